@@ -1,0 +1,40 @@
+import type { Outcome } from '../core/outcome.js';
+import type { Graph, GraphNode } from '../pipeline/graph/model.js';
+
+/** Context fidelity modes (Attractor §5.4). */
+export type Fidelity = 'full' | 'truncate' | 'compact' | 'summary:low' | 'summary:medium' | 'summary:high';
+
+export interface AgentRequest {
+  node: GraphNode;
+  graph: Graph;
+  /** The prompt after variable expansion. */
+  prompt: string;
+  /** A read-only snapshot of the run's context. */
+  context: Readonly<Record<string, unknown>>;
+  /** Resolved fidelity for this node; with `full`, `threadId` names the session to reuse. */
+  fidelity: Fidelity;
+  threadId: string | undefined;
+  /** Carry-over text for non-`full` fidelity (the preamble), already rendered. */
+  preamble: string;
+  /** `{logsRoot}/{nodeId}`: the backend may write files here. */
+  stageDir: string;
+  runId: string;
+  attempt: number;
+  signal: AbortSignal;
+}
+
+/**
+ * The seam between the engine and whatever does the work of a codergen node: an LLM call, a
+ * coding-agent CLI, or the simulation. Returning a string means SUCCESS with that response;
+ * returning an Outcome gives the backend full control of routing. Throwing means FAIL.
+ */
+export interface AgentBackend {
+  readonly name: string;
+  run(request: AgentRequest): Promise<string | AgentResult>;
+}
+
+export interface AgentResult {
+  outcome: Outcome;
+  /** The response text, written to response.md. */
+  response?: string;
+}

@@ -1,0 +1,120 @@
+import type { SourceLocation } from './source-location.js';
+
+/** Every error code Orchestra reports. Stable: scripts and agents match on them. */
+export const ErrorCode = {
+  USAGE: 'E_USAGE',
+  FILE_NOT_FOUND: 'E_FILE_NOT_FOUND',
+  FILE_READ: 'E_FILE_READ',
+  DOT_SYNTAX: 'E_DOT_SYNTAX',
+  VALIDATION: 'E_VALIDATION',
+  CONDITION_SYNTAX: 'E_CONDITION_SYNTAX',
+  STYLESHEET_SYNTAX: 'E_STYLESHEET_SYNTAX',
+  ATTRIBUTE_TYPE: 'E_ATTRIBUTE_TYPE',
+  DURATION: 'E_DURATION',
+  VARIABLE: 'E_VARIABLE',
+  RUN_NOT_FOUND: 'E_RUN_NOT_FOUND',
+  RUN_AMBIGUOUS: 'E_RUN_AMBIGUOUS',
+  RUN_FINISHED: 'E_RUN_FINISHED',
+  RUN_LOCKED: 'E_RUN_LOCKED',
+  CHECKPOINT_NOT_FOUND: 'E_CHECKPOINT_NOT_FOUND',
+  HANDLER_NOT_FOUND: 'E_HANDLER_NOT_FOUND',
+  TOOL_NOT_FOUND: 'E_TOOL_NOT_FOUND',
+  TOOL_TIMEOUT: 'E_TOOL_TIMEOUT',
+  NODE_TIMEOUT: 'E_NODE_TIMEOUT',
+  STORE: 'E_STORE',
+  STORE_CORRUPT: 'E_STORE_CORRUPT',
+  INTERRUPTED: 'E_INTERRUPTED',
+  INTERNAL: 'E_INTERNAL',
+} as const;
+export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
+
+/** Process exit codes, documented in docs/cli.md. */
+export const ExitCode = {
+  OK: 0,
+  /** The run failed, or `compile` found an error diagnostic. */
+  FAILED: 1,
+  /** Bad input: arguments, syntax, types. */
+  USAGE: 2,
+  /** A named file, run or checkpoint does not exist. */
+  NOT_FOUND: 3,
+  /** The run is in a state that forbids the request (finished, locked by another process). */
+  CONFLICT: 4,
+  /** Something Orchestra did not expect: a bug. */
+  INTERNAL: 70,
+  /** Interrupted by SIGINT / SIGTERM; the run can be resumed. */
+  INTERRUPTED: 130,
+} as const;
+export type ExitCode = (typeof ExitCode)[keyof typeof ExitCode];
+
+const exitCodeOf: Record<ErrorCode, ExitCode> = {
+  E_USAGE: ExitCode.USAGE,
+  E_FILE_NOT_FOUND: ExitCode.NOT_FOUND,
+  E_FILE_READ: ExitCode.USAGE,
+  E_DOT_SYNTAX: ExitCode.USAGE,
+  E_VALIDATION: ExitCode.FAILED,
+  E_CONDITION_SYNTAX: ExitCode.USAGE,
+  E_STYLESHEET_SYNTAX: ExitCode.USAGE,
+  E_ATTRIBUTE_TYPE: ExitCode.USAGE,
+  E_DURATION: ExitCode.USAGE,
+  E_VARIABLE: ExitCode.USAGE,
+  E_RUN_NOT_FOUND: ExitCode.NOT_FOUND,
+  E_RUN_AMBIGUOUS: ExitCode.USAGE,
+  E_RUN_FINISHED: ExitCode.CONFLICT,
+  E_RUN_LOCKED: ExitCode.CONFLICT,
+  E_CHECKPOINT_NOT_FOUND: ExitCode.NOT_FOUND,
+  E_HANDLER_NOT_FOUND: ExitCode.FAILED,
+  E_TOOL_NOT_FOUND: ExitCode.FAILED,
+  E_TOOL_TIMEOUT: ExitCode.FAILED,
+  E_NODE_TIMEOUT: ExitCode.FAILED,
+  E_STORE: ExitCode.INTERNAL,
+  E_STORE_CORRUPT: ExitCode.INTERNAL,
+  E_INTERRUPTED: ExitCode.INTERRUPTED,
+  E_INTERNAL: ExitCode.INTERNAL,
+};
+
+export interface OrchestraErrorOptions {
+  /** What to do about it. Shown after the message. */
+  hint?: string;
+  location?: SourceLocation;
+  /** Extra lines shown under the message, such as a source excerpt with a caret. */
+  detail?: string;
+  cause?: unknown;
+}
+
+/**
+ * An expected failure: something the user can fix. The CLI prints only its message, location and
+ * hint (never a stack), and exits with the code derived from `code`.
+ */
+export class OrchestraError extends Error {
+  override readonly name = 'OrchestraError';
+  readonly code: ErrorCode;
+  readonly hint: string | undefined;
+  readonly location: SourceLocation | undefined;
+  readonly detail: string | undefined;
+
+  constructor(code: ErrorCode, message: string, options: OrchestraErrorOptions = {}) {
+    super(message, options.cause === undefined ? undefined : { cause: options.cause });
+    this.code = code;
+    this.hint = options.hint;
+    this.location = options.location;
+    this.detail = options.detail;
+  }
+
+  get exitCode(): ExitCode {
+    return exitCodeOf[this.code];
+  }
+}
+
+/** Recognised by shape, not `instanceof`, so errors that crossed a process boundary still count. */
+export function isOrchestraError(value: unknown): value is OrchestraError {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    (value as { name?: unknown }).name === 'OrchestraError' &&
+    typeof (value as { code?: unknown }).code === 'string'
+  );
+}
+
+export function exitCodeFor(code: ErrorCode): ExitCode {
+  return exitCodeOf[code];
+}

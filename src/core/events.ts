@@ -1,0 +1,48 @@
+/**
+ * The typed event stream of a run (Attractor §9.6, plus the events §29.22 says are missing).
+ * Every event is written to the store before it is announced, so `attach` and the dashboard
+ * read the same sequence the running process saw. `seq` is per run, from 1, without gaps.
+ */
+export type StageStatus = 'success' | 'partial_success' | 'retry' | 'fail' | 'skipped';
+
+interface EventBase {
+  runId: string;
+  /** Per-run sequence number, assigned by the store. */
+  seq: number;
+  /** Unix epoch milliseconds, from the engine's clock. */
+  at: number;
+}
+
+export type RunEventBody =
+  | { type: 'run.started'; pipeline: string; file: string; goal: string; resumed: boolean; fromCheckpoint?: number }
+  | { type: 'run.completed'; status: StageStatus; durationMs: number; notes?: string; artifactCount: number }
+  | { type: 'run.failed'; error: string; code?: string; durationMs: number; node?: string }
+  | { type: 'run.interrupted'; reason: string; node?: string }
+  | { type: 'node.started'; node: string; index: number; handler: string; attempt: number }
+  | { type: 'node.completed'; node: string; index: number; status: StageStatus; durationMs: number; notes?: string; failureReason?: string }
+  | { type: 'node.failed'; node: string; index: number; error: string; willRetry: boolean; attempt: number }
+  | { type: 'node.retrying'; node: string; index: number; attempt: number; delayMs: number; error?: string }
+  | { type: 'edge.selected'; from: string; to: string; label?: string; reason: EdgeSelectionReason }
+  | { type: 'goal_gate.redirect'; gate: string; target: string }
+  | { type: 'loop.restarted'; from: string; to: string; count: number }
+  | { type: 'parallel.started'; node: string; branchCount: number; joinPolicy: string; maxParallel: number }
+  | { type: 'parallel.branch.started'; node: string; branch: string; index: number }
+  | { type: 'parallel.branch.completed'; node: string; branch: string; index: number; durationMs: number; status: StageStatus; success: boolean }
+  | { type: 'parallel.completed'; node: string; durationMs: number; successCount: number; failureCount: number }
+  | { type: 'interview.started'; node: string; question: string; options: Array<{ key: string; label: string }> }
+  | { type: 'interview.completed'; node: string; question: string; answer: string; durationMs: number }
+  | { type: 'interview.timeout'; node: string; question: string; durationMs: number }
+  | { type: 'tool.output'; node: string; stream: 'stdout' | 'stderr'; text: string }
+  | { type: 'checkpoint.saved'; node: string; checkpoint: number }
+  | { type: 'manager.cycle'; node: string; cycle: number; childStatus: string }
+  | { type: 'log'; level: 'info' | 'warn'; message: string; node?: string };
+
+export type EdgeSelectionReason = 'condition' | 'preferred_label' | 'suggested_id' | 'weight' | 'lexical' | 'goal_gate' | 'retry_target';
+
+export type RunEvent = EventBase & RunEventBody;
+export type RunEventType = RunEvent['type'];
+
+/** Terminal events: after one of these, a run's event stream ends. */
+export function isTerminalEvent(event: Pick<RunEvent, 'type'>): boolean {
+  return event.type === 'run.completed' || event.type === 'run.failed' || event.type === 'run.interrupted';
+}

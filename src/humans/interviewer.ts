@@ -1,0 +1,36 @@
+/** Human-in-the-loop questions (Attractor §6). */
+export type QuestionType = 'yes_no' | 'multiple_choice' | 'freeform' | 'confirmation';
+
+export interface QuestionOption {
+  /** Accelerator key, e.g. `A` for `[A] Approve`. */
+  key: string;
+  label: string;
+}
+
+export interface Question {
+  text: string;
+  type: QuestionType;
+  options: QuestionOption[];
+  /** Used when the question times out. */
+  default?: Answer;
+  timeoutSeconds?: number;
+  /** The node asking. */
+  stage: string;
+  metadata?: Record<string, unknown>;
+}
+
+export type AnswerValue = 'yes' | 'no' | 'skipped' | 'timeout';
+
+export interface Answer {
+  /** An AnswerValue, or the chosen option's key, or free text. */
+  value: AnswerValue | string;
+  selectedOption?: QuestionOption;
+  text?: string;
+}
+
+/** Asks people questions. Console, auto-approve, queue, recording and callback implement it. */
+export interface Interviewer {
+  ask(question: Question, signal?: AbortSignal): Promise<Answer>;
+  /** Tells the person something without expecting an answer. */
+  inform(message: string, stage: string): Promise<void>;
+}

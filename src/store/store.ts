@@ -1,0 +1,42 @@
+import type { Checkpoint, EventInput, Lease, NewRun, NodeRecord, RunFilter, RunPatch, RunRecord, StoredEvent } from './types.js';
+
+/**
+ * The single source of truth for runs. SQLite is the embedded default; PostgreSQL comes later
+ * behind the same interface, and `store.case.ts` is the conformance suite both must pass.
+ * Every method is async so that networked stores fit without changing callers.
+ */
+export interface Store {
+  readonly kind: 'sqlite' | 'memory' | 'postgres';
+
+  createRun(run: NewRun): Promise<RunRecord>;
+  getRun(id: string): Promise<RunRecord | undefined>;
+  /** Runs whose id starts with `prefix`, newest first (the CLI accepts unambiguous prefixes). */
+  findRunsByPrefix(prefix: string): Promise<RunRecord[]>;
+  listRuns(filter?: RunFilter): Promise<RunRecord[]>;
+  updateRun(id: string, patch: RunPatch): Promise<void>;
+
+  /**
+   * Commits the checkpoint, the run's current node and any events in one transaction, and returns
+   * the events with their assigned sequence numbers. Nothing is visible to readers until it commits.
+   */
+  commitCheckpoint(runId: string, checkpoint: Checkpoint, patch: RunPatch, events: EventInput[]): Promise<StoredEvent[]>;
+  getCheckpoint(runId: string, seq: number): Promise<Checkpoint | undefined>;
+  latestCheckpoint(runId: string): Promise<Checkpoint | undefined>;
+  listCheckpoints(runId: string): Promise<Array<Pick<Checkpoint, 'seq' | 'currentNode' | 'nextNode' | 'timestamp'>>>;
+
+  appendEvents(runId: string, events: EventInput[]): Promise<StoredEvent[]>;
+  /** Events with seq > `afterSeq`, oldest first, at most `limit`. */
+  readEvents(runId: string, afterSeq: number, limit?: number): Promise<StoredEvent[]>;
+
+  recordNodeStart(record: Omit<NodeRecord, 'finishedAt' | 'notes' | 'failureReason' | 'status'>): Promise<void>;
+  recordNodeEnd(runId: string, index: number, end: Pick<NodeRecord, 'status' | 'finishedAt' | 'notes' | 'failureReason'>): Promise<void>;
+  listNodeRecords(runId: string): Promise<NodeRecord[]>;
+
+  /** Takes the lease when it is free, expired, or already ours. Returns whether we hold it now. */
+  acquireLease(runId: string, owner: string, ttlMs: number, now: number): Promise<boolean>;
+  renewLease(runId: string, owner: string, ttlMs: number, now: number): Promise<boolean>;
+  releaseLease(runId: string, owner: string): Promise<void>;
+  getLease(runId: string): Promise<Lease | undefined>;
+
+  close(): Promise<void>;
+}

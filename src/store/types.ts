@@ -1,0 +1,101 @@
+import type { RunEvent, RunEventBody, StageStatus } from '../core/events.js';
+
+/** A run's lifecycle state as stored. */
+export type RunState = 'running' | 'interrupted' | 'completed' | 'failed';
+
+export interface RunRecord {
+  id: string;
+  /** The graph's name (the identifier after `digraph`). */
+  pipeline: string;
+  /** Absolute path of the DOT file. */
+  file: string;
+  /** The DOT source as it was when the run started; resume and replay use this, not the file. */
+  source: string;
+  goal: string;
+  state: RunState;
+  /** Node being executed, or the last one executed when the run stopped. */
+  currentNode: string | undefined;
+  /** The run directory (logs root). */
+  logsRoot: string;
+  /** Variables given on the command line (`key=value`). */
+  variables: Record<string, string>;
+  /** Run options that must survive a resume (simulate, auto-approve, ...). */
+  options: Record<string, unknown>;
+  /** When this run was forked by `replay`: the source run and checkpoint. */
+  parentRunId: string | undefined;
+  parentCheckpoint: number | undefined;
+  startedAt: number;
+  updatedAt: number;
+  finishedAt: number | undefined;
+  /** Final status when finished. */
+  outcome: StageStatus | undefined;
+  error: string | undefined;
+}
+
+export type NewRun = Pick<RunRecord, 'id' | 'pipeline' | 'file' | 'source' | 'goal' | 'logsRoot' | 'variables' | 'options' | 'startedAt'> &
+  Partial<Pick<RunRecord, 'parentRunId' | 'parentCheckpoint'>>;
+
+export type RunPatch = Partial<Pick<RunRecord, 'state' | 'currentNode' | 'updatedAt' | 'finishedAt' | 'outcome' | 'error'>>;
+
+/** What a node's run produced, as kept in checkpoints (the Attractor Outcome, minus context updates). */
+export interface OutcomeSummary {
+  status: StageStatus;
+  preferredLabel?: string;
+  suggestedNextIds?: string[];
+  notes?: string;
+  failureReason?: string;
+}
+
+/**
+ * The durable state of a run after a node finished. Written to the store (and to
+ * `{logsRoot}/checkpoint.json`) before the next node starts.
+ * @since 0.1.0 format `v: 1` (issue 2). Bump `v` on any change that affects resume.
+ */
+export interface Checkpoint {
+  v: 1;
+  /** 1-based position of this checkpoint in its run. */
+  seq: number;
+  timestamp: number;
+  /** The node that just completed. */
+  currentNode: string;
+  /** The node the engine selected to run next; null when the run reached its end. */
+  nextNode: string | null;
+  completedNodes: string[];
+  /** Latest outcome per visited node, in first-visit order (goal gates, §29.8). */
+  nodeOutcomes: Record<string, OutcomeSummary>;
+  nodeRetries: Record<string, number>;
+  context: Record<string, unknown>;
+  logs: string[];
+  /** Number of loop restarts so far (§29.9). */
+  loopRestarts: number;
+}
+
+/** One execution of one node, for `status --detail`. */
+export interface NodeRecord {
+  runId: string;
+  nodeId: string;
+  /** Order of execution within the run, from 1. */
+  index: number;
+  attempt: number;
+  status: StageStatus | 'running';
+  handler: string;
+  startedAt: number;
+  finishedAt: number | undefined;
+  notes: string | undefined;
+  failureReason: string | undefined;
+}
+
+export type StoredEvent = RunEvent;
+export type EventInput = RunEventBody & { at: number };
+
+export interface RunFilter {
+  state?: RunState;
+  limit?: number;
+}
+
+/** A claim on driving a run; whoever holds an unexpired lease is the only one that may advance it. */
+export interface Lease {
+  runId: string;
+  owner: string;
+  expiresAt: number;
+}
