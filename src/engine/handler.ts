@@ -1,0 +1,107 @@
+import type { Clock, Random } from '../core/clock.js';
+import type { RunEventBody } from '../core/events.js';
+import type { Logger } from '../core/logger.js';
+import type { Outcome } from '../core/outcome.js';
+import type { AgentBackend, Fidelity } from '../agents/backend.js';
+import type { Interviewer } from '../humans/interviewer.js';
+import type { Graph, GraphNode } from '../pipeline/graph/model.js';
+import type { Store } from '../store/store.js';
+import type { RunContext } from './context.js';
+
+/**
+ * A node handler (Attractor §4). Handlers are the only place effects happen; the run loop decides
+ * what runs next. Cancellation always arrives through `input.signal` (node timeout, Ctrl-C,
+ * first_success). Returning `undefined` is allowed only with `auto_status=true` (decision 18).
+ */
+export interface Handler {
+  execute(input: HandlerInput): Promise<Outcome | undefined>;
+}
+
+export interface HandlerInput {
+  node: GraphNode;
+  graph: Graph;
+  /** The run's live context. Handlers read it; they change it only through `contextUpdates`. */
+  context: RunContext;
+  run: RunInfo;
+  /** `{logsRoot}/{nodeId}` (or under `restart-N/`, or a branch folder); created before execute. */
+  stageDir: string;
+  /** 1-based attempt number. */
+  attempt: number;
+  signal: AbortSignal;
+  services: HandlerServices;
+}
+
+export interface RunInfo {
+  id: string;
+  /** The run directory. */
+  logsRoot: string;
+  /** Directory of the DOT file; relative paths in the pipeline resolve against it. */
+  baseDir: string;
+  variables: Readonly<Record<string, string>>;
+  /** Fidelity resolved for this node (decision 17) and its thread key when `full`. */
+  fidelity: Fidelity;
+  threadId: string | undefined;
+}
+
+export interface HandlerServices {
+  backend: AgentBackend;
+  interviewer: Interviewer;
+  store: Store;
+  clock: Clock;
+  random: Random;
+  logger: Logger;
+  /** Records and announces an event (written to the store first). */
+  emit(event: RunEventBody): Promise<void>;
+  /** Runs one parallel branch from `startNodeId` until it reaches `stopAt` (decision 6). */
+  runBranch(request: BranchRequest): Promise<BranchResult>;
+  /** Starts a child run of another pipeline (manager loop, composed pipelines). */
+  startChildRun(request: ChildRunRequest): Promise<ChildRunHandle>;
+}
+
+export interface BranchRequest {
+  parentNode: string;
+  startNodeId: string;
+  /** The fan-in node id; the branch stops before executing it. */
+  stopAt: string | undefined;
+  /** A deep clone of the parent context; the branch works on it alone. */
+  context: RunContext;
+  /** Directory for the branch's node files. */
+  branchDir: string;
+  index: number;
+  signal: AbortSignal;
+}
+
+export interface BranchResult {
+  id: string;
+  status: Outcome['status'];
+  notes?: string;
+  failureReason?: string;
+  lastNode: string;
+  score?: number;
+  /** Keys the branch changed relative to the context it started with. */
+  contextUpdates: Record<string, unknown>;
+  durationMs: number;
+}
+
+export interface ChildRunRequest {
+  /** Absolute path of the child DOT file. */
+  file: string;
+  logsRoot: string;
+  workdir: string | undefined;
+  variables: Record<string, string>;
+  signal: AbortSignal;
+}
+
+export interface ChildRunHandle {
+  runId: string;
+  /** Resolves when the child run ends. */
+  result: Promise<{ status: Outcome['status']; error?: string }>;
+}
+
+/** Maps handler type names to handlers. Re-registering a type replaces it. */
+export interface HandlerRegistry {
+  register(type: string, handler: Handler): void;
+  get(type: string): Handler | undefined;
+  has(type: string): boolean;
+  types(): string[];
+}
