@@ -29,6 +29,8 @@ export interface HandlerInput {
   attempt: number;
   signal: AbortSignal;
   services: HandlerServices;
+  /** Carry-over text for non-`full` fidelity (decision 17), rendered by the run loop; codergen passes it to the backend. */
+  preamble?: string;
 }
 
 export interface RunInfo {

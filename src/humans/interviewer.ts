@@ -5,6 +5,8 @@ export interface QuestionOption {
   /** Accelerator key, e.g. `A` for `[A] Approve`. */
   key: string;
   label: string;
+  /** What the choice stands for (a human gate's edge target); an answer may name it (decision 5). */
+  id?: string;
 }
 
 export interface Question {
@@ -26,6 +28,8 @@ export interface Answer {
   value: AnswerValue | string;
   selectedOption?: QuestionOption;
   text?: string;
+  /** True when nobody answered in time: the value is `timeout`, or the question's default. */
+  timedOut?: boolean;
 }
 
 /** Asks people questions. Console, auto-approve, queue, recording and callback implement it. */

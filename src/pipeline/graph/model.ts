@@ -21,6 +21,10 @@ export interface Attribute {
   loc: SourceLocation;
 }
 
+/**
+ * Attributes by key. A plain object built by the parser: read keys that come from user text with
+ * `Object.hasOwn` (or readAttribute in attr-read.ts), since `constructor` and friends are inherited.
+ */
 export type Attributes = Readonly<Record<string, Attribute>>;
 
 export interface GraphNode {

@@ -1,0 +1,75 @@
+import { createDefaultRegistry } from '../../engine/handlers/index.js';
+import type { HandlerRegistry } from '../../engine/handler.js';
+import type { EngineOptions, RunHandle } from '../../engine/runner.js';
+import { createAutoApproveInterviewer, createConsoleInterviewer } from '../../humans/interviewers/index.js';
+import type { Store } from '../../store/store.js';
+import type { RunRecord } from '../../store/types.js';
+import { chooseBackend } from '../backend-choice.js';
+import type { CommandContext } from '../command-context.js';
+import { createInterrupts } from '../interrupt.js';
+import { createCliLogger } from '../output/cli-logger.js';
+import { createProgressPrinter } from '../output/progress-printer.js';
+import type { OutputMode } from '../output/progress-printer.js';
+import { exitCodeForEnding } from '../output/result-line.js';
+import type { StoreLocation } from '../store-location.js';
+
+export interface DriveSettings {
+  store: Store;
+  location: StoreLocation;
+  mode: OutputMode;
+  simulate: boolean;
+  autoApprove: boolean;
+  registry?: HandlerRegistry;
+}
+
+/** The options a run keeps in its record so that `resume` and `replay` behave like the first run. */
+export function runOptionsOf(settings: Pick<DriveSettings, 'simulate' | 'autoApprove'>): Record<string, unknown> {
+  return { simulate: settings.simulate, autoApprove: settings.autoApprove };
+}
+
+/** `resume`/`replay` flags: what the user gave now, else what the run started with. */
+export function flagsForStoredRun(
+  run: Pick<RunRecord, 'options'>,
+  given: { simulate?: boolean; autoApprove?: boolean },
+): Pick<DriveSettings, 'simulate' | 'autoApprove'> {
+  return {
+    simulate: given.simulate === true || run.options.simulate === true,
+    autoApprove: given.autoApprove === true || run.options.autoApprove === true,
+  };
+}
+
+/**
+ * Shared by `run`, `resume` and `replay`: wires the engine to the terminal (backend, interviewer,
+ * progress, Ctrl-C), starts the run through `start`, and turns its result into an exit code.
+ */
+export async function driveRun(ctx: CommandContext, settings: DriveSettings, start: (engine: EngineOptions) => Promise<RunHandle>): Promise<number> {
+  const { io } = ctx;
+  const quiet = settings.mode === 'quiet';
+  const backend = chooseBackend({ simulate: settings.simulate }, (message) => {
+    if (!quiet) io.stderr.write(`${message}\n`);
+  });
+  // Questions must reach a person even with --quiet/--json, without mixing into JSON on stdout.
+  const consoleInterviewer = settings.autoApprove ? undefined : createConsoleInterviewer({ input: io.stdin, output: settings.mode === 'human' ? io.stdout : io.stderr });
+  const interviewer = consoleInterviewer ?? createAutoApproveInterviewer();
+  const printer = createProgressPrinter(io.stdout, settings.mode, ctx.out, { showQuestions: false });
+  const interrupts = createInterrupts(io, 'Interrupting: the run stops after saving its state');
+  try {
+    const handle = await start({
+      store: settings.store,
+      backend,
+      interviewer,
+      registry: settings.registry ?? createDefaultRegistry(),
+      onEvent: printer.onEvent,
+      signal: interrupts.signal,
+      runsDir: settings.location.runsDir,
+      logger: createCliLogger(io, { quiet }),
+    });
+    const result = await handle.result();
+    printer.finish(result);
+    return exitCodeForEnding(result.state);
+  } finally {
+    interrupts.dispose();
+    // Stop reading stdin so that it cannot keep the process alive.
+    consoleInterviewer?.close();
+  }
+}

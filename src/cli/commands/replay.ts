@@ -1,0 +1,49 @@
+import { resolve } from 'node:path';
+import { ErrorCode, OrchestraError } from '../../core/index.js';
+import { replayRun } from '../../engine/runner.js';
+import type { CommandContext } from '../command-context.js';
+import { resolveOutputMode } from '../output/progress-printer.js';
+import { resolveRunRef } from '../run-ref.js';
+import { openCliStore } from '../store-location.js';
+import { driveRun, flagsForStoredRun } from './drive-run.js';
+
+export interface ReplayOptions {
+  checkpoint: string;
+  logs?: string;
+  simulate?: boolean;
+  autoApprove?: boolean;
+  quiet?: boolean;
+  json?: boolean;
+}
+
+/** `orchestra replay RUN --checkpoint N`: a new run forked from checkpoint N; the old run is untouched. */
+export async function replayCommand(ctx: CommandContext, ref: string, options: ReplayOptions): Promise<number> {
+  const seq = parseCheckpointNumber(options.checkpoint);
+  const { store, location } = await openCliStore(ctx.io.env);
+  try {
+    const run = await resolveRunRef(store, ref);
+    const overrides = options.logs === undefined ? {} : { logsRoot: resolve(ctx.io.cwd, options.logs) };
+    return await driveRun(
+      ctx,
+      {
+        store,
+        location,
+        mode: resolveOutputMode(options),
+        ...flagsForStoredRun(run, options),
+      },
+      (engine) => replayRun(run.id, seq, engine, overrides),
+    );
+  } finally {
+    await store.close();
+  }
+}
+
+export function parseCheckpointNumber(text: string): number {
+  const value = /^\d+$/.test(text.trim()) ? Number(text.trim()) : Number.NaN;
+  if (!Number.isSafeInteger(value) || value < 1) {
+    throw new OrchestraError(ErrorCode.USAGE, `--checkpoint expects a checkpoint number (1, 2, ...), got "${text}".`, {
+      hint: 'See the checkpoints of a run with `orchestra status <run> --detail`.',
+    });
+  }
+  return value;
+}

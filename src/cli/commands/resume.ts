@@ -1,0 +1,33 @@
+import { resumeRun } from '../../engine/runner.js';
+import type { CommandContext } from '../command-context.js';
+import { resolveOutputMode } from '../output/progress-printer.js';
+import { resolveRunRef } from '../run-ref.js';
+import { openCliStore } from '../store-location.js';
+import { driveRun, flagsForStoredRun } from './drive-run.js';
+
+export interface ResumeOptions {
+  simulate?: boolean;
+  autoApprove?: boolean;
+  quiet?: boolean;
+  json?: boolean;
+}
+
+/** `orchestra resume RUN`: continue at the last checkpoint's next node, with the run's stored source. */
+export async function resumeCommand(ctx: CommandContext, ref: string, options: ResumeOptions): Promise<number> {
+  const { store, location } = await openCliStore(ctx.io.env);
+  try {
+    const run = await resolveRunRef(store, ref);
+    return await driveRun(
+      ctx,
+      {
+        store,
+        location,
+        mode: resolveOutputMode(options),
+        ...flagsForStoredRun(run, options),
+      },
+      (engine) => resumeRun(run.id, engine),
+    );
+  } finally {
+    await store.close();
+  }
+}

@@ -1,0 +1,48 @@
+import { resolve } from 'node:path';
+import { ExitCode } from '../../core/index.js';
+import { createDefaultRegistry } from '../../engine/handlers/index.js';
+import { startRun } from '../../engine/runner.js';
+import type { CommandContext } from '../command-context.js';
+import { countSeverities, formatCounts, formatDiagnosticsText } from '../output/diagnostics.js';
+import { loadCliPipeline } from '../load-pipeline.js';
+import { resolveOutputMode } from '../output/progress-printer.js';
+import { openCliStore } from '../store-location.js';
+import { parseVariables } from '../variables.js';
+import { driveRun, runOptionsOf } from './drive-run.js';
+
+export interface RunOptions {
+  simulate?: boolean;
+  autoApprove?: boolean;
+  logs?: string;
+  quiet?: boolean;
+  json?: boolean;
+}
+
+/** `orchestra run FILE [key=value ...]`: validate, then run with progress on the terminal. */
+export async function runCommand(ctx: CommandContext, file: string, variableArgs: readonly string[], options: RunOptions): Promise<number> {
+  const { io } = ctx;
+  const variables = parseVariables(variableArgs);
+  const mode = resolveOutputMode(options);
+  const registry = createDefaultRegistry();
+  const { diagnostics, source, path, shownAs } = await loadCliPipeline(io, file, { variables, knownHandlerTypes: registry.types() });
+  const counts = countSeverities(diagnostics);
+  // Errors always show; warnings unless --quiet; notes (info) only in `compile`.
+  const shown = diagnostics.filter((d) => d.severity === 'error' || (d.severity === 'warning' && mode !== 'quiet'));
+  io.stderr.write(formatDiagnosticsText(shown));
+  if (counts.errors > 0) {
+    io.stderr.write(`Not started: ${shownAs} has ${formatCounts(counts)}. Check it with \`orchestra compile ${shownAs}\`.\n`);
+    return ExitCode.FAILED;
+  }
+  const settings = { mode, simulate: options.simulate === true, autoApprove: options.autoApprove === true };
+  const { store, location } = await openCliStore(io.env);
+  try {
+    return await driveRun(ctx, { ...settings, store, location, registry }, (engine) =>
+      startRun(
+        { file: path, source, variables, options: runOptionsOf(settings), ...(options.logs !== undefined && { logsRoot: resolve(io.cwd, options.logs) }) },
+        engine,
+      ),
+    );
+  } finally {
+    await store.close();
+  }
+}

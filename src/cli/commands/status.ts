@@ -1,0 +1,60 @@
+import { ErrorCode, ExitCode, OrchestraError } from '../../core/index.js';
+import type { Store } from '../../store/store.js';
+import type { RunRecord } from '../../store/types.js';
+import type { CommandContext } from '../command-context.js';
+import { resolveRunRef } from '../run-ref.js';
+import { formatRunDetail } from '../status/run-detail.js';
+import { formatRunList } from '../status/run-list.js';
+import { toRunView } from '../status/run-view.js';
+import type { RunView } from '../status/run-view.js';
+import { openCliStore } from '../store-location.js';
+
+export interface StatusOptions {
+  json?: boolean;
+  detail?: boolean;
+  all?: boolean;
+}
+
+/** Runs listed without `--all`. */
+export const defaultListLimit = 20;
+
+/** `orchestra status [RUN]`: the runs table, or one run (with `--detail`, its history). */
+export async function statusCommand(ctx: CommandContext, ref: string | undefined, options: StatusOptions): Promise<number> {
+  if (ref === undefined && options.detail) {
+    throw new OrchestraError(ErrorCode.USAGE, '--detail needs a run.', { hint: 'Name one: `orchestra status <run> --detail` (see the ids with `orchestra status`).' });
+  }
+  const { store, location } = await openCliStore(ctx.io.env);
+  try {
+    const now = Date.now();
+    if (ref !== undefined) return await showRun(ctx, store, await resolveRunRef(store, ref), options, now);
+    const limit = options.all ? undefined : defaultListLimit + 1;
+    const records = await store.listRuns(limit === undefined ? undefined : { limit });
+    const runs = await Promise.all(records.slice(0, options.all ? undefined : defaultListLimit).map((run) => viewOf(store, run, now)));
+    const more = !options.all && records.length > defaultListLimit;
+    if (options.json) {
+      ctx.io.stdout.write(`${JSON.stringify({ runs, more })}\n`);
+    } else if (runs.length === 0) {
+      ctx.io.stdout.write(`No runs yet in ${location.dbPath}. Start one: orchestra run <file>\n`);
+    } else {
+      ctx.io.stdout.write(`${formatRunList(runs, ctx.out)}\n`);
+      if (more) ctx.io.stdout.write(`(the ${defaultListLimit} newest runs; \`orchestra status --all\` lists every run)\n`);
+    }
+    return ExitCode.OK;
+  } finally {
+    await store.close();
+  }
+}
+
+async function showRun(ctx: CommandContext, store: Store, run: RunRecord, options: StatusOptions, now: number): Promise<number> {
+  const view = await viewOf(store, run, now);
+  const detail = options.detail ? { nodes: await store.listNodeRecords(run.id), checkpoints: await store.listCheckpoints(run.id) } : undefined;
+  if (options.json) ctx.io.stdout.write(`${JSON.stringify({ run: view, ...detail })}\n`);
+  else ctx.io.stdout.write(`${formatRunDetail(view, ctx.out, detail)}\n`);
+  return ExitCode.OK;
+}
+
+async function viewOf(store: Store, run: RunRecord, now: number): Promise<RunView> {
+  // Only a running run's lease matters (it tells running from abandoned).
+  const lease = run.state === 'running' ? await store.getLease(run.id) : undefined;
+  return toRunView(run, lease, now);
+}

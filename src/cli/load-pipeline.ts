@@ -1,0 +1,29 @@
+import { resolve } from 'node:path';
+import { preparePipeline, readPipelineFile } from '../pipeline/index.js';
+import type { PreparedPipeline } from '../pipeline/index.js';
+import type { CliIo } from './cli-io.js';
+import { displayPath } from './output/display-path.js';
+
+export interface CliPipeline extends PreparedPipeline {
+  /** Absolute path: what the engine and the run record get. */
+  path: string;
+  /** The path as the user would type it from the current directory: what diagnostics show. */
+  shownAs: string;
+  source: string;
+}
+
+/**
+ * Reads and validates a pipeline named on the command line. The file is read by absolute path, but
+ * prepared under the name the user typed, so that every diagnostic (and any position quoted inside
+ * a message) reads `flow.dot:3:5`, not a long absolute path.
+ */
+export async function loadCliPipeline(
+  io: Pick<CliIo, 'cwd'>,
+  file: string,
+  options: { variables: Record<string, string>; knownHandlerTypes?: readonly string[] },
+): Promise<CliPipeline> {
+  const path = resolve(io.cwd, file);
+  const shownAs = displayPath(io.cwd, path);
+  const source = await readPipelineFile(path);
+  return { ...preparePipeline(source, { file: shownAs, ...options }), path, shownAs, source };
+}

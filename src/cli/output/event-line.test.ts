@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import type { RunEvent, RunEventBody } from '../../core/index.js';
+import { plainPalette } from './color.js';
+import { formatEventLine } from './event-line.js';
+
+const ev = (body: RunEventBody): RunEvent => ({ runId: 'r1', seq: 1, at: 0, ...body }) as RunEvent;
+
+describe('formatEventLine', () => {
+  it.each<[RunEventBody, string | undefined]>([
+    [{ type: 'run.started', pipeline: 'Simple', file: '/x.dot', goal: 'g', resumed: false }, 'Running Simple as run r1'],
+    [{ type: 'run.started', pipeline: 'Simple', file: '/x.dot', goal: 'g', resumed: true, fromCheckpoint: 3 }, 'Resuming Simple as run r1 from checkpoint 3'],
+    [{ type: 'node.started', node: 'plan', index: 1, handler: 'codergen', attempt: 1 }, undefined],
+    [{ type: 'node.completed', node: 'plan', index: 1, status: 'success', durationMs: 1200, notes: 'done' }, '✓ plan  success  1.2s'],
+    [{ type: 'node.completed', node: 'plan', index: 1, status: 'partial_success', durationMs: 5 }, '✓ plan  partial_success  5ms'],
+    [{ type: 'node.completed', node: 'test', index: 2, status: 'fail', durationMs: 300, failureReason: 'exit code 1' }, '✗ test  fail  300ms  exit code 1'],
+    [{ type: 'node.completed', node: 'x', index: 2, status: 'skipped', durationMs: 0 }, '- x  skipped  0ms'],
+    [{ type: 'node.retrying', node: 'test', index: 2, attempt: 2, delayMs: 500, error: 'flaky' }, '↻ test  retrying (attempt 2) in 500ms  flaky'],
+    [{ type: 'node.failed', node: 'test', index: 2, error: 'flaky', willRetry: true, attempt: 1 }, undefined],
+    [{ type: 'edge.selected', from: 'gate', to: 'ship', label: 'Approve', reason: 'preferred_label' }, '  → ship "Approve" (preferred label)'],
+    [{ type: 'edge.selected', from: 'a', to: 'b', reason: 'lexical' }, '  → b'],
+    [{ type: 'edge.selected', from: 'a', to: 'b', reason: 'weight' }, '  → b'],
+    [{ type: 'edge.selected', from: 'gate', to: 'fix', reason: 'condition' }, '  → fix (condition)'],
+    [{ type: 'edge.selected', from: 'x', to: 'plan', reason: 'retry_target' }, '  → plan (retry target)'],
+    [{ type: 'goal_gate.redirect', gate: 'impl', target: 'plan' }, '↺ impl  goal gate not satisfied, back to plan'],
+    [{ type: 'loop.restarted', from: 'check', to: 'start', count: 2 }, '↺ check  loop restart 2, from start'],
+    [{ type: 'parallel.started', node: 'fan', branchCount: 3, joinPolicy: 'wait_all', maxParallel: 4 }, '⇉ fan  3 branches (wait_all, at most 4 at once)'],
+    [{ type: 'parallel.branch.started', node: 'fan', branch: 'a', index: 0 }, undefined],
+    [{ type: 'parallel.branch.completed', node: 'fan', branch: 'a', index: 0, durationMs: 10, status: 'success', success: true }, '  ✓ fan/a  success  10ms'],
+    [{ type: 'parallel.completed', node: 'fan', durationMs: 2000, successCount: 2, failureCount: 1 }, '⇉ fan  2 succeeded, 1 failed  2.0s'],
+    [{ type: 'interview.started', node: 'gate', question: 'Ship?', options: [{ key: 'A', label: 'Approve' }] }, undefined],
+    [{ type: 'interview.completed', node: 'gate', question: 'Ship?', answer: 'A', durationMs: 5 }, '? gate  Ship? → A'],
+    [{ type: 'interview.timeout', node: 'gate', question: 'Ship?', durationMs: 30_000 }, '? gate  no answer after 30.0s: Ship?'],
+    [{ type: 'tool.output', node: 't', stream: 'stdout', text: 'hi' }, undefined],
+    [{ type: 'checkpoint.saved', node: 't', checkpoint: 2 }, undefined],
+    [{ type: 'manager.cycle', node: 'm', cycle: 3, childStatus: 'running' }, '  ⟳ m cycle 3: child running'],
+    [{ type: 'log', level: 'warn', message: 'careful', node: 'n' }, '! n  careful'],
+    [{ type: 'log', level: 'info', message: 'fyi' }, undefined],
+    [{ type: 'run.completed', status: 'success', durationMs: 1, artifactCount: 0 }, undefined],
+    [{ type: 'run.failed', error: 'x', durationMs: 1 }, undefined],
+    [{ type: 'run.interrupted', reason: 'SIGINT' }, undefined],
+  ])('%j → %j', (body, expected) => {
+    expect(formatEventLine(ev(body), plainPalette, { showQuestions: false })).toBe(expected);
+  });
+
+  it('shows questions when asked to (attach cannot answer them)', () => {
+    const line = formatEventLine(
+      ev({ type: 'interview.started', node: 'gate', question: 'Ship?', options: [{ key: 'A', label: 'Approve' }, { key: 'F', label: 'Fix' }] }),
+      plainPalette,
+      { showQuestions: true },
+    );
+    expect(line).toBe('? gate  waiting for an answer: Ship? ([A] Approve, [F] Fix)');
+  });
+});

@@ -1,0 +1,92 @@
+import { formatDuration } from '../../core/index.js';
+import type { EdgeSelectionReason, RunEvent, StageStatus } from '../../core/index.js';
+import type { Palette } from './color.js';
+
+export interface EventLineOptions {
+  /**
+   * Print questions as they are asked. `run` leaves that to the console interviewer, which asks
+   * them itself; `attach` cannot answer, so it shows what the run is waiting for.
+   */
+  showQuestions: boolean;
+}
+
+/**
+ * One progress line for an event, or undefined for events a person need not see (node starts,
+ * checkpoints, tool output, the terminal events: the result line covers those).
+ */
+export function formatEventLine(event: RunEvent, palette: Palette, options: EventLineOptions): string | undefined {
+  switch (event.type) {
+    case 'run.started':
+      return palette.dim(`${event.resumed ? 'Resuming' : 'Running'} ${event.pipeline} as run ${event.runId}${event.fromCheckpoint ? ` from checkpoint ${event.fromCheckpoint}` : ''}`);
+    case 'node.completed':
+      return line(statusMark(event.status, palette), event.node, statusText(event.status, palette), formatDuration(event.durationMs), failureText(event));
+    case 'node.retrying':
+      return line(palette.yellow('↻'), event.node, `retrying (attempt ${event.attempt}) in ${formatDuration(event.delayMs)}`, event.error);
+    case 'edge.selected':
+      return palette.dim(`  → ${event.to}${event.label ? ` "${event.label}"` : ''}${edgeReason(event.reason)}`);
+    case 'goal_gate.redirect':
+      return line(palette.yellow('↺'), event.gate, `goal gate not satisfied, back to ${event.target}`);
+    case 'loop.restarted':
+      return line(palette.yellow('↺'), event.from, `loop restart ${event.count}, from ${event.to}`);
+    case 'parallel.started':
+      return line(palette.cyan('⇉'), event.node, `${event.branchCount} branches (${event.joinPolicy}, at most ${event.maxParallel} at once)`);
+    case 'parallel.branch.completed':
+      return `  ${line(statusMark(event.status, palette), `${event.node}/${event.branch}`, statusText(event.status, palette), formatDuration(event.durationMs))}`;
+    case 'parallel.completed':
+      return line(palette.cyan('⇉'), event.node, `${event.successCount} succeeded, ${event.failureCount} failed`, formatDuration(event.durationMs));
+    case 'interview.started':
+      if (!options.showQuestions) return undefined;
+      return line(palette.yellow('?'), event.node, `waiting for an answer: ${event.question}${formatOptions(event.options)}`);
+    case 'interview.completed':
+      return line(palette.cyan('?'), event.node, `${event.question} → ${event.answer}`);
+    case 'interview.timeout':
+      return line(palette.yellow('?'), event.node, `no answer after ${formatDuration(event.durationMs)}: ${event.question}`);
+    case 'manager.cycle':
+      return palette.dim(`  ⟳ ${event.node} cycle ${event.cycle}: child ${event.childStatus}`);
+    case 'log':
+      return event.level === 'warn' ? line(palette.yellow('!'), event.node ?? '', event.message) : undefined;
+    default:
+      return undefined;
+  }
+}
+
+/** Why an edge was taken, when it says more than "the next edge in line" (weight, lexical order). */
+function edgeReason(reason: EdgeSelectionReason): string {
+  return reason === 'weight' || reason === 'lexical' ? '' : ` (${reason.replaceAll('_', ' ')})`;
+}
+
+function line(mark: string, ...parts: Array<string | undefined>): string {
+  return `${mark} ${columns(...parts)}`;
+}
+
+function columns(...parts: Array<string | undefined>): string {
+  return parts.filter((part): part is string => part !== undefined && part !== '').join('  ');
+}
+
+function statusMark(status: StageStatus, palette: Palette): string {
+  switch (status) {
+    case 'success':
+    case 'partial_success':
+      return palette.green('✓');
+    case 'fail':
+      return palette.red('✗');
+    case 'retry':
+      return palette.yellow('↻');
+    case 'skipped':
+      return palette.dim('-');
+  }
+}
+
+function statusText(status: StageStatus, palette: Palette): string {
+  return status === 'fail' ? palette.red(status) : status;
+}
+
+function failureText(event: Extract<RunEvent, { type: 'node.completed' }>): string | undefined {
+  if (event.status === 'success' || event.status === 'partial_success') return undefined;
+  return event.failureReason ?? event.notes;
+}
+
+function formatOptions(options: ReadonlyArray<{ key: string; label: string }>): string {
+  if (options.length === 0) return '';
+  return ` (${options.map((option) => `[${option.key}] ${option.label}`).join(', ')})`;
+}

@@ -1,0 +1,95 @@
+import { formatDuration } from '../../core/index.js';
+import type { Checkpoint, NodeRecord } from '../../store/types.js';
+import type { Palette } from '../output/color.js';
+import { formatTimestamp } from '../output/format-time.js';
+import { formatTable } from '../output/table.js';
+import { paintState } from './run-list.js';
+import type { RunView } from './run-view.js';
+
+export type CheckpointSummary = Pick<Checkpoint, 'seq' | 'currentNode' | 'nextNode' | 'timestamp'>;
+
+export interface RunDetail {
+  nodes: readonly NodeRecord[];
+  checkpoints: readonly CheckpointSummary[];
+}
+
+/** `orchestra status RUN`: one run's facts; with `--detail`, its node history and checkpoints. */
+export function formatRunDetail(run: RunView, palette: Palette, detail: RunDetail | undefined): string {
+  const state = run.outcome && run.displayState === 'completed' ? `${paintState(run.displayState, palette)} (${run.outcome})` : paintState(run.displayState, palette);
+  const facts: Array<[string, string | undefined]> = [
+    ['Run', run.id],
+    ['Pipeline', `${run.pipeline} (${run.file})`],
+    ['Goal', run.goal || undefined],
+    ['State', state],
+    ['Node', run.currentNode],
+    ['Started', formatTimestamp(run.startedAt)],
+    ['Duration', formatDuration(run.durationMs)],
+    ['Error', run.error],
+    ['Variables', formatVariables(run.variables)],
+    ['Run dir', run.logsRoot],
+    ['Replay of', run.parentRunId ? `${run.parentRunId} checkpoint ${run.parentCheckpoint ?? '?'}` : undefined],
+    ['Driven by', run.displayState === 'running' && run.lease ? `${run.lease.owner} (lease until ${formatTimestamp(run.lease.expiresAt)})` : undefined],
+  ];
+  const lines = facts.filter((fact): fact is [string, string] => fact[1] !== undefined && fact[1] !== '').map(([key, value]) => `${`${key}:`.padEnd(11)}${value}`);
+  const next = nextStep(run);
+  if (next) lines.push('', next);
+  if (detail) lines.push('', formatNodeHistory(detail.nodes, palette), '', formatCheckpoints(detail.checkpoints));
+  return lines.join('\n');
+}
+
+function nextStep(run: RunView): string | undefined {
+  switch (run.displayState) {
+    case 'interrupted':
+    case 'interrupted?':
+      return `Resume it: orchestra resume ${run.id}`;
+    case 'running':
+      return `Follow it: orchestra attach ${run.id}`;
+    default:
+      return undefined;
+  }
+}
+
+/** Notes are cut to keep one line per node; `--json` has them whole. */
+const notesWidth = 72;
+
+export function formatNodeHistory(nodes: readonly NodeRecord[], palette: Palette): string {
+  if (nodes.length === 0) return 'Nodes: none executed yet';
+  const rows = nodes.map((node) => [
+    String(node.index),
+    node.nodeId,
+    String(node.attempt),
+    paintStatus(node.status, palette),
+    node.finishedAt === undefined ? '' : formatDuration(node.finishedAt - node.startedAt),
+    clip(node.failureReason ?? node.notes ?? '', notesWidth),
+  ]);
+  return `Nodes:\n${indent(formatTable(['#', 'NODE', 'ATTEMPT', 'STATUS', 'DURATION', 'NOTES'], rows))}`;
+}
+
+export function formatCheckpoints(checkpoints: readonly CheckpointSummary[]): string {
+  if (checkpoints.length === 0) return 'Checkpoints: none yet (a resume starts at the start node)';
+  const rows = checkpoints.map((c) => [String(c.seq), c.currentNode, c.nextNode ?? '(end)', formatTimestamp(c.timestamp)]);
+  return `Checkpoints:\n${indent(formatTable(['#', 'AFTER', 'NEXT', 'SAVED'], rows))}`;
+}
+
+function paintStatus(status: NodeRecord['status'], palette: Palette): string {
+  if (status === 'fail') return palette.red(status);
+  if (status === 'success' || status === 'partial_success') return palette.green(status);
+  return status;
+}
+
+function clip(text: string, width: number): string {
+  const oneLine = text.replace(/\s+/g, ' ').trim();
+  return oneLine.length <= width ? oneLine : `${oneLine.slice(0, width - 1)}…`;
+}
+
+function formatVariables(variables: Record<string, string>): string | undefined {
+  const entries = Object.entries(variables);
+  return entries.length === 0 ? undefined : entries.map(([key, value]) => `${key}=${value}`).join(' ');
+}
+
+function indent(text: string): string {
+  return text
+    .split('\n')
+    .map((line) => `  ${line}`)
+    .join('\n');
+}

@@ -1,0 +1,25 @@
+import { formatDuration } from '../../core/index.js';
+import type { Palette } from '../output/color.js';
+import { formatTimestamp } from '../output/format-time.js';
+import { formatTable } from '../output/table.js';
+import type { DisplayState } from './run-liveness.js';
+import type { RunView } from './run-view.js';
+
+/** The `orchestra status` table, newest first as given. */
+export function formatRunList(runs: readonly RunView[], palette: Palette): string {
+  const rows = runs.map((run) => [run.id, run.pipeline, paintState(run.displayState, palette), run.currentNode ?? '', formatTimestamp(run.startedAt), formatDuration(run.durationMs)]);
+  return formatTable(['RUN', 'PIPELINE', 'STATE', 'NODE', 'STARTED', 'DURATION'], rows);
+}
+
+export function paintState(state: DisplayState, palette: Palette): string {
+  switch (state) {
+    case 'completed':
+      return palette.green(state);
+    case 'failed':
+      return palette.red(state);
+    case 'running':
+      return palette.cyan(state);
+    default:
+      return palette.yellow(state);
+  }
+}

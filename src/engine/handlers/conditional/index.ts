@@ -1,0 +1,1 @@
+export { createConditionalHandler } from './conditional-handler.js';

@@ -1,0 +1,1 @@
+export { createExitHandler } from './exit-handler.js';

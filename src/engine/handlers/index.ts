@@ -1,0 +1,10 @@
+export { createHandlerRegistry, createDefaultRegistry, BuiltInHandlerType } from './registry/index.js';
+export { createStartHandler } from './start/index.js';
+export { createExitHandler } from './exit/index.js';
+export { createConditionalHandler } from './conditional/index.js';
+export { createCodergenHandler, expandPrompt, promptTemplate } from './codergen/index.js';
+export { createWaitHumanHandler, gateChoices, choiceForAnswer, type GateChoice } from './wait-human/index.js';
+export { createToolHandler, toolEnvironment, toolWorkingDirectory } from './tool/index.js';
+export { createParallelHandler, findFanIn, JoinPolicy, joinStatus, PARALLEL_RESULTS_KEY, toParallelResult, type ParallelResult } from './parallel/index.js';
+export { createFanInHandler, rankCandidates, readParallelResults } from './parallel-fan-in/index.js';
+export { createManagerLoopHandler, resolveManagerOptions, ManagerAction, childTelemetry, type ManagerOptions, type ChildTelemetry, type ChildStatus } from './manager-loop/index.js';

@@ -1,0 +1,2 @@
+export { createHandlerRegistry } from './handler-registry.js';
+export { createDefaultRegistry, BuiltInHandlerType } from './default-registry.js';

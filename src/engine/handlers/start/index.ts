@@ -1,0 +1,1 @@
+export { createStartHandler } from './start-handler.js';

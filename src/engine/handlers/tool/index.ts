@@ -1,0 +1,2 @@
+export { createToolHandler } from './tool-handler.js';
+export { toolEnvironment, toolWorkingDirectory } from './tool-env.js';

@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { RunContext } from '../../context.js';
+import type { RunInfo } from '../../handler.js';
+import { buildGraph, type PlainAttrs } from '../../testing/build-graph.js';
+import { toolEnvironment, toolWorkingDirectory } from './tool-env.js';
+
+const run: RunInfo = { id: 'r1', logsRoot: '/runs/r1', baseDir: '/work/pipelines', variables: {}, fidelity: 'compact', threadId: undefined };
+
+function inputFor(graphAttrs: PlainAttrs = {}, variables: Record<string, string> = {}, context: Record<string, unknown> = {}) {
+  const graph = buildGraph({ attrs: graphAttrs, nodes: { t: { shape: 'parallelogram' } } });
+  return { graph, node: graph.nodes.get('t')!, run: { ...run, variables }, stageDir: '/runs/r1/t', context: new RunContext(context) };
+}
+
+describe('decision 7: toolEnvironment', () => {
+  it('adds run variables and ORCHESTRA_* to the base environment', () => {
+    const env = toolEnvironment(inputFor({ goal: 'Ship it' }, { pr_number: '123' }), { PATH: '/bin', HOME: '/home/me' });
+    expect(env).toEqual({
+      PATH: '/bin',
+      HOME: '/home/me',
+      pr_number: '123',
+      ORCHESTRA_RUN_ID: 'r1',
+      ORCHESTRA_NODE_ID: 't',
+      ORCHESTRA_STAGE_DIR: '/runs/r1/t',
+      ORCHESTRA_GOAL: 'Ship it',
+    });
+  });
+
+  it.each([
+    ['a run variable overrides the base environment', { HOME: '/elsewhere' }, 'HOME', '/elsewhere'],
+    ['ORCHESTRA_* cannot be overridden by a run variable', { ORCHESTRA_RUN_ID: 'fake' }, 'ORCHESTRA_RUN_ID', 'r1'],
+    ['a name a shell cannot expand is left out', { 'bad-name': 'x' }, 'bad-name', undefined],
+  ])('%s', (_name, variables, key, value) => {
+    expect(toolEnvironment(inputFor({}, variables), { HOME: '/home/me' })[key]).toBe(value);
+  });
+
+  it('takes the goal from the context when the graph has none', () => {
+    expect(toolEnvironment(inputFor({}, {}, { 'graph.goal': 'From context' }), {}).ORCHESTRA_GOAL).toBe('From context');
+  });
+});
+
+describe('decision 7: toolWorkingDirectory', () => {
+  it.each([
+    ['unset → the DOT file directory', {}, '/work/pipelines'],
+    ['relative → resolved against the DOT file directory', { working_directory: '../repo' }, '/work/repo'],
+    ['absolute → as written', { working_directory: '/srv/app' }, '/srv/app'],
+    ['blank → the DOT file directory', { working_directory: '  ' }, '/work/pipelines'],
+  ])('%s', (_name, attrs, cwd) => {
+    expect(toolWorkingDirectory(inputFor(attrs))).toBe(cwd);
+  });
+});

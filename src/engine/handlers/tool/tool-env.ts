@@ -1,0 +1,29 @@
+import { isAbsolute, resolve } from 'node:path';
+import { readString } from '../../../pipeline/graph/attr-read.js';
+import type { HandlerInput } from '../../handler.js';
+
+// Names a shell can expand; other run variables could not be referenced from `tool_command` anyway.
+const envName = /^[A-Za-z_][A-Za-z0-9_]*$/;
+
+/**
+ * The tool's environment (decision 7): the process environment, then the run variables, then the
+ * ORCHESTRA_* variables. Commands take parameters from here, never from text spliced into them.
+ */
+export function toolEnvironment(input: Pick<HandlerInput, 'run' | 'node' | 'stageDir' | 'graph' | 'context'>, base: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...base };
+  for (const [name, value] of Object.entries(input.run.variables)) {
+    if (envName.test(name)) env[name] = value;
+  }
+  env.ORCHESTRA_RUN_ID = input.run.id;
+  env.ORCHESTRA_NODE_ID = input.node.id;
+  env.ORCHESTRA_STAGE_DIR = input.stageDir;
+  env.ORCHESTRA_GOAL = readString(input.graph.attrs, 'goal') ?? input.context.getString('graph.goal');
+  return env;
+}
+
+/** The graph's `working_directory`, relative to the DOT file's directory; that directory when unset (decision 7). */
+export function toolWorkingDirectory(input: Pick<HandlerInput, 'run' | 'graph'>): string {
+  const configured = readString(input.graph.attrs, 'working_directory')?.trim();
+  if (!configured) return input.run.baseDir;
+  return isAbsolute(configured) ? configured : resolve(input.run.baseDir, configured);
+}

@@ -1,0 +1,60 @@
+import { stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import { ErrorCode, OrchestraError } from '../../../core/errors.js';
+import type { Outcome } from '../../../core/outcome.js';
+import { ownerOf, readDurationMs, readString } from '../../../pipeline/graph/attr-read.js';
+import type { HandlerInput } from '../../handler.js';
+import type { BuiltInHandler } from '../built-in-handler.js';
+import { OutputCapture } from './output-capture.js';
+import { runCommand } from './run-command.js';
+import { toolEnvironment, toolWorkingDirectory } from './tool-env.js';
+import { toolOutcome } from './tool-outcome.js';
+
+/**
+ * Runs the node's `tool_command` (shape parallelogram, decision 7), streaming its output to
+ * `stdout.txt`/`stderr.txt` in the stage dir and as `tool.output` events.
+ */
+export function createToolHandler(): BuiltInHandler {
+  return {
+    async execute(input: HandlerInput): Promise<Outcome> {
+      const { node, services } = input;
+      const command = readString(node.attrs, 'tool_command') ?? '';
+      if (command.trim() === '') return { status: 'fail', failureReason: `No tool_command specified for node "${node.id}"` };
+      const timeoutMs = readDurationMs(node.attrs, 'timeout', ownerOf(node));
+      const cwd = toolWorkingDirectory(input);
+      if (!(await isDirectory(cwd))) return { status: 'fail', failureReason: `Working directory "${cwd}" of tool node "${node.id}" does not exist` };
+
+      const emit = services.emit.bind(services);
+      const stdout = new OutputCapture({ node: node.id, stream: 'stdout', file: join(input.stageDir, 'stdout.txt'), emit });
+      const stderr = new OutputCapture({ node: node.id, stream: 'stderr', file: join(input.stageDir, 'stderr.txt'), emit });
+      let exit;
+      try {
+        exit = await runCommand({
+          command,
+          cwd,
+          env: toolEnvironment(input),
+          timeoutMs,
+          signal: input.signal,
+          onStdout: (chunk) => stdout.write(chunk),
+          onStderr: (chunk) => stderr.write(chunk),
+        });
+      } finally {
+        await Promise.all([stdout.finish(), stderr.finish()]);
+      }
+      if (exit.stoppedBy === 'abort') throw abortReason(input.signal, node.id);
+      return toolOutcome({ command, exit, stdoutHead: stdout.headText(), stderrTail: stderr.tailText(), timeoutMs });
+    },
+  };
+}
+
+async function isDirectory(path: string): Promise<boolean> {
+  try {
+    return (await stat(path)).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+function abortReason(signal: AbortSignal, nodeId: string): unknown {
+  return signal.reason ?? new OrchestraError(ErrorCode.INTERRUPTED, `Tool node "${nodeId}" was cancelled.`);
+}

@@ -1,0 +1,2 @@
+export { createWaitHumanHandler } from './wait-human-handler.js';
+export { gateChoices, choiceForAnswer, type GateChoice } from './gate-choices.js';

@@ -1,0 +1,95 @@
+import type { Fidelity } from '../../agents/backend.js';
+import type { OutcomeSummary } from '../../store/types.js';
+
+const charsPerToken = 4;
+
+/** Budgets of decision 17, in characters; compact has none. */
+const budgetChars: Record<Fidelity, number> = {
+  full: 0,
+  truncate: 0,
+  compact: Number.POSITIVE_INFINITY,
+  'summary:low': 600 * charsPerToken,
+  'summary:medium': 1_500 * charsPerToken,
+  'summary:high': 3_000 * charsPerToken,
+};
+
+const maxValueChars = 200;
+
+/**
+ * The carry-over text a fresh backend session gets (digest §18, decision 17). `full` has none (the
+ * session itself carries history); `truncate` names only goal and run; `compact` lists completed
+ * stages with their outcomes and the run's plain context values; `summary:*` is the same cut to its
+ * budget, dropping context values first, then the oldest stages.
+ */
+export function renderPreamble(
+  mode: Fidelity,
+  completed: readonly string[],
+  outcomes: Readonly<Record<string, OutcomeSummary>>,
+  context: Readonly<Record<string, unknown>>,
+  goal: string,
+  runId: string,
+): string {
+  if (mode === 'full') return '';
+  const header = [`Goal: ${goal || '(none)'}`, `Run: ${runId}`];
+  if (mode === 'truncate') return header.join('\n');
+  const stages = stageLines(completed, outcomes);
+  const facts = contextLines(context);
+  return fitToBudget(header, stages, facts, budgetChars[mode]);
+}
+
+/** Each node once, ordered by its latest run, with its latest outcome. */
+function stageLines(completed: readonly string[], outcomes: Readonly<Record<string, OutcomeSummary>>): string[] {
+  const lastIndex = new Map<string, number>();
+  completed.forEach((id, index) => lastIndex.set(id, index));
+  return [...lastIndex.keys()]
+    .sort((a, b) => lastIndex.get(a)! - lastIndex.get(b)!)
+    .map((id) => {
+      const outcome = outcomes[id];
+      if (!outcome) return `- ${id}: skipped`;
+      const detail = outcome.failureReason || outcome.notes;
+      return `- ${id}: ${outcome.status}${detail ? ` (${clip(detail)})` : ''}`;
+    });
+}
+
+// Engine bookkeeping and mirrored graph attributes are not facts about the work.
+const hiddenPrefixes = ['internal.', 'graph.', 'parallel.results'];
+const hiddenKeys = new Set(['outcome', 'preferred_label', 'current_node']);
+
+function contextLines(context: Readonly<Record<string, unknown>>): string[] {
+  return Object.entries(context)
+    .filter(([key, value]) => !hiddenKeys.has(key) && !hiddenPrefixes.some((prefix) => key.startsWith(prefix)) && isPlain(value))
+    .map(([key, value]) => `- ${key}: ${clip(String(value))}`);
+}
+
+function isPlain(value: unknown): value is string | number | boolean {
+  return (typeof value === 'string' && value !== '') || typeof value === 'number' || typeof value === 'boolean';
+}
+
+function clip(text: string): string {
+  const oneLine = text.replace(/\s+/g, ' ').trim();
+  return oneLine.length > maxValueChars ? `${oneLine.slice(0, maxValueChars - 1)}…` : oneLine;
+}
+
+function fitToBudget(header: string[], stages: string[], facts: string[], budget: number): string {
+  let kept = stages;
+  let omitted = 0;
+  let keptFacts = facts;
+  const render = () => {
+    const lines = [...header, 'Completed stages:'];
+    if (omitted > 0) lines.push(`- (${omitted} earlier stage${omitted === 1 ? '' : 's'} omitted)`);
+    lines.push(...(kept.length > 0 || omitted > 0 ? kept : ['- (none yet)']));
+    if (keptFacts.length > 0) lines.push('Context:', ...keptFacts);
+    return lines.join('\n');
+  };
+  let text = render();
+  while (text.length > budget && keptFacts.length > 0) {
+    keptFacts = keptFacts.slice(0, -1);
+    text = render();
+  }
+  while (text.length > budget && kept.length > 0) {
+    kept = kept.slice(1);
+    omitted++;
+    text = render();
+  }
+  return text.length > budget ? `${text.slice(0, budget - 1)}…` : text;
+}

@@ -1,0 +1,121 @@
+import { access } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { RunEvent } from '../../core/events.js';
+import { outgoingEdges } from '../../pipeline/graph/model.js';
+import type { BranchResult, Handler } from '../handler.js';
+import { startRun } from '../runner.js';
+import { createEngineHarness, pipelineFile, type EngineHarness, type HarnessOptions } from '../testing/engine-harness.js';
+
+let harness: EngineHarness;
+afterEach(async () => harness?.cleanup());
+
+/** A bare fan-out: every outgoing edge is a branch up to `join`; the branches' results are the outcome. */
+function createFanOut(cancel?: (index: number, controller: AbortController) => void): Handler & { results: BranchResult[] } {
+  const handler = {
+    results: [] as BranchResult[],
+    async execute(input: Parameters<Handler['execute']>[0]) {
+      const edges = outgoingEdges(input.graph, input.node.id);
+      handler.results = await Promise.all(
+        edges.map((edge, index) => {
+          const controller = new AbortController();
+          cancel?.(index, controller);
+          return input.services.runBranch({
+            parentNode: input.node.id,
+            startNodeId: edge.to,
+            stopAt: 'join',
+            context: input.context.clone(),
+            branchDir: join(input.stageDir, 'branches', edge.to),
+            index,
+            signal: AbortSignal.any([controller.signal, input.signal]),
+          });
+        }),
+      );
+      return { status: 'success' as const, suggestedNextIds: ['join'], contextUpdates: { branch_count: handler.results.length } };
+    },
+  };
+  return handler;
+}
+
+const source = `digraph P {
+  start [shape=Mdiamond]
+  fan [shape=component]
+  b1
+  b1x
+  b2
+  join [shape=tripleoctagon]
+  done [shape=Msquare]
+  start -> fan
+  fan -> b1 -> b1x -> join
+  fan -> b2 -> join
+  join -> done
+}`;
+
+async function run(fanOut: Handler, options: HarnessOptions = {}) {
+  harness = await createEngineHarness({ ...options, handlers: { parallel: fanOut } });
+  const handle = await startRun({ file: pipelineFile(harness), source }, harness.engine());
+  return { handle, result: await handle.result() };
+}
+
+describe('decision 6: parallel branches', () => {
+  it('run each branch to the fan-in (not executing it), then the run continues at the fan-in', async () => {
+    const fanOut = createFanOut();
+    const { handle, result } = await run(fanOut, {
+      script: {
+        b1: [{ status: 'success', contextUpdates: { found: 'b1' } }],
+        b2: [{ status: 'partial_success', notes: 'meh', contextUpdates: { score: 0.7 } }],
+      },
+    });
+    expect(result.state).toBe('completed');
+    expect(fanOut.results).toEqual([
+      { id: 'b1', status: 'success', notes: 'ran b1x', failureReason: undefined, lastNode: 'b1x', contextUpdates: { found: 'b1' }, durationMs: expect.any(Number) },
+      { id: 'b2', status: 'partial_success', notes: 'meh', failureReason: undefined, lastNode: 'b2', score: 0.7, contextUpdates: { score: 0.7 }, durationMs: expect.any(Number) },
+    ]);
+    expect(harness.handler.calls.get('join')).toBe(1);
+    const checkpoint = await harness.store.latestCheckpoint(handle.runId);
+    expect(checkpoint?.completedNodes).toEqual(['start', 'fan', 'join', 'done']);
+    expect(checkpoint?.context).not.toHaveProperty('found');
+    expect(checkpoint?.context.branch_count).toBe(2);
+    expect((await harness.store.listCheckpoints(handle.runId)).map((c) => `${c.currentNode}->${c.nextNode}`)).toEqual(['start->fan', 'fan->join', 'join->done', 'done->null']);
+    expect(harness.events.find((event) => event.type === 'edge.selected' && event.from === 'fan')).toMatchObject({ to: 'join', reason: 'suggested_id' });
+  });
+
+  it('branch nodes get node records, tagged events and files under the branch folder', async () => {
+    const { handle } = await run(createFanOut());
+    const records = await harness.store.listNodeRecords(handle.runId);
+    expect(records.map((record) => record.nodeId).sort()).toEqual(['b1', 'b1x', 'b2', 'done', 'fan', 'join', 'start']);
+    const tagged = harness.events.filter((event) => (event as RunEvent & { branch?: string }).branch !== undefined);
+    expect(new Set(tagged.map((event) => (event as RunEvent & { branch?: string }).branch))).toEqual(new Set(['fan/b1', 'fan/b2']));
+    expect(tagged.filter((event) => event.type === 'node.completed')).toHaveLength(3);
+    expect(await harness.store.readEvents(handle.runId, 0)).toEqual(harness.events);
+    await access(join(handle.logsRoot, 'fan', 'branches', 'b1', 'b1x', 'status.json'));
+  });
+
+  it('a failing branch node without a fail route ends that branch with FAIL', async () => {
+    const fanOut = createFanOut();
+    await run(fanOut, { script: { b1: [{ status: 'fail', failureReason: 'broken' }] } });
+    expect(fanOut.results[0]).toMatchObject({ status: 'fail', failureReason: 'Node "b1" failed: broken', lastNode: 'b1' });
+    expect(harness.handler.calls.get('b1x')).toBeUndefined();
+    expect(fanOut.results[1]).toMatchObject({ status: 'success' });
+  });
+
+  it('a branch whose signal aborts is cancelled', async () => {
+    let cancelB1!: () => void;
+    const fanOut = createFanOut((index, controller) => {
+      if (index === 0) cancelB1 = () => controller.abort();
+    });
+    await run(fanOut, {
+      script: {
+        b1: [
+          (input) =>
+            new Promise((resolve) => {
+              input.signal.addEventListener('abort', () => resolve({ status: 'success' }));
+              cancelB1();
+            }),
+        ],
+      },
+    });
+    expect(fanOut.results[0]).toMatchObject({ status: 'fail', failureReason: 'The branch was cancelled', lastNode: 'b1' });
+    expect(harness.handler.calls.get('b1x')).toBeUndefined();
+  });
+});

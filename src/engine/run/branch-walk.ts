@@ -1,0 +1,111 @@
+import type { Outcome } from '../../core/outcome.js';
+import type { GraphEdge } from '../../pipeline/graph/model.js';
+import { outgoingEdges } from '../../pipeline/graph/model.js';
+import { stagePath } from '../../store/run-dir/stage-path.js';
+import type { BranchRequest, BranchResult } from '../handler.js';
+import { decideNextStep, type NextStep } from '../routing/next-step.js';
+import { errorText } from './attempt-outcome.js';
+import { contextLookup } from './context-lookup.js';
+import { ContextKeys } from './initial-context.js';
+import { runNodeStep } from './node-step.js';
+import { createProgress } from './run-progress.js';
+import type { Frame, RunScope } from './run-scope.js';
+
+/**
+ * One parallel branch (decision 6): from `startNodeId` with the request's own context, through the
+ * same handler, retry and edge logic as the main loop, until the next node is `stopAt` (not run),
+ * the exit, or a dead end. Node records and events are written (events tagged with the branch);
+ * checkpoints are not.
+ */
+export async function runBranch(scope: RunScope, request: BranchRequest, parent: Frame): Promise<BranchResult> {
+  const startedAt = scope.engine.clock.now();
+  const base = request.context.snapshot();
+  const tag = `${parent.branch ? `${parent.branch}/` : ''}${request.parentNode}/${request.startNodeId}`;
+  const frame: Frame = {
+    // The branch sees the history so far (for preambles); what it adds stays its own.
+    progress: {
+      ...createProgress(request.context),
+      completedNodes: [...parent.progress.completedNodes],
+      nodeOutcomes: structuredClone(parent.progress.nodeOutcomes),
+    },
+    stageDir: (nodeId) => stagePath(request.branchDir, nodeId),
+    branch: tag,
+    signal: AbortSignal.any([request.signal, scope.signal]),
+    degradeFull: false,
+  };
+  const ending = await walk(scope, frame, request);
+  const score = Number(request.context.get('score'));
+  return {
+    id: request.startNodeId,
+    ...ending,
+    ...(Number.isFinite(score) && request.context.has('score') ? { score } : {}),
+    contextUpdates: withoutEngineKeys(request.context.diffFrom(base)),
+    durationMs: scope.engine.clock.now() - startedAt,
+  };
+}
+
+type BranchEnding = Pick<BranchResult, 'status' | 'notes' | 'failureReason' | 'lastNode'>;
+
+async function walk(scope: RunScope, frame: Frame, request: BranchRequest): Promise<BranchEnding> {
+  let current = request.startNodeId;
+  let incoming: GraphEdge | undefined = outgoingEdges(scope.graph, request.parentNode).find((edge) => edge.to === current);
+  let previousNodeId: string | undefined = request.parentNode;
+  let last: BranchEnding = { status: 'success', notes: 'The branch reached its fan-in at once', lastNode: request.parentNode };
+
+  for (;;) {
+    if (current === request.stopAt || current === scope.exitNodeId) return last;
+    if (frame.signal.aborted) return cancelled(last.lastNode);
+    const node = scope.graph.nodes.get(current);
+    if (!node) return { status: 'fail', failureReason: `The branch reached node "${current}", which is not in the pipeline`, lastNode: last.lastNode };
+
+    const step = await runNodeStep(scope, frame, node, { incoming, previousNodeId });
+    if (step.kind === 'aborted') return cancelled(node.id);
+    const { outcome } = step;
+    last = { status: outcome.status, notes: outcome.notes, failureReason: outcome.failureReason, lastNode: node.id };
+
+    const next = nextInBranch(scope, frame, step.node.id, step.handlerType, outcome);
+    const tags = { branch: frame.branch };
+    await scope.events.emit(
+      [
+        {
+          type: 'node.completed',
+          node: node.id,
+          index: step.index,
+          status: outcome.status,
+          durationMs: step.durationMs,
+          ...(outcome.notes ? { notes: outcome.notes } : {}),
+          ...(outcome.failureReason ? { failureReason: outcome.failureReason } : {}),
+        },
+        ...(next.kind === 'advance' ? [{ type: 'edge.selected' as const, from: node.id, to: next.to, reason: next.reason, ...(next.label ? { label: next.label } : {}) }] : []),
+      ],
+      tags,
+    );
+    if (next.kind === 'end') return last;
+    if (next.kind === 'fail') return { ...last, status: 'fail', failureReason: next.message };
+    [current, incoming, previousNodeId] = [next.to, next.edge, node.id];
+  }
+}
+
+function nextInBranch(scope: RunScope, frame: Frame, nodeId: string, handlerType: string, outcome: Outcome): NextStep {
+  const node = scope.graph.nodes.get(nodeId)!;
+  try {
+    const next = decideNextStep(scope.graph, node, handlerType, outcome, contextLookup(frame.progress.context));
+    if (next.kind === 'advance' && next.loopRestart) {
+      return { kind: 'fail', message: `Edge ${nodeId} -> ${next.to} has loop_restart=true, which cannot restart the run from inside a parallel branch` };
+    }
+    return next;
+  } catch (error) {
+    return { kind: 'fail', message: `Cannot choose the next node after "${nodeId}": ${errorText(error)}` };
+  }
+}
+
+// The engine's own bookkeeping is not something a branch produced for the fan-in to merge.
+const engineKeys = new Set<string>([ContextKeys.outcome, ContextKeys.preferredLabel, ContextKeys.currentNode]);
+
+function withoutEngineKeys(updates: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(updates).filter(([key]) => !engineKeys.has(key) && !key.startsWith('internal.')));
+}
+
+function cancelled(lastNode: string): BranchEnding {
+  return { status: 'fail', failureReason: 'The branch was cancelled', lastNode };
+}

@@ -1,0 +1,132 @@
+import { ErrorCode, isOrchestraError } from '../../core/errors.js';
+import type { Graph } from '../../pipeline/graph/model.js';
+import { findExitNodes, findStartNodes } from '../../pipeline/graph/node-kind.js';
+import { stagePath } from '../../store/run-dir/stage-path.js';
+import type { ChildRunHandle, ChildRunRequest } from '../handler.js';
+import { errorText } from './attempt-outcome.js';
+import { runBranch } from './branch-walk.js';
+import type { ResolvedEngine } from './engine-options.js';
+import type { EventLog } from './event-log.js';
+import { markDrivenHere } from './lease-claim.js';
+import { keepLease } from './lease-keeper.js';
+import { runMainLoop, type LoopEnd } from './main-loop.js';
+import type { Arrival } from './node-step.js';
+import type { RunResult } from './run-handle.js';
+import type { RunProgress } from './run-progress.js';
+import type { Frame, RunScope } from './run-scope.js';
+
+export interface DriveSetup {
+  engine: ResolvedEngine;
+  runId: string;
+  graph: Graph;
+  logsRoot: string;
+  baseDir: string;
+  variables: Readonly<Record<string, string>>;
+  goal: string;
+  startedAt: number;
+  events: EventLog;
+  progress: RunProgress;
+  /** Where the walk starts: the start node, or a checkpoint's next node. */
+  startAt: string;
+  /** How the walk arrived at `startAt` (resume and replay: the checkpoint's edge), for fidelity. */
+  arrival?: Arrival;
+  degradeFull: boolean;
+  /** Node records already in the store; new ones are numbered after them. */
+  lastIndex: number;
+  startChildRun(request: ChildRunRequest): Promise<ChildRunHandle>;
+}
+
+/**
+ * Drives a run whose lease this process already holds, to its end: renews the lease, runs the main
+ * loop, records how it ended, releases the lease. Never rejects.
+ */
+export async function driveRun(setup: DriveSetup): Promise<RunResult> {
+  const { engine, events } = setup;
+  const unmark = markDrivenHere(setup.runId);
+  const controller = new AbortController();
+  const onAbort = () => controller.abort(engine.signal?.reason);
+  engine.signal?.addEventListener('abort', onAbort, { once: true });
+  if (engine.signal?.aborted) onAbort();
+  const lease = keepLease(engine, setup.runId, () => controller.abort(new Error('the lease was lost')));
+  const scope = createScope(setup, controller.signal);
+  const frame: Frame = {
+    progress: setup.progress,
+    stageDir: (nodeId) => stagePath(setup.logsRoot, nodeId, { restart: frame.progress.loopRestarts }),
+    branch: undefined,
+    signal: controller.signal,
+    degradeFull: setup.degradeFull,
+  };
+
+  let result: RunResult;
+  try {
+    const end = await runMainLoop(scope, frame, setup.startAt, setup.arrival);
+    result = await recordEnd(scope, end, lease.lost, controller.signal.reason);
+  } catch (error) {
+    result = await recordCrash(scope, error);
+  } finally {
+    engine.signal?.removeEventListener('abort', onAbort);
+  }
+  await events.drain();
+  await lease.stop().catch((error: unknown) => engine.logger.warn('could not release the lease', { runId: setup.runId, error: String(error) }));
+  unmark();
+  return result;
+}
+
+function createScope(setup: DriveSetup, signal: AbortSignal): RunScope {
+  let index = setup.lastIndex;
+  const scope: RunScope = {
+    ...setup,
+    startNodeId: findStartNodes(setup.graph)[0]?.id ?? setup.startAt,
+    exitNodeId: findExitNodes(setup.graph)[0]?.id ?? '',
+    signal,
+    nextIndex: () => ++index,
+    runBranch: (request, parent) => runBranch(scope, request, parent),
+  };
+  return scope;
+}
+
+async function recordEnd(scope: RunScope, end: LoopEnd, leaseLost: boolean, reason: unknown): Promise<RunResult> {
+  const { store, clock } = scope.engine;
+  const now = clock.now();
+  const base = { runId: scope.runId, durationMs: now - scope.startedAt };
+  switch (end.kind) {
+    case 'completed':
+      return { ...base, state: 'completed', outcome: 'success', lastNode: end.lastNode };
+    case 'failed':
+      if (!end.committed) {
+        await store.updateRun(scope.runId, { state: 'failed', error: end.message, finishedAt: now, updatedAt: now, outcome: 'fail' });
+        await scope.events.emit({ type: 'run.failed', error: end.message, durationMs: base.durationMs, node: end.node });
+      }
+      return { ...base, state: 'failed', outcome: 'fail', error: { message: end.message, node: end.node }, lastNode: end.node };
+    case 'interrupted': {
+      const why = reasonText(reason);
+      // After losing the lease another process owns the run: write nothing more.
+      if (!leaseLost) {
+        await store.updateRun(scope.runId, { state: 'interrupted', currentNode: end.node, updatedAt: now });
+        await scope.events.emit({ type: 'run.interrupted', reason: why, node: end.node });
+      }
+      return { ...base, state: 'interrupted', error: { code: ErrorCode.INTERRUPTED, message: `Run ${scope.runId} was interrupted at node "${end.node}": ${why}`, node: end.node }, lastNode: end.node };
+    }
+  }
+}
+
+/** A bug or a store failure: try to leave the run marked failed, and say what happened. */
+async function recordCrash(scope: RunScope, error: unknown): Promise<RunResult> {
+  const code = isOrchestraError(error) ? error.code : ErrorCode.INTERNAL;
+  const message = `The engine stopped on an unexpected error: ${errorText(error)}`;
+  const now = scope.engine.clock.now();
+  scope.engine.logger.error(message, { runId: scope.runId, stack: error instanceof Error ? error.stack : undefined });
+  try {
+    await scope.engine.store.updateRun(scope.runId, { state: 'failed', error: message, finishedAt: now, updatedAt: now, outcome: 'fail' });
+    await scope.events.emit({ type: 'run.failed', error: message, code, durationMs: now - scope.startedAt });
+  } catch (storeError) {
+    scope.engine.logger.error('could not record the failure in the store', { runId: scope.runId, error: String(storeError) });
+  }
+  return { runId: scope.runId, state: 'failed', outcome: 'fail', error: { code, message }, durationMs: now - scope.startedAt };
+}
+
+function reasonText(reason: unknown): string {
+  if (reason instanceof Error) return reason.message;
+  if (typeof reason === 'string' && reason !== '') return reason;
+  return 'interrupted';
+}

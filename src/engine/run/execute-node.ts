@@ -1,0 +1,116 @@
+import type { Outcome } from '../../core/outcome.js';
+import { isSuccessful } from '../../core/outcome.js';
+import type { GraphNode } from '../../pipeline/graph/model.js';
+import type { Handler, HandlerInput } from '../handler.js';
+import { backoffDelay } from '../retry/backoff.js';
+import type { RetryPolicy } from '../retry/retry-policy.js';
+import { judgeAttempt, type AttemptVerdict } from './attempt-outcome.js';
+import { ContextKeys } from './initial-context.js';
+import { runAttempt } from './run-attempt.js';
+import type { Frame, RunScope } from './run-scope.js';
+import { clearAgentStatus, readAgentStatus } from './stage-files.js';
+
+export interface NodeExecution {
+  node: GraphNode;
+  handlerType: string;
+  handler: Handler;
+  policy: RetryPolicy;
+  timeoutMs: number | undefined;
+  autoStatus: boolean;
+  /** Everything the handler gets except attempt and signal. */
+  input: Omit<HandlerInput, 'attempt' | 'signal'>;
+}
+
+export type NodeRunResult =
+  | { kind: 'done'; outcome: Outcome; index: number; durationMs: number }
+  | { kind: 'aborted'; index: number };
+
+/**
+ * Runs a node until it has a final outcome (digest §11 with decisions 1, 2, 18, 19): SUCCESS,
+ * PARTIAL_SUCCESS and SKIPPED end at once; RETRY uses the budget, then becomes PARTIAL_SUCCESS
+ * (allow_partial) or FAIL; FAIL and errors use it only when `retry_on_fail` / `retryable`.
+ * Every attempt is a node record and a node.started event.
+ */
+export async function executeNode(scope: RunScope, frame: Frame, execution: NodeExecution): Promise<NodeRunResult> {
+  const { node, policy } = execution;
+  const { store, clock, random } = scope.engine;
+  const tags = { branch: frame.branch };
+  const firstStart = clock.now();
+
+  for (let attempt = 1; ; attempt++) {
+    const index = scope.nextIndex();
+    const startedAt = clock.now();
+    await store.recordNodeStart({ runId: scope.runId, nodeId: node.id, index, attempt, handler: execution.handlerType, startedAt });
+    await scope.events.emit({ type: 'node.started', node: node.id, index, handler: execution.handlerType, attempt }, tags);
+
+    const verdict = await attemptOnce(scope, frame, execution, attempt);
+    if (verdict.kind === 'aborted' || frame.signal.aborted) {
+      await store.recordNodeEnd(scope.runId, index, { status: 'fail', finishedAt: clock.now(), notes: undefined, failureReason: 'interrupted' });
+      return { kind: 'aborted', index };
+    }
+
+    const outcome = verdict.outcome;
+    const canRetry = attempt < policy.maxAttempts && wantsRetry(verdict, policy);
+    const final = canRetry ? outcome : finalOutcome(outcome, policy, attempt);
+    await store.recordNodeEnd(scope.runId, index, { status: final.status, finishedAt: clock.now(), notes: final.notes, failureReason: final.failureReason });
+
+    if (!canRetry) {
+      if (isSuccessful(final.status)) delete frame.progress.nodeRetries[node.id];
+      if (final.status === 'fail') {
+        await scope.events.emit({ type: 'node.failed', node: node.id, index, error: final.failureReason ?? 'failed', willRetry: false, attempt }, tags);
+      }
+      return { kind: 'done', outcome: final, index, durationMs: clock.now() - firstStart };
+    }
+
+    const retries = (frame.progress.nodeRetries[node.id] ?? 0) + 1;
+    frame.progress.nodeRetries[node.id] = retries;
+    frame.progress.context.set(ContextKeys.retryCount(node.id), retries);
+    const delayMs = backoffDelay(policy.backoff, attempt, random);
+    const error = outcome.failureReason ?? `outcome ${outcome.status}`;
+    await scope.events.emit(
+      [
+        { type: 'node.failed', node: node.id, index, error, willRetry: true, attempt },
+        { type: 'node.retrying', node: node.id, index, attempt: attempt + 1, delayMs, error },
+      ],
+      tags,
+    );
+    try {
+      await clock.sleep(delayMs, frame.signal);
+    } catch {
+      return { kind: 'aborted', index };
+    }
+  }
+}
+
+async function attemptOnce(scope: RunScope, frame: Frame, execution: NodeExecution, attempt: number): Promise<AttemptVerdict> {
+  const stageDir = execution.input.stageDir;
+  // Decision 18: only a status.json written during this attempt counts as the agent's.
+  const external = execution.handlerType === 'codergen';
+  if (external) await clearAgentStatus(stageDir);
+  const result = await runAttempt(execution.handler, { ...execution.input, attempt }, frame.signal, execution.timeoutMs, scope.engine.clock);
+  const verdict = judgeAttempt(result, execution.node.id, execution.autoStatus);
+  if (!external || verdict.kind === 'aborted' || result.kind === 'timed_out') return verdict;
+  try {
+    const fromAgent = await readAgentStatus(stageDir);
+    return fromAgent ? { kind: 'outcome', outcome: fromAgent } : verdict;
+  } catch (error) {
+    return { kind: 'outcome', outcome: { status: 'fail', failureReason: (error as Error).message } };
+  }
+}
+
+function wantsRetry(verdict: Exclude<AttemptVerdict, { kind: 'aborted' }>, policy: RetryPolicy): boolean {
+  if (verdict.kind === 'error') return verdict.retryable || policy.retryOnFail;
+  if (verdict.outcome.status === 'retry') return true;
+  return verdict.outcome.status === 'fail' && policy.retryOnFail;
+}
+
+/** Decision 2: a RETRY never leaves the node; with no attempts left it becomes PARTIAL_SUCCESS or FAIL. */
+function finalOutcome(outcome: Outcome, policy: RetryPolicy, attempts: number): Outcome {
+  if (outcome.status !== 'retry') return outcome;
+  const detail = outcome.failureReason ? `: ${outcome.failureReason}` : '';
+  if (policy.allowPartial) {
+    const { failureReason: _reason, ...rest } = outcome;
+    return { ...rest, status: 'partial_success', notes: `retries exhausted, partial accepted${detail}` };
+  }
+  return { ...outcome, status: 'fail', failureReason: `max retries exceeded (${attempts} attempt${attempts === 1 ? '' : 's'})${detail}` };
+}

@@ -1,0 +1,136 @@
+import { ErrorCode, OrchestraError } from '../../core/errors.js';
+import type { Outcome } from '../../core/outcome.js';
+import type { Fidelity } from '../../agents/backend.js';
+import type { Graph, GraphEdge, GraphNode } from '../../pipeline/graph/model.js';
+import { outgoingEdges } from '../../pipeline/graph/model.js';
+import { ownerOf, readBool, readDurationMs, readString } from '../../pipeline/graph/attr-read.js';
+import { handlerTypeOf } from '../../pipeline/graph/node-kind.js';
+import type { Handler, HandlerServices } from '../handler.js';
+import { defaultBackoff } from '../retry/backoff.js';
+import { resolveRetryPolicy, type RetryPolicy } from '../retry/retry-policy.js';
+import { resolveFidelity, type ResolvedFidelity } from '../routing/fidelity.js';
+import { renderPreamble } from '../routing/preamble.js';
+import { executeNode, type NodeExecution } from './execute-node.js';
+import { ContextKeys } from './initial-context.js';
+import { recordNodeOutcome } from './run-progress.js';
+import type { Frame, RunScope } from './run-scope.js';
+import { ensureDir, writeStatusFile } from './stage-files.js';
+
+/** How the walk arrived at a node: the edge taken and the node before it. */
+export interface Arrival {
+  incoming: GraphEdge | undefined;
+  previousNodeId: string | undefined;
+}
+
+/** The arrival a checkpoint implies: the first edge from its node to its next node, if there is one. */
+export function arrivalFromCheckpoint(graph: Graph, currentNode: string, nextNode: string): Arrival {
+  return { incoming: outgoingEdges(graph, currentNode).find((edge) => edge.to === nextNode), previousNodeId: currentNode };
+}
+
+export type StepResult =
+  | { kind: 'done'; node: GraphNode; handlerType: string; outcome: Outcome; index: number; durationMs: number; fidelity: Fidelity }
+  | { kind: 'aborted'; node: GraphNode };
+
+/**
+ * One node, start to finish: pick its handler, fidelity and preamble, run it with retries, write
+ * `status.json`, and fold the outcome into the frame's progress (digest §5 steps b-d).
+ */
+export async function runNodeStep(scope: RunScope, frame: Frame, node: GraphNode, arrival: Arrival): Promise<StepResult> {
+  const { context } = frame.progress;
+  context.set(ContextKeys.currentNode, node.id);
+  const handlerType = resolveHandlerType(scope, node);
+  const resolved = resolveNodeFidelity(scope, frame, node, arrival);
+  const stageDir = frame.stageDir(node.id);
+  await ensureDir(stageDir);
+  const preamble = renderPreamble(resolved.fidelity, frame.progress.completedNodes, frame.progress.nodeOutcomes, context.snapshot(), scope.goal, scope.runId);
+
+  const execution: NodeExecution = {
+    ...resolveExecutionRules(scope, node, handlerType),
+    node,
+    handlerType,
+    input: {
+      node,
+      graph: scope.graph,
+      context,
+      run: { id: scope.runId, logsRoot: scope.logsRoot, baseDir: scope.baseDir, variables: scope.variables, fidelity: resolved.fidelity, threadId: resolved.threadId },
+      stageDir,
+      services: createServices(scope, frame),
+      preamble,
+    },
+  };
+  const result = await executeNode(scope, frame, execution);
+  if (result.kind === 'aborted') return { kind: 'aborted', node };
+
+  await writeStatusFile(stageDir, result.outcome);
+  recordNodeOutcome(frame.progress, node.id, result.outcome);
+  return { kind: 'done', node, handlerType, outcome: result.outcome, index: result.index, durationMs: result.durationMs, fidelity: resolved.fidelity };
+}
+
+/** An explicit `type` wins; otherwise the run's start and exit nodes (decision 13) get their handlers by role. */
+export function resolveHandlerType(scope: Pick<RunScope, 'startNodeId' | 'exitNodeId'>, node: GraphNode): string {
+  const explicit = readString(node.attrs, 'type')?.trim();
+  if (explicit) return explicit;
+  if (node.id === scope.startNodeId) return 'start';
+  if (node.id === scope.exitNodeId) return 'exit';
+  return handlerTypeOf(node);
+}
+
+function resolveNodeFidelity(scope: RunScope, frame: Frame, node: GraphNode, arrival: Arrival): ResolvedFidelity {
+  const input = { node, graph: scope.graph, ...arrival, degradeFull: false };
+  const resolved = resolveFidelity(input);
+  if (!frame.degradeFull || resolved.fidelity !== 'full') return resolved;
+  frame.degradeFull = false;
+  return resolveFidelity({ ...input, degradeFull: true });
+}
+
+type ExecutionRules = Pick<NodeExecution, 'handler' | 'policy' | 'timeoutMs' | 'autoStatus'>;
+
+/**
+ * Handler and attribute-driven rules. Anything wrong here (unknown handler type, a mistyped
+ * attribute) fails the node through the normal attempt path, so it is recorded like any failure.
+ */
+function resolveExecutionRules(scope: RunScope, node: GraphNode, handlerType: string): ExecutionRules {
+  try {
+    const handler = scope.engine.registry.get(handlerType);
+    if (!handler) {
+      throw new OrchestraError(ErrorCode.HANDLER_NOT_FOUND, `No handler is registered for type "${handlerType}" (node "${node.id}").`, {
+        hint: `Registered types: ${scope.engine.registry.types().join(', ')}.`,
+      });
+    }
+    return {
+      handler,
+      policy: resolveRetryPolicy(node, scope.graph),
+      timeoutMs: readDurationMs(node.attrs, 'timeout', ownerOf(node)),
+      autoStatus: readBool(node.attrs, 'auto_status', ownerOf(node)) ?? false,
+    };
+  } catch (error) {
+    return { handler: failingHandler(error), policy: singleAttempt, timeoutMs: undefined, autoStatus: false };
+  }
+}
+
+const singleAttempt: RetryPolicy = { maxAttempts: 1, backoff: defaultBackoff, retryOnFail: false, allowPartial: false };
+
+function failingHandler(error: unknown): Handler {
+  return {
+    execute() {
+      return Promise.reject(error);
+    },
+  };
+}
+
+function createServices(scope: RunScope, frame: Frame): HandlerServices {
+  const { backend, interviewer, store, clock, random, logger } = scope.engine;
+  return {
+    backend,
+    interviewer,
+    store,
+    clock,
+    random,
+    logger,
+    emit: async function emitHandlerEvent(event) {
+      await scope.events.emit(event, { branch: frame.branch });
+    },
+    runBranch: (request) => scope.runBranch(request, frame),
+    startChildRun: (request) => scope.startChildRun(request),
+  };
+}

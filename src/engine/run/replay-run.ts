@@ -1,0 +1,67 @@
+import { dirname } from 'node:path';
+import { ErrorCode, OrchestraError } from '../../core/errors.js';
+import { driveRun } from './drive-run.js';
+import type { ResolvedEngine } from './engine-options.js';
+import { openRun } from './open-run.js';
+import { arrivalFromCheckpoint } from './node-step.js';
+import { prepareGraph } from './prepare-graph.js';
+import { requireRun } from './resume-run.js';
+import type { RunHandle } from './run-handle.js';
+import { progressFromCheckpoint, toCheckpoint } from './run-progress.js';
+import { childRunStarter } from './start-new-run.js';
+import { writeCheckpointFile } from './stage-files.js';
+
+/**
+ * Forks a run at checkpoint `seq`: a new run (parentRunId/parentCheckpoint set) whose first
+ * checkpoint is a copy of that one, continuing at its next node. The source run is only read.
+ */
+export async function replayFromCheckpoint(runId: string, seq: number, engine: ResolvedEngine, overrides: { logsRoot?: string } = {}): Promise<RunHandle> {
+  const { store, clock } = engine;
+  const record = await requireRun(engine, runId);
+  const source = await store.getCheckpoint(runId, seq);
+  if (!source) {
+    const valid = (await store.listCheckpoints(runId)).map((checkpoint) => checkpoint.seq);
+    throw new OrchestraError(ErrorCode.CHECKPOINT_NOT_FOUND, `Run ${runId} has no checkpoint ${seq}.`, {
+      hint: valid.length === 0 ? 'The run has no checkpoints yet; start it again with `orchestra run`.' : `Valid checkpoints: ${valid.join(', ')}.`,
+    });
+  }
+  if (source.nextNode === null) {
+    throw new OrchestraError(ErrorCode.USAGE, `Checkpoint ${seq} of run ${runId} is the run's last: it has no next node to run.`, {
+      hint: 'Replay from an earlier checkpoint (`orchestra status RUN --detail` lists them).',
+    });
+  }
+  const graph = prepareGraph(record.source, record.file, record.variables, engine.registry, engine.logger);
+  const opened = await openRun(engine, {
+    graph,
+    source: record.source,
+    file: record.file,
+    variables: record.variables,
+    options: record.options,
+    logsRoot: overrides.logsRoot,
+    parentRunId: runId,
+    parentCheckpoint: seq,
+    fromCheckpoint: seq,
+  });
+  const progress = { ...progressFromCheckpoint(source), checkpointSeq: 0 };
+  const first = toCheckpoint(progress, source.currentNode, source.nextNode, clock.now());
+  await opened.events.commit(first, { currentNode: source.currentNode, updatedAt: first.timestamp }, [
+    { type: 'checkpoint.saved', node: source.currentNode, checkpoint: first.seq },
+  ]);
+  progress.checkpointSeq = first.seq;
+  await writeCheckpointFile(opened.logsRoot, first);
+
+  const result = driveRun({
+    engine,
+    ...opened,
+    graph,
+    baseDir: dirname(record.file),
+    variables: record.variables,
+    progress,
+    startAt: source.nextNode,
+    arrival: arrivalFromCheckpoint(graph, source.currentNode, source.nextNode),
+    degradeFull: true,
+    lastIndex: 0,
+    startChildRun: childRunStarter(engine, opened.runId),
+  });
+  return { runId: opened.runId, logsRoot: opened.logsRoot, result: () => result };
+}

@@ -1,0 +1,82 @@
+import { dirname } from 'node:path';
+import { ErrorCode, OrchestraError } from '../../core/errors.js';
+import { findStartNodes } from '../../pipeline/graph/node-kind.js';
+import type { RunRecord } from '../../store/types.js';
+import { driveRun } from './drive-run.js';
+import type { ResolvedEngine } from './engine-options.js';
+import { EventLog } from './event-log.js';
+import { createInitialContext } from './initial-context.js';
+import { claimRunLease } from './lease-claim.js';
+import { arrivalFromCheckpoint } from './node-step.js';
+import { prepareGraph } from './prepare-graph.js';
+import type { RunHandle } from './run-handle.js';
+import { createProgress, progressFromCheckpoint } from './run-progress.js';
+import { childRunStarter } from './start-new-run.js';
+
+/**
+ * Continues an unfinished run from its latest checkpoint's next node (decision 8) with the restored
+ * context, retry counts, completed nodes and outcomes, using the DOT source stored with the run.
+ * Without a checkpoint it starts over at the start node.
+ */
+export async function resumeExistingRun(runId: string, engine: ResolvedEngine): Promise<RunHandle> {
+  const { store, clock } = engine;
+  const record = await requireRun(engine, runId);
+  if (record.state === 'completed' || record.state === 'failed') {
+    throw new OrchestraError(ErrorCode.RUN_FINISHED, `Run ${runId} already ${record.state}; only unfinished runs can be resumed.`, {
+      hint: `Use \`orchestra replay ${runId} --checkpoint N\` to run it again from one of its checkpoints.`,
+    });
+  }
+  const graph = prepareGraph(record.source, record.file, record.variables, engine.registry, engine.logger);
+  await claimRunLease(engine, runId);
+  try {
+    const checkpoint = await store.latestCheckpoint(runId);
+    if (checkpoint && checkpoint.nextNode === null) {
+      throw new OrchestraError(ErrorCode.RUN_FINISHED, `Run ${runId} has nothing left to run: its last checkpoint (${checkpoint.seq}) ends the run.`, {
+        hint: `Use \`orchestra replay ${runId} --checkpoint N\` to run it again from an earlier checkpoint.`,
+      });
+    }
+    const records = await store.listNodeRecords(runId);
+    const lastIndex = records.reduce((max, node) => Math.max(max, node.index), 0);
+    await store.updateRun(runId, { state: 'running', updatedAt: clock.now() });
+    const events = new EventLog(store, runId, clock, engine.logger, engine.onEvent);
+    await events.emit({
+      type: 'run.started',
+      pipeline: record.pipeline,
+      file: record.file,
+      goal: record.goal,
+      resumed: true,
+      ...(checkpoint ? { fromCheckpoint: checkpoint.seq } : {}),
+    });
+    const result = driveRun({
+      engine,
+      runId,
+      graph,
+      logsRoot: record.logsRoot,
+      baseDir: dirname(record.file),
+      variables: record.variables,
+      goal: record.goal,
+      startedAt: record.startedAt,
+      events,
+      progress: checkpoint ? progressFromCheckpoint(checkpoint) : createProgress(createInitialContext(graph, record.variables)),
+      startAt: checkpoint?.nextNode ?? findStartNodes(graph)[0]!.id,
+      ...(checkpoint?.nextNode ? { arrival: arrivalFromCheckpoint(graph, checkpoint.currentNode, checkpoint.nextNode) } : {}),
+      degradeFull: true,
+      lastIndex,
+      startChildRun: childRunStarter(engine, runId),
+    });
+    return { runId, logsRoot: record.logsRoot, result: () => result };
+  } catch (error) {
+    await store.releaseLease(runId, engine.leaseOwner);
+    throw error;
+  }
+}
+
+export async function requireRun(engine: ResolvedEngine, runId: string): Promise<RunRecord> {
+  const record = await engine.store.getRun(runId);
+  if (!record) {
+    throw new OrchestraError(ErrorCode.RUN_NOT_FOUND, `Run ${runId} does not exist in this store.`, {
+      hint: '`orchestra status` lists the runs.',
+    });
+  }
+  return record;
+}

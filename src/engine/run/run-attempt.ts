@@ -1,0 +1,53 @@
+import type { Clock } from '../../core/clock.js';
+import type { Outcome } from '../../core/outcome.js';
+import type { Handler, HandlerInput } from '../handler.js';
+
+export type AttemptResult =
+  | { kind: 'returned'; outcome: Outcome | undefined }
+  | { kind: 'threw'; error: unknown }
+  | { kind: 'timed_out'; timeoutMs: number }
+  | { kind: 'aborted' };
+
+const never = new Promise<never>(() => {});
+
+/**
+ * One handler call (decision 19): its signal aborts when the frame's signal does (Ctrl-C, a
+ * cancelled branch) or when `timeoutMs` passes on the injected clock. Either way the attempt ends at
+ * once; a handler that ignores its signal is left to finish on its own, its result discarded.
+ */
+export async function runAttempt(handler: Handler, input: Omit<HandlerInput, 'signal'>, frameSignal: AbortSignal, timeoutMs: number | undefined, clock: Clock): Promise<AttemptResult> {
+  if (frameSignal.aborted) return { kind: 'aborted' };
+  const controller = new AbortController();
+  const stopTimer = new AbortController();
+  let onFrameAbort: () => void = () => {};
+  const aborted = new Promise<AttemptResult>((resolve) => {
+    onFrameAbort = () => {
+      controller.abort(frameSignal.reason);
+      resolve({ kind: 'aborted' });
+    };
+  });
+  frameSignal.addEventListener('abort', onFrameAbort, { once: true });
+
+  const returned = Promise.resolve()
+    .then(() => handler.execute({ ...input, signal: controller.signal }))
+    .then(
+      (outcome): AttemptResult => ({ kind: 'returned', outcome }),
+      (error: unknown): AttemptResult => ({ kind: 'threw', error }),
+    );
+  const timedOut =
+    timeoutMs === undefined
+      ? never
+      : clock.sleep(timeoutMs, stopTimer.signal).then(
+          (): AttemptResult => {
+            controller.abort(new Error(`timed out after ${timeoutMs}ms`));
+            return { kind: 'timed_out', timeoutMs };
+          },
+          () => never,
+        );
+  try {
+    return await Promise.race([returned, aborted, timedOut]);
+  } finally {
+    stopTimer.abort();
+    frameSignal.removeEventListener('abort', onFrameAbort);
+  }
+}

@@ -1,0 +1,43 @@
+import type { Graph } from '../../pipeline/graph/model.js';
+import type { BranchRequest, BranchResult, ChildRunHandle, ChildRunRequest } from '../handler.js';
+import type { ResolvedEngine } from './engine-options.js';
+import type { EventLog } from './event-log.js';
+import type { RunProgress } from './run-progress.js';
+
+/** What stays fixed while one process drives one run: the graph, where files go, the services. */
+export interface RunScope {
+  engine: ResolvedEngine;
+  runId: string;
+  graph: Graph;
+  logsRoot: string;
+  /** Directory relative paths in the pipeline resolve against. */
+  baseDir: string;
+  variables: Readonly<Record<string, string>>;
+  goal: string;
+  /** When the run was first started (the run record's startedAt). */
+  startedAt: number;
+  startNodeId: string;
+  exitNodeId: string;
+  events: EventLog;
+  /** Aborts on Ctrl-C (the engine's signal) or when the lease is lost. */
+  signal: AbortSignal;
+  /** The next node-record index; shared by the main loop and every branch. */
+  nextIndex(): number;
+  startChildRun(request: ChildRunRequest): Promise<ChildRunHandle>;
+  /** Decision 6; `parent` is the frame whose node asked (its history seeds the branch's preambles). */
+  runBranch(request: BranchRequest, parent: Frame): Promise<BranchResult>;
+}
+
+/**
+ * Where a walk through the graph keeps its state: the main loop's frame is checkpointed, a parallel
+ * branch's is not. `stageDir` places node files (run dir, `restart-N/`, or the branch folder).
+ */
+export interface Frame {
+  progress: RunProgress;
+  stageDir(nodeId: string): string;
+  /** Tag for events from a branch; undefined in the main loop. */
+  branch: string | undefined;
+  signal: AbortSignal;
+  /** Decision 17: the first `full` node after a resume runs at summary:high. */
+  degradeFull: boolean;
+}

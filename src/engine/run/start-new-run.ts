@@ -1,0 +1,68 @@
+import { dirname, resolve } from 'node:path';
+import { readPipelineFile } from '../../pipeline/prepare.js';
+import { findStartNodes } from '../../pipeline/graph/node-kind.js';
+import type { ChildRunHandle, ChildRunRequest } from '../handler.js';
+import { driveRun } from './drive-run.js';
+import type { ResolvedEngine } from './engine-options.js';
+import { createInitialContext } from './initial-context.js';
+import { openRun } from './open-run.js';
+import { prepareGraph } from './prepare-graph.js';
+import type { RunHandle, StartRunRequest } from './run-handle.js';
+import { createProgress } from './run-progress.js';
+
+export interface NewRunRequest extends StartRunRequest {
+  /** Set for child runs (decision 20). */
+  parentRunId?: string;
+  /** Overrides the DOT file's directory as the base for relative paths (`stack.child_workdir`). */
+  baseDir?: string;
+}
+
+/** Reads and validates the pipeline, initializes the run, and starts driving it from the start node. */
+export async function startNewRun(request: NewRunRequest, engine: ResolvedEngine): Promise<RunHandle> {
+  const file = resolve(request.file);
+  const source = request.source ?? (await readPipelineFile(request.file));
+  const variables = { ...(request.variables ?? {}) };
+  const graph = prepareGraph(source, request.file, variables, engine.registry, engine.logger);
+  const opened = await openRun(engine, {
+    graph,
+    source,
+    file,
+    variables,
+    options: request.options ?? {},
+    logsRoot: request.logsRoot,
+    ...(request.parentRunId !== undefined ? { parentRunId: request.parentRunId } : {}),
+  });
+  const result = driveRun({
+    engine,
+    ...opened,
+    graph,
+    baseDir: request.baseDir ?? dirname(file),
+    variables,
+    progress: createProgress(createInitialContext(graph, variables)),
+    startAt: findStartNodes(graph)[0]!.id,
+    degradeFull: false,
+    lastIndex: 0,
+    startChildRun: childRunStarter(engine, opened.runId),
+  });
+  return { runId: opened.runId, logsRoot: opened.logsRoot, result: () => result };
+}
+
+/**
+ * `services.startChildRun`: another pipeline as a real run in the same store with its parent
+ * recorded, driven in this process. It stops with the request's signal; its events stay in the
+ * store (under its own run id) and are not passed to this engine's onEvent.
+ */
+export function childRunStarter(engine: ResolvedEngine, parentRunId: string): (request: ChildRunRequest) => Promise<ChildRunHandle> {
+  return async function startChildRun(request) {
+    const childEngine: ResolvedEngine = { ...engine, signal: request.signal, onEvent: undefined };
+    const handle = await startNewRun(
+      { file: request.file, variables: request.variables, logsRoot: request.logsRoot, parentRunId, ...(request.workdir ? { baseDir: request.workdir } : {}) },
+      childEngine,
+    );
+    const result = handle.result().then((run) => ({
+      status: run.state === 'completed' ? (run.outcome ?? 'success') : ('fail' as const),
+      ...(run.error ? { error: run.error.message } : {}),
+    }));
+    return { runId: handle.runId, result };
+  };
+}

@@ -1,0 +1,80 @@
+import type { Answer, Interviewer, Question } from '../interviewer.js';
+import { interpretConsoleLine, promptFor } from './console-answer.js';
+import { LineReader } from './line-reader.js';
+
+export interface ConsoleInterviewerOptions {
+  input: NodeJS.ReadableStream;
+  output: NodeJS.WritableStream;
+}
+
+export interface ConsoleInterviewer extends Interviewer {
+  /** Stops reading the input for good. Not needed to let the process exit: an idle reader is paused. */
+  close(): void;
+}
+
+/**
+ * Asks at a terminal or any line-oriented stream (Attractor §6): prints `[?] question` and the
+ * options, reads a line, asks again on an answer that matches nothing. Works without a TTY.
+ * A question with `timeoutSeconds` answers with its default (or TIMEOUT) when nobody types in time;
+ * an input that ends answers SKIPPED.
+ */
+export function createConsoleInterviewer(options: ConsoleInterviewerOptions): ConsoleInterviewer {
+  const { output } = options;
+  const reader = new LineReader(options.input);
+  const write = (text: string) => void output.write(text);
+
+  async function askOnce(question: Question, signal: AbortSignal): Promise<Answer> {
+    write(renderQuestion(question));
+    for (;;) {
+      write(promptFor(question));
+      const line = await reader.read(signal);
+      if (line === undefined) {
+        write('\n');
+        return { value: 'skipped' };
+      }
+      const verdict = interpretConsoleLine(question, line);
+      if ('answer' in verdict) return verdict.answer;
+      write(`${verdict.retry}\n`);
+    }
+  }
+
+  return {
+    async ask(question: Question, signal?: AbortSignal): Promise<Answer> {
+      if (signal?.aborted) throw signal.reason;
+      const controller = new AbortController();
+      const onAbort = () => controller.abort(signal?.reason);
+      signal?.addEventListener('abort', onAbort, { once: true });
+      const timeoutMs = (question.timeoutSeconds ?? 0) * 1000;
+      const timer = timeoutMs > 0 ? setTimeout(() => controller.abort(timedOut), timeoutMs) : undefined;
+      try {
+        return await askOnce(question, controller.signal);
+      } catch (error) {
+        if (error !== timedOut) throw error;
+        write(`\nNo answer after ${question.timeoutSeconds}s${question.default ? ', taking the default' : ''}.\n`);
+        return question.default ? { ...question.default, timedOut: true } : { value: 'timeout', timedOut: true };
+      } finally {
+        if (timer) clearTimeout(timer);
+        signal?.removeEventListener('abort', onAbort);
+      }
+    },
+    async inform(message: string, stage: string): Promise<void> {
+      write(`[i] ${stage}: ${message}\n`);
+    },
+    close(): void {
+      reader.close();
+    },
+  };
+}
+
+// A private sentinel, so a timeout is never confused with an abort from the caller.
+const timedOut = Symbol('console question timed out');
+
+function renderQuestion(question: Question): string {
+  const lines = [`[?] ${question.text}`];
+  if (question.type === 'multiple_choice') {
+    for (const option of question.options) lines.push(`  [${option.key}] ${option.label}`);
+  }
+  const fallback = question.default?.selectedOption?.label ?? question.default?.value;
+  if (fallback !== undefined) lines.push(`  (Enter for ${fallback}${question.timeoutSeconds ? `; taken after ${question.timeoutSeconds}s` : ''})`);
+  return `${lines.join('\n')}\n`;
+}

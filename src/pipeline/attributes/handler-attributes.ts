@@ -1,0 +1,24 @@
+import { BOOLEAN, DURATION, enumOf, INTEGER, STRING, type AttributeSpec } from './attribute-spec.js';
+
+const node = ['node'] as const;
+
+/**
+ * Attributes one handler type reads (spec §4). Decision 29: they are known on every node, so a
+ * custom handler may reuse them without a warning.
+ */
+export const HANDLER_ATTRIBUTES: readonly AttributeSpec[] = [
+  { name: 'tool_command', appliesTo: node, type: STRING, handlers: ['tool'], description: 'Shell command, run with `/bin/sh -c` exactly as written (decision 7). Required on tool nodes.' },
+  { name: 'human.default_choice', appliesTo: node, type: STRING, handlers: ['wait.human'], description: 'The choice taken when the question times out, matched like an answer (decision 5).' },
+  { name: 'human.timeout', appliesTo: node, type: DURATION, handlers: ['wait.human'], description: 'How long the question waits for an answer. Unset: forever.' },
+  { name: 'join_policy', appliesTo: node, type: enumOf('wait_all', 'first_success'), default: 'wait_all', handlers: ['parallel'], description: '`wait_all`: run every branch; `first_success`: stop the others once one succeeds.' },
+  { name: 'max_parallel', appliesTo: node, type: INTEGER, default: 4, handlers: ['parallel'], description: 'How many branches run at once.' },
+  { name: 'manager.poll_interval', appliesTo: node, type: DURATION, default: '45s', handlers: ['stack.manager_loop'], description: 'Wait between observation cycles.' },
+  { name: 'manager.max_cycles', appliesTo: node, type: INTEGER, default: 1000, handlers: ['stack.manager_loop'], description: 'Cycles before the manager gives up and fails.' },
+  { name: 'manager.stop_condition', appliesTo: node, type: STRING, default: '', handlers: ['stack.manager_loop'], description: 'Condition that ends the loop with SUCCESS when it holds.' },
+  { name: 'manager.actions', appliesTo: node, type: STRING, default: 'observe,wait', handlers: ['stack.manager_loop'], description: 'Comma-separated actions per cycle: `observe`, `steer`, `wait`.' },
+  { name: 'stack.child_autostart', appliesTo: node, type: BOOLEAN, default: true, handlers: ['stack.manager_loop'], description: 'Start the child pipeline when the manager starts.' },
+  { name: 'sim.outcome', appliesTo: node, type: enumOf('success', 'partial_success', 'retry', 'fail', 'skipped'), handlers: ['codergen'], description: 'Under `--simulate`: every call of this node returns this status.' },
+  { name: 'sim.outcomes', appliesTo: node, type: STRING, handlers: ['codergen'], description: 'Under `--simulate`: comma-separated statuses, the n-th call (retries and revisits alike) gets the n-th; calls past the end repeat the last. Wins over `sim.outcome`.' },
+  { name: 'sim.preferred_label', appliesTo: node, type: STRING, handlers: ['codergen'], description: 'Under `--simulate`: the outcome\'s preferred label, to steer edge selection.' },
+  { name: 'sim.delay', appliesTo: node, type: DURATION, handlers: ['codergen'], description: 'Under `--simulate`: how long each call takes (a plain number means seconds); still cancellable.' },
+];

@@ -1,0 +1,35 @@
+import { BOOLEAN, DURATION, enumOf, FIDELITY, INTEGER, REASONING_EFFORT, STRING, type AttributeSpec } from './attribute-spec.js';
+
+const node = ['node'] as const;
+const graphAndNode = ['graph', 'node'] as const;
+
+/** Attributes every node may have, whatever its handler (spec §2.6, plus Orchestra's). */
+export const NODE_ATTRIBUTES: readonly AttributeSpec[] = [
+  { name: 'label', appliesTo: node, type: STRING, defaultText: 'the node id', handlers: 'all', description: 'Display name. The prompt of an LLM stage without `prompt`; the question of a human gate.' },
+  { name: 'shape', appliesTo: node, type: STRING, default: 'box', handlers: 'all', description: 'Selects the handler (see "Shapes and handlers"); other Graphviz shapes run as `codergen`.' },
+  { name: 'type', appliesTo: node, type: STRING, default: '', handlers: 'all', description: 'Handler type, overriding the shape: a built-in type or one registered at run time.' },
+  { name: 'prompt', appliesTo: node, type: STRING, default: '', handlers: ['codergen', 'parallel.fan_in', 'stack.manager_loop'], description: 'Instruction for the stage; variables are expanded. A fan-in with a prompt asks the LLM to pick the best branch; a manager loop steers its child with it.' },
+  { name: 'class', appliesTo: node, type: STRING, default: '', handlers: 'all', description: 'Comma-separated classes for `.class` stylesheet rules (`class="code,critical"`).' },
+  { name: 'max_retries', appliesTo: node, type: INTEGER, defaultText: 'graph `default_max_retries`', handlers: 'all', description: 'Extra attempts after the first: total attempts = `max_retries` + 1. Beats the attempts of `retry_policy`.' },
+  { name: 'retry_on_fail', appliesTo: node, type: BOOLEAN, defaultText: 'graph `default_retry_on_fail` (false)', handlers: 'all', description: 'Also retry FAIL outcomes, not only RETRY outcomes and transient errors (decision 1).' },
+  {
+    name: 'retry_policy',
+    appliesTo: node,
+    type: enumOf('none', 'standard', 'aggressive', 'linear', 'patient'),
+    handlers: 'all',
+    description: 'Backoff preset: sets the attempts (unless `max_retries` is set) and the delays between them (see "Retries").',
+  },
+  { name: 'allow_partial', appliesTo: node, type: BOOLEAN, default: false, handlers: 'all', description: 'When RETRY runs out of attempts, accept PARTIAL_SUCCESS instead of failing.' },
+  { name: 'goal_gate', appliesTo: node, type: BOOLEAN, default: false, handlers: 'all', description: 'The pipeline may only exit once this node has finished with SUCCESS or PARTIAL_SUCCESS.' },
+  { name: 'retry_target', appliesTo: node, type: STRING, default: '', handlers: 'all', description: 'Node to jump to when this node fails or its goal gate is unsatisfied.' },
+  { name: 'fallback_retry_target', appliesTo: node, type: STRING, default: '', handlers: 'all', description: 'Second choice after `retry_target`.' },
+  { name: 'timeout', appliesTo: node, type: DURATION, handlers: 'all', description: 'Longest the node may run; then it fails with "timed out after ..." (decision 19). Unset: no limit.' },
+  { name: 'auto_status', appliesTo: node, type: BOOLEAN, default: false, handlers: 'all', description: 'When the handler reports no outcome, count it as SUCCESS instead of failing (decision 18).' },
+  { name: 'fidelity', appliesTo: node, type: FIDELITY, defaultText: 'graph `default_fidelity`', handlers: ['codergen'], description: 'How much of the run the LLM session sees (see "Fidelity and threads").' },
+  { name: 'thread_id', appliesTo: node, type: STRING, defaultText: 'derived', handlers: ['codergen'], description: 'Session key under `full` fidelity: nodes with the same thread share one conversation.' },
+  { name: 'llm_model', appliesTo: graphAndNode, type: STRING, handlers: ['codergen'], description: 'Model id, such as `gpt-5.2` or `claude-opus-4-6`. The node\'s own wins over the stylesheet, which wins over the graph\'s.' },
+  { name: 'llm_provider', appliesTo: graphAndNode, type: STRING, defaultText: 'from the model', handlers: ['codergen'], description: 'Provider key (`openai`, `anthropic`, `gemini`, ...).' },
+  { name: 'reasoning_effort', appliesTo: graphAndNode, type: REASONING_EFFORT, default: 'high', handlers: ['codergen'], description: 'How hard the model thinks.' },
+  { name: 'tool_hooks.pre', appliesTo: graphAndNode, type: STRING, default: '', handlers: ['codergen'], description: 'Shell command run before each tool call of the agent; non-zero exit skips the call (decision 21).' },
+  { name: 'tool_hooks.post', appliesTo: graphAndNode, type: STRING, default: '', handlers: ['codergen'], description: 'Shell command run after each tool call of the agent; failures are only logged.' },
+];

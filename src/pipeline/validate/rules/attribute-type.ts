@@ -1,0 +1,71 @@
+import type { AttributeSpec } from '../../attributes/attribute-spec.js';
+import { findAttribute } from '../../attributes/catalog.js';
+import { readBool, readDurationMs, readEnum, readFloat, readInt } from '../../graph/attr-read.js';
+import type { Attribute } from '../../graph/model.js';
+import { isOrchestraError } from '../../../core/errors.js';
+import { formatLocation } from '../../../core/source-location.js';
+import type { Diagnostic } from '../diagnostic.js';
+import type { LintRule } from '../lint-rule.js';
+import { attributeOwners, isFirstSighting, ownerName, ownerWhere } from './attribute-owners.js';
+
+// Checked by their own rule at its own severity (fidelity_valid is a WARNING in the spec).
+const ownedElsewhere = new Set(['fidelity', 'default_fidelity']);
+
+/**
+ * Known attributes hold values of their type (`max_retries="lots"`, `timeout="soon"`): checked with
+ * the same readers the engine uses, so lint and run time agree on what is valid.
+ */
+export const attributeTypeRule: LintRule = {
+  name: 'attribute_type',
+  apply(graph) {
+    const diagnostics: Diagnostic[] = [];
+    const seen = new Set<string>();
+    for (const owner of attributeOwners(graph)) {
+      for (const key in owner.attrs) {
+        const attr = owner.attrs[key] as Attribute;
+        const spec = findAttribute(owner.scope, key);
+        if (!spec || spec.type.kind === 'string' || spec.display || ownedElsewhere.has(spec.name)) continue;
+        if (!isFirstSighting(seen, attr)) continue;
+        const problem = typeProblem(spec, attr, ownerName(owner));
+        if (problem) diagnostics.push({ ...problem, ...ownerWhere(owner) });
+      }
+    }
+    return diagnostics;
+  },
+};
+
+function typeProblem(spec: AttributeSpec, attr: Attribute, owner: string): Diagnostic | undefined {
+  const attrs = { [attr.key]: attr };
+  try {
+    switch (spec.type.kind) {
+      case 'integer':
+        readInt(attrs, attr.key, owner);
+        break;
+      case 'float':
+        readFloat(attrs, attr.key, owner);
+        break;
+      case 'boolean':
+        readBool(attrs, attr.key, owner);
+        break;
+      case 'duration':
+        readDurationMs(attrs, attr.key, owner);
+        break;
+      case 'enum':
+        readEnum(attrs, attr.key, spec.type.values, owner);
+        break;
+      case 'string':
+        break;
+    }
+    return undefined;
+  } catch (error) {
+    if (!isOrchestraError(error)) throw error;
+    return {
+      rule: 'attribute_type',
+      severity: 'error',
+      // The diagnostic carries the location already; the reader's message repeats it.
+      message: error.message.replace(` (${formatLocation(attr.loc)})`, ''),
+      loc: attr.loc,
+      fix: error.hint,
+    };
+  }
+}

@@ -1,0 +1,27 @@
+import type { Checkpoint } from './types.js';
+import { serializeJson } from './event-input.js';
+import { invalidInputError } from './store-errors.js';
+
+/** Checks the fields the store indexes and returns the checkpoint's JSON (stringified once). */
+export function serializeCheckpoint(runId: string, checkpoint: Checkpoint): string {
+  const what = `checkpoint of run "${runId}"`;
+  if (typeof checkpoint !== 'object' || checkpoint === null) throw invalidInputError(what, 'is not an object');
+  const { seq, currentNode, nextNode, timestamp } = checkpoint;
+  if (!Number.isInteger(seq) || seq < 1) {
+    throw invalidInputError(what, `has an invalid seq (got ${String(seq)}); it must be an integer from 1`);
+  }
+  if (typeof currentNode !== 'string' || currentNode.length === 0) {
+    throw invalidInputError(`checkpoint ${seq} of run "${runId}"`, 'has no currentNode');
+  }
+  if (nextNode !== null && typeof nextNode !== 'string') {
+    throw invalidInputError(`checkpoint ${seq} of run "${runId}"`, 'has a nextNode that is neither a node id nor null');
+  }
+  if (typeof timestamp !== 'number' || !Number.isFinite(timestamp)) {
+    throw invalidInputError(`checkpoint ${seq} of run "${runId}"`, `has no valid timestamp (got ${String(timestamp)})`);
+  }
+  return serializeJson(`checkpoint ${seq} of run "${runId}"`, checkpoint);
+}
+
+export function parseCheckpointJson(json: string | undefined): Checkpoint | undefined {
+  return json === undefined ? undefined : (JSON.parse(json) as Checkpoint);
+}

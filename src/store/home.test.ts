@@ -1,0 +1,22 @@
+import { homedir } from 'node:os';
+import { resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { defaultDbPath, defaultRunsDir, resolveOrchestraHome } from './home.js';
+
+describe('resolveOrchestraHome', () => {
+  it.each([
+    [{ ORCHESTRA_HOME: '/srv/orchestra', HOME: '/home/ada' }, '/srv/orchestra'],
+    [{ ORCHESTRA_HOME: 'relative/home', HOME: '/home/ada' }, resolve('relative/home')],
+    [{ ORCHESTRA_HOME: '', HOME: '/home/ada' }, '/home/ada/.orchestra'],
+    [{ ORCHESTRA_HOME: '   ', HOME: '/home/ada' }, '/home/ada/.orchestra'],
+    [{ HOME: '/home/ada' }, '/home/ada/.orchestra'],
+    [{}, `${homedir()}/.orchestra`],
+  ])('%j → %s', (env, expected) => {
+    expect(resolveOrchestraHome(env)).toBe(expected);
+  });
+
+  it('places the database and the run directories in the home', () => {
+    expect(defaultDbPath('/srv/orchestra')).toBe('/srv/orchestra/orchestra.db');
+    expect(defaultRunsDir('/srv/orchestra')).toBe('/srv/orchestra/runs');
+  });
+});

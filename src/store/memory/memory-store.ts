@@ -1,0 +1,234 @@
+import { parseCheckpointJson, serializeCheckpoint } from '../checkpoint-input.js';
+import { serializeEventInput, serializeJson, toStoredEvent } from '../event-input.js';
+import { canAcquireLease, canReleaseLease, canRenewLease, validateLeaseTiming } from '../lease-rules.js';
+import { applyRunPatch, compareRunsNewestFirst, createRunRecord } from '../run-record.js';
+import type { Store } from '../store.js';
+import {
+  checkpointExistsError,
+  nodeRecordExistsError,
+  nodeRecordNotFoundError,
+  runExistsError,
+  runNotFoundError,
+  storeClosedError,
+} from '../store-errors.js';
+import type { Checkpoint, EventInput, Lease, NewRun, NodeRecord, RunFilter, RunPatch, RunRecord, StoredEvent } from '../types.js';
+
+type CheckpointHead = Pick<Checkpoint, 'seq' | 'currentNode' | 'nextNode' | 'timestamp'>;
+type NodeStart = Omit<NodeRecord, 'finishedAt' | 'notes' | 'failureReason' | 'status'>;
+type NodeEnd = Pick<NodeRecord, 'status' | 'finishedAt' | 'notes' | 'failureReason'>;
+
+/** What the memory store keeps per run; checkpoints and events as JSON, exactly as SQLite does. */
+interface RunTables {
+  record: RunRecord;
+  checkpoints: Map<number, { head: CheckpointHead; json: string }>;
+  events: Array<{ seq: number; json: string }>;
+  nodeRecords: Map<number, NodeRecord>;
+}
+
+/**
+ * The Store in memory, for engine tests: the same rules and errors as SQLite (the conformance
+ * suite runs against both). Values are copied in and out, so callers never share state with it.
+ * A write validates and serializes everything before it changes anything, which is what makes
+ * commitCheckpoint all-or-nothing here.
+ */
+export function createMemoryStore(): Store {
+  return new MemoryStore();
+}
+
+class MemoryStore implements Store {
+  readonly kind = 'memory' as const;
+  private readonly runs = new Map<string, RunTables>();
+  private readonly leases = new Map<string, Lease>();
+  private closed = false;
+
+  createRun(run: NewRun): Promise<RunRecord> {
+    return this.guard(() => {
+      if (this.runs.has(run.id)) throw runExistsError(run.id);
+      // Through JSON, as SQLite stores them, so both stores hand back the same values.
+      const variables = JSON.parse(serializeJson(`variables of run "${run.id}"`, run.variables)) as RunRecord['variables'];
+      const options = JSON.parse(serializeJson(`options of run "${run.id}"`, run.options)) as RunRecord['options'];
+      const record = { ...createRunRecord(run), variables, options };
+      this.runs.set(run.id, { record, checkpoints: new Map(), events: [], nodeRecords: new Map() });
+      return copyRun(record);
+    });
+  }
+
+  getRun(id: string): Promise<RunRecord | undefined> {
+    return this.guard(() => {
+      const tables = this.runs.get(id);
+      return tables && copyRun(tables.record);
+    });
+  }
+
+  findRunsByPrefix(prefix: string): Promise<RunRecord[]> {
+    return this.guard(() => this.sortedRuns().filter((run) => run.id.startsWith(prefix)));
+  }
+
+  listRuns(filter: RunFilter = {}): Promise<RunRecord[]> {
+    return this.guard(() => {
+      const runs = this.sortedRuns().filter((run) => filter.state === undefined || run.state === filter.state);
+      return filter.limit === undefined ? runs : runs.slice(0, Math.max(0, filter.limit));
+    });
+  }
+
+  updateRun(id: string, patch: RunPatch): Promise<void> {
+    return this.guard(() => {
+      const tables = this.require(id);
+      tables.record = applyRunPatch(tables.record, patch);
+    });
+  }
+
+  commitCheckpoint(runId: string, checkpoint: Checkpoint, patch: RunPatch, events: EventInput[]): Promise<StoredEvent[]> {
+    return this.guard(() => {
+      const json = serializeCheckpoint(runId, checkpoint);
+      const tables = this.require(runId);
+      if (tables.checkpoints.has(checkpoint.seq)) throw checkpointExistsError(runId, checkpoint.seq);
+      const pending = this.prepareEvents(runId, tables, events);
+      const { seq, currentNode, nextNode, timestamp } = checkpoint;
+      tables.checkpoints.set(seq, { head: { seq, currentNode, nextNode, timestamp }, json });
+      tables.record = applyRunPatch(tables.record, patch);
+      return this.commitEvents(tables, pending);
+    });
+  }
+
+  getCheckpoint(runId: string, seq: number): Promise<Checkpoint | undefined> {
+    return this.guard(() => parseCheckpointJson(this.runs.get(runId)?.checkpoints.get(seq)?.json));
+  }
+
+  latestCheckpoint(runId: string): Promise<Checkpoint | undefined> {
+    return this.guard(() => {
+      const entries = [...(this.runs.get(runId)?.checkpoints.values() ?? [])];
+      const latest = entries.reduce<(typeof entries)[number] | undefined>((best, entry) => (!best || entry.head.seq > best.head.seq ? entry : best), undefined);
+      return parseCheckpointJson(latest?.json);
+    });
+  }
+
+  listCheckpoints(runId: string): Promise<CheckpointHead[]> {
+    return this.guard(() =>
+      [...(this.runs.get(runId)?.checkpoints.values() ?? [])].map((entry) => ({ ...entry.head })).sort((a, b) => a.seq - b.seq),
+    );
+  }
+
+  appendEvents(runId: string, events: EventInput[]): Promise<StoredEvent[]> {
+    return this.guard(() => {
+      const tables = this.require(runId);
+      return this.commitEvents(tables, this.prepareEvents(runId, tables, events));
+    });
+  }
+
+  readEvents(runId: string, afterSeq: number, limit?: number): Promise<StoredEvent[]> {
+    return this.guard(() => {
+      const after = (this.runs.get(runId)?.events ?? []).filter((row) => row.seq > afterSeq);
+      const page = limit === undefined ? after : after.slice(0, Math.max(0, limit));
+      return page.map((row) => toStoredEvent(runId, row.seq, row.json));
+    });
+  }
+
+  recordNodeStart(record: NodeStart): Promise<void> {
+    return this.guard(() => {
+      const tables = this.require(record.runId);
+      if (tables.nodeRecords.has(record.index)) throw nodeRecordExistsError(record.runId, record.index);
+      tables.nodeRecords.set(record.index, {
+        ...pickNodeStart(record),
+        status: 'running',
+        finishedAt: undefined,
+        notes: undefined,
+        failureReason: undefined,
+      });
+    });
+  }
+
+  recordNodeEnd(runId: string, index: number, end: NodeEnd): Promise<void> {
+    return this.guard(() => {
+      const tables = this.require(runId);
+      const current = tables.nodeRecords.get(index);
+      if (!current) throw nodeRecordNotFoundError(runId, index);
+      tables.nodeRecords.set(index, { ...current, status: end.status, finishedAt: end.finishedAt, notes: end.notes, failureReason: end.failureReason });
+    });
+  }
+
+  listNodeRecords(runId: string): Promise<NodeRecord[]> {
+    return this.guard(() =>
+      [...(this.runs.get(runId)?.nodeRecords.values() ?? [])].map((record) => ({ ...record })).sort((a, b) => a.index - b.index),
+    );
+  }
+
+  acquireLease(runId: string, owner: string, ttlMs: number, now: number): Promise<boolean> {
+    return this.guard(() => {
+      validateLeaseTiming(runId, ttlMs, now);
+      if (!canAcquireLease(this.leases.get(runId), owner, now)) return false;
+      this.leases.set(runId, { runId, owner, expiresAt: now + ttlMs });
+      return true;
+    });
+  }
+
+  renewLease(runId: string, owner: string, ttlMs: number, now: number): Promise<boolean> {
+    return this.guard(() => {
+      validateLeaseTiming(runId, ttlMs, now);
+      if (!canRenewLease(this.leases.get(runId), owner)) return false;
+      this.leases.set(runId, { runId, owner, expiresAt: now + ttlMs });
+      return true;
+    });
+  }
+
+  releaseLease(runId: string, owner: string): Promise<void> {
+    return this.guard(() => {
+      if (canReleaseLease(this.leases.get(runId), owner)) this.leases.delete(runId);
+    });
+  }
+
+  getLease(runId: string): Promise<Lease | undefined> {
+    return this.guard(() => {
+      const lease = this.leases.get(runId);
+      return lease && { ...lease };
+    });
+  }
+
+  close(): Promise<void> {
+    this.closed = true;
+    return Promise.resolve();
+  }
+
+  private guard<T>(work: () => T): Promise<T> {
+    if (this.closed) return Promise.reject(storeClosedError());
+    try {
+      return Promise.resolve(work());
+    } catch (error) {
+      return Promise.reject(error);
+    }
+  }
+
+  private require(runId: string): RunTables {
+    const tables = this.runs.get(runId);
+    if (!tables) throw runNotFoundError(runId);
+    return tables;
+  }
+
+  private sortedRuns(): RunRecord[] {
+    return [...this.runs.values()].map((tables) => copyRun(tables.record)).sort(compareRunsNewestFirst);
+  }
+
+  /** Validates and numbers the events without storing them, so a bad one changes nothing. */
+  private prepareEvents(runId: string, tables: RunTables, events: EventInput[]): Array<{ seq: number; json: string; event: StoredEvent }> {
+    const lastSeq = tables.events.at(-1)?.seq ?? 0;
+    return events.map((event, position) => {
+      const json = serializeEventInput(runId, event, position + 1);
+      const seq = lastSeq + position + 1;
+      return { seq, json, event: { ...event, runId, seq } as StoredEvent };
+    });
+  }
+
+  private commitEvents(tables: RunTables, pending: Array<{ seq: number; json: string; event: StoredEvent }>): StoredEvent[] {
+    for (const { seq, json } of pending) tables.events.push({ seq, json });
+    return pending.map((entry) => entry.event);
+  }
+}
+
+function copyRun(record: RunRecord): RunRecord {
+  return { ...record, variables: { ...record.variables }, options: structuredClone(record.options) };
+}
+
+function pickNodeStart(record: NodeStart): NodeStart {
+  const { runId, nodeId, index, attempt, handler, startedAt } = record;
+  return { runId, nodeId, index, attempt, handler, startedAt };
+}

@@ -1,0 +1,13 @@
+export { RunDirectory } from './run-directory.js';
+export { ArtifactStore, defaultArtifactThresholdBytes } from './artifact-store.js';
+export type { ArtifactInfo, ArtifactStoreOptions } from './artifact-store.js';
+export { writeFileAtomic, writeJsonAtomic } from './write-file-atomic.js';
+export type { WriteFileOptions } from './write-file-atomic.js';
+export { readStatusFile, writeStatus, clearStatusFile, parseStatusFile, toStatusFile, statusFileName } from './status-file.js';
+export type { StatusFile } from './status-file.js';
+export { stagePath, scopePath, validatePathSegment } from './stage-path.js';
+export type { StageScope } from './stage-path.js';
+export { toCheckpointFile, fromCheckpointFile } from './checkpoint-file.js';
+export type { CheckpointFile } from './checkpoint-file.js';
+export type { RunManifest } from './manifest.js';
+export { isTempFileName } from './temp-files.js';

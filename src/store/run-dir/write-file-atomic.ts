@@ -1,0 +1,69 @@
+import { mkdir, open, rename, rm } from 'node:fs/promises';
+import { basename, dirname } from 'node:path';
+import { ErrorCode, OrchestraError } from '../../core/errors.js';
+import { claimTempPath, cleanStrayTempFilesOnce, releaseTempPath } from './temp-files.js';
+
+export interface WriteFileOptions {
+  /**
+   * fsync the file and its directory, so the new content survives power loss (checkpoint.json).
+   * Without it the rename still guarantees readers see the old or the new content, never a mix.
+   */
+  durable?: boolean;
+}
+
+/** Writes `data` to a temp file beside `path` and renames it over `path`; creates the directory. */
+export async function writeFileAtomic(path: string, data: string | Uint8Array, options: WriteFileOptions = {}): Promise<void> {
+  const dir = dirname(path);
+  const temp = claimTempPath(dir, basename(path));
+  try {
+    await writeTemp(temp, data, options.durable === true).catch(async (error: NodeJS.ErrnoException) => {
+      if (error.code !== 'ENOENT') throw error;
+      await mkdir(dir, { recursive: true });
+      await writeTemp(temp, data, options.durable === true);
+    });
+    await rename(temp, path);
+    if (options.durable) await syncDirectory(dir);
+  } catch (error) {
+    await rm(temp, { force: true });
+    throw new OrchestraError(ErrorCode.STORE, `cannot write ${path}: ${(error as Error).message}`, {
+      hint: 'Check that the run directory is writable and the disk has space.',
+      cause: error,
+    });
+  } finally {
+    releaseTempPath(temp);
+  }
+  await cleanStrayTempFilesOnce(dir);
+}
+
+/** `writeFileAtomic` of pretty-printed JSON with a final newline. */
+export async function writeJsonAtomic(path: string, value: unknown, options: WriteFileOptions = {}): Promise<void> {
+  let text: string;
+  try {
+    text = `${JSON.stringify(value, null, 2)}\n`;
+  } catch (error) {
+    throw new OrchestraError(ErrorCode.STORE, `cannot write ${path}: the value cannot be stored as JSON (${(error as Error).message})`, {
+      hint: 'Only JSON values (no BigInt, no cycles) can be written to the run directory.',
+      cause: error,
+    });
+  }
+  await writeFileAtomic(path, text, options);
+}
+
+async function writeTemp(temp: string, data: string | Uint8Array, durable: boolean): Promise<void> {
+  const handle = await open(temp, 'wx');
+  try {
+    await handle.writeFile(data);
+    if (durable) await handle.sync();
+  } finally {
+    await handle.close();
+  }
+}
+
+async function syncDirectory(dir: string): Promise<void> {
+  const handle = await open(dir, 'r');
+  try {
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+}

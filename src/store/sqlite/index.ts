@@ -1,0 +1,5 @@
+export { openSqliteStore, defaultBusyTimeoutMs } from './open-sqlite-store.js';
+export type { SqliteStoreOptions } from './open-sqlite-store.js';
+export type { SqliteStore } from './sqlite-store.js';
+export { migrations } from './migrations.js';
+export type { Migration } from './migrations.js';

@@ -1,0 +1,77 @@
+/**
+ * The SQLite schema, as an append-only list: the index is the schema version, recorded in
+ * `schema_migrations`. Never edit or reorder an entry that has shipped; add a new one.
+ */
+export interface Migration {
+  name: string;
+  sql: string;
+}
+
+export const migrations: readonly Migration[] = [
+  {
+    name: 'runs, checkpoints, events, node records, leases',
+    sql: `
+      CREATE TABLE runs (
+        id                TEXT PRIMARY KEY,
+        pipeline          TEXT NOT NULL,
+        file              TEXT NOT NULL,
+        source            TEXT NOT NULL,
+        goal              TEXT NOT NULL,
+        state             TEXT NOT NULL CHECK (state IN ('running', 'interrupted', 'completed', 'failed')),
+        current_node      TEXT,
+        logs_root         TEXT NOT NULL,
+        variables_json    TEXT NOT NULL,
+        options_json      TEXT NOT NULL,
+        parent_run_id     TEXT,
+        parent_checkpoint INTEGER,
+        started_at        INTEGER NOT NULL,
+        updated_at        INTEGER NOT NULL,
+        finished_at       INTEGER,
+        outcome           TEXT,
+        error             TEXT
+      );
+      CREATE INDEX runs_by_start ON runs (started_at DESC, id DESC);
+      CREATE INDEX runs_by_state ON runs (state, started_at DESC, id DESC);
+
+      CREATE TABLE checkpoints (
+        run_id       TEXT NOT NULL REFERENCES runs (id) ON DELETE CASCADE,
+        seq          INTEGER NOT NULL,
+        current_node TEXT NOT NULL,
+        next_node    TEXT,
+        at           INTEGER NOT NULL,
+        json         TEXT NOT NULL,
+        PRIMARY KEY (run_id, seq)
+      );
+
+      CREATE TABLE events (
+        run_id TEXT NOT NULL REFERENCES runs (id) ON DELETE CASCADE,
+        seq    INTEGER NOT NULL,
+        type   TEXT NOT NULL,
+        at     INTEGER NOT NULL,
+        json   TEXT NOT NULL,
+        PRIMARY KEY (run_id, seq)
+      );
+
+      CREATE TABLE node_records (
+        run_id         TEXT NOT NULL REFERENCES runs (id) ON DELETE CASCADE,
+        idx            INTEGER NOT NULL,
+        node_id        TEXT NOT NULL,
+        attempt        INTEGER NOT NULL,
+        status         TEXT NOT NULL,
+        handler        TEXT NOT NULL,
+        started_at     INTEGER NOT NULL,
+        finished_at    INTEGER,
+        notes          TEXT,
+        failure_reason TEXT,
+        PRIMARY KEY (run_id, idx)
+      );
+
+      -- No foreign key: a lease is a lock on a run id, taken before or after the run row exists.
+      CREATE TABLE leases (
+        run_id     TEXT PRIMARY KEY,
+        owner      TEXT NOT NULL,
+        expires_at INTEGER NOT NULL
+      );
+    `,
+  },
+];

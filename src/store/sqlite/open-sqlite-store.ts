@@ -1,0 +1,39 @@
+import Database from 'better-sqlite3';
+import { resolve } from 'node:path';
+import { applyMigrations } from './migrate.js';
+import { migrations } from './migrations.js';
+import { toStoreError } from './sqlite-errors.js';
+import { isTransientPath, prepareDatabaseFile } from './sqlite-file.js';
+import { SqliteStore } from './sqlite-store.js';
+
+export interface SqliteStoreOptions {
+  /** How long a write waits for another process's lock before failing. Default 5 s. */
+  busyTimeoutMs?: number;
+}
+
+export const defaultBusyTimeoutMs = 5_000;
+
+/**
+ * Opens (creating when needed) the SQLite store at `path` and brings its schema up to date.
+ * Several processes may open the same file: a running `orchestra run`, `status`, `attach`.
+ * Returns a SqliteStore (a Store, plus `settings()` for diagnostics).
+ */
+export async function openSqliteStore(path: string, options: SqliteStoreOptions = {}): Promise<SqliteStore> {
+  const busyTimeoutMs = options.busyTimeoutMs ?? defaultBusyTimeoutMs;
+  const location = isTransientPath(path) ? path : resolve(path);
+  await prepareDatabaseFile(location);
+  let db: Database.Database | undefined;
+  try {
+    db = new Database(location, { timeout: busyTimeoutMs });
+    // WAL lets readers (status, attach) proceed while a run writes; FULL makes a commit survive
+    // power loss, which is what a checkpoint promises.
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = FULL');
+    db.pragma('foreign_keys = ON');
+    applyMigrations(db, migrations, location);
+    return new SqliteStore(db, location, busyTimeoutMs);
+  } catch (error) {
+    db?.close();
+    throw toStoreError(error, location, busyTimeoutMs);
+  }
+}

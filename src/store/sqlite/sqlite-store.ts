@@ -1,0 +1,246 @@
+import type Database from 'better-sqlite3';
+import { parseCheckpointJson, serializeCheckpoint } from '../checkpoint-input.js';
+import { serializeEventInput, serializeJson, toStoredEvent } from '../event-input.js';
+import { canAcquireLease, canRenewLease, validateLeaseTiming } from '../lease-rules.js';
+import { createRunRecord, presentPatchKeys } from '../run-record.js';
+import type { Store } from '../store.js';
+import {
+  checkpointExistsError,
+  nodeRecordExistsError,
+  nodeRecordNotFoundError,
+  runExistsError,
+  runNotFoundError,
+  storeClosedError,
+} from '../store-errors.js';
+import type { Checkpoint, EventInput, Lease, NewRun, NodeRecord, RunFilter, RunPatch, RunRecord, StoredEvent } from '../types.js';
+import { fromNodeRecordRow, fromRunRow, runPatchColumns, toRunRow } from './rows.js';
+import { isConstraintError, toStoreError } from './sqlite-errors.js';
+import { createRunPatchStatements, prepareStatements } from './statements.js';
+
+type CheckpointHead = Pick<Checkpoint, 'seq' | 'currentNode' | 'nextNode' | 'timestamp'>;
+type NodeStart = Omit<NodeRecord, 'finishedAt' | 'notes' | 'failureReason' | 'status'>;
+type NodeEnd = Pick<NodeRecord, 'status' | 'finishedAt' | 'notes' | 'failureReason'>;
+
+/**
+ * The Store on one SQLite file (WAL, synchronous=FULL). better-sqlite3 is synchronous, so every
+ * method runs to completion before it returns its promise; writes that must be atomic across
+ * processes run in IMMEDIATE transactions, which take the write lock up front (no upgrade deadlock).
+ */
+export class SqliteStore implements Store {
+  readonly kind = 'sqlite' as const;
+  private readonly sql: ReturnType<typeof prepareStatements>;
+  private readonly runPatchStatement: ReturnType<typeof createRunPatchStatements>;
+  private readonly commitTransaction;
+  private readonly appendTransaction;
+  private readonly acquireTransaction;
+  private readonly renewTransaction;
+
+  constructor(
+    private readonly db: Database.Database,
+    readonly path: string,
+    private readonly busyTimeoutMs: number,
+  ) {
+    this.sql = prepareStatements(db);
+    this.runPatchStatement = createRunPatchStatements(db);
+    this.commitTransaction = db.transaction((runId: string, checkpoint: Checkpoint, json: string, patch: RunPatch, events: EventInput[]) => {
+      this.requireRun(runId);
+      try {
+        this.sql.insertCheckpoint.run(runId, checkpoint.seq, checkpoint.currentNode, checkpoint.nextNode, checkpoint.timestamp, json);
+      } catch (error) {
+        throw isConstraintError(error, 'SQLITE_CONSTRAINT_PRIMARYKEY') ? checkpointExistsError(runId, checkpoint.seq) : error;
+      }
+      this.patchRun(runId, patch);
+      return this.insertEvents(runId, events);
+    });
+    this.appendTransaction = db.transaction((runId: string, events: EventInput[]) => {
+      this.requireRun(runId);
+      return this.insertEvents(runId, events);
+    });
+    this.acquireTransaction = db.transaction((runId: string, owner: string, ttlMs: number, now: number) => {
+      if (!canAcquireLease(this.readLease(runId), owner, now)) return false;
+      this.sql.upsertLease.run(runId, owner, now + ttlMs);
+      return true;
+    });
+    this.renewTransaction = db.transaction((runId: string, owner: string, ttlMs: number, now: number) => {
+      if (!canRenewLease(this.readLease(runId), owner)) return false;
+      this.sql.upsertLease.run(runId, owner, now + ttlMs);
+      return true;
+    });
+  }
+
+  createRun(run: NewRun): Promise<RunRecord> {
+    return this.guard(() => {
+      const record = createRunRecord(run);
+      const row = toRunRow(record, serializeJson(`variables of run "${run.id}"`, record.variables), serializeJson(`options of run "${run.id}"`, record.options));
+      try {
+        this.sql.insertRun.run(row);
+      } catch (error) {
+        throw isConstraintError(error, 'SQLITE_CONSTRAINT_PRIMARYKEY') ? runExistsError(run.id) : error;
+      }
+      return record;
+    });
+  }
+
+  getRun(id: string): Promise<RunRecord | undefined> {
+    return this.guard(() => {
+      const row = this.sql.getRun.get(id);
+      return row && fromRunRow(row);
+    });
+  }
+
+  findRunsByPrefix(prefix: string): Promise<RunRecord[]> {
+    return this.guard(() => this.sql.runsByPrefix.all({ prefix }).map(fromRunRow));
+  }
+
+  listRuns(filter: RunFilter = {}): Promise<RunRecord[]> {
+    return this.guard(() => {
+      const limit = filter.limit === undefined ? -1 : Math.max(0, filter.limit);
+      const rows = filter.state === undefined ? this.sql.listRuns.all({ limit }) : this.sql.listRunsInState.all({ state: filter.state, limit });
+      return rows.map(fromRunRow);
+    });
+  }
+
+  updateRun(id: string, patch: RunPatch): Promise<void> {
+    return this.guard(() => {
+      this.requireRun(id);
+      this.patchRun(id, patch);
+    });
+  }
+
+  commitCheckpoint(runId: string, checkpoint: Checkpoint, patch: RunPatch, events: EventInput[]): Promise<StoredEvent[]> {
+    return this.guard(() => {
+      // Stringified outside the transaction: the write lock is held only for the inserts.
+      const json = serializeCheckpoint(runId, checkpoint);
+      return this.commitTransaction.immediate(runId, checkpoint, json, patch, events);
+    });
+  }
+
+  getCheckpoint(runId: string, seq: number): Promise<Checkpoint | undefined> {
+    return this.guard(() => parseCheckpointJson(this.sql.getCheckpoint.get(runId, seq)));
+  }
+
+  latestCheckpoint(runId: string): Promise<Checkpoint | undefined> {
+    return this.guard(() => parseCheckpointJson(this.sql.latestCheckpoint.get(runId)));
+  }
+
+  listCheckpoints(runId: string): Promise<CheckpointHead[]> {
+    return this.guard(() =>
+      this.sql.listCheckpoints.all(runId).map((row) => ({ seq: row.seq, currentNode: row.current_node, nextNode: row.next_node, timestamp: row.at })),
+    );
+  }
+
+  appendEvents(runId: string, events: EventInput[]): Promise<StoredEvent[]> {
+    return this.guard(() => this.appendTransaction.immediate(runId, events));
+  }
+
+  readEvents(runId: string, afterSeq: number, limit?: number): Promise<StoredEvent[]> {
+    return this.guard(() => {
+      const rows = this.sql.readEvents.all(runId, afterSeq, limit === undefined ? -1 : Math.max(0, limit));
+      return rows.map((row) => toStoredEvent(runId, row.seq, row.json));
+    });
+  }
+
+  recordNodeStart(record: NodeStart): Promise<void> {
+    return this.guard(() => {
+      try {
+        this.sql.insertNodeRecord.run(record.runId, record.index, record.nodeId, record.attempt, record.handler, record.startedAt);
+      } catch (error) {
+        if (isConstraintError(error, 'SQLITE_CONSTRAINT_FOREIGNKEY')) throw runNotFoundError(record.runId);
+        if (isConstraintError(error, 'SQLITE_CONSTRAINT_PRIMARYKEY')) throw nodeRecordExistsError(record.runId, record.index);
+        throw error;
+      }
+    });
+  }
+
+  recordNodeEnd(runId: string, index: number, end: NodeEnd): Promise<void> {
+    return this.guard(() => {
+      const { changes } = this.sql.endNodeRecord.run(end.status, end.finishedAt ?? null, end.notes ?? null, end.failureReason ?? null, runId, index);
+      if (changes === 0) {
+        this.requireRun(runId);
+        throw nodeRecordNotFoundError(runId, index);
+      }
+    });
+  }
+
+  listNodeRecords(runId: string): Promise<NodeRecord[]> {
+    return this.guard(() => this.sql.listNodeRecords.all(runId).map(fromNodeRecordRow));
+  }
+
+  acquireLease(runId: string, owner: string, ttlMs: number, now: number): Promise<boolean> {
+    return this.guard(() => {
+      validateLeaseTiming(runId, ttlMs, now);
+      return this.acquireTransaction.immediate(runId, owner, ttlMs, now);
+    });
+  }
+
+  renewLease(runId: string, owner: string, ttlMs: number, now: number): Promise<boolean> {
+    return this.guard(() => {
+      validateLeaseTiming(runId, ttlMs, now);
+      return this.renewTransaction.immediate(runId, owner, ttlMs, now);
+    });
+  }
+
+  releaseLease(runId: string, owner: string): Promise<void> {
+    // The DELETE matches the owner (canReleaseLease as SQL): rule and write are one atomic statement.
+    return this.guard(() => {
+      this.sql.deleteLease.run(runId, owner);
+    });
+  }
+
+  getLease(runId: string): Promise<Lease | undefined> {
+    return this.guard(() => this.readLease(runId));
+  }
+
+  /** The connection's effective settings, for `doctor`-style diagnostics and tests. */
+  settings(): { journalMode: string; synchronous: 'off' | 'normal' | 'full' | 'extra'; foreignKeys: boolean; busyTimeoutMs: number } {
+    if (!this.db.open) throw storeClosedError();
+    const synchronous = (['off', 'normal', 'full', 'extra'] as const)[this.db.pragma('synchronous', { simple: true }) as number] ?? 'off';
+    return {
+      journalMode: String(this.db.pragma('journal_mode', { simple: true })),
+      synchronous,
+      foreignKeys: this.db.pragma('foreign_keys', { simple: true }) === 1,
+      busyTimeoutMs: this.db.pragma('busy_timeout', { simple: true }) as number,
+    };
+  }
+
+  close(): Promise<void> {
+    if (this.db.open) this.db.close();
+    return Promise.resolve();
+  }
+
+  private guard<T>(work: () => T): Promise<T> {
+    if (!this.db.open) return Promise.reject(storeClosedError());
+    try {
+      return Promise.resolve(work());
+    } catch (error) {
+      return Promise.reject(toStoreError(error, this.path, this.busyTimeoutMs));
+    }
+  }
+
+  private requireRun(runId: string): void {
+    if (this.sql.runExists.get(runId) === undefined) throw runNotFoundError(runId);
+  }
+
+  private patchRun(runId: string, patch: RunPatch): void {
+    const keys = presentPatchKeys(patch);
+    if (keys.length === 0) return;
+    const params: Record<string, unknown> = { id: runId };
+    for (const key of keys) params[runPatchColumns[key]] = patch[key] ?? null;
+    this.runPatchStatement(keys).run(params);
+  }
+
+  private insertEvents(runId: string, events: EventInput[]): StoredEvent[] {
+    let seq = this.sql.lastEventSeq.get(runId) ?? 0;
+    return events.map((event, position) => {
+      const json = serializeEventInput(runId, event, position + 1);
+      seq += 1;
+      this.sql.insertEvent.run(runId, seq, event.type, event.at, json);
+      return { ...event, runId, seq } as StoredEvent;
+    });
+  }
+
+  private readLease(runId: string): Lease | undefined {
+    const row = this.sql.getLease.get(runId);
+    return row && { runId, owner: row.owner, expiresAt: row.expires_at };
+  }
+}
