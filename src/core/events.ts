@@ -11,6 +11,8 @@ interface EventBase {
   seq: number;
   /** Unix epoch milliseconds, from the engine's clock. */
   at: number;
+  /** Set on events from inside a parallel branch: `<parallel node>/<first node>`, nested joined by `/`. */
+  branch?: string;
 }
 
 export type RunEventBody =
