@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startRun } from '../dist/engine/runner.js';
-import { openSqliteStore } from '../dist/store/sqlite/sqlite-store.js';
+import { openSqliteStore } from '../dist/store/index.js';
 import { createSimulationBackend } from '../dist/agents/simulation/index.js';
 import { createAutoApproveInterviewer } from '../dist/humans/interviewers/index.js';
 

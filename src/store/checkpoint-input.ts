@@ -1,5 +1,5 @@
 import type { Checkpoint } from './types.js';
-import { serializeJson } from './event-input.js';
+import { checkpointFileText, fromCheckpointFile } from './run-dir/checkpoint-file.js';
 import { invalidInputError } from './store-errors.js';
 
 /** Checks the fields the store indexes and returns the checkpoint's JSON (stringified once). */
@@ -19,9 +19,14 @@ export function serializeCheckpoint(runId: string, checkpoint: Checkpoint): stri
   if (typeof timestamp !== 'number' || !Number.isFinite(timestamp)) {
     throw invalidInputError(`checkpoint ${seq} of run "${runId}"`, `has no valid timestamp (got ${String(timestamp)})`);
   }
-  return serializeJson(`checkpoint ${seq} of run "${runId}"`, checkpoint);
+  try {
+    // Stored in the checkpoint.json format, so the engine's file copy reuses this same text.
+    return checkpointFileText(checkpoint);
+  } catch (error) {
+    throw invalidInputError(`checkpoint ${seq} of run "${runId}"`, `cannot be stored as JSON: ${(error as Error).message}`);
+  }
 }
 
 export function parseCheckpointJson(json: string | undefined): Checkpoint | undefined {
-  return json === undefined ? undefined : (JSON.parse(json) as Checkpoint);
+  return json === undefined ? undefined : fromCheckpointFile(JSON.parse(json), 'the store');
 }

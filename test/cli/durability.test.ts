@@ -73,7 +73,7 @@ describe('durability', () => {
 
       // The run directory is intact: manifest, final checkpoint, a status file per node.
       const logsRoot = record!.logsRoot;
-      expect(JSON.parse(readFileSync(join(logsRoot, 'checkpoint.json'), 'utf8'))).toMatchObject({ currentNode: 'exit', nextNode: null });
+      expect(JSON.parse(readFileSync(join(logsRoot, 'checkpoint.json'), 'utf8'))).toMatchObject({ current_node: 'exit', next_node: null });
       expect(existsSync(join(logsRoot, 'manifest.json'))).toBe(true);
       for (const node of ['before', 'slow', 'after']) expect(existsSync(join(logsRoot, node, 'status.json'))).toBe(true);
     } finally {

@@ -1,6 +1,7 @@
 import { ErrorCode, isOrchestraError } from '../../core/errors.js';
 import type { Graph } from '../../pipeline/graph/model.js';
 import { findExitNodes, findStartNodes } from '../../pipeline/graph/node-kind.js';
+import { BackgroundFileWriter } from '../../store/run-dir/background-writer.js';
 import { stagePath } from '../../store/run-dir/stage-path.js';
 import type { ChildRunHandle, ChildRunRequest } from '../handler.js';
 import { errorText } from './attempt-outcome.js';
@@ -66,6 +67,7 @@ export async function driveRun(setup: DriveSetup): Promise<RunResult> {
   } finally {
     engine.signal?.removeEventListener('abort', onAbort);
   }
+  await scope.files.flush().catch((error: unknown) => engine.logger.warn('could not write a file in the run directory', { runId: setup.runId, error: String(error) }));
   await events.drain();
   await lease.stop().catch((error: unknown) => engine.logger.warn('could not release the lease', { runId: setup.runId, error: String(error) }));
   unmark();
@@ -79,6 +81,7 @@ function createScope(setup: DriveSetup, signal: AbortSignal): RunScope {
     startNodeId: findStartNodes(setup.graph)[0]?.id ?? setup.startAt,
     exitNodeId: findExitNodes(setup.graph)[0]?.id ?? '',
     signal,
+    files: new BackgroundFileWriter(),
     nextIndex: () => ++index,
     runBranch: (request, parent) => runBranch(scope, request, parent),
   };

@@ -86,7 +86,11 @@ async function attemptOnce(scope: RunScope, frame: Frame, execution: NodeExecuti
   const stageDir = execution.input.stageDir;
   // Decision 18: only a status.json written during this attempt counts as the agent's.
   const external = execution.handlerType === 'codergen';
-  if (external) await clearAgentStatus(stageDir);
+  if (external) {
+    // A queued status.json from an earlier visit must land before it is cleared, not after.
+    await scope.files.flush().catch(() => undefined);
+    await clearAgentStatus(stageDir);
+  }
   const result = await runAttempt(execution.handler, { ...execution.input, attempt }, frame.signal, execution.timeoutMs, scope.engine.clock);
   const verdict = judgeAttempt(result, execution.node.id, execution.autoStatus);
   if (!external || verdict.kind === 'aborted' || result.kind === 'timed_out') return verdict;

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startRun } from '../runner.js';
 import { createEngineHarness, pipelineFile, type EngineHarness, type HarnessOptions } from '../testing/engine-harness.js';
+import { fromCheckpointFile } from '../../store/run-dir/checkpoint-file.js';
 
 let harness: EngineHarness;
 afterEach(async () => harness?.cleanup());
@@ -36,9 +37,11 @@ describe('run loop', () => {
     const status = JSON.parse(await readFile(join(handle.logsRoot, 'plan', 'status.json'), 'utf8'));
     expect(status).toMatchObject({ outcome: 'success', notes: 'ran plan' });
     const onDisk = JSON.parse(await readFile(join(handle.logsRoot, 'checkpoint.json'), 'utf8'));
-    expect(onDisk).toEqual(checkpoint);
+    // The file uses the spec's snake_case names (digest §19).
+    expect(onDisk).toMatchObject({ current_node: 'done', next_node: null, completed_nodes: ['start', 'plan', 'build', 'done'] });
+    expect(fromCheckpointFile(onDisk, 'checkpoint.json')).toEqual(checkpoint);
     const manifest = JSON.parse(await readFile(join(handle.logsRoot, 'manifest.json'), 'utf8'));
-    expect(manifest).toMatchObject({ runId: handle.runId, pipeline: 'Linear', goal: 'ship it' });
+    expect(manifest).toMatchObject({ run_id: handle.runId, pipeline: 'Linear', goal: 'ship it' });
   });
 
   it('decision 10: the exit handler runs, appears in completed_nodes, and the last checkpoint ends the run', async () => {

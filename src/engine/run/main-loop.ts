@@ -8,7 +8,7 @@ import { resetForLoopRestart } from './initial-context.js';
 import { toCheckpoint } from './run-progress.js';
 import { runNodeStep, type Arrival, type StepResult } from './node-step.js';
 import type { Frame, RunScope } from './run-scope.js';
-import { writeCheckpointFile } from './stage-files.js';
+import { mirrorCheckpointFile } from './stage-files.js';
 
 /** How the main loop stopped. `failed` without a checkpoint commit is finalized by the caller. */
 export type LoopEnd =
@@ -108,7 +108,7 @@ async function commitStep(scope: RunScope, frame: Frame, step: DoneStep, next: N
   if (end) events.push(terminalEvent(scope, end, now));
   await scope.events.commit(checkpoint, patch, events);
   progress.checkpointSeq = checkpoint.seq;
-  await writeCheckpointFile(scope.logsRoot, checkpoint);
+  mirrorCheckpointFile(scope.files, scope.logsRoot, checkpoint);
   return end;
 }
 

@@ -14,7 +14,7 @@ import { executeNode, type NodeExecution } from './execute-node.js';
 import { ContextKeys } from './initial-context.js';
 import { recordNodeOutcome } from './run-progress.js';
 import type { Frame, RunScope } from './run-scope.js';
-import { ensureDir, writeStatusFile } from './stage-files.js';
+import { ensureDir, mirrorStatusFile } from './stage-files.js';
 
 /** How the walk arrived at a node: the edge taken and the node before it. */
 export interface Arrival {
@@ -42,7 +42,10 @@ export async function runNodeStep(scope: RunScope, frame: Frame, node: GraphNode
   const resolved = resolveNodeFidelity(scope, frame, node, arrival);
   const stageDir = frame.stageDir(node.id);
   await ensureDir(stageDir);
-  const preamble = renderPreamble(resolved.fidelity, frame.progress.completedNodes, frame.progress.nodeOutcomes, context.snapshot(), scope.goal, scope.runId);
+  // The preamble walks the whole history; built-in handlers that never talk to a model skip it.
+  const preamble = handlersWithoutModel.has(handlerType)
+    ? ''
+    : renderPreamble(resolved.fidelity, frame.progress.completedNodes, frame.progress.nodeOutcomes, context.snapshot(), scope.goal, scope.runId);
 
   const execution: NodeExecution = {
     ...resolveExecutionRules(scope, node, handlerType),
@@ -61,10 +64,12 @@ export async function runNodeStep(scope: RunScope, frame: Frame, node: GraphNode
   const result = await executeNode(scope, frame, execution);
   if (result.kind === 'aborted') return { kind: 'aborted', node };
 
-  await writeStatusFile(stageDir, result.outcome);
+  mirrorStatusFile(scope.files, stageDir, result.outcome);
   recordNodeOutcome(frame.progress, node.id, result.outcome);
   return { kind: 'done', node, handlerType, outcome: result.outcome, index: result.index, durationMs: result.durationMs, fidelity: resolved.fidelity };
 }
+
+const handlersWithoutModel = new Set(['start', 'exit', 'conditional', 'tool', 'parallel', 'wait.human', 'stack.manager_loop']);
 
 /** An explicit `type` wins; otherwise the run's start and exit nodes (decision 13) get their handlers by role. */
 export function resolveHandlerType(scope: Pick<RunScope, 'startNodeId' | 'exitNodeId'>, node: GraphNode): string {

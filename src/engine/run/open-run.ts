@@ -49,7 +49,7 @@ export async function openRun(engine: ResolvedEngine, spec: NewRunSpec): Promise
     pipeline: spec.graph.name,
     file: spec.file,
     goal,
-    startedAt: new Date(startedAt).toISOString(),
+    startedAt,
     variables: spec.variables,
     ...parent,
   });

@@ -1,4 +1,5 @@
 import type { Graph } from '../../pipeline/graph/model.js';
+import type { BackgroundFileWriter } from '../../store/run-dir/background-writer.js';
 import type { BranchRequest, BranchResult, ChildRunHandle, ChildRunRequest } from '../handler.js';
 import type { ResolvedEngine } from './engine-options.js';
 import type { EventLog } from './event-log.js';
@@ -19,6 +20,8 @@ export interface RunScope {
   startNodeId: string;
   exitNodeId: string;
   events: EventLog;
+  /** Mirror files (checkpoint.json, status.json) written off the critical path; flushed at the end. */
+  files: BackgroundFileWriter;
   /** Aborts on Ctrl-C (the engine's signal) or when the lease is lost. */
   signal: AbortSignal;
   /** The next node-record index; shared by the main loop and every branch. */

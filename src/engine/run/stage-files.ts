@@ -1,12 +1,16 @@
 import { mkdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Checkpoint } from '../../store/types.js';
-import { readStatusFile, statusFileName, writeStatus } from '../../store/run-dir/status-file.js';
+import type { Outcome } from '../../core/outcome.js';
+import type { BackgroundFileWriter } from '../../store/run-dir/background-writer.js';
+import { readStatusFile, statusFileName, toStatusFile } from '../../store/run-dir/status-file.js';
 import { writeFileAtomic, writeJsonAtomic } from '../../store/run-dir/write-file-atomic.js';
+import { checkpointFileText } from '../../store/run-dir/checkpoint-file.js';
+import { toManifestFile, type RunManifest } from '../../store/run-dir/manifest.js';
 
 /** The engine's files in the run directory (digest §19); formats and atomic writes are the store's. */
 
-export { readStatusFile as readAgentStatus, writeStatus as writeStatusFile };
+export { readStatusFile as readAgentStatus };
 
 export async function ensureDir(dir: string): Promise<void> {
   await mkdir(dir, { recursive: true });
@@ -17,23 +21,22 @@ export async function clearAgentStatus(stageDir: string): Promise<void> {
   await rm(join(stageDir, statusFileName), { force: true });
 }
 
-export async function writeCheckpointFile(logsRoot: string, checkpoint: Checkpoint): Promise<void> {
-  // Compact and not fsynced: it grows with the run and is rewritten after every node, while the
-  // store (committed first, synchronous=FULL) is the durable copy that resume reads.
-  await writeFileAtomic(join(logsRoot, 'checkpoint.json'), `${JSON.stringify(checkpoint)}\n`);
+/** Queues `{stageDir}/status.json` for the node's final outcome (the store already has it). */
+export function mirrorStatusFile(files: BackgroundFileWriter, stageDir: string, outcome: Outcome): void {
+  files.write(join(stageDir, statusFileName), `${JSON.stringify(toStatusFile(outcome), null, 2)}\n`);
 }
 
-export interface RunManifest {
-  runId: string;
-  pipeline: string;
-  file: string;
-  goal: string;
-  startedAt: string;
-  variables: Record<string, string>;
-  parentRunId?: string;
-  parentCheckpoint?: number;
+/** Queues `checkpoint.json`; a burst of checkpoints becomes one rewrite of the latest. */
+export function mirrorCheckpointFile(files: BackgroundFileWriter, logsRoot: string, checkpoint: Checkpoint): void {
+  files.write(join(logsRoot, 'checkpoint.json'), `${checkpointFileText(checkpoint)}\n`);
+}
+
+export async function writeCheckpointFile(logsRoot: string, checkpoint: Checkpoint): Promise<void> {
+  // Compact and not fsynced: it grows with the run and is rewritten after every node, while the
+  // store (committed first, synchronously) is the durable copy that resume reads.
+  await writeFileAtomic(join(logsRoot, 'checkpoint.json'), `${checkpointFileText(checkpoint)}\n`);
 }
 
 export async function writeManifestFile(logsRoot: string, manifest: RunManifest): Promise<void> {
-  await writeJsonAtomic(join(logsRoot, 'manifest.json'), manifest);
+  await writeJsonAtomic(join(logsRoot, 'manifest.json'), toManifestFile(manifest));
 }

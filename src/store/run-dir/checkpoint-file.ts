@@ -72,6 +72,19 @@ export function toCheckpointFile(checkpoint: Checkpoint): CheckpointFile {
   };
 }
 
+// Checkpoints are immutable once built; the store and checkpoint.json share one serialization.
+const serialized = new WeakMap<Checkpoint, string>();
+
+/** The checkpoint as `checkpoint.json` text (compact), computed once per checkpoint object. */
+export function checkpointFileText(checkpoint: Checkpoint): string {
+  let text = serialized.get(checkpoint);
+  if (text === undefined) {
+    text = JSON.stringify(toCheckpointFile(checkpoint));
+    serialized.set(checkpoint, text);
+  }
+  return text;
+}
+
 const hint = 'checkpoint.json is a copy for people and tools; the store holds the checkpoint `orchestra resume` uses.';
 
 /** Reads a parsed `checkpoint.json`; throws naming `file` when it is not one this version can read. */

@@ -11,3 +11,4 @@ export { toCheckpointFile, fromCheckpointFile } from './checkpoint-file.js';
 export type { CheckpointFile } from './checkpoint-file.js';
 export type { RunManifest } from './manifest.js';
 export { isTempFileName } from './temp-files.js';
+export { BackgroundFileWriter } from './background-writer.js';

@@ -16,15 +16,17 @@ export async function writeFileAtomic(path: string, data: string | Uint8Array, o
   const dir = dirname(path);
   const temp = claimTempPath(dir, basename(path));
   try {
-    await writeTemp(temp, data, options.durable === true).catch(async (error: NodeJS.ErrnoException) => {
+    const durable = options.durable === true;
+    await writeTemp(temp, data, durable).catch(async (error: NodeJS.ErrnoException) => {
       if (error.code !== 'ENOENT') throw error;
       await mkdir(dir, { recursive: true });
-      await writeTemp(temp, data, options.durable === true);
+      await writeTemp(temp, data, durable);
     });
     await rename(temp, path);
-    if (options.durable) await syncDirectory(dir);
+    if (durable) await syncDirectory(dir);
   } catch (error) {
-    await rm(temp, { force: true });
+    // The temp file may never have existed (e.g. the directory path runs through a file).
+    await rm(temp, { force: true }).catch(() => undefined);
     throw new OrchestraError(ErrorCode.STORE, `cannot write ${path}: ${(error as Error).message}`, {
       hint: 'Check that the run directory is writable and the disk has space.',
       cause: error,

@@ -17,9 +17,9 @@ describe('openSqliteStore', () => {
     await rm(dir, { recursive: true, force: true });
   });
 
-  it('creates parent directories and uses WAL, synchronous=FULL, foreign keys and the busy timeout', async () => {
+  it('creates parent directories and uses WAL, synchronous=NORMAL (FULL for durable commits), foreign keys and the busy timeout', async () => {
     const store = await openSqliteStore(db, { busyTimeoutMs: 1_234 });
-    expect(store.settings()).toEqual({ journalMode: 'wal', synchronous: 'full', foreignKeys: true, busyTimeoutMs: 1_234 });
+    expect(store.settings()).toEqual({ journalMode: 'wal', synchronous: 'normal', foreignKeys: true, busyTimeoutMs: 1_234 });
     expect(store.path).toBe(db);
     await store.close();
   });

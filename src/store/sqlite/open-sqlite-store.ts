@@ -25,10 +25,12 @@ export async function openSqliteStore(path: string, options: SqliteStoreOptions 
   let db: Database.Database | undefined;
   try {
     db = new Database(location, { timeout: busyTimeoutMs });
-    // WAL lets readers (status, attach) proceed while a run writes; FULL makes a commit survive
-    // power loss, which is what a checkpoint promises.
+    // WAL lets readers (status, attach) proceed while a run writes. NORMAL commits survive a
+    // crashed or killed process; the store raises it to FULL for the commits that must also survive
+    // power loss (checkpoints, run state), and since the WAL is written in order, that fsync makes
+    // every earlier commit durable too.
     db.pragma('journal_mode = WAL');
-    db.pragma('synchronous = FULL');
+    db.pragma('synchronous = NORMAL');
     db.pragma('foreign_keys = ON');
     applyMigrations(db, migrations, location);
     return new SqliteStore(db, location, busyTimeoutMs);

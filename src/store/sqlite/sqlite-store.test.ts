@@ -7,7 +7,7 @@ import { openSqliteStore } from './open-sqlite-store.js';
 
 const dirs: string[] = [];
 
-// A real file per test, in WAL mode with synchronous=FULL, as `orchestra run` uses it.
+// A real file per test, in WAL mode, as `orchestra run` uses it.
 describeStoreConformance('sqlite', async () => {
   const dir = await mkdtemp(join(tmpdir(), 'orchestra-store-'));
   dirs.push(dir);

@@ -22,7 +22,7 @@ type NodeStart = Omit<NodeRecord, 'finishedAt' | 'notes' | 'failureReason' | 'st
 type NodeEnd = Pick<NodeRecord, 'status' | 'finishedAt' | 'notes' | 'failureReason'>;
 
 /**
- * The Store on one SQLite file (WAL, synchronous=FULL). better-sqlite3 is synchronous, so every
+ * The Store on one SQLite file (WAL; synchronous=FULL for checkpoints and run state, NORMAL otherwise). better-sqlite3 is synchronous, so every
  * method runs to completion before it returns its promise; writes that must be atomic across
  * processes run in IMMEDIATE transactions, which take the write lock up front (no upgrade deadlock).
  */
@@ -101,17 +101,19 @@ export class SqliteStore implements Store {
   }
 
   updateRun(id: string, patch: RunPatch): Promise<void> {
-    return this.guard(() => {
-      this.requireRun(id);
-      this.patchRun(id, patch);
-    });
+    return this.guard(() =>
+      this.durably(() => {
+        this.requireRun(id);
+        this.patchRun(id, patch);
+      }),
+    );
   }
 
   commitCheckpoint(runId: string, checkpoint: Checkpoint, patch: RunPatch, events: EventInput[]): Promise<StoredEvent[]> {
     return this.guard(() => {
       // Stringified outside the transaction: the write lock is held only for the inserts.
       const json = serializeCheckpoint(runId, checkpoint);
-      return this.commitTransaction.immediate(runId, checkpoint, json, patch, events);
+      return this.durably(() => this.commitTransaction.immediate(runId, checkpoint, json, patch, events));
     });
   }
 
@@ -192,6 +194,16 @@ export class SqliteStore implements Store {
   }
 
   /** The connection's effective settings, for `doctor`-style diagnostics and tests. */
+  /** Runs `write` with synchronous=FULL: its commit (and every one before it) survives power loss. */
+  private durably<T>(write: () => T): T {
+    this.db.pragma('synchronous = FULL');
+    try {
+      return write();
+    } finally {
+      this.db.pragma('synchronous = NORMAL');
+    }
+  }
+
   settings(): { journalMode: string; synchronous: 'off' | 'normal' | 'full' | 'extra'; foreignKeys: boolean; busyTimeoutMs: number } {
     if (!this.db.open) throw storeClosedError();
     const synchronous = (['off', 'normal', 'full', 'extra'] as const)[this.db.pragma('synchronous', { simple: true }) as number] ?? 'off';

@@ -1,0 +1,47 @@
+import { writeFileAtomic } from './write-file-atomic.js';
+
+/**
+ * Writes run-directory mirror files (checkpoint.json, status.json) off the engine's critical path.
+ * The store already holds the same state durably; these files are copies for people and tools.
+ * Each write is still atomic (temp file, then rename), writes to one path keep their order, and a
+ * path written again before its turn only keeps the latest content, so a burst of checkpoints
+ * becomes one rewrite of checkpoint.json. `flush()` waits until every file on disk is current.
+ */
+export class BackgroundFileWriter {
+  private readonly pending = new Map<string, string | Uint8Array>();
+  private draining: Promise<void> | undefined;
+  private failure: unknown;
+
+  write(path: string, data: string | Uint8Array): void {
+    this.pending.set(path, data);
+    this.draining ??= this.drain();
+  }
+
+  /** Resolves when everything written so far is on disk; rejects with the first write error. */
+  async flush(): Promise<void> {
+    while (this.draining) await this.draining;
+    if (this.failure !== undefined) {
+      const failure = this.failure;
+      this.failure = undefined;
+      throw failure;
+    }
+  }
+
+  private async drain(): Promise<void> {
+    // Let the engine go on to its next node before the first write starts.
+    await new Promise<void>((resolve) => setImmediate(resolve));
+    while (this.pending.size > 0) {
+      // One batch holds each path once, so its writes can run side by side on the thread pool.
+      const batch = [...this.pending];
+      this.pending.clear();
+      await Promise.all(
+        batch.map(([path, data]) =>
+          writeFileAtomic(path, data).catch((error: unknown) => {
+            this.failure ??= error;
+          }),
+        ),
+      );
+    }
+    this.draining = undefined;
+  }
+}
