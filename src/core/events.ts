@@ -11,8 +11,11 @@ interface EventBase {
   seq: number;
   /** Unix epoch milliseconds, from the engine's clock. */
   at: number;
-  /** Set on events from inside a parallel branch: `<parallel node>/<first node>`, nested joined by `/`. */
-  branch?: string;
+  /**
+   * Set on events from inside a parallel branch: `<parallel node>/<first node>`, nested joined by
+   * `/`. (Not `branch`: the parallel.branch.* events use that name for the branch they describe.)
+   */
+  inBranch?: string;
 }
 
 export type RunEventBody =

@@ -86,7 +86,7 @@ export interface NodeRecord {
 }
 
 export type StoredEvent = RunEvent;
-export type EventInput = RunEventBody & { at: number; branch?: string };
+export type EventInput = RunEventBody & { at: number; inBranch?: string };
 
 export interface RunFilter {
   state?: RunState;

@@ -57,11 +57,8 @@ describe('bin/orchestra.js', () => {
       [
         'Running Small as run <id>',
         '✓ start  success  <t>',
-        '  → plan',
         '✓ plan  success  <t>',
-        '  → build',
         '✓ build  success  <t>',
-        '  → exit',
         '✓ exit  success  <t>',
         '✓ Run <id> completed (success) in <t>. Inspect it: orchestra status <id> --detail',
         '',

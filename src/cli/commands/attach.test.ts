@@ -32,7 +32,6 @@ describe('orchestra attach', () => {
       [
         'Running Seeded as run done1',
         '✓ work  success  <t>',
-        '  → exit',
         '✓ Run done1 completed (success) in <t>. Inspect it: orchestra status done1 --detail',
         '',
       ].join('\n'),

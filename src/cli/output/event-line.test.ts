@@ -17,15 +17,16 @@ describe('formatEventLine', () => {
     [{ type: 'node.retrying', node: 'test', index: 2, attempt: 2, delayMs: 500, error: 'flaky' }, '↻ test  retrying (attempt 2) in 500ms  flaky'],
     [{ type: 'node.failed', node: 'test', index: 2, error: 'flaky', willRetry: true, attempt: 1 }, undefined],
     [{ type: 'edge.selected', from: 'gate', to: 'ship', label: 'Approve', reason: 'preferred_label' }, '  → ship "Approve" (preferred label)'],
-    [{ type: 'edge.selected', from: 'a', to: 'b', reason: 'lexical' }, '  → b'],
-    [{ type: 'edge.selected', from: 'a', to: 'b', reason: 'weight' }, '  → b'],
+    [{ type: 'edge.selected', from: 'a', to: 'b', reason: 'lexical' }, undefined],
+    [{ type: 'edge.selected', from: 'a', to: 'b', reason: 'weight' }, undefined],
     [{ type: 'edge.selected', from: 'gate', to: 'fix', reason: 'condition' }, '  → fix (condition)'],
     [{ type: 'edge.selected', from: 'x', to: 'plan', reason: 'retry_target' }, '  → plan (retry target)'],
     [{ type: 'goal_gate.redirect', gate: 'impl', target: 'plan' }, '↺ impl  goal gate not satisfied, back to plan'],
     [{ type: 'loop.restarted', from: 'check', to: 'start', count: 2 }, '↺ check  loop restart 2, from start'],
     [{ type: 'parallel.started', node: 'fan', branchCount: 3, joinPolicy: 'wait_all', maxParallel: 4 }, '⇉ fan  3 branches (wait_all, at most 4 at once)'],
     [{ type: 'parallel.branch.started', node: 'fan', branch: 'a', index: 0 }, undefined],
-    [{ type: 'parallel.branch.completed', node: 'fan', branch: 'a', index: 0, durationMs: 10, status: 'success', success: true }, '  ✓ fan/a  success  10ms'],
+    [{ type: 'parallel.branch.completed', node: 'fan', branch: 'a', index: 0, durationMs: 10, status: 'success', success: true }, undefined],
+    [{ type: 'parallel.branch.completed', node: 'fan', branch: 'a', index: 0, durationMs: 10, status: 'fail', success: false }, '✗ branch a  fail  10ms'],
     [{ type: 'parallel.completed', node: 'fan', durationMs: 2000, successCount: 2, failureCount: 1 }, '⇉ fan  2 succeeded, 1 failed  2.0s'],
     [{ type: 'interview.started', node: 'gate', question: 'Ship?', options: [{ key: 'A', label: 'Approve' }] }, undefined],
     [{ type: 'interview.completed', node: 'gate', question: 'Ship?', answer: 'A', durationMs: 5 }, '? gate  Ship? → A'],
@@ -40,6 +41,11 @@ describe('formatEventLine', () => {
     [{ type: 'run.interrupted', reason: 'SIGINT' }, undefined],
   ])('%j → %j', (body, expected) => {
     expect(formatEventLine(ev(body), plainPalette, { showQuestions: false })).toBe(expected);
+  });
+
+  it('puts lines from inside a parallel branch under their fan-out', () => {
+    const event = { ...ev({ type: 'node.completed', node: 'a', index: 3, status: 'success', durationMs: 4 }), inBranch: 'fan/a' };
+    expect(formatEventLine(event, plainPalette, { showQuestions: false })).toBe('  │ ✓ a  success  4ms');
   });
 
   it('shows questions when asked to (attach cannot answer them)', () => {

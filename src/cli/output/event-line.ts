@@ -15,6 +15,12 @@ export interface EventLineOptions {
  * checkpoints, tool output, the terminal events: the result line covers those).
  */
 export function formatEventLine(event: RunEvent, palette: Palette, options: EventLineOptions): string | undefined {
+  const text = formatEvent(event, palette, options);
+  // Lines from inside a parallel branch sit under the fan-out that started them.
+  return text !== undefined && event.inBranch ? `  ${palette.dim('│')} ${text.trimStart()}` : text;
+}
+
+function formatEvent(event: RunEvent, palette: Palette, options: EventLineOptions): string | undefined {
   switch (event.type) {
     case 'run.started':
       return palette.dim(`${event.resumed ? 'Resuming' : 'Running'} ${event.pipeline} as run ${event.runId}${event.fromCheckpoint ? ` from checkpoint ${event.fromCheckpoint}` : ''}`);
@@ -23,6 +29,8 @@ export function formatEventLine(event: RunEvent, palette: Palette, options: Even
     case 'node.retrying':
       return line(palette.yellow('↻'), event.node, `retrying (attempt ${event.attempt}) in ${formatDuration(event.delayMs)}`, event.error);
     case 'edge.selected':
+      // The next node's own line shows a plain step; only a decision (a condition, a label, a gate) is worth a line.
+      if (event.reason === 'weight' || event.reason === 'lexical') return undefined;
       return palette.dim(`  → ${event.to}${event.label ? ` "${event.label}"` : ''}${edgeReason(event.reason)}`);
     case 'goal_gate.redirect':
       return line(palette.yellow('↺'), event.gate, `goal gate not satisfied, back to ${event.target}`);
@@ -31,7 +39,9 @@ export function formatEventLine(event: RunEvent, palette: Palette, options: Even
     case 'parallel.started':
       return line(palette.cyan('⇉'), event.node, `${event.branchCount} branches (${event.joinPolicy}, at most ${event.maxParallel} at once)`);
     case 'parallel.branch.completed':
-      return `  ${line(statusMark(event.status, palette), `${event.node}/${event.branch}`, statusText(event.status, palette), formatDuration(event.durationMs))}`;
+      // Only a branch that ended without reaching the fan-in needs its own line; node lines show the rest.
+      if (event.success) return undefined;
+      return line(statusMark(event.status, palette), `branch ${event.branch}`, statusText(event.status, palette), formatDuration(event.durationMs));
     case 'parallel.completed':
       return line(palette.cyan('⇉'), event.node, `${event.successCount} succeeded, ${event.failureCount} failed`, formatDuration(event.durationMs));
     case 'interview.started':

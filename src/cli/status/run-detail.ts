@@ -27,7 +27,9 @@ export function formatRunDetail(run: RunView, palette: Palette, detail: RunDetai
     ['Error', run.error],
     ['Variables', formatVariables(run.variables)],
     ['Run dir', run.logsRoot],
-    ['Replay of', run.parentRunId ? `${run.parentRunId} checkpoint ${run.parentCheckpoint ?? '?'}` : undefined],
+    // A parent with a checkpoint is a replay's source; without one, the run that started this child run.
+    ['Replay of', run.parentRunId && run.parentCheckpoint !== undefined ? `${run.parentRunId} checkpoint ${run.parentCheckpoint}` : undefined],
+    ['Child of', run.parentRunId && run.parentCheckpoint === undefined ? run.parentRunId : undefined],
     ['Driven by', run.displayState === 'running' && run.lease ? `${run.lease.owner} (lease until ${formatTimestamp(run.lease.expiresAt)})` : undefined],
   ];
   const lines = facts.filter((fact): fact is [string, string] => fact[1] !== undefined && fact[1] !== '').map(([key, value]) => `${`${key}:`.padEnd(11)}${value}`);

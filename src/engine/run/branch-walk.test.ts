@@ -84,8 +84,8 @@ describe('decision 6: parallel branches', () => {
     const { handle } = await run(createFanOut());
     const records = await harness.store.listNodeRecords(handle.runId);
     expect(records.map((record) => record.nodeId).sort()).toEqual(['b1', 'b1x', 'b2', 'done', 'fan', 'join', 'start']);
-    const tagged = harness.events.filter((event) => (event as RunEvent & { branch?: string }).branch !== undefined);
-    expect(new Set(tagged.map((event) => (event as RunEvent & { branch?: string }).branch))).toEqual(new Set(['fan/b1', 'fan/b2']));
+    const tagged = harness.events.filter((event) => event.inBranch !== undefined);
+    expect(new Set(tagged.map((event) => event.inBranch))).toEqual(new Set(['fan/b1', 'fan/b2']));
     expect(tagged.filter((event) => event.type === 'node.completed')).toHaveLength(3);
     expect(await harness.store.readEvents(handle.runId, 0)).toEqual(harness.events);
     await access(join(handle.logsRoot, 'fan', 'branches', 'b1', 'b1x', 'status.json'));

@@ -44,7 +44,7 @@ describe('EventLog', () => {
     const clock = createInstantClock(5_000);
     const log = new EventLog(store, runId, clock, silentLogger, undefined);
     const [event] = await log.emit({ type: 'log', level: 'warn', message: 'x' }, { branch: 'fan/b1' });
-    expect(event).toEqual({ type: 'log', level: 'warn', message: 'x', branch: 'fan/b1', at: 5_000, runId, seq: 1 });
+    expect(event).toEqual({ type: 'log', level: 'warn', message: 'x', inBranch: 'fan/b1', at: 5_000, runId, seq: 1 });
   });
 
   it('a failed write rejects that emit only; later ones still go through', async () => {

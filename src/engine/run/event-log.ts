@@ -47,7 +47,7 @@ export class EventLog {
   private toInputs(bodies: RunEventBody | RunEventBody[], tags: EventTags): EventInput[] {
     const at = this.clock.now();
     const list = Array.isArray(bodies) ? bodies : [bodies];
-    return list.map((body) => (tags.branch === undefined ? { ...body, at } : { ...body, branch: tags.branch, at }));
+    return list.map((body) => (tags.branch === undefined ? { ...body, at } : { ...body, inBranch: tags.branch, at }));
   }
 
   private enqueue(write: () => Promise<StoredEvent[]>): Promise<StoredEvent[]> {

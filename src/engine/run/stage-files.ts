@@ -28,7 +28,7 @@ export function mirrorStatusFile(files: BackgroundFileWriter, stageDir: string, 
 
 /** Queues `checkpoint.json`; a burst of checkpoints becomes one rewrite of the latest. */
 export function mirrorCheckpointFile(files: BackgroundFileWriter, logsRoot: string, checkpoint: Checkpoint): void {
-  files.write(join(logsRoot, 'checkpoint.json'), `${checkpointFileText(checkpoint)}\n`);
+  files.write(join(logsRoot, 'checkpoint.json'), () => `${checkpointFileText(checkpoint)}\n`);
 }
 
 export async function writeCheckpointFile(logsRoot: string, checkpoint: Checkpoint): Promise<void> {

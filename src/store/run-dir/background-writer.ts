@@ -1,18 +1,23 @@
 import { writeFileAtomic } from './write-file-atomic.js';
 
+/** A file's content, or a function producing it when the write happens. */
+export type FileContent = string | Uint8Array | (() => string | Uint8Array);
+
 /**
  * Writes run-directory mirror files (checkpoint.json, status.json) off the engine's critical path.
  * The store already holds the same state durably; these files are copies for people and tools.
  * Each write is still atomic (temp file, then rename), writes to one path keep their order, and a
  * path written again before its turn only keeps the latest content, so a burst of checkpoints
- * becomes one rewrite of checkpoint.json. `flush()` waits until every file on disk is current.
+ * becomes one rewrite of checkpoint.json. Content may be a producer, called only when the file is
+ * actually written, so a burst also serializes only the latest. `flush()` waits until every file
+ * on disk is current.
  */
 export class BackgroundFileWriter {
-  private readonly pending = new Map<string, string | Uint8Array>();
+  private readonly pending = new Map<string, FileContent>();
   private draining: Promise<void> | undefined;
   private failure: unknown;
 
-  write(path: string, data: string | Uint8Array): void {
+  write(path: string, data: FileContent): void {
     this.pending.set(path, data);
     this.draining ??= this.drain();
   }
@@ -36,7 +41,9 @@ export class BackgroundFileWriter {
       this.pending.clear();
       await Promise.all(
         batch.map(([path, data]) =>
-          writeFileAtomic(path, data).catch((error: unknown) => {
+          Promise.resolve()
+            .then(() => writeFileAtomic(path, typeof data === 'function' ? data() : data))
+            .catch((error: unknown) => {
             this.failure ??= error;
           }),
         ),

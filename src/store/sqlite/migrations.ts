@@ -74,4 +74,9 @@ export const migrations: readonly Migration[] = [
       );
     `,
   },
+  {
+    // A row with base_seq holds only what changed since checkpoint base_seq (checkpoint-delta.ts).
+    name: 'checkpoint deltas',
+    sql: 'ALTER TABLE checkpoints ADD COLUMN base_seq INTEGER;',
+  },
 ];

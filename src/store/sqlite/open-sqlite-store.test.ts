@@ -44,7 +44,7 @@ describe('openSqliteStore', () => {
     raw.close();
     await expect(openSqliteStore(db)).rejects.toMatchObject({
       code: 'E_STORE',
-      message: `database ${db} has schema version 99, newer than this Orchestra supports (0)`,
+      message: `database ${db} has schema version 99, newer than this Orchestra supports (1)`,
     });
   });
 

@@ -1,5 +1,4 @@
 import type Database from 'better-sqlite3';
-import { parseCheckpointJson, serializeCheckpoint } from '../checkpoint-input.js';
 import { serializeEventInput, serializeJson, toStoredEvent } from '../event-input.js';
 import { canAcquireLease, canRenewLease, validateLeaseTiming } from '../lease-rules.js';
 import { createRunRecord, presentPatchKeys } from '../run-record.js';
@@ -13,6 +12,7 @@ import {
   storeClosedError,
 } from '../store-errors.js';
 import type { Checkpoint, EventInput, Lease, NewRun, NodeRecord, RunFilter, RunPatch, RunRecord, StoredEvent } from '../types.js';
+import { CheckpointRows, type CheckpointRow } from './checkpoint-rows.js';
 import { fromNodeRecordRow, fromRunRow, runPatchColumns, toRunRow } from './rows.js';
 import { isConstraintError, toStoreError } from './sqlite-errors.js';
 import { createRunPatchStatements, prepareStatements } from './statements.js';
@@ -34,6 +34,7 @@ export class SqliteStore implements Store {
   private readonly appendTransaction;
   private readonly acquireTransaction;
   private readonly renewTransaction;
+  private readonly checkpoints: CheckpointRows;
 
   constructor(
     private readonly db: Database.Database,
@@ -41,11 +42,12 @@ export class SqliteStore implements Store {
     private readonly busyTimeoutMs: number,
   ) {
     this.sql = prepareStatements(db);
+    this.checkpoints = new CheckpointRows(path);
     this.runPatchStatement = createRunPatchStatements(db);
-    this.commitTransaction = db.transaction((runId: string, checkpoint: Checkpoint, json: string, patch: RunPatch, events: EventInput[]) => {
+    this.commitTransaction = db.transaction((runId: string, checkpoint: Checkpoint, row: CheckpointRow, patch: RunPatch, events: EventInput[]) => {
       this.requireRun(runId);
       try {
-        this.sql.insertCheckpoint.run(runId, checkpoint.seq, checkpoint.currentNode, checkpoint.nextNode, checkpoint.timestamp, json);
+        this.sql.insertCheckpoint.run(runId, checkpoint.seq, checkpoint.currentNode, checkpoint.nextNode, checkpoint.timestamp, row.json, row.baseSeq);
       } catch (error) {
         throw isConstraintError(error, 'SQLITE_CONSTRAINT_PRIMARYKEY') ? checkpointExistsError(runId, checkpoint.seq) : error;
       }
@@ -105,6 +107,7 @@ export class SqliteStore implements Store {
       this.durably(() => {
         this.requireRun(id);
         this.patchRun(id, patch);
+        if (patch.state !== undefined && patch.state !== 'running') this.checkpoints.forget(id);
       }),
     );
   }
@@ -112,17 +115,19 @@ export class SqliteStore implements Store {
   commitCheckpoint(runId: string, checkpoint: Checkpoint, patch: RunPatch, events: EventInput[]): Promise<StoredEvent[]> {
     return this.guard(() => {
       // Stringified outside the transaction: the write lock is held only for the inserts.
-      const json = serializeCheckpoint(runId, checkpoint);
-      return this.durably(() => this.commitTransaction.immediate(runId, checkpoint, json, patch, events));
+      const row = this.checkpoints.encode(runId, checkpoint);
+      const stored = this.durably(() => this.commitTransaction.immediate(runId, checkpoint, row, patch, events));
+      this.afterCheckpoint(runId, checkpoint, row, patch);
+      return stored;
     });
   }
 
   getCheckpoint(runId: string, seq: number): Promise<Checkpoint | undefined> {
-    return this.guard(() => parseCheckpointJson(this.sql.getCheckpoint.get(runId, seq)));
+    return this.guard(() => this.readCheckpoint(runId, this.sql.getCheckpoint.get(runId, seq)));
   }
 
   latestCheckpoint(runId: string): Promise<Checkpoint | undefined> {
-    return this.guard(() => parseCheckpointJson(this.sql.latestCheckpoint.get(runId)));
+    return this.guard(() => this.readCheckpoint(runId, this.sql.latestCheckpoint.get(runId)));
   }
 
   listCheckpoints(runId: string): Promise<CheckpointHead[]> {
@@ -227,6 +232,16 @@ export class SqliteStore implements Store {
     } catch (error) {
       return Promise.reject(toStoreError(error, this.path, this.busyTimeoutMs));
     }
+  }
+
+  private readCheckpoint(runId: string, row: CheckpointRow | undefined): Checkpoint | undefined {
+    return this.checkpoints.decode(runId, row, (seq) => this.sql.getCheckpoint.get(runId, seq));
+  }
+
+  /** The next checkpoint of a running run is stored as a delta against this one. */
+  private afterCheckpoint(runId: string, checkpoint: Checkpoint, row: CheckpointRow, patch: RunPatch): void {
+    if (patch.state === undefined || patch.state === 'running') this.checkpoints.remember(runId, checkpoint, row);
+    else this.checkpoints.forget(runId);
   }
 
   private requireRun(runId: string): void {

@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { RunPatchKey } from '../run-record.js';
+import type { CheckpointRow } from './checkpoint-rows.js';
 import type { CheckpointHeadRow, NodeRecordRow, RunRow } from './rows.js';
 import { runPatchColumns } from './rows.js';
 
@@ -45,11 +46,11 @@ export function prepareStatements(db: Db) {
       'SELECT * FROM runs WHERE state = @state ORDER BY started_at DESC, id DESC LIMIT @limit',
     ),
 
-    insertCheckpoint: prepare<[string, number, string, string | null, number, string], void>(
-      'INSERT INTO checkpoints (run_id, seq, current_node, next_node, at, json) VALUES (?, ?, ?, ?, ?, ?)',
+    insertCheckpoint: prepare<[string, number, string, string | null, number, string, number | null], void>(
+      'INSERT INTO checkpoints (run_id, seq, current_node, next_node, at, json, base_seq) VALUES (?, ?, ?, ?, ?, ?, ?)',
     ),
-    getCheckpoint: prepare<[string, number], string>('SELECT json FROM checkpoints WHERE run_id = ? AND seq = ?', true),
-    latestCheckpoint: prepare<[string], string>('SELECT json FROM checkpoints WHERE run_id = ? ORDER BY seq DESC LIMIT 1', true),
+    getCheckpoint: prepare<[string, number], CheckpointRow>('SELECT base_seq AS baseSeq, json FROM checkpoints WHERE run_id = ? AND seq = ?'),
+    latestCheckpoint: prepare<[string], CheckpointRow>('SELECT base_seq AS baseSeq, json FROM checkpoints WHERE run_id = ? ORDER BY seq DESC LIMIT 1'),
     listCheckpoints: prepare<[string], CheckpointHeadRow>(
       'SELECT seq, current_node, next_node, at FROM checkpoints WHERE run_id = ? ORDER BY seq',
     ),

@@ -1,0 +1,41 @@
+/**
+ * Orchestra's public API: run Attractor pipelines durably from code.
+ *
+ * @example
+ * ```ts
+ * import { startRun, openSqliteStore, createSimulationBackend, createAutoApproveInterviewer } from 'orchestra';
+ *
+ * const store = await openSqliteStore('orchestra.db');
+ * const run = await startRun({ file: 'pipeline.dot' }, {
+ *   store, backend: createSimulationBackend(), interviewer: createAutoApproveInterviewer(), runsDir: 'runs',
+ * });
+ * console.log(await run.result());
+ * ```
+ */
+export { startRun, resumeRun, replayRun } from './engine/runner.js';
+export type { EngineOptions, RunHandle, RunResult, StartRunRequest } from './engine/runner.js';
+export type { Handler, HandlerInput, HandlerServices, HandlerRegistry, RunInfo } from './engine/handler.js';
+export { RunContext } from './engine/context.js';
+export { createDefaultRegistry, createHandlerRegistry } from './engine/handlers/index.js';
+
+export { parseDot, preparePipeline, loadPipeline, validate, validateOrThrow, formatDiagnostic, parseCondition, evaluateCondition, renderSvg } from './pipeline/index.js';
+export type { Graph, GraphNode, GraphEdge, Diagnostic, LintRule, Transform } from './pipeline/index.js';
+
+export { openSqliteStore, createMemoryStore, resolveOrchestraHome } from './store/index.js';
+export type { Store } from './store/store.js';
+export type { Checkpoint, RunRecord, NodeRecord, RunState } from './store/types.js';
+
+export type { AgentBackend, AgentRequest, AgentResult, Fidelity } from './agents/backend.js';
+export { createSimulationBackend } from './agents/simulation/index.js';
+export type { Interviewer, Question, Answer, QuestionOption, QuestionType } from './humans/interviewer.js';
+export {
+  createAutoApproveInterviewer,
+  createQueueInterviewer,
+  createRecordingInterviewer,
+  createCallbackInterviewer,
+  createConsoleInterviewer,
+} from './humans/index.js';
+
+export { OrchestraError, ErrorCode, ExitCode, isOrchestraError } from './core/errors.js';
+export type { RunEvent, RunEventType, StageStatus } from './core/events.js';
+export type { Outcome } from './core/outcome.js';
