@@ -1,8 +1,10 @@
+import { mkdirSync } from 'node:fs';
 import { mkdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Checkpoint } from '../../store/types.js';
 import type { Outcome } from '../../core/outcome.js';
 import type { BackgroundFileWriter } from '../../store/run-dir/background-writer.js';
+import { markDirectoryClean } from '../../store/run-dir/temp-files.js';
 import { readStatusFile, statusFileName, toStatusFile } from '../../store/run-dir/status-file.js';
 import { writeFileAtomic, writeJsonAtomic } from '../../store/run-dir/write-file-atomic.js';
 import { checkpointFileText } from '../../store/run-dir/checkpoint-file.js';
@@ -14,6 +16,15 @@ export { readStatusFile as readAgentStatus };
 
 export async function ensureDir(dir: string): Promise<void> {
   await mkdir(dir, { recursive: true });
+}
+
+/**
+ * Creates a node's stage directory before its handler runs (HandlerInput promises it exists).
+ * Synchronous on purpose: one mkdir call costs less than a thread-pool round trip per node.
+ */
+export function ensureStageDir(dir: string): void {
+  // Undefined when the directory already existed; a new one cannot hold stray temp files.
+  if (mkdirSync(dir, { recursive: true }) !== undefined) markDirectoryClean(dir);
 }
 
 /** Decision 18: a status.json left from an earlier visit must not pass for the agent's answer. */

@@ -51,6 +51,6 @@ describe('console interviewer in a real process', () => {
     clearTimeout(deadline);
     child.stdin.destroy();
     expect({ code, signal, stderr }).toEqual({ code: 0, signal: null, stderr: '{"value":"A","selectedOption":{"key":"A","label":"Approve"},"text":"a"}' });
-    expect(stdout).toBe('[?] Ship it?\n  [A] Approve\nSelect: ');
+    expect(stdout).toBe('[?] Ship it?\n  [A] Approve\nSelect: a\n');
   });
 });

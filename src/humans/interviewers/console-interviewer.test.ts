@@ -44,7 +44,8 @@ describe('createConsoleInterviewer', () => {
     const answer = interviewer.ask(choice);
     input.write('a\n');
     await expect(answer).resolves.toEqual({ value: 'A', selectedOption: approve, text: 'a' });
-    expect(printed()).toBe('[?] Ship it?\n  [A] Approve\n  [R] Reject\nSelect: ');
+    // Piped input is echoed after the prompt, as a terminal would show it.
+    expect(printed()).toBe('[?] Ship it?\n  [A] Approve\n  [R] Reject\nSelect: a\n');
   });
 
   it('asks again, saying what is allowed, when the answer matches nothing', async () => {
@@ -54,7 +55,7 @@ describe('createConsoleInterviewer', () => {
     await printedText('Please answer');
     input.write('2\n');
     await expect(answer).resolves.toMatchObject({ value: 'R', selectedOption: reject });
-    expect(printed()).toContain('Select: Please answer with one of: [A] Approve, [R] Reject (key, label or number).\nSelect: ');
+    expect(printed()).toContain('Select: maybe\nPlease answer with one of: [A] Approve, [R] Reject (key, label or number).\nSelect: 2\n');
   });
 
   it('keeps lines typed ahead for the next question', async () => {
@@ -69,7 +70,7 @@ describe('createConsoleInterviewer', () => {
     const answer = interviewer.ask({ text: 'Deploy?', type: 'yes_no', options: [], stage: 'deploy' });
     input.write('y\n');
     await expect(answer).resolves.toEqual({ value: 'yes', text: 'y' });
-    expect(printed()).toBe('[?] Deploy?\n[Y/N]: ');
+    expect(printed()).toBe('[?] Deploy?\n[Y/N]: y\n');
   });
 
   it.each([

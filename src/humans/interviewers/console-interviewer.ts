@@ -22,6 +22,8 @@ export function createConsoleInterviewer(options: ConsoleInterviewerOptions): Co
   const { output } = options;
   const reader = new LineReader(options.input);
   const write = (text: string) => void output.write(text);
+  // A terminal echoes what the person types; piped input does not, so echo it to keep the transcript readable.
+  const echoAnswers = (options.input as { isTTY?: boolean }).isTTY !== true;
 
   async function askOnce(question: Question, signal: AbortSignal): Promise<Answer> {
     write(renderQuestion(question));
@@ -32,6 +34,7 @@ export function createConsoleInterviewer(options: ConsoleInterviewerOptions): Co
         write('\n');
         return { value: 'skipped' };
       }
+      if (echoAnswers) write(`${line}\n`);
       const verdict = interpretConsoleLine(question, line);
       if ('answer' in verdict) return verdict.answer;
       write(`${verdict.retry}\n`);

@@ -30,6 +30,12 @@ export function releaseTempPath(path: string): void {
   inFlight.delete(path);
 }
 
+/** `dir` was just created by this process, so it holds no stray temp files to look for. */
+export function markDirectoryClean(dir: string): void {
+  if (cleanedDirs.size >= maxCleanedDirs) cleanedDirs.clear();
+  cleanedDirs.add(dir);
+}
+
 /** Removes stray temp files in `dir` the first time this process writes there. */
 export async function cleanStrayTempFilesOnce(dir: string): Promise<void> {
   if (cleanedDirs.has(dir)) return;

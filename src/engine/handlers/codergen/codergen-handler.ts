@@ -1,11 +1,12 @@
 import { join } from 'node:path';
-import type { AgentRequest, AgentResult } from '../../../agents/backend.js';
+import type { AgentResult } from '../../../agents/backend.js';
 import type { Outcome } from '../../../core/outcome.js';
 import { writeFileAtomic } from '../../../store/run-dir/write-file-atomic.js';
 import type { HandlerInput } from '../../handler.js';
 import type { BuiltInHandler } from '../built-in-handler.js';
 import { readAgentStatusSince, markAgentStatus } from './agent-status.js';
 import { expandPrompt, promptTemplate } from './expand-prompt.js';
+import { agentRequestFor } from '../agent-request.js';
 
 const lastResponseChars = 200;
 
@@ -22,19 +23,7 @@ export function createCodergenHandler(): BuiltInHandler {
       const prompt = expandPrompt(promptTemplate(node), input.graph, input.context, input.run.variables);
       await writeFileAtomic(join(stageDir, 'prompt.md'), prompt);
       const before = await markAgentStatus(stageDir);
-      const request: AgentRequest = {
-        node,
-        graph: input.graph,
-        prompt,
-        context: input.context.snapshot(),
-        fidelity: input.run.fidelity,
-        threadId: input.run.threadId,
-        preamble: input.preamble ?? '',
-        stageDir,
-        runId: input.run.id,
-        attempt: input.attempt,
-        signal: input.signal,
-      };
+      const request = agentRequestFor(input, prompt);
 
       let outcome: Outcome;
       try {

@@ -9,6 +9,7 @@ import { PARALLEL_RESULTS_KEY, type ParallelResult } from '../parallel/parallel-
 import { pickFromReply, rankingPrompt } from './llm-ranking.js';
 import { rankCandidates } from './rank-candidates.js';
 import { readParallelResults } from './read-results.js';
+import { agentRequestFor } from '../agent-request.js';
 
 /**
  * Fan-in (shape tripleoctagon, decision 6): picks the best branch result, by the backend when the
@@ -45,24 +46,12 @@ interface BackendChoice {
 }
 
 async function askBackend(input: HandlerInput, instruction: string, results: readonly ParallelResult[]): Promise<BackendChoice> {
-  const { node, services, stageDir } = input;
+  const { services, stageDir } = input;
   const prompt = rankingPrompt(expandPrompt(instruction, input.graph, input.context, input.run.variables), results);
   await writeFileAtomic(join(stageDir, 'prompt.md'), prompt);
   let reply: string;
   try {
-    const result = await services.backend.run({
-      node,
-      graph: input.graph,
-      prompt,
-      context: input.context.snapshot(),
-      fidelity: input.run.fidelity,
-      threadId: input.run.threadId,
-      preamble: input.preamble ?? '',
-      stageDir,
-      runId: input.run.id,
-      attempt: input.attempt,
-      signal: input.signal,
-    });
+    const result = await services.backend.run(agentRequestFor(input, prompt));
     reply = typeof result === 'string' ? result : (result.response ?? '');
   } catch (error) {
     if (input.signal.aborted) throw error;

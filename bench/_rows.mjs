@@ -1,0 +1,14 @@
+import { mkdtempSync, writeFileSync } from 'node:fs'; import { join } from 'node:path'; import { tmpdir } from 'node:os';
+import Database from 'better-sqlite3';
+import { startRun } from '/work/main/dist/engine/runner.js';
+import { openSqliteStore } from '/work/main/dist/store/index.js';
+import { createSimulationBackend } from '/work/main/dist/agents/simulation/index.js';
+import { createAutoApproveInterviewer } from '/work/main/dist/humans/interviewers/index.js';
+import { chainDot } from '/work/main/bench/orchestra-subject.js';
+const dir = mkdtempSync(join(tmpdir(), 'rows-')); const dot = chainDot(300); const file = join(dir,'b.dot'); writeFileSync(file, dot);
+const store = await openSqliteStore(join(dir,'o.db'));
+const h = await startRun({ file, source: dot }, { store, backend: createSimulationBackend(), interviewer: createAutoApproveInterviewer(), runsDir: join(dir,'runs') });
+await h.result(); await store.close();
+const db = new Database(join(dir,'o.db'));
+console.log(db.prepare('select count(*), sum(base_seq is null), avg(length(json)), max(length(json)) from checkpoints').get());
+console.log(db.prepare('select seq, base_seq, json from checkpoints where seq=150').get());

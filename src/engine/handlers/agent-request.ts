@@ -1,0 +1,19 @@
+import type { AgentRequest } from '../../agents/backend.js';
+import type { HandlerInput } from '../handler.js';
+
+/** The request a handler sends its backend for `prompt`: everything the node's run knows (decision 28). */
+export function agentRequestFor(input: HandlerInput, prompt: string): AgentRequest {
+  return {
+    node: input.node,
+    graph: input.graph,
+    prompt,
+    context: input.context.snapshot(),
+    fidelity: input.run.fidelity,
+    threadId: input.run.threadId,
+    preamble: input.preamble ?? '',
+    stageDir: input.stageDir,
+    runId: input.run.id,
+    attempt: input.attempt,
+    signal: input.signal,
+  };
+}
