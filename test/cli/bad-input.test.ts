@@ -69,7 +69,7 @@ describe('bad input', () => {
     const result = await cli('run', file, '--simulate');
     expect(result.code).toBe(code);
     for (const pattern of expected) expect(result.stderr).toMatch(pattern);
-    expect(result.stderr).not.toMatch(/Unhandled|    at /);
+    expect(result.stderr).not.toMatch(/Unhandled|\n\s+at /);
   });
 
   it('an unknown attribute warns with a suggestion, and the run still goes ahead', async () => {

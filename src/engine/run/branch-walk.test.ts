@@ -1,7 +1,6 @@
 import { access } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { RunEvent } from '../../core/events.js';
 import { outgoingEdges } from '../../pipeline/graph/model.js';
 import type { BranchResult, Handler } from '../handler.js';
 import { startRun } from '../runner.js';

@@ -55,4 +55,30 @@ describe('EventLog', () => {
     const other = new EventLog(store, 'r1', createInstantClock(), silentLogger, undefined);
     await expect(other.emit({ type: 'log', level: 'info', message: 'kept' })).resolves.toHaveLength(1);
   });
+
+  it('writes emits made while a write is in flight with one store call; a bad one still rejects alone', async () => {
+    const memory = createMemoryStore();
+    const runId = await newRun(memory);
+    let calls = 0;
+    const store = new Proxy(memory, {
+      get(target, key) {
+        const value = Reflect.get(target, key);
+        if (key === 'appendEvents') calls += 1;
+        return typeof value === 'function' ? value.bind(target) : value;
+      },
+    });
+    const seen: number[] = [];
+    const log = new EventLog(store, runId, createInstantClock(), silentLogger, (event) => seen.push(event.seq));
+    const first = log.emit({ type: 'log', level: 'info', message: 'first' });
+    const rest = Array.from({ length: 5 }, (_, i) => log.emit({ type: 'log', level: 'info', message: `m${i}` }));
+    await Promise.all([first, ...rest]);
+    expect(calls).toBe(1);
+    expect(seen).toEqual([1, 2, 3, 4, 5, 6]);
+
+    const bad = log.emit({ type: 'log', level: 'info', message: 'bad', extra: 1n } as never);
+    const good = log.emit({ type: 'log', level: 'info', message: 'good' });
+    await expect(bad).rejects.toMatchObject({ code: expect.stringMatching(/^E_/) });
+    await expect(good).resolves.toMatchObject([{ seq: 7 }]);
+    expect(seen).toEqual([1, 2, 3, 4, 5, 6, 7]);
+  });
 });

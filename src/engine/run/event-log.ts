@@ -12,13 +12,20 @@ export interface EventTags {
   branch?: string;
 }
 
+/** Emits waiting for the write before them to finish; they then go to the store in one call. */
+interface EmitGroup {
+  emits: Array<{ inputs: EventInput[]; resolve(events: StoredEvent[]): void; reject(error: unknown): void }>;
+}
+
 /**
  * The one way the engine writes events: each write goes to the store first and is announced to
  * `onEvent` only after it committed. Writes are queued so that announcements follow `seq` order
- * even when parallel branches emit at the same time.
+ * even when parallel branches emit at the same time; emits that arrive while a write is in flight
+ * are written together by one store call (a hundred branches' node.started become one write).
  */
 export class EventLog {
   private tail: Promise<unknown> = Promise.resolve();
+  private open: EmitGroup | undefined;
 
   constructor(
     private readonly store: Store,
@@ -30,13 +37,28 @@ export class EventLog {
 
   emit(bodies: RunEventBody | RunEventBody[], tags: EventTags = {}): Promise<StoredEvent[]> {
     const inputs = this.toInputs(bodies, tags);
-    return this.enqueue(() => this.store.appendEvents(this.runId, inputs));
+    let group = this.open;
+    if (!group) {
+      const created: EmitGroup = { emits: [] };
+      this.open = group = created;
+      void this.enqueue(() => {
+        if (this.open === created) this.open = undefined;
+        return this.writeGroup(created);
+      }).catch(() => undefined);
+    }
+    const joined = group;
+    return new Promise((resolve, reject) => joined.emits.push({ inputs, resolve, reject }));
   }
 
   /** Checkpoint, run patch and events in one store transaction. */
   commit(checkpoint: Checkpoint, patch: RunPatch, bodies: RunEventBody[]): Promise<StoredEvent[]> {
     const inputs = this.toInputs(bodies, {});
-    return this.enqueue(() => this.store.commitCheckpoint(this.runId, checkpoint, patch, inputs));
+    // Emits after this point are stored after the checkpoint, as they were made.
+    this.open = undefined;
+    return this.enqueue(() => this.store.commitCheckpoint(this.runId, checkpoint, patch, inputs)).then((events) => {
+      for (const event of events) this.announce(event);
+      return events;
+    });
   }
 
   /** Resolves once every write queued so far has finished. */
@@ -50,13 +72,38 @@ export class EventLog {
     return list.map((body) => (tags.branch === undefined ? { ...body, at } : { ...body, inBranch: tags.branch, at }));
   }
 
-  private enqueue(write: () => Promise<StoredEvent[]>): Promise<StoredEvent[]> {
-    const result = this.tail.then(write).then((events) => {
-      for (const event of events) this.announce(event);
-      return events;
-    });
+  private enqueue<T>(write: () => Promise<T>): Promise<T> {
+    const result = this.tail.then(write);
     this.tail = result.catch(() => undefined);
     return result;
+  }
+
+  /**
+   * Writes a group in one store call. If that fails, each emit is retried on its own, so that only
+   * the one at fault rejects (a store call stores all of its events or none).
+   */
+  private async writeGroup(group: EmitGroup): Promise<void> {
+    try {
+      const stored = await this.store.appendEvents(this.runId, group.emits.flatMap((emit) => emit.inputs));
+      let next = 0;
+      for (const emit of group.emits) {
+        const own = stored.slice(next, (next += emit.inputs.length));
+        for (const event of own) this.announce(event);
+        emit.resolve(own);
+      }
+      return;
+    } catch (error) {
+      if (group.emits.length === 1) return group.emits[0]?.reject(error);
+    }
+    for (const emit of group.emits) {
+      try {
+        const own = await this.store.appendEvents(this.runId, emit.inputs);
+        for (const event of own) this.announce(event);
+        emit.resolve(own);
+      } catch (error) {
+        emit.reject(error);
+      }
+    }
   }
 
   private announce(event: RunEvent): void {

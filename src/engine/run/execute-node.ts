@@ -40,10 +40,17 @@ export async function executeNode(scope: RunScope, frame: Frame, execution: Node
   for (let attempt = 1; ; attempt++) {
     const index = scope.nextIndex();
     const startedAt = clock.now();
-    await store.recordNodeStart({ runId: scope.runId, nodeId: node.id, index, attempt, handler: execution.handlerType, startedAt });
-    await scope.events.emit({ type: 'node.started', node: node.id, index, handler: execution.handlerType, attempt }, tags);
+    // The handler need not wait for these writes: the store keeps their order, and the event log
+    // announces node.started only once it is stored. Awaited after the attempt, so a failed write
+    // still stops the node (the catch only keeps it from counting as unhandled meanwhile).
+    const started = Promise.all([
+      store.recordNodeStart({ runId: scope.runId, nodeId: node.id, index, attempt, handler: execution.handlerType, startedAt }),
+      scope.events.emit({ type: 'node.started', node: node.id, index, handler: execution.handlerType, attempt }, tags),
+    ]);
+    started.catch(() => undefined);
 
     const verdict = await attemptOnce(scope, frame, execution, attempt);
+    await started;
     if (verdict.kind === 'aborted' || frame.signal.aborted) {
       await store.recordNodeEnd(scope.runId, index, { status: 'fail', finishedAt: clock.now(), notes: undefined, failureReason: 'interrupted' });
       return { kind: 'aborted', index };

@@ -41,7 +41,7 @@ export async function runNodeStep(scope: RunScope, frame: Frame, node: GraphNode
   const handlerType = resolveHandlerType(scope, node);
   const resolved = resolveNodeFidelity(scope, frame, node, arrival);
   const stageDir = frame.stageDir(node.id);
-  ensureStageDir(stageDir);
+  await ensureStageDir(stageDir, frame.branch === undefined);
   // The preamble walks the whole history; built-in handlers that never talk to a model skip it.
   const preamble = handlersWithoutModel.has(handlerType)
     ? ''

@@ -1,6 +1,8 @@
 import type { Outcome } from '../../core/outcome.js';
 import type { Checkpoint, OutcomeSummary } from '../../store/types.js';
+import { withOutcomeEntries } from '../../store/outcome-entries.js';
 import { RunContext } from '../context.js';
+import { outcomeEntriesNow, setNodeOutcome, type OutcomeLog } from './outcome-log.js';
 
 /**
  * The state a checkpoint captures: context, completed nodes, latest outcome per node, retry counts
@@ -15,6 +17,8 @@ export interface RunProgress {
   loopRestarts: number;
   /** Seq of the last checkpoint committed; 0 before the first. */
   checkpointSeq: number;
+  /** `nodeOutcomes` as a list of writes, for cheap checkpoints (outcome-log.ts). */
+  outcomeLog?: OutcomeLog;
 }
 
 export function createProgress(context: RunContext): RunProgress {
@@ -34,20 +38,22 @@ export function progressFromCheckpoint(checkpoint: Checkpoint): RunProgress {
 
 /** The checkpoint after `currentNode`, numbered one past the last committed. */
 export function toCheckpoint(progress: RunProgress, currentNode: string, nextNode: string | null, timestamp: number): Checkpoint {
-  return {
-    v: 1,
+  const fields = {
+    v: 1 as const,
     seq: progress.checkpointSeq + 1,
     timestamp,
     currentNode,
     nextNode,
-    completedNodes: [...progress.completedNodes],
-    // Summaries are replaced, never mutated (recordNodeOutcome), so a shallow copy is a snapshot.
-    nodeOutcomes: { ...progress.nodeOutcomes },
+    completedNodes: progress.completedNodes.slice(),
     nodeRetries: { ...progress.nodeRetries },
     context: progress.context.snapshot(),
-    logs: [...progress.context.logs],
+    logs: progress.context.logs.slice(),
     loopRestarts: progress.loopRestarts,
   };
+  // Summaries are replaced, never mutated (recordNodeOutcome), so copying the entries (or a
+  // shallow copy of the object) is a snapshot.
+  const entries = outcomeEntriesNow(progress);
+  return entries ? withOutcomeEntries(fields, entries) : { ...fields, nodeOutcomes: { ...progress.nodeOutcomes } };
 }
 
 export function toOutcomeSummary(outcome: Outcome): OutcomeSummary {
@@ -66,7 +72,7 @@ export function toOutcomeSummary(outcome: Outcome): OutcomeSummary {
  */
 export function recordNodeOutcome(progress: RunProgress, nodeId: string, outcome: Outcome): void {
   progress.completedNodes.push(nodeId);
-  if (outcome.status !== 'skipped') progress.nodeOutcomes[nodeId] = toOutcomeSummary(outcome);
+  if (outcome.status !== 'skipped') setNodeOutcome(progress, nodeId, toOutcomeSummary(outcome));
   progress.context.applyUpdates(outcome.contextUpdates);
   progress.context.set('outcome', outcome.status);
   progress.context.set('preferred_label', outcome.preferredLabel ?? '');

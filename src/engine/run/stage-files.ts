@@ -20,11 +20,15 @@ export async function ensureDir(dir: string): Promise<void> {
 
 /**
  * Creates a node's stage directory before its handler runs (HandlerInput promises it exists).
- * Synchronous on purpose: one mkdir call costs less than a thread-pool round trip per node.
+ * `inline` makes the call synchronous: in the main loop nothing else runs meanwhile, and an async
+ * mkdir would wait behind the background file writes queued on the thread pool. Parallel branches
+ * use the pool, where their mkdirs overlap.
  */
-export function ensureStageDir(dir: string): void {
-  // Undefined when the directory already existed; a new one cannot hold stray temp files.
-  if (mkdirSync(dir, { recursive: true }) !== undefined) markDirectoryClean(dir);
+export async function ensureStageDir(dir: string, inline: boolean): Promise<void> {
+  const created = inline ? mkdirSync(dir, { recursive: true }) : await mkdir(dir, { recursive: true });
+  // Undefined when the directory already existed; a new one cannot hold stray temp files, so the
+  // status.json write into it can skip looking for them.
+  if (created !== undefined) markDirectoryClean(dir);
 }
 
 /** Decision 18: a status.json left from an earlier visit must not pass for the agent's answer. */

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { newRun, t0 } from '../conformance/fixtures.case.js';
+import { outcomeEntriesOf, withOutcomeEntries, type OutcomeEntry } from '../outcome-entries.js';
 import type { Checkpoint, OutcomeSummary } from '../types.js';
 import { openSqliteStore } from './open-sqlite-store.js';
 
@@ -92,5 +93,26 @@ describe('checkpoint deltas (sqlite)', () => {
     expect(rowKinds(store.path)).toEqual([null, null]);
     expect(await reopened.latestCheckpoint('r1')).toEqual(second);
     await reopened.close();
+  });
+
+  it('diffs checkpoints built from outcome entries without building their outcome objects', async () => {
+    const store = await openStore();
+    await store.createRun(newRun('r1'));
+    const log: OutcomeEntry[] = [];
+    const written: Checkpoint[] = [];
+    for (const [i, node] of ['a', 'b', 'a', 'c'].entries()) {
+      log.push([node, { status: i === 2 ? 'fail' : 'success' }]);
+      const { nodeOutcomes: _built, ...fields } = grow(written.at(-1), node);
+      // After a compaction the entries are new tuples: the store falls back to comparing objects.
+      const entries = i === 3 ? log.map(([key, value]): OutcomeEntry => [key, value]) : log.slice();
+      written.push(withOutcomeEntries(fields, entries));
+      await store.commitCheckpoint('r1', written.at(-1) as Checkpoint, {}, []);
+    }
+    expect(outcomeEntriesOf(written[1] as Checkpoint)).toHaveLength(2);
+    expect(rowKinds(store.path)).toEqual([null, 1, 2, 3]);
+    expect(Object.keys(written[3]?.nodeOutcomes ?? {})).toEqual(['a', 'b', 'c']);
+    for (const saved of written) expect(await store.getCheckpoint('r1', saved.seq)).toEqual(saved);
+    expect((await store.latestCheckpoint('r1'))?.nodeOutcomes).toEqual({ a: { status: 'fail' }, b: { status: 'success' }, c: { status: 'success' } });
+    await store.close();
   });
 });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { outcomeEntriesOf } from '../outcome-entries.js';
 import type { Checkpoint, OutcomeSummary } from '../types.js';
 
 /**
@@ -26,11 +27,11 @@ export interface CheckpointDelta {
  * by identity: committed checkpoints are immutable, so a shared summary object is the same value.
  * A container shared with `before` is refused, since it may have been changed in place.
  */
-export function diffCheckpoint(before: Checkpoint, beforeOutcomeKeys: readonly string[], after: Checkpoint): CheckpointDelta | undefined {
+export function diffCheckpoint(before: Checkpoint, after: Checkpoint): CheckpointDelta | undefined {
   if (after.v !== before.v) return undefined;
   const completedAdded = appended(before.completedNodes, after.completedNodes);
   const logsAdded = appended(before.logs, after.logs);
-  const outcomesChanged = changedEntries(before.nodeOutcomes, beforeOutcomeKeys, after.nodeOutcomes);
+  const outcomesChanged = changedOutcomes(before, after);
   if (!completedAdded || !logsAdded || !outcomesChanged) return undefined;
   return {
     seq: after.seq,
@@ -95,8 +96,18 @@ function appended<T>(before: readonly T[], after: readonly T[]): T[] | undefined
   return after.slice(before.length);
 }
 
-function changedEntries<T>(before: Record<string, T>, beforeKeys: readonly string[], after: Record<string, T>): Record<string, T> | undefined {
+/** From the engine's outcome entries when both have them (no large object is built), else by scan. */
+function changedOutcomes(before: Checkpoint, after: Checkpoint): Record<string, OutcomeSummary> | undefined {
+  const beforeEntries = outcomeEntriesOf(before);
+  const afterEntries = outcomeEntriesOf(after);
+  const added = beforeEntries && afterEntries ? appended(beforeEntries, afterEntries) : undefined;
+  if (added) return Object.fromEntries(added);
+  return changedEntries(before.nodeOutcomes, after.nodeOutcomes);
+}
+
+function changedEntries<T>(before: Record<string, T>, after: Record<string, T>): Record<string, T> | undefined {
   if (after === before) return undefined;
+  const beforeKeys = Object.keys(before);
   const changed: Record<string, T> = {};
   let position = 0;
   for (const key in after) {

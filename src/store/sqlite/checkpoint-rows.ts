@@ -11,7 +11,6 @@ export interface CheckpointRow {
 
 interface Committed {
   checkpoint: Checkpoint;
-  outcomeKeys: string[];
   /** Delta rows written since the last full one. */
   deltas: number;
 }
@@ -33,14 +32,14 @@ export class CheckpointRows {
   encode(runId: string, checkpoint: Checkpoint): CheckpointRow {
     checkCheckpointHead(runId, checkpoint);
     const previous = this.committed.get(runId);
-    const delta = previous && previous.deltas < maxDeltaChain && previous.checkpoint.seq < checkpoint.seq ? diffCheckpoint(previous.checkpoint, previous.outcomeKeys, checkpoint) : undefined;
+    const delta = previous && previous.deltas < maxDeltaChain && previous.checkpoint.seq < checkpoint.seq ? diffCheckpoint(previous.checkpoint, checkpoint) : undefined;
     if (!previous || !delta) return { baseSeq: null, json: serializeCheckpoint(runId, checkpoint) };
     return { baseSeq: previous.checkpoint.seq, json: toCheckpointJson(runId, checkpoint, () => JSON.stringify(delta)) };
   }
 
   remember(runId: string, checkpoint: Checkpoint, row: CheckpointRow): void {
     const deltas = row.baseSeq === null ? 0 : (this.committed.get(runId)?.deltas ?? 0) + 1;
-    this.committed.set(runId, { checkpoint, outcomeKeys: Object.keys(checkpoint.nodeOutcomes), deltas });
+    this.committed.set(runId, { checkpoint, deltas });
   }
 
   /** The run has finished: nothing will be diffed against its last checkpoint any more. */

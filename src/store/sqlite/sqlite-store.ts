@@ -13,6 +13,7 @@ import {
 } from '../store-errors.js';
 import type { Checkpoint, EventInput, Lease, NewRun, NodeRecord, RunFilter, RunPatch, RunRecord, StoredEvent } from '../types.js';
 import { CheckpointRows, type CheckpointRow } from './checkpoint-rows.js';
+import { GroupCommit } from './group-commit.js';
 import { fromNodeRecordRow, fromRunRow, runPatchColumns, toRunRow } from './rows.js';
 import { isConstraintError, toStoreError } from './sqlite-errors.js';
 import { createRunPatchStatements, prepareStatements } from './statements.js';
@@ -21,10 +22,16 @@ type CheckpointHead = Pick<Checkpoint, 'seq' | 'currentNode' | 'nextNode' | 'tim
 type NodeStart = Omit<NodeRecord, 'finishedAt' | 'notes' | 'failureReason' | 'status'>;
 type NodeEnd = Pick<NodeRecord, 'status' | 'finishedAt' | 'notes' | 'failureReason'>;
 
+// Checkpoints and run state must survive power loss; node records and events may lag behind them.
+const durable = true;
+const ordinary = false;
+
 /**
- * The Store on one SQLite file (WAL; synchronous=FULL for checkpoints and run state, NORMAL otherwise). better-sqlite3 is synchronous, so every
- * method runs to completion before it returns its promise; writes that must be atomic across
- * processes run in IMMEDIATE transactions, which take the write lock up front (no upgrade deadlock).
+ * The Store on one SQLite file (WAL; synchronous=FULL for checkpoints and run state, NORMAL otherwise).
+ * better-sqlite3 is synchronous. The engine's frequent writes (checkpoints, events, node records,
+ * run patches) are group-committed (group-commit.ts); other calls run at once, after committing
+ * whatever is queued, so every call sees the writes issued before it. Transactions are IMMEDIATE:
+ * they take the write lock up front (no upgrade deadlock between processes).
  */
 export class SqliteStore implements Store {
   readonly kind = 'sqlite' as const;
@@ -35,6 +42,7 @@ export class SqliteStore implements Store {
   private readonly acquireTransaction;
   private readonly renewTransaction;
   private readonly checkpoints: CheckpointRows;
+  private readonly writes: GroupCommit;
 
   constructor(
     private readonly db: Database.Database,
@@ -43,6 +51,7 @@ export class SqliteStore implements Store {
   ) {
     this.sql = prepareStatements(db);
     this.checkpoints = new CheckpointRows(path);
+    this.writes = new GroupCommit(db, (error) => toStoreError(error, this.path, this.busyTimeoutMs));
     this.runPatchStatement = createRunPatchStatements(db);
     this.commitTransaction = db.transaction((runId: string, checkpoint: Checkpoint, row: CheckpointRow, patch: RunPatch, events: EventInput[]) => {
       this.requireRun(runId);
@@ -103,20 +112,22 @@ export class SqliteStore implements Store {
   }
 
   updateRun(id: string, patch: RunPatch): Promise<void> {
-    return this.guard(() =>
-      this.durably(() => {
-        this.requireRun(id);
-        this.patchRun(id, patch);
-        if (patch.state !== undefined && patch.state !== 'running') this.checkpoints.forget(id);
-      }),
-    );
+    return this.submit(durable, () => {
+      this.requireRun(id);
+      this.patchRun(id, patch);
+      if (patch.state !== undefined && patch.state !== 'running') this.checkpoints.forget(id);
+    });
   }
 
   commitCheckpoint(runId: string, checkpoint: Checkpoint, patch: RunPatch, events: EventInput[]): Promise<StoredEvent[]> {
-    return this.guard(() => {
-      // Stringified outside the transaction: the write lock is held only for the inserts.
-      const row = this.checkpoints.encode(runId, checkpoint);
-      const stored = this.durably(() => this.commitTransaction.immediate(runId, checkpoint, row, patch, events));
+    let row: CheckpointRow;
+    try {
+      // Stringified before the batch: the write lock is held only for the inserts.
+      row = this.checkpoints.encode(runId, checkpoint);
+    } catch (error) {
+      return Promise.reject(toStoreError(error, this.path, this.busyTimeoutMs));
+    }
+    return this.submit(durable, () => this.commitTransaction(runId, checkpoint, row, patch, events)).then((stored) => {
       this.afterCheckpoint(runId, checkpoint, row, patch);
       return stored;
     });
@@ -137,7 +148,7 @@ export class SqliteStore implements Store {
   }
 
   appendEvents(runId: string, events: EventInput[]): Promise<StoredEvent[]> {
-    return this.guard(() => this.appendTransaction.immediate(runId, events));
+    return this.submit(ordinary, () => this.appendTransaction(runId, events));
   }
 
   readEvents(runId: string, afterSeq: number, limit?: number): Promise<StoredEvent[]> {
@@ -148,7 +159,7 @@ export class SqliteStore implements Store {
   }
 
   recordNodeStart(record: NodeStart): Promise<void> {
-    return this.guard(() => {
+    return this.submit(ordinary, () => {
       try {
         this.sql.insertNodeRecord.run(record.runId, record.index, record.nodeId, record.attempt, record.handler, record.startedAt);
       } catch (error) {
@@ -160,7 +171,7 @@ export class SqliteStore implements Store {
   }
 
   recordNodeEnd(runId: string, index: number, end: NodeEnd): Promise<void> {
-    return this.guard(() => {
+    return this.submit(ordinary, () => {
       const { changes } = this.sql.endNodeRecord.run(end.status, end.finishedAt ?? null, end.notes ?? null, end.failureReason ?? null, runId, index);
       if (changes === 0) {
         this.requireRun(runId);
@@ -199,16 +210,6 @@ export class SqliteStore implements Store {
   }
 
   /** The connection's effective settings, for `doctor`-style diagnostics and tests. */
-  /** Runs `write` with synchronous=FULL: its commit (and every one before it) survives power loss. */
-  private durably<T>(write: () => T): T {
-    this.db.pragma('synchronous = FULL');
-    try {
-      return write();
-    } finally {
-      this.db.pragma('synchronous = NORMAL');
-    }
-  }
-
   settings(): { journalMode: string; synchronous: 'off' | 'normal' | 'full' | 'extra'; foreignKeys: boolean; busyTimeoutMs: number } {
     if (!this.db.open) throw storeClosedError();
     const synchronous = (['off', 'normal', 'full', 'extra'] as const)[this.db.pragma('synchronous', { simple: true }) as number] ?? 'off';
@@ -221,13 +222,24 @@ export class SqliteStore implements Store {
   }
 
   close(): Promise<void> {
-    if (this.db.open) this.db.close();
+    if (this.db.open) {
+      this.writes.flush();
+      this.db.close();
+    }
     return Promise.resolve();
   }
 
+  /** Queues a write for the next group commit; `durable` ones commit with synchronous=FULL. */
+  private submit<T>(isDurable: boolean, write: () => T): Promise<T> {
+    if (!this.db.open) return Promise.reject(storeClosedError());
+    return this.writes.submit(write, isDurable);
+  }
+
+  /** Runs `work` now, after committing the queued writes so that it sees (and follows) them. */
   private guard<T>(work: () => T): Promise<T> {
     if (!this.db.open) return Promise.reject(storeClosedError());
     try {
+      this.writes.flush();
       return Promise.resolve(work());
     } catch (error) {
       return Promise.reject(toStoreError(error, this.path, this.busyTimeoutMs));

@@ -1,0 +1,36 @@
+import type { OutcomeEntry } from '../../store/outcome-entries.js';
+import type { OutcomeSummary } from '../../store/types.js';
+import type { RunProgress } from './run-progress.js';
+
+/**
+ * `progress.nodeOutcomes` kept a second way, as the list of writes that built it, so that each
+ * checkpoint copies an array (cheap) instead of an object with a key per visited node (slow once it
+ * has hundreds). It belongs to the object it was built for (`target`): when `nodeOutcomes` is
+ * replaced (loop restart, a branch's own copy) the log is rebuilt from the object on the next write.
+ */
+export interface OutcomeLog {
+  target: Record<string, OutcomeSummary>;
+  entries: OutcomeEntry[];
+  keys: number;
+}
+
+/** Sets the node's outcome in `progress.nodeOutcomes` and in its log. */
+export function setNodeOutcome(progress: RunProgress, nodeId: string, summary: OutcomeSummary): void {
+  const isNewKey = !Object.hasOwn(progress.nodeOutcomes, nodeId);
+  progress.nodeOutcomes[nodeId] = summary;
+  const log = progress.outcomeLog;
+  // A loop revisiting the same nodes grows the log but not the object: compact it now and then.
+  if (!log || log.target !== progress.nodeOutcomes || log.entries.length > 2 * log.keys + 32) {
+    const entries = Object.entries(progress.nodeOutcomes);
+    progress.outcomeLog = { target: progress.nodeOutcomes, entries, keys: entries.length };
+    return;
+  }
+  log.entries.push([nodeId, summary]);
+  if (isNewKey) log.keys += 1;
+}
+
+/** A copy of the log for a checkpoint, or undefined when it does not describe `nodeOutcomes` now. */
+export function outcomeEntriesNow(progress: RunProgress): OutcomeEntry[] | undefined {
+  const log = progress.outcomeLog;
+  return log && log.target === progress.nodeOutcomes ? log.entries.slice() : undefined;
+}
