@@ -1,9 +1,13 @@
 // `npm run bench`: Orchestra against LangGraph JS, measured in the same process on the same
 // machine, plus parse + validate time for a 10,000-node pipeline. Prints ratios, not verdicts
 // from a timed test; the targets are printed beside them.
+import { setMaxListeners } from 'node:events';
 import { langgraphChain, langgraphFan } from './langgraph-peer.js';
 import { orchestraChain, orchestraFan } from './orchestra-subject.js';
 import { parseAndValidate } from './parse-validate.js';
+
+// LangGraph adds one abort listener per task to a shared signal; a 100-way fan trips Node's leak warning.
+setMaxListeners(1000);
 
 const CHAIN = Number(process.env.BENCH_CHAIN ?? 1000);
 const FAN = Number(process.env.BENCH_FAN ?? 100);

@@ -5,6 +5,7 @@ import type { Outcome } from '../core/outcome.js';
 import type { AgentBackend, Fidelity } from '../agents/backend.js';
 import type { Interviewer } from '../humans/interviewer.js';
 import type { Graph, GraphNode } from '../pipeline/graph/model.js';
+import type { ArtifactStore } from '../store/run-dir/artifact-store.js';
 import type { Store } from '../store/store.js';
 import type { RunContext } from './context.js';
 
@@ -52,6 +53,8 @@ export interface HandlerServices {
   clock: Clock;
   random: Random;
   logger: Logger;
+  /** The run's artifact store (Attractor §19): large values go to `{logsRoot}/artifacts/`. */
+  artifacts: ArtifactStore;
   /** Records and announces an event (written to the store first). */
   emit(event: RunEventBody): Promise<void>;
   /** Runs one parallel branch from `startNodeId` until it reaches `stopAt` (decision 6). */

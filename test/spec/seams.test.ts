@@ -64,4 +64,19 @@ describe('decisions at the engine seams', () => {
       await run.dispose();
     }
   });
+
+  it('artifacts: a tool output too long for the context becomes an artifact, counted on run.completed', async () => {
+    const run = await runSpecPipeline(`digraph Artifacts {
+      start [shape=Mdiamond]
+      exit [shape=Msquare]
+      dump [shape=parallelogram, tool_command="head -c 100000 /dev/zero | tr '\\\\0' x"]
+      start -> dump -> exit
+    }`);
+    try {
+      expect(run.result.state).toBe('completed');
+      expect(run.events.find((event) => event.type === 'run.completed')).toMatchObject({ artifactCount: 1 });
+    } finally {
+      await run.dispose();
+    }
+  });
 });

@@ -1,6 +1,7 @@
 import { ErrorCode, isOrchestraError } from '../../core/errors.js';
 import type { Graph } from '../../pipeline/graph/model.js';
 import { findExitNodes, findStartNodes } from '../../pipeline/graph/node-kind.js';
+import { ArtifactStore } from '../../store/run-dir/artifact-store.js';
 import { BackgroundFileWriter } from '../../store/run-dir/background-writer.js';
 import { stagePath } from '../../store/run-dir/stage-path.js';
 import type { ChildRunHandle, ChildRunRequest } from '../handler.js';
@@ -82,6 +83,7 @@ function createScope(setup: DriveSetup, signal: AbortSignal): RunScope {
     exitNodeId: findExitNodes(setup.graph)[0]?.id ?? '',
     signal,
     files: new BackgroundFileWriter(),
+    artifacts: new ArtifactStore(setup.logsRoot, { now: () => setup.engine.clock.now() }),
     nextIndex: () => ++index,
     runBranch: (request, parent) => runBranch(scope, request, parent),
   };

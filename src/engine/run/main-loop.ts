@@ -129,5 +129,5 @@ function terminalEvent(scope: RunScope, end: LoopEnd, now: number): RunEventBody
   const durationMs = now - scope.startedAt;
   if (end.kind === 'failed') return { type: 'run.failed', error: end.message, durationMs, node: end.node };
   const notes = end.kind === 'completed' && end.lastNode !== scope.exitNodeId ? `Pipeline ended at "${end.lastNode}": no outgoing edge matched` : 'Pipeline completed';
-  return { type: 'run.completed', status: 'success', durationMs, notes, artifactCount: 0 };
+  return { type: 'run.completed', status: 'success', durationMs, notes, artifactCount: scope.artifacts.list().length };
 }

@@ -132,6 +132,7 @@ function createServices(scope: RunScope, frame: Frame): HandlerServices {
     clock,
     random,
     logger,
+    artifacts: scope.artifacts,
     emit: async function emitHandlerEvent(event) {
       await scope.events.emit(event, { branch: frame.branch });
     },

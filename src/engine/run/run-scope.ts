@@ -1,4 +1,5 @@
 import type { Graph } from '../../pipeline/graph/model.js';
+import type { ArtifactStore } from '../../store/run-dir/artifact-store.js';
 import type { BackgroundFileWriter } from '../../store/run-dir/background-writer.js';
 import type { BranchRequest, BranchResult, ChildRunHandle, ChildRunRequest } from '../handler.js';
 import type { ResolvedEngine } from './engine-options.js';
@@ -22,6 +23,8 @@ export interface RunScope {
   events: EventLog;
   /** Mirror files (checkpoint.json, status.json) written off the critical path; flushed at the end. */
   files: BackgroundFileWriter;
+  /** Artifacts handlers store during this process's part of the run. */
+  artifacts: ArtifactStore;
   /** Aborts on Ctrl-C (the engine's signal) or when the lease is lost. */
   signal: AbortSignal;
   /** The next node-record index; shared by the main loop and every branch. */

@@ -13,6 +13,7 @@ import { createMemoryStore } from '../../../store/memory/index.js';
 import type { Store } from '../../../store/store.js';
 import { RunContext } from '../../context.js';
 import type { BranchRequest, BranchResult, ChildRunHandle, ChildRunRequest, HandlerInput, RunInfo } from '../../handler.js';
+import { ArtifactStore } from '../../../store/run-dir/artifact-store.js';
 
 export interface HarnessOptions {
   graph: Graph;
@@ -88,6 +89,7 @@ export async function createHandlerHarness(options: HarnessOptions): Promise<Han
       clock: options.clock ?? systemClock,
       random: () => 0.5,
       logger: silentLogger,
+      artifacts: new ArtifactStore(logsRoot),
       async emit(event) {
         events.push(structuredClone(event));
         for (const listener of listeners) listener(event);

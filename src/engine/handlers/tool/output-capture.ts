@@ -36,6 +36,7 @@ export class OutputCapture {
   private tail = Buffer.alloc(0);
   private pending = '';
   private announced = 0;
+  private total = 0;
   private timer: NodeJS.Timeout | undefined;
   private emitting: Promise<void> = Promise.resolve();
 
@@ -52,12 +53,23 @@ export class OutputCapture {
 
   write(chunk: Buffer): void {
     this.file.write(chunk);
+    this.total += chunk.length;
     if (this.head.length < this.headLimit) this.head = Buffer.concat([this.head, chunk.subarray(0, this.headLimit - this.head.length)]);
     this.tail = Buffer.concat([this.tail, chunk]);
     if (this.tail.length > this.tailLimit) this.tail = this.tail.subarray(this.tail.length - this.tailLimit);
     this.pending += this.decoder.write(chunk);
     if (this.pending.length >= this.chunkChars) this.flush();
     else this.timer ??= setTimeout(() => this.flush(), this.flushMs);
+  }
+
+  /** Bytes written so far, in all. */
+  get byteCount(): number {
+    return this.total;
+  }
+
+  /** True when the output is longer than what `headText()` holds. */
+  get truncated(): boolean {
+    return this.total > this.head.length;
   }
 
   /** The first `headBytes` of the output as text. */

@@ -118,6 +118,16 @@ describe('decision 7: tool handler', () => {
     const outcome = await createToolHandler().execute(harness.input);
     expect((outcome?.contextUpdates?.['tool.output'] as string).length).toBe(64 * 1024);
     expect((await stat(join(harness.stageDir, 'stdout.txt'))).size).toBe(200_000);
+    // The context says there is more, and an artifact names the file that has all of it.
+    expect(outcome?.contextUpdates).toMatchObject({ 'tool.output_truncated': true, 'tool.output_artifact': `${harness.input.node.id}.stdout` });
+    expect(await harness.input.services.artifacts.retrieve(`${harness.input.node.id}.stdout`)).toEqual({ file: join(harness.stageDir, 'stdout.txt'), bytes: 200_000 });
+  });
+
+  it('records no artifact when the whole output fits in the context', async () => {
+    const harness = await toolHarness('echo short');
+    const outcome = await createToolHandler().execute(harness.input);
+    expect(outcome?.contextUpdates).not.toHaveProperty('tool.output_artifact');
+    expect(harness.input.services.artifacts.list()).toEqual([]);
   });
 
   it('kills the process group on timeout and fails', async () => {

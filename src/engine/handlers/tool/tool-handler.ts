@@ -42,9 +42,21 @@ export function createToolHandler(): BuiltInHandler {
         await Promise.all([stdout.finish(), stderr.finish()]);
       }
       if (exit.stoppedBy === 'abort') throw abortReason(input.signal, node.id);
-      return toolOutcome({ command, exit, stdoutHead: stdout.headText(), stderrTail: stderr.tailText(), timeoutMs });
+      const outcome = toolOutcome({ command, exit, stdoutHead: stdout.headText(), stderrTail: stderr.tailText(), timeoutMs });
+      if (stdout.truncated) await recordFullOutput(input, stdout.byteCount, outcome);
+      return outcome;
     },
   };
+}
+
+/**
+ * `tool.output` holds only the head of a long output; the whole of it stays in stdout.txt, and an
+ * artifact names that file so later nodes (and `artifactCount`) know there is more.
+ */
+async function recordFullOutput(input: HandlerInput, bytes: number, outcome: Outcome): Promise<void> {
+  const id = `${input.node.id}.stdout`;
+  await input.services.artifacts.store(id, `stdout of ${input.node.id}`, { file: join(input.stageDir, 'stdout.txt'), bytes });
+  outcome.contextUpdates = { ...outcome.contextUpdates, 'tool.output_truncated': true, 'tool.output_artifact': id };
 }
 
 async function isDirectory(path: string): Promise<boolean> {
