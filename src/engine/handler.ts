@@ -16,6 +16,11 @@ import type { RunContext } from './context.js';
  */
 export interface Handler {
   execute(input: HandlerInput): Promise<Outcome | undefined>;
+  /**
+   * `false` when the handler never writes into its stage directory (start, exit, conditional): the
+   * engine then skips creating it up front, and the directory appears with the node's status.json.
+   */
+  readonly usesStageDir?: boolean;
 }
 
 export interface HandlerInput {
@@ -24,7 +29,7 @@ export interface HandlerInput {
   /** The run's live context. Handlers read it; they change it only through `contextUpdates`. */
   context: RunContext;
   run: RunInfo;
-  /** `{logsRoot}/{nodeId}` (or under `restart-N/`, or a branch folder); created before execute. */
+  /** `{logsRoot}/{nodeId}` (or under `restart-N/`, or a branch folder); created before execute unless the handler says it does not use it. */
   stageDir: string;
   /** 1-based attempt number. */
   attempt: number;

@@ -41,14 +41,15 @@ export async function runNodeStep(scope: RunScope, frame: Frame, node: GraphNode
   const handlerType = resolveHandlerType(scope, node);
   const resolved = resolveNodeFidelity(scope, frame, node, arrival);
   const stageDir = frame.stageDir(node.id);
-  await ensureStageDir(stageDir, frame.branch === undefined);
   // The preamble walks the whole history; built-in handlers that never talk to a model skip it.
   const preamble = handlersWithoutModel.has(handlerType)
     ? ''
     : renderPreamble(resolved.fidelity, frame.progress.completedNodes, frame.progress.nodeOutcomes, context.snapshot(), scope.goal, scope.runId);
 
+  const rules = resolveExecutionRules(scope, node, handlerType);
+  if (rules.handler.usesStageDir !== false) await ensureStageDir(stageDir, frame.branch === undefined);
   const execution: NodeExecution = {
-    ...resolveExecutionRules(scope, node, handlerType),
+    ...rules,
     node,
     handlerType,
     input: {
