@@ -5,7 +5,7 @@ import tseslint from 'typescript-eslint';
 // Layers, lowest first. A file may import its own layer and any lower one, never a higher one.
 const layers = [
   ['core'],
-  ['pipeline', 'guided'],
+  ['pipeline', 'guided', 'config'],
   ['store'],
   ['agents', 'workspace', 'humans', 'sessions'],
   ['engine', 'workflows'],

@@ -3,6 +3,7 @@ import type { SourceLocation } from './source-location.js';
 /** Every error code Orchestra reports. Stable: scripts and agents match on them. */
 export const ErrorCode = {
   USAGE: 'E_USAGE',
+  CONFIG: 'E_CONFIG',
   FILE_NOT_FOUND: 'E_FILE_NOT_FOUND',
   FILE_READ: 'E_FILE_READ',
   DOT_SYNTAX: 'E_DOT_SYNTAX',
@@ -48,6 +49,7 @@ export type ExitCode = (typeof ExitCode)[keyof typeof ExitCode];
 
 const exitCodeOf: Record<ErrorCode, ExitCode> = {
   E_USAGE: ExitCode.USAGE,
+  E_CONFIG: ExitCode.USAGE,
   E_FILE_NOT_FOUND: ExitCode.NOT_FOUND,
   E_FILE_READ: ExitCode.USAGE,
   E_DOT_SYNTAX: ExitCode.USAGE,
