@@ -9,6 +9,12 @@ export interface AgentRequest {
   graph: Graph;
   /** The prompt after variable expansion. */
   prompt: string;
+  /**
+   * System instructions, when the node names an agent from orchestra.yaml: its role, persona and
+   * personality layers, rendered. Backends send it as the system prompt (CLIs: prepended or passed
+   * by their profile's system-prompt flag).
+   */
+  system?: string;
   /** A read-only snapshot of the run's context. */
   context: Readonly<Record<string, unknown>>;
   /** Resolved fidelity for this node; with `full`, `threadId` names the session to reuse. */

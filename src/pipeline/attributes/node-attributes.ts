@@ -30,6 +30,10 @@ export const NODE_ATTRIBUTES: readonly AttributeSpec[] = [
   { name: 'llm_model', appliesTo: graphAndNode, type: STRING, handlers: ['codergen'], description: 'Model id, such as `gpt-5.2` or `claude-opus-4-6`. The node\'s own wins over the stylesheet, which wins over the graph\'s.' },
   { name: 'llm_provider', appliesTo: graphAndNode, type: STRING, defaultText: 'from the model', handlers: ['codergen'], description: 'Provider key (`openai`, `anthropic`, `gemini`, ...).' },
   { name: 'reasoning_effort', appliesTo: graphAndNode, type: REASONING_EFFORT, default: 'high', handlers: ['codergen'], description: 'How hard the model thinks.' },
+  { name: 'agent', appliesTo: node, type: STRING, handlers: ['codergen'], description: 'An agent from `orchestra.yaml`: its role, persona, personality and task layers compose the prompt, and its model, provider and backend apply (see docs/configuration.md).' },
+  { name: 'backend', appliesTo: graphAndNode, type: enumOf('direct', 'agent', 'cli', 'simulation'), defaultText: '`backend` in orchestra.yaml', handlers: ['codergen'], description: 'What runs the stage: one model call (`direct`), Orchestra\'s tool loop (`agent`), a coding-agent CLI (`cli`), or the simulation.' },
+  { name: 'cli', appliesTo: graphAndNode, type: STRING, defaultText: 'the agent\'s `cli`, else `claude-code`', handlers: ['codergen'], description: 'With `backend=cli`: the CLI profile (`claude-code`, `opencode`, `codex`, `gemini`, or one from `cli_agents` in orchestra.yaml).' },
+  { name: 'max_turns', appliesTo: graphAndNode, type: INTEGER, default: 20, handlers: ['codergen'], description: 'With `backend=agent`: the most model turns the tool loop takes before it stops.' },
   { name: 'tool_hooks.pre', appliesTo: graphAndNode, type: STRING, default: '', handlers: ['codergen'], description: 'Shell command run before each tool call of the agent; non-zero exit skips the call (decision 21).' },
   { name: 'tool_hooks.post', appliesTo: graphAndNode, type: STRING, default: '', handlers: ['codergen'], description: 'Shell command run after each tool call of the agent; failures are only logged.' },
 ];

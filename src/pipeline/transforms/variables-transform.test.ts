@@ -62,3 +62,13 @@ describe('builtInTransforms', () => {
     expect(seen).toEqual(['one:G', 'two:G+one']);
   });
 });
+
+describe('goal expansion', () => {
+  it('expands run variables in the graph goal, and prompts see the expanded goal', () => {
+    const graph = parseDot('digraph G { graph [goal="Review PR $pr_number"]\n start [shape=Mdiamond]\n exit [shape=Msquare]\n a [prompt="Do: $goal"]\n start -> a -> exit }', 'g.dot');
+    const out = createVariablesTransform({ pr_number: '123' }).apply(graph);
+    expect(out.attrs['goal']?.value).toEqual({ kind: 'string', value: 'Review PR 123' });
+    expect(out.nodes.get('a')?.attrs['prompt']?.value).toEqual({ kind: 'string', value: 'Do: Review PR 123' });
+    expect(graph.attrs['goal']?.value).toEqual({ kind: 'string', value: 'Review PR $pr_number' });
+  });
+});

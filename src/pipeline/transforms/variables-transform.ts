@@ -13,11 +13,15 @@ export function resolvePromptVariables(graph: Graph, variables: Readonly<Record<
   return { ...variables, goal: goal ? textValue(goal.value) : (variables['goal'] ?? '') };
 }
 
-/** Expands `$goal` and run variables in every node `prompt`; `${context.x}` waits for run time. */
+/**
+ * Expands run variables in the graph's `goal` (so `goal="Review PR $pr_number"` works), then `$goal`
+ * and run variables in every node `prompt`; `${context.x}` waits for run time.
+ */
 export function createVariablesTransform(variables: Readonly<Record<string, string>> = {}): Transform {
   return {
     name: 'variables',
-    apply(graph: Graph): Graph {
+    apply(input: Graph): Graph {
+      const graph = expandGoal(input, variables);
       const vars = resolvePromptVariables(graph, variables);
       return mapNodes(graph, (node) => {
         const prompt = node.attrs['prompt'];
@@ -30,4 +34,13 @@ export function createVariablesTransform(variables: Readonly<Record<string, stri
       });
     },
   };
+}
+
+function expandGoal(graph: Graph, variables: Readonly<Record<string, string>>): Graph {
+  const goal = graph.attrs['goal'];
+  if (!goal) return graph;
+  const text = textValue(goal.value);
+  const expanded = expandVariables(text, variables);
+  if (expanded === text) return graph;
+  return { ...graph, attrs: { ...graph.attrs, goal: { ...goal, value: { kind: 'string', value: expanded } } } };
 }
