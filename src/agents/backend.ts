@@ -1,3 +1,4 @@
+import type { RunEventBody } from '../core/events.js';
 import type { Outcome } from '../core/outcome.js';
 import type { Graph, GraphNode } from '../pipeline/graph/model.js';
 
@@ -27,6 +28,20 @@ export interface AgentRequest {
   runId: string;
   attempt: number;
   signal: AbortSignal;
+  /**
+   * The directory the agent works in: the graph's `working_directory` resolved against the DOT
+   * file's directory (decision 7). Backends with tools confine them to it; absent, they fall back
+   * to the DOT file's directory.
+   */
+  workDir?: string;
+  /**
+   * Why the engine asks: absent for the node's own work; `critic` when a `check.critic` reviews
+   * that work (the answer must start with PASS or FAIL). `node.attrs.llm_model` then holds the
+   * critic's tier or model.
+   */
+  purpose?: 'critic';
+  /** Records an event on the run (stored before it is announced), e.g. `agent.turn`. */
+  emit?: (event: RunEventBody) => Promise<void>;
 }
 
 /**

@@ -3,13 +3,14 @@ import { Command } from 'commander';
 import type { CommandContext } from './command-context.js';
 import type { AttachOptions } from './commands/attach.js';
 import type { CompileOptions } from './commands/compile.js';
+import type { DoctorOptions } from './commands/doctor.js';
 import type { ReplayOptions } from './commands/replay.js';
 import type { ResumeOptions } from './commands/resume.js';
 import type { RunOptions } from './commands/run.js';
 import type { StatusOptions } from './commands/status.js';
 
 /** Names of the subcommands, for usage hints. */
-export const commandNames = ['compile', 'run', 'status', 'resume', 'replay', 'attach'] as const;
+export const commandNames = ['compile', 'run', 'status', 'resume', 'replay', 'attach', 'doctor'] as const;
 
 /**
  * The command table. Actions are thin: each lazy-imports its module (so `orchestra status` never
@@ -103,6 +104,15 @@ export function createProgram(ctx: CommandContext, setExitCode: (code: number) =
     .action(async (run: string, options: AttachOptions) => {
       const { attachCommand } = await import('./commands/attach.js');
       setExitCode(await attachCommand(ctx, run, options));
+    });
+
+  program
+    .command('doctor')
+    .description('check the config, the store, git, agent CLIs, provider keys (never printed) and base URLs; exit 1 on any problem')
+    .option('--json', 'print { ok, configFile, checks } as JSON')
+    .action(async (options: DoctorOptions) => {
+      const { doctorCommand } = await import('./commands/doctor.js');
+      setExitCode(await doctorCommand(ctx, options));
     });
 
   return program;

@@ -40,6 +40,7 @@ export type RunEventBody =
   | { type: 'tool.output'; node: string; stream: 'stdout' | 'stderr'; text: string }
   | { type: 'checkpoint.saved'; node: string; checkpoint: number }
   | { type: 'manager.cycle'; node: string; cycle: number; childStatus: string }
+  | { type: 'agent.turn'; node: string; turn: number; inputTokens: number; outputTokens: number; costUsd: number; toolCalls: Array<{ name: string; isError: boolean; skippedByHook: boolean }> }
   | { type: 'log'; level: 'info' | 'warn'; message: string; node?: string };
 
 export type EdgeSelectionReason = 'condition' | 'preferred_label' | 'suggested_id' | 'weight' | 'lexical' | 'goal_gate' | 'retry_target';

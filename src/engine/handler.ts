@@ -100,12 +100,14 @@ export interface ChildRunRequest {
   workdir: string | undefined;
   variables: Record<string, string>;
   signal: AbortSignal;
+  /** Extra keys for the child's initial context, on top of `graph.*` and `vars.*` (composed pipelines' inputs). */
+  context?: Record<string, unknown>;
 }
 
 export interface ChildRunHandle {
   runId: string;
-  /** Resolves when the child run ends. */
-  result: Promise<{ status: Outcome['status']; error?: string }>;
+  /** Resolves when the child run ends; `context` is the child's context at its end (composed pipelines' outputs). */
+  result: Promise<{ status: Outcome['status']; error?: string; context?: Record<string, unknown> }>;
 }
 
 /** Maps handler type names to handlers. Re-registering a type replaces it. */

@@ -29,7 +29,7 @@ describe('preparePipeline', () => {
   it('parses, applies the stylesheet and variables, then validates', () => {
     const { graph, diagnostics } = preparePipeline(source, { file: 'review.dot', variables: { pr_number: '123' } });
     const review = graph.nodes.get('review');
-    expect(textValue(review?.attrs['prompt']?.value ?? { kind: 'string', value: '' })).toBe('Review PR 123 for: Review PR $pr_number');
+    expect(textValue(review?.attrs['prompt']?.value ?? { kind: 'string', value: '' })).toBe('Review PR 123 for: Review PR 123');
     expect(textValue(review?.attrs['llm_model']?.value ?? { kind: 'string', value: '' })).toBe('claude-sonnet-4-5');
     expect(diagnostics).toEqual([]);
   });

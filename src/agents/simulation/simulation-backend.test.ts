@@ -86,3 +86,11 @@ describe('createSimulationBackend', () => {
     await expect(createSimulationBackend().run(simRequest(simNode('n', { 'sim.outcome': str('nope') })))).rejects.toMatchObject({ code: 'E_ATTRIBUTE_TYPE' });
   });
 });
+
+describe('simulated critics', () => {
+  it('approve with PASS, so check.critic does not fail simulated runs', async () => {
+    const backend = createSimulationBackend();
+    const answer = await backend.run({ ...simRequest(simNode('work')), purpose: 'critic' });
+    expect(String(answer).split('\n')[0]).toBe('PASS');
+  });
+});

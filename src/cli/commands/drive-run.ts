@@ -19,6 +19,8 @@ export interface DriveSettings {
   mode: OutputMode;
   simulate: boolean;
   autoApprove: boolean;
+  /** The DOT file: orchestra.yaml is looked up from its directory. */
+  pipelineFile: string;
   registry?: HandlerRegistry;
 }
 
@@ -45,7 +47,8 @@ export function flagsForStoredRun(
 export async function driveRun(ctx: CommandContext, settings: DriveSettings, start: (engine: EngineOptions) => Promise<RunHandle>): Promise<number> {
   const { io } = ctx;
   const quiet = settings.mode === 'quiet';
-  const backend = chooseBackend({ simulate: settings.simulate }, (message) => {
+  const logger = createCliLogger(io, { quiet });
+  const backend = await chooseBackend({ simulate: settings.simulate, pipelineFile: settings.pipelineFile, env: io.env, logger }, (message) => {
     if (!quiet) io.stderr.write(`${message}\n`);
   });
   // Questions must reach a person even with --quiet/--json, without mixing into JSON on stdout.
@@ -62,7 +65,7 @@ export async function driveRun(ctx: CommandContext, settings: DriveSettings, sta
       onEvent: printer.onEvent,
       signal: interrupts.signal,
       runsDir: settings.location.runsDir,
-      logger: createCliLogger(io, { quiet }),
+      logger,
     });
     const result = await handle.result();
     printer.finish(result);

@@ -28,6 +28,7 @@ export async function replayCommand(ctx: CommandContext, ref: string, options: R
       {
         store,
         location,
+        pipelineFile: run.file,
         mode: resolveOutputMode(options),
         ...flagsForStoredRun(run, options),
       },

@@ -22,6 +22,7 @@ export async function resumeCommand(ctx: CommandContext, ref: string, options: R
       {
         store,
         location,
+        pipelineFile: run.file,
         mode: resolveOutputMode(options),
         ...flagsForStoredRun(run, options),
       },

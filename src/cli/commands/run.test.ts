@@ -72,11 +72,12 @@ describe('orchestra run', () => {
     expect(events.filter((event) => event.type === 'node.completed').map((event) => event.node)).toEqual(['start', 'plan', 'build', 'exit']);
   });
 
-  it('warns once that the simulation backend is used without --simulate', async () => {
-    const result = await cli('run', 'small.dot');
+  it('warns once that the simulation backend is used when no model is configured and --simulate is not given', async () => {
+    const result = await runCli(['run', 'small.dot'], { cwd: ws.dir, home: ws.home, env: { PATH: process.env.PATH ?? '' } });
     expect(result.code).toBe(0);
     expect(result.stderr).toBe(
-      'warning: real LLM backends come with issue 3; this run uses the simulation backend (pass --simulate to say so and silence this warning).\n',
+      'warning: no model is configured (no orchestra.yaml and no provider key is set), so this run uses the simulation backend. ' +
+        'Set ANTHROPIC_API_KEY or OPENAI_API_KEY, or pass --simulate to say so and silence this warning.\n',
     );
   });
 

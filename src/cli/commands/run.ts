@@ -36,7 +36,7 @@ export async function runCommand(ctx: CommandContext, file: string, variableArgs
   const settings = { mode, simulate: options.simulate === true, autoApprove: options.autoApprove === true };
   const { store, location } = await openCliStore(io.env);
   try {
-    return await driveRun(ctx, { ...settings, store, location, registry }, (engine) =>
+    return await driveRun(ctx, { ...settings, store, location, registry, pipelineFile: path }, (engine) =>
       startRun(
         { file: path, source, variables, options: runOptionsOf(settings), ...(options.logs !== undefined && { logsRoot: resolve(io.cwd, options.logs) }) },
         engine,

@@ -34,6 +34,8 @@ describe('formatEventLine', () => {
     [{ type: 'tool.output', node: 't', stream: 'stdout', text: 'hi' }, undefined],
     [{ type: 'checkpoint.saved', node: 't', checkpoint: 2 }, undefined],
     [{ type: 'manager.cycle', node: 'm', cycle: 3, childStatus: 'running' }, '  ⟳ m cycle 3: child running'],
+    [{ type: 'agent.turn', node: 'fix', turn: 2, inputTokens: 900, outputTokens: 100, costUsd: 0.0123, toolCalls: [{ name: 'write_file', isError: false, skippedByHook: false }, { name: 'shell', isError: true, skippedByHook: false }] }, '  · fix turn 2: write_file, shell!  1000 tokens  $0.0123'],
+    [{ type: 'agent.turn', node: 'fix', turn: 3, inputTokens: 10, outputTokens: 5, costUsd: 0, toolCalls: [] }, '  · fix turn 3: answered  15 tokens'],
     [{ type: 'log', level: 'warn', message: 'careful', node: 'n' }, '! n  careful'],
     [{ type: 'log', level: 'info', message: 'fyi' }, undefined],
     [{ type: 'run.completed', status: 'success', durationMs: 1, artifactCount: 0 }, undefined],

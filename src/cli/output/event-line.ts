@@ -51,6 +51,11 @@ function formatEvent(event: RunEvent, palette: Palette, options: EventLineOption
       return line(palette.cyan('?'), event.node, `${event.question} → ${event.answer}`);
     case 'interview.timeout':
       return line(palette.yellow('?'), event.node, `no answer after ${formatDuration(event.durationMs)}: ${event.question}`);
+    case 'agent.turn': {
+      const tools = event.toolCalls.length === 0 ? 'answered' : event.toolCalls.map((call) => (call.isError ? `${call.name}!` : call.name)).join(', ');
+      const cost = event.costUsd > 0 ? `  $${event.costUsd.toFixed(4)}` : '';
+      return palette.dim(`  · ${event.node} turn ${event.turn}: ${tools}  ${event.inputTokens + event.outputTokens} tokens${cost}`);
+    }
     case 'manager.cycle':
       return palette.dim(`  ⟳ ${event.node} cycle ${event.cycle}: child ${event.childStatus}`);
     case 'log':

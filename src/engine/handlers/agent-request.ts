@@ -1,5 +1,6 @@
 import type { AgentRequest } from '../../agents/backend.js';
 import type { HandlerInput } from '../handler.js';
+import { toolWorkingDirectory } from './tool/tool-env.js';
 
 /** The request a handler sends its backend for `prompt`: everything the node's run knows (decision 28). */
 export function agentRequestFor(input: HandlerInput, prompt: string): AgentRequest {
@@ -15,5 +16,7 @@ export function agentRequestFor(input: HandlerInput, prompt: string): AgentReque
     runId: input.run.id,
     attempt: input.attempt,
     signal: input.signal,
+    workDir: toolWorkingDirectory(input),
+    emit: input.services.emit.bind(input.services),
   };
 }

@@ -15,10 +15,17 @@ export interface NewRunRequest extends StartRunRequest {
   parentRunId?: string;
   /** Overrides the DOT file's directory as the base for relative paths (`stack.child_workdir`). */
   baseDir?: string;
+  /** Extra initial context keys (a composed pipeline's inputs). */
+  context?: Record<string, unknown>;
+}
+
+/** A new run's handle; `context()` is its live context, the final one once `result()` resolves. */
+export interface NewRunHandle extends RunHandle {
+  context(): Record<string, unknown>;
 }
 
 /** Reads and validates the pipeline, initializes the run, and starts driving it from the start node. */
-export async function startNewRun(request: NewRunRequest, engine: ResolvedEngine): Promise<RunHandle> {
+export async function startNewRun(request: NewRunRequest, engine: ResolvedEngine): Promise<NewRunHandle> {
   const file = resolve(request.file);
   const source = request.source ?? (await readPipelineFile(request.file));
   const variables = { ...(request.variables ?? {}) };
@@ -32,19 +39,22 @@ export async function startNewRun(request: NewRunRequest, engine: ResolvedEngine
     logsRoot: request.logsRoot,
     ...(request.parentRunId !== undefined ? { parentRunId: request.parentRunId } : {}),
   });
+  const initialContext = createInitialContext(graph, variables);
+  initialContext.applyUpdates(request.context);
+  const progress = createProgress(initialContext);
   const result = driveRun({
     engine,
     ...opened,
     graph,
     baseDir: request.baseDir ?? dirname(file),
     variables,
-    progress: createProgress(createInitialContext(graph, variables)),
+    progress,
     startAt: findStartNodes(graph)[0]!.id,
     degradeFull: false,
     lastIndex: 0,
     startChildRun: childRunStarter(engine, opened.runId),
   });
-  return { runId: opened.runId, logsRoot: opened.logsRoot, result: () => result };
+  return { runId: opened.runId, logsRoot: opened.logsRoot, result: () => result, context: () => progress.context.snapshot() };
 }
 
 /**
@@ -56,12 +66,20 @@ export function childRunStarter(engine: ResolvedEngine, parentRunId: string): (r
   return async function startChildRun(request) {
     const childEngine: ResolvedEngine = { ...engine, signal: request.signal, onEvent: undefined };
     const handle = await startNewRun(
-      { file: request.file, variables: request.variables, logsRoot: request.logsRoot, parentRunId, ...(request.workdir ? { baseDir: request.workdir } : {}) },
+      {
+        file: request.file,
+        variables: request.variables,
+        logsRoot: request.logsRoot,
+        parentRunId,
+        ...(request.workdir ? { baseDir: request.workdir } : {}),
+        ...(request.context ? { context: request.context } : {}),
+      },
       childEngine,
     );
     const result = handle.result().then((run) => ({
       status: run.state === 'completed' ? (run.outcome ?? 'success') : ('fail' as const),
       ...(run.error ? { error: run.error.message } : {}),
+      context: handle.context(),
     }));
     return { runId: handle.runId, result };
   };

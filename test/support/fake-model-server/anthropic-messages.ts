@@ -3,7 +3,6 @@ import { sendJson, startEventStream, writeNamedEvent } from './sse.js';
 import { halves, hasToolCalls } from './reply-context.js';
 import type { AnswerTurn, ReplyContext } from './reply-context.js';
 
-
 type AnthropicBlock =
   | { type: 'text'; text: string }
   | { type: 'tool_use'; id: string; name: string; input: Record<string, unknown> };
@@ -51,7 +50,9 @@ export function streamAnthropicMessage(res: ServerResponse, turn: AnswerTurn, co
   anthropicBlocks(turn, context.sequence).forEach((block, index) => {
     if (block.type === 'text') {
       writeNamedEvent(res, { type: 'content_block_start', index, content_block: { type: 'text', text: '' } });
-      writeNamedEvent(res, { type: 'content_block_delta', index, delta: { type: 'text_delta', text: block.text } });
+      for (const text of halves(block.text)) {
+        writeNamedEvent(res, { type: 'content_block_delta', index, delta: { type: 'text_delta', text } });
+      }
     } else {
       const start = { type: 'tool_use', id: block.id, name: block.name, input: {} };
       writeNamedEvent(res, { type: 'content_block_start', index, content_block: start });

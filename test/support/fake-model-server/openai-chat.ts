@@ -61,7 +61,7 @@ export function streamChatCompletion(
     for (const part of halves(turn.text)) writeDataEvent(res, chunk({ content: part }));
   }
   toolCalls(turn, context.sequence).forEach((call, index) => {
-    const opening = { index, id: call.id, type: 'function', function: { name: call.name, arguments: '' } };
+    const opening = { index, id: call.id, type: 'function', function: { name: call.function.name, arguments: '' } };
     writeDataEvent(res, chunk({ tool_calls: [opening] }));
     for (const part of halves(call.function.arguments)) {
       writeDataEvent(res, chunk({ tool_calls: [{ index, function: { arguments: part } }] }));

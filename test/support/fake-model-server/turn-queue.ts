@@ -25,7 +25,12 @@ export function matchScore(filter: ScriptOptions, request: RecordedRequest): num
   return (filter.model !== undefined ? 2 : 0) + (filter.endpoint !== undefined ? 1 : 0);
 }
 
-export function createTurnQueue(): TurnQueue {
+function resolveTurn(turn: Turn, request: RecordedRequest): StaticTurn {
+  return typeof turn === 'function' ? turn(request) : turn;
+}
+
+/** `fallback` answers requests no scripted turn matches; it is never consumed. */
+export function createTurnQueue(fallback: Turn = DEFAULT_TURN): TurnQueue {
   const entries: ScriptEntry[] = [];
   return {
     push(turns, filter = {}) {
@@ -41,10 +46,9 @@ export function createTurnQueue(): TurnQueue {
           bestScore = score;
         }
       });
-      if (best < 0) return DEFAULT_TURN;
+      if (best < 0) return resolveTurn(fallback, request);
       const [entry] = entries.splice(best, 1);
-      const turn = entry!.turn;
-      return typeof turn === 'function' ? turn(request) : turn;
+      return resolveTurn(entry!.turn, request);
     },
     get size() {
       return entries.length;

@@ -61,6 +61,14 @@ export interface RecordedRequest {
   stream: boolean;
 }
 
+export interface FakeModelServerOptions {
+  /**
+   * Answers any request no scripted turn matches, and is never used up; a function here can play a
+   * whole agent conversation by looking at each request. Defaults to the text "ok".
+   */
+  fallback?: Turn;
+}
+
 export interface FakeModelServer {
   /** http://127.0.0.1:PORT (what Claude Code's ANTHROPIC_BASE_URL wants). */
   url: string;

@@ -57,6 +57,8 @@ describe('codergen handler', () => {
       runId: 'run-test',
       attempt: 2,
       signal: true,
+      workDir: harness.input.run.baseDir,
+      emit: expect.any(Function),
     });
   });
 
@@ -87,7 +89,7 @@ describe('codergen handler', () => {
 
   it('turns a backend error into FAIL with its message', async () => {
     const harness = await createHandlerHarness({ graph: graphWith(), nodeId: 'plan', backend: backendOf(async () => Promise.reject(new Error('model refused'))) });
-    await expect(createCodergenHandler().execute(harness.input)).resolves.toEqual({ status: 'fail', failureReason: 'Backend "fake" failed: model refused' });
+    await expect(createCodergenHandler().execute(harness.input)).resolves.toEqual({ status: 'fail', failureReason: 'The backend "fake" failed: model refused' });
   });
 
   it('rethrows errors marked retryable, for the run loop to retry', async () => {

@@ -2,11 +2,14 @@ import { join } from 'node:path';
 import type { AgentResult } from '../../../agents/backend.js';
 import type { Outcome } from '../../../core/outcome.js';
 import { writeFileAtomic } from '../../../store/run-dir/write-file-atomic.js';
+import { readFeedback, resolveChecks, withFeedback, type ResolvedChecks } from '../../checks/index.js';
 import type { HandlerInput } from '../../handler.js';
 import type { BuiltInHandler } from '../built-in-handler.js';
 import { readAgentStatusSince, markAgentStatus } from './agent-status.js';
+import { applyChecks } from './apply-checks.js';
 import { expandPrompt, promptTemplate } from './expand-prompt.js';
 import { agentRequestFor } from '../agent-request.js';
+import { isOrchestraError } from '../../../core/errors.js';
 
 const lastResponseChars = 200;
 
@@ -14,33 +17,43 @@ const lastResponseChars = 200;
  * The LLM stage (shape box, Attractor §4.5): expands the prompt, writes `prompt.md`, calls the
  * backend, writes `response.md`. A `status.json` the agent wrote during the call wins (decision 18).
  * A backend error is a FAIL, except when it says `retryable: true` or the node was cancelled: those
- * are rethrown so the run loop can retry or stop.
+ * are rethrown so the run loop can retry or stop. A successful call is then judged by the node's
+ * checks (seed 003); feedback from checks that failed before goes at the end of the prompt.
  */
 export function createCodergenHandler(): BuiltInHandler {
   return {
     async execute(input: HandlerInput): Promise<Outcome> {
       const { node, services, stageDir } = input;
-      const prompt = expandPrompt(promptTemplate(node), input.graph, input.context, input.run.variables);
+      let checks: ResolvedChecks;
+      try {
+        checks = resolveChecks(node);
+      } catch (error) {
+        return { status: 'fail', failureReason: errorMessage(error) };
+      }
+      const feedback = checks.checks.length > 0 ? await readFeedback(stageDir) : undefined;
+      const prompt = withFeedback(expandPrompt(promptTemplate(node), input.graph, input.context, input.run.variables, node), feedback);
       await writeFileAtomic(join(stageDir, 'prompt.md'), prompt);
       const before = await markAgentStatus(stageDir);
       const request = agentRequestFor(input, prompt);
 
       let outcome: Outcome;
+      let response = '';
       try {
         const result = await services.backend.run(request);
-        const response = typeof result === 'string' ? result : result.response;
-        if (response !== undefined) await writeFileAtomic(join(stageDir, 'response.md'), response);
+        response = (typeof result === 'string' ? result : result.response) ?? '';
+        if (typeof result === 'string' || result.response !== undefined) await writeFileAtomic(join(stageDir, 'response.md'), response);
         outcome = toOutcome(node.id, result);
       } catch (error) {
         if (input.signal.aborted || isRetryable(error)) throw error;
-        outcome = { status: 'fail', failureReason: `Backend "${services.backend.name}" failed: ${errorMessage(error)}` };
+        outcome = { status: 'fail', failureReason: `The ${services.backend.name === 'router' ? 'model' : `backend "${services.backend.name}"`} failed: ${backendErrorMessage(error)}` };
       }
 
       try {
-        return (await readAgentStatusSince(stageDir, before)) ?? outcome;
+        outcome = (await readAgentStatusSince(stageDir, before)) ?? outcome;
       } catch (error) {
         return { status: 'fail', failureReason: errorMessage(error) };
       }
+      return applyChecks({ input, checks, outcome, task: prompt, response });
     },
   };
 }
@@ -64,4 +77,10 @@ function isRetryable(error: unknown): boolean {
 
 function errorMessage(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
+}
+
+/** A backend error with its hint when it has one (which key to set, what to install). */
+function backendErrorMessage(error: unknown): string {
+  const hint = isOrchestraError(error) ? error.hint : undefined;
+  return hint ? `${errorMessage(error).replace(/\.?$/, '.')} ${hint}` : errorMessage(error);
 }

@@ -5,6 +5,7 @@ import { createExitHandler } from '../exit/index.js';
 import { createManagerLoopHandler } from '../manager-loop/index.js';
 import { createFanInHandler } from '../parallel-fan-in/index.js';
 import { createParallelHandler } from '../parallel/index.js';
+import { createPipelineHandler } from '../pipeline/index.js';
 import { createStartHandler } from '../start/index.js';
 import { createToolHandler } from '../tool/index.js';
 import { createWaitHumanHandler } from '../wait-human/index.js';
@@ -21,6 +22,7 @@ export const BuiltInHandlerType = {
   FAN_IN: 'parallel.fan_in',
   TOOL: 'tool',
   MANAGER_LOOP: 'stack.manager_loop',
+  PIPELINE: 'pipeline',
 } as const;
 export type BuiltInHandlerType = (typeof BuiltInHandlerType)[keyof typeof BuiltInHandlerType];
 
@@ -36,5 +38,6 @@ export function createDefaultRegistry(): HandlerRegistry {
   registry.register(BuiltInHandlerType.FAN_IN, createFanInHandler());
   registry.register(BuiltInHandlerType.TOOL, createToolHandler());
   registry.register(BuiltInHandlerType.MANAGER_LOOP, createManagerLoopHandler());
+  registry.register(BuiltInHandlerType.PIPELINE, createPipelineHandler());
   return registry;
 }

@@ -1,6 +1,7 @@
 import type { LintRule } from '../lint-rule.js';
 import { attributeTypeRule } from './attribute-type.js';
 import { conditionOutcomeValueRule } from './condition-outcome-value.js';
+import { compositionCycleRule } from './composition-cycle.js';
 import { conditionSyntaxRule } from './condition-syntax.js';
 import { edgeTargetExistsRule } from './edge-target-exists.js';
 import { exitNoOutgoingRule } from './exit-no-outgoing.js';
@@ -10,6 +11,7 @@ import { goalGateHasRetryRule } from './goal-gate-has-retry.js';
 import { humanGateConditionalEdgeRule } from './human-gate-conditional-edge.js';
 import { managerChildDotfileRule } from './manager-child-dotfile.js';
 import { parallelFanInRule } from './parallel-fan-in.js';
+import { pipelineFileExistsRule } from './pipeline-file-exists.js';
 import { promptOnLlmNodesRule } from './prompt-on-llm-nodes.js';
 import { reachabilityRule } from './reachability.js';
 import { retryEdgeUnreachableRule } from './retry-edge-unreachable.js';
@@ -47,5 +49,7 @@ export const BUILT_IN_RULES: readonly LintRule[] = [
   parallelFanInRule,
   toolCommandRequiredRule,
   managerChildDotfileRule,
+  compositionCycleRule,
+  pipelineFileExistsRule,
   unknownVariableRule,
 ];

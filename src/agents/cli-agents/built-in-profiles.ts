@@ -1,0 +1,72 @@
+import { parseCliProfile, type CliProfileStanza } from './profile-schema.js';
+import type { CliProfile } from './profile.js';
+
+/**
+ * The CLIs Orchestra knows out of the box, written as the same stanzas a user puts under
+ * `cli_agents` (a stanza with the same name there replaces one of these). The prompt goes after
+ * `--` so that a prompt starting with `-` is not taken for an option.
+ */
+export const builtInCliStanzas: Readonly<Record<string, CliProfileStanza>> = {
+  'claude-code': {
+    command: 'claude',
+    // acceptEdits and the tool list work as root, where bypassPermissions needs IS_SANDBOX=1.
+    args: [
+      '--output-format', 'stream-json', '--verbose',
+      '--permission-mode', 'acceptEdits',
+      '--allowedTools', 'Read,Write,Edit,MultiEdit,Glob,Grep,LS,Bash,TodoWrite',
+      ['--model', '{model}'],
+      ['--resume', '{resume_id}'],
+      '-p', '--', '{prompt}',
+    ],
+    output: {
+      format: 'jsonl',
+      text: { path: 'result', when: { type: 'result' } },
+      session_id: 'session_id',
+      cost_usd: { path: 'total_cost_usd', when: { type: 'result' } },
+      turns: { path: 'num_turns', when: { type: 'result' } },
+      tool_uses: { path: 'message.content[].name', when: { type: 'assistant' }, reduce: 'count' },
+      is_error: { path: 'is_error', when: { type: 'result' } },
+    },
+    env: { DISABLE_AUTOUPDATER: '1', DISABLE_TELEMETRY: '1', DISABLE_ERROR_REPORTING: '1' },
+    models: { smart: 'opus', worker: 'sonnet', cheap: 'haiku' },
+    npm_package: '@anthropic-ai/claude-code',
+  },
+  opencode: {
+    command: 'opencode',
+    args: ['run', '--format', 'json', ['--model', '{model}'], ['--session', '{resume_id}'], '--', '{prompt}'],
+    output: {
+      format: 'jsonl',
+      text: { path: 'part.text', when: { type: 'text' } },
+      session_id: 'sessionID',
+      cost_usd: { path: 'part.cost', when: { type: 'step_finish' }, reduce: 'sum' },
+      turns: { path: 'part.type', when: { type: 'step_finish' }, reduce: 'count' },
+      tool_uses: { path: 'part.tool', when: { type: 'tool_use' }, reduce: 'count' },
+      is_error: { path: 'error', when: { type: 'error' } },
+    },
+    npm_package: 'opencode-ai',
+  },
+  codex: {
+    command: 'codex',
+    args: ['exec', '--json', '--skip-git-repo-check', '--full-auto', ['--model', '{model}'], ['resume', '{resume_id}'], '--', '{prompt}'],
+    output: {
+      format: 'jsonl',
+      text: { path: 'item.text', when: { type: 'item.completed', 'item.type': 'agent_message' } },
+      session_id: { path: 'thread_id', when: { type: 'thread.started' } },
+      turns: { path: 'type', when: { type: 'turn.completed' }, reduce: 'count' },
+      tool_uses: { path: 'item.type', when: { type: 'item.completed', 'item.type': 'command_execution' }, reduce: 'count' },
+      is_error: { path: 'error', when: { type: 'turn.failed' } },
+    },
+    npm_package: '@openai/codex',
+  },
+  gemini: {
+    command: 'gemini',
+    args: [['--model', '{model}'], '--approval-mode', 'auto_edit', '-p', '{prompt}'],
+    output: { format: 'text' },
+    npm_package: '@google/gemini-cli',
+  },
+};
+
+/** The built-in profiles, parsed through the same schema as config stanzas. */
+export function builtInCliProfiles(): Record<string, CliProfile> {
+  return Object.fromEntries(Object.entries(builtInCliStanzas).map(([name, stanza]) => [name, parseCliProfile(name, stanza, `built-in profile ${name}`)]));
+}

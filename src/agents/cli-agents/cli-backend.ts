@@ -1,0 +1,121 @@
+import { randomUUID } from 'node:crypto';
+import { mkdir, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import { isOrchestraError } from '../../core/errors.js';
+import { writeFileAtomic } from '../../store/run-dir/write-file-atomic.js';
+import type { AgentBackend, AgentRequest, AgentResult } from '../backend.js';
+import { expandArgs } from './arg-template.js';
+import { builtInCliProfiles } from './built-in-profiles.js';
+import { cliResult, usageOf, type CliRun } from './cli-result.js';
+import { modelFor, profileNameFor, timeoutMsFor, workDirFor } from './node-settings.js';
+import { createOutputParser } from './output-parser.js';
+import { installCommand, type CliProfile } from './profile.js';
+import { resolveCommand } from './resolve-command.js';
+import { runCliProcess } from './run-process.js';
+import { createSessionRegistry, type SessionRegistry } from './session-registry.js';
+
+export interface CliBackendOptions {
+  /** Profiles by name, over the built-in ones (a same-named profile replaces the built-in). */
+  profiles?: Readonly<Record<string, CliProfile>>;
+  /** The environment CLIs start from; default process.env. Each profile's `env` goes on top. */
+  env?: NodeJS.ProcessEnv;
+  /** The profile for nodes without a `cli` attribute; default `claude-code`. */
+  defaultProfile?: string;
+  /** Between SIGTERM and SIGKILL when a CLI is stopped; default 2 s. */
+  killGraceMs?: number;
+}
+
+export interface CliBackend extends AgentBackend {
+  readonly profiles: Readonly<Record<string, CliProfile>>;
+  readonly sessions: SessionRegistry;
+  /** Always a full result: usage figures ride along in the context updates. */
+  run(request: AgentRequest): Promise<AgentResult>;
+}
+
+/**
+ * The `cli` backend: runs the node's coding-agent CLI (a profile) as a subprocess in the node's
+ * working directory, keeps its raw stdout in `{stage}/agent.log`, parses the answer and usage,
+ * and resumes the thread's session for fidelity `full`. See docs/cli-agents.md.
+ */
+export function createCliBackend(options: CliBackendOptions = {}): CliBackend {
+  const profiles = { ...builtInCliProfiles(), ...options.profiles };
+  const sessions = createSessionRegistry();
+  const defaultProfile = options.defaultProfile ?? 'claude-code';
+  const killGraceMs = options.killGraceMs ?? 2_000;
+
+  async function run(request: AgentRequest): Promise<AgentResult> {
+    if (request.signal.aborted) throw request.signal.reason;
+    const name = profileNameFor(request, defaultProfile);
+    const profile = Object.hasOwn(profiles, name) ? profiles[name] : undefined;
+    if (profile === undefined) return fail(`No CLI profile "${name}" for node "${request.node.id}"; known profiles: ${Object.keys(profiles).join(', ')}.`);
+
+    const env: NodeJS.ProcessEnv = { ...(options.env ?? process.env), ...profile.env, ORCHESTRA_RUN_ID: request.runId, ORCHESTRA_NODE_ID: request.node.id, ORCHESTRA_STAGE_DIR: request.stageDir };
+    const cwd = workDirFor(request);
+    if (!(await isDirectory(cwd))) return fail(`CLI agent "${name}" cannot start: working directory ${cwd} does not exist.`);
+    const command = resolveCommand(profile.command, env, cwd);
+    if (command === undefined) return fail(notInstalled(profile));
+
+    const resumeId = request.fidelity === 'full' && request.threadId !== undefined ? sessions.get(request.runId, name, request.threadId) : undefined;
+    const prompt = resumeId === undefined && request.preamble.trim() !== '' ? `${request.preamble.trim()}\n\n${request.prompt}` : request.prompt;
+    const freshSessionId = randomUUID();
+    let args: string[];
+    try {
+      args = expandArgs(name, profile.args, {
+        ...(profile.promptVia === 'argument' ? { prompt } : {}),
+        model: modelFor(request, profile),
+        ...(resumeId === undefined ? { session_id: freshSessionId } : { resume_id: resumeId }),
+      });
+    } catch (error) {
+      if (isOrchestraError(error)) return fail(error.message);
+      throw error;
+    }
+
+    await mkdir(request.stageDir, { recursive: true });
+    const parser = createOutputParser(profile.output);
+    const timeoutMs = timeoutMsFor(request);
+    let process_;
+    try {
+      process_ = await runCliProcess({
+        command, args, cwd, env, timeoutMs, killGraceMs,
+        stdin: profile.promptVia === 'stdin' ? prompt : undefined,
+        signal: request.signal,
+        stdoutLog: join(request.stageDir, 'agent.log'),
+        stderrLog: join(request.stageDir, 'agent.stderr.log'),
+        onStdout: (chunk) => parser.push(chunk),
+      });
+    } catch (error) {
+      return fail(`CLI agent "${name}" could not be started (${command}): ${error instanceof Error ? error.message : String(error)}`);
+    }
+    if (process_.stopped === 'aborted') throw request.signal.reason;
+
+    const parsed = parser.end();
+    if (parsed.sessionId === undefined && resumeId === undefined && args.includes(freshSessionId)) parsed.sessionId = freshSessionId;
+    const cliRun: CliRun = { profileName: name, outputFormat: profile.output.format, parsed, process: process_, timeoutMs, resumed: resumeId !== undefined };
+    const sessionId = parsed.sessionId ?? resumeId;
+    if (request.threadId !== undefined && sessionId !== undefined) sessions.set(request.runId, name, request.threadId, sessionId);
+    const argv = [command, ...args.map((arg) => (arg === prompt ? '<prompt>' : arg))];
+    await writeFileAtomic(join(request.stageDir, 'usage.json'), `${JSON.stringify({ ...usageOf(cliRun), argv, cwd }, null, 2)}\n`);
+    return cliResult(cliRun);
+  }
+
+  return { name: 'cli', profiles, sessions, run };
+}
+
+/** The FAIL for a CLI that is not on PATH: the profile's name and how to install it. */
+export function notInstalled(profile: CliProfile): string {
+  const install = installCommand(profile);
+  const how = install === undefined ? `Install "${profile.command}" or set the profile's command to its path.` : `Install it with: ${install}`;
+  return `CLI agent "${profile.name}" is not installed: "${profile.command}" was not found on PATH. ${how}`;
+}
+
+function fail(failureReason: string): AgentResult {
+  return { outcome: { status: 'fail', failureReason } };
+}
+
+async function isDirectory(path: string): Promise<boolean> {
+  try {
+    return (await stat(path)).isDirectory();
+  } catch {
+    return false;
+  }
+}

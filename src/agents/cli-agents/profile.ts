@@ -1,0 +1,74 @@
+/**
+ * A coding-agent CLI described as data, so that adding a CLI is a config stanza (`cli_agents` in
+ * orchestra.yaml) and the built-in ones are just stanzas we ship. Nothing here is a shell string:
+ * every argument is one argv element.
+ */
+export interface CliProfile {
+  /** The key it is known by: `claude-code`, or the name under `cli_agents`. */
+  name: string;
+  /** The executable: a name looked up on PATH, or a path. */
+  command: string;
+  /**
+   * The argument template. A string is one argv element whose `{placeholders}` are filled in; a
+   * list is a group of elements kept only when every placeholder in it has a value (an optional
+   * flag such as `["--model", "{model}"]`). An element with an empty placeholder outside a group
+   * is an error at run time.
+   */
+  args: readonly ArgTemplate[];
+  /** `argument`: the prompt fills `{prompt}`; `stdin`: it is written to the CLI's standard input. */
+  promptVia: PromptVia;
+  output: OutputSpec;
+  /** Added to the environment the CLI runs with. */
+  env: Readonly<Record<string, string>>;
+  /** Model for each tier (`smart`, `worker`, `cheap`) when a node names a tier in `llm_model`. */
+  models: Readonly<Record<string, string>>;
+  /** The npm package that installs the CLI, for the "not installed" hint. */
+  npmPackage: string | undefined;
+  /** Install instructions when the CLI is not an npm package. */
+  installHint: string | undefined;
+  /** Arguments that print the version without side effects, used to check readiness. */
+  versionArgs: readonly string[];
+}
+
+export type ArgTemplate = string | readonly string[];
+
+export const PromptVia = { argument: 'argument', stdin: 'stdin' } as const;
+export type PromptVia = (typeof PromptVia)[keyof typeof PromptVia];
+
+/** The placeholders an argument template may use. */
+export const Placeholders = ['prompt', 'model', 'session_id', 'resume_id'] as const;
+export type Placeholder = (typeof Placeholders)[number];
+
+export type OutputSpec = { format: 'text' } | { format: 'jsonl'; fields: OutputFields };
+
+/** Where each figure is found in the CLI's JSON lines. All optional: a CLI reports what it reports. */
+export interface OutputFields {
+  text?: FieldSpec;
+  sessionId?: FieldSpec;
+  costUsd?: FieldSpec;
+  turns?: FieldSpec;
+  toolUses?: FieldSpec;
+  isError?: FieldSpec;
+}
+
+export const OutputFieldKeys = ['text', 'sessionId', 'costUsd', 'turns', 'toolUses', 'isError'] as const;
+export type OutputFieldKey = (typeof OutputFieldKeys)[number];
+
+/**
+ * A dotted path into one JSON line (`message.content[].name`: `[]` walks every element of an array),
+ * read only from lines whose `when` paths equal the given values, combined across lines by `reduce`.
+ */
+export interface FieldSpec {
+  path: string;
+  when?: Readonly<Record<string, string | number | boolean>>;
+  reduce: Reduce;
+}
+
+export const Reduces = ['last', 'first', 'sum', 'count', 'join'] as const;
+export type Reduce = (typeof Reduces)[number];
+
+/** The shell-free install command for a profile, for hints. */
+export function installCommand(profile: CliProfile): string | undefined {
+  if (profile.npmPackage !== undefined) return `npm install -g ${profile.npmPackage}`;
+  return profile.installHint;
+}

@@ -1,0 +1,54 @@
+import type { ModelMessage } from 'ai';
+import { systemClock, systemRandom, type Clock, type Random } from '../../core/clock.js';
+import { silentLogger, type Logger } from '../../core/logger.js';
+import type { AgentBackend, AgentRequest, AgentResult } from '../backend.js';
+import { callModel, createThreadMemory, retryLogger, nodeModelSettings, prepareModel, usageContextUpdates, writeUsageFile, type ModelResolver } from '../llm/index.js';
+import { outcomeFromAnswer } from '../outcome/index.js';
+import { composeDefault, type PromptComposer } from './compose-default.js';
+
+export interface DirectBackendOptions {
+  /** Tier or model id and provider → a provider stanza and model id (built from orchestra.yaml). */
+  resolveModel: ModelResolver;
+  /** Where API keys are read; defaults to process.env. */
+  env?: Readonly<Record<string, string | undefined>>;
+  /** Waits between retries; injected so tests need not wait. */
+  clock?: Clock;
+  random?: Random;
+  compose?: PromptComposer;
+  logger?: Logger;
+}
+
+/**
+ * `backend=direct`: one model call per node, no tools; nodes of one `full`-fidelity thread share
+ * the conversation. The answer becomes the Outcome by the one
+ * rule of outcomeFromAnswer; tokens and the cost estimate go to `usage.json` in the stage
+ * directory and to the context (`usage.input_tokens`, `usage.output_tokens`, `usage.cost_usd`).
+ */
+export interface DirectBackend extends AgentBackend {
+  run(request: AgentRequest): Promise<AgentResult>;
+}
+
+export function createDirectBackend(options: DirectBackendOptions): DirectBackend {
+  const env = options.env ?? process.env;
+  const clock = options.clock ?? systemClock;
+  const random = options.random ?? systemRandom;
+  const compose = options.compose ?? composeDefault;
+  const logger = options.logger ?? silentLogger;
+  const threads = createThreadMemory();
+  return {
+    name: 'direct',
+    async run(request: AgentRequest): Promise<AgentResult> {
+      if (request.signal.aborted) throw request.signal.reason;
+      const prepared = prepareModel(nodeModelSettings(request.node), options.resolveModel, env);
+      const { system, prompt } = compose(request);
+      const onRetry = retryLogger(logger, request.node.id, prepared.target.provider);
+      const messages: ModelMessage[] = [...threads.history(request), { role: 'user', content: prompt }];
+      const result = await callModel(prepared, { ...(system === undefined ? {} : { system }), messages, signal: request.signal }, { env, clock, random, onRetry });
+      threads.remember(request, [...messages, ...result.responseMessages]);
+      await writeUsageFile(request.stageDir, result.usage, prepared.target, 1);
+      const answer = outcomeFromAnswer(result.text);
+      const contextUpdates = { ...answer.outcome.contextUpdates, ...usageContextUpdates(result.usage, prepared.target.model) };
+      return { ...answer, outcome: { ...answer.outcome, contextUpdates } };
+    },
+  };
+}

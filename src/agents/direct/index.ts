@@ -1,0 +1,2 @@
+export { composeDefault, type ComposedPrompt, type PromptComposer } from './compose-default.js';
+export { createDirectBackend, type DirectBackend, type DirectBackendOptions } from './direct-backend.js';

@@ -1,0 +1,102 @@
+import type { ResolvedConfig } from '../../config/index.js';
+import { composePrompt } from '../prompts/index.js';
+import type { Clock } from '../../core/clock.js';
+import { silentLogger, type Logger } from '../../core/logger.js';
+import type { AgentBackend, AgentRequest, AgentResult } from '../backend.js';
+import { createAgentBackend, type AgentTurnEvent } from '../agent-loop/index.js';
+import { builtInCliProfiles, createCliBackend, profileFromConfig } from '../cli-agents/index.js';
+import { createDirectBackend } from '../direct/index.js';
+import { modelResolverFor } from '../llm/index.js';
+import { createSimulationBackend } from '../simulation/index.js';
+import { resolveNodeProfile } from './agent-profile.js';
+
+export interface BackendRouterOptions {
+  config: ResolvedConfig;
+  /** Where API keys and CLI environments come from. */
+  env: Readonly<Record<string, string | undefined>>;
+  /** `--simulate`: every node uses the simulation backend, whatever the config says. */
+  simulate: boolean;
+  logger?: Logger;
+  clock?: Clock;
+  /** Stand-ins per backend name, for tests. */
+  backends?: Partial<Record<string, AgentBackend>>;
+}
+
+/**
+ * The AgentBackend the engine gets: per node it applies the node's `agent` (prompt layers, model,
+ * CLI), picks the backend (`backend` attribute, the agent's, the config's) and hands the request on.
+ * Backends are created on first use, so a run that never calls a model never needs a key.
+ */
+export function createBackendRouter(options: BackendRouterOptions): AgentBackend {
+  const logger = options.logger ?? silentLogger;
+  const created = new Map<string, AgentBackend>(Object.entries(options.backends ?? {}).filter((e): e is [string, AgentBackend] => e[1] !== undefined));
+  // The agent loop reports turns per backend; requests in flight say where each run's events go.
+  const emitters = new Map<string, NonNullable<AgentRequest['emit']>>();
+  const onTurn = async (turn: AgentTurnEvent) => {
+    const { runId, nodeId, ...rest } = turn;
+    await emitters.get(`${runId}/${nodeId}`)?.({ type: 'agent.turn', node: nodeId, ...rest });
+  };
+
+  function backendFor(name: string): AgentBackend {
+    let backend = created.get(name);
+    if (backend) return backend;
+    const common = { env: options.env, logger, ...(options.clock ? { clock: options.clock } : {}) };
+    switch (name) {
+      case 'direct':
+        backend = createDirectBackend({ resolveModel: modelResolverFor(options.config), ...common });
+        break;
+      case 'agent':
+        backend = createAgentBackend({ resolveModel: modelResolverFor(options.config), onTurn, ...common });
+        break;
+      case 'cli':
+        backend = createCliBackend({ profiles: cliProfiles(options.config), env: { ...options.env } });
+        break;
+      default:
+        backend = createSimulationBackend();
+    }
+    created.set(name, backend);
+    return backend;
+  }
+
+  return {
+    name: 'router',
+    async run(request: AgentRequest): Promise<string | AgentResult> {
+      if (options.simulate) return backendFor('simulation').run(request);
+      const profile = resolveNodeProfile(request.node, request.graph.attrs, options.config);
+      let routed: AgentRequest = { ...request, node: profile.node };
+      if (profile.agent !== undefined && request.purpose !== 'critic') {
+        const composed = await composePrompt({
+          agent: profile.agent,
+          config: options.config,
+          nodePrompt: '',
+          variables: runVariables(request.context),
+          context: request.context,
+          goal: String(request.context['graph.goal'] ?? ''),
+          node: request.node,
+        });
+        for (const warning of composed.warnings) logger.warn(warning, { node: request.node.id });
+        routed = { ...routed, system: composed.system || undefined, prompt: [composed.prompt, request.prompt].filter(Boolean).join('\n\n') };
+      }
+      const key = `${request.runId}/${request.node.id}`;
+      if (request.emit) emitters.set(key, request.emit);
+      try {
+        return await backendFor(profile.backend).run(routed);
+      } finally {
+        emitters.delete(key);
+      }
+    },
+  };
+}
+
+/** Run variables, which the engine keeps in the context as `vars.<name>`, for `{{ name }}`. */
+function runVariables(context: Readonly<Record<string, unknown>>): Record<string, unknown> {
+  const variables: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(context)) if (key.startsWith('vars.')) variables[key.slice('vars.'.length)] = value;
+  return variables;
+}
+
+function cliProfiles(config: ResolvedConfig) {
+  const profiles = builtInCliProfiles();
+  for (const entry of Object.values(config.cliAgents)) profiles[entry.name] = profileFromConfig(entry);
+  return profiles;
+}

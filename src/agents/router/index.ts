@@ -1,0 +1,2 @@
+export { createBackendRouter, type BackendRouterOptions } from './backend-router.js';
+export { resolveNodeProfile, type NodeProfile } from './agent-profile.js';

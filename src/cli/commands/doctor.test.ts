@@ -1,0 +1,146 @@
+import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createWorkspace, runCli, type Workspace } from '../testing/run-cli.js';
+import type { DoctorCheck } from './doctor.js';
+
+const secret = 'sk-ant-doctor-secret-4f9c2e';
+
+describe('orchestra doctor', () => {
+  let ws: Workspace;
+  let fakeBin: string;
+  let server: Server | undefined;
+
+  beforeEach(() => {
+    ws = createWorkspace('orchestra-doctor-');
+    fakeBin = join(ws.dir, 'bin');
+    mkdirSync(fakeBin);
+    // A fake codex on PATH; gemini stays missing. git comes from the machine's PATH.
+    const codex = join(fakeBin, 'codex');
+    writeFileSync(codex, '#!/bin/sh\necho "codex-cli 9.9.9"\n');
+    chmodSync(codex, 0o755);
+  });
+  afterEach(async () => {
+    ws.remove();
+    if (server) await new Promise((done) => server?.close(done));
+    server = undefined;
+  });
+
+  const env = (extra: Record<string, string> = {}) => ({ PATH: `${fakeBin}:${process.env.PATH ?? ''}`, HOME: ws.dir, ...extra });
+  const doctor = (args: string[], extra?: Record<string, string>) => runCli(['doctor', ...args], { cwd: ws.dir, home: ws.home, env: env(extra) });
+  const checksOf = (stdout: string) => (JSON.parse(stdout) as { checks: DoctorCheck[] }).checks;
+  const byName = (checks: DoctorCheck[], name: string) => checks.find((check) => check.name === name);
+
+  async function listen(): Promise<string> {
+    server = createServer((_request, response) => response.writeHead(404).end());
+    await new Promise<void>((done) => server?.listen(0, '127.0.0.1', done));
+    return `http://127.0.0.1:${(server.address() as AddressInfo).port}/v1`;
+  }
+
+  async function closedPort(): Promise<string> {
+    const probe = createServer();
+    await new Promise<void>((done) => probe.listen(0, '127.0.0.1', done));
+    const { port } = probe.address() as AddressInfo;
+    await new Promise((done) => probe.close(done));
+    return `http://127.0.0.1:${port}/v1`;
+  }
+
+  it('reports every check and exits 0 when nothing is a problem, never printing a key', async () => {
+    const url = await listen();
+    ws.write('orchestra.yaml', `providers:\n  anthropic: {}\n  local:\n    base_url: ${url}\n`);
+    const result = await doctor([], { ANTHROPIC_API_KEY: secret });
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    const out = result.stdout;
+    expect(out).toContain(`ok      config: ${join(ws.dir, 'orchestra.yaml')} (backend agent, by default)\n`);
+    expect(out).toMatch(new RegExp(`ok      store: ${join(ws.home, 'orchestra.db')} \\(schema version \\d+, current\\)\\n`));
+    expect(out).toMatch(/ok {6}git: git version \d/);
+    expect(out).toContain(`ok      codex: codex-cli 9.9.9 (${join(fakeBin, 'codex')})\n`);
+    expect(out).toContain('-       gemini: not installed (npm install -g @google/gemini-cli)\n');
+    expect(out).toContain('ok      ANTHROPIC_API_KEY: set (used by provider anthropic)\n');
+    expect(out).toContain('-       OPENAI_API_KEY: not set\n');
+    expect(out).toContain(`ok      providers.local.base_url: ${url} answered (HTTP 404)\n`);
+    expect(out.endsWith('No problems found.\n')).toBe(true);
+    expect(out).not.toContain(secret);
+  });
+
+  it('finds the agent CLIs installed in node_modules/.bin (the real Claude Code)', async () => {
+    const result = await doctor(['--json']);
+    const claude = byName(checksOf(result.stdout), 'claude');
+    expect(claude).toMatchObject({ area: 'agent-cli', status: 'ok' });
+    expect(claude?.detail).toMatch(/^\d+\.\d+\.\d+ \(Claude Code\) \(.*node_modules\/\.bin\/claude\)$/);
+  });
+
+  it('lists each problem with a fix and exits 1', async () => {
+    const url = await closedPort();
+    ws.write('orchestra.yaml', [
+      'providers:',
+      '  openai: {}',
+      '  local:',
+      `    base_url: ${url}`,
+      'agents:',
+      '  coder:',
+      '    cli: gemini',
+    ].join('\n'));
+    const result = await doctor(['--json'], { OPENAI_API_KEY: '', GEMINI_API_KEY: secret });
+    expect(result.code).toBe(1);
+    expect(result.stdout).not.toContain(secret);
+    const parsed = JSON.parse(result.stdout) as { ok: boolean; configFile: string; checks: DoctorCheck[] };
+    expect(parsed.ok).toBe(false);
+    expect(parsed.configFile).toBe(join(ws.dir, 'orchestra.yaml'));
+    const problems = parsed.checks.filter((check) => check.status === 'problem');
+    expect(problems).toEqual([
+      { area: 'agent-cli', name: 'gemini', status: 'problem', detail: 'not installed (npm install -g @google/gemini-cli)', fix: 'npm install -g @google/gemini-cli' },
+      { area: 'provider-key', name: 'OPENAI_API_KEY', status: 'problem', detail: 'not set (used by provider openai)', fix: 'export OPENAI_API_KEY=<your key> (or remove the provider from orchestra.yaml)' },
+      {
+        area: 'base-url',
+        name: 'providers.local.base_url',
+        status: 'problem',
+        detail: `${url} did not answer within 2 s (ECONNREFUSED)`,
+        fix: `start the server at ${url}, or correct providers.local.base_url in orchestra.yaml`,
+      },
+    ]);
+    expect(byName(parsed.checks, 'GEMINI_API_KEY')).toEqual({ area: 'provider-key', name: 'GEMINI_API_KEY', status: 'ok', detail: 'set' });
+  });
+
+  it('reports an invalid config with its position and hint', async () => {
+    ws.write('orchestra.yaml', 'backend: langgraph\n');
+    const result = await doctor([]);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toContain(
+      `problem config: ${join(ws.dir, 'orchestra.yaml')}:1:10: backend: "langgraph" is not allowed. Allowed: direct, agent, cli, simulation.\n` +
+        '          fix: docs/configuration.md lists every key, its type and its default.\n',
+    );
+    expect(result.stdout.endsWith('1 problem found.\n')).toBe(true);
+  });
+
+  it('reports the defaults when there is no config file', async () => {
+    const result = await doctor(['--json']);
+    expect(byName(checksOf(result.stdout), 'config')).toEqual({ area: 'config', name: 'config', status: 'ok', detail: 'no config file (defaults; backend simulation)' });
+    expect(JSON.parse(result.stdout)).toMatchObject({ ok: true, configFile: null });
+  });
+
+  it('reports a store it cannot open', async () => {
+    writeFileSync(join(ws.dir, 'not-a-dir'), 'x');
+    const result = await runCli(['doctor', '--json'], { cwd: ws.dir, home: join(ws.dir, 'not-a-dir'), env: env() });
+    expect(result.code).toBe(1);
+    const store = byName(checksOf(result.stdout), 'store');
+    expect(store).toMatchObject({ area: 'store', status: 'problem' });
+    expect(store?.detail.startsWith(`${join(ws.dir, 'not-a-dir', 'orchestra.db')}: `)).toBe(true);
+    expect(store?.fix).toBeTruthy();
+  });
+
+  it('reports a missing git as a problem', async () => {
+    const result = await runCli(['doctor', '--json'], { cwd: ws.dir, home: ws.home, env: { PATH: fakeBin, HOME: ws.dir } });
+    expect(byName(checksOf(result.stdout), 'git')).toEqual({
+      area: 'git',
+      name: 'git',
+      status: 'problem',
+      detail: 'not installed (install git from your system packages (e.g. apt-get install git))',
+      fix: 'install git from your system packages (e.g. apt-get install git)',
+    });
+    expect(result.code).toBe(1);
+  });
+});

@@ -1,0 +1,93 @@
+/**
+ * The validated, resolved shape of `orchestra.yaml`. Keys are camelCase here (the file uses
+ * snake_case); paths are absolute; every default is filled in, so readers never re-derive one.
+ */
+
+export const Backends = ['direct', 'agent', 'cli', 'simulation'] as const;
+export type BackendName = (typeof Backends)[number];
+
+export const Tiers = ['smart', 'worker', 'cheap'] as const;
+export type Tier = (typeof Tiers)[number];
+
+export const ProviderTypes = ['anthropic', 'openai', 'google', 'openai-compatible'] as const;
+export type ProviderType = (typeof ProviderTypes)[number];
+
+export const PushPolicies = ['on_completion', 'on_checkpoint', 'never'] as const;
+export type PushPolicy = (typeof PushPolicies)[number];
+
+/** Profiles the agents layer ships; a `cli_agents` stanza of the same name replaces one. */
+export const BuiltInCliProfiles = ['claude-code', 'opencode', 'codex', 'gemini'] as const;
+
+export interface ResolvedProvider {
+  name: string;
+  type: ProviderType;
+  /** Tier → model id; tiers the file leaves out are filled from the type's defaults, when it has any. */
+  models: Partial<Record<Tier, string>>;
+  baseUrl?: string;
+  /** Environment variables holding the API key, first set one wins; empty: no key needed. */
+  apiKeyEnv: readonly string[];
+}
+
+export interface ResolvedAgent {
+  name: string;
+  /** Absolute paths of the prompt layer files, in composition order. */
+  role?: string;
+  persona?: string;
+  personality?: string;
+  task?: string;
+  /** A tier or a literal model id. */
+  model?: string;
+  provider?: string;
+  backend?: BackendName;
+  /** A CLI profile name (built-in or from `cli_agents`). */
+  cli?: string;
+}
+
+export interface ResolvedRepo {
+  name: string;
+  /** Absolute. */
+  path: string;
+  branchPrefix: string;
+  push: PushPolicy;
+}
+
+export interface CliOutputSpec {
+  format: 'text' | 'jsonl';
+  /** Dotted field paths into each JSON line (jsonl only); the last line that has the field wins. */
+  textPath?: string;
+  sessionIdPath?: string;
+  costPath?: string;
+}
+
+export interface CliProfileConfig {
+  name: string;
+  command: string;
+  /** Argument template: each item is a Nunjucks template (`{{ prompt }}`, `{{ model }}`, ...). */
+  args: readonly string[];
+  promptVia: 'arg' | 'stdin';
+  output: CliOutputSpec;
+  env: Readonly<Record<string, string>>;
+  /** How to install the command, shown when it is missing (e.g. `npm install -g some-cli`). */
+  install?: string;
+}
+
+export interface ResolvedConfig {
+  backend: BackendName;
+  /** Whether `backend` was written in the file or chosen by the default rule. */
+  backendSource: 'file' | 'default';
+  providers: {
+    default?: string;
+    /** Configured providers in file order. Read with `Object.hasOwn`: names come from user text. */
+    byName: Readonly<Record<string, ResolvedProvider>>;
+  };
+  agents: Readonly<Record<string, ResolvedAgent>>;
+  workspace: { repos: Readonly<Record<string, ResolvedRepo>> };
+  cliAgents: Readonly<Record<string, CliProfileConfig>>;
+  /** The directory of the config file, when there is one. */
+  dir?: string;
+}
+
+/** Looks up a user-named entry without reaching inherited properties such as `constructor`. */
+export function entryOf<T>(record: Readonly<Record<string, T>>, name: string): T | undefined {
+  return Object.hasOwn(record, name) ? record[name] : undefined;
+}

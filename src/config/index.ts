@@ -1,0 +1,11 @@
+export * from './config-types.js';
+export { loadConfig, parseConfig } from './load-config.js';
+export type { LoadConfigOptions, LoadedConfig } from './load-config.js';
+export { discoverConfigFile, projectConfigNames } from './discover-config.js';
+export { orchestraHome } from './orchestra-home.js';
+export { resolveModel } from './resolve-model.js';
+export type { ModelRequest, ResolvedModel } from './resolve-model.js';
+export { providerKeyStatus } from './provider-keys.js';
+export type { ProviderKeyStatus } from './provider-keys.js';
+export { defaultKeyEnv, defaultTierModels, inferProviderFromModel, inferProviderType } from './provider-defaults.js';
+export { closestName, didYouMean } from './closest-name.js';

@@ -1,0 +1,134 @@
+import { dirname, resolve } from 'node:path';
+import { didYouMean } from './closest-name.js';
+import { configError } from './config-issues.js';
+import type { RawCliProfile, RawConfig } from './config-schema.js';
+import {
+  BuiltInCliProfiles,
+  ProviderTypes,
+
+  type CliOutputSpec,
+  type CliProfileConfig,
+  type ResolvedAgent,
+  type ResolvedConfig,
+  type ResolvedProvider,
+  type ResolvedRepo,
+} from './config-types.js';
+import { anyProviderKeySet, builtInProviderNames, defaultKeyEnv, defaultTierModels, inferProviderType } from './provider-defaults.js';
+import type { YamlSource } from './yaml-locate.js';
+
+type Env = Readonly<Record<string, string | undefined>>;
+
+const layerKeys = ['role', 'persona', 'personality', 'task'] as const;
+
+/**
+ * A schema-valid file → ResolvedConfig: defaults filled in, paths made absolute, and the checks
+ * that span keys (an agent's provider, CLI profile and layer files must exist).
+ */
+export function resolveConfig(raw: RawConfig, source: YamlSource | undefined, env: Env, fileExists: (path: string) => boolean): ResolvedConfig {
+  const dir = source ? dirname(source.file) : undefined;
+  const providers = resolveProviders(raw, source);
+  const cliAgents = resolveCliAgents(raw.cli_agents ?? {});
+  const agents = Object.fromEntries(
+    Object.entries(raw.agents ?? {}).map(([name, agent]) => {
+      const resolved: ResolvedAgent = { name, ...pick(agent, ['model', 'provider', 'backend', 'cli']) };
+      for (const layer of layerKeys) {
+        const file = agent[layer];
+        if (file === undefined) continue;
+        const path = resolve(dir ?? '.', file);
+        if (!fileExists(path)) fail(source, ['agents', name, layer], `agents.${name}.${layer}: the layer file ${file} does not exist (looked for ${path}).`, 'Layer paths are relative to the config file.');
+        resolved[layer] = path;
+      }
+      checkReference(source, ['agents', name, 'provider'], agent.provider, [...Object.keys(providers), ...builtInProviderNames], 'provider');
+      checkReference(source, ['agents', name, 'cli'], agent.cli, [...BuiltInCliProfiles, ...Object.keys(cliAgents)], 'CLI profile');
+      return [name, resolved];
+    }),
+  );
+  const defaultProvider = raw.providers?.default;
+  checkReference(source, ['providers', 'default'], defaultProvider, [...Object.keys(providers), ...builtInProviderNames], 'provider');
+  const repos = Object.fromEntries(
+    Object.entries(raw.workspace?.repos ?? {}).map(([name, repo]): [string, ResolvedRepo] => [
+      name,
+      { name, path: resolve(dir ?? '.', repo.path), branchPrefix: repo.branch_prefix ?? 'orchestra/', push: repo.push ?? 'on_completion' },
+    ]),
+  );
+  return {
+    backend: raw.backend ?? (anyProviderKeySet(env) ? 'agent' : 'simulation'),
+    backendSource: raw.backend === undefined ? 'default' : 'file',
+    providers: { ...(defaultProvider !== undefined && { default: defaultProvider }), byName: providers },
+    agents,
+    workspace: { repos },
+    cliAgents,
+    ...(dir !== undefined && { dir }),
+  };
+}
+
+function resolveProviders(raw: RawConfig, source: YamlSource | undefined): Record<string, ResolvedProvider> {
+  const entries = Object.entries(raw.providers ?? {}).filter(([name]) => name !== 'default');
+  return Object.fromEntries(
+    entries.map(([name, value]) => {
+      const provider = value as Exclude<typeof value, string | undefined>;
+      const type = provider.type ?? inferProviderType(name, provider.base_url !== undefined);
+      if (!type) {
+        fail(source, ['providers', name], `providers.${name}: cannot tell the provider type from the name "${name}".`, `Add type: one of ${ProviderTypes.join(', ')} (an OpenAI-compatible server also needs base_url).`, 'key');
+      }
+      if (type === 'openai-compatible' && provider.base_url === undefined) {
+        fail(source, ['providers', name], `providers.${name}: an openai-compatible provider needs base_url.`, 'Add base_url: http://HOST:PORT/v1 (the server\'s OpenAI-compatible endpoint).', 'key');
+      }
+      const resolved: ResolvedProvider = {
+        name,
+        type,
+        models: { ...defaultTierModels[type], ...stripUndefined(provider.models ?? {}) },
+        apiKeyEnv: provider.api_key_env ? [provider.api_key_env] : defaultKeyEnv[type],
+        ...(provider.base_url !== undefined && { baseUrl: provider.base_url }),
+      };
+      return [name, resolved];
+    }),
+  );
+}
+
+function resolveCliAgents(raw: Readonly<Record<string, RawCliProfile>>): Record<string, CliProfileConfig> {
+  return Object.fromEntries(
+    Object.entries(raw).map(([name, profile]): [string, CliProfileConfig] => [
+      name,
+      {
+        name,
+        command: profile.command,
+        args: profile.args ?? ['{{ prompt }}'],
+        promptVia: profile.prompt_via ?? 'arg',
+        output: outputSpec(profile.output),
+        env: profile.env ?? {},
+        ...(profile.install !== undefined && { install: profile.install }),
+      },
+    ]),
+  );
+}
+
+function outputSpec(output: RawCliProfile['output']): CliOutputSpec {
+  if (output === undefined || typeof output === 'string') return { format: output ?? 'text' };
+  return {
+    format: output.format,
+    ...(output.text !== undefined && { textPath: output.text }),
+    ...(output.session_id !== undefined && { sessionIdPath: output.session_id }),
+    ...(output.cost !== undefined && { costPath: output.cost }),
+  };
+}
+
+function checkReference(source: YamlSource | undefined, path: string[], name: string | undefined, known: string[], what: string): void {
+  if (name === undefined || known.includes(name)) return;
+  const unique = [...new Set(known)];
+  fail(source, path, `${path.join('.')}: unknown ${what} "${name}".${didYouMean(name, unique)} Known: ${unique.join(', ') || '(none)'}.`, `Name a ${what} that is configured in this file${what === 'provider' ? ' or built in' : ''}.`);
+}
+
+function fail(source: YamlSource | undefined, path: string[], message: string, hint: string, at: 'key' | 'value' = 'value'): never {
+  if (!source) throw new Error(`unreachable without a file: ${message}`);
+  throw configError(source, path, message, hint, at);
+}
+
+function pick<T extends object, K extends keyof T>(value: T, keys: readonly K[]): Partial<Pick<T, K>> {
+  return Object.fromEntries(keys.filter((key) => value[key] !== undefined).map((key) => [key, value[key]])) as Partial<Pick<T, K>>;
+}
+
+function stripUndefined<T extends object>(value: T): Partial<T> {
+  return Object.fromEntries(Object.entries(value).filter(([, item]) => item !== undefined)) as Partial<T>;
+}
+

@@ -1,0 +1,100 @@
+import { createServer } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { sendAnthropicMessage, streamAnthropicMessage } from './anthropic-messages.js';
+import { sendScriptedError } from './api-errors.js';
+import { sendChatCompletion, streamChatCompletion } from './openai-chat.js';
+import { sendResponse, streamResponse } from './openai-responses.js';
+import { recordRequest } from './record-request.js';
+import type { ReplyContext } from './reply-context.js';
+import { sendJson } from './sse.js';
+import { createTurnQueue } from './turn-queue.js';
+import type { TurnQueue } from './turn-queue.js';
+import { Endpoint } from './types.js';
+import type { FakeModelServer, FakeModelServerOptions, RecordedRequest } from './types.js';
+import { usageFor } from './usage.js';
+
+const DEFAULT_MODEL = 'fake-model';
+
+function answerModelList(res: ServerResponse, path: string): boolean {
+  if (path !== '/v1/models') return false;
+  sendJson(res, 200, {
+    object: 'list',
+    data: [{ id: DEFAULT_MODEL, object: 'model', type: 'model', display_name: 'Fake Model', created: 0, owned_by: 'orchestra' }],
+    has_more: false,
+  });
+  return true;
+}
+
+function includeUsage(body: unknown): boolean {
+  const options = (body as { stream_options?: { include_usage?: unknown } } | undefined)?.stream_options;
+  return options?.include_usage === true;
+}
+
+function reply(res: ServerResponse, request: RecordedRequest, endpoint: Endpoint, queue: TurnQueue, sequence: number): void {
+  const turn = queue.take(request);
+  if (turn.error !== undefined) {
+    sendScriptedError(res, endpoint, turn.error);
+    return;
+  }
+  const context: ReplyContext = { sequence, model: request.model ?? DEFAULT_MODEL, usage: usageFor(request.bodyLength, turn) };
+  if (endpoint === Endpoint.anthropicMessages) {
+    (request.stream ? streamAnthropicMessage : sendAnthropicMessage)(res, turn, context);
+  } else if (endpoint === Endpoint.openaiChat) {
+    if (request.stream) streamChatCompletion(res, turn, context, includeUsage(request.body));
+    else sendChatCompletion(res, turn, context);
+  } else {
+    (request.stream ? streamResponse : sendResponse)(res, turn, context);
+  }
+}
+
+/**
+ * A local stand-in for the Anthropic Messages, OpenAI Chat Completions and OpenAI Responses APIs,
+ * answering from a per-test script so agent backends and real CLIs can run without a network.
+ */
+export async function startFakeModelServer(options: FakeModelServerOptions = {}): Promise<FakeModelServer> {
+  const queue = createTurnQueue(options.fallback);
+  const requests: RecordedRequest[] = [];
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const request = await recordRequest(req);
+    requests.push(request);
+    if (request.endpoint !== undefined) {
+      reply(res, request, request.endpoint, queue, requests.length);
+    } else if (request.method === 'GET' && answerModelList(res, request.path)) {
+      return;
+    } else {
+      // HEAD / and GET / are connectivity probes (Claude Code); a 404 satisfies them.
+      sendJson(res, 404, { error: { type: 'not_found_error', message: `fake model server: no route ${request.method} ${request.path}` } });
+    }
+  }
+
+  const server = createServer((req, res) => {
+    handle(req, res).catch((error: unknown) => {
+      if (!res.headersSent) sendJson(res, 500, { error: { type: 'api_error', message: String(error) } });
+      else res.end();
+    });
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
+  const url = `http://127.0.0.1:${port}`;
+  return {
+    url,
+    port,
+    anthropicBaseUrl: `${url}/v1`,
+    openaiBaseUrl: `${url}/v1`,
+    script: (turns, options) => queue.push(turns, options),
+    get remaining() {
+      return queue.size;
+    },
+    requests,
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.closeAllConnections();
+        server.close((error) => (error ? reject(error) : resolve()));
+      }),
+  };
+}
