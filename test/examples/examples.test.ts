@@ -25,6 +25,10 @@ const examples: Expectation[] = [
   // The goal gate fails once (sim.outcomes="fail,success"), so implement and test run twice.
   { file: 'implement-and-test.dot', ran: { plan: 1, implement: 2, test: 2, exit: 1 } },
   { file: 'manager-loop.dot', ran: { supervise: 1, summarize: 1, exit: 1 } },
+  // Issue 3's examples: each in its own folder with an orchestra.yaml (ignored under --simulate).
+  { file: 'pr-review/pr-review.dot', ran: { get_diff: 1, security: 1, architecture: 1, fan_in: 1, critic: 1, gate: 1, synthesize: 1, approval: 1, exit: 1 } },
+  { file: 'brainstorm/brainstorm.dot', ran: { ideas: 1, enough: 1, summarize: 1, exit: 1 } },
+  { file: 'interview/interview.dot', ran: { requirements: 1, architecture: 1, review: 1, document: 1, exit: 1 } },
 ];
 
 describe('examples/', () => {
