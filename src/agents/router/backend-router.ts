@@ -9,6 +9,7 @@ import { createDirectBackend } from '../direct/index.js';
 import { modelResolverFor } from '../llm/index.js';
 import { createSimulationBackend } from '../simulation/index.js';
 import { resolveNodeProfile } from './agent-profile.js';
+import { withCallTimeLimit } from './call-time-limit.js';
 
 export interface BackendRouterOptions {
   config: ResolvedConfig;
@@ -80,7 +81,8 @@ export function createBackendRouter(options: BackendRouterOptions): AgentBackend
       const key = `${request.runId}/${request.node.id}`;
       if (request.emit) emitters.set(key, request.emit);
       try {
-        return await backendFor(profile.backend).run(routed);
+        const backend = backendFor(profile.backend);
+        return await withCallTimeLimit(routed, (limited) => backend.run(limited));
       } finally {
         emitters.delete(key);
       }

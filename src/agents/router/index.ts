@@ -1,2 +1,3 @@
 export { createBackendRouter, type BackendRouterOptions } from './backend-router.js';
 export { resolveNodeProfile, type NodeProfile } from './agent-profile.js';
+export { withCallTimeLimit, DEFAULT_CALL_TIMEOUT_MS } from './call-time-limit.js';

@@ -3,13 +3,14 @@ import type { Outcome } from '../../core/outcome.js';
 import type { Fidelity } from '../../agents/backend.js';
 import type { Graph, GraphEdge, GraphNode } from '../../pipeline/graph/model.js';
 import { outgoingEdges } from '../../pipeline/graph/model.js';
-import { ownerOf, readBool, readDurationMs, readString } from '../../pipeline/graph/attr-read.js';
+import { ownerOf, readBool, readString } from '../../pipeline/graph/attr-read.js';
 import { handlerTypeOf } from '../../pipeline/graph/node-kind.js';
 import type { Handler, HandlerServices } from '../handler.js';
 import { defaultBackoff } from '../retry/backoff.js';
 import { resolveRetryPolicy, type RetryPolicy } from '../retry/retry-policy.js';
 import { resolveFidelity, type ResolvedFidelity } from '../routing/fidelity.js';
 import { renderPreamble } from '../routing/preamble.js';
+import { resolveNodeTimeout } from '../routing/node-timeout.js';
 import { executeNode, type NodeExecution } from './execute-node.js';
 import { ContextKeys } from './initial-context.js';
 import { recordNodeOutcome } from './run-progress.js';
@@ -106,7 +107,7 @@ function resolveExecutionRules(scope: RunScope, node: GraphNode, handlerType: st
     return {
       handler,
       policy: resolveRetryPolicy(node, scope.graph),
-      timeoutMs: readDurationMs(node.attrs, 'timeout', ownerOf(node)),
+      timeoutMs: resolveNodeTimeout(node, scope.graph, handlerType),
       autoStatus: readBool(node.attrs, 'auto_status', ownerOf(node)) ?? false,
     };
   } catch (error) {

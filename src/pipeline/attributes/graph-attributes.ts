@@ -1,10 +1,11 @@
-import { BOOLEAN, FIDELITY, INTEGER, STRING, type AttributeSpec } from './attribute-spec.js';
+import { BOOLEAN, DURATION, FIDELITY, INTEGER, STRING, type AttributeSpec } from './attribute-spec.js';
 
 const graph = ['graph'] as const;
 
 /** Attributes of the pipeline as a whole (`graph [...]` or top-level `key=value`). */
 export const GRAPH_ATTRIBUTES: readonly AttributeSpec[] = [
   { name: 'goal', appliesTo: graph, type: STRING, default: '', handlers: 'all', description: 'What the pipeline is for. Replaces `$goal` in prompts and is in the context as `graph.goal`.' },
+  { name: 'default_timeout', appliesTo: graph, type: DURATION, defaultText: 'none (model and agent calls stop after 30m)', handlers: 'all', description: 'Time limit for every node without its own `timeout`, except human gates (decision 19).' },
   { name: 'label', appliesTo: graph, type: STRING, default: '', handlers: 'all', description: 'Display name of the pipeline.' },
   { name: 'model_stylesheet', appliesTo: graph, type: STRING, default: '', handlers: 'all', description: 'CSS-like rules that set `llm_model`, `llm_provider` and `reasoning_effort` on nodes (see "Model stylesheet").' },
   {
