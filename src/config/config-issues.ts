@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import { ErrorCode, OrchestraError } from '../core/errors.js';
 import { excerptAt } from '../core/source-location.js';
-import { didYouMean } from './closest-name.js';
+import { didYouMean } from '../core/closest-name.js';
 import { formatKeyPath, locate, type YamlSource } from './yaml-locate.js';
 
 type Issue = z.core.$ZodIssue;

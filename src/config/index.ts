@@ -8,4 +8,4 @@ export type { ModelRequest, ResolvedModel } from './resolve-model.js';
 export { providerKeyStatus } from './provider-keys.js';
 export type { ProviderKeyStatus } from './provider-keys.js';
 export { defaultKeyEnv, defaultTierModels, inferProviderFromModel, inferProviderType } from './provider-defaults.js';
-export { closestName, didYouMean } from './closest-name.js';
+export { closestName, didYouMean } from '../core/closest-name.js';

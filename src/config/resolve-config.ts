@@ -1,5 +1,5 @@
 import { dirname, resolve } from 'node:path';
-import { didYouMean } from './closest-name.js';
+import { didYouMean } from '../core/closest-name.js';
 import { configError } from './config-issues.js';
 import type { RawCliProfile, RawConfig } from './config-schema.js';
 import {

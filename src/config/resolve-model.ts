@@ -1,5 +1,5 @@
 import { ErrorCode, OrchestraError } from '../core/errors.js';
-import { didYouMean } from './closest-name.js';
+import { didYouMean } from '../core/closest-name.js';
 import { Tiers, entryOf, type ProviderType, type ResolvedConfig, type Tier } from './config-types.js';
 import { builtInProviderNames, defaultTierModels, inferProviderFromModel } from './provider-defaults.js';
 

@@ -1,7 +1,7 @@
 import type { AttributeScope, AttributeSpec } from './attribute-spec.js';
 import { DISPLAY_ATTRIBUTES } from './display-attributes.js';
 import { EDGE_ATTRIBUTES } from './edge-attributes.js';
-import { editDistance } from './edit-distance.js';
+import { editDistance } from '../../core/edit-distance.js';
 import { GRAPH_ATTRIBUTES } from './graph-attributes.js';
 import { HANDLER_ATTRIBUTES } from './handler-attributes.js';
 import { NODE_ATTRIBUTES } from './node-attributes.js';

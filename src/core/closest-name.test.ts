@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { closestName, didYouMean, editDistance } from './closest-name.js';
+import { closestName, didYouMean } from './closest-name.js';
+import { editDistance } from './edit-distance.js';
 
 describe('closestName', () => {
   it.each([
