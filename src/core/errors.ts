@@ -4,6 +4,7 @@ import type { SourceLocation } from './source-location.js';
 export const ErrorCode = {
   USAGE: 'E_USAGE',
   CONFIG: 'E_CONFIG',
+  PROVIDER: 'E_PROVIDER',
   FILE_NOT_FOUND: 'E_FILE_NOT_FOUND',
   FILE_READ: 'E_FILE_READ',
   DOT_SYNTAX: 'E_DOT_SYNTAX',
@@ -50,6 +51,7 @@ export type ExitCode = (typeof ExitCode)[keyof typeof ExitCode];
 const exitCodeOf: Record<ErrorCode, ExitCode> = {
   E_USAGE: ExitCode.USAGE,
   E_CONFIG: ExitCode.USAGE,
+  E_PROVIDER: ExitCode.FAILED,
   E_FILE_NOT_FOUND: ExitCode.NOT_FOUND,
   E_FILE_READ: ExitCode.USAGE,
   E_DOT_SYNTAX: ExitCode.USAGE,

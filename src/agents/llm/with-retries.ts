@@ -16,8 +16,8 @@ export interface RetryContext {
   onRetry?: (info: { retry: number; delayMs: number; failure: ProviderFailure }) => void;
 }
 
-// There is no provider-specific error code yet; the lead is asked for one (E_PROVIDER).
-const providerErrorCode = ErrorCode.INTERNAL;
+/** A model provider failed (not the key: that is E_CONFIG): bad model id, outage, rate limit. */
+const providerErrorCode = ErrorCode.PROVIDER;
 
 /**
  * Runs `call` and retries transient provider failures (429, 5xx, network) up to three times,
