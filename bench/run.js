@@ -9,6 +9,7 @@ import { parseAndValidate } from './parse-validate.js';
 // LangGraph adds one abort listener per task to a shared signal; a 100-way fan trips Node's leak warning.
 setMaxListeners(1000);
 
+// Smaller, quicker runs while working: BENCH_CHAIN=200 BENCH_FAN=20 BENCH_ROUNDS=1 npm run bench
 const CHAIN = Number(process.env.BENCH_CHAIN ?? 1000);
 const FAN = Number(process.env.BENCH_FAN ?? 100);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
