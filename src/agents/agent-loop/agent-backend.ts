@@ -1,10 +1,8 @@
 import type { ModelMessage } from 'ai';
-import { systemClock, systemRandom, type Clock, type Random } from '../../core/clock.js';
-import { silentLogger, type Logger } from '../../core/logger.js';
 import { readInt } from '../../pipeline/graph/attr-read.js';
 import type { AgentBackend, AgentRequest, AgentResult } from '../backend.js';
-import { composeDefault, type PromptComposer } from '../direct/index.js';
-import { addUsage, callModel, createThreadMemory, nodeModelSettings, noUsage, prepareModel, retryLogger, usageContextUpdates, writeUsageFile, type ModelResolver } from '../llm/index.js';
+import { resolveModelBackendOptions, type ModelBackendOptions } from '../direct/model-backend-options.js';
+import { addUsage, callModel, nodeModelSettings, noUsage, prepareModel, retryLogger, usageContextUpdates, writeUsageFile } from '../llm/index.js';
 import { outcomeFromAnswer } from '../outcome/index.js';
 import { runToolCall, type ToolCallScope } from './run-tool-call.js';
 import { shellEnvFrom } from './shell-env.js';
@@ -24,14 +22,8 @@ export interface AgentTurnEvent {
   toolCalls: { name: string; isError: boolean; skippedByHook: boolean }[];
 }
 
-export interface AgentBackendOptions {
-  resolveModel: ModelResolver;
-  /** Where API keys are read, and (minus secrets) what shell commands see; defaults to process.env. */
-  env?: Readonly<Record<string, string | undefined>>;
-  clock?: Clock;
-  random?: Random;
-  compose?: PromptComposer;
-  logger?: Logger;
+/** `env` is also what shell commands see, minus secrets. */
+export interface AgentBackendOptions extends ModelBackendOptions {
   onTurn?: (event: AgentTurnEvent) => void | Promise<void>;
 }
 
@@ -46,12 +38,7 @@ export const defaultMaxTurns = 20;
  * `full`-fidelity thread continue the same conversation.
  */
 export function createAgentBackend(options: AgentBackendOptions): AgentBackend & { run(request: AgentRequest): Promise<AgentResult> } {
-  const env = options.env ?? process.env;
-  const clock = options.clock ?? systemClock;
-  const random = options.random ?? systemRandom;
-  const compose = options.compose ?? composeDefault;
-  const logger = options.logger ?? silentLogger;
-  const threads = createThreadMemory();
+  const { env, clock, random, compose, logger, threads } = resolveModelBackendOptions(options);
   return {
     name: 'agent',
     async run(request) {

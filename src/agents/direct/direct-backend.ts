@@ -1,22 +1,10 @@
 import type { ModelMessage } from 'ai';
-import { systemClock, systemRandom, type Clock, type Random } from '../../core/clock.js';
-import { silentLogger, type Logger } from '../../core/logger.js';
 import type { AgentBackend, AgentRequest, AgentResult } from '../backend.js';
-import { callModel, createThreadMemory, retryLogger, nodeModelSettings, prepareModel, usageContextUpdates, writeUsageFile, type ModelResolver } from '../llm/index.js';
+import { callModel, retryLogger, nodeModelSettings, prepareModel, usageContextUpdates, writeUsageFile } from '../llm/index.js';
 import { outcomeFromAnswer } from '../outcome/index.js';
-import { composeDefault, type PromptComposer } from './compose-default.js';
+import { resolveModelBackendOptions, type ModelBackendOptions } from './model-backend-options.js';
 
-export interface DirectBackendOptions {
-  /** Tier or model id and provider → a provider stanza and model id (built from orchestra.yaml). */
-  resolveModel: ModelResolver;
-  /** Where API keys are read; defaults to process.env. */
-  env?: Readonly<Record<string, string | undefined>>;
-  /** Waits between retries; injected so tests need not wait. */
-  clock?: Clock;
-  random?: Random;
-  compose?: PromptComposer;
-  logger?: Logger;
-}
+export type DirectBackendOptions = ModelBackendOptions;
 
 /**
  * `backend=direct`: one model call per node, no tools; nodes of one `full`-fidelity thread share
@@ -29,12 +17,7 @@ export interface DirectBackend extends AgentBackend {
 }
 
 export function createDirectBackend(options: DirectBackendOptions): DirectBackend {
-  const env = options.env ?? process.env;
-  const clock = options.clock ?? systemClock;
-  const random = options.random ?? systemRandom;
-  const compose = options.compose ?? composeDefault;
-  const logger = options.logger ?? silentLogger;
-  const threads = createThreadMemory();
+  const { env, clock, random, compose, logger, threads } = resolveModelBackendOptions(options);
   return {
     name: 'direct',
     async run(request: AgentRequest): Promise<AgentResult> {
