@@ -1,4 +1,4 @@
-import type { Checkpoint, EventInput, Lease, NewRun, NodeRecord, RunFilter, RunPatch, RunRecord, StoredEvent } from './types.js';
+import type { Checkpoint, CheckpointHead, EventInput, Lease, NewRun, NodeEnd, NodeRecord, NodeStart, RunFilter, RunPatch, RunRecord, StoredEvent } from './types.js';
 
 /**
  * The single source of truth for runs. SQLite is the embedded default; PostgreSQL comes later
@@ -22,14 +22,14 @@ export interface Store {
   commitCheckpoint(runId: string, checkpoint: Checkpoint, patch: RunPatch, events: EventInput[]): Promise<StoredEvent[]>;
   getCheckpoint(runId: string, seq: number): Promise<Checkpoint | undefined>;
   latestCheckpoint(runId: string): Promise<Checkpoint | undefined>;
-  listCheckpoints(runId: string): Promise<Array<Pick<Checkpoint, 'seq' | 'currentNode' | 'nextNode' | 'timestamp'>>>;
+  listCheckpoints(runId: string): Promise<CheckpointHead[]>;
 
   appendEvents(runId: string, events: EventInput[]): Promise<StoredEvent[]>;
   /** Events with seq > `afterSeq`, oldest first, at most `limit`. */
   readEvents(runId: string, afterSeq: number, limit?: number): Promise<StoredEvent[]>;
 
-  recordNodeStart(record: Omit<NodeRecord, 'finishedAt' | 'notes' | 'failureReason' | 'status'>): Promise<void>;
-  recordNodeEnd(runId: string, index: number, end: Pick<NodeRecord, 'status' | 'finishedAt' | 'notes' | 'failureReason'>): Promise<void>;
+  recordNodeStart(record: NodeStart): Promise<void>;
+  recordNodeEnd(runId: string, index: number, end: NodeEnd): Promise<void>;
   listNodeRecords(runId: string): Promise<NodeRecord[]>;
 
   /** Takes the lease when it is free, expired, or already ours. Returns whether we hold it now. */

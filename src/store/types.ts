@@ -85,6 +85,12 @@ export interface NodeRecord {
   failureReason: string | undefined;
 }
 
+/** A node execution as it starts, and what its end adds. */
+export type NodeStart = Omit<NodeRecord, 'finishedAt' | 'notes' | 'failureReason' | 'status'>;
+export type NodeEnd = Pick<NodeRecord, 'status' | 'finishedAt' | 'notes' | 'failureReason'>;
+/** What `listCheckpoints` gives for each checkpoint. */
+export type CheckpointHead = Pick<Checkpoint, 'seq' | 'currentNode' | 'nextNode' | 'timestamp'>;
+
 export type StoredEvent = RunEvent;
 export type EventInput = RunEventBody & { at: number; inBranch?: string };
 

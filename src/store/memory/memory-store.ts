@@ -11,11 +11,8 @@ import {
   runNotFoundError,
   storeClosedError,
 } from '../store-errors.js';
-import type { Checkpoint, EventInput, Lease, NewRun, NodeRecord, RunFilter, RunPatch, RunRecord, StoredEvent } from '../types.js';
+import type { Checkpoint, CheckpointHead, EventInput, Lease, NewRun, NodeEnd, NodeRecord, NodeStart, RunFilter, RunPatch, RunRecord, StoredEvent } from '../types.js';
 
-type CheckpointHead = Pick<Checkpoint, 'seq' | 'currentNode' | 'nextNode' | 'timestamp'>;
-type NodeStart = Omit<NodeRecord, 'finishedAt' | 'notes' | 'failureReason' | 'status'>;
-type NodeEnd = Pick<NodeRecord, 'status' | 'finishedAt' | 'notes' | 'failureReason'>;
 
 /** What the memory store keeps per run; checkpoints and events as JSON, exactly as SQLite does. */
 interface RunTables {

@@ -11,16 +11,13 @@ import {
   runNotFoundError,
   storeClosedError,
 } from '../store-errors.js';
-import type { Checkpoint, EventInput, Lease, NewRun, NodeRecord, RunFilter, RunPatch, RunRecord, StoredEvent } from '../types.js';
+import type { Checkpoint, CheckpointHead, EventInput, Lease, NewRun, NodeEnd, NodeRecord, NodeStart, RunFilter, RunPatch, RunRecord, StoredEvent } from '../types.js';
 import { CheckpointRows, type CheckpointRow } from './checkpoint-rows.js';
 import { GroupCommit } from './group-commit.js';
 import { fromNodeRecordRow, fromRunRow, runPatchColumns, toRunRow } from './rows.js';
 import { isConstraintError, toStoreError } from './sqlite-errors.js';
 import { createRunPatchStatements, prepareStatements } from './statements.js';
 
-type CheckpointHead = Pick<Checkpoint, 'seq' | 'currentNode' | 'nextNode' | 'timestamp'>;
-type NodeStart = Omit<NodeRecord, 'finishedAt' | 'notes' | 'failureReason' | 'status'>;
-type NodeEnd = Pick<NodeRecord, 'status' | 'finishedAt' | 'notes' | 'failureReason'>;
 
 // Checkpoints and run state must survive power loss; node records and events may lag behind them.
 const durable = true;
