@@ -1,14 +1,10 @@
 import { ErrorCode, isOrchestraError } from '../../core/errors.js';
-import type { Graph } from '../../pipeline/graph/model.js';
 import { findExitNodes, findStartNodes } from '../../pipeline/graph/node-kind.js';
 import { ArtifactStore } from '../../store/run-dir/artifact-store.js';
 import { BackgroundFileWriter } from '../../store/run-dir/background-writer.js';
 import { stagePath } from '../../store/run-dir/stage-path.js';
-import type { ChildRunHandle, ChildRunRequest } from '../handler.js';
 import { errorText } from './attempt-outcome.js';
 import { runBranch } from './branch-walk.js';
-import type { ResolvedEngine } from './engine-options.js';
-import type { EventLog } from './event-log.js';
 import { markDrivenHere } from './lease-claim.js';
 import { keepLease } from './lease-keeper.js';
 import { runMainLoop, type LoopEnd } from './main-loop.js';
@@ -17,16 +13,8 @@ import type { RunResult } from './run-handle.js';
 import type { RunProgress } from './run-progress.js';
 import type { Frame, RunScope } from './run-scope.js';
 
-export interface DriveSetup {
-  engine: ResolvedEngine;
-  runId: string;
-  graph: Graph;
-  logsRoot: string;
-  baseDir: string;
-  variables: Readonly<Record<string, string>>;
-  goal: string;
-  startedAt: number;
-  events: EventLog;
+/** The run's fixed facts (as the scope holds them) plus where and how the walk starts. */
+export type DriveSetup = Pick<RunScope, 'engine' | 'runId' | 'graph' | 'logsRoot' | 'baseDir' | 'variables' | 'goal' | 'startedAt' | 'events' | 'startChildRun'> & {
   progress: RunProgress;
   /** Where the walk starts: the start node, or a checkpoint's next node. */
   startAt: string;
@@ -35,8 +23,7 @@ export interface DriveSetup {
   degradeFull: boolean;
   /** Node records already in the store; new ones are numbered after them. */
   lastIndex: number;
-  startChildRun(request: ChildRunRequest): Promise<ChildRunHandle>;
-}
+};
 
 /**
  * Drives a run whose lease this process already holds, to its end: renews the lease, runs the main
