@@ -6,7 +6,7 @@ import tseslint from 'typescript-eslint';
 const layers = [
   ['core'],
   ['pipeline', 'guided', 'config'],
-  ['store'],
+  ['store', 'tasks'],
   ['agents', 'workspace', 'humans', 'sessions'],
   ['engine', 'workflows'],
   ['server', 'cli', 'tui'],
