@@ -14,7 +14,7 @@ describe('main', () => {
     const result = await cli(['--help']);
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/^Usage: orchestra \[options\] \[command\]/);
-    for (const command of ['compile', 'run', 'status', 'resume', 'replay', 'attach']) expect(result.stdout).toContain(`  ${command} `);
+    for (const command of ['compile', 'run', 'runs', 'status', 'resume', 'replay', 'attach', 'new', 'start', 'merge', 'daemon']) expect(result.stdout).toContain(`  ${command} `);
     expect(result.stderr).toBe('');
   });
 
@@ -38,10 +38,10 @@ describe('main', () => {
 
   it.each([
     [['statsu'], "error[E_USAGE]: unknown command 'statsu'\n  hint: Did you mean status? See `orchestra --help`.\n"],
-    [['status', '--bogus'], "error[E_USAGE]: unknown option '--bogus'\n  hint: See `orchestra status --help`.\n"],
+    [['runs', '--bogus'], "error[E_USAGE]: unknown option '--bogus'\n  hint: See `orchestra runs --help`.\n"],
     [['run'], "error[E_USAGE]: missing required argument 'file'\n  hint: See `orchestra run --help`.\n"],
     [['run', 'x.dot', '--logs'], "error[E_USAGE]: option '--logs <dir>' argument missing\n  hint: See `orchestra run --help`.\n"],
-    [['status', 'a', 'b'], "error[E_USAGE]: too many arguments for 'status'. Expected 1 argument but got 2.\n  hint: See `orchestra status --help`.\n"],
+    [['runs', 'a', 'b'], "error[E_USAGE]: too many arguments for 'runs'. Expected 1 argument but got 2.\n  hint: See `orchestra runs --help`.\n"],
   ])('%j is a usage error (exit 2)', async (argv, stderr) => {
     expect(await cli(argv)).toEqual({ code: 2, stdout: '', stderr });
   });

@@ -8,9 +8,15 @@ import type { ReplayOptions } from './commands/replay.js';
 import type { ResumeOptions } from './commands/resume.js';
 import type { RunOptions } from './commands/run.js';
 import type { StatusOptions } from './commands/status.js';
+import type { AttachTaskOptions } from './task-commands/attach-command.js';
+import type { TaskStatusOptions } from './task-commands/status-command.js';
+import { registerTaskCommands } from './task-program.js';
 
 /** Names of the subcommands, for usage hints. */
-export const commandNames = ['compile', 'run', 'status', 'resume', 'replay', 'attach', 'doctor'] as const;
+export const commandNames = [
+  'compile', 'run', 'runs', 'resume', 'replay', 'doctor',
+  'new', 'edit', 'start', 'stop', 'attach', 'complete', 'review', 'status', 'merge', 'cd', 'shell-init', 'diff', 'logs', 'rm', 'watch', 'daemon',
+] as const;
 
 /**
  * The command table. Actions are thin: each lazy-imports its module (so `orchestra status` never
@@ -18,7 +24,7 @@ export const commandNames = ['compile', 'run', 'status', 'resume', 'replay', 'at
  */
 export function createProgram(ctx: CommandContext, setExitCode: (code: number) => void): Command {
   const program = new Command('orchestra')
-    .description('Run Attractor DOT pipelines durably: every node is checkpointed, so runs survive crashes and Ctrl-C.')
+    .description('Run AI agents and people together, durably: DOT pipelines checkpointed node by node, and coding agents on tasks in their own git worktrees.')
     .version(readVersion(), '-V, --version', 'print the version')
     .helpOption('-h, --help', 'show help')
     .exitOverride()
@@ -57,8 +63,8 @@ export function createProgram(ctx: CommandContext, setExitCode: (code: number) =
     });
 
   program
-    .command('status')
-    .description('list runs, newest first, or show one run (an unambiguous id prefix is enough)')
+    .command('runs')
+    .description('list pipeline runs, newest first, or show one run (an unambiguous id prefix is enough)')
     .argument('[run]', 'a run id or prefix')
     .option('--detail', "with a run: its node history and checkpoints")
     .option('--all', 'list every run, not only the 20 newest')
@@ -66,6 +72,19 @@ export function createProgram(ctx: CommandContext, setExitCode: (code: number) =
     .action(async (run: string | undefined, options: StatusOptions) => {
       const { statusCommand } = await import('./commands/status.js');
       setExitCode(await statusCommand(ctx, run, options));
+    });
+
+  program
+    .command('status')
+    .description("the project's tasks (--all: every project); `status <task|run>` one of them; `status set <task> <status>` for hooks")
+    .argument('[args...]', 'a task id or slug, a run id, or: set <task> <status>')
+    .option('--json', 'machine-readable output')
+    .option('--watch', 'then follow changes, one line each; a bell when an agent needs input')
+    .option('--all', 'tasks of every project the daemon knows')
+    .option('--detail', "with a run id: its node history and checkpoints")
+    .action(async (args: string[], options: TaskStatusOptions) => {
+      const { taskStatusCommand } = await import('./task-commands/index.js');
+      setExitCode(await taskStatusCommand(ctx, args, options));
     });
 
   program
@@ -85,7 +104,7 @@ export function createProgram(ctx: CommandContext, setExitCode: (code: number) =
     .command('replay')
     .description('start a new run from checkpoint N of a run; the original run is left untouched')
     .argument('<run>', 'a run id or prefix')
-    .requiredOption('--checkpoint <n>', 'the checkpoint number (see `orchestra status <run> --detail`)')
+    .requiredOption('--checkpoint <n>', 'the checkpoint number (see `orchestra runs <run> --detail`)')
     .option('--logs <dir>', 'the new run directory (default: $ORCHESTRA_HOME/runs/<new run id>)')
     .option('--simulate', 'use the simulation backend (default: what the run started with)')
     .option('--auto-approve', 'answer every human gate with its first choice (default: what the run started with)')
@@ -98,12 +117,13 @@ export function createProgram(ctx: CommandContext, setExitCode: (code: number) =
 
   program
     .command('attach')
-    .description("print a run's events so far, then follow new ones until it ends; exits with the run's result code")
-    .argument('<run>', 'a run id or prefix')
-    .option('--json', 'print every event, then the result, as JSON lines')
-    .action(async (run: string, options: AttachOptions) => {
-      const { attachCommand } = await import('./commands/attach.js');
-      setExitCode(await attachCommand(ctx, run, options));
+    .description("attach to a task's agent (detach with Ctrl-]; it keeps running), or follow a pipeline run's events")
+    .argument('<ref>', 'a task id or slug, or a run id or prefix')
+    .option('--detach-key <key>', 'the key that detaches, e.g. ctrl-q (default ctrl-], or $ORCHESTRA_DETACH_KEY)')
+    .option('--json', 'runs: print every event, then the result, as JSON lines')
+    .action(async (ref: string, options: AttachOptions & AttachTaskOptions) => {
+      const { attachTaskCommand } = await import('./task-commands/index.js');
+      setExitCode(await attachTaskCommand(ctx, ref, options));
     });
 
   program
@@ -115,6 +135,7 @@ export function createProgram(ctx: CommandContext, setExitCode: (code: number) =
       setExitCode(await doctorCommand(ctx, options));
     });
 
+  registerTaskCommands(program, ctx, setExitCode);
   return program;
 }
 

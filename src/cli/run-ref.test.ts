@@ -32,7 +32,7 @@ describe('resolveRunRef', () => {
     await expect(resolveRunRef(store, 'nope')).rejects.toMatchObject({
       code: 'E_RUN_NOT_FOUND',
       message: 'No run has an id starting with "nope".',
-      hint: 'See the run ids with `orchestra status` (ORCHESTRA_HOME selects the store).',
+      hint: 'See the run ids with `orchestra runs` (ORCHESTRA_HOME selects the store).',
     });
   });
 

@@ -12,7 +12,7 @@ const listedCandidates = 10;
 export async function resolveRunRef(store: Store, ref: string): Promise<RunRecord> {
   const text = ref.trim();
   if (text === '') {
-    throw new OrchestraError(ErrorCode.USAGE, 'Expected a run id, got an empty string.', { hint: 'See the run ids with `orchestra status`.' });
+    throw new OrchestraError(ErrorCode.USAGE, 'Expected a run id, got an empty string.', { hint: 'See the run ids with `orchestra runs`.' });
   }
   const exact = await store.getRun(text);
   if (exact) return exact;
@@ -21,7 +21,7 @@ export async function resolveRunRef(store: Store, ref: string): Promise<RunRecor
   if (matches.length === 1 && only) return only;
   if (matches.length === 0) {
     throw new OrchestraError(ErrorCode.RUN_NOT_FOUND, `No run has an id starting with "${text}".`, {
-      hint: 'See the run ids with `orchestra status` (ORCHESTRA_HOME selects the store).',
+      hint: 'See the run ids with `orchestra runs` (ORCHESTRA_HOME selects the store).',
     });
   }
   const shown = matches.slice(0, listedCandidates).map((run) => `${run.id}  ${run.pipeline}  ${run.state}`);

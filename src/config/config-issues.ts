@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { ErrorCode, OrchestraError } from '../core/errors.js';
 import { excerptAt } from '../core/source-location.js';
 import { didYouMean } from '../core/closest-name.js';
+import { allowedKeysAt, valueAt } from './schema-walk.js';
 import { formatKeyPath, locate, type YamlSource } from './yaml-locate.js';
 
 type Issue = z.core.$ZodIssue;
@@ -14,9 +15,16 @@ const docsHint = 'docs/configuration.md lists every key, its type and its defaul
  * what is allowed there. One error at a time: later ones often follow from the first.
  */
 export function configIssueError(source: YamlSource, issue: Issue, data: unknown, schema: z.ZodType): OrchestraError {
-  const chosen = unwrapUnion(issue, data);
-  const { path, message, at } = describeIssue(chosen, data, schema);
+  const { path, message, at } = describeIssue(unwrapUnion(issue, data), data, schema, []);
   return configError(source, path, message, docsHint, at);
+}
+
+/**
+ * The same message without a file, for values validated in code (a built-in CLI profile, say):
+ * `prefix` names where the value sits, as in `['cli_agents', 'aider']`.
+ */
+export function configIssueMessage(issue: Issue, data: unknown, schema: z.ZodType, prefix: Path): string {
+  return describeIssue(unwrapUnion(issue, data), data, schema, prefix).message;
 }
 
 /** An E_CONFIG error pointing at `path` in the file, with the offending line as detail. */
@@ -25,23 +33,29 @@ export function configError(source: YamlSource, path: Path, message: string, hin
   return new OrchestraError(ErrorCode.CONFIG, message, { location, detail: excerptAt(source.text, location), hint });
 }
 
-/** In a union, report the branch that matches the value's kind (a string vs a mapping). */
+/**
+ * In a union, report the branch that matches the value best: one whose problems are all inside the
+ * value (the mapping was right, a key in it is not), else one of the value's kind (a string vs a mapping).
+ */
 function unwrapUnion(issue: Issue, data: unknown): Issue {
   if (issue.code !== 'invalid_union' || issue.errors.length === 0) return issue;
-  const branch = issue.errors.find((issues) => !issues.some((inner) => inner.code === 'invalid_type' && inner.path.length === 0)) ?? issue.errors[0] ?? [];
+  const inside = issue.errors.find((issues) => issues.every((inner) => inner.path.length > 0));
+  const sameKind = issue.errors.find((issues) => !issues.some((inner) => inner.code === 'invalid_type' && inner.path.length === 0));
+  const branch = inside ?? sameKind ?? issue.errors[0] ?? [];
   const [first] = branch;
   if (!first) return issue;
   return unwrapUnion({ ...first, path: [...issue.path, ...first.path] } as Issue, data);
 }
 
-function describeIssue(issue: Issue, data: unknown, schema: z.ZodType): { path: Path; message: string; at: 'key' | 'value' } {
-  const where = formatKeyPath(issue.path);
+function describeIssue(issue: Issue, data: unknown, schema: z.ZodType, prefix: Path): { path: Path; message: string; at: 'key' | 'value' } {
+  const named = (path: Path): string => formatKeyPath([...prefix, ...path]);
+  const where = named(issue.path);
   switch (issue.code) {
     case 'unrecognized_keys': {
       const key = issue.keys[0] ?? '';
-      const allowed = allowedKeysAt(schema, issue.path);
+      const allowed = allowedKeysAt(schema, issue.path, data);
       const path = [...issue.path, key];
-      return { path, at: 'key', message: `${formatKeyPath(path)}: unknown key.${didYouMean(key, allowed)} Allowed here: ${allowed.join(', ')}.` };
+      return { path, at: 'key', message: `${named(path)}: unknown key.${didYouMean(key, allowed)} Allowed here: ${allowed.join(', ')}.` };
     }
     case 'invalid_value': {
       const value = valueAt(data, issue.path);
@@ -59,64 +73,15 @@ function describeIssue(issue: Issue, data: unknown, schema: z.ZodType): { path: 
       const inner = issue.issues[0]?.message ?? 'invalid name';
       return { path: issue.path, at: 'key', message: `${where}: the name ${inner}.` };
     }
+    case 'custom':
+      // Cross-key rules (cli-profile-checks) write whole sentences; value rules read after the value.
+      if (issue.params?.['complete'] === true) return { path: issue.path, at: 'value', message: `${where}: ${issue.message}.` };
+      return { path: issue.path, at: 'value', message: `${where}: ${show(valueAt(data, issue.path))} ${issue.message}.` };
     default: {
       const value = valueAt(data, issue.path);
       return { path: issue.path, at: 'value', message: `${where}: ${show(value)} ${issue.message}.` };
     }
   }
-}
-
-/** The keys a strict object accepts at `path`, found by walking the schema. */
-export function allowedKeysAt(schema: z.ZodType, path: Path): string[] {
-  let node: SchemaDef | undefined = defOf(schema);
-  for (const segment of path) {
-    node = step(node, segment);
-    if (!node) return [];
-  }
-  node = unwrap(node);
-  return node?.type === 'object' && node.shape ? Object.keys(node.shape) : [];
-}
-
-interface SchemaDef {
-  type: string;
-  shape?: Record<string, z.ZodType>;
-  catchall?: z.ZodType;
-  valueType?: z.ZodType;
-  innerType?: z.ZodType;
-  element?: z.ZodType;
-  options?: z.ZodType[];
-}
-
-function defOf(schema: z.ZodType | undefined): SchemaDef | undefined {
-  return (schema as unknown as { _zod?: { def: SchemaDef } } | undefined)?._zod?.def;
-}
-
-function unwrap(def: SchemaDef | undefined): SchemaDef | undefined {
-  let current = def;
-  while (current && (current.type === 'optional' || current.type === 'default' || current.type === 'nullable')) current = defOf(current.innerType);
-  if (current?.type === 'union') return current.options?.map(defOf).find((option) => option?.type === 'object') ?? current;
-  return current;
-}
-
-function step(def: SchemaDef | undefined, segment: PropertyKey): SchemaDef | undefined {
-  const node = unwrap(def);
-  if (!node) return undefined;
-  if (node.type === 'object') {
-    const key = String(segment);
-    return defOf(node.shape && Object.hasOwn(node.shape, key) ? node.shape[key] : node.catchall);
-  }
-  if (node.type === 'record') return defOf(node.valueType);
-  if (node.type === 'array') return defOf(node.element);
-  return undefined;
-}
-
-function valueAt(data: unknown, path: Path): unknown {
-  let current = data;
-  for (const segment of path) {
-    if (typeof current !== 'object' || current === null || !Object.hasOwn(current, segment)) return undefined;
-    current = (current as Record<PropertyKey, unknown>)[segment];
-  }
-  return current;
 }
 
 function kindOf(value: unknown): string {

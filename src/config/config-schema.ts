@@ -1,5 +1,7 @@
 import { z } from 'zod';
+import { cliProfileStanzaSchema } from './cli-profile-schema.js';
 import { Backends, ProviderTypes, PushPolicies, Tiers } from './config-types.js';
+import { envName, text } from './schema-parts.js';
 
 /**
  * The schema of `orchestra.yaml` as written (snake_case). Every object is strict: an unknown key is
@@ -7,8 +9,6 @@ import { Backends, ProviderTypes, PushPolicies, Tiers } from './config-types.js'
  * into a ResolvedConfig.
  */
 
-const text = z.string().min(1, 'must not be empty');
-const envName = z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'must be an environment variable name (letters, digits, _)');
 const httpUrl = text.refine((value) => /^https?:\/\/[^\s/]+/.test(value), 'must be an http:// or https:// URL');
 
 const tierModels = z.strictObject(Object.fromEntries(Tiers.map((tier) => [tier, text.optional()])) as Record<(typeof Tiers)[number], z.ZodOptional<typeof text>>);
@@ -37,36 +37,14 @@ export const repoSchema = z.strictObject({
   push: z.enum(PushPolicies).optional(),
 });
 
-const outputFormat = z.enum(['text', 'jsonl']);
-
-export const cliOutputSchema = z.union([
-  outputFormat,
-  z.strictObject({
-    format: outputFormat,
-    text: text.optional(),
-    session_id: text.optional(),
-    cost: text.optional(),
-  }),
-]);
-
-export const cliProfileSchema = z.strictObject({
-  command: text,
-  args: z.array(z.string()).optional(),
-  prompt_via: z.enum(['arg', 'stdin']).optional(),
-  output: cliOutputSchema.optional(),
-  env: z.record(envName, z.string()).optional(),
-  install: text.optional(),
-});
-
 export const configSchema = z.strictObject({
   backend: z.enum(Backends).optional(),
   providers: z.object({ default: text.optional() }).catchall(providerSchema).optional(),
   agents: z.record(z.string(), agentSchema).optional(),
   workspace: z.strictObject({ repos: z.record(z.string(), repoSchema).optional() }).optional(),
-  cli_agents: z.record(z.string(), cliProfileSchema).optional(),
+  cli_agents: z.record(z.string(), cliProfileStanzaSchema).optional(),
 });
 
 export type RawConfig = z.infer<typeof configSchema>;
 export type RawProvider = z.infer<typeof providerSchema>;
 export type RawAgent = z.infer<typeof agentSchema>;
-export type RawCliProfile = z.infer<typeof cliProfileSchema>;

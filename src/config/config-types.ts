@@ -1,3 +1,5 @@
+import type { ResolvedCliProfileStanza } from './cli-profile-schema.js';
+
 /**
  * The validated, resolved shape of `orchestra.yaml`. Keys are camelCase here (the file uses
  * snake_case); paths are absolute; every default is filled in, so readers never re-derive one.
@@ -51,26 +53,6 @@ export interface ResolvedRepo {
   push: PushPolicy;
 }
 
-export interface CliOutputSpec {
-  format: 'text' | 'jsonl';
-  /** Dotted field paths into each JSON line (jsonl only); the last line that has the field wins. */
-  textPath?: string;
-  sessionIdPath?: string;
-  costPath?: string;
-}
-
-export interface CliProfileConfig {
-  name: string;
-  command: string;
-  /** Argument template: each item is a Nunjucks template (`{{ prompt }}`, `{{ model }}`, ...). */
-  args: readonly string[];
-  promptVia: 'arg' | 'stdin';
-  output: CliOutputSpec;
-  env: Readonly<Record<string, string>>;
-  /** How to install the command, shown when it is missing (e.g. `npm install -g some-cli`). */
-  install?: string;
-}
-
 export interface ResolvedConfig {
   backend: BackendName;
   /** Whether `backend` was written in the file or chosen by the default rule. */
@@ -82,7 +64,8 @@ export interface ResolvedConfig {
   };
   agents: Readonly<Record<string, ResolvedAgent>>;
   workspace: { repos: Readonly<Record<string, ResolvedRepo>> };
-  cliAgents: Readonly<Record<string, CliProfileConfig>>;
+  /** Profile name → its validated stanza; the agents layer builds a CliProfile from each. */
+  cliAgents: Readonly<Record<string, ResolvedCliProfileStanza>>;
   /** The directory of the config file, when there is one. */
   dir?: string;
 }

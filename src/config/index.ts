@@ -9,3 +9,31 @@ export { providerKeyStatus } from './provider-keys.js';
 export type { ProviderKeyStatus } from './provider-keys.js';
 export { defaultKeyEnv, defaultTierModels, inferProviderFromModel, inferProviderType } from './provider-defaults.js';
 export { closestName, didYouMean } from '../core/closest-name.js';
+export {
+  cliProfileStanzaSchema,
+  defaultArgs,
+  InteractivePromptVias,
+  SessionIdModes,
+  StatusSources,
+  type CliProfileStanza,
+  type InteractivePromptVia,
+  type ResolvedCliProfileStanza,
+  type ResolvedInteractiveStanza,
+  type SessionIdMode,
+  type StatusSource,
+} from './cli-profile-schema.js';
+export { OutputFieldNames, Reduces, type OutputFieldName, type OutputFieldStanza, type Reduce, type ResolvedCliOutput } from './cli-output-schema.js';
+export {
+  InteractivePlaceholders,
+  Placeholders,
+  ResumePlaceholders,
+  listPlaceholders,
+  placeholderPattern,
+  placeholdersIn,
+  unknownPlaceholders,
+  usesPlaceholder,
+  type ArgTemplate,
+  type Placeholder,
+} from './cli-profile-placeholders.js';
+export { configIssueMessage } from './config-issues.js';
+export { formatKeyPath } from './yaml-locate.js';

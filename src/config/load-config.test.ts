@@ -47,10 +47,10 @@ describe('parseConfig: schema errors name the file, line:column, key path and wh
       'cli output mapping',
       'cli_agents:\n  aider:\n    command: aider\n    output:\n      format: jsonl\n      txt: result\n',
       '6:7',
-      'cli_agents.aider.output.txt: unknown key. Did you mean "text"? Allowed here: format, text, session_id, cost.',
+      'cli_agents.aider.output.txt: unknown key. Did you mean "text"? Allowed here: format, text, session_id, cost_usd, cost, turns, tool_uses, is_error.',
     ],
     ['cli env name', 'cli_agents:\n  aider:\n    command: aider\n    env:\n      bad-name: x\n', '5:7', 'cli_agents.aider.env.bad-name: the name must be an environment variable name (letters, digits, _).'],
-    ['prompt_via', 'cli_agents:\n  aider:\n    command: aider\n    prompt_via: file\n', '4:17', 'cli_agents.aider.prompt_via: "file" is not allowed. Allowed: arg, stdin.'],
+    ['prompt_via', 'cli_agents:\n  aider:\n    command: aider\n    prompt_via: file\n', '4:17', 'cli_agents.aider.prompt_via: "file" is not allowed. Allowed: argument, arg, stdin.'],
   ])('%s', (_name, text, position, message) => {
     const error = errorOf(text);
     expect(error.code).toBe('E_CONFIG');
@@ -134,12 +134,13 @@ describe('parseConfig: resolved values', () => {
       workspace: { repos: { api: { name: 'api', path: '/api', branchPrefix: 'orchestra/', push: 'on_completion' } } },
       cliAgents: {
         aider: {
-          name: 'aider',
           command: 'aider',
           args: ['--message', '{{ prompt }}'],
-          promptVia: 'arg',
-          output: { format: 'jsonl', textPath: 'result', sessionIdPath: 'sid', costPath: 'usage.cost' },
+          prompt_via: 'argument',
+          output: { format: 'jsonl', text: 'result', session_id: 'sid', cost_usd: 'usage.cost' },
           env: {},
+          models: {},
+          version_args: ['--version'],
         },
       },
       dir: '/project',

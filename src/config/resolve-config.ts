@@ -1,13 +1,10 @@
 import { dirname, resolve } from 'node:path';
 import { didYouMean } from '../core/closest-name.js';
 import { configError } from './config-issues.js';
-import type { RawCliProfile, RawConfig } from './config-schema.js';
+import type { RawConfig } from './config-schema.js';
 import {
   BuiltInCliProfiles,
   ProviderTypes,
-
-  type CliOutputSpec,
-  type CliProfileConfig,
   type ResolvedAgent,
   type ResolvedConfig,
   type ResolvedProvider,
@@ -27,7 +24,7 @@ const layerKeys = ['role', 'persona', 'personality', 'task'] as const;
 export function resolveConfig(raw: RawConfig, source: YamlSource | undefined, env: Env, fileExists: (path: string) => boolean): ResolvedConfig {
   const dir = source ? dirname(source.file) : undefined;
   const providers = resolveProviders(raw, source);
-  const cliAgents = resolveCliAgents(raw.cli_agents ?? {});
+  const cliAgents = raw.cli_agents ?? {};
   const agents = Object.fromEntries(
     Object.entries(raw.agents ?? {}).map(([name, agent]) => {
       const resolved: ResolvedAgent = { name, ...pick(agent, ['model', 'provider', 'backend', 'cli']) };
@@ -84,33 +81,6 @@ function resolveProviders(raw: RawConfig, source: YamlSource | undefined): Recor
       return [name, resolved];
     }),
   );
-}
-
-function resolveCliAgents(raw: Readonly<Record<string, RawCliProfile>>): Record<string, CliProfileConfig> {
-  return Object.fromEntries(
-    Object.entries(raw).map(([name, profile]): [string, CliProfileConfig] => [
-      name,
-      {
-        name,
-        command: profile.command,
-        args: profile.args ?? ['{{ prompt }}'],
-        promptVia: profile.prompt_via ?? 'arg',
-        output: outputSpec(profile.output),
-        env: profile.env ?? {},
-        ...(profile.install !== undefined && { install: profile.install }),
-      },
-    ]),
-  );
-}
-
-function outputSpec(output: RawCliProfile['output']): CliOutputSpec {
-  if (output === undefined || typeof output === 'string') return { format: output ?? 'text' };
-  return {
-    format: output.format,
-    ...(output.text !== undefined && { textPath: output.text }),
-    ...(output.session_id !== undefined && { sessionIdPath: output.session_id }),
-    ...(output.cost !== undefined && { costPath: output.cost }),
-  };
 }
 
 function checkReference(source: YamlSource | undefined, path: string[], name: string | undefined, known: string[], what: string): void {

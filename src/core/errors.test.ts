@@ -3,8 +3,8 @@ import { ErrorCode, ExitCode, OrchestraError, exitCodeFor, isOrchestraError } fr
 
 describe('errors', () => {
   it('carry a code, a hint and the exit code their code maps to', () => {
-    const error = new OrchestraError(ErrorCode.RUN_NOT_FOUND, 'No run "abc".', { hint: 'List runs with orchestra status.' });
-    expect(error).toMatchObject({ name: 'OrchestraError', code: 'E_RUN_NOT_FOUND', message: 'No run "abc".', hint: 'List runs with orchestra status.' });
+    const error = new OrchestraError(ErrorCode.RUN_NOT_FOUND, 'No run "abc".', { hint: 'List runs with orchestra runs.' });
+    expect(error).toMatchObject({ name: 'OrchestraError', code: 'E_RUN_NOT_FOUND', message: 'No run "abc".', hint: 'List runs with orchestra runs.' });
     expect(error.exitCode).toBe(ExitCode.NOT_FOUND);
   });
 

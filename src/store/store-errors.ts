@@ -7,7 +7,7 @@ import { ErrorCode, OrchestraError } from '../core/errors.js';
 
 export function runNotFoundError(runId: string): OrchestraError {
   return new OrchestraError(ErrorCode.RUN_NOT_FOUND, `run "${runId}" does not exist in the store`, {
-    hint: 'List runs with `orchestra status` and use one of their ids.',
+    hint: 'List runs with `orchestra runs` and use one of their ids.',
   });
 }
 

@@ -60,14 +60,14 @@ describe('bin/orchestra.js', () => {
         '✓ plan  success  <t>',
         '✓ build  success  <t>',
         '✓ exit  success  <t>',
-        '✓ Run <id> completed (success) in <t>. Inspect it: orchestra status <id> --detail',
+        '✓ Run <id> completed (success) in <t>. Inspect it: orchestra runs <id> --detail',
         '',
       ].join('\n'),
     );
-    const status = await bin('status');
+    const status = await bin('runs');
     expect(status.code).toBe(0);
     expect(status.stdout).toMatch(new RegExp(`^${id}\\s+Small\\s+completed\\s+exit\\s`, 'm'));
-    const detail = await bin('status', id.slice(0, 8), '--detail');
+    const detail = await bin('runs', id.slice(0, 8), '--detail');
     expect(detail.stdout).toMatch(/Nodes:\n.*\n {2}1\s+start\s+1\s+success/);
     expect(detail.stdout).toMatch(/Checkpoints:\n/);
   });
@@ -83,10 +83,10 @@ describe('bin/orchestra.js', () => {
   });
 
   it('reports an unknown run with exit 3', async () => {
-    expect(await bin('status', 'zzzz')).toEqual({
+    expect(await bin('runs', 'zzzz')).toEqual({
       code: 3,
       stdout: '',
-      stderr: 'error[E_RUN_NOT_FOUND]: No run has an id starting with "zzzz".\n  hint: See the run ids with `orchestra status` (ORCHESTRA_HOME selects the store).\n',
+      stderr: 'error[E_RUN_NOT_FOUND]: No run has an id starting with "zzzz".\n  hint: See the run ids with `orchestra runs` (ORCHESTRA_HOME selects the store).\n',
     });
   });
 

@@ -46,7 +46,7 @@ describe('durability', () => {
     expect((await run.exited).signal).toBe('SIGKILL');
 
     // The store shows the run as abandoned at once: its lease names a dead process on this host.
-    const status = await runBin(['status', runId, '--json'], { cwd: ws.dir, home: ws.home });
+    const status = await runBin(['runs', runId, '--json'], { cwd: ws.dir, home: ws.home });
     expect(JSON.parse(status.stdout)).toMatchObject({ run: { id: runId, state: 'running', displayState: 'interrupted?' } });
 
     writeFileSync(paths.marker, '');
@@ -98,7 +98,7 @@ describe('durability', () => {
     expect(run.stdout()).toContain(`■ Run ${runId} interrupted at node slow after `);
     expect(run.stderr()).toContain('Interrupting: the run stops after saving its state (Ctrl-C again to exit at once)');
 
-    const status = await runBin(['status', runId!], { cwd: ws.dir, home: ws.home });
+    const status = await runBin(['runs', runId!], { cwd: ws.dir, home: ws.home });
     expect(status.stdout).toContain('State:     interrupted\n');
 
     writeFileSync(paths.marker, '');

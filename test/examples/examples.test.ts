@@ -61,7 +61,7 @@ describe('examples/', () => {
       const child = runs.find((run) => run.pipeline === 'ManagerChild');
       expect(child).toMatchObject({ state: 'completed', outcome: 'success' });
       expect(runs.find((run) => run.id === child!.parentRunId)?.pipeline).toBe('ManagerLoop');
-      const detail = await runCli(['status', child!.id, '--detail'], { cwd: examplesDir, home });
+      const detail = await runCli(['runs', child!.id, '--detail'], { cwd: examplesDir, home });
       expect(detail.stdout).toContain(`Child of:  ${child!.parentRunId}`);
       expect(detail.stdout).not.toContain('Replay of');
     } finally {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { expandArgs, unknownPlaceholders, usesPlaceholder, type PlaceholderValues } from './arg-template.js';
-import type { ArgTemplate } from './profile.js';
+import { expandArgs, type PlaceholderValues } from './arg-template.js';
+import type { ArgTemplate } from '../../config/index.js';
 
 describe('expandArgs', () => {
   it.each<[string, ArgTemplate[], PlaceholderValues, string[]]>([
@@ -18,19 +18,5 @@ describe('expandArgs', () => {
     expect(() => expandArgs('aider', ['--model', '{model}'], {})).toThrow(
       expect.objectContaining({ code: 'E_CONFIG', message: 'CLI profile "aider": argument "{model}" needs {model}, which has no value for this node.' }),
     );
-  });
-});
-
-describe('placeholder checks', () => {
-  it.each<[ArgTemplate[], string[]]>([
-    [['{prompt}', ['--model', '{model}']], []],
-    [['{promt}', ['--x', '{{ sesion }}']], ['promt', 'sesion']],
-  ])('unknownPlaceholders(%j) = %j', (template, expected) => {
-    expect(unknownPlaceholders(template)).toEqual(expected);
-  });
-
-  it('finds a placeholder inside a group', () => {
-    expect(usesPlaceholder([['--resume', '{resume_id}']], 'resume_id')).toBe(true);
-    expect(usesPlaceholder(['{prompt}'], 'resume_id')).toBe(false);
   });
 });

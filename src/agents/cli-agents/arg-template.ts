@@ -1,26 +1,7 @@
 import { ErrorCode, OrchestraError } from '../../core/errors.js';
-import { Placeholders, type ArgTemplate, type Placeholder } from './profile.js';
+import { placeholderPattern, placeholdersIn, type ArgTemplate, type Placeholder } from '../../config/index.js';
 
 export type PlaceholderValues = Partial<Record<Placeholder, string>>;
-
-// `{prompt}`, and `{{ prompt }}` as orchestra.yaml's Nunjucks-minded authors write it.
-const placeholderPattern = /\{\{\s*([a-z_]+)\s*\}\}|\{([a-z_]+)\}/g;
-
-/** The placeholder names used in one argv element, in order. */
-export function placeholdersIn(element: string): string[] {
-  return [...element.matchAll(placeholderPattern)].map((match) => match[1] ?? match[2] ?? '');
-}
-
-/** Placeholders a template uses that are not one of {prompt}, {model}, {session_id}, {resume_id}. */
-export function unknownPlaceholders(template: readonly ArgTemplate[]): string[] {
-  const known: readonly string[] = Placeholders;
-  const used = template.flatMap((entry) => (typeof entry === 'string' ? [entry] : [...entry])).flatMap(placeholdersIn);
-  return [...new Set(used.filter((name) => !known.includes(name)))];
-}
-
-export function usesPlaceholder(template: readonly ArgTemplate[], name: Placeholder): boolean {
-  return template.some((entry) => (typeof entry === 'string' ? [entry] : entry).some((element) => placeholdersIn(element).includes(name)));
-}
 
 /**
  * The argv for `template`: each placeholder is replaced inside its own element (a prompt with

@@ -1,10 +1,14 @@
-import { parseCliProfile, type CliProfileStanza } from './profile-schema.js';
+import type { CliProfileStanza, ResolvedCliProfileStanza } from '../../config/index.js';
+import { cliProfileFromStanza } from './profile-from-stanza.js';
+import { parseCliProfile } from './profile-schema.js';
 import type { CliProfile } from './profile.js';
 
 /**
  * The CLIs Orchestra knows out of the box, written as the same stanzas a user puts under
  * `cli_agents` (a stanza with the same name there replaces one of these). The prompt goes after
- * `--` so that a prompt starting with `-` is not taken for an option.
+ * `--`, or as `--flag=value`, so that a prompt starting with `-` is not taken for an option.
+ * Interactive forms: claude-code and opencode are checked against the installed CLIs (hooks and
+ * plugin included); codex and gemini follow their documented flags and are not tested here.
  */
 export const builtInCliStanzas: Readonly<Record<string, CliProfileStanza>> = {
   'claude-code': {
@@ -30,6 +34,13 @@ export const builtInCliStanzas: Readonly<Record<string, CliProfileStanza>> = {
     env: { DISABLE_AUTOUPDATER: '1', DISABLE_TELEMETRY: '1', DISABLE_ERROR_REPORTING: '1' },
     models: { smart: 'opus', worker: 'sonnet', cheap: 'haiku' },
     npm_package: '@anthropic-ai/claude-code',
+    interactive: {
+      args: ['--permission-mode', 'acceptEdits', '--session-id', '{session_id}', ['--model', '{model}'], ['--', '{prompt}']],
+      resume_args: ['--permission-mode', 'acceptEdits', '--resume', '{session_id}', ['--model', '{model}']],
+      session_id: 'assign',
+      status: 'claude-hooks',
+      prompt_via: 'argument',
+    },
   },
   opencode: {
     command: 'opencode',
@@ -44,6 +55,14 @@ export const builtInCliStanzas: Readonly<Record<string, CliProfileStanza>> = {
       is_error: { path: 'error', when: { type: 'error' } },
     },
     npm_package: 'opencode-ai',
+    // Its option parser takes a value starting with `-` for an option unless written `--flag=value`.
+    interactive: {
+      args: [['--model={model}'], ['--prompt={prompt}']],
+      resume_args: ['--session={session_id}', ['--model={model}']],
+      session_id: 'report',
+      status: 'opencode-plugin',
+      prompt_via: 'argument',
+    },
   },
   codex: {
     command: 'codex',
@@ -57,16 +76,36 @@ export const builtInCliStanzas: Readonly<Record<string, CliProfileStanza>> = {
       is_error: { path: 'error', when: { type: 'turn.failed' } },
     },
     npm_package: '@openai/codex',
+    interactive: {
+      args: ['--full-auto', ['--model', '{model}'], ['--', '{prompt}']],
+      resume_args: ['resume', '{session_id}'],
+      session_id: 'report',
+      status: 'quiescence',
+      prompt_via: 'argument',
+    },
   },
   gemini: {
     command: 'gemini',
     args: [['--model', '{model}'], '--approval-mode', 'auto_edit', '-p', '{prompt}'],
     output: { format: 'text' },
     npm_package: '@google/gemini-cli',
+    interactive: {
+      args: ['--approval-mode', 'auto_edit', ['--model={model}'], ['--prompt-interactive={prompt}']],
+      session_id: 'none',
+      status: 'quiescence',
+      prompt_via: 'argument',
+    },
   },
 };
 
 /** The built-in profiles, parsed through the same schema as config stanzas. */
 export function builtInCliProfiles(): Record<string, CliProfile> {
-  return Object.fromEntries(Object.entries(builtInCliStanzas).map(([name, stanza]) => [name, parseCliProfile(name, stanza, `built-in profile ${name}`)]));
+  return Object.fromEntries(Object.entries(builtInCliStanzas).map(([name, stanza]) => [name, parseCliProfile(name, stanza, [`built-in profile ${name}`])]));
+}
+
+/** The built-in profiles with orchestra.yaml's `cli_agents` on top (a same-named stanza replaces a built-in). */
+export function cliProfilesFor(cliAgents: Readonly<Record<string, ResolvedCliProfileStanza>>): Record<string, CliProfile> {
+  const profiles = builtInCliProfiles();
+  for (const [name, stanza] of Object.entries(cliAgents)) profiles[name] = cliProfileFromStanza(name, stanza);
+  return profiles;
 }

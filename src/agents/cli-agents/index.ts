@@ -1,6 +1,10 @@
 export { createCliBackend, notInstalled, type CliBackend, type CliBackendOptions } from './cli-backend.js';
-export { builtInCliProfiles, builtInCliStanzas } from './built-in-profiles.js';
-export { parseCliProfile, cliProfileStanzaSchema, type CliProfileStanza } from './profile-schema.js';
-export { profileFromConfig } from './profile-from-config.js';
+export { builtInCliProfiles, builtInCliStanzas, cliProfilesFor } from './built-in-profiles.js';
+export { parseCliProfile } from './profile-schema.js';
+export { cliProfileFromStanza } from './profile-from-stanza.js';
 export { probeCliProfile, type CliProbe } from './probe-profile.js';
-export { installCommand, type CliProfile, type OutputSpec, type FieldSpec, type ArgTemplate, type PromptVia } from './profile.js';
+export { installCommand, profileModel, type CliProfile, type InteractiveSpec, type OutputSpec, type FieldSpec, type PromptVia } from './profile.js';
+export { interactiveLaunch, canResume, type InteractiveLaunch, type InteractiveLaunchInput } from './interactive-launch.js';
+export { claudeHookSettings, ClaudeHookEvents, shellQuote } from './claude-hooks.js';
+export { reportFromHook, type AgentReport, type HookSource, type ReportedActivity } from './agent-report.js';
+export { opencodePluginSource, withOpencodePlugin } from './opencode-plugin.js';

@@ -1,9 +1,7 @@
 import { dirname, isAbsolute, resolve } from 'node:path';
 import { readDurationMs, readString, ownerOf } from '../../pipeline/graph/attr-read.js';
 import type { AgentRequest } from '../backend.js';
-import type { CliProfile } from './profile.js';
-
-const tiers: readonly string[] = ['smart', 'worker', 'cheap'];
+import { profileModel, type CliProfile } from './profile.js';
 
 /** The node's `cli` attribute, else the graph's, else the backend's default. */
 export function profileNameFor(request: Pick<AgentRequest, 'node' | 'graph'>, fallback: string): string {
@@ -15,10 +13,7 @@ export function profileNameFor(request: Pick<AgentRequest, 'node' | 'graph'>, fa
  * `models`, and a tier the profile does not map leaves the CLI on its own default.
  */
 export function modelFor(request: Pick<AgentRequest, 'node' | 'graph'>, profile: CliProfile): string | undefined {
-  const model = readString(request.node.attrs, 'llm_model')?.trim() || readString(request.graph.attrs, 'llm_model')?.trim();
-  if (!model) return undefined;
-  if (!tiers.includes(model)) return model;
-  return Object.hasOwn(profile.models, model) ? profile.models[model] : undefined;
+  return profileModel(profile, readString(request.node.attrs, 'llm_model')?.trim() || readString(request.graph.attrs, 'llm_model'));
 }
 
 /** Where the CLI runs: the engine's `workDir`, else the graph's `working_directory` against the DOT file's directory. */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { builtInCliProfiles } from './built-in-profiles.js';
 import { createOutputParser, reduce } from './output-parser.js';
-import type { Reduce } from './profile.js';
+import type { Reduce } from '../../config/index.js';
 
 describe('reduce', () => {
   it.each<[Reduce, unknown[], unknown]>([

@@ -1,7 +1,9 @@
+import type { ArgTemplate, InteractivePromptVia, Reduce, SessionIdMode, StatusSource } from '../../config/index.js';
+
 /**
  * A coding-agent CLI described as data, so that adding a CLI is a config stanza (`cli_agents` in
  * orchestra.yaml) and the built-in ones are just stanzas we ship. Nothing here is a shell string:
- * every argument is one argv element.
+ * every argument is one argv element. Built from a stanza by cliProfileFromStanza.
  */
 export interface CliProfile {
   /** The key it is known by: `claude-code`, or the name under `cli_agents`. */
@@ -9,16 +11,16 @@ export interface CliProfile {
   /** The executable: a name looked up on PATH, or a path. */
   command: string;
   /**
-   * The argument template. A string is one argv element whose `{placeholders}` are filled in; a
-   * list is a group of elements kept only when every placeholder in it has a value (an optional
-   * flag such as `["--model", "{model}"]`). An element with an empty placeholder outside a group
-   * is an error at run time.
+   * The headless argument template (pipelines). A string is one argv element whose
+   * `{placeholders}` are filled in; a list is a group of elements kept only when every placeholder
+   * in it has a value (an optional flag such as `["--model", "{model}"]`). An element with an empty
+   * placeholder outside a group is an error at run time.
    */
   args: readonly ArgTemplate[];
   /** `argument`: the prompt fills `{prompt}`; `stdin`: it is written to the CLI's standard input. */
   promptVia: PromptVia;
   output: OutputSpec;
-  /** Added to the environment the CLI runs with. */
+  /** Added to the environment the CLI runs with, headless and interactive. */
   env: Readonly<Record<string, string>>;
   /** Model for each tier (`smart`, `worker`, `cheap`) when a node names a tier in `llm_model`. */
   models: Readonly<Record<string, string>>;
@@ -28,16 +30,25 @@ export interface CliProfile {
   installHint: string | undefined;
   /** Arguments that print the version without side effects, used to check readiness. */
   versionArgs: readonly string[];
+  /** How a task runs the CLI's own TUI in a PTY; absent: `command` alone, the prompt typed in. */
+  interactive?: InteractiveSpec;
 }
 
-export type ArgTemplate = string | readonly string[];
+/** The `interactive` section: a task's agent, resumable, with its status told by hooks or output. */
+export interface InteractiveSpec {
+  /** A new session; placeholders {prompt}, {model}, {session_id}. */
+  args: readonly ArgTemplate[];
+  /** Continuing a session after a daemon restart or for feedback; undefined: cannot resume. */
+  resumeArgs: readonly ArgTemplate[] | undefined;
+  sessionId: SessionIdMode;
+  status: StatusSource;
+  promptVia: InteractivePromptVia;
+  /** On top of the profile's `env`. */
+  env: Readonly<Record<string, string>>;
+}
 
 export const PromptVia = { argument: 'argument', stdin: 'stdin' } as const;
 export type PromptVia = (typeof PromptVia)[keyof typeof PromptVia];
-
-/** The placeholders an argument template may use. */
-export const Placeholders = ['prompt', 'model', 'session_id', 'resume_id'] as const;
-export type Placeholder = (typeof Placeholders)[number];
 
 export type OutputSpec = { format: 'text' } | { format: 'jsonl'; fields: OutputFields };
 
@@ -64,11 +75,18 @@ export interface FieldSpec {
   reduce: Reduce;
 }
 
-export const Reduces = ['last', 'first', 'sum', 'count', 'join'] as const;
-export type Reduce = (typeof Reduces)[number];
-
 /** The shell-free install command for a profile, for hints. */
 export function installCommand(profile: CliProfile): string | undefined {
   if (profile.npmPackage !== undefined) return `npm install -g ${profile.npmPackage}`;
   return profile.installHint;
+}
+
+const tiers: readonly string[] = ['smart', 'worker', 'cheap'];
+
+/** The CLI's model for `model`: a tier goes through `models` (unmapped: the CLI's default), anything else as is. */
+export function profileModel(profile: CliProfile, model: string | undefined): string | undefined {
+  const wanted = model?.trim();
+  if (!wanted) return undefined;
+  if (!tiers.includes(wanted)) return wanted;
+  return Object.hasOwn(profile.models, wanted) ? profile.models[wanted] : undefined;
 }

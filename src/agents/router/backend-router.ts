@@ -4,7 +4,7 @@ import type { Clock } from '../../core/clock.js';
 import { silentLogger, type Logger } from '../../core/logger.js';
 import type { AgentBackend, AgentRequest, AgentResult } from '../backend.js';
 import { createAgentBackend, type AgentTurnEvent } from '../agent-loop/index.js';
-import { builtInCliProfiles, createCliBackend, profileFromConfig } from '../cli-agents/index.js';
+import { cliProfilesFor, createCliBackend } from '../cli-agents/index.js';
 import { createDirectBackend } from '../direct/index.js';
 import { modelResolverFor } from '../llm/index.js';
 import { createSimulationBackend } from '../simulation/index.js';
@@ -50,7 +50,7 @@ export function createBackendRouter(options: BackendRouterOptions): AgentBackend
         backend = createAgentBackend({ resolveModel: modelResolverFor(options.config), onTurn, ...common });
         break;
       case 'cli':
-        backend = createCliBackend({ profiles: cliProfiles(options.config), env: { ...options.env } });
+        backend = createCliBackend({ profiles: cliProfilesFor(options.config.cliAgents), env: { ...options.env } });
         break;
       default:
         backend = createSimulationBackend();
@@ -95,10 +95,4 @@ function runVariables(context: Readonly<Record<string, unknown>>): Record<string
   const variables: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(context)) if (key.startsWith('vars.')) variables[key.slice('vars.'.length)] = value;
   return variables;
-}
-
-function cliProfiles(config: ResolvedConfig) {
-  const profiles = builtInCliProfiles();
-  for (const entry of Object.values(config.cliAgents)) profiles[entry.name] = profileFromConfig(entry);
-  return profiles;
 }

@@ -32,7 +32,7 @@ describe('orchestra attach', () => {
       [
         'Running Seeded as run done1',
         '✓ work  success  <t>',
-        '✓ Run done1 completed (success) in <t>. Inspect it: orchestra status done1 --detail',
+        '✓ Run done1 completed (success) in <t>. Inspect it: orchestra runs done1 --detail',
         '',
       ].join('\n'),
     );
@@ -145,6 +145,6 @@ describe('orchestra attach', () => {
   it('fails with E_RUN_NOT_FOUND for an unknown run', async () => {
     const result = await attach(['nope']);
     expect(result.code).toBe(3);
-    expect(result.stderr).toBe('error[E_RUN_NOT_FOUND]: No run has an id starting with "nope".\n  hint: See the run ids with `orchestra status` (ORCHESTRA_HOME selects the store).\n');
+    expect(result.stderr).toBe('error[E_RUN_NOT_FOUND]: No run has an id starting with "nope".\n  hint: See the run ids with `orchestra runs` (ORCHESTRA_HOME selects the store).\n');
   });
 });

@@ -32,7 +32,7 @@ describe('orchestra replay', () => {
       const fork = await store.getRun(replayed!);
       expect(fork).toMatchObject({ parentRunId: original, parentCheckpoint: 2, state: 'completed' });
       expect(await store.listNodeRecords(original)).toEqual(before);
-      expect((await cli('status', replayed!)).stdout).toContain(`Replay of: ${original} checkpoint 2\n`);
+      expect((await cli('runs', replayed!)).stdout).toContain(`Replay of: ${original} checkpoint 2\n`);
     } finally {
       await store.close();
     }
@@ -64,7 +64,7 @@ describe('parseCheckpointNumber', () => {
       expect.objectContaining({
         code: 'E_USAGE',
         message: `--checkpoint expects a checkpoint number (1, 2, ...), got "${text}".`,
-        hint: 'See the checkpoints of a run with `orchestra status <run> --detail`.',
+        hint: 'See the checkpoints of a run with `orchestra runs <run> --detail`.',
       }),
     );
   });

@@ -43,7 +43,7 @@ export function parseCheckpointNumber(text: string): number {
   const value = /^\d+$/.test(text.trim()) ? Number(text.trim()) : Number.NaN;
   if (!Number.isSafeInteger(value) || value < 1) {
     throw new OrchestraError(ErrorCode.USAGE, `--checkpoint expects a checkpoint number (1, 2, ...), got "${text}".`, {
-      hint: 'See the checkpoints of a run with `orchestra status <run> --detail`.',
+      hint: 'See the checkpoints of a run with `orchestra runs <run> --detail`.',
     });
   }
   return value;

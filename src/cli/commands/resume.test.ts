@@ -42,7 +42,7 @@ async function interruptAtGate(): Promise<string> {
 describe('Ctrl-C and orchestra resume', () => {
   it('interrupts at a human gate (exit 130), then resumes there without re-running earlier nodes', async () => {
     const id = await interruptAtGate();
-    expect((await cli('status', id)).stdout).toContain('State:     interrupted\n');
+    expect((await cli('runs', id)).stdout).toContain('State:     interrupted\n');
 
     const stdin = new PassThrough();
     stdin.end('F\n');
@@ -70,7 +70,7 @@ describe('Ctrl-C and orchestra resume', () => {
     const id = await interruptAtGate();
     const resumed = await cli('resume', id, '--auto-approve', '--quiet');
     expect(resumed.code).toBe(0);
-    expect(resumed.stdout).toMatch(new RegExp(`^✓ Run ${id} completed \\(success\\) in \\S+\\. Inspect it: orchestra status ${id} --detail\\n$`));
+    expect(resumed.stdout).toMatch(new RegExp(`^✓ Run ${id} completed \\(success\\) in \\S+\\. Inspect it: orchestra runs ${id} --detail\\n$`));
     // The run started with --simulate: resuming it does not warn about the backend.
     expect(resumed.stderr).toBe('');
   });
@@ -86,6 +86,6 @@ describe('Ctrl-C and orchestra resume', () => {
   it('fails with E_RUN_NOT_FOUND for an unknown run', async () => {
     const result = await cli('resume', 'nope');
     expect(result.code).toBe(3);
-    expect(result.stderr).toBe('error[E_RUN_NOT_FOUND]: No run has an id starting with "nope".\n  hint: See the run ids with `orchestra status` (ORCHESTRA_HOME selects the store).\n');
+    expect(result.stderr).toBe('error[E_RUN_NOT_FOUND]: No run has an id starting with "nope".\n  hint: See the run ids with `orchestra runs` (ORCHESTRA_HOME selects the store).\n');
   });
 });

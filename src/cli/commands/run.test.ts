@@ -30,7 +30,7 @@ describe('orchestra run', () => {
         '✓ plan  success  <t>',
         '✓ build  success  <t>',
         '✓ exit  success  <t>',
-        '✓ Run <id> completed (success) in <t>. Inspect it: orchestra status <id> --detail',
+        '✓ Run <id> completed (success) in <t>. Inspect it: orchestra runs <id> --detail',
         '',
       ].join('\n'),
     );
@@ -54,7 +54,7 @@ describe('orchestra run', () => {
     const result = await cli('run', 'small.dot', '--simulate', '--quiet');
     expect(result.code).toBe(0);
     expect(result.stderr).toBe('');
-    expect(result.stdout).toMatch(/^✓ Run \w+ completed \(success\) in \S+\. Inspect it: orchestra status \w+ --detail\n$/);
+    expect(result.stdout).toMatch(/^✓ Run \w+ completed \(success\) in \S+\. Inspect it: orchestra runs \w+ --detail\n$/);
   });
 
   it('prints every event as a JSON line, then the result, with --json', async () => {
@@ -127,7 +127,7 @@ describe('orchestra run', () => {
     const id = runIdOf(result.stdout);
     expect(normalizeDurations(result.stdout)).toContain('\n✗ check  fail  <t>  Tool command exited with code 3: broken\n');
     expect(normalizeDurations(result.stdout)).toContain(`✗ Run ${id} failed at node check after <t>: Tool command exited with code 3: broken. `);
-    expect(result.stdout).toContain(`Inspect it: orchestra status ${id} --detail; run it again from a checkpoint: orchestra replay ${id} --checkpoint <n>\n`);
+    expect(result.stdout).toContain(`Inspect it: orchestra runs ${id} --detail; run it again from a checkpoint: orchestra replay ${id} --checkpoint <n>\n`);
   });
 
   it('does not start a pipeline with errors: diagnostics, a summary, exit 1, no run stored', async () => {
@@ -143,7 +143,7 @@ describe('orchestra run', () => {
         '',
       ].join('\n'),
     );
-    expect((await cli('status')).stdout).toMatch(/^No runs yet/);
+    expect((await cli('runs')).stdout).toMatch(/^No runs yet/);
   });
 
   it('prints validation warnings on stderr, but not with --quiet', async () => {

@@ -16,14 +16,14 @@ afterEach(async () => {
   ws.remove();
 });
 
-const status = (...argv: string[]) => runCli(['status', ...argv], { cwd: ws.dir, home: ws.home });
+const status = (...argv: string[]) => runCli(['runs', ...argv], { cwd: ws.dir, home: ws.home });
 
 async function seedFinished(id: string, startedAt: number, state: 'completed' | 'failed' | 'interrupted' = 'completed') {
   await store.createRun(newRun(id, { startedAt }));
   await store.updateRun(id, { state, currentNode: 'exit', finishedAt: startedAt + 2_000, updatedAt: startedAt + 2_000, ...(state === 'completed' && { outcome: 'success' }) });
 }
 
-describe('orchestra status (list)', () => {
+describe('orchestra runs (list)', () => {
   it('says where it looked when there are no runs', async () => {
     const result = await status();
     expect(result).toEqual({ code: 0, stdout: `No runs yet in ${ws.home}/orchestra.db. Start one: orchestra run <file>\n`, stderr: '' });
@@ -58,7 +58,7 @@ describe('orchestra status (list)', () => {
     const limited = await status();
     expect(limited.stdout).not.toMatch(/^run00 /m);
     expect(limited.stdout).toMatch(/^run20 /m);
-    expect(limited.stdout).toContain('(the 20 newest runs; `orchestra status --all` lists every run)');
+    expect(limited.stdout).toContain('(the 20 newest runs; `orchestra runs --all` lists every run)');
     const all = await status('--all');
     expect(all.stdout).toMatch(/^run00 /m);
     expect(all.stdout.trimEnd().split('\n')).toHaveLength(22);
@@ -77,11 +77,11 @@ describe('orchestra status (list)', () => {
   it('rejects --detail without a run', async () => {
     const result = await status('--detail');
     expect(result.code).toBe(2);
-    expect(result.stderr).toBe('error[E_USAGE]: --detail needs a run.\n  hint: Name one: `orchestra status <run> --detail` (see the ids with `orchestra status`).\n');
+    expect(result.stderr).toBe('error[E_USAGE]: --detail needs a run.\n  hint: Name one: `orchestra runs <run> --detail` (see the ids with `orchestra runs`).\n');
   });
 });
 
-describe('orchestra status RUN', () => {
+describe('orchestra runs RUN', () => {
   beforeEach(async () => {
     await store.createRun(newRun('abc111', { startedAt: t0, variables: { pr: '12' } }));
     await store.createRun(newRun('abc222', { startedAt: t0 + 1 }));
@@ -137,7 +137,7 @@ describe('orchestra status RUN', () => {
     expect(result).toEqual({
       code: 3,
       stdout: '',
-      stderr: 'error[E_RUN_NOT_FOUND]: No run has an id starting with "zzz".\n  hint: See the run ids with `orchestra status` (ORCHESTRA_HOME selects the store).\n',
+      stderr: 'error[E_RUN_NOT_FOUND]: No run has an id starting with "zzz".\n  hint: See the run ids with `orchestra runs` (ORCHESTRA_HOME selects the store).\n',
     });
   });
 

@@ -18,10 +18,10 @@ export interface StatusOptions {
 /** Runs listed without `--all`. */
 export const defaultListLimit = 20;
 
-/** `orchestra status [RUN]`: the runs table, or one run (with `--detail`, its history). */
+/** `orchestra runs [RUN]`: the runs table, or one run (with `--detail`, its history). */
 export async function statusCommand(ctx: CommandContext, ref: string | undefined, options: StatusOptions): Promise<number> {
   if (ref === undefined && options.detail) {
-    throw new OrchestraError(ErrorCode.USAGE, '--detail needs a run.', { hint: 'Name one: `orchestra status <run> --detail` (see the ids with `orchestra status`).' });
+    throw new OrchestraError(ErrorCode.USAGE, '--detail needs a run.', { hint: 'Name one: `orchestra runs <run> --detail` (see the ids with `orchestra runs`).' });
   }
   const { store, location } = await openCliStore(ctx.io.env);
   try {
@@ -37,7 +37,7 @@ export async function statusCommand(ctx: CommandContext, ref: string | undefined
       ctx.io.stdout.write(`No runs yet in ${location.dbPath}. Start one: orchestra run <file>\n`);
     } else {
       ctx.io.stdout.write(`${formatRunList(runs, ctx.out)}\n`);
-      if (more) ctx.io.stdout.write(`(the ${defaultListLimit} newest runs; \`orchestra status --all\` lists every run)\n`);
+      if (more) ctx.io.stdout.write(`(the ${defaultListLimit} newest runs; \`orchestra runs --all\` lists every run)\n`);
     }
     return ExitCode.OK;
   } finally {

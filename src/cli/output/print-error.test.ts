@@ -38,9 +38,9 @@ describe('printError', () => {
 
   it('recognises an OrchestraError that lost its prototype (crossed a process boundary)', () => {
     const err = capture();
-    const shaped = { name: 'OrchestraError', code: 'E_RUN_NOT_FOUND', message: 'No run "x".', hint: 'orchestra status' };
+    const shaped = { name: 'OrchestraError', code: 'E_RUN_NOT_FOUND', message: 'No run "x".', hint: 'orchestra runs' };
     expect(printError(shaped, { stderr: err.stream, cwd: '/', palette: plainPalette })).toBe(3);
-    expect(err.text()).toBe('error[E_RUN_NOT_FOUND]: No run "x".\n  hint: orchestra status\n');
+    expect(err.text()).toBe('error[E_RUN_NOT_FOUND]: No run "x".\n  hint: orchestra runs\n');
   });
 
   it('prints "Unhandled error" with the stack and cause for anything else, exit 70', () => {

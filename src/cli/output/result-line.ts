@@ -18,12 +18,12 @@ export function formatResultLine(ending: RunEnding, palette: Palette): string {
   const took = formatDuration(ending.durationMs);
   switch (ending.state) {
     case 'completed':
-      return `${palette.green('✓')} Run ${id} completed (${ending.outcome ?? 'success'}) in ${took}. Inspect it: orchestra status ${id} --detail`;
+      return `${palette.green('✓')} Run ${id} completed (${ending.outcome ?? 'success'}) in ${took}. Inspect it: orchestra runs ${id} --detail`;
     case 'failed': {
       const node = ending.error?.node ?? ending.lastNode;
       const where = node ? ` at node ${node}` : '';
       const why = ending.error?.message ? `: ${withoutNodePrefix(ending.error.message, node)}` : '';
-      return `${palette.red('✗')} Run ${id} failed${where} after ${took}${why}. Inspect it: orchestra status ${id} --detail; run it again from a checkpoint: orchestra replay ${id} --checkpoint <n>`;
+      return `${palette.red('✗')} Run ${id} failed${where} after ${took}${why}. Inspect it: orchestra runs ${id} --detail; run it again from a checkpoint: orchestra replay ${id} --checkpoint <n>`;
     }
     case 'interrupted': {
       const where = ending.lastNode ? ` at node ${ending.lastNode}` : '';

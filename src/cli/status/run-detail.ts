@@ -13,7 +13,7 @@ export interface RunDetail {
   checkpoints: readonly CheckpointSummary[];
 }
 
-/** `orchestra status RUN`: one run's facts; with `--detail`, its node history and checkpoints. */
+/** `orchestra runs RUN`: one run's facts; with `--detail`, its node history and checkpoints. */
 export function formatRunDetail(run: RunView, palette: Palette, detail: RunDetail | undefined): string {
   const state = run.outcome && run.displayState === 'completed' ? `${paintState(run.displayState, palette)} (${run.outcome})` : paintState(run.displayState, palette);
   const facts: Array<[string, string | undefined]> = [

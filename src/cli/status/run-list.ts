@@ -5,7 +5,7 @@ import { formatTable } from '../output/table.js';
 import type { DisplayState } from './run-liveness.js';
 import type { RunView } from './run-view.js';
 
-/** The `orchestra status` table, newest first as given. */
+/** The `orchestra runs` table, newest first as given. */
 export function formatRunList(runs: readonly RunView[], palette: Palette): string {
   const rows = runs.map((run) => [run.id, run.pipeline, paintState(run.displayState, palette), run.currentNode ?? '', formatTimestamp(run.startedAt), formatDuration(run.durationMs)]);
   return formatTable(['RUN', 'PIPELINE', 'STATE', 'NODE', 'STARTED', 'DURATION'], rows);

@@ -27,7 +27,7 @@ export async function replayFromCheckpoint(runId: string, seq: number, engine: R
   }
   if (source.nextNode === null) {
     throw new OrchestraError(ErrorCode.USAGE, `Checkpoint ${seq} of run ${runId} is the run's last: it has no next node to run.`, {
-      hint: 'Replay from an earlier checkpoint (`orchestra status RUN --detail` lists them).',
+      hint: 'Replay from an earlier checkpoint (`orchestra runs RUN --detail` lists them).',
     });
   }
   const graph = prepareGraph(record.source, record.file, record.variables, engine.registry, engine.logger);

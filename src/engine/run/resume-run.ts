@@ -75,7 +75,7 @@ export async function requireRun(engine: ResolvedEngine, runId: string): Promise
   const record = await engine.store.getRun(runId);
   if (!record) {
     throw new OrchestraError(ErrorCode.RUN_NOT_FOUND, `Run ${runId} does not exist in this store.`, {
-      hint: '`orchestra status` lists the runs.',
+      hint: '`orchestra runs` lists the runs.',
     });
   }
   return record;

@@ -103,7 +103,7 @@ describe('interrupt and resume', () => {
     await expect(resumeRun('nope', harness.engine())).rejects.toMatchObject({
       code: 'E_RUN_NOT_FOUND',
       message: 'Run nope does not exist in this store.',
-      hint: '`orchestra status` lists the runs.',
+      hint: '`orchestra runs` lists the runs.',
     });
   });
 

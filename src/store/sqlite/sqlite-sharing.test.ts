@@ -7,7 +7,7 @@ import { checkpoint, logEvent, newRun, t0 } from '../conformance/fixtures.case.j
 import { openSqliteStore } from './open-sqlite-store.js';
 import type { SqliteStore } from './sqlite-store.js';
 
-// Two stores on one file are two connections, as a running `orchestra run` and `orchestra status` are.
+// Two stores on one file are two connections, as a running `orchestra run` and `orchestra runs` are.
 describe('one SQLite file, several connections', () => {
   let dir: string;
   let path: string;

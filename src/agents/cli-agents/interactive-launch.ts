@@ -1,0 +1,95 @@
+import { randomUUID } from 'node:crypto';
+import { usesPlaceholder, type ArgTemplate } from '../../config/index.js';
+import { ErrorCode, OrchestraError } from '../../core/errors.js';
+import { expandArgs, type PlaceholderValues } from './arg-template.js';
+import { claudeHookSettings } from './claude-hooks.js';
+import { installOpencodePlugin, withOpencodePlugin } from './opencode-plugin.js';
+import { profileModel, type CliProfile, type InteractiveSpec } from './profile.js';
+
+export interface InteractiveLaunchInput {
+  /** The task's description; ignored on resume (the session has it). */
+  prompt: string;
+  /** A model id or a tier (mapped through the profile's `models`). */
+  model?: string;
+  /** The agent session id known for the task; required to resume. */
+  sessionId?: string;
+  resume: boolean;
+  /** The argv hooks and plugins run to report status, e.g. [node, orchestra.js, 'hook', 'claude']. */
+  hookCommand: string[];
+  /** A directory of the task's own where plugin files may be written. */
+  stateDir: string;
+  /** The environment the agent starts from; its OPENCODE_CONFIG_CONTENT is merged, not replaced. */
+  env?: Readonly<Record<string, string | undefined>>;
+}
+
+export interface InteractiveLaunch {
+  command: string;
+  args: string[];
+  /** Added on top of the environment the agent starts from. */
+  env: Record<string, string>;
+  /** Known up front (assigned, or the resumed one); else the agent reports it. */
+  sessionId?: string;
+  /** To type into the PTY, followed by Enter, once the agent's screen is quiet. */
+  typePrompt?: string;
+}
+
+// A profile without `interactive`: its command alone, the prompt typed in, no resume.
+const plainSpec: InteractiveSpec = { args: [], resumeArgs: undefined, sessionId: 'none', status: 'quiescence', promptVia: 'type', env: {} };
+
+/** Whether a task's agent can be resumed with what is known (else it starts fresh). */
+export function canResume(profile: CliProfile, sessionId: string | undefined): boolean {
+  return resumeProblem(profile.interactive ?? plainSpec, sessionId) === undefined;
+}
+
+/**
+ * The argv and environment that start a task's agent in its own TUI: a new session (with a fresh
+ * UUID when the profile assigns ids) or, with `resume`, the known session. Adds the status
+ * plumbing the profile names: Claude Code hooks through `--settings`, or the Opencode plugin.
+ * A resume that is not possible throws E_USAGE (see canResume), so the caller can start fresh.
+ */
+export async function interactiveLaunch(profile: CliProfile, input: InteractiveLaunchInput): Promise<InteractiveLaunch> {
+  const spec = profile.interactive ?? plainSpec;
+  if (input.resume) {
+    const problem = resumeProblem(spec, input.sessionId);
+    if (problem !== undefined) throw new OrchestraError(ErrorCode.USAGE, `CLI profile "${profile.name}" cannot resume: ${problem}.`, { hint: 'Start the agent fresh instead.' });
+  }
+  const sessionId = input.resume ? input.sessionId : spec.sessionId === 'assign' ? randomUUID() : undefined;
+  const prompt = input.prompt.trim() === '' ? undefined : input.prompt;
+  const values: PlaceholderValues = {
+    ...(prompt !== undefined && !input.resume && spec.promptVia === 'argument' && { prompt }),
+    ...definedAs('model', profileModel(profile, input.model)),
+    ...definedAs('session_id', sessionId),
+  };
+  const template = input.resume ? (spec.resumeArgs ?? []) : spec.args;
+  const env: Record<string, string> = { ...profile.env, ...spec.env };
+  let args = expandArgs(profile.name, template, values);
+  if (spec.status === 'claude-hooks') args = beforeOptionEnd(args, ['--settings', claudeHookSettings(input.hookCommand)]);
+  if (spec.status === 'opencode-plugin') {
+    const pluginUrl = await installOpencodePlugin(input.stateDir, input.hookCommand);
+    env.OPENCODE_CONFIG_CONTENT = withOpencodePlugin(env.OPENCODE_CONFIG_CONTENT ?? input.env?.OPENCODE_CONFIG_CONTENT, pluginUrl);
+  }
+  return {
+    command: profile.command,
+    args,
+    env,
+    ...(sessionId !== undefined && { sessionId }),
+    ...(prompt !== undefined && !input.resume && spec.promptVia === 'type' && { typePrompt: prompt }),
+  };
+}
+
+function resumeProblem(spec: InteractiveSpec, sessionId: string | undefined): string | undefined {
+  const resumeArgs: readonly ArgTemplate[] | undefined = spec.resumeArgs;
+  if (resumeArgs === undefined || spec.sessionId === 'none') return 'its profile has no interactive.resume_args';
+  if (usesPlaceholder(resumeArgs, 'session_id') && sessionId === undefined) return 'no agent session id is known for this task';
+  return undefined;
+}
+
+function definedAs(name: 'model' | 'session_id', value: string | undefined): PlaceholderValues {
+  return value === undefined ? {} : { [name]: value };
+}
+
+// Options added after a lone `--` would be read as the prompt: put them before it.
+function beforeOptionEnd(args: string[], options: string[]): string[] {
+  const end = args.indexOf('--');
+  return end === -1 ? [...args, ...options] : [...args.slice(0, end), ...options, ...args.slice(end)];
+}

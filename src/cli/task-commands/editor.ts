@@ -1,0 +1,22 @@
+import { spawnSync } from 'node:child_process';
+import { ErrorCode, OrchestraError } from '../../core/errors.js';
+
+/**
+ * Opens `file` in the user's editor ($VISUAL, then $EDITOR, then vi) and waits for it to close.
+ * The variable may carry arguments (`code --wait`); it is split on spaces, never run by a shell.
+ */
+export function openInEditor(file: string, env: Readonly<Record<string, string | undefined>>): void {
+  const setting = env.VISUAL?.trim() || env.EDITOR?.trim() || 'vi';
+  const [command = 'vi', ...args] = setting.split(/\s+/);
+  const result = spawnSync(command, [...args, file], { stdio: 'inherit', env: { ...env } as NodeJS.ProcessEnv });
+  if (result.error !== undefined) {
+    throw new OrchestraError(ErrorCode.USAGE, `cannot start the editor "${setting}": ${result.error.message}`, {
+      hint: 'Set $EDITOR to an editor on your PATH, or pass the description with -m "…".',
+    });
+  }
+  if (result.status !== 0) {
+    throw new OrchestraError(ErrorCode.USAGE, `the editor "${setting}" exited with code ${result.status}; nothing was saved.`, {
+      hint: 'Try again, or pass the description with -m "…".',
+    });
+  }
+}

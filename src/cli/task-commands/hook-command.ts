@@ -1,0 +1,37 @@
+import { ExitCode } from '../../core/errors.js';
+import { resolveOrchestraHome } from '../../store/home.js';
+import { daemonPaths } from '../../server/daemon/index.js';
+import { DaemonClient } from '../../server/rpc/index.js';
+import type { CommandContext } from '../command-context.js';
+
+/**
+ * `orchestra hook <source>`: what an agent's hooks (Claude Code) or plugin (Opencode) run. Reads the
+ * event as JSON on stdin and reports it to the daemon for the task named in the environment. It
+ * never fails the agent: problems go to stderr and the exit code is 0.
+ */
+export async function hookCommand(ctx: CommandContext, source: string): Promise<number> {
+  const taskId = Number(ctx.io.env.ORCHESTRA_TASK_ID);
+  const project = ctx.io.env.ORCHESTRA_PROJECT_ROOT;
+  if (!Number.isInteger(taskId) || project === undefined || (source !== 'claude' && source !== 'opencode')) {
+    ctx.io.stderr.write('orchestra hook: not run by an orchestra task (ORCHESTRA_TASK_ID / ORCHESTRA_PROJECT_ROOT unset), or unknown source\n');
+    return ExitCode.OK;
+  }
+  try {
+    const payload = JSON.parse((await readAll(ctx.io.stdin)) || '{}') as unknown;
+    const client = await DaemonClient.connect(daemonPaths(resolveOrchestraHome(ctx.io.env)).socket, { timeoutMs: 3_000 });
+    try {
+      await client.call('task.report', { project, taskId, source, payload });
+    } finally {
+      client.close();
+    }
+  } catch (error) {
+    ctx.io.stderr.write(`orchestra hook: ${(error as Error).message}\n`);
+  }
+  return ExitCode.OK;
+}
+
+async function readAll(stream: NodeJS.ReadableStream): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of stream) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk);
+  return Buffer.concat(chunks).toString('utf8');
+}

@@ -1,0 +1,52 @@
+import { ExitCode } from '../../core/errors.js';
+import type { TaskView } from '../../server/tasks/task-queries.js';
+import type { CommandContext } from '../command-context.js';
+import { withProject } from '../daemon-connection.js';
+import { openInEditor } from './editor.js';
+
+export interface StartTaskOptions {
+  agent?: string;
+  json?: boolean;
+}
+
+/** `orchestra start <task>`: the setup script's output streams here; the agent runs in the daemon. */
+export async function startTaskCommand(ctx: CommandContext, ref: string, options: StartTaskOptions): Promise<number> {
+  const task = await withProject(ctx, (client, project) => {
+    client.onNotification('task.setupOutput', (params: { chunk?: string }) => {
+      if (typeof params?.chunk === 'string') ctx.io.stderr.write(params.chunk);
+    });
+    const size = terminalSize(ctx);
+    return client.call<TaskView>('task.start', { project, ref, agent: options.agent, ...size });
+  });
+  if (options.json) ctx.io.stdout.write(`${JSON.stringify(task)}\n`);
+  else {
+    ctx.io.stdout.write(`started task ${task.id} (${task.slug}) with ${task.agent ?? 'its agent'} on branch ${task.branch}\n`);
+    ctx.io.stdout.write(`  worktree: ${task.worktree}\n  attach:   orchestra attach ${task.id}   (detach with Ctrl-])\n`);
+  }
+  return ExitCode.OK;
+}
+
+/** stop, complete and review: one call each, the task's new status printed. */
+export function simpleTaskCommand(method: 'task.stop' | 'task.complete' | 'task.review', verb: string) {
+  return async (ctx: CommandContext, ref: string, options: { json?: boolean }): Promise<number> => {
+    const task = await withProject(ctx, (client, project) => client.call<TaskView>(method, { project, ref }));
+    if (options.json) ctx.io.stdout.write(`${JSON.stringify(task)}\n`);
+    else ctx.io.stdout.write(`${verb} task ${task.id} (${task.slug}): now ${task.status}\n`);
+    return ExitCode.OK;
+  };
+}
+
+/** `orchestra edit <task>`: the task file itself in $EDITOR; the daemon re-reads it after. */
+export async function editTaskCommand(ctx: CommandContext, ref: string): Promise<number> {
+  const task = await withProject(ctx, (client, project) => client.call<TaskView>('task.get', { project, ref }));
+  openInEditor(task.file, ctx.io.env);
+  // Reading it back reports a file broken by the edit, with its line, while the editor is fresh in mind.
+  const after = await withProject(ctx, (client, project) => client.call<TaskView>('task.get', { project, ref: String(task.id) }));
+  ctx.io.stdout.write(`saved task ${after.id} (${after.slug}), ${after.status}\n`);
+  return ExitCode.OK;
+}
+
+export function terminalSize(ctx: CommandContext): { cols?: number; rows?: number } {
+  const out = ctx.io.stdout as { columns?: number; rows?: number; isTTY?: boolean };
+  return out.isTTY && out.columns && out.rows ? { cols: out.columns, rows: out.rows } : {};
+}

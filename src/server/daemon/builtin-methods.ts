@@ -1,0 +1,52 @@
+import { z } from 'zod';
+import { defineMethod, type RpcMethod } from '../rpc/index.js';
+
+/** What `daemon.ping` answers: enough for `orchestra daemon status` and the memory benchmark. */
+export interface DaemonPing {
+  pid: number;
+  version: string;
+  startedAt: string;
+  uptimeMs: number;
+  rssBytes: number;
+  heapUsedBytes: number;
+  peers: number;
+}
+
+export interface BuiltinContext {
+  startedAt: Date;
+  version: string;
+  peers(): number;
+  /** Called after the `daemon.shutdown` answer is on its way. */
+  requestShutdown(): void;
+}
+
+/** `daemon.ping` and `daemon.shutdown`, served by every daemon. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- methods of different shapes in one list
+export function builtinMethods(context: BuiltinContext): RpcMethod<any, any>[] {
+  const ping = defineMethod({
+    name: 'daemon.ping',
+    params: z.object({}),
+    async handle(): Promise<DaemonPing> {
+      const memory = process.memoryUsage();
+      return {
+        pid: process.pid,
+        version: context.version,
+        startedAt: context.startedAt.toISOString(),
+        uptimeMs: Date.now() - context.startedAt.getTime(),
+        rssBytes: memory.rss,
+        heapUsedBytes: memory.heapUsed,
+        peers: context.peers(),
+      };
+    },
+  });
+  const shutdown = defineMethod({
+    name: 'daemon.shutdown',
+    params: z.object({}),
+    async handle(): Promise<{ ok: true }> {
+      // The answer is written when this promise settles; shutting down on the next turn lets it leave first.
+      setImmediate(context.requestShutdown);
+      return { ok: true };
+    },
+  });
+  return [ping, shutdown];
+}

@@ -1,0 +1,13 @@
+export { daemonPaths, MAX_SOCKET_PATH_BYTES } from './daemon-paths.js';
+export type { DaemonPaths } from './daemon-paths.js';
+export { createDaemonLog, formatLogLine, readLogTail } from './daemon-log.js';
+export type { DaemonLog, DaemonLogLevel } from './daemon-log.js';
+export { startDaemonServer } from './daemon-server.js';
+export type { DaemonServer, DaemonServerOptions } from './daemon-server.js';
+export type { DaemonPing } from './builtin-methods.js';
+export { ensureDaemon, stopDaemon, daemonStatus } from './daemon-lifecycle.js';
+export type { DaemonStatus } from './daemon-lifecycle.js';
+export { readPidFile } from './pid-file.js';
+export type { PidRecord } from './pid-file.js';
+export { isProcessAlive, waitForExit } from './process-alive.js';
+export { orchestraVersion } from './daemon-version.js';

@@ -1,0 +1,64 @@
+import { createDaemonLog, daemonPaths, startDaemonServer, type DaemonServer } from './daemon/index.js';
+import { DaemonState } from './tasks/daemon-state.js';
+import { attachMethods } from './tasks/attach-methods.js';
+import { createProfileSource } from './tasks/profile-source.js';
+import { taskMethods } from './tasks/task-methods.js';
+import { TaskService } from './tasks/task-service.js';
+
+export interface RunDaemonOptions {
+  home: string;
+  env: Readonly<Record<string, string | undefined>>;
+  /** argv of `orchestra hook <source>`, which agents' hooks run to report to this daemon. */
+  hookCommand: string[];
+  quietMs?: number;
+  /** SIGINT/SIGTERM stop the daemon gracefully. */
+  signals?: { on(signal: 'SIGINT' | 'SIGTERM', listener: () => void): unknown };
+}
+
+/**
+ * The daemon process: one per user. Serves JSON-RPC on its socket, resumes the agents a previous
+ * daemon left, and on shutdown stops its agents while keeping their records, so the next daemon
+ * resumes their sessions. Resolves when the daemon has stopped.
+ */
+export async function runDaemon(options: RunDaemonOptions): Promise<void> {
+  const paths = daemonPaths(options.home);
+  const log = createDaemonLog(paths.logFile);
+  const state = DaemonState.load(paths.stateDir, (message) => log.warn(message));
+  const service = new TaskService({
+    home: options.home,
+    state,
+    log,
+    env: options.env,
+    hookCommand: options.hookCommand,
+    quietMs: options.quietMs ?? 2_000,
+    profiles: createProfileSource(options.env),
+  });
+  let stopped!: () => void;
+  const done = new Promise<void>((resolve) => (stopped = resolve));
+  let stopping = false;
+  const shutdown = (): void => {
+    if (stopping) return;
+    stopping = true;
+    log.info('daemon stopping', { agents: service.liveAgents });
+    void service
+      .shutdown()
+      .then(() => server.close())
+      .finally(stopped);
+  };
+  let server: DaemonServer;
+  try {
+    server = await startDaemonServer({ home: options.home, methods: [...taskMethods(service), ...attachMethods(service)], log, onShutdownRequest: shutdown });
+  } catch (error) {
+    // Losing a start race to another daemon ends up here: that one serves, this one leaves.
+    log.error('daemon did not start', { error: (error as Error).message });
+    log.close();
+    throw error;
+  }
+  options.signals?.on('SIGTERM', shutdown);
+  options.signals?.on('SIGINT', shutdown);
+  log.info('daemon started', { pid: process.pid, socket: server.socketPath });
+  await service.recover().catch((error: Error) => log.error('agent recovery failed', { error: error.message }));
+  await done;
+  log.info('daemon stopped');
+  log.close();
+}

@@ -1,0 +1,12 @@
+export { TaskStatus, taskStatuses, isTaskStatus } from './task.js';
+export type { Task } from './task.js';
+export { parseTaskFile, formatTaskFile, taskFileKeys } from './task-file.js';
+export type { ParseTaskFileOptions } from './task-file.js';
+export { canTransition, assertTransition, nextStatuses, startableStatuses } from './task-transitions.js';
+export { resolveTaskRef } from './task-ref.js';
+export { TaskFiles } from './task-files.js';
+export type { TaskListing, TaskFilesOptions, CreateTaskInput } from './task-files.js';
+export type { TaskPatch } from './task-patch.js';
+export type { TaskLockOptions } from './task-lock.js';
+export { isValidSlug, validateSlug, suggestSlug } from './task-slug.js';
+export { taskFileName, parseTaskFileName } from './task-file-name.js';

@@ -1,0 +1,11 @@
+export { cleanLine } from './clean-line.js';
+export { formatCells, formatHeaders, layoutColumns, type ColumnWidths, type RowCells } from './columns.js';
+export { formatAge, formatAgeSince } from './format-age.js';
+export { groupRows, orderedRows, taskKey, type ProjectGroup } from './group-rows.js';
+export { headline } from './headline.js';
+export { activityByTask, newlyWaiting, type ActivityByTask } from './newly-waiting.js';
+export { scrollWindow, type ScrollWindow } from './scroll-window.js';
+export { moveSelection, NO_SELECTION, resolveSelection, type Selection } from './selection.js';
+export { canAttach, needsInput, statusStyle, type StatusStyle } from './status-style.js';
+export { focusLine, tableLines, type TableLine } from './table-lines.js';
+export { fit, textWidth, truncate } from './text-width.js';

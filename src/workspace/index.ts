@@ -1,0 +1,11 @@
+export * from './project-root.js';
+export * from './worktree-path.js';
+export * from './worktrees.js';
+export type { WorktreeEntry } from './worktree-list.js';
+export * from './dirty-files.js';
+export * from './merge-mode.js';
+export * from './merge-branch.js';
+export * from './diff-branch.js';
+export * from './setup-script.js';
+export * from './task-port.js';
+export { runGit, tryGit, type GitResult, type RunGitOptions } from './run-git.js';

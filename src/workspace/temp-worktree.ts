@@ -1,0 +1,21 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { runGit, tryGit } from './run-git.js';
+
+/**
+ * Runs `work` in a throw-away worktree of `root` checked out at `at` (a branch, or with `detach` a detached
+ * HEAD), under the OS temp dir, and removes the worktree afterwards whether `work` succeeded or not.
+ */
+export async function withTempWorktree<T>(o: { root: string; at: string; detach?: boolean }, work: (dir: string) => Promise<T>): Promise<T> {
+  const dir = await mkdtemp(join(tmpdir(), 'orchestra-merge-'));
+  try {
+    // mkdtemp made the directory; git accepts an existing empty one.
+    await runGit(o.root, ['worktree', 'add', '--quiet', ...(o.detach === true ? ['--detach'] : []), dir, o.at]);
+    return await work(dir);
+  } finally {
+    await tryGit(o.root, ['worktree', 'remove', '--force', dir]).catch(() => undefined);
+    await rm(dir, { recursive: true, force: true });
+    await tryGit(o.root, ['worktree', 'prune']).catch(() => undefined);
+  }
+}
