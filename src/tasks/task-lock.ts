@@ -3,6 +3,7 @@ import { link, open, readFile, rename, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
 import { ErrorCode, OrchestraError } from '../core/errors.js';
+import { isProcessAlive } from '../core/process-alive.js';
 
 export interface TaskLockOptions {
   /** A lock older than this whose process is gone is left over from a crash and may be broken. */
@@ -112,15 +113,5 @@ function parseHolder(content: string): LockHolder | undefined {
     return typeof value.pid === 'number' && typeof value.token === 'string' ? (value as LockHolder) : undefined;
   } catch {
     return undefined;
-  }
-}
-
-function isProcessAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    // EPERM: the process exists but belongs to someone else.
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { isDeadLocalOwner, isProcessAlive, parseLeaseOwner } from './lease-owner.js';
+import { isProcessAlive } from '../../core/process-alive.js';
+import { isDeadLocalOwner, parseLeaseOwner } from './lease-owner.js';
 
 describe('parseLeaseOwner', () => {
   it.each([

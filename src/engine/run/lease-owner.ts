@@ -1,4 +1,5 @@
 import { hostname } from 'node:os';
+import { isProcessAlive } from '../../core/process-alive.js';
 
 /** Lease owners are `${hostname}:${pid}:${suffix}`; the host may itself contain colons. */
 export function parseLeaseOwner(owner: string): { host: string; pid: number } | undefined {
@@ -17,14 +18,4 @@ export function isDeadLocalOwner(owner: string, isAlive: (pid: number) => boolea
   const parsed = parseLeaseOwner(owner);
   if (!parsed || parsed.host !== host) return false;
   return !isAlive(parsed.pid);
-}
-
-export function isProcessAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    // EPERM: it exists but belongs to another user.
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
 }

@@ -1,15 +1,6 @@
-import { readFileSync } from 'node:fs';
+import { isProcessAlive } from '../../core/process-alive.js';
 
-/** Whether `pid` names a live process. A zombie (exited, not yet reaped) counts as gone. */
-export function isProcessAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-  } catch (error) {
-    // EPERM: it exists, it just is not ours to signal.
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-  return !isZombie(pid);
-}
+export { isProcessAlive };
 
 /** Polls until `pid` is gone; false if it still runs at the deadline. There is no exit event for a non-child. */
 export async function waitForExit(pid: number, timeoutMs: number, intervalMs = 25): Promise<boolean> {
@@ -19,15 +10,4 @@ export async function waitForExit(pid: number, timeoutMs: number, intervalMs = 2
     await new Promise((resolve) => setTimeout(resolve, intervalMs));
   }
   return true;
-}
-
-// Linux only; elsewhere /proc is absent and a zombie still answers kill(pid, 0).
-function isZombie(pid: number): boolean {
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    // The command name in parentheses may itself contain spaces or parentheses: the state follows the last ")".
-    return stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3) === 'Z';
-  } catch {
-    return false;
-  }
 }

@@ -3,7 +3,8 @@ import * as rpc from 'vscode-jsonrpc/node.js';
 import { ErrorCode, OrchestraError } from '../../core/errors.js';
 import { connectSocket } from './connect-socket.js';
 import { fromResponseError } from './errors.js';
-import { fromWireParams, toWireParams } from './wire-params.js';
+import { NotificationChannel } from './notification-channel.js';
+import { toWireParams } from './wire-params.js';
 
 const defaultConnectTimeoutMs = 5_000;
 
@@ -20,13 +21,14 @@ export class DaemonClient {
   private isClosed = false;
   private readonly pending = new Set<(error: Error) => void>();
   private readonly closeListeners = new Set<() => void>();
-  private readonly notificationHandlers = new Map<string, Set<(params: unknown) => void>>();
+  private readonly notifications: NotificationChannel;
 
   private constructor(
     private readonly connection: rpc.MessageConnection,
     readonly socketPath: string,
   ) {
-    connection.onNotification((method, params) => this.dispatchNotification(method, params));
+    // A throwing handler is the caller's bug: let it surface rather than vanish.
+    this.notifications = new NotificationChannel(connection, (_method, error) => queueMicrotask(() => { throw error; }), () => this.isClosed);
     connection.onClose(() => this.handleClose('the daemon closed the connection'));
   }
 
@@ -82,21 +84,13 @@ export class DaemonClient {
 
   /** Fire and forget: keystrokes, resize. Dropped once the connection is closed. */
   notify(method: string, params?: unknown): void {
-    if (this.isClosed) return;
-    const wire = toWireParams(params);
-    const sent = wire ? this.connection.sendNotification(method, wire.structure, wire.params) : this.connection.sendNotification(method);
-    sent.catch(() => undefined);
+    this.notifications.send(method, params);
   }
 
   /** Daemon → client notifications (screen output, status changes). Returns the unsubscribe function. */
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each notification has its own shape; callers validate
   onNotification(method: string, handler: (params: any) => void): () => void {
-    const handlers = this.notificationHandlers.get(method) ?? new Set();
-    this.notificationHandlers.set(method, handlers);
-    handlers.add(handler);
-    return function removeNotificationHandler() {
-      handlers.delete(handler);
-    };
+    return this.notifications.on(method, handler);
   }
 
   /** Runs when the daemon side goes away (not after our own `close()`). */
@@ -123,11 +117,6 @@ export class DaemonClient {
     for (const listener of [...this.closeListeners]) listener();
     this.closeListeners.clear();
     this.connection.dispose();
-  }
-
-  private dispatchNotification(method: string, params: unknown): void {
-    const value = fromWireParams(params);
-    for (const handler of [...(this.notificationHandlers.get(method) ?? [])]) handler(value);
   }
 }
 

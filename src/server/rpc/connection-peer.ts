@@ -2,7 +2,7 @@ import type { Socket } from 'node:net';
 import type * as rpc from 'vscode-jsonrpc/node.js';
 import type { RpcPeer } from './method.js';
 import { errorFields, type RpcLog } from './rpc-log.js';
-import { fromWireParams, toWireParams } from './wire-params.js';
+import { NotificationChannel } from './notification-channel.js';
 
 // How long a closing peer may take to flush its last responses before the socket is destroyed.
 const endGraceMs = 1_000;
@@ -10,7 +10,7 @@ const endGraceMs = 1_000;
 /** The daemon's side of one client connection: notifications both ways, close, in-flight calls. */
 export class ConnectionPeer implements RpcPeer {
   private isClosed = false;
-  private readonly notificationHandlers = new Map<string, Set<(params: unknown) => void>>();
+  private readonly notifications: NotificationChannel;
   private readonly closeListeners = new Set<() => void>();
   private readonly inFlight = new Set<AbortController>();
 
@@ -20,7 +20,11 @@ export class ConnectionPeer implements RpcPeer {
     private readonly socket: Socket,
     private readonly log: RpcLog,
   ) {
-    connection.onNotification((method, params) => this.dispatchNotification(method, params));
+    this.notifications = new NotificationChannel(
+      connection,
+      (method, error) => log.error(`daemon notification handler for ${method} failed`, { method, peer: id, ...errorFields(error) }),
+      () => this.isClosed,
+    );
     connection.onClose(() => this.markClosed());
   }
 
@@ -29,20 +33,11 @@ export class ConnectionPeer implements RpcPeer {
   }
 
   notify(method: string, params: unknown): void {
-    if (this.isClosed) return;
-    const wire = toWireParams(params);
-    const sent = wire ? this.connection.sendNotification(method, wire.structure, wire.params) : this.connection.sendNotification(method);
-    // A peer that vanished mid-write is reported through onClose; the failed write itself says nothing new.
-    sent.catch(() => undefined);
+    this.notifications.send(method, params);
   }
 
   onNotification(method: string, handler: (params: unknown) => void): () => void {
-    const handlers = this.notificationHandlers.get(method) ?? new Set();
-    this.notificationHandlers.set(method, handlers);
-    handlers.add(handler);
-    return function removeNotificationHandler() {
-      handlers.delete(handler);
-    };
+    return this.notifications.on(method, handler);
   }
 
   onClose(listener: () => void): () => void {
@@ -75,19 +70,6 @@ export class ConnectionPeer implements RpcPeer {
     if (this.isClosed) return;
     this.socket.end();
     setTimeout(() => this.socket.destroy(), endGraceMs).unref();
-  }
-
-  private dispatchNotification(method: string, params: unknown): void {
-    const handlers = this.notificationHandlers.get(method);
-    if (!handlers) return;
-    const value = fromWireParams(params);
-    for (const handler of [...handlers]) {
-      try {
-        handler(value);
-      } catch (error) {
-        this.log.error(`daemon notification handler for ${method} failed`, { method, peer: this.id, ...errorFields(error) });
-      }
-    }
   }
 
   private markClosed(): void {

@@ -1,5 +1,6 @@
 import { readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
+import { isProcessAlive } from '../../core/process-alive.js';
 
 /*
  * Temp files of atomic writes: `.{target}.tmp-{pid}-{n}` beside the target. A crash can leave one
@@ -63,14 +64,4 @@ export async function cleanStrayTempFiles(dir: string): Promise<string[]> {
     removed.push(name);
   }
   return removed;
-}
-
-function isProcessAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    // EPERM: the process exists but belongs to someone else.
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
 }

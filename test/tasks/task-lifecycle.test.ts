@@ -1,0 +1,58 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { spawnInPty } from '../support/pty-driver.js';
+import { binPath, TaskProject } from '../support/task-project.js';
+
+let project: TaskProject | undefined;
+afterEach(async () => {
+  await project?.cleanup();
+  project = undefined;
+});
+
+describe('a task from new to merge, with a scripted agent in a real PTY', () => {
+  it('starts in a worktree, asks for input, is attached to, answered, detached from, completed and merged', { timeout: 120_000 }, async () => {
+    project = new TaskProject({ setup: '#!/bin/sh\necho "setup: task $ORCHESTRA_TASK_ID $ORCHESTRA_TASK_SLUG port $ORCHESTRA_PORT"\nenv | grep ^ORCHESTRA_ | sort > .setup-env\n' });
+    const created = await project.bin(['new', 'demo', '-m', 'Write the output file', '--agent', 'fake']);
+    expect(created).toMatchObject({ code: 0 });
+    expect(created.stdout).toContain('created task 1 (demo) on main');
+    expect(existsSync(join(project.project, '.orchestra/tasks/1:demo.md'))).toBe(true);
+
+    const started = await project.bin(['start', 'demo']);
+    expect(started.code).toBe(0);
+    expect(started.stderr).toContain('setup: task 1 demo port ');
+    const running = await project.task('demo');
+    expect(running).toMatchObject({ status: 'running', agent: 'fake', branch: 'orchestra/1-demo' });
+    const setupEnv = readFileSync(join(running.worktree!, '.setup-env'), 'utf8');
+    expect(setupEnv).toContain(`ORCHESTRA_WORKTREE=${running.worktree}`);
+    expect(setupEnv).toContain(`ORCHESTRA_PROJECT_ROOT=${project.project}`);
+    expect(setupEnv).toContain('ORCHESTRA_BASE_BRANCH=main');
+    expect(setupEnv).toMatch(/ORCHESTRA_PORT=\d+/);
+
+    // The agent asks a question and goes quiet: idle, needing input.
+    const waiting = await project.waitForTask('demo', (task) => task.status === 'idle' && task.needsInput);
+    expect(waiting.lastLine).toContain('Proceed with the change? (y/n)');
+
+    // attach from a real terminal: the screen is redrawn, the answer reaches the agent, Ctrl-] detaches.
+    const terminal = spawnInPty(process.execPath, [binPath, 'attach', 'demo'], { cwd: join(project.project), env: { ...process.env, ...project.env }, cols: 90, rows: 24 });
+    await terminal.waitFor('Proceed with the change? (y/n)');
+    terminal.write('y\r');
+    await terminal.waitFor('Anything else?');
+    terminal.write('\u001d');
+    await terminal.waitFor('detached from task 1 (demo)');
+    expect((await terminal.exited).exitCode).toBe(0);
+    expect(readFileSync(join(running.worktree!, 'fake-agent-output.txt'), 'utf8')).not.toBe('');
+    const afterDetach = await project.task('demo');
+    expect(afterDetach.pid).toBe(running.pid);
+
+    expect((await project.bin(['complete', 'demo'])).code).toBe(0);
+    const diff = await project.bin(['diff', 'demo']);
+    expect(diff.stdout).toContain('fake-agent-output.txt');
+    const merged = await project.bin(['merge', 'demo']);
+    expect(merged.stderr).toBe('');
+    expect(merged.stdout).toContain('merged task 1 (demo) into main');
+    expect(existsSync(join(project.project, 'fake-agent-output.txt'))).toBe(true);
+    expect(existsSync(running.worktree!)).toBe(false);
+    expect(await project.task('demo')).toMatchObject({ status: 'completed' });
+  });
+});
