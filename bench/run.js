@@ -44,3 +44,6 @@ console.log(
   `parse + validate 10,000-node DOT: ${parse.totalMs.toFixed(1)} ms (parse ${parse.parseMs.toFixed(1)}, ` +
     `validate ${parse.validateMs.toFixed(1)}; target < 300 ms) ${parse.totalMs < 300 ? 'OK' : 'ABOVE TARGET'}`,
 );
+
+// Tasks: 20 agents through the daemon against git worktree + tmux (bench/tasks.js; BENCH_TASKS=5 for fewer).
+await import('./tasks.js');

@@ -83,7 +83,7 @@ export function createProgram(ctx: CommandContext, setExitCode: (code: number) =
     .option('--all', 'tasks of every project the daemon knows')
     .option('--detail', "with a run id: its node history and checkpoints")
     .action(async (args: string[], options: TaskStatusOptions) => {
-      const { taskStatusCommand } = await import('./task-commands/index.js');
+      const { taskStatusCommand } = await import('./task-commands/status-command.js');
       setExitCode(await taskStatusCommand(ctx, args, options));
     });
 
@@ -122,7 +122,7 @@ export function createProgram(ctx: CommandContext, setExitCode: (code: number) =
     .option('--detach-key <key>', 'the key that detaches, e.g. ctrl-q (default ctrl-], or $ORCHESTRA_DETACH_KEY)')
     .option('--json', 'runs: print every event, then the result, as JSON lines')
     .action(async (ref: string, options: AttachOptions & AttachTaskOptions) => {
-      const { attachTaskCommand } = await import('./task-commands/index.js');
+      const { attachTaskCommand } = await import('./task-commands/attach-command.js');
       setExitCode(await attachTaskCommand(ctx, ref, options));
     });
 

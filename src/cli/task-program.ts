@@ -3,9 +3,11 @@ import type { CommandContext } from './command-context.js';
 
 type SetExitCode = (code: number) => void;
 
-/** Task commands (seed 002): each a thin client of the daemon, lazily loaded like the rest. */
+/**
+ * Task commands (seed 002): each a thin client of the daemon, its module loaded only when it runs
+ * (the TUI's Ink and React must not weigh on `start`, `hook` or the daemon itself).
+ */
 export function registerTaskCommands(program: Command, ctx: CommandContext, setExitCode: SetExitCode): void {
-  const load = () => import('./task-commands/index.js');
 
   program
     .command('new')
@@ -15,13 +17,13 @@ export function registerTaskCommands(program: Command, ctx: CommandContext, setE
     .option('--base <branch>', 'the branch to start from and merge into (default: the current branch)')
     .option('--agent <name>', 'the agent profile: claude-code, opencode, codex, gemini or one from cli_agents')
     .option('--json', 'print the task as JSON')
-    .action(async (slug: string, options) => setExitCode(await (await load()).newTaskCommand(ctx, slug, { ...options, message: options.message })));
+    .action(async (slug: string, options) => setExitCode(await (await import('./task-commands/new-task.js')).newTaskCommand(ctx, slug, { ...options, message: options.message })));
 
   program
     .command('edit')
     .description("open a task's file in $EDITOR")
     .argument('<task>', 'id or slug')
-    .action(async (ref: string) => setExitCode(await (await load()).editTaskCommand(ctx, ref)));
+    .action(async (ref: string) => setExitCode(await (await import('./task-commands/lifecycle.js')).editTaskCommand(ctx, ref)));
 
   program
     .command('start')
@@ -29,7 +31,7 @@ export function registerTaskCommands(program: Command, ctx: CommandContext, setE
     .argument('<task>', 'id or slug')
     .option('--agent <name>', 'the agent profile to use (remembered for the task)')
     .option('--json', 'print the task as JSON')
-    .action(async (ref: string, options) => setExitCode(await (await load()).startTaskCommand(ctx, ref, options)));
+    .action(async (ref: string, options) => setExitCode(await (await import('./task-commands/lifecycle.js')).startTaskCommand(ctx, ref, options)));
 
   for (const [name, method, verb, description] of [
     ['stop', 'task.stop', 'stopped', "stop a task's agent (the worktree stays; start resumes the session)"],
@@ -41,7 +43,7 @@ export function registerTaskCommands(program: Command, ctx: CommandContext, setE
       .description(description)
       .argument('<task>', 'id or slug')
       .option('--json', 'print the task as JSON')
-      .action(async (ref: string, options) => setExitCode(await (await load()).simpleTaskCommand(method, verb)(ctx, ref, options)));
+      .action(async (ref: string, options) => setExitCode(await (await import('./task-commands/lifecycle.js')).simpleTaskCommand(method, verb)(ctx, ref, options)));
   }
 
   program
@@ -52,25 +54,25 @@ export function registerTaskCommands(program: Command, ctx: CommandContext, setE
     .option('--rebase', 'rebase the task onto the base branch, then fast-forward')
     .option('--keep', 'keep the worktree and the branch')
     .option('--json', 'print the result as JSON')
-    .action(async (ref: string, options) => setExitCode(await (await load()).mergeCommand(ctx, ref, options)));
+    .action(async (ref: string, options) => setExitCode(await (await import('./task-commands/worktree-commands.js')).mergeCommand(ctx, ref, options)));
 
   program
     .command('cd')
     .description("print a task's worktree path (with `orchestra shell-init`, changes into it)")
     .argument('<task>', 'id or slug')
-    .action(async (ref: string) => setExitCode(await (await load()).cdCommand(ctx, ref)));
+    .action(async (ref: string) => setExitCode(await (await import('./task-commands/worktree-commands.js')).cdCommand(ctx, ref)));
 
   program
     .command('shell-init')
     .description('print a shell function that makes `orchestra cd <task>` change directory')
     .option('--shell <name>', 'bash, zsh or fish (default: from $SHELL)')
-    .action(async (options) => setExitCode((await load()).shellInitCommand(ctx, options)));
+    .action(async (options) => setExitCode((await import('./task-commands/shell-init.js')).shellInitCommand(ctx, options)));
 
   program
     .command('diff')
     .description('what a task changed against its base branch (committed or not)')
     .argument('<task>', 'id or slug')
-    .action(async (ref: string) => setExitCode(await (await load()).diffCommand(ctx, ref)));
+    .action(async (ref: string) => setExitCode(await (await import('./task-commands/worktree-commands.js')).diffCommand(ctx, ref)));
 
   program
     .command('logs')
@@ -78,19 +80,19 @@ export function registerTaskCommands(program: Command, ctx: CommandContext, setE
     .argument('<task>', 'id or slug')
     .option('-n, --lines <n>', 'only the last n lines')
     .option('--raw', 'with terminal escapes, as the agent wrote them')
-    .action(async (ref: string, options) => setExitCode(await (await load()).logsCommand(ctx, ref, options)));
+    .action(async (ref: string, options) => setExitCode(await (await import('./task-commands/worktree-commands.js')).logsCommand(ctx, ref, options)));
 
   program
     .command('rm')
     .description('remove a task: its file, worktree, branch and logs (unmerged work needs --force)')
     .argument('<task>', 'id or slug')
     .option('--force', 'also when the agent runs or the work is not merged')
-    .action(async (ref: string, options) => setExitCode(await (await load()).removeCommand(ctx, ref, options)));
+    .action(async (ref: string, options) => setExitCode(await (await import('./task-commands/worktree-commands.js')).removeCommand(ctx, ref, options)));
 
   program
     .command('watch')
     .description('a live table of the tasks of every project; keys to attach, start and stop')
-    .action(async () => setExitCode(await (await load()).watchCommand(ctx)));
+    .action(async () => setExitCode(await (await import('./task-commands/watch-command.js')).watchCommand(ctx)));
 
   program
     .command('daemon')
@@ -98,10 +100,10 @@ export function registerTaskCommands(program: Command, ctx: CommandContext, setE
     .argument('<action>', 'start, stop, status or logs')
     .option('--json', 'status as JSON')
     .option('-n, --lines <n>', 'logs: the last n lines (default 50)')
-    .action(async (action: string, options) => setExitCode(await (await load()).daemonSubcommand(ctx, action, options)));
+    .action(async (action: string, options) => setExitCode(await (await import('./task-commands/daemon-command.js')).daemonSubcommand(ctx, action, options)));
 
   program
     .command('hook', { hidden: true })
     .argument('<source>', 'claude or opencode')
-    .action(async (source: string) => setExitCode(await (await load()).hookCommand(ctx, source)));
+    .action(async (source: string) => setExitCode(await (await import('./task-commands/hook-command.js')).hookCommand(ctx, source)));
 }

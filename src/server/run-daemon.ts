@@ -1,9 +1,13 @@
 import { createDaemonLog, daemonPaths, startDaemonServer, type DaemonServer } from './daemon/index.js';
+import { gateMethods } from './daemon/gate-methods.js';
 import { DaemonState } from './tasks/daemon-state.js';
 import { attachMethods } from './tasks/attach-methods.js';
 import { createProfileSource } from './tasks/profile-source.js';
 import { taskMethods } from './tasks/task-methods.js';
 import { TaskService } from './tasks/task-service.js';
+
+// Served during recovery too: they change nothing, so they cannot race it.
+const readOnlyMethods = ['task.list', 'task.get', 'task.diff', 'task.logs', 'task.subscribe'];
 
 export interface RunDaemonOptions {
   home: string;
@@ -35,19 +39,26 @@ export async function runDaemon(options: RunDaemonOptions): Promise<void> {
   });
   let stopped!: () => void;
   const done = new Promise<void>((resolve) => (stopped = resolve));
+  // Recovery starts once this daemon owns the socket; task methods wait for it (see gateMethods).
+  let startRecovery!: () => void;
+  const recovered = new Promise<void>((resolve) => (startRecovery = resolve)).then(() =>
+    service.recover().catch((error: Error) => log.error('agent recovery failed', { error: error.message })),
+  );
   let stopping = false;
   const shutdown = (): void => {
     if (stopping) return;
     stopping = true;
     log.info('daemon stopping', { agents: service.liveAgents });
-    void service
-      .shutdown()
+    // Agents recovery is still resuming would outlive a daemon that stopped before them.
+    void recovered
+      .then(() => service.shutdown())
       .then(() => server.close())
       .finally(stopped);
   };
   let server: DaemonServer;
   try {
-    server = await startDaemonServer({ home: options.home, methods: [...taskMethods(service), ...attachMethods(service)], log, onShutdownRequest: shutdown });
+    const methods = gateMethods(recovered, [...taskMethods(service), ...attachMethods(service)], readOnlyMethods);
+    server = await startDaemonServer({ home: options.home, methods, log, onShutdownRequest: shutdown });
   } catch (error) {
     // Losing a start race to another daemon ends up here: that one serves, this one leaves.
     log.error('daemon did not start', { error: (error as Error).message });
@@ -57,7 +68,7 @@ export async function runDaemon(options: RunDaemonOptions): Promise<void> {
   options.signals?.on('SIGTERM', shutdown);
   options.signals?.on('SIGINT', shutdown);
   log.info('daemon started', { pid: process.pid, socket: server.socketPath });
-  await service.recover().catch((error: Error) => log.error('agent recovery failed', { error: error.message }));
+  startRecovery();
   await done;
   log.info('daemon stopped');
   log.close();

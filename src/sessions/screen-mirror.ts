@@ -1,8 +1,14 @@
 import serialize from '@xterm/addon-serialize';
 import xterm from '@xterm/headless';
 
-/** Lines kept above the screen, so an attaching terminal gets some history to scroll back into. */
-export const mirrorScrollback = 1000;
+/**
+ * Lines kept above the screen, so an attaching terminal gets some history to scroll back into.
+ * Each line costs 12 bytes a column (1.2 KB at 100 columns) in every agent's mirror, and every
+ * attach serializes them all before its first frame: with 1000 lines, 20 busy agents cost the
+ * daemon ~24 MB more and a cold serialize took 55-120 ms (200 lines: 20-35 ms; bench/tasks.js).
+ * The whole output stays in the task's log (`orchestra logs`).
+ */
+export const mirrorScrollback = 200;
 
 /**
  * A headless terminal fed every byte an agent writes, so that the daemon always knows what the

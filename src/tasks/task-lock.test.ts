@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { withTaskLock } from './task-lock.js';
+import { hostname } from 'node:os';
 
 let dir: string;
 beforeEach(() => {
@@ -19,9 +20,9 @@ function deadPid(): number {
   return child.pid ?? 0;
 }
 
-function writeLock(pid: number, ageMs: number, token = 'earlier'): string {
+function writeLock(pid: number, ageMs: number, token = 'earlier', host: string | undefined = hostname()): string {
   const path = join(dir, '.lock');
-  const content = JSON.stringify({ pid, token, since: '2025-01-01T00:00:00.000Z' });
+  const content = JSON.stringify({ pid, token, since: '2025-01-01T00:00:00.000Z', host });
   writeFileSync(path, content);
   const then = new Date(Date.now() - ageMs);
   utimesSync(path, then, then);
@@ -81,8 +82,13 @@ describe('withTaskLock', () => {
     expect(readFileSync(join(dir, '.lock'), 'utf8')).toBe(content);
   });
 
-  it('does not break a young lock even if its process is gone', async () => {
-    const content = writeLock(deadPid(), 0);
+  it('breaks a young lock at once when its holder on this machine is gone', async () => {
+    writeLock(deadPid(), 0);
+    await expect(withTaskLock(dir, async () => 'ran', { staleMs: 60_000, timeoutMs: 2_000, retryMs: 5 })).resolves.toBe('ran');
+  });
+
+  it("does not break a young lock of another machine's process", async () => {
+    const content = writeLock(deadPid(), 0, 'earlier', 'another-host');
     await expect(withTaskLock(dir, async () => 'never', { staleMs: 60_000, timeoutMs: 200, retryMs: 5 })).rejects.toMatchObject({ code: 'E_TASK_FILE' });
     expect(readFileSync(join(dir, '.lock'), 'utf8')).toBe(content);
   });

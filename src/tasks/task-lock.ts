@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
 import { ErrorCode, OrchestraError } from '../core/errors.js';
 import { isProcessAlive } from '../core/process-alive.js';
+import { hostname } from 'node:os';
 
 export interface TaskLockOptions {
   /** A lock older than this whose process is gone is left over from a crash and may be broken. */
@@ -21,6 +22,8 @@ interface LockHolder {
   pid: number;
   token: string;
   since: string;
+  /** A pid means something only on its own machine (a project may sit on a shared disk). */
+  host?: string;
 }
 
 /**
@@ -41,7 +44,7 @@ export async function withTaskLock<T>(dir: string, body: () => Promise<T>, optio
 async function acquire(path: string, options: TaskLockOptions): Promise<string> {
   const staleMs = options.staleMs ?? defaultLockStaleMs;
   const deadline = Date.now() + (options.timeoutMs ?? staleMs + 5_000);
-  const holder: LockHolder = { pid: process.pid, token: randomUUID(), since: new Date().toISOString() };
+  const holder: LockHolder = { pid: process.pid, token: randomUUID(), since: new Date().toISOString(), host: hostname() };
   for (;;) {
     try {
       const handle = await open(path, 'wx');
@@ -64,16 +67,22 @@ async function acquire(path: string, options: TaskLockOptions): Promise<string> 
 /** Removes a crashed holder's lock; true when the lock is gone (so acquiring may be retried at once). */
 async function breakIfStale(path: string, staleMs: number): Promise<boolean> {
   let content: string;
+  let ageMs: number;
   try {
-    const info = await stat(path);
-    if (Date.now() - info.mtimeMs < staleMs) return false;
+    ageMs = Date.now() - (await stat(path)).mtimeMs;
     content = await readFile(path, 'utf8');
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return true;
     throw error;
   }
   const holder = parseHolder(content);
-  if (holder && isProcessAlive(holder.pid)) return false;
+  const local = holder !== undefined && holder.host === hostname();
+  if (local && isProcessAlive(holder.pid)) return false;
+  // A local holder known to be dead (a daemon killed mid-write) is broken at once. Otherwise only
+  // age makes a lock stale: one not filled in yet may be a live creator's, and another machine's
+  // pid cannot be checked here.
+  if (!local && ageMs < staleMs) return false;
+  if (!local && holder !== undefined && holder.host === undefined && isProcessAlive(holder.pid)) return false;
   // Move the lock aside and check it is the one judged stale: another process may have broken
   // it and taken a fresh one in between, which must be put back, not deleted.
   const aside = `${path}.stale-${process.pid}-${randomUUID()}`;

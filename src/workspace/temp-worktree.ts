@@ -1,6 +1,8 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { canonicalPath } from './canonical-path.js';
+import { withRepoLock } from './repo-lock.js';
 import { runGit, tryGit } from './run-git.js';
 
 /**
@@ -9,13 +11,16 @@ import { runGit, tryGit } from './run-git.js';
  */
 export async function withTempWorktree<T>(o: { root: string; at: string; detach?: boolean }, work: (dir: string) => Promise<T>): Promise<T> {
   const dir = await mkdtemp(join(tmpdir(), 'orchestra-merge-'));
+  const repo = await canonicalPath(o.root);
   try {
     // mkdtemp made the directory; git accepts an existing empty one.
-    await runGit(o.root, ['worktree', 'add', '--quiet', ...(o.detach === true ? ['--detach'] : []), dir, o.at]);
+    await withRepoLock(repo, () => runGit(o.root, ['worktree', 'add', '--quiet', ...(o.detach === true ? ['--detach'] : []), dir, o.at]));
     return await work(dir);
   } finally {
-    await tryGit(o.root, ['worktree', 'remove', '--force', dir]).catch(() => undefined);
-    await rm(dir, { recursive: true, force: true });
-    await tryGit(o.root, ['worktree', 'prune']).catch(() => undefined);
+    await withRepoLock(repo, async () => {
+      await tryGit(o.root, ['worktree', 'remove', '--force', dir]).catch(() => undefined);
+      await rm(dir, { recursive: true, force: true });
+      await tryGit(o.root, ['worktree', 'prune']).catch(() => undefined);
+    });
   }
 }

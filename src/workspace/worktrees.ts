@@ -5,6 +5,7 @@ import { runGit } from './run-git.js';
 import { canonicalPath } from './canonical-path.js';
 import { validateRefName } from './ref-name.js';
 import { parseWorktreeList, type WorktreeEntry } from './worktree-list.js';
+import { withRepoLock } from './repo-lock.js';
 
 export interface CreateWorktreeOptions {
   /** The main checkout. */
@@ -21,6 +22,10 @@ export interface CreateWorktreeOptions {
  */
 export async function createWorktree(o: CreateWorktreeOptions): Promise<{ created: boolean }> {
   validateRefName(o.branch, 'the task branch');
+  return withRepoLock(await canonicalPath(o.root), () => addWorktree(o));
+}
+
+async function addWorktree(o: CreateWorktreeOptions): Promise<{ created: boolean }> {
   // A crash may have left a registration whose directory is gone; git refuses to add over it until pruned.
   await runGit(o.root, ['worktree', 'prune']);
   const existing = await findWorktree(o.root, o.path);
@@ -42,6 +47,10 @@ export async function createWorktree(o: CreateWorktreeOptions): Promise<{ create
 
 /** Removes the worktree at `path` and prunes stale registrations; a path that is not (or no longer) a worktree is fine. */
 export async function removeWorktree(o: { root: string; path: string; force?: boolean }): Promise<void> {
+  await withRepoLock(await canonicalPath(o.root), () => dropWorktree(o));
+}
+
+async function dropWorktree(o: { root: string; path: string; force?: boolean }): Promise<void> {
   const existing = await findWorktree(o.root, o.path);
   if (existing !== undefined && existing.prunable !== true) {
     const args = ['worktree', 'remove', ...(o.force === true ? ['--force'] : []), o.path];

@@ -10,8 +10,8 @@ import { parseCliProfile } from './profile-schema.js';
 import type { CliProfile } from './profile.js';
 
 const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
-const hookCommand = ['/usr/bin/node', '/opt/orchestra/bin/orchestra.js', 'hook', 'claude'];
-const settings = claudeHookSettings(hookCommand);
+const hookCommand = ['/usr/bin/node', '/opt/orchestra/bin/orchestra.js', 'hook'];
+const settings = claudeHookSettings([...hookCommand, 'claude']);
 const profiles = builtInCliProfiles();
 const profile = (name: string): CliProfile => profiles[name] ?? parseCliProfile(name, { command: name });
 
@@ -60,7 +60,7 @@ describe('interactiveLaunch for the built-in profiles', () => {
     expect(config.plugin[0]).toBe('user-plugin');
     const pluginPath = fileURLToPath(config.plugin[1] ?? '');
     expect(pluginPath).toBe(join(stateDir, 'opencode-plugin.js'));
-    expect(readFileSync(pluginPath, 'utf8')).toContain(JSON.stringify(hookCommand));
+    expect(readFileSync(pluginPath, 'utf8')).toContain(JSON.stringify([...hookCommand, 'opencode']));
   });
 
   it('opencode: resume with the reported session', async () => {

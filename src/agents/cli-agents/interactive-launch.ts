@@ -14,7 +14,10 @@ export interface InteractiveLaunchInput {
   /** The agent session id known for the task; required to resume. */
   sessionId?: string;
   resume: boolean;
-  /** The argv hooks and plugins run to report status, e.g. [node, orchestra.js, 'hook', 'claude']. */
+  /**
+   * The argv hooks and plugins run to report status, without its source: `claude` or `opencode` is
+   * appended here, e.g. [node, orchestra.js, 'hook'] runs `orchestra hook claude`.
+   */
   hookCommand: string[];
   /** A directory of the task's own where plugin files may be written. */
   stateDir: string;
@@ -63,9 +66,9 @@ export async function interactiveLaunch(profile: CliProfile, input: InteractiveL
   const template = input.resume ? (spec.resumeArgs ?? []) : spec.args;
   const env: Record<string, string> = { ...profile.env, ...spec.env };
   let args = expandArgs(profile.name, template, values);
-  if (spec.status === 'claude-hooks') args = beforeOptionEnd(args, ['--settings', claudeHookSettings(input.hookCommand)]);
+  if (spec.status === 'claude-hooks') args = beforeOptionEnd(args, ['--settings', claudeHookSettings(withSource(input.hookCommand, 'claude'))]);
   if (spec.status === 'opencode-plugin') {
-    const pluginUrl = await installOpencodePlugin(input.stateDir, input.hookCommand);
+    const pluginUrl = await installOpencodePlugin(input.stateDir, withSource(input.hookCommand, 'opencode'));
     env.OPENCODE_CONFIG_CONTENT = withOpencodePlugin(env.OPENCODE_CONFIG_CONTENT ?? input.env?.OPENCODE_CONFIG_CONTENT, pluginUrl);
   }
   return {
@@ -82,6 +85,12 @@ function resumeProblem(spec: InteractiveSpec, sessionId: string | undefined): st
   if (resumeArgs === undefined || spec.sessionId === 'none') return 'its profile has no interactive.resume_args';
   if (usesPlaceholder(resumeArgs, 'session_id') && sessionId === undefined) return 'no agent session id is known for this task';
   return undefined;
+}
+
+// Without its source `orchestra hook` fails, and Claude Code takes a hook's exit code 2 (a usage
+// error) for "block": the prompt would never reach the model. An empty command stays empty, to be refused.
+function withSource(hookCommand: readonly string[], source: 'claude' | 'opencode'): string[] {
+  return hookCommand.length === 0 ? [] : [...hookCommand, source];
 }
 
 function definedAs(name: 'model' | 'session_id', value: string | undefined): PlaceholderValues {

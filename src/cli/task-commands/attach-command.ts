@@ -1,6 +1,5 @@
 import { ExitCode } from '../../core/errors.js';
 import type { TaskView } from '../../server/tasks/task-queries.js';
-import { attachCommand as attachRunCommand } from '../commands/attach.js';
 import type { CommandContext } from '../command-context.js';
 import { connectDaemon } from '../daemon-connection.js';
 import { defaultDetachKey, parseDetachKey } from './detach-key.js';
@@ -21,7 +20,7 @@ type TtyOut = NodeJS.WritableStream & { columns?: number; rows?: number; on?: (e
  */
 export async function attachTaskCommand(ctx: CommandContext, ref: string, options: AttachTaskOptions): Promise<number> {
   const detach = parseDetachKey(options.detachKey ?? ctx.io.env.ORCHESTRA_DETACH_KEY ?? defaultDetachKey);
-  return forTaskOrRun(ctx, ref, (project) => attachTask(ctx, project, ref, detach), () => attachRunCommand(ctx, ref, options));
+  return forTaskOrRun(ctx, ref, (project) => attachTask(ctx, project, ref, detach), async () => (await import('../commands/attach.js')).attachCommand(ctx, ref, options));
 }
 
 async function attachTask(ctx: CommandContext, project: string, ref: string, detach: string): Promise<number> {
@@ -71,5 +70,8 @@ async function attachTask(ctx: CommandContext, project: string, ref: string, det
     if (raw) stdin.setRawMode?.(false);
     stdin.pause?.();
     client.close();
+    // process.stdin stops its handle one tick after pause(). Whoever listens next (the watch table)
+    // must come after that, or its 'readable' listener never sees another key.
+    await new Promise((resolve) => setImmediate(resolve));
   }
 }

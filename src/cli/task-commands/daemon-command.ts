@@ -3,6 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { ErrorCode, ExitCode, OrchestraError } from '../../core/errors.js';
 import { resolveOrchestraHome } from '../../store/home.js';
 import { daemonPaths, daemonStatus, ensureDaemon, stopDaemon } from '../../server/daemon/index.js';
+import { probeSocket } from '../../server/daemon/socket-probe.js';
 import type { CommandContext } from '../command-context.js';
 import { daemonCommand, orchestraBin } from '../daemon-connection.js';
 
@@ -18,7 +19,13 @@ export async function daemonSubcommand(ctx: CommandContext, action: string, opti
     }
     case 'stop': {
       const result = await stopDaemon({ home });
-      ctx.io.stdout.write(result.wasRunning ? `stopped the orchestra daemon (pid ${result.pid})\n` : 'the orchestra daemon was not running\n');
+      if (result.wasRunning) {
+        ctx.io.stdout.write(`stopped the orchestra daemon (pid ${result.pid})\n`);
+        return ExitCode.OK;
+      }
+      const orphans = await stopOrphanedAgents(ctx, home);
+      const left = orphans === 0 ? '' : `; stopped ${orphans} agent${orphans === 1 ? '' : 's'} it left running (the next daemon resumes their sessions)`;
+      ctx.io.stdout.write(`the orchestra daemon was not running${left}\n`);
       return ExitCode.OK;
     }
     case 'status': {
@@ -33,13 +40,14 @@ export async function daemonSubcommand(ctx: CommandContext, action: string, opti
     }
     case 'logs': {
       const { logFile } = daemonPaths(home);
+      const count = lineCount(options.lines);
       if (!existsSync(logFile)) {
         ctx.io.stdout.write(`no daemon log yet (${logFile})\n`);
         return ExitCode.OK;
       }
       const lines = (await readFile(logFile, 'utf8')).split('\n');
-      const count = options.lines === undefined ? 50 : Number.parseInt(options.lines, 10);
-      ctx.io.stdout.write(`${lines.slice(-count - 1).join('\n')}`);
+      // The log ends with a newline, so the last element is empty: keep it, the output ends with one too.
+      ctx.io.stdout.write(count === 0 ? '' : `${lines.slice(-count - 1).join('\n')}`);
       return ExitCode.OK;
     }
     case 'run': {
@@ -51,4 +59,24 @@ export async function daemonSubcommand(ctx: CommandContext, action: string, opti
     default:
       throw new OrchestraError(ErrorCode.USAGE, `unknown daemon action "${action}".`, { hint: 'Use one of: orchestra daemon start | stop | status | logs' });
   }
+}
+
+/**
+ * A daemon that was killed (kill -9, OOM) leaves its agents running without a terminal. Stopping
+ * "the daemon" must stop them too; their records stay, so the next daemon resumes their sessions.
+ */
+async function stopOrphanedAgents(ctx: CommandContext, home: string): Promise<number> {
+  // A daemon too busy to answer still accepts connections: its agents are not orphans.
+  if ((await probeSocket(daemonPaths(home).socket)) === 'live') return 0;
+  const [{ DaemonState }, { killOrphanedAgents }] = await Promise.all([import('../../server/tasks/daemon-state.js'), import('../../server/tasks/recover-agents.js')]);
+  const state = DaemonState.load(daemonPaths(home).stateDir, (message) => ctx.io.stderr.write(`warning: ${message}\n`));
+  return killOrphanedAgents(state.agents);
+}
+
+function lineCount(option: string | undefined): number {
+  if (option === undefined) return 50;
+  if (!/^\d+$/.test(option)) {
+    throw new OrchestraError(ErrorCode.USAGE, `--lines must be a whole number of lines, not "${option}".`, { hint: 'For example: orchestra daemon logs --lines 100' });
+  }
+  return Number(option);
 }

@@ -5,7 +5,7 @@ import { ErrorCode, OrchestraError } from '../../core/errors.js';
  * Opens `file` in the user's editor ($VISUAL, then $EDITOR, then vi) and waits for it to close.
  * The variable may carry arguments (`code --wait`); it is split on spaces, never run by a shell.
  */
-export function openInEditor(file: string, env: Readonly<Record<string, string | undefined>>): void {
+export function openInEditor(file: string, env: Readonly<Record<string, string | undefined>>, options: { inPlace?: boolean } = {}): void {
   const setting = env.VISUAL?.trim() || env.EDITOR?.trim() || 'vi';
   const [command = 'vi', ...args] = setting.split(/\s+/);
   const result = spawnSync(command, [...args, file], { stdio: 'inherit', env: { ...env } as NodeJS.ProcessEnv });
@@ -15,8 +15,10 @@ export function openInEditor(file: string, env: Readonly<Record<string, string |
     });
   }
   if (result.status !== 0) {
-    throw new OrchestraError(ErrorCode.USAGE, `the editor "${setting}" exited with code ${result.status}; nothing was saved.`, {
-      hint: 'Try again, or pass the description with -m "…".',
+    // Editing a task file in place, whatever the editor wrote before failing is in the file already.
+    const saved = options.inPlace === true ? `; check ${file}, it may hold part of the edit` : '; nothing was saved';
+    throw new OrchestraError(ErrorCode.USAGE, `the editor "${setting}" exited with code ${result.status ?? result.signal}${saved}.`, {
+      hint: options.inPlace === true ? 'Fix the file by hand or run orchestra edit again.' : 'Try again, or pass the description with -m "…".',
     });
   }
 }

@@ -1,5 +1,8 @@
-import { ExitCode } from '../../core/errors.js';
+import { basename, resolve } from 'node:path';
+import { ErrorCode, ExitCode, isOrchestraError } from '../../core/errors.js';
+import type { DaemonClient } from '../../server/rpc/index.js';
 import type { TaskView } from '../../server/tasks/task-queries.js';
+import { parseTaskFileName } from '../../tasks/index.js';
 import type { CommandContext } from '../command-context.js';
 import { withProject } from '../daemon-connection.js';
 import { openInEditor } from './editor.js';
@@ -38,12 +41,23 @@ export function simpleTaskCommand(method: 'task.stop' | 'task.complete' | 'task.
 
 /** `orchestra edit <task>`: the task file itself in $EDITOR; the daemon re-reads it after. */
 export async function editTaskCommand(ctx: CommandContext, ref: string): Promise<number> {
-  const task = await withProject(ctx, (client, project) => client.call<TaskView>('task.get', { project, ref }));
-  openInEditor(task.file, ctx.io.env);
+  const file = await withProject(ctx, (client, project) => taskFileOf(client, project, ref));
+  openInEditor(file, ctx.io.env, { inPlace: true });
   // Reading it back reports a file broken by the edit, with its line, while the editor is fresh in mind.
-  const after = await withProject(ctx, (client, project) => client.call<TaskView>('task.get', { project, ref: String(task.id) }));
+  const id = parseTaskFileName(basename(file))?.id;
+  const after = await withProject(ctx, (client, project) => client.call<TaskView>('task.get', { project, ref: id === undefined ? ref : String(id) }));
   ctx.io.stdout.write(`saved task ${after.id} (${after.slug}), ${after.status}\n`);
   return ExitCode.OK;
+}
+
+/** The task's file; a malformed one too (its error names it), since `edit` is how it gets fixed. */
+async function taskFileOf(client: DaemonClient, project: string, ref: string): Promise<string> {
+  try {
+    return (await client.call<TaskView>('task.get', { project, ref })).file;
+  } catch (error) {
+    if (isOrchestraError(error) && error.code === ErrorCode.TASK_FILE && error.location !== undefined) return resolve(project, error.location.file);
+    throw error;
+  }
 }
 
 export function terminalSize(ctx: CommandContext): { cols?: number; rows?: number } {

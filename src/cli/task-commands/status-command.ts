@@ -4,7 +4,6 @@ import type { TaskList, TaskView } from '../../server/tasks/task-queries.js';
 import { TaskStatus } from '../../tasks/index.js';
 import { findProjectRoot } from '../../workspace/index.js';
 import type { CommandContext } from '../command-context.js';
-import { statusCommand as runStatusCommand } from '../commands/status.js';
 import { connectDaemon } from '../daemon-connection.js';
 import { formatProblems, formatTaskTable, statusLabel } from '../task-output/task-table.js';
 import { forTaskOrRun } from './task-or-run.js';
@@ -29,10 +28,12 @@ export async function taskStatusCommand(ctx: CommandContext, args: string[], opt
   const client = await connectDaemon(ctx);
   try {
     const scope = options.all || project === undefined ? {} : { project };
+    // Subscribed before listing, so that no change between the listing and the watch is lost.
+    const changes = options.watch ? await followChanges(ctx, client, scope.project) : undefined;
     const list = await client.call<TaskList>('task.list', scope);
     printList(ctx, list, options, project === undefined || options.all === true);
-    if (!options.watch) return list.problems.length > 0 ? ExitCode.FAILED : ExitCode.OK;
-    return await watchChanges(ctx, client, scope.project);
+    if (changes === undefined) return list.problems.length > 0 ? ExitCode.FAILED : ExitCode.OK;
+    return await changes.untilInterrupted();
   } finally {
     client.close();
   }
@@ -40,9 +41,13 @@ export async function taskStatusCommand(ctx: CommandContext, args: string[], opt
 
 async function setStatus(ctx: CommandContext, args: string[]): Promise<number> {
   const [ref, status] = args;
-  const allowed = Object.values(TaskStatus);
+  const allowed: readonly string[] = Object.values(TaskStatus);
   if (ref === undefined || status === undefined || args.length > 2) {
     throw new OrchestraError(ErrorCode.USAGE, 'status set takes a task and a status.', { hint: `orchestra status set <task> <${allowed.join('|')}>` });
+  }
+  // Checked here, not left to the daemon, whose params error blames a CLI/daemon version mismatch.
+  if (!allowed.includes(status)) {
+    throw new OrchestraError(ErrorCode.USAGE, `"${status}" is not a task status.`, { hint: `Use one of: ${allowed.join(', ')}.` });
   }
   const project = await findProjectRoot(ctx.io.cwd);
   const client = await connectDaemon(ctx);
@@ -66,7 +71,7 @@ async function showOne(ctx: CommandContext, ref: string, options: TaskStatusOpti
       client.close();
     }
   };
-  return forTaskOrRun(ctx, ref, showTask, () => runStatusCommand(ctx, ref, options));
+  return forTaskOrRun(ctx, ref, showTask, async () => (await import('../commands/status.js')).statusCommand(ctx, ref, options));
 }
 
 function printList(ctx: CommandContext, list: TaskList, options: TaskStatusOptions, everyProject: boolean): void {
@@ -88,25 +93,38 @@ function printList(ctx: CommandContext, list: TaskList, options: TaskStatusOptio
   }
 }
 
-/** Prints one line per change until interrupted; a task that needs input rings the bell. */
-async function watchChanges(ctx: CommandContext, client: Awaited<ReturnType<typeof connectDaemon>>, project: string | undefined): Promise<number> {
+/**
+ * Prints one line per change until interrupted; a task that needs input rings the bell. Lines are
+ * held until `untilInterrupted()`, so that they come after the table.
+ */
+async function followChanges(ctx: CommandContext, client: Awaited<ReturnType<typeof connectDaemon>>, project: string | undefined) {
+  let held: string[] | undefined = [];
   client.onNotification('task.changed', (change: TaskChange) => {
     if (project !== undefined && change.projectRoot !== project) return;
     const line = describeChange(ctx, change);
-    if (line !== undefined) ctx.io.stdout.write(`${change.needsInput ? '\u0007' : ''}${new Date().toISOString().slice(11, 19)} ${line}\n`);
+    if (line === undefined) return;
+    const text = `${change.needsInput ? '\u0007' : ''}${new Date().toISOString().slice(11, 19)} ${line}\n`;
+    if (held === undefined) ctx.io.stdout.write(text);
+    else held.push(text);
   });
   await client.call('task.subscribe', {});
-  await new Promise<void>((resolve) => {
-    const stop = (): void => {
-      ctx.io.signals?.off('SIGINT', stop);
-      ctx.io.signals?.off('SIGTERM', stop);
-      resolve();
-    };
-    ctx.io.signals?.on('SIGINT', stop);
-    ctx.io.signals?.on('SIGTERM', stop);
-    client.onClose(stop);
-  });
-  return ExitCode.OK;
+  return {
+    async untilInterrupted(): Promise<number> {
+      for (const text of held ?? []) ctx.io.stdout.write(text);
+      held = undefined;
+      await new Promise<void>((resolve) => {
+        const stop = (): void => {
+          ctx.io.signals?.off('SIGINT', stop);
+          ctx.io.signals?.off('SIGTERM', stop);
+          resolve();
+        };
+        ctx.io.signals?.on('SIGINT', stop);
+        ctx.io.signals?.on('SIGTERM', stop);
+        client.onClose(stop);
+      });
+      return ExitCode.OK;
+    },
+  };
 }
 
 function describeChange(ctx: CommandContext, change: TaskChange): string | undefined {

@@ -10,7 +10,8 @@ export async function watchCommand(ctx: CommandContext): Promise<number> {
   const client = await connectDaemon(ctx);
   const listeners = new Set<() => void>();
   client.onNotification('task.changed', () => listeners.forEach((listener) => listener()));
-  await client.call('task.subscribe', {});
+  // With output changes: the table's last-output column follows agents that keep working.
+  await client.call('task.subscribe', { output: true });
   const source: WatchSource = {
     list: async () => (await client.call<TaskList>('task.list', {})).tasks.map(toRow),
     subscribe: (onChange) => {

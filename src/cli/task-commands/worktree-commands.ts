@@ -1,4 +1,4 @@
-import { ExitCode } from '../../core/errors.js';
+import { ErrorCode, ExitCode, OrchestraError } from '../../core/errors.js';
 import type { TaskView } from '../../server/tasks/task-queries.js';
 import type { CommandContext } from '../command-context.js';
 import { withProject } from '../daemon-connection.js';
@@ -35,8 +35,10 @@ export async function mergeCommand(ctx: CommandContext, ref: string, options: Me
 export async function cdCommand(ctx: CommandContext, ref: string): Promise<number> {
   const task = await withProject(ctx, (client, project) => client.call<TaskView>('task.get', { project, ref }));
   if (task.worktree === undefined) {
-    ctx.io.stderr.write(`task ${task.id} (${task.slug}) has no worktree yet: start it with \`orchestra start ${task.id}\`\n`);
-    return ExitCode.CONFLICT;
+    // A draft has no worktree yet; a merged task no longer has one.
+    throw new OrchestraError(ErrorCode.TASK_STATE, `task ${task.id} (${task.slug}) has no worktree: it is ${task.status}.`, {
+      hint: task.status === 'draft' ? `Start it first: orchestra start ${task.id}` : `It was merged; its work is on ${task.baseBranch}.`,
+    });
   }
   ctx.io.stdout.write(`${task.worktree}\n`);
   return ExitCode.OK;
@@ -51,7 +53,10 @@ export async function diffCommand(ctx: CommandContext, ref: string): Promise<num
 
 /** `orchestra logs <task>`: the agent's terminal output as text, also after it exited. */
 export async function logsCommand(ctx: CommandContext, ref: string, options: { lines?: string; raw?: boolean }): Promise<number> {
-  const lines = options.lines === undefined ? undefined : Number.parseInt(options.lines, 10);
+  const lines = options.lines === undefined ? undefined : Number(options.lines);
+  if (lines !== undefined && !(Number.isInteger(lines) && lines >= 0)) {
+    throw new OrchestraError(ErrorCode.USAGE, `-n takes a number of lines, got "${options.lines}".`, { hint: `For example: orchestra logs ${ref} -n 20` });
+  }
   const { text } = await withProject(ctx, (client, project) => client.call<{ text: string }>('task.logs', { project, ref, lines, raw: options.raw === true }));
   ctx.io.stdout.write(text.endsWith('\n') || text.length === 0 ? text : `${text}\n`);
   return ExitCode.OK;

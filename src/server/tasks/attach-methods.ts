@@ -11,7 +11,7 @@ const size = { cols: z.number().int().min(2).max(1000), rows: z.number().int().m
  * connection until `task.detach`, the connection closes or the agent exits (`session.exit`).
  * Keystrokes come back as `session.input`, terminal sizes as `session.resize`; the PTY takes the
  * size of the terminal that attached or resized last. Any number of terminals may watch.
- * `task.subscribe` streams every task change as `task.changed`.
+ * `task.subscribe` streams every task change as `task.changed` (agent output too with `{ output: true }`).
  */
 export function attachMethods(service: TaskService): AnyRpcMethod[] {
   const detachers = new Map<number, () => void>();
@@ -56,10 +56,12 @@ export function attachMethods(service: TaskService): AnyRpcMethod[] {
     }),
     defineMethod({
       name: 'task.subscribe',
-      params: z.object({}).optional(),
-      handle: async (_p, call) => {
+      // `output` changes (at most one a second per busy agent) only for those that show last lines.
+      params: z.object({ output: z.boolean().default(false) }).optional(),
+      handle: async (p, call) => {
+        const withOutput = p?.output === true;
         const off = service.onChange((change) => {
-          if (change.kind !== 'output' && !call.peer.closed) call.peer.notify('task.changed', change);
+          if ((change.kind !== 'output' || withOutput) && !call.peer.closed) call.peer.notify('task.changed', change);
         });
         call.peer.onClose(off);
         return { ok: true };

@@ -1,5 +1,6 @@
 import type { Task } from '../../tasks/index.js';
 import { currentBranch } from '../../workspace/index.js';
+import { requireBranch } from '../../workspace/require-branch.js';
 import type { ServiceContext } from './service-context.js';
 
 export interface CreateOptions {
@@ -14,6 +15,8 @@ export async function createTask(ctx: ServiceContext, projectRoot: string, optio
   // Naming an agent that does not exist fails now, not at start.
   if (options.agent !== undefined) await ctx.options.profiles(projectRoot, options.agent);
   const baseBranch = options.baseBranch ?? (await currentBranch(projectRoot)) ?? 'main';
+  // So is a --base that names no branch (a typo), with the branches that exist in the hint.
+  if (options.baseBranch !== undefined) await requireBranch(projectRoot, baseBranch, 'base branch');
   const task = await ctx.files(projectRoot).create({
     slug: options.slug,
     description: options.description,

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { writeFileAtomic } from '../../store/run-dir/write-file-atomic.js';
@@ -39,14 +39,25 @@ export class DaemonState {
     this.data = data;
   }
 
-  /** A state file that cannot be read is reported and replaced: losing it loses no task, only pids. */
+  /**
+   * A state file that cannot be read is reported, moved aside to `state.json.corrupt` (for a person
+   * to look at: it may name agents still running) and replaced. Losing it loses no task, only the
+   * pids to clean up and the list of projects `status --all` shows until each is used again.
+   */
   static load(stateDir: string, onProblem: (message: string) => void): DaemonState {
     const file = join(stateDir, 'state.json');
     if (!existsSync(file)) return new DaemonState(file, { projects: [], agents: [] });
     try {
       return new DaemonState(file, stateSchema.parse(JSON.parse(readFileSync(file, 'utf8'))));
     } catch (error) {
-      onProblem(`ignoring unreadable daemon state ${file}: ${(error as Error).message}`);
+      const aside = `${file}.corrupt`;
+      let kept = `it was moved to ${aside}`;
+      try {
+        renameSync(file, aside);
+      } catch (renameError) {
+        kept = `it could not be moved aside (${(renameError as Error).message}) and will be replaced`;
+      }
+      onProblem(`ignoring unreadable daemon state ${file} (${oneLine((error as Error).message)}); ${kept}. Agents it listed cannot be resumed: start their tasks again.`);
       return new DaemonState(file, { projects: [], agents: [] });
     }
   }
@@ -76,12 +87,21 @@ export class DaemonState {
     await this.save();
   }
 
-  /** Writes are serialised so that the file on disk is always the latest whole state. */
+  /**
+   * Writes are serialised so that the file on disk is always the latest whole state. A failed write
+   * fails its caller only: the next one still runs (and carries the whole state again).
+   */
   private save(): Promise<void> {
     const snapshot = `${JSON.stringify(this.data, null, 2)}\n`;
-    this.writing = this.writing.then(() => writeFileAtomic(this.file, snapshot));
+    const write = (): Promise<void> => writeFileAtomic(this.file, snapshot);
+    this.writing = this.writing.then(write, write);
     return this.writing;
   }
+}
+
+// Zod puts each issue on its own line; in a log entry they read better run together.
+function oneLine(text: string): string {
+  return text.replace(/\s*\n\s*/g, ' ');
 }
 
 function sameTask(a: { projectRoot: string; taskId: number }, b: { projectRoot: string; taskId: number }): boolean {

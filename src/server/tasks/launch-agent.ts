@@ -64,6 +64,7 @@ export async function launchAgent(ctx: ServiceContext, projectRoot: string, task
     onExit: (live, exit) => void onAgentExit(ctx, live, exit.exitCode),
   });
   ctx.agents.set(agentKey(projectRoot, task.id), agent);
+  announceOutput(ctx, agent, task.slug);
   const sessionId = launch.sessionId ?? task.agentSession;
   await state.putAgent({
     projectRoot,
@@ -82,6 +83,32 @@ export async function launchAgent(ctx: ServiceContext, projectRoot: string, task
 }
 
 const typed = new WeakSet<LiveAgent>();
+
+/** How often at most a busy agent's output is announced (an `output` change, for the watch table). */
+export const outputChangeEveryMs = 1_000;
+
+/**
+ * Status and activity changes say nothing while an agent keeps working, so a table showing its last
+ * line would go stale: announce output too, at most once a second, the last burst included.
+ */
+function announceOutput(ctx: ServiceContext, agent: LiveAgent, slug: string): void {
+  const { projectRoot, taskId, session } = agent;
+  let lastAt = 0;
+  let timer: NodeJS.Timeout | undefined;
+  const announce = (): void => {
+    timer = undefined;
+    lastAt = Date.now();
+    // After the mirror caught up, so that a listing made on this change shows the new last line.
+    void session.parsed().then(() => ctx.emit({ projectRoot, taskId, slug, kind: 'output' }));
+  };
+  const offOutput = session.onOutput(() => {
+    timer ??= setTimeout(announce, Math.max(0, lastAt + outputChangeEveryMs - Date.now()));
+  });
+  session.onExit(() => {
+    offOutput();
+    clearTimeout(timer);
+  });
+}
 
 async function onAgentExit(ctx: ServiceContext, agent: LiveAgent, exitCode: number): Promise<void> {
   const { projectRoot, taskId } = agent;

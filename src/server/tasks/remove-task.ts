@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { ErrorCode, OrchestraError } from '../../core/errors.js';
-import { deleteBranch, dirtyFiles, removeWorktree } from '../../workspace/index.js';
+import { branchExists, deleteBranch, dirtyFiles, removeWorktree, runGit, tryGit } from '../../workspace/index.js';
 import type { ServiceContext } from './service-context.js';
 import { stopAgent } from './task-actions.js';
 import { taskLogFile } from './task-paths.js';
@@ -21,7 +21,9 @@ export async function removeTask(ctx: ServiceContext, projectRoot: string, ref: 
       const dirty = await dirtyFiles(worktree);
       if (dirty.length > 0) reasons.push(`its worktree has uncommitted changes (${dirty.slice(0, 5).join(', ')})`);
     }
-    if (task.branch !== undefined && task.status !== 'reviewed' && task.status !== 'completed' && task.status !== 'draft') reasons.push(`its branch ${task.branch} is not merged`);
+    if (task.branch !== undefined && (await hasUnmergedWork(projectRoot, task.branch, task.baseBranch))) {
+      reasons.push(`its branch ${task.branch} has work not merged into ${task.baseBranch}`);
+    }
     if (reasons.length > 0) {
       throw new OrchestraError(ErrorCode.TASK_STATE, `not removing task ${task.id} (${task.slug}): ${reasons.join('; ')}.`, {
         hint: `Merge it (orchestra merge ${task.id}), or remove it anyway: orchestra rm ${task.id} --force`,
@@ -30,10 +32,28 @@ export async function removeTask(ctx: ServiceContext, projectRoot: string, ref: 
   }
   if (agent !== undefined) await stopAgent(agent, 'stop');
   await ctx.options.state.removeAgent(projectRoot, task.id);
-  if (worktree !== undefined) await removeWorktree({ root: projectRoot, path: worktree, force: true });
+  // Also when its directory is gone: git keeps the registration (and refuses to delete the branch) until pruned.
+  if (task.worktree !== undefined) await removeWorktree({ root: projectRoot, path: task.worktree, force: true });
   if (task.branch !== undefined) await deleteBranch(projectRoot, task.branch).catch(() => undefined);
   await rm(taskLogFile(ctx.options.home, projectRoot, task), { force: true });
   await ctx.files(projectRoot).remove(task.id);
   ctx.emit({ projectRoot, taskId: task.id, slug: task.slug, kind: 'removed' });
   return { id: task.id, slug: task.slug };
+}
+
+/**
+ * Whether `branch` holds changes that `baseBranch` lacks. Asked of git, not of the status: a completed
+ * task may never have been merged, and a squash or rebase merge leaves commits that are not ancestors
+ * of the base although their changes are in it. So: would merging the branch change the base's tree?
+ */
+async function hasUnmergedWork(root: string, branch: string, baseBranch: string): Promise<boolean> {
+  if (!(await branchExists(root, branch))) return false;
+  if (!(await branchExists(root, baseBranch))) return true;
+  const ahead = (await runGit(root, ['rev-list', '--count', `${baseBranch}..${branch}`])).trim();
+  if (ahead === '0') return false;
+  // Exit 1 is a conflict: surely unmerged. Anything else (an old git without --write-tree) counts as unmerged too.
+  const merged = await tryGit(root, ['merge-tree', '--write-tree', baseBranch, branch]);
+  if (merged.exitCode !== 0) return true;
+  const baseTree = (await runGit(root, ['rev-parse', `${baseBranch}^{tree}`])).trim();
+  return merged.stdout.split('\n')[0]?.trim() !== baseTree;
 }

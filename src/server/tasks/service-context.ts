@@ -38,6 +38,8 @@ export interface ServiceOptions {
 /** The shared parts the task operations work with; each operation is a function in its own file. */
 export class ServiceContext {
   readonly agents = new Map<string, LiveAgent>();
+  /** Ports given to tasks so far (see start-task.ts); loaded on the first start. */
+  portsInUse: Promise<Set<number>> | undefined;
   private readonly listeners = new Set<(change: TaskChange) => void>();
 
   constructor(readonly options: ServiceOptions) {}

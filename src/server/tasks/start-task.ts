@@ -44,7 +44,7 @@ async function prepareWorktree(ctx: ServiceContext, projectRoot: string, task: T
   const { home } = ctx.options;
   const branch = task.branch ?? taskBranchName(task.id, task.slug);
   const worktree = task.worktree ?? worktreePathFor(home, projectRoot, task.id, task.slug);
-  const port = task.port ?? (await allocateTaskPort({ taken: await takenPorts(ctx), preferred: preferredTaskPort(`${projectRoot}#${task.id}`) }));
+  const port = task.port ?? (await reservePort(ctx, projectRoot, task.id));
   const { created } = await createWorktree({ root: projectRoot, path: worktree, branch, baseBranch: task.baseBranch });
   // Recorded before the setup script runs, so that a crash leaves the worktree findable.
   const prepared = await ctx.files(projectRoot).update(task.id, { branch, worktree, port, agent: task.agent });
@@ -64,8 +64,18 @@ async function prepareWorktree(ctx: ServiceContext, projectRoot: string, task: T
   return prepared;
 }
 
-/** Ports already given to tasks of every known project, so that dev servers never clash. */
-async function takenPorts(ctx: ServiceContext): Promise<number[]> {
-  const { tasks } = await allTasks(ctx);
-  return tasks.flatMap((task) => (task.port === undefined ? [] : [task.port]));
+/**
+ * A port no task of any known project holds. The ports in use are read from the task files once
+ * per daemon and then kept, so that twenty starts at once do not each re-read every task file.
+ */
+async function reservePort(ctx: ServiceContext, projectRoot: string, taskId: number): Promise<number> {
+  ctx.portsInUse ??= allTasks(ctx).then(({ tasks }) => new Set(tasks.flatMap((task) => (task.port === undefined ? [] : [task.port]))));
+  // One reservation at a time: two starts must not both find the same port free.
+  const reservation = ctx.portsInUse.then(async (taken) => {
+    const port = await allocateTaskPort({ taken: [...taken], preferred: preferredTaskPort(`${projectRoot}#${taskId}`) });
+    taken.add(port);
+    return { taken, port };
+  });
+  ctx.portsInUse = reservation.then(({ taken }) => taken, () => ctx.portsInUse as Promise<Set<number>>);
+  return (await reservation).port;
 }

@@ -53,6 +53,12 @@ export async function reviewTask(ctx: ServiceContext, projectRoot: string, ref: 
 export async function setStatusByUser(ctx: ServiceContext, projectRoot: string, ref: string, status: TaskStatus): Promise<Task> {
   const task = await ctx.files(projectRoot).get(ref);
   const agent = ctx.liveAgent(projectRoot, task.id);
+  // The file would say the agent is gone while it runs on: only its exit (or `stop`) says so.
+  if (agent !== undefined && (status === 'stopped' || status === 'failed')) {
+    throw new OrchestraError(ErrorCode.TASK_STATE, `task ${task.id} (${task.slug}) has a running agent; it cannot be marked ${status} by hand.`, {
+      hint: `Stop the agent: orchestra stop ${task.id}`,
+    });
+  }
   if (agent !== undefined && (status === 'running' || status === 'idle')) agent.report(status === 'running' ? 'working' : 'idle');
   if (status === 'completed' || status === 'reviewed') {
     if (agent !== undefined) agent.feedback = false;
@@ -63,6 +69,8 @@ export async function setStatusByUser(ctx: ServiceContext, projectRoot: string, 
 /** A report from an agent's hook or plugin: its activity, and its session id once known. */
 export async function reportFromAgent(ctx: ServiceContext, projectRoot: string, taskId: number, report: AgentReport): Promise<void> {
   const task = await ctx.files(projectRoot).get(taskId);
+  // `orchestra daemon logs` then shows why a task changed status: a hook, not output quiescence.
+  if (report.activity !== undefined || report.sessionId !== undefined) ctx.options.log.info('agent reported', { projectRoot, taskId, ...report });
   if (report.sessionId !== undefined && report.sessionId !== task.agentSession) {
     await ctx.files(projectRoot).update(task.id, { agentSession: report.sessionId });
     const record = ctx.options.state.agents.find((agent) => agent.projectRoot === projectRoot && agent.taskId === taskId);

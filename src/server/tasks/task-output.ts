@@ -28,8 +28,10 @@ export async function taskLogs(ctx: ServiceContext, projectRoot: string, ref: st
   const content = await readFile(file, 'utf8');
   const text = raw ? content : plainText(content);
   if (lines === undefined) return { text, file };
+  // The output may or may not end in a newline (an agent's prompt does not): count only real lines.
   const all = text.split('\n');
-  return { text: all.slice(Math.max(0, all.length - lines - 1)).join('\n'), file };
+  if (all.at(-1) === '') all.pop();
+  return { text: lines <= 0 ? '' : all.slice(-lines).join('\n'), file };
 }
 
 /** Terminal output as lines: escapes gone, carriage-return overwrites resolved to the last write. */

@@ -46,4 +46,8 @@ describe('canAttach', () => {
   ] as const)('%s: %s', (status, expected) => {
     expect(canAttach(row(status))).toBe(expected);
   });
+
+  it('allows a completed task whose agent still runs (to give feedback)', () => {
+    expect(canAttach(row('completed', 'idle'))).toBe(true);
+  });
 });

@@ -27,7 +27,12 @@ export function needsInput(row: TaskRow): boolean {
 }
 
 /** An agent process exists for the task, so attaching has something to show. */
+/** A live agent (its activity is known) can be attached to in any status: feedback on a completed task, say. */
 export function canAttach(row: TaskRow): boolean {
+  return row.activity !== undefined || isWorkingStatus(row);
+}
+
+function isWorkingStatus(row: TaskRow): boolean {
   return row.status === 'running' || row.status === 'idle';
 }
 
@@ -37,7 +42,7 @@ export function canAttach(row: TaskRow): boolean {
  */
 export function statusStyle(row: TaskRow): StatusStyle {
   if (needsInput(row)) return NEEDS_INPUT;
-  if (canAttach(row) && row.activity === 'working') return BY_STATUS.running;
-  if (canAttach(row) && row.activity === 'idle') return BY_STATUS.idle;
+  if (isWorkingStatus(row) && row.activity === 'working') return BY_STATUS.running;
+  if (isWorkingStatus(row) && row.activity === 'idle') return BY_STATUS.idle;
   return BY_STATUS[row.status] ?? { label: String(row.status) };
 }

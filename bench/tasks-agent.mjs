@@ -1,0 +1,24 @@
+// The agent both sides of the tasks benchmark run: a tiny long-running program that prints one
+// line and waits for input, as a coding agent waiting for its first instruction does.
+// `flood <n>` prints n numbered lines (fills the daemon's scrollback mirror); `q` exits.
+const name = process.env.ORCHESTRA_TASK_SLUG ?? process.env.BENCH_AGENT_NAME ?? 'agent';
+process.stdout.write(`bench agent ${name} ready\r\n`);
+let line = '';
+process.stdin.setEncoding('utf8');
+if (process.stdin.isTTY) process.stdin.setRawMode(true);
+process.stdin.on('data', (chunk) => {
+  for (const char of chunk) {
+    if (char !== '\r' && char !== '\n') {
+      line += char;
+      continue;
+    }
+    const [word, count] = line.trim().split(/\s+/);
+    line = '';
+    if (word === 'q') process.exit(0);
+    if (word === 'flood') {
+      const text = Array.from({ length: Number(count) }, (_, i) => `${name} line ${i} ${'-'.repeat(60)}`).join('\r\n');
+      process.stdout.write(`${text}\r\nflood done ${name}\r\n`);
+    }
+  }
+});
+process.stdin.on('end', () => process.exit(0));

@@ -1,0 +1,114 @@
+// `npm run bench` (after the engine benchmarks) or `npm run bench:tasks`: start 20 tasks (worktree,
+// trivial setup, agent in a PTY) through the daemon, against the same 20 agents started the tmux
+// way in the same run; the daemon's memory idle and with the agents; attach to first full frame.
+// Smaller or larger: BENCH_TASKS=5 npm run bench:tasks; BENCH_ATTACH_ROUNDS=9 for more attaches.
+import { loadavg } from 'node:os';
+import { connectBenchDaemon, daemonMemory, startBenchDaemon, stopBenchDaemon, waitForTasks } from './tasks-daemon.js';
+import { cliFirstFrame, nodeFirstOutput, rpcFirstFrame, tmuxFirstFrame } from './tasks-attach.js';
+import { createBenchProject } from './tasks-project.js';
+import { createTasks, startTasks, waitForAgentsReady } from './tasks-start.js';
+import { createPeer, peerServerMemory, sendToPeer, startPeerTasks, stopPeer } from './tasks-tmux-peer.js';
+
+const COUNT = Number(process.env.BENCH_TASKS ?? 20);
+const ATTACH_ROUNDS = Number(process.env.BENCH_ATTACH_ROUNDS ?? 5);
+// Lines each agent prints to fill its screen mirror's scrollback (more than any mirror keeps).
+const FLOOD_LINES = Number(process.env.BENCH_FLOOD_LINES ?? 2000);
+const MB = 1024 * 1024;
+
+const bench = createBenchProject();
+const peer = createPeer(bench);
+try {
+  // Every number here moves with the machine's load (2 cores: a test run beside it doubles them).
+  const load = loadavg().map((value) => value.toFixed(1)).join(' ');
+  console.log(`\nTasks: ${COUNT} agents through the orchestra daemon vs the same agents with git worktree + ${peer.kind} (load average ${load})`);
+  const client = await startBenchDaemon(bench);
+  try {
+    await measure(client);
+  } finally {
+    client.close();
+  }
+} finally {
+  await stopBenchDaemon(bench).catch((error) => console.error(`could not stop the benchmark's daemon: ${error.message}`));
+  stopPeer(peer);
+  bench.cleanup();
+}
+
+async function measure(client) {
+  const refs = await createTasks(client, bench.project, COUNT);
+  const idle = await daemonMemory(client);
+
+  const peerMs = await startPeerTasks(bench, peer, COUNT);
+  const { ms: oursMs, failures } = await startTasks(bench, refs);
+  row(`start ${COUNT} tasks`, `${ms(oursMs)}   ${peer.kind} loop ${ms(peerMs)}   ratio ${(oursMs / peerMs).toFixed(2)}x the peer's time`, '< 5000 ms', oursMs < 5000 && failures.length === 0);
+  if (failures.length > 0) console.log(`  ${failures.length} start(s) failed and were retried; the first: ${failures[0].message.split('\n').join(' | ')}`);
+
+  await waitForAgentsReady(client, bench.project, COUNT);
+  row('daemon memory idle', memory(idle), '', undefined);
+  const busy = await daemonMemory(client);
+  row(`daemon memory, ${COUNT} agents`, `${memory(busy)}${peerMemory(busy)}`, '< 80 MB', busy.rss < 80 * MB);
+
+  const floor = await rounds(() => nodeFirstOutput(bench));
+  await attachRows('attach first frame', refs[0], 'bench agent bench-1 ready', 'bench agent peer-1 ready', floor);
+
+  // Real agents print far more than one line: fill every mirror's scrollback, weigh and attach again.
+  await floodAgents(client, refs);
+  const full = await daemonMemory(client);
+  row(`daemon memory, ${COUNT} full mirrors`, `${memory(full)}${peerMemory(full)}`, '< 80 MB', full.rss < 80 * MB);
+  await attachRows('attach, full scrollback', refs[0], 'flood done bench-1', 'flood done peer-1', floor);
+}
+
+/** First frame over the socket, then as a user sees it (`orchestra attach` in a PTY) against `tmux attach`. */
+async function attachRows(name, ref, marker, peerMarker, floor) {
+  const rpc = await rounds(() => rpcFirstFrame(bench, ref, marker));
+  const cli = await rounds(() => cliFirstFrame(bench, ref, marker));
+  const tmux = peer.tmux ? await rounds(() => tmuxFirstFrame(peer, 'peer-1', peerMarker)) : undefined;
+  const versus = tmux === undefined ? '' : `   tmux attach ${ms(tmux)}   ratio ${(cli / tmux).toFixed(1)}x the peer's time`;
+  row(`${name} (cli)`, `${ms(cli)}${versus}   [node's own start ${ms(floor)}; task.attach ${ms(rpc)}]`, '< 100 ms', cli < 100);
+}
+
+async function floodAgents(client, refs) {
+  const connection = await connectBenchDaemon(bench);
+  try {
+    for (const ref of refs) {
+      await connection.call('task.attach', { project: bench.project, ref, cols: 100, rows: 30 });
+      connection.notify('session.input', { data: `flood ${FLOOD_LINES}\r` });
+      await connection.call('task.detach', {});
+    }
+  } finally {
+    connection.close();
+  }
+  for (let i = 1; i <= refs.length; i++) sendToPeer(peer, `peer-${i}`, `flood ${FLOOD_LINES}`);
+  await waitForTasks(client, bench.project, (tasks) => tasks.filter((t) => /^flood done/.test(t.lastLine ?? '')).length >= refs.length);
+}
+
+/** The median of BENCH_ATTACH_ROUNDS runs, one after the other. */
+async function rounds(measureOnce) {
+  const times = [];
+  for (let i = 0; i < ATTACH_ROUNDS; i++) times.push(await measureOnce());
+  times.sort((a, b) => a - b);
+  return times[Math.floor(times.length / 2)];
+}
+
+/** tmux keeps every pane's screen and history in its server, as the daemon keeps the mirrors. */
+function peerMemory(ours) {
+  const tmux = peerServerMemory(peer);
+  return tmux === undefined ? '' : `   tmux server ${mb(tmux.rss)} RSS   ratio ${(ours.rss / tmux.rss).toFixed(1)}x the peer's`;
+}
+
+function row(name, value, target, pass) {
+  const verdict = pass === undefined ? '' : pass ? ' OK' : ' BELOW TARGET';
+  console.log(`${name.padEnd(34)} ${value}${target ? `   (target ${target})` : ''}${verdict}`);
+}
+
+/** RSS is what the target counts; most of the rest is node's own binary, shared with every node process. */
+function memory(m) {
+  return `${mb(m.rss)} RSS (private ${mb(m.private)}, peak ${mb(m.peak)})`;
+}
+
+function ms(value) {
+  return `${value.toFixed(0)} ms`;
+}
+
+function mb(bytes) {
+  return `${(bytes / MB).toFixed(1)} MB`;
+}
