@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 
 /**
  * Whether `pid` names a live process. A zombie (exited, not yet reaped) counts as gone: in a
@@ -14,12 +14,18 @@ export function isProcessAlive(pid: number): boolean {
   return !isZombie(pid);
 }
 
-// Linux only; elsewhere /proc is absent and a zombie still answers kill(pid, 0).
+/**
+ * Linux only; elsewhere /proc is absent and a zombie still answers kill(pid, 0). A killed
+ * multi-threaded process (node) shows its main thread as a zombie while its other threads are
+ * still exiting and still hold its files, a listening socket say: it is gone only once the main
+ * thread is the last one left.
+ */
 function isZombie(pid: number): boolean {
   try {
     const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
     // The command name in parentheses may itself contain spaces or parentheses: the state follows the last ")".
-    return stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3) === 'Z';
+    if (stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3) !== 'Z') return false;
+    return readdirSync(`/proc/${pid}/task`).length <= 1;
   } catch {
     return false;
   }

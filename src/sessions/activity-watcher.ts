@@ -10,6 +10,8 @@ export interface ActivityWatcher {
 
 export interface WatchActivityOptions {
   quietMs: number;
+  /** Reports come from the agent's hooks or plugin and hold until the next one (see activityOf). */
+  reportsHold?: boolean;
   onChange: (activity: Activity, previous: Activity) => void;
   /** The clock the session was spawned with. */
   now?: () => number;
@@ -30,7 +32,7 @@ export function watchActivity(session: PtySession, o: WatchActivityOptions): Act
   let disposed = false;
 
   const lastActivityAt = () => Math.max(session.lastOutputAt() ?? watchedAt, watchedAt);
-  const evaluate = () => activityOf({ now: now(), lastOutputAt: lastActivityAt(), lastLine: session.lastLine(), quietMs: o.quietMs, ...(report ? { report } : {}) });
+  const evaluate = () => activityOf({ now: now(), lastOutputAt: lastActivityAt(), lastLine: session.lastLine(), quietMs: o.quietMs, reportsHold: o.reportsHold === true, ...(report ? { report } : {}) });
   let current = evaluate();
 
   function update(): void {
@@ -56,7 +58,7 @@ export function watchActivity(session: PtySession, o: WatchActivityOptions): Act
 
   const offOutput = session.onOutput(function onSessionOutput() {
     // Events arrive in order, so any report is older than this output even within the same ms.
-    report = undefined;
+    if (o.reportsHold !== true) report = undefined;
     update();
     arm();
   });

@@ -23,3 +23,11 @@ describe('activityOf', () => {
     expect(activityOf({ ...base, ...inputs })).toBe(expected);
   });
 });
+
+describe('activityOf with reports that hold (hooks, plugins)', () => {
+  it('keeps a report through later output, which a plain report does not survive', () => {
+    const inputs = { now: 10_000, lastOutputAt: 9_990, lastLine: 'Worked for 3s', quietMs: 2_000, report: { activity: 'idle' as const, at: 5_000 } };
+    expect(activityOf({ ...inputs, reportsHold: true })).toBe('idle');
+    expect(activityOf(inputs)).toBe('working');
+  });
+});

@@ -18,6 +18,11 @@ export interface ActivityInputs {
   report?: ActivityReport;
   /** How long the output must be quiet before the agent counts as idle (default 2000 ms). */
   quietMs: number;
+  /**
+   * The agent reports through hooks or a plugin: a report holds until the next one. Such agents
+   * keep drawing after they report (a timer line, a redraw on resize) without working.
+   */
+  reportsHold?: boolean;
 }
 
 export const defaultQuietMs = 2000;
@@ -28,7 +33,7 @@ export const defaultQuietMs = 2000;
  * anything else idle. A report made stale by later output yields to those rules again.
  */
 export function activityOf(i: ActivityInputs): Activity {
-  if (i.report !== undefined && (i.lastOutputAt === undefined || i.report.at >= i.lastOutputAt)) return i.report.activity;
+  if (i.report !== undefined && (i.reportsHold === true || i.lastOutputAt === undefined || i.report.at >= i.lastOutputAt)) return i.report.activity;
   if (i.lastOutputAt !== undefined && i.now - i.lastOutputAt < i.quietMs) return Activity.working;
   return looksLikePrompt(i.lastLine) ? Activity.waiting : Activity.idle;
 }

@@ -54,6 +54,7 @@ export async function launchAgent(ctx: ServiceContext, projectRoot: string, task
     profile: profile.name,
     session,
     quietMs,
+    reportsHold: (profile.interactive?.status ?? 'quiescence') !== 'quiescence',
     onActivity: (live, activity) => {
       if (launch.typePrompt !== undefined && activity !== 'working' && !typed.has(live)) {
         typed.add(live);

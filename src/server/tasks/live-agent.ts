@@ -7,6 +7,8 @@ export interface LiveAgentOptions {
   profile: string;
   session: PtySession;
   quietMs: number;
+  /** The profile reports through hooks or a plugin, whose reports outrank output. */
+  reportsHold: boolean;
   onActivity: (agent: LiveAgent, activity: Activity, previous: Activity) => void;
   onExit: (agent: LiveAgent, exit: SessionExit) => void;
 }
@@ -31,6 +33,7 @@ export class LiveAgent {
     this.session = options.session;
     this.activity = watchActivity(options.session, {
       quietMs: options.quietMs,
+      reportsHold: options.reportsHold,
       onChange: (activity, previous) => options.onActivity(this, activity, previous),
     });
     options.session.onExit((exit) => {

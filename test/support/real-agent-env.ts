@@ -1,0 +1,133 @@
+import { existsSync, mkdirSync, readdirSync, readFileSync, realpathSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { worktreePathFor } from '../../src/workspace/worktree-path.js';
+import type { FakeModelServer } from './fake-model-server/index.js';
+import type { TaskProject } from './task-project.js';
+
+/** Where npm put the real agent CLIs (claude, opencode); a test skips when its binary is missing. */
+export const agentBinDir = resolve(import.meta.dirname, '../../node_modules/.bin');
+
+const apiKey = 'test-key-for-the-fake-server';
+
+export interface ClaudeEnvironment {
+  /** What the daemon, and so the agent, must see: PATH, HOME, CLAUDE_CONFIG_DIR, ANTHROPIC_*. */
+  env: Record<string, string>;
+  configDir: string;
+  /** The worktree task 1 with `slug` gets (known before the start, for the trust pre-seed). */
+  worktree: string;
+}
+
+/**
+ * Claude Code's TUI run unattended against `server` for task 1 of `project`: its own HOME and
+ * CLAUDE_CONFIG_DIR, and a `.claude.json` that skips onboarding, the API-key question and the
+ * trust dialog of the task's worktree (see /work/shared/notes/agent-clis.md).
+ */
+export function claudeEnvironment(project: TaskProject, server: FakeModelServer, slug: string): ClaudeEnvironment {
+  const home = join(project.root, 'claude-home');
+  const configDir = join(home, '.claude');
+  mkdirSync(configDir, { recursive: true });
+  const worktree = taskWorktree(project, 1, slug);
+  const preSeed = {
+    hasCompletedOnboarding: true,
+    theme: 'dark',
+    customApiKeyResponses: { approved: [apiKey.slice(-20)], rejected: [] },
+    projects: { [worktree]: { hasTrustDialogAccepted: true } },
+  };
+  writeFileSync(join(configDir, '.claude.json'), JSON.stringify(preSeed));
+  const env = {
+    PATH: `${agentBinDir}:${process.env.PATH ?? ''}`,
+    HOME: home,
+    CLAUDE_CONFIG_DIR: configDir,
+    ANTHROPIC_BASE_URL: server.url,
+    ANTHROPIC_API_KEY: apiKey,
+    DISABLE_TELEMETRY: '1',
+    CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC: '1',
+    DISABLE_AUTOUPDATER: '1',
+    DISABLE_ERROR_REPORTING: '1',
+  };
+  return { env, configDir, worktree };
+}
+
+/** Where the daemon puts a task's worktree: known before the start, so a fake model can name files in it. */
+export function taskWorktree(project: TaskProject, id: number, slug: string): string {
+  return worktreePathFor(project.home, realpathSync(project.project), id, slug);
+}
+
+/**
+ * Opencode's TUI run against `server`: its own HOME and XDG directories (it writes caches, config
+ * and its session store there), and a provider `fake` pointing at the server's OpenAI-compatible
+ * API through OPENCODE_CONFIG_CONTENT, which the task's plugin is merged into.
+ */
+export function opencodeEnvironment(project: TaskProject, server: FakeModelServer): Record<string, string> {
+  const home = join(project.root, 'opencode-home');
+  const config = {
+    autoupdate: false,
+    share: 'disabled',
+    model: 'fake/fake-model',
+    small_model: 'fake/fake-model',
+    provider: { fake: { npm: '@ai-sdk/openai-compatible', name: 'Fake', options: { baseURL: server.openaiBaseUrl, apiKey: 'test' }, models: { 'fake-model': { name: 'Fake', tool_call: true } } } },
+    permission: { edit: 'allow', bash: 'allow' },
+  };
+  return {
+    PATH: `${agentBinDir}:${process.env.PATH ?? ''}`,
+    HOME: home,
+    XDG_CONFIG_HOME: join(home, '.config'),
+    XDG_DATA_HOME: join(home, '.local/share'),
+    XDG_CACHE_HOME: join(home, '.cache'),
+    XDG_STATE_HOME: join(home, '.local/state'),
+    OPENCODE_CONFIG_CONTENT: JSON.stringify(config),
+  };
+}
+
+/** The session transcripts Claude wrote (file names, `<session id>.jsonl`), over every project. */
+export function transcriptsOf(configDir: string): string[] {
+  const projects = join(configDir, 'projects');
+  return readdirSync(projects).flatMap((dir) => readdirSync(join(projects, dir)).filter((file) => file.endsWith('.jsonl')));
+}
+
+export interface ProcessInfo {
+  pid: number;
+  argv: string[];
+}
+
+/**
+ * The live processes started under this Orchestra home (ORCHESTRA_HOME in their environment, so
+ * other tests' agents on the machine are not counted) whose command line contains `needle`.
+ */
+export function processesOf(home: string, needle: string): ProcessInfo[] {
+  const found: ProcessInfo[] = [];
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const argv = readFileSync(`/proc/${entry}/cmdline`, 'utf8').split('\0').filter(Boolean);
+      if (!argv.join(' ').includes(needle)) continue;
+      const environ = readFileSync(`/proc/${entry}/environ`, 'utf8').split('\0');
+      if (environ.includes(`ORCHESTRA_HOME=${home}`)) found.push({ pid: Number(entry), argv });
+    } catch {
+      // exited meanwhile, or not ours to read
+    }
+  }
+  return found;
+}
+
+/** After a failed test: no agent of this home outlives it (the daemon may be gone already). */
+export function killProcessesOf(home: string, needle: string): void {
+  for (const { pid } of processesOf(home, needle)) {
+    try {
+      process.kill(pid, 'SIGKILL');
+    } catch {
+      // gone already
+    }
+  }
+}
+
+/** Resolves once the file's content matches `pattern` (the daemon log, say), or fails showing it. */
+export async function waitForFile(file: string, pattern: RegExp, timeoutMs = 20_000): Promise<string> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const text = existsSync(file) ? readFileSync(file, 'utf8') : '';
+    if (pattern.test(text)) return text;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${String(pattern)} in ${file}:\n${text}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
