@@ -1,12 +1,15 @@
 import { fileURLToPath } from 'node:url';
-import { findProjectRoot } from '../workspace/index.js';
+import { findProjectRoot } from '../workspace/project-root.js';
 import { resolveOrchestraHome } from '../store/home.js';
-import { ensureDaemon } from '../server/daemon/index.js';
-import type { DaemonClient } from '../server/rpc/index.js';
+import { ensureDaemon } from '../server/daemon/daemon-lifecycle.js';
+import type { DaemonClient } from '../server/rpc/client.js';
 import type { CommandContext } from './command-context.js';
 
 /** The CLI's own entry point: the daemon and agents' hooks run it with `daemon run` / `hook`. */
 export const orchestraBin = fileURLToPath(new URL('../../bin/orchestra.js', import.meta.url));
+
+/** The daemon's process entry (dist/server/daemon-entry.js): the daemon without the CLI around it. */
+const daemonEntry = fileURLToPath(new URL('../server/daemon-entry.js', import.meta.url));
 
 /**
  * V8 flags for the long-lived daemon, which holds little live data (about 20 MB of heap with 20
@@ -16,10 +19,10 @@ export const orchestraBin = fileURLToPath(new URL('../../bin/orchestra.js', impo
  * no measurable CPU cost on xterm parsing (bench/tasks.js; `--lite-mode` would save more but
  * parses agent output ~25x slower). Flags, not NODE_OPTIONS, so that agents do not inherit them.
  */
-export const daemonNodeFlags = ['--max-semi-space-size=1', '--initial-old-space-size=8'];
+export const daemonNodeFlags = ['--max-semi-space-size=1', '--initial-old-space-size=8', '--v8-pool-size=1'];
 
 export function daemonCommand(): string[] {
-  return [process.execPath, ...daemonNodeFlags, orchestraBin, 'daemon', 'run'];
+  return [process.execPath, ...daemonNodeFlags, daemonEntry];
 }
 
 /** Connects to the user's daemon, starting it when none runs. */

@@ -1,7 +1,7 @@
 import { ExitCode } from '../../core/errors.js';
 import { resolveOrchestraHome } from '../../store/home.js';
-import { daemonPaths } from '../../server/daemon/index.js';
-import { DaemonClient } from '../../server/rpc/index.js';
+import { daemonPaths } from '../../server/daemon/daemon-paths.js';
+import { DaemonClient } from '../../server/rpc/client.js';
 import type { CommandContext } from '../command-context.js';
 
 /**

@@ -2,7 +2,7 @@ import { ErrorCode, ExitCode, OrchestraError } from '../../core/errors.js';
 import type { TaskChange } from '../../server/tasks/service-context.js';
 import type { TaskList, TaskView } from '../../server/tasks/task-queries.js';
 import { TaskStatus } from '../../tasks/index.js';
-import { findProjectRoot } from '../../workspace/index.js';
+import { findProjectRoot } from '../../workspace/project-root.js';
 import type { CommandContext } from '../command-context.js';
 import { connectDaemon } from '../daemon-connection.js';
 import { formatProblems, formatTaskTable, statusLabel } from '../task-output/task-table.js';

@@ -1,5 +1,5 @@
 import { ErrorCode, isOrchestraError } from '../../core/errors.js';
-import { findProjectRoot } from '../../workspace/index.js';
+import { findProjectRoot } from '../../workspace/project-root.js';
 import type { CommandContext } from '../command-context.js';
 
 /**

@@ -1,5 +1,5 @@
 import { rm } from 'node:fs/promises';
-import { DaemonClient } from '../rpc/index.js';
+import { DaemonClient } from '../rpc/client.js';
 import type { DaemonPing } from './builtin-methods.js';
 import { daemonPaths } from './daemon-paths.js';
 import { readPidFile } from './pid-file.js';

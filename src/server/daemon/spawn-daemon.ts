@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { closeSync, fchmodSync, openSync } from 'node:fs';
 import { ErrorCode, OrchestraError } from '../../core/errors.js';
-import { DaemonClient } from '../rpc/index.js';
+import { DaemonClient } from '../rpc/client.js';
 import { readLogTail } from './daemon-log.js';
 import type { DaemonPaths } from './daemon-paths.js';
 import { readPidFile } from './pid-file.js';

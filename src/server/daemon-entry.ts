@@ -1,0 +1,26 @@
+import { fileURLToPath } from 'node:url';
+import { resolveOrchestraHome } from '../store/home.js';
+import { runDaemon } from './run-daemon.js';
+
+/**
+ * The daemon's own process entry, spawned by the CLI (src/cli/daemon-connection.ts). It skips the
+ * CLI (commander and every command's code), which a process that lives for days and should stay
+ * small has no use for. `orchestra daemon run` runs the same daemon in the foreground.
+ */
+const orchestraBin = fileURLToPath(new URL('../../bin/orchestra.js', import.meta.url));
+const quiet = process.env.ORCHESTRA_QUIET_MS;
+
+try {
+  await runDaemon({
+    home: resolveOrchestraHome(process.env),
+    env: process.env,
+    hookCommand: [process.execPath, orchestraBin, 'hook'],
+    quietMs: quiet === undefined ? undefined : Number(quiet),
+    signals: process,
+  });
+  process.exit(0);
+} catch (error) {
+  // The log already has it (run-daemon.ts); stderr goes to the daemon log file too.
+  process.stderr.write(`orchestra daemon: ${(error as Error).message}\n`);
+  process.exit(1);
+}
