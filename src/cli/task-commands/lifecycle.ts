@@ -5,7 +5,7 @@ import type { TaskView } from '../../server/tasks/task-queries.js';
 import { parseTaskFileName } from '../../tasks/index.js';
 import type { CommandContext } from '../command-context.js';
 import { withProject } from '../daemon-connection.js';
-import { openInEditor } from './editor.js';
+import { isTerminal, openInEditor } from './editor.js';
 
 export interface StartTaskOptions {
   agent?: string;
@@ -42,7 +42,7 @@ export function simpleTaskCommand(method: 'task.stop' | 'task.complete' | 'task.
 /** `orchestra edit <task>`: the task file itself in $EDITOR; the daemon re-reads it after. */
 export async function editTaskCommand(ctx: CommandContext, ref: string): Promise<number> {
   const file = await withProject(ctx, (client, project) => taskFileOf(client, project, ref));
-  openInEditor(file, ctx.io.env, { inPlace: true });
+  openInEditor(file, ctx.io.env, { inPlace: true, terminal: isTerminal(ctx) });
   // Reading it back reports a file broken by the edit, with its line, while the editor is fresh in mind.
   const id = parseTaskFileName(basename(file))?.id;
   const after = await withProject(ctx, (client, project) => client.call<TaskView>('task.get', { project, ref: id === undefined ? ref : String(id) }));

@@ -5,7 +5,7 @@ import { ErrorCode, ExitCode, OrchestraError } from '../../core/errors.js';
 import type { TaskView } from '../../server/tasks/task-queries.js';
 import type { CommandContext } from '../command-context.js';
 import { withProject } from '../daemon-connection.js';
-import { openInEditor } from './editor.js';
+import { isTerminal, openInEditor } from './editor.js';
 
 export interface NewTaskOptions {
   message?: string;
@@ -36,7 +36,7 @@ async function descriptionFromEditor(ctx: CommandContext, slug: string): Promise
   const file = join(dir, `${slug}.md`);
   try {
     await writeFile(file, template(slug));
-    openInEditor(file, ctx.io.env);
+    openInEditor(file, ctx.io.env, { terminal: isTerminal(ctx) });
     return (await readFile(file, 'utf8')).replace(/<!--[\s\S]*?-->/g, '').trim();
   } finally {
     await rm(dir, { recursive: true, force: true });
