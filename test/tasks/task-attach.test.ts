@@ -128,8 +128,10 @@ describe('orchestra attach', () => {
     const badEnv = await project.bin(['attach', 'demo'], { env: { ORCHESTRA_DETACH_KEY: 'ctrl-1' } });
     expect(badEnv.code).toBe(2);
     expect(badEnv.stderr).toContain('error[E_USAGE]: "ctrl-1" has no control code.');
-    // None of it touched the agent.
-    expect(await project.task('demo')).toMatchObject({ status: 'idle', needsInput: true, pid: project.agentStarts()[0]!.pid });
+    // None of it touched the agent: the same process, back to waiting once its last answer's output went quiet.
+    const after = await project.waitForTask('demo', (task) => task.status === 'idle' && task.needsInput);
+    expect(after.pid).toBe(project.agentStarts()[0]!.pid);
+    expect(project.agentStarts()).toHaveLength(1);
   });
 
   it('redraws the current screen once, with no line twice, even while the agent is printing', { timeout: 120_000 }, async () => {

@@ -1,6 +1,7 @@
 import { ExitCode } from '../../core/errors.js';
 import type { TaskList, TaskView } from '../../server/tasks/task-queries.js';
-import { runWatch, type TaskRow, type WatchSource } from '../../tui/index.js';
+import type * as Tui from '../../tui/index.js';
+import type { TaskRow, WatchSource } from '../../tui/index.js';
 import type { CommandContext } from '../command-context.js';
 import { connectDaemon } from '../daemon-connection.js';
 import { attachTaskCommand } from './attach-command.js';
@@ -22,6 +23,7 @@ export async function watchCommand(ctx: CommandContext): Promise<number> {
     stop: async (row) => void (await client.call('task.stop', { project: row.projectRoot, ref: String(row.id) })),
   };
   try {
+    const { runWatch } = await importInkForTerminal(ctx);
     await runWatch({
       source,
       attach: async (row) => void (await attachTaskCommand({ ...ctx, io: { ...ctx.io, cwd: row.projectRoot } }, String(row.id), {})),
@@ -48,4 +50,19 @@ function toRow(task: TaskView): TaskRow {
     updatedAt: task.updatedAt,
     ...(task.lastLine === undefined ? {} : { lastLine: task.lastLine }),
   };
+}
+
+/**
+ * Ink draws only the final frame when it believes it runs in CI, and decides that from the
+ * environment when it is first imported. A person looking at `orchestra watch` in a terminal wants
+ * the live table even in a shell where CI is set (a CI debug session, a dev container), so the CI
+ * markers are dropped from this process before Ink loads. Nothing else in this process reads them.
+ */
+async function importInkForTerminal(ctx: CommandContext): Promise<typeof Tui> {
+  if ((ctx.io.stdout as { isTTY?: boolean }).isTTY === true) {
+    for (const name of Object.keys(process.env)) {
+      if (name === 'CI' || name === 'CONTINUOUS_INTEGRATION' || name.startsWith('CI_')) delete process.env[name];
+    }
+  }
+  return import('../../tui/index.js');
 }
