@@ -1,7 +1,8 @@
 import xterm from '@xterm/headless';
 import { afterEach, describe, expect, it } from 'vitest';
 import { spawnInPty, type PtyDriver } from '../support/pty-driver.js';
-import { binPath, TaskProject, type BinResult } from '../support/task-project.js';
+import { exitsCleanly, ok } from '../support/task-assertions.js';
+import { binPath, TaskProject } from '../support/task-project.js';
 
 // `orchestra attach` and `orchestra watch` from real terminals (PTYs) against the real daemon and
 // the scripted fake agent: several viewers, sizes, detach keys, refusals and the redraw.
@@ -13,17 +14,6 @@ afterEach(async () => {
   await project?.cleanup();
   project = undefined;
 });
-
-/** Exit 0, else the failure shows what the command printed. */
-function ok(result: BinResult): BinResult {
-  expect(result, `stdout:\n${result.stdout}\nstderr:\n${result.stderr}`).toMatchObject({ code: 0 });
-  return result;
-}
-
-async function exitsCleanly(terminal: PtyDriver): Promise<void> {
-  const exit = await terminal.exited;
-  expect(exit.exitCode, `the terminal showed:\n${terminal.output().slice(-3000)}`).toBe(0);
-}
 
 /** `orchestra <args>` in a real terminal; 120x40 is the size a `start` from a pipe gives the agent. */
 function inTerminal(p: TaskProject, args: string[], o: { cols?: number; rows?: number; env?: Record<string, string> } = {}): PtyDriver {

@@ -5,7 +5,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { TaskChange } from '../../src/server/tasks/service-context.js';
 import type { TaskList, TaskView } from '../../src/server/tasks/task-queries.js';
 import { spawnInPty, type PtyDriver } from '../support/pty-driver.js';
-import { binPath, fakeAgentPath, TaskProject, type BinResult } from '../support/task-project.js';
+import { exitsCleanly, ok } from '../support/task-assertions.js';
+import { binPath, fakeAgentPath, TaskProject } from '../support/task-project.js';
 
 // Statuses as a live agent moves them, `status set`/`--watch`/`--json`, stop/start and agent exits,
 // all through the built CLI, the real daemon and the scripted fake agent in real PTYs.
@@ -17,17 +18,6 @@ afterEach(async () => {
   await project?.cleanup();
   project = undefined;
 });
-
-/** Exit 0, else the failure shows what the command printed. */
-function ok(result: BinResult): BinResult {
-  expect(result, `stdout:\n${result.stdout}\nstderr:\n${result.stderr}`).toMatchObject({ code: 0 });
-  return result;
-}
-
-async function exitsCleanly(terminal: PtyDriver): Promise<void> {
-  const exit = await terminal.exited;
-  expect(exit.exitCode, `the terminal showed:\n${terminal.output().slice(-3000)}`).toBe(0);
-}
 
 /** `orchestra attach <ref>` in a real terminal; 120x40 is the size a `start` from a pipe gives the agent. */
 function attach(p: TaskProject, ref: string, size = { cols: 120, rows: 40 }): PtyDriver {
