@@ -7,6 +7,8 @@ import type { Task } from '../../tasks/index.js';
 import { taskLogFile } from './task-paths.js';
 import { applyActivity, setTaskStatus } from './task-status-updates.js';
 import { LiveAgent, agentKey } from './live-agent.js';
+import { onAgentExit } from './agent-exit.js';
+import { announceOutput } from './announce-output.js';
 import type { ServiceContext } from './service-context.js';
 import { taskEnvironment, taskPrompt } from './task-env.js';
 
@@ -56,8 +58,9 @@ export async function launchAgent(ctx: ServiceContext, projectRoot: string, task
     quietMs,
     reportsHold: (profile.interactive?.status ?? 'quiescence') !== 'quiescence',
     onActivity: (live, activity) => {
-      if (launch.typePrompt !== undefined && activity !== 'working' && !typed.has(live)) {
-        typed.add(live);
+      // An agent that takes its prompt typed gets it once, when its screen first settles.
+      if (launch.typePrompt !== undefined && activity !== 'working' && !live.promptTyped) {
+        live.promptTyped = true;
         live.session.write(`${launch.typePrompt}\r`);
       }
       void applyActivity(ctx, live, activity, live.feedback);
@@ -81,53 +84,6 @@ export async function launchAgent(ctx: ServiceContext, projectRoot: string, task
   const status = options.keepStatus === true || task.status === 'running' || task.status === 'idle' ? task.status : 'running';
   await setTaskStatus(ctx, projectRoot, task, status, { agent: profile.name, agentSession: sessionId });
   return agent;
-}
-
-const typed = new WeakSet<LiveAgent>();
-
-/** How often at most a busy agent's output is announced (an `output` change, for the watch table). */
-export const outputChangeEveryMs = 1_000;
-
-/**
- * Status and activity changes say nothing while an agent keeps working, so a table showing its last
- * line would go stale: announce output too, at most once a second, the last burst included.
- */
-function announceOutput(ctx: ServiceContext, agent: LiveAgent, slug: string): void {
-  const { projectRoot, taskId, session } = agent;
-  let lastAt = 0;
-  let timer: NodeJS.Timeout | undefined;
-  const announce = (): void => {
-    timer = undefined;
-    lastAt = Date.now();
-    // After the mirror caught up, so that a listing made on this change shows the new last line.
-    void session.parsed().then(() => ctx.emit({ projectRoot, taskId, slug, kind: 'output' }));
-  };
-  const offOutput = session.onOutput(() => {
-    timer ??= setTimeout(announce, Math.max(0, lastAt + outputChangeEveryMs - Date.now()));
-  });
-  session.onExit(() => {
-    offOutput();
-    clearTimeout(timer);
-  });
-}
-
-async function onAgentExit(ctx: ServiceContext, agent: LiveAgent, exitCode: number): Promise<void> {
-  const { projectRoot, taskId } = agent;
-  ctx.agents.delete(agentKey(projectRoot, taskId));
-  ctx.options.log.info('agent exited', { projectRoot, taskId, exitCode, stoppedByDaemon: agent.stopping });
-  // A daemon shutting down keeps the record: the next daemon resumes the session.
-  if (agent.stopping === 'shutdown') return;
-  await ctx.options.state.removeAgent(projectRoot, taskId);
-  try {
-    const task = await ctx.files(projectRoot).get(taskId);
-    if (task.status === 'running' || task.status === 'idle') {
-      await setTaskStatus(ctx, projectRoot, task, agent.stopping === 'stop' || exitCode === 0 ? 'stopped' : 'failed');
-    } else {
-      ctx.emit({ projectRoot, taskId, slug: task.slug, kind: 'status', status: task.status, previousStatus: task.status });
-    }
-  } catch (error) {
-    ctx.options.log.warn('could not record an agent exit', { projectRoot, taskId, error: (error as Error).message });
-  }
 }
 
 function definedOnly(env: Readonly<Record<string, string | undefined>>): Record<string, string> {

@@ -24,6 +24,8 @@ export class LiveAgent {
   stopping: false | 'stop' | 'shutdown' = false;
   /** Someone typed into the agent or a hook saw it work since the task was completed: feedback. */
   feedback = false;
+  /** The task's prompt was typed into an agent that cannot take it as an argument. */
+  promptTyped = false;
   private readonly activity: ReturnType<typeof watchActivity>;
 
   constructor(options: LiveAgentOptions) {
