@@ -5,6 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/testing/run-cli.js';
 import { openSqliteStore } from '../../src/store/index.js';
 import { startFakeModelServer, type FakeModelServer, type RecordedRequest, type StaticTurn } from '../support/fake-model-server/index.js';
+import { fakeOpencodeConfig } from '../support/real-agent-env.js';
 
 // A pipeline node run by the real Opencode CLI (backend=cli, cli=opencode), as `orchestra run` runs
 // it, with Opencode's provider base URL pointed at the local fake model server through its config.
@@ -28,14 +29,7 @@ describe.skipIf(missing)('a pipeline node run by the real Opencode CLI', () => {
     // Opencode asks its small model for a session title beside the real work, in either order.
     const answer = (request: RecordedRequest): StaticTurn => (JSON.stringify(request.body).includes('title generator') ? { text: 'Hello file' } : (mainTurns.shift() ?? { text: 'Done.' }));
     server = await startFakeModelServer({ fallback: answer });
-    const opencodeConfig = {
-      autoupdate: false,
-      share: 'disabled',
-      model: 'fake/fake-model',
-      small_model: 'fake/fake-model',
-      provider: { fake: { npm: '@ai-sdk/openai-compatible', name: 'Fake', options: { baseURL: server.openaiBaseUrl, apiKey: 'test' }, models: { 'fake-model': { name: 'Fake', tool_call: true } } } },
-      permission: { edit: 'allow', bash: 'allow' },
-    };
+    const opencodeConfig = fakeOpencodeConfig(server);
     writeFileSync(join(work, 'orchestra.yaml'), 'backend: cli\n');
     writeFileSync(join(work, 'pipeline.dot'), 'digraph O {\n  start [shape=Mdiamond]\n  exit [shape=Msquare]\n  write [prompt="Create hello.txt", cli="opencode"]\n  start -> write -> exit\n}\n');
     const env = {

@@ -53,14 +53,9 @@ export function taskWorktree(project: TaskProject, id: number, slug: string): st
   return worktreePathFor(project.home, realpathSync(project.project), id, slug);
 }
 
-/**
- * Opencode's TUI run against `server`: its own HOME and XDG directories (it writes caches, config
- * and its session store there), and a provider `fake` pointing at the server's OpenAI-compatible
- * API through OPENCODE_CONFIG_CONTENT, which the task's plugin is merged into.
- */
-export function opencodeEnvironment(project: TaskProject, server: FakeModelServer): Record<string, string> {
-  const home = join(project.root, 'opencode-home');
-  const config = {
+/** Opencode's config for a provider `fake` on the fake model server's OpenAI-compatible API, editing allowed. */
+export function fakeOpencodeConfig(server: FakeModelServer): Record<string, unknown> {
+  return {
     autoupdate: false,
     share: 'disabled',
     model: 'fake/fake-model',
@@ -68,6 +63,16 @@ export function opencodeEnvironment(project: TaskProject, server: FakeModelServe
     provider: { fake: { npm: '@ai-sdk/openai-compatible', name: 'Fake', options: { baseURL: server.openaiBaseUrl, apiKey: 'test' }, models: { 'fake-model': { name: 'Fake', tool_call: true } } } },
     permission: { edit: 'allow', bash: 'allow' },
   };
+}
+
+/**
+ * Opencode's TUI run against `server`: its own HOME and XDG directories (it writes caches, config
+ * and its session store there), and a provider `fake` pointing at the server's OpenAI-compatible
+ * API through OPENCODE_CONFIG_CONTENT, which the task's plugin is merged into.
+ */
+export function opencodeEnvironment(project: TaskProject, server: FakeModelServer): Record<string, string> {
+  const home = join(project.root, 'opencode-home');
+  const config = fakeOpencodeConfig(server);
   return {
     PATH: `${agentBinDir}:${process.env.PATH ?? ''}`,
     HOME: home,
