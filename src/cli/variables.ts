@@ -1,4 +1,4 @@
-import { ErrorCode, OrchestraError } from '../core/index.js';
+import { ErrorCode, OrchestraError, refuseReservedVariables } from '../core/index.js';
 
 const namePattern = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
@@ -28,5 +28,7 @@ export function parseVariables(args: readonly string[]): Record<string, string> 
     }
     variables[name] = arg.slice(eq + 1);
   }
+  // The engine refuses them too; here `compile` and `run` say so before reading the pipeline.
+  refuseReservedVariables(variables);
   return variables;
 }

@@ -6,3 +6,4 @@ export * from './clock.js';
 export * from './logger.js';
 export * from './events.js';
 export * from './outcome.js';
+export * from './reserved-variables.js';

@@ -29,7 +29,9 @@ describe('preparePipeline', () => {
   it('parses, applies the stylesheet and variables, then validates', () => {
     const { graph, diagnostics } = preparePipeline(source, { file: 'review.dot', variables: { pr_number: '123' } });
     const review = graph.nodes.get('review');
-    expect(textValue(review?.attrs['prompt']?.value ?? { kind: 'string', value: '' })).toBe('Review PR 123 for: Review PR 123');
+    expect(textValue(graph.attrs['goal']?.value ?? { kind: 'string', value: '' })).toBe('Review PR 123');
+    // The prompt is rendered when the node runs, from the text as written (issue 8.1).
+    expect(textValue(review?.attrs['prompt']?.value ?? { kind: 'string', value: '' })).toBe('Review PR $pr_number for: $goal');
     expect(textValue(review?.attrs['llm_model']?.value ?? { kind: 'string', value: '' })).toBe('claude-sonnet-4-5');
     expect(diagnostics).toEqual([]);
   });

@@ -9,7 +9,7 @@ export interface ComposePromptInput {
   /** The agent's name in `config.agents`; without one only the node prompt is rendered. */
   agent?: string | undefined;
   config: ResolvedConfig;
-  /** The node's own prompt (after `$variable` expansion). */
+  /** The node's own prompt as its author wrote it: it is template source, so never a value (issue 8.1). */
   nodePrompt: string;
   /** Run variables (`orchestra run p.dot pr_number=123` → `{{ pr_number }}`). */
   variables?: Readonly<Record<string, unknown>>;

@@ -5,3 +5,5 @@ export type { LayerKind, PromptLayer } from './prompt-layer.js';
 export { renderTemplate } from './render-template.js';
 export type { RenderedTemplate, TemplateOrigin } from './render-template.js';
 export { contextView, nodeView } from './template-data.js';
+export { renderPrompt } from './render-prompt.js';
+export type { VariableLookup } from './reference-slots.js';

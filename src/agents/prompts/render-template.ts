@@ -14,6 +14,9 @@ export interface TemplateOrigin {
   code: ErrorCode;
 }
 
+/** A position in the rendered source → where the author wrote it (the source may differ: render-prompt.ts). */
+export type SourceMap = (line: number, column: number) => { line: number; column: number };
+
 export interface RenderedTemplate {
   text: string;
   /** One line per unknown variable, e.g. `prompts/task.yaml:4:3: unknown variable pr_numbr in the task layer`. */
@@ -25,7 +28,7 @@ export interface RenderedTemplate {
  * render as empty text, and each top-level name or `context.` path the data lacks is reported as a
  * warning instead of failing the node.
  */
-export function renderTemplate(template: string, data: Readonly<Record<string, unknown>>, origin: TemplateOrigin): RenderedTemplate {
+export function renderTemplate(template: string, data: Readonly<Record<string, unknown>>, origin: TemplateOrigin, sourceMap?: SourceMap): RenderedTemplate {
   const unknown = new Set<string>();
   const env = new nunjucks.Environment(null, { autoescape: false, throwOnUndefined: false });
   const globals = (env as unknown as { globals: Record<string, unknown> }).globals;
@@ -43,7 +46,7 @@ export function renderTemplate(template: string, data: Readonly<Record<string, u
     const text = new nunjucks.Template(template, env, origin.label, true).render(view);
     return { text, warnings: [...unknown].map((name) => `${formatOrigin(origin)}: unknown variable ${name} in the ${origin.label}`) };
   } catch (error) {
-    throw templateError(error, template, origin);
+    throw templateError(error, template, origin, sourceMap);
   }
 }
 
@@ -62,11 +65,12 @@ function watchMissing(target: object, path: string, unknown: Set<string>): objec
   });
 }
 
-function templateError(error: unknown, template: string, origin: TemplateOrigin): OrchestraError {
+function templateError(error: unknown, template: string, origin: TemplateOrigin, sourceMap: SourceMap = (line, column) => ({ line, column })): OrchestraError {
   const message = error instanceof Error ? error.message : String(error);
-  const position = /\[Line (\d+), Column (\d+)\]/.exec(message);
+  const found = /\[Line (\d+), Column (\d+)\]/.exec(message);
   const reason = message.split('\n').map((line) => line.trim()).filter(Boolean).pop() ?? message;
-  const location = position ? fileLocation(origin, Number(position[1]), Number(position[2])) : fileLocation(origin, template.split('\n').length, 1);
+  const position = found ? sourceMap(Number(found[1]), Number(found[2])) : { line: template.split('\n').length, column: 1 };
+  const location = fileLocation(origin, position.line, position.column);
   return new OrchestraError(origin.code, `template error in the ${origin.label} at ${formatOrigin(location)}: ${reason.replace(/^Error: /, '')}`, {
     location,
     hint: 'Templates use Jinja syntax: {{ name }}, {% if cond %}...{% endif %}, {{ context.key }}.',

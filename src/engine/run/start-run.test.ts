@@ -27,6 +27,21 @@ describe('startRun', () => {
     expect(await harness.store.listRuns()).toEqual([]);
   });
 
+  it('issue 8.6: refuses a run variable with a reserved name, and creates no run', async () => {
+    harness = await createEngineHarness();
+    const error = await startRun({ file: pipelineFile(harness), source: good, variables: { NODE_OPTIONS: '--require /tmp/evil.js' } }, harness.engine()).catch((caught: unknown) => caught);
+    expect(error).toMatchObject({ code: 'E_VARIABLE', message: expect.stringContaining('"NODE_OPTIONS" has a reserved name') as unknown });
+    expect(await harness.store.listRuns()).toEqual([]);
+  });
+
+  it('issue 8.6: refuses to resume a stored run whose variables use a reserved name', async () => {
+    harness = await createEngineHarness();
+    const file = pipelineFile(harness);
+    await harness.store.createRun({ id: 'old', pipeline: 'G', file, source: good, goal: '', logsRoot: join(harness.runsDir, 'old'), variables: { PATH: '/tmp/evil' }, options: {}, startedAt: 0 });
+    await expect(resumeRun('old', harness.engine())).rejects.toMatchObject({ code: 'E_VARIABLE' });
+    expect(await harness.store.getRun('old')).toMatchObject({ state: 'running' });
+  });
+
   it('a missing file is E_FILE_NOT_FOUND naming it', async () => {
     harness = await createEngineHarness();
     const file = join(harness.runsDir, 'nope.dot');

@@ -1,7 +1,7 @@
 export { applyTransforms, type Transform } from './transform.js';
 export { builtInTransforms, type BuiltInTransformOptions } from './built-in.js';
 export { createStylesheetTransform } from './stylesheet-transform.js';
-export { createVariablesTransform, resolvePromptVariables } from './variables-transform.js';
+export { createVariablesTransform } from './variables-transform.js';
 export {
   expandVariables,
   findVariableReferences,

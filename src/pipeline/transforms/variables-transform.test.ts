@@ -12,32 +12,28 @@ const promptOf = (source: string, variables: Record<string, string> = {}, id = '
 };
 
 describe('decision 26: variables transform', () => {
+  // Prompts are expanded when their node runs, in one render (expand-prompt.test.ts): a value
+  // spliced into a prompt here would become template source there (issue 8.1).
   it.each([
-    ['$goal from the graph', 'digraph G {\n  goal="Ship v2"\n  a [prompt="Goal: $goal."]\n}', {}, 'Goal: Ship v2.'],
-    ['the graph goal beats a goal variable', 'digraph G {\n  goal="Ship v2"\n  a [prompt="$goal"]\n}', { goal: 'other' }, 'Ship v2'],
-    ['a goal variable when the graph has none', 'digraph G {\n  a [prompt="$goal"]\n}', { goal: 'from cli' }, 'from cli'],
-    ['an empty goal when there is none at all', 'digraph G {\n  a [prompt="[$goal]"]\n}', {}, '[]'],
-    ['run variables, bare and braced', 'digraph G {\n  a [prompt="PR $pr_number / ${pr_number}"]\n}', { pr_number: '123' }, 'PR 123 / 123'],
-    ['${context.x} is left for run time', 'digraph G {\n  a [prompt="on ${context.branch}"]\n}', { 'context.branch': 'no' }, 'on no'],
-    ['unknown names are left as written', 'digraph G {\n  a [prompt="$HOME and ${later}"]\n}', {}, '$HOME and ${later}'],
-  ])('expands %s', (_, source, variables, expected) => {
-    expect(promptOf(source, variables)).toBe(expected);
+    ['$goal', 'digraph G {\n  goal="Ship v2"\n  a [prompt="Goal: $goal."]\n}', {}],
+    ['run variables', 'digraph G {\n  a [prompt="PR $pr_number / ${pr_number}"]\n}', { pr_number: '123' }],
+    ['a value with template syntax', 'digraph G {\n  a [prompt="Title: $title"]\n}', { title: '{{ 7 * 7 }}' }],
+  ])('issue 8.1: leaves prompts as written: %s', (_, source, variables) => {
+    const input = parseDot(source, 'p.dot');
+    expect(promptOf(source, variables)).toBe(textValue(input.nodes.get('a')?.attrs['prompt']?.value ?? { kind: 'string', value: '' }));
   });
 
-  it('leaves ${context.x} alone when no variable of that name is given', () => {
-    expect(promptOf('digraph G {\n  a [prompt="on ${context.branch}"]\n}')).toBe('on ${context.branch}');
-  });
-
-  it('touches only prompt, not label', () => {
+  it('touches only the goal, not label', () => {
     const graph = createVariablesTransform({}).apply(parseDot('digraph G {\n  goal="g"\n  a [label="$goal"]\n}', 'p.dot'));
     expect(textValue(graph.nodes.get('a')?.attrs['label']?.value ?? { kind: 'string', value: '' })).toBe('$goal');
   });
 
   it('never mutates its input and returns it when nothing changes', () => {
-    const input = parseDot('digraph G {\n  goal="g"\n  a [prompt="$goal"]\n  b [prompt="plain"]\n}', 'p.dot');
-    const output = createVariablesTransform({}).apply(input);
-    expect(textValue(input.nodes.get('a')?.attrs['prompt']?.value ?? { kind: 'string', value: '' })).toBe('$goal');
-    expect(output.nodes.get('b')).toBe(input.nodes.get('b'));
+    const input = parseDot('digraph G {\n  goal="Fix $x"\n  a [prompt="$goal"]\n}', 'p.dot');
+    const output = createVariablesTransform({ x: '1' }).apply(input);
+    expect(textValue(input.attrs['goal']?.value ?? { kind: 'string', value: '' })).toBe('Fix $x');
+    expect(textValue(output.attrs['goal']?.value ?? { kind: 'string', value: '' })).toBe('Fix 1');
+    expect(output.nodes.get('a')).toBe(input.nodes.get('a'));
     const plain = parseDot('digraph G {\n  a [prompt="plain"]\n}', 'p.dot');
     expect(createVariablesTransform({}).apply(plain)).toBe(plain);
   });
@@ -64,11 +60,11 @@ describe('builtInTransforms', () => {
 });
 
 describe('goal expansion', () => {
-  it('expands run variables in the graph goal, and prompts see the expanded goal', () => {
+  it('expands run variables in the graph goal, once', () => {
     const graph = parseDot('digraph G { graph [goal="Review PR $pr_number"]\n start [shape=Mdiamond]\n exit [shape=Msquare]\n a [prompt="Do: $goal"]\n start -> a -> exit }', 'g.dot');
-    const out = createVariablesTransform({ pr_number: '123' }).apply(graph);
-    expect(out.attrs['goal']?.value).toEqual({ kind: 'string', value: 'Review PR 123' });
-    expect(out.nodes.get('a')?.attrs['prompt']?.value).toEqual({ kind: 'string', value: 'Do: Review PR 123' });
+    const out = createVariablesTransform({ pr_number: '$goal' }).apply(graph);
+    expect(out.attrs['goal']?.value).toEqual({ kind: 'string', value: 'Review PR $goal' });
+    expect(out.nodes.get('a')?.attrs['prompt']?.value).toEqual({ kind: 'string', value: 'Do: $goal' });
     expect(graph.attrs['goal']?.value).toEqual({ kind: 'string', value: 'Review PR $pr_number' });
   });
 });

@@ -38,4 +38,43 @@ describe('decision 26: expandPrompt', () => {
   it('takes $goal from the context when the graph has none', () => {
     expect(expandPrompt('$goal', buildGraph({}), new RunContext({ 'graph.goal': 'From context' }), {})).toBe('From context');
   });
+
+  it.each<[string, Record<string, string>, Record<string, string>, string]>([
+    ['the graph goal beats a goal variable', { goal: 'Ship v2' }, { goal: 'other' }, 'Ship v2'],
+    ['a goal variable when the graph has none', {}, { goal: 'from cli' }, 'from cli'],
+    ['an empty goal when there is none at all', {}, {}, ''],
+  ])('$goal: %s', (_name, attrs, vars, expected) => {
+    expect(expandPrompt('[$goal|{{ goal }}]', buildGraph({ attrs }), new RunContext({ 'graph.goal': '' }), vars)).toBe(`[${expected}|${expected}]`);
+  });
+});
+
+describe('issue 8.1: values are data, never template source', () => {
+  const payload = '{{ range.constructor("return 7 * 7")() }}{% if true %}x{% endif %}';
+  const graph = buildGraph({ attrs: { goal: `Goal ${payload}` } });
+
+  it.each([
+    ['a context value, plain prompt', 'Said: ${context.last_response}', `Said: ${payload}`],
+    ['a context value, template prompt', 'Said: ${context.last_response} {{ "ok" }}', `Said: ${payload} ok`],
+    ['a run variable', '$title / ${title} / {{ title }}', `${payload} / ${payload} / ${payload}`],
+    ['the goal', '$goal {% if goal %}and {{ goal }}{% endif %}', `Goal ${payload} and Goal ${payload}`],
+    ['a value after a brace', '{"title": "{$title}"} {{ 1 }}', `{"title": "{${payload}}"} 1`],
+    ['a value inside a loop', '{% for i in [1, 2] %}$title;{% endfor %}', `${payload};${payload};`],
+  ])('%s', (_name, template, expected) => {
+    const context = new RunContext({ last_response: payload });
+    expect(expandPrompt(template, graph, context, { title: payload })).toBe(expected);
+  });
+
+  it('points a template error at the author\'s column, past expanded references', () => {
+    const node = buildNode('n', { prompt: '$title {{ x }' });
+    const columnOf = (variables: Record<string, string>) => {
+      try {
+        expandPrompt('$title {{ x }', graph, new RunContext(), variables, node);
+      } catch (caught) {
+        return (caught as { location: { column: number } }).location.column;
+      }
+      throw new Error('expected a template error');
+    };
+    // Unknown, `$title` stays as written: the error is where the author's text has it.
+    expect(columnOf({ title: 'a much longer value than the reference' })).toBe(columnOf({}));
+  });
 });

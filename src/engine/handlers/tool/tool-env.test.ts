@@ -26,11 +26,12 @@ describe('decision 7: toolEnvironment', () => {
   });
 
   it.each([
-    ['a run variable overrides the base environment', { HOME: '/elsewhere' }, 'HOME', '/elsewhere'],
+    ['a run variable overrides the base environment', { TITLE: 'mine' }, 'TITLE', 'mine'],
+    ['issue 8.6: a reserved name never replaces the base environment', { HOME: '/elsewhere' }, 'HOME', '/home/me'],
     ['ORCHESTRA_* cannot be overridden by a run variable', { ORCHESTRA_RUN_ID: 'fake' }, 'ORCHESTRA_RUN_ID', 'r1'],
     ['a name a shell cannot expand is left out', { 'bad-name': 'x' }, 'bad-name', undefined],
   ])('%s', (_name, variables, key, value) => {
-    expect(toolEnvironment(inputFor({}, variables), { HOME: '/home/me' })[key]).toBe(value);
+    expect(toolEnvironment(inputFor({}, variables), { HOME: '/home/me', TITLE: 'base' })[key]).toBe(value);
   });
 
   it('takes the goal from the context when the graph has none', () => {

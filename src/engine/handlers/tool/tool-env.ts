@@ -1,4 +1,5 @@
 import { isAbsolute, resolve } from 'node:path';
+import { reservedVariableReason } from '../../../core/reserved-variables.js';
 import { readString } from '../../../pipeline/graph/attr-read.js';
 import type { HandlerInput } from '../../handler.js';
 
@@ -12,7 +13,8 @@ const envName = /^[A-Za-z_][A-Za-z0-9_]*$/;
 export function toolEnvironment(input: Pick<HandlerInput, 'run' | 'node' | 'stageDir' | 'graph' | 'context'>, base: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = { ...base };
   for (const [name, value] of Object.entries(input.run.variables)) {
-    if (envName.test(name)) env[name] = value;
+    // Runs with reserved names are refused when they start (issue 8.6); the sink checks as well.
+    if (envName.test(name) && reservedVariableReason(name) === undefined) env[name] = value;
   }
   env.ORCHESTRA_RUN_ID = input.run.id;
   env.ORCHESTRA_NODE_ID = input.node.id;
