@@ -83,12 +83,14 @@ export async function runCliProcess(options: CliProcessOptions): Promise<CliProc
     if (child.pid !== undefined && stopping === undefined && groupAlive(child.pid)) stopping = stopGroup(child.pid, options.killGraceMs);
     await stopping;
     await closed(child.stdout);
-    // A failed record fails the run of the CLI; otherwise the record goes with the group.
-    await (await released)();
+    // A failed record fails the run of the CLI.
+    await released;
     return { exitCode: exit.code, exitSignal: exit.signal, stopped, stderrTail, durationMs: Date.now() - started };
   } finally {
     clearTimeout(timer);
     options.signal.removeEventListener('abort', onAbort);
+    // The group is gone (or never started): its record goes too. Left behind, resume would only find its pid gone.
+    await released.then((clear) => clear()).catch(() => undefined);
     await Promise.all([finish(stdoutLog), finish(stderrLog)]);
   }
 }

@@ -12,7 +12,9 @@ export function processRecorderFor(input: Pick<HandlerInput, 'run' | 'node' | 'a
   return {
     async record(pid, startTime) {
       await store.recordNodeProcess({ runId, pid, startTime, host: hostname(), nodeId: input.node.id, attempt: input.attempt, startedAt: clock.now() });
-      return () => store.clearNodeProcess(runId, pid);
+      let ended: () => void = () => undefined;
+      input.services.trackProcess?.(new Promise<void>((resolve) => (ended = resolve)));
+      return () => store.clearNodeProcess(runId, pid).finally(ended);
     },
   };
 }
