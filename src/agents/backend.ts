@@ -1,6 +1,7 @@
 import type { RunEventBody } from '../core/events.js';
 import type { Outcome } from '../core/outcome.js';
 import type { Graph, GraphNode } from '../pipeline/graph/model.js';
+import type { ProcessRecorder } from '../sessions/held-spawn.js';
 
 /** Context fidelity modes (Attractor §5.4). */
 export type Fidelity = 'full' | 'truncate' | 'compact' | 'summary:low' | 'summary:medium' | 'summary:high';
@@ -42,6 +43,8 @@ export interface AgentRequest {
   purpose?: 'critic';
   /** Records an event on the run (stored before it is announced), e.g. `agent.turn`. */
   emit?: (event: RunEventBody) => Promise<void>;
+  /** Stores each process group the backend starts before it runs, for resume to end after a crash. */
+  processes?: ProcessRecorder;
 }
 
 /**

@@ -9,7 +9,7 @@ export interface CliIo {
   env: Readonly<Record<string, string | undefined>>;
   /** Relative paths on the command line resolve against this directory. */
   cwd: string;
-  /** Where SIGINT/SIGTERM come from; without it the CLI installs no signal handlers (tests). */
+  /** Where SIGINT/SIGTERM/SIGHUP come from; without it the CLI installs no signal handlers (tests). */
   signals?: SignalSource;
   /** Ends the process at once (the second Ctrl-C). Without it a second Ctrl-C only aborts again. */
   exit?: (code: number) => void;
@@ -25,7 +25,7 @@ export interface CliOutput {
   isTTY?: boolean;
 }
 
-export type InterruptSignal = 'SIGINT' | 'SIGTERM';
+export type InterruptSignal = 'SIGINT' | 'SIGTERM' | 'SIGHUP';
 
 export interface SignalSource {
   on(signal: InterruptSignal, listener: () => void): unknown;

@@ -11,7 +11,7 @@ function fakeProcess() {
   return {
     io: { signals, exit: (code: number) => void exits.push(code), stderr: { write: (text: string) => (stderr += text) } },
     send: (name: InterruptSignal) => emitter.emit(name),
-    listeners: () => emitter.listenerCount('SIGINT') + emitter.listenerCount('SIGTERM'),
+    listeners: () => emitter.listenerCount('SIGINT') + emitter.listenerCount('SIGTERM') + emitter.listenerCount('SIGHUP'),
     exits,
     stderr: () => stderr,
   };
@@ -39,10 +39,19 @@ describe('createInterrupts', () => {
     interrupts.dispose();
   });
 
+  it('issue 8.11: treats SIGHUP (the terminal closed) like Ctrl-C', () => {
+    const p = fakeProcess();
+    const interrupts = createInterrupts(p.io, 'Stopping');
+    p.send('SIGHUP');
+    expect(interrupts.signal.aborted).toBe(true);
+    expect(p.exits).toEqual([]);
+    interrupts.dispose();
+  });
+
   it('removes its listeners on dispose', () => {
     const p = fakeProcess();
     const interrupts = createInterrupts(p.io, 'x');
-    expect(p.listeners()).toBe(2);
+    expect(p.listeners()).toBe(3);
     interrupts.dispose();
     expect(p.listeners()).toBe(0);
   });

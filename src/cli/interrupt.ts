@@ -2,13 +2,15 @@ import { ExitCode } from '../core/index.js';
 import type { CliIo, CliOutput, InterruptSignal } from './cli-io.js';
 
 export interface Interrupts {
-  /** Aborted by the first Ctrl-C (or SIGTERM); hand it to the engine. */
+  /** Aborted by the first Ctrl-C (or SIGTERM, or SIGHUP); hand it to the engine. */
   readonly signal: AbortSignal;
   /** Removes the signal listeners; call when the command ends. */
   dispose(): void;
 }
 
-const handled: readonly InterruptSignal[] = ['SIGINT', 'SIGTERM'];
+// SIGHUP (the terminal closed) too: left to its default it would end the process at once and
+// leave the node's command running with the run still marked running.
+const handled: readonly InterruptSignal[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
 
 /**
  * First Ctrl-C: abort through the engine's signal so that the run is marked interrupted and its

@@ -66,6 +66,8 @@ export interface HandlerServices {
   runBranch(request: BranchRequest): Promise<BranchResult>;
   /** Starts a child run of another pipeline (manager loop, composed pipelines). */
   startChildRun(request: ChildRunRequest): Promise<ChildRunHandle>;
+  /** Tells the run about a process group a handler started; `ended` resolves once it is gone and forgotten. */
+  trackProcess?(ended: Promise<void>): void;
 }
 
 export interface BranchRequest {

@@ -5,6 +5,7 @@ import type { StoreFixture } from './conformance/fixtures.case.js';
 import { describeLeaseConformance } from './conformance/leases.case.js';
 import { describeLifecycleConformance } from './conformance/lifecycle.case.js';
 import { describeNodeRecordConformance } from './conformance/node-records.case.js';
+import { describeNodeProcessConformance } from './conformance/node-processes.case.js';
 import { describeRunConformance } from './conformance/runs.case.js';
 import type { Store } from './store.js';
 
@@ -38,5 +39,6 @@ export function describeStoreConformance(name: string, open: () => Promise<Store
     describeNodeRecordConformance(fixture);
     describeLeaseConformance(fixture);
     describeLifecycleConformance(fixture);
+    describeNodeProcessConformance(fixture);
   });
 }

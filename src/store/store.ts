@@ -1,3 +1,4 @@
+import type { NodeProcess } from './node-process.js';
 import type { Checkpoint, CheckpointHead, EventInput, Lease, NewRun, NodeEnd, NodeRecord, NodeStart, RunFilter, RunPatch, RunRecord, StoredEvent } from './types.js';
 
 /**
@@ -39,4 +40,11 @@ export interface Store {
   getLease(runId: string): Promise<Lease | undefined>;
 
   close(): Promise<void>;
+
+  /** Records a process group a node started; durable when it resolves. Replaces a record with the same pid. */
+  recordNodeProcess(process: NodeProcess): Promise<void>;
+  /** Forgets the group once it has ended (a no-op when there is no such record). */
+  clearNodeProcess(runId: string, pid: number): Promise<void>;
+  /** The run's recorded groups, oldest first: after a crash, the ones that may still be running. */
+  listNodeProcesses(runId: string): Promise<NodeProcess[]>;
 }

@@ -79,6 +79,7 @@ export function createCliBackend(options: CliBackendOptions = {}): CliBackend {
         command, args, cwd, env, timeoutMs, killGraceMs,
         stdin: profile.promptVia === 'stdin' ? prompt : undefined,
         signal: request.signal,
+        recorder: request.processes,
         stdoutLog: join(request.stageDir, 'agent.log'),
         stderrLog: join(request.stageDir, 'agent.stderr.log'),
         onStdout: (chunk) => parser.push(chunk),

@@ -1,5 +1,6 @@
-import { spawn } from 'node:child_process';
+import type { ChildProcessWithoutNullStreams } from 'node:child_process';
 import { createWriteStream, type WriteStream } from 'node:fs';
+import { spawnHeld, type ProcessRecorder } from '../../sessions/held-spawn.js';
 import { groupAlive, stopGroup } from './process-group.js';
 
 export interface CliProcessOptions {
@@ -18,6 +19,8 @@ export interface CliProcessOptions {
   stdoutLog: string;
   stderrLog: string;
   onStdout(chunk: string): void;
+  /** Stores the CLI's process group before the CLI starts (see spawnHeld). */
+  recorder: ProcessRecorder | undefined;
 }
 
 export interface CliProcessResult {
@@ -41,7 +44,8 @@ export async function runCliProcess(options: CliProcessOptions): Promise<CliProc
   const started = Date.now();
   const stdoutLog = createWriteStream(options.stdoutLog);
   const stderrLog = createWriteStream(options.stderrLog);
-  const child = spawn(options.command, options.args, { cwd: options.cwd, env: options.env, detached: true, stdio: ['pipe', 'pipe', 'pipe'] });
+  const { child: spawned, released } = spawnHeld(options.command, options.args, { cwd: options.cwd, env: options.env, stdin: 'pipe', recorder: options.recorder });
+  const child = spawned as ChildProcessWithoutNullStreams;
   let stderrTail = '';
   let stopped: CliProcessResult['stopped'];
   let stopping: Promise<void> | undefined;
@@ -79,10 +83,14 @@ export async function runCliProcess(options: CliProcessOptions): Promise<CliProc
     if (child.pid !== undefined && stopping === undefined && groupAlive(child.pid)) stopping = stopGroup(child.pid, options.killGraceMs);
     await stopping;
     await closed(child.stdout);
+    // A failed record fails the run of the CLI.
+    await released;
     return { exitCode: exit.code, exitSignal: exit.signal, stopped, stderrTail, durationMs: Date.now() - started };
   } finally {
     clearTimeout(timer);
     options.signal.removeEventListener('abort', onAbort);
+    // The group is gone (or never started): its record goes too. Left behind, resume would only find its pid gone.
+    await released.then((clear) => clear()).catch(() => undefined);
     await Promise.all([finish(stdoutLog), finish(stderrLog)]);
   }
 }

@@ -1,6 +1,7 @@
 import { createWriteStream } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { dirname } from 'node:path';
+import type { ProcessRecorder } from '../../sessions/held-spawn.js';
 import { runCommand, type CommandExit } from '../handlers/tool/run-command.js';
 
 export interface CheckCommandOptions {
@@ -11,6 +12,7 @@ export interface CheckCommandOptions {
   signal: AbortSignal;
   /** Where the whole output (stdout and stderr interleaved) is written. */
   logFile: string;
+  recorder: ProcessRecorder;
 }
 
 export interface CheckCommandRun {
@@ -36,7 +38,7 @@ export async function runCheckCommand(options: CheckCommandOptions): Promise<Che
     if (output.length > keptChars * 2) output = output.slice(-keptChars);
   };
   try {
-    const exit = await runCommand({ command: options.command, cwd: options.cwd, env: options.env, timeoutMs: options.timeoutMs, signal: options.signal, onStdout: onChunk, onStderr: onChunk });
+    const exit = await runCommand({ command: options.command, cwd: options.cwd, env: options.env, timeoutMs: options.timeoutMs, signal: options.signal, recorder: options.recorder, onStdout: onChunk, onStderr: onChunk });
     output += decoder.decode();
     return { exit, output: output.length > keptChars ? output.slice(-keptChars) : output };
   } finally {

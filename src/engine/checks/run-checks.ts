@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { writeJsonAtomic } from '../../store/run-dir/write-file-atomic.js';
 import type { HandlerInput } from '../handler.js';
+import { processRecorderFor } from '../handlers/process-recorder.js';
 import { toolEnvironment, toolWorkingDirectory } from '../handlers/tool/tool-env.js';
 import { failedCheckNames, type ChecksReport, type CheckResult } from './check-result.js';
 import { checkName, type CheckSpec, type ResolvedChecks } from './check-spec.js';
@@ -54,7 +55,7 @@ async function runOne(spec: CheckSpec, name: string, index: number, input: RunCh
     case 'command':
     case 'tests': {
       const logFile = `${checksDirName}/${index + 1}-${spec.kind}.log`;
-      const options = { cwd, env: toolEnvironment(handler), timeoutMs: input.checks.timeoutMs, signal: handler.signal, logFile: join(handler.stageDir, logFile) };
+      const options = { cwd, env: toolEnvironment(handler), timeoutMs: input.checks.timeoutMs, signal: handler.signal, logFile: join(handler.stageDir, logFile), recorder: processRecorderFor(handler) };
       return { ...(await runCommandCheck(spec, name, options)), logFile };
     }
     case 'critic':

@@ -1,5 +1,6 @@
 import type { AgentRequest } from '../../agents/backend.js';
 import type { HandlerInput } from '../handler.js';
+import { processRecorderFor } from './process-recorder.js';
 import { toolWorkingDirectory } from './tool/tool-env.js';
 
 /** The request a handler sends its backend for `prompt`: everything the node's run knows (decision 28). */
@@ -18,5 +19,6 @@ export function agentRequestFor(input: HandlerInput, prompt: string): AgentReque
     signal: input.signal,
     workDir: toolWorkingDirectory(input),
     emit: input.services.emit.bind(input.services),
+    processes: processRecorderFor(input),
   };
 }

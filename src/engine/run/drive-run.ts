@@ -7,6 +7,7 @@ import { errorText } from './attempt-outcome.js';
 import { runBranch } from './branch-walk.js';
 import { markDrivenHere } from './lease-claim.js';
 import { keepLease } from './lease-keeper.js';
+import { LiveProcesses } from './live-processes.js';
 import { runMainLoop, type LoopEnd } from './main-loop.js';
 import type { Arrival } from './node-step.js';
 import type { RunResult } from './run-handle.js';
@@ -49,6 +50,7 @@ export async function driveRun(setup: DriveSetup): Promise<RunResult> {
   let result: RunResult;
   try {
     const end = await runMainLoop(scope, frame, setup.startAt, setup.arrival);
+    await processesEnded(scope);
     result = await recordEnd(scope, end, lease.lost, controller.signal.reason);
   } catch (error) {
     result = await recordCrash(scope, error);
@@ -72,9 +74,19 @@ function createScope(setup: DriveSetup, signal: AbortSignal): RunScope {
     files: new BackgroundFileWriter(),
     artifacts: new ArtifactStore(setup.logsRoot, { now: () => setup.engine.clock.now() }),
     nextIndex: () => ++index,
+    processes: new LiveProcesses(),
     runBranch: (request, parent) => runBranch(scope, request, parent),
   };
   return scope;
+}
+
+// Enough for SIGTERM, the 2 s grace and SIGKILL; a group still live after it is ended by resume.
+const processWaitMs = 10_000;
+
+/** An interrupted node's command is still being stopped: the run ends after it, not before. */
+async function processesEnded(scope: RunScope): Promise<void> {
+  if (await scope.processes.settled(processWaitMs)) return;
+  scope.engine.logger.warn('a node\'s process group was still running when the run ended; resume ends it', { runId: scope.runId });
 }
 
 async function recordEnd(scope: RunScope, end: LoopEnd, leaseLost: boolean, reason: unknown): Promise<RunResult> {

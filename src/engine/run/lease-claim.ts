@@ -1,6 +1,7 @@
 import { ErrorCode, OrchestraError } from '../../core/errors.js';
 import type { ResolvedEngine } from './engine-options.js';
 import { isDeadLocalOwner } from './lease-owner.js';
+import { endOrphanedProcesses } from './orphan-processes.js';
 
 // Runs this process is driving right now. A lease held under our own owner name would let a second
 // resume in the same process through; this set refuses it.
@@ -14,7 +15,8 @@ export function markDrivenHere(runId: string): () => void {
 
 /**
  * Takes the run's lease for this process. A lease held by a live owner refuses (E_RUN_LOCKED); one
- * whose owner is a dead process on this host is taken at once rather than after it expires.
+ * whose owner is a dead process on this host is taken at once rather than after it expires. Then
+ * it ends the process groups the previous owner left running (orphan-processes.ts).
  */
 export async function claimRunLease(engine: ResolvedEngine, runId: string, isDead: (owner: string) => boolean = isDeadLocalOwner): Promise<void> {
   const { store, clock, leaseOwner, leaseTtlMs } = engine;
@@ -30,6 +32,13 @@ export async function claimRunLease(engine: ResolvedEngine, runId: string, isDea
   }
   if (!(await store.acquireLease(runId, leaseOwner, leaseTtlMs, clock.now()))) {
     throw lockedError(runId, (await store.getLease(runId))?.owner ?? 'another process');
+  }
+  // Whoever drove the run before may have left a node's command running: it ends before anything runs again.
+  try {
+    await endOrphanedProcesses(engine, runId);
+  } catch (error) {
+    await store.releaseLease(runId, leaseOwner);
+    throw error;
   }
 }
 

@@ -4,6 +4,7 @@ import type { BackgroundFileWriter } from '../../store/run-dir/background-writer
 import type { BranchRequest, BranchResult, ChildRunHandle, ChildRunRequest } from '../handler.js';
 import type { ResolvedEngine } from './engine-options.js';
 import type { EventLog } from './event-log.js';
+import type { LiveProcesses } from './live-processes.js';
 import type { RunProgress } from './run-progress.js';
 
 /** What stays fixed while one process drives one run: the graph, where files go, the services. */
@@ -32,6 +33,8 @@ export interface RunScope {
   startChildRun(request: ChildRunRequest): Promise<ChildRunHandle>;
   /** Decision 6; `parent` is the frame whose node asked (its history seeds the branch's preambles). */
   runBranch(request: BranchRequest, parent: Frame): Promise<BranchResult>;
+  /** Process groups handlers started that have not ended yet; the run waits for them at its end. */
+  processes: LiveProcesses;
 }
 
 /**

@@ -2,6 +2,7 @@ import { parseCheckpointJson, serializeCheckpoint } from '../checkpoint-input.js
 import { serializeEventInput, serializeJson, toStoredEvent } from '../event-input.js';
 import { canAcquireLease, canReleaseLease, canRenewLease, validateLeaseTiming } from '../lease-rules.js';
 import { applyRunPatch, compareRunsNewestFirst, createRunRecord } from '../run-record.js';
+import type { NodeProcess } from '../node-process.js';
 import type { Store } from '../store.js';
 import {
   checkpointExistsError,
@@ -20,6 +21,7 @@ interface RunTables {
   checkpoints: Map<number, { head: CheckpointHead; json: string }>;
   events: Array<{ seq: number; json: string }>;
   nodeRecords: Map<number, NodeRecord>;
+  processes: Map<number, NodeProcess>;
 }
 
 /**
@@ -45,7 +47,7 @@ class MemoryStore implements Store {
       const variables = JSON.parse(serializeJson(`variables of run "${run.id}"`, run.variables)) as RunRecord['variables'];
       const options = JSON.parse(serializeJson(`options of run "${run.id}"`, run.options)) as RunRecord['options'];
       const record = { ...createRunRecord(run), variables, options };
-      this.runs.set(run.id, { record, checkpoints: new Map(), events: [], nodeRecords: new Map() });
+      this.runs.set(run.id, { record, checkpoints: new Map(), events: [], nodeRecords: new Map(), processes: new Map() });
       return copyRun(record);
     });
   }
@@ -179,6 +181,24 @@ class MemoryStore implements Store {
       const lease = this.leases.get(runId);
       return lease && { ...lease };
     });
+  }
+
+  recordNodeProcess(process: NodeProcess): Promise<void> {
+    return this.guard(() => {
+      this.require(process.runId).processes.set(process.pid, { ...process });
+    });
+  }
+
+  clearNodeProcess(runId: string, pid: number): Promise<void> {
+    return this.guard(() => {
+      this.runs.get(runId)?.processes.delete(pid);
+    });
+  }
+
+  listNodeProcesses(runId: string): Promise<NodeProcess[]> {
+    return this.guard(() =>
+      [...(this.runs.get(runId)?.processes.values() ?? [])].map((entry) => ({ ...entry })).sort((a, b) => a.startedAt - b.startedAt || a.pid - b.pid),
+    );
   }
 
   close(): Promise<void> {

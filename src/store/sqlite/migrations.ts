@@ -79,4 +79,20 @@ export const migrations: readonly Migration[] = [
     name: 'checkpoint deltas',
     sql: 'ALTER TABLE checkpoints ADD COLUMN base_seq INTEGER;',
   },
+  {
+    // Process groups nodes started, recorded before they run (src/store/node-process.ts).
+    name: 'node processes',
+    sql: `
+      CREATE TABLE node_processes (
+        run_id     TEXT NOT NULL REFERENCES runs (id) ON DELETE CASCADE,
+        pid        INTEGER NOT NULL,
+        start_time TEXT,
+        host       TEXT NOT NULL,
+        node_id    TEXT NOT NULL,
+        attempt    INTEGER NOT NULL,
+        started_at INTEGER NOT NULL,
+        PRIMARY KEY (run_id, pid)
+      );
+    `,
+  },
 ];

@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 import { serializeEventInput, serializeJson, toStoredEvent } from '../event-input.js';
 import { canAcquireLease, canRenewLease, validateLeaseTiming } from '../lease-rules.js';
 import { createRunRecord, presentPatchKeys } from '../run-record.js';
+import type { NodeProcess } from '../node-process.js';
 import type { Store } from '../store.js';
 import {
   checkpointExistsError,
@@ -14,10 +15,10 @@ import {
 import type { Checkpoint, CheckpointHead, EventInput, Lease, NewRun, NodeEnd, NodeRecord, NodeStart, RunFilter, RunPatch, RunRecord, StoredEvent } from '../types.js';
 import { CheckpointRows, type CheckpointRow } from './checkpoint-rows.js';
 import { GroupCommit } from './group-commit.js';
+import { NodeProcessRows } from './node-process-rows.js';
 import { fromNodeRecordRow, fromRunRow, runPatchColumns, toRunRow } from './rows.js';
 import { isConstraintError, toStoreError } from './sqlite-errors.js';
 import { createRunPatchStatements, prepareStatements } from './statements.js';
-
 
 // Checkpoints and run state must survive power loss; node records and events may lag behind them.
 const durable = true;
@@ -40,6 +41,7 @@ export class SqliteStore implements Store {
   private readonly renewTransaction;
   private readonly checkpoints: CheckpointRows;
   private readonly writes: GroupCommit;
+  private readonly processes: NodeProcessRows;
 
   constructor(
     private readonly db: Database.Database,
@@ -50,6 +52,7 @@ export class SqliteStore implements Store {
     this.checkpoints = new CheckpointRows(path);
     this.writes = new GroupCommit(db, (error) => toStoreError(error, this.path, this.busyTimeoutMs));
     this.runPatchStatement = createRunPatchStatements(db);
+    this.processes = new NodeProcessRows(db);
     this.commitTransaction = db.transaction((runId: string, checkpoint: Checkpoint, row: CheckpointRow, patch: RunPatch, events: EventInput[]) => {
       this.requireRun(runId);
       try {
@@ -204,6 +207,19 @@ export class SqliteStore implements Store {
 
   getLease(runId: string): Promise<Lease | undefined> {
     return this.guard(() => this.readLease(runId));
+  }
+
+  // Durable: the record must outlive a crash of this process, or resume could not end the group.
+  recordNodeProcess(process: NodeProcess): Promise<void> {
+    return this.submit(durable, () => this.processes.record(process));
+  }
+
+  clearNodeProcess(runId: string, pid: number): Promise<void> {
+    return this.submit(ordinary, () => this.processes.clear(runId, pid));
+  }
+
+  listNodeProcesses(runId: string): Promise<NodeProcess[]> {
+    return this.guard(() => this.processes.all(runId));
   }
 
   /** The connection's effective settings, for `doctor`-style diagnostics and tests. */

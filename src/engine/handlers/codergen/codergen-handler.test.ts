@@ -59,6 +59,7 @@ describe('codergen handler', () => {
       signal: true,
       workDir: harness.input.run.baseDir,
       emit: expect.any(Function),
+      processes: { record: expect.any(Function) },
     });
   });
 

@@ -73,11 +73,18 @@ export async function createHandlerHarness(options: HarnessOptions): Promise<Han
   const branchRequests: BranchRequest[] = [];
   const childRequests: ChildRunRequest[] = [];
 
+  const store = options.store ?? createMemoryStore();
+  const run: RunInfo = { id: 'run-test', logsRoot, baseDir, variables: {}, fidelity: 'compact', threadId: undefined, ...options.run };
+  // Handlers record the processes they start against the run, so it must exist.
+  if ((await store.getRun(run.id)) === undefined) {
+    await store.createRun({ id: run.id, pipeline: options.graph.name, file: join(baseDir, 'pipeline.dot'), source: '', goal: '', logsRoot, variables: {}, options: {}, startedAt: 0 });
+  }
+
   const input: HandlerInput = {
     node,
     graph: options.graph,
     context: new RunContext(options.context ?? {}),
-    run: { id: 'run-test', logsRoot, baseDir, variables: {}, fidelity: 'compact', threadId: undefined, ...options.run },
+    run,
     stageDir,
     attempt: options.attempt ?? 1,
     signal: controller.signal,
@@ -85,7 +92,7 @@ export async function createHandlerHarness(options: HarnessOptions): Promise<Han
     services: {
       backend: options.backend ?? createSimulationBackend(),
       interviewer: options.interviewer ?? createQueueInterviewer([]),
-      store: options.store ?? createMemoryStore(),
+      store,
       clock: options.clock ?? systemClock,
       random: () => 0.5,
       logger: silentLogger,

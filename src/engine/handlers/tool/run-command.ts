@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { spawnHeld, type ProcessRecorder } from '../../../sessions/held-spawn.js';
 
 export interface CommandOptions {
   command: string;
@@ -11,6 +11,8 @@ export interface CommandOptions {
   onStderr(chunk: Buffer): void;
   /** Between SIGTERM and SIGKILL. */
   killGraceMs?: number;
+  /** Stores the command's process group before the command starts (see spawnHeld). */
+  recorder: ProcessRecorder | undefined;
 }
 
 export interface CommandExit {
@@ -24,19 +26,17 @@ export interface CommandExit {
  * Runs `command` with `/bin/sh -c` (decision 7): the text goes to the shell as one argument, exactly
  * as written. The shell leads its own process group, so a timeout or an abort reaches everything
  * it started: SIGTERM, then SIGKILL after the grace period. Whatever the shell left running when
- * it exited is terminated the same way, so no orphans outlive the node. Resolves once both output
- * streams are closed.
+ * it exited is terminated the same way, so no orphans outlive the node. The group is recorded
+ * before the command starts and the record cleared after it ended, so that a resume after a
+ * crash can end it (spawnHeld). Resolves once both output streams are closed.
  */
 export function runCommand(options: CommandOptions): Promise<CommandExit> {
   const graceMs = options.killGraceMs ?? 2_000;
   return new Promise<CommandExit>((resolve, reject) => {
-    const child = spawn('/bin/sh', ['-c', options.command], {
-      cwd: options.cwd,
-      env: options.env,
-      detached: true,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const { child, released } = spawnHeld('/bin/sh', ['-c', options.command], { cwd: options.cwd, env: options.env, stdin: 'ignore', recorder: options.recorder });
     const pid = child.pid;
+    const stdout = child.stdout!;
+    const stderr = child.stderr!;
     let stoppedBy: CommandExit['stoppedBy'];
     let exit: Pick<CommandExit, 'code' | 'signal'> | undefined;
     let killTimer: NodeJS.Timeout | undefined;
@@ -62,8 +62,8 @@ export function runCommand(options: CommandOptions): Promise<CommandExit> {
       options.signal.removeEventListener('abort', onAbort);
     };
 
-    child.stdout.on('data', options.onStdout);
-    child.stderr.on('data', options.onStderr);
+    stdout.on('data', options.onStdout);
+    stderr.on('data', options.onStderr);
     child.on('error', (error) => {
       cleanup();
       reject(error);
@@ -76,7 +76,11 @@ export function runCommand(options: CommandOptions): Promise<CommandExit> {
     });
     child.on('close', () => {
       cleanup();
-      resolve({ ...(exit ?? { code: child.exitCode, signal: child.signalCode }), stoppedBy });
+      // The record goes only once the whole group is gone; a failed record fails the command.
+      released.then((clear) => clear()).then(
+        () => resolve({ ...(exit ?? { code: child.exitCode, signal: child.signalCode }), stoppedBy }),
+        reject,
+      );
     });
   });
 }

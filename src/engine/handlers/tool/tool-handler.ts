@@ -5,6 +5,7 @@ import type { Outcome } from '../../../core/outcome.js';
 import { ownerOf, readDurationMs, readString } from '../../../pipeline/graph/attr-read.js';
 import type { HandlerInput } from '../../handler.js';
 import type { BuiltInHandler } from '../built-in-handler.js';
+import { processRecorderFor } from '../process-recorder.js';
 import { OutputCapture } from './output-capture.js';
 import { runCommand } from './run-command.js';
 import { toolEnvironment, toolWorkingDirectory } from './tool-env.js';
@@ -35,6 +36,7 @@ export function createToolHandler(): BuiltInHandler {
           env: toolEnvironment(input),
           timeoutMs,
           signal: input.signal,
+          recorder: processRecorderFor(input),
           onStdout: (chunk) => stdout.write(chunk),
           onStderr: (chunk) => stderr.write(chunk),
         });
