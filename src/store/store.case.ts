@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe } from 'vitest';
+import { describeBranchStepConformance } from './conformance/branch-steps.case.js';
 import { describeCheckpointConformance } from './conformance/checkpoints.case.js';
 import { describeEventConformance } from './conformance/events.case.js';
 import type { StoreFixture } from './conformance/fixtures.case.js';
@@ -38,5 +39,6 @@ export function describeStoreConformance(name: string, open: () => Promise<Store
     describeNodeRecordConformance(fixture);
     describeLeaseConformance(fixture);
     describeLifecycleConformance(fixture);
+    describeBranchStepConformance(fixture);
   });
 }

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { checkpoint, logEvent, newRun } from '../conformance/fixtures.case.js';
+import { migrations } from './migrations.js';
 import { openSqliteStore } from './open-sqlite-store.js';
 
 describe('openSqliteStore', () => {
@@ -44,7 +45,7 @@ describe('openSqliteStore', () => {
     raw.close();
     await expect(openSqliteStore(db)).rejects.toMatchObject({
       code: 'E_STORE',
-      message: `database ${db} has schema version 99, newer than this Orchestra supports (1)`,
+      message: `database ${db} has schema version 99, newer than this Orchestra supports (${migrations.length - 1})`,
     });
   });
 
