@@ -81,6 +81,8 @@ export interface BranchRequest {
   branchDir: string;
   index: number;
   signal: AbortSignal;
+  /** The parallel node's attempt (from 1): a retry runs its branches anew, not from a crash's steps. */
+  attempt?: number;
 }
 
 export interface BranchResult {

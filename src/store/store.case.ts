@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe } from 'vitest';
+import { describeBranchStepConformance } from './conformance/branch-steps.case.js';
 import { describeCheckpointConformance } from './conformance/checkpoints.case.js';
 import { describeEventConformance } from './conformance/events.case.js';
 import type { StoreFixture } from './conformance/fixtures.case.js';
@@ -40,5 +41,6 @@ export function describeStoreConformance(name: string, open: () => Promise<Store
     describeLeaseConformance(fixture);
     describeLifecycleConformance(fixture);
     describeNodeProcessConformance(fixture);
+    describeBranchStepConformance(fixture);
   });
 }

@@ -1,5 +1,5 @@
 import type { NodeProcess } from './node-process.js';
-import type { Checkpoint, CheckpointHead, EventInput, Lease, NewRun, NodeEnd, NodeRecord, NodeStart, RunFilter, RunPatch, RunRecord, StoredEvent } from './types.js';
+import type { BranchStep, Checkpoint, CheckpointHead, EventInput, Lease, NewRun, NodeEnd, NodeRecord, NodeStart, RunFilter, RunPatch, RunRecord, StoredEvent } from './types.js';
 
 /**
  * The single source of truth for runs. SQLite is the embedded default; PostgreSQL comes later
@@ -32,6 +32,15 @@ export interface Store {
   recordNodeStart(record: NodeStart): Promise<void>;
   recordNodeEnd(runId: string, index: number, end: NodeEnd): Promise<void>;
   listNodeRecords(runId: string): Promise<NodeRecord[]>;
+
+  /**
+   * Commits finished branch nodes and any events in one durable transaction (issue 8.10), returning
+   * the events with their sequence numbers. A step already recorded (same checkpoint, branch and
+   * step) is kept as it was.
+   */
+  commitBranchSteps(runId: string, steps: BranchStep[], events: EventInput[]): Promise<StoredEvent[]>;
+  /** The branch steps recorded under top-level checkpoint `checkpointSeq`, each branch's in step order. */
+  listBranchSteps(runId: string, checkpointSeq: number): Promise<BranchStep[]>;
 
   /** Takes the lease when it is free, expired, or already ours. Returns whether we hold it now. */
   acquireLease(runId: string, owner: string, ttlMs: number, now: number): Promise<boolean>;

@@ -1,4 +1,5 @@
 import type { RunEvent, RunEventBody, StageStatus } from '../core/events.js';
+import type { Outcome } from '../core/outcome.js';
 
 /** A run's lifecycle state as stored. */
 export type RunState = 'running' | 'interrupted' | 'completed' | 'failed';
@@ -104,4 +105,25 @@ export interface Lease {
   runId: string;
   owner: string;
   expiresAt: number;
+}
+
+/**
+ * A node that finished inside a parallel branch (issue 8.10), committed durably before its branch
+ * goes on, so that resume replays it instead of running it again.
+ */
+export interface BranchStep {
+  /** The top-level checkpoint the branch's parallel node started after. */
+  checkpointSeq: number;
+  /** Which branch: the engine's key for the path of parallel nodes and attempts leading to it. */
+  branch: string;
+  /** Position in the branch, from 1. */
+  step: number;
+  nodeId: string;
+  /** The node's final outcome, context updates included. */
+  outcome: Outcome;
+  /** The branch context's `internal.retry_count.<node>` after the node, when set. */
+  retryCount?: number;
+  /** The branch's pending retry count for the node after it, when one is left. */
+  nodeRetries?: number;
+  at: number;
 }

@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createWorkspace, type Workspace } from '../../src/cli/testing/run-cli.js';
 import { markerPipeline } from '../../src/cli/testing/pipelines.js';
 import { openHomeStore } from '../../src/cli/testing/seed-runs.js';
-import { assertBuilt, eventually, killGroup, runBin, spawnCli } from './helpers/spawn-cli.js';
+import { assertBuilt, eventLine, eventually, killGroup, runBin, spawnCli } from './helpers/spawn-cli.js';
 
 let ws: Workspace;
 let paths: { marker: string; pidFile: string; log: string };
@@ -23,9 +23,6 @@ afterEach(() => {
   killGroup(toolPid);
   ws.remove();
 });
-
-/** A line of `--json` output that is the event `type` for `node`. */
-const eventLine = (type: string, node: string) => new RegExp(`^(?=.*"type":"${type.replace('.', '\\.')}")(?=.*"node":"${node}").*$`, 'm');
 
 async function readToolPid(): Promise<number> {
   return eventually(() => {

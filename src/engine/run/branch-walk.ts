@@ -5,17 +5,19 @@ import { stagePath } from '../../store/run-dir/stage-path.js';
 import type { BranchRequest, BranchResult } from '../handler.js';
 import { decideNextStep, type NextStep } from '../routing/next-step.js';
 import { errorText } from './attempt-outcome.js';
+import { placeBranch, recordedStep, replayStep, toBranchStep, type BranchPlace } from './branch-steps.js';
 import { contextLookup } from './context-lookup.js';
 import { ContextKeys } from './initial-context.js';
-import { runNodeStep } from './node-step.js';
+import { runNodeStep, type StepResult } from './node-step.js';
 import { createProgress } from './run-progress.js';
 import type { Frame, RunScope } from './run-scope.js';
 
 /**
  * One parallel branch (decision 6): from `startNodeId` with the request's own context, through the
  * same handler, retry and edge logic as the main loop, until the next node is `stopAt` (not run),
- * the exit, or a dead end. Node records and events are written (events tagged with the branch);
- * checkpoints are not.
+ * the exit, or a dead end. Node records and events are written (events tagged with the branch),
+ * and each finished node is committed durably as a branch step before the branch goes on (issue
+ * 8.10); a resumed run replays the steps a crashed process committed instead of running them again.
  */
 export async function runBranch(scope: RunScope, request: BranchRequest, parent: Frame): Promise<BranchResult> {
   const startedAt = scope.engine.clock.now();
@@ -33,7 +35,9 @@ export async function runBranch(scope: RunScope, request: BranchRequest, parent:
     signal: AbortSignal.any([request.signal, scope.signal]),
     degradeFull: false,
   };
-  const ending = await walk(scope, frame, request);
+  const place = placeBranch(scope.recordedSteps, parent, request);
+  frame.place = place;
+  const ending = await walk(scope, frame, request, place);
   const score = Number(request.context.get('score'));
   return {
     id: request.startNodeId,
@@ -46,7 +50,7 @@ export async function runBranch(scope: RunScope, request: BranchRequest, parent:
 
 type BranchEnding = Pick<BranchResult, 'status' | 'notes' | 'failureReason' | 'lastNode'>;
 
-async function walk(scope: RunScope, frame: Frame, request: BranchRequest): Promise<BranchEnding> {
+async function walk(scope: RunScope, frame: Frame, request: BranchRequest, place: BranchPlace): Promise<BranchEnding> {
   let current = request.startNodeId;
   let incoming: GraphEdge | undefined = outgoingEdges(scope.graph, request.parentNode).find((edge) => edge.to === current);
   let previousNodeId: string | undefined = request.parentNode;
@@ -58,32 +62,45 @@ async function walk(scope: RunScope, frame: Frame, request: BranchRequest): Prom
     const node = scope.graph.nodes.get(current);
     if (!node) return { status: 'fail', failureReason: `The branch reached node "${current}", which is not in the pipeline`, lastNode: last.lastNode };
 
-    const step = await runNodeStep(scope, frame, node, { incoming, previousNodeId });
+    const recorded = recordedStep(place, node.id);
+    const step: FinishedStep | { kind: 'aborted' } = recorded
+      ? { kind: 'done', handlerType: replayStep(scope, frame, node, recorded), outcome: recorded.outcome, index: 0, durationMs: 0 }
+      : await runNodeStep(scope, frame, node, { incoming, previousNodeId });
     if (step.kind === 'aborted') return cancelled(node.id);
     const { outcome } = step;
     last = { status: outcome.status, notes: outcome.notes, failureReason: outcome.failureReason, lastNode: node.id };
 
-    const next = nextInBranch(scope, frame, step.node.id, step.handlerType, outcome);
-    const tags = { branch: frame.branch };
-    await scope.events.emit(
-      [
-        {
-          type: 'node.completed',
-          node: node.id,
-          index: step.index,
-          status: outcome.status,
-          durationMs: step.durationMs,
-          ...(outcome.notes ? { notes: outcome.notes } : {}),
-          ...(outcome.failureReason ? { failureReason: outcome.failureReason } : {}),
-        },
-        ...(next.kind === 'advance' ? [{ type: 'edge.selected' as const, from: node.id, to: next.to, reason: next.reason, ...(next.label ? { label: next.label } : {}) }] : []),
-      ],
-      tags,
-    );
+    const next = nextInBranch(scope, frame, node.id, step.handlerType, outcome);
+    // A replayed step's events were committed with it, before the crash.
+    if (!recorded) await commitStep(scope, frame, place, node.id, step, next);
+    place.done += 1;
     if (next.kind === 'end') return last;
     if (next.kind === 'fail') return { ...last, status: 'fail', failureReason: next.message };
     [current, incoming, previousNodeId] = [next.to, next.edge, node.id];
   }
+}
+
+type FinishedStep = Pick<Extract<StepResult, { kind: 'done' }>, 'kind' | 'handlerType' | 'outcome' | 'index' | 'durationMs'>;
+
+/** The step, its node.completed and edge.selected in one durable commit, before the branch goes on. */
+async function commitStep(scope: RunScope, frame: Frame, place: BranchPlace, nodeId: string, step: FinishedStep, next: NextStep): Promise<void> {
+  const { outcome } = step;
+  await scope.events.commitBranchStep(
+    toBranchStep(place, frame, nodeId, outcome, scope.engine.clock.now()),
+    [
+      {
+        type: 'node.completed',
+        node: nodeId,
+        index: step.index,
+        status: outcome.status,
+        durationMs: step.durationMs,
+        ...(outcome.notes ? { notes: outcome.notes } : {}),
+        ...(outcome.failureReason ? { failureReason: outcome.failureReason } : {}),
+      },
+      ...(next.kind === 'advance' ? [{ type: 'edge.selected' as const, from: nodeId, to: next.to, reason: next.reason, ...(next.label ? { label: next.label } : {}) }] : []),
+    ],
+    { branch: frame.branch },
+  );
 }
 
 function nextInBranch(scope: RunScope, frame: Frame, nodeId: string, handlerType: string, outcome: Outcome): NextStep {

@@ -15,7 +15,7 @@ import type { RunProgress } from './run-progress.js';
 import type { Frame, RunScope } from './run-scope.js';
 
 /** The run's fixed facts (as the scope holds them) plus where and how the walk starts. */
-export type DriveSetup = Pick<RunScope, 'engine' | 'runId' | 'graph' | 'logsRoot' | 'baseDir' | 'variables' | 'goal' | 'startedAt' | 'events' | 'startChildRun'> & {
+export type DriveSetup = Pick<RunScope, 'engine' | 'runId' | 'graph' | 'logsRoot' | 'baseDir' | 'variables' | 'goal' | 'startedAt' | 'events' | 'startChildRun' | 'recordedSteps'> & {
   progress: RunProgress;
   /** Where the walk starts: the start node, or a checkpoint's next node. */
   startAt: string;

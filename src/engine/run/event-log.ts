@@ -2,7 +2,7 @@ import type { Clock } from '../../core/clock.js';
 import type { RunEvent, RunEventBody } from '../../core/events.js';
 import type { Logger } from '../../core/logger.js';
 import type { Store } from '../../store/store.js';
-import type { Checkpoint, EventInput, RunPatch, StoredEvent } from '../../store/types.js';
+import type { BranchStep, Checkpoint, EventInput, RunPatch, StoredEvent } from '../../store/types.js';
 
 /**
  * Events from inside a parallel branch carry the branch path (`fan/b1`, nested: `fan/b1/inner/c2`).
@@ -12,9 +12,17 @@ export interface EventTags {
   branch?: string;
 }
 
+/** One emit: its events and, for a finished branch node, its step. */
+interface Emit {
+  inputs: EventInput[];
+  steps: BranchStep[];
+  resolve(events: StoredEvent[]): void;
+  reject(error: unknown): void;
+}
+
 /** Emits waiting for the write before them to finish; they then go to the store in one call. */
 interface EmitGroup {
-  emits: Array<{ inputs: EventInput[]; resolve(events: StoredEvent[]): void; reject(error: unknown): void }>;
+  emits: Emit[];
 }
 
 /**
@@ -36,7 +44,18 @@ export class EventLog {
   ) {}
 
   emit(bodies: RunEventBody | RunEventBody[], tags: EventTags = {}): Promise<StoredEvent[]> {
-    const inputs = this.toInputs(bodies, tags);
+    return this.join(this.toInputs(bodies, tags), []);
+  }
+
+  /**
+   * A finished branch node with its events (issue 8.10): durable in one store transaction, written
+   * together with the emits and steps of other branches made meanwhile, before any is announced.
+   */
+  commitBranchStep(step: BranchStep, bodies: RunEventBody[], tags: EventTags): Promise<StoredEvent[]> {
+    return this.join(this.toInputs(bodies, tags), [step]);
+  }
+
+  private join(inputs: EventInput[], steps: BranchStep[]): Promise<StoredEvent[]> {
     let group = this.open;
     if (!group) {
       const created: EmitGroup = { emits: [] };
@@ -47,7 +66,7 @@ export class EventLog {
       }).catch(() => undefined);
     }
     const joined = group;
-    return new Promise((resolve, reject) => joined.emits.push({ inputs, resolve, reject }));
+    return new Promise((resolve, reject) => joined.emits.push({ inputs, steps, resolve, reject }));
   }
 
   /** Checkpoint, run patch and events in one store transaction. */
@@ -84,7 +103,10 @@ export class EventLog {
    */
   private async writeGroup(group: EmitGroup): Promise<void> {
     try {
-      const stored = await this.store.appendEvents(this.runId, group.emits.flatMap((emit) => emit.inputs));
+      const stored = await this.write(
+        group.emits.flatMap((emit) => emit.inputs),
+        group.emits.flatMap((emit) => emit.steps),
+      );
       let next = 0;
       for (const emit of group.emits) {
         const own = stored.slice(next, (next += emit.inputs.length));
@@ -97,13 +119,18 @@ export class EventLog {
     }
     for (const emit of group.emits) {
       try {
-        const own = await this.store.appendEvents(this.runId, emit.inputs);
+        const own = await this.write(emit.inputs, emit.steps);
         for (const event of own) this.announce(event);
         emit.resolve(own);
       } catch (error) {
         emit.reject(error);
       }
     }
+  }
+
+  /** Branch steps make the write durable; plain events need not be. */
+  private write(inputs: EventInput[], steps: BranchStep[]): Promise<StoredEvent[]> {
+    return steps.length > 0 ? this.store.commitBranchSteps(this.runId, steps, inputs) : this.store.appendEvents(this.runId, inputs);
   }
 
   private announce(event: RunEvent): void {

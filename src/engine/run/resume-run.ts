@@ -2,6 +2,7 @@ import { dirname } from 'node:path';
 import { ErrorCode, OrchestraError } from '../../core/errors.js';
 import { findStartNodes } from '../../pipeline/graph/node-kind.js';
 import type { RunRecord } from '../../store/types.js';
+import { groupRecordedSteps } from './branch-steps.js';
 import { driveRun } from './drive-run.js';
 import type { ResolvedEngine } from './engine-options.js';
 import { EventLog } from './event-log.js';
@@ -37,6 +38,9 @@ export async function resumeExistingRun(runId: string, engine: ResolvedEngine): 
     }
     const records = await store.listNodeRecords(runId);
     const lastIndex = records.reduce((max, node) => Math.max(max, node.index), 0);
+    // Branch nodes finished under the checkpoint we resume from (issue 8.10): replayed, not run again.
+    const resumeSeq = checkpoint?.seq ?? 0;
+    const recordedSteps = groupRecordedSteps(resumeSeq, await store.listBranchSteps(runId, resumeSeq));
     await store.updateRun(runId, { state: 'running', updatedAt: clock.now() });
     const events = new EventLog(store, runId, clock, engine.logger, engine.onEvent);
     await events.emit({
@@ -62,6 +66,7 @@ export async function resumeExistingRun(runId: string, engine: ResolvedEngine): 
       ...(checkpoint?.nextNode ? { arrival: arrivalFromCheckpoint(graph, checkpoint.currentNode, checkpoint.nextNode) } : {}),
       degradeFull: true,
       lastIndex,
+      recordedSteps,
       startChildRun: childRunStarter(engine, runId),
     });
     return { runId, logsRoot: record.logsRoot, result: () => result };

@@ -3,6 +3,7 @@ import type { ArtifactStore } from '../../store/run-dir/artifact-store.js';
 import type { BackgroundFileWriter } from '../../store/run-dir/background-writer.js';
 import type { BranchRequest, BranchResult, ChildRunHandle, ChildRunRequest } from '../handler.js';
 import type { ResolvedEngine } from './engine-options.js';
+import type { BranchPlace, RecordedSteps } from './branch-steps.js';
 import type { EventLog } from './event-log.js';
 import type { LiveProcesses } from './live-processes.js';
 import type { RunProgress } from './run-progress.js';
@@ -28,6 +29,8 @@ export interface RunScope {
   artifacts: ArtifactStore;
   /** Aborts on Ctrl-C (the engine's signal) or when the lease is lost. */
   signal: AbortSignal;
+  /** Branch steps committed before a crash, replayed by the resumed run's branches (issue 8.10). */
+  recordedSteps?: RecordedSteps;
   /** The next node-record index; shared by the main loop and every branch. */
   nextIndex(): number;
   startChildRun(request: ChildRunRequest): Promise<ChildRunHandle>;
@@ -39,7 +42,7 @@ export interface RunScope {
 
 /**
  * Where a walk through the graph keeps its state: the main loop's frame is checkpointed, a parallel
- * branch's is not. `stageDir` places node files (run dir, `restart-N/`, or the branch folder).
+ * branch commits each finished node as a branch step. `stageDir` places node files (run dir, `restart-N/`, or the branch folder).
  */
 export interface Frame {
   progress: RunProgress;
@@ -49,4 +52,6 @@ export interface Frame {
   signal: AbortSignal;
   /** Decision 17: the first `full` node after a resume runs at summary:high. */
   degradeFull: boolean;
+  /** A branch's place for committing its steps (issue 8.10); undefined in the main loop. */
+  place?: BranchPlace;
 }

@@ -1,3 +1,4 @@
+import { parseBranchStep, serializeBranchStep } from '../branch-step-json.js';
 import { parseCheckpointJson, serializeCheckpoint } from '../checkpoint-input.js';
 import { serializeEventInput, serializeJson, toStoredEvent } from '../event-input.js';
 import { canAcquireLease, canReleaseLease, canRenewLease, validateLeaseTiming } from '../lease-rules.js';
@@ -12,7 +13,7 @@ import {
   runNotFoundError,
   storeClosedError,
 } from '../store-errors.js';
-import type { Checkpoint, CheckpointHead, EventInput, Lease, NewRun, NodeEnd, NodeRecord, NodeStart, RunFilter, RunPatch, RunRecord, StoredEvent } from '../types.js';
+import type { BranchStep, Checkpoint, CheckpointHead, EventInput, Lease, NewRun, NodeEnd, NodeRecord, NodeStart, RunFilter, RunPatch, RunRecord, StoredEvent } from '../types.js';
 
 
 /** What the memory store keeps per run; checkpoints and events as JSON, exactly as SQLite does. */
@@ -22,6 +23,8 @@ interface RunTables {
   events: Array<{ seq: number; json: string }>;
   nodeRecords: Map<number, NodeRecord>;
   processes: Map<number, NodeProcess>;
+  /** Keyed by checkpoint seq, branch and step (JSON of the three). */
+  branchSteps: Map<string, { step: BranchStep; json: string }>;
 }
 
 /**
@@ -47,7 +50,7 @@ class MemoryStore implements Store {
       const variables = JSON.parse(serializeJson(`variables of run "${run.id}"`, run.variables)) as RunRecord['variables'];
       const options = JSON.parse(serializeJson(`options of run "${run.id}"`, run.options)) as RunRecord['options'];
       const record = { ...createRunRecord(run), variables, options };
-      this.runs.set(run.id, { record, checkpoints: new Map(), events: [], nodeRecords: new Map(), processes: new Map() });
+      this.runs.set(run.id, { record, checkpoints: new Map(), events: [], nodeRecords: new Map(), processes: new Map(), branchSteps: new Map() });
       return copyRun(record);
     });
   }
@@ -149,6 +152,25 @@ class MemoryStore implements Store {
   listNodeRecords(runId: string): Promise<NodeRecord[]> {
     return this.guard(() =>
       [...(this.runs.get(runId)?.nodeRecords.values() ?? [])].map((record) => ({ ...record })).sort((a, b) => a.index - b.index),
+    );
+  }
+
+  commitBranchSteps(runId: string, steps: BranchStep[], events: EventInput[]): Promise<StoredEvent[]> {
+    return this.guard(() => {
+      const tables = this.require(runId);
+      const rows = steps.map((step) => ({ key: JSON.stringify([step.checkpointSeq, step.branch, step.step]), step, json: serializeBranchStep(runId, step) }));
+      const pending = this.prepareEvents(runId, tables, events);
+      for (const row of rows) if (!tables.branchSteps.has(row.key)) tables.branchSteps.set(row.key, row);
+      return this.commitEvents(tables, pending);
+    });
+  }
+
+  listBranchSteps(runId: string, checkpointSeq: number): Promise<BranchStep[]> {
+    return this.guard(() =>
+      [...(this.runs.get(runId)?.branchSteps.values() ?? [])]
+        .filter((row) => row.step.checkpointSeq === checkpointSeq)
+        .map(({ step, json }) => parseBranchStep(step, json))
+        .sort((a, b) => (a.branch === b.branch ? a.step - b.step : a.branch < b.branch ? -1 : 1)),
     );
   }
 

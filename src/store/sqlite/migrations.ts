@@ -95,4 +95,20 @@ export const migrations: readonly Migration[] = [
       );
     `,
   },
+  {
+    // Nodes finished inside parallel branches, so that resume replays them (issue 8.10, branch-steps.ts).
+    name: 'branch steps',
+    sql: `
+      CREATE TABLE branch_steps (
+        run_id         TEXT NOT NULL REFERENCES runs (id) ON DELETE CASCADE,
+        checkpoint_seq INTEGER NOT NULL,
+        branch         TEXT NOT NULL,
+        step           INTEGER NOT NULL,
+        node_id        TEXT NOT NULL,
+        at             INTEGER NOT NULL,
+        json           TEXT NOT NULL,
+        PRIMARY KEY (run_id, checkpoint_seq, branch, step)
+      );
+    `,
+  },
 ];

@@ -12,7 +12,8 @@ import {
   runNotFoundError,
   storeClosedError,
 } from '../store-errors.js';
-import type { Checkpoint, CheckpointHead, EventInput, Lease, NewRun, NodeEnd, NodeRecord, NodeStart, RunFilter, RunPatch, RunRecord, StoredEvent } from '../types.js';
+import type { BranchStep, Checkpoint, CheckpointHead, EventInput, Lease, NewRun, NodeEnd, NodeRecord, NodeStart, RunFilter, RunPatch, RunRecord, StoredEvent } from '../types.js';
+import { createBranchStepTable, type BranchStepTable } from './branch-steps.js';
 import { CheckpointRows, type CheckpointRow } from './checkpoint-rows.js';
 import { GroupCommit } from './group-commit.js';
 import { NodeProcessRows } from './node-process-rows.js';
@@ -42,6 +43,7 @@ export class SqliteStore implements Store {
   private readonly checkpoints: CheckpointRows;
   private readonly writes: GroupCommit;
   private readonly processes: NodeProcessRows;
+  private readonly branchSteps: BranchStepTable;
 
   constructor(
     private readonly db: Database.Database,
@@ -53,6 +55,7 @@ export class SqliteStore implements Store {
     this.writes = new GroupCommit(db, (error) => toStoreError(error, this.path, this.busyTimeoutMs));
     this.runPatchStatement = createRunPatchStatements(db);
     this.processes = new NodeProcessRows(db);
+    this.branchSteps = createBranchStepTable(db, { requireRun: (id) => this.requireRun(id), insertEvents: (id, events) => this.insertEvents(id, events) });
     this.commitTransaction = db.transaction((runId: string, checkpoint: Checkpoint, row: CheckpointRow, patch: RunPatch, events: EventInput[]) => {
       this.requireRun(runId);
       try {
@@ -182,6 +185,15 @@ export class SqliteStore implements Store {
 
   listNodeRecords(runId: string): Promise<NodeRecord[]> {
     return this.guard(() => this.sql.listNodeRecords.all(runId).map(fromNodeRecordRow));
+  }
+
+  commitBranchSteps(runId: string, steps: BranchStep[], events: EventInput[]): Promise<StoredEvent[]> {
+    // Durable like a checkpoint: the branch's next node starts only after this commits (synchronous=FULL).
+    return this.submit(durable, () => this.branchSteps.commit(runId, steps, events));
+  }
+
+  listBranchSteps(runId: string, checkpointSeq: number): Promise<BranchStep[]> {
+    return this.guard(() => this.branchSteps.list(runId, checkpointSeq));
   }
 
   acquireLease(runId: string, owner: string, ttlMs: number, now: number): Promise<boolean> {

@@ -111,3 +111,6 @@ export function killGroup(pid: number | undefined, signal: NodeJS.Signals = 'SIG
     if ((error as NodeJS.ErrnoException).code !== 'ESRCH') throw error;
   }
 }
+
+/** A line of `--json` output that is the event `type` for `node`. */
+export const eventLine = (type: string, node: string): RegExp => new RegExp(`^(?=.*"type":"${type.replace('.', '\\.')}")(?=.*"node":"${node}").*$`, 'm');

@@ -57,6 +57,7 @@ export async function runBranches(input: HandlerInput, plan: BranchPlan): Promis
         branchDir: join(stageDir, 'branches', validatePathSegment('branch id', edge.to)),
         index,
         signal: AbortSignal.any([input.signal, controllers[index]!.signal]),
+        attempt: input.attempt,
       });
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
