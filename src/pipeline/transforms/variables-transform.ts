@@ -27,7 +27,7 @@ export function createVariablesTransform(variables: Readonly<Record<string, stri
         const prompt = node.attrs['prompt'];
         if (!prompt) return node;
         const text = textValue(prompt.value);
-        const expanded = expandVariables(text, vars);
+        const expanded = expandVariables(text, vars, { what: `prompt of node "${node.id}"`, loc: prompt.loc });
         if (expanded === text) return node;
         const attr: Attribute = { ...prompt, value: { kind: 'string', value: expanded } };
         return withNodeAttributes(node, [attr]);
@@ -40,7 +40,7 @@ function expandGoal(graph: Graph, variables: Readonly<Record<string, string>>): 
   const goal = graph.attrs['goal'];
   if (!goal) return graph;
   const text = textValue(goal.value);
-  const expanded = expandVariables(text, variables);
+  const expanded = expandVariables(text, variables, { what: 'graph goal', loc: goal.loc });
   if (expanded === text) return graph;
   return { ...graph, attrs: { ...graph.attrs, goal: { ...goal, value: { kind: 'string', value: expanded } } } };
 }

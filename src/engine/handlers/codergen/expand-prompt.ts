@@ -28,7 +28,7 @@ export function expandPrompt(template: string, graph: Graph, context: RunContext
     }
     if (name === 'goal') return readString(graph.attrs, 'goal') ?? (context.has('graph.goal') ? context.getString('graph.goal') : undefined);
     return Object.hasOwn(variables, name) ? variables[name] : undefined;
-  });
+  }, { what: node ? `prompt of node "${node.id}"` : 'prompt', loc: node?.attrs['prompt']?.loc ?? node?.loc });
   return hasTemplateSyntax(expanded) ? renderJinja(expanded, graph, context, variables, node) : expanded;
 }
 
