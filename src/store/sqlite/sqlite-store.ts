@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import { serializeEventInput, serializeJson, toStoredEvent } from '../event-input.js';
+import { serializeEventInput, serializeJson } from '../event-input.js';
 import { canAcquireLease, canRenewLease, validateLeaseTiming } from '../lease-rules.js';
 import { createRunRecord, presentPatchKeys } from '../run-record.js';
 import type { Store } from '../store.js';
@@ -14,10 +14,11 @@ import {
 import type { Checkpoint, CheckpointHead, EventInput, Lease, NewRun, NodeEnd, NodeRecord, NodeStart, RunFilter, RunPatch, RunRecord, StoredEvent } from '../types.js';
 import { CheckpointRows, type CheckpointRow } from './checkpoint-rows.js';
 import { GroupCommit } from './group-commit.js';
-import { fromNodeRecordRow, fromRunRow, runPatchColumns, toRunRow } from './rows.js';
+import { eventInsertError, fromEventRow } from './event-rows.js';
+import { fromNodeRecordRow, fromRunRow, fromRunRowMarked, runPatchColumns, toRunRow } from './rows.js';
 import { isConstraintError, toStoreError } from './sqlite-errors.js';
+import { checkStoreHealth, type StoreHealth } from './store-health.js';
 import { createRunPatchStatements, prepareStatements } from './statements.js';
-
 
 // Checkpoints and run state must survive power loss; node records and events may lag behind them.
 const durable = true;
@@ -92,19 +93,19 @@ export class SqliteStore implements Store {
   getRun(id: string): Promise<RunRecord | undefined> {
     return this.guard(() => {
       const row = this.sql.getRun.get(id);
-      return row && fromRunRow(row);
+      return row && fromRunRow(row, this.path);
     });
   }
 
   findRunsByPrefix(prefix: string): Promise<RunRecord[]> {
-    return this.guard(() => this.sql.runsByPrefix.all({ prefix }).map(fromRunRow));
+    return this.guard(() => this.sql.runsByPrefix.all({ prefix }).map((row) => fromRunRowMarked(row, this.path)));
   }
 
   listRuns(filter: RunFilter = {}): Promise<RunRecord[]> {
     return this.guard(() => {
       const limit = filter.limit === undefined ? -1 : Math.max(0, filter.limit);
       const rows = filter.state === undefined ? this.sql.listRuns.all({ limit }) : this.sql.listRunsInState.all({ state: filter.state, limit });
-      return rows.map(fromRunRow);
+      return rows.map((row) => fromRunRowMarked(row, this.path));
     });
   }
 
@@ -151,7 +152,7 @@ export class SqliteStore implements Store {
   readEvents(runId: string, afterSeq: number, limit?: number): Promise<StoredEvent[]> {
     return this.guard(() => {
       const rows = this.sql.readEvents.all(runId, afterSeq, limit === undefined ? -1 : Math.max(0, limit));
-      return rows.map((row) => toStoredEvent(runId, row.seq, row.json));
+      return rows.map((row) => fromEventRow(this.path, runId, row));
     });
   }
 
@@ -218,6 +219,11 @@ export class SqliteStore implements Store {
     };
   }
 
+  /** Checks every page, index and JSON row of the file (slow: for `doctor`, see store-health.ts). */
+  checkHealth(): Promise<StoreHealth> {
+    return this.guard(() => checkStoreHealth(this.db));
+  }
+
   close(): Promise<void> {
     if (this.db.open) {
       this.writes.flush();
@@ -270,7 +276,11 @@ export class SqliteStore implements Store {
     return events.map((event, position) => {
       const json = serializeEventInput(runId, event, position + 1);
       seq += 1;
-      this.sql.insertEvent.run(runId, seq, event.type, event.at, json);
+      try {
+        this.sql.insertEvent.run(runId, seq, event.type, event.at, json);
+      } catch (error) {
+        throw eventInsertError(error, this.db, this.path, runId, seq);
+      }
       return { ...event, runId, seq } as StoredEvent;
     });
   }
