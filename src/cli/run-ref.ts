@@ -18,7 +18,8 @@ export async function resolveRunRef(store: Store, ref: string): Promise<RunRecor
   if (exact) return exact;
   const matches = await store.findRunsByPrefix(text);
   const [only] = matches;
-  if (matches.length === 1 && only) return only;
+  // A damaged run is listed, but acting on it reads it whole: getRun reports the damage (E_STORE_CORRUPT).
+  if (matches.length === 1 && only) return only.damaged === undefined ? only : ((await store.getRun(only.id)) ?? only);
   if (matches.length === 0) {
     throw new OrchestraError(ErrorCode.RUN_NOT_FOUND, `No run has an id starting with "${text}".`, {
       hint: 'See the run ids with `orchestra runs` (ORCHESTRA_HOME selects the store).',

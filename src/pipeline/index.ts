@@ -7,11 +7,12 @@ export { handlerTypeOf, findStartNodes, findExitNodes, shapeOf, SHAPE_TO_TYPE } 
 export {
   preparePipeline,
   loadPipeline,
-  readPipelineFile,
   type PrepareOptions,
   type PreparedPipeline,
   type LoadedPipeline,
 } from './prepare.js';
+export { readPipelineFile, maxPipelineFileBytes } from './read-pipeline-file.js';
+export { maxNestingDepth } from './dot/parser.js';
 
 export {
   validate,

@@ -113,7 +113,7 @@ describe('loadPipeline', () => {
   it('refuses a directory with E_FILE_READ', async () => {
     await expect(loadPipeline(dir)).rejects.toMatchObject({
       code: 'E_FILE_READ',
-      message: `Cannot read pipeline ${dir}: it is a directory.`,
+      message: `Cannot read pipeline ${dir}: it is a directory, not a regular file.`,
       hint: 'Name the .dot file inside it, such as pipeline.dot.',
     });
   });

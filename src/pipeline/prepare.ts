@@ -1,6 +1,5 @@
-import { readFile, stat } from 'node:fs/promises';
-import { ErrorCode, OrchestraError } from '../core/errors.js';
 import { parseDot } from './dot/parse.js';
+import { readPipelineFile } from './read-pipeline-file.js';
 import type { Graph } from './graph/model.js';
 import { applyTransforms, builtInTransforms, type Transform } from './transforms/index.js';
 import { validate, type Diagnostic, type LintRule } from './validate/index.js';
@@ -46,32 +45,8 @@ export interface LoadedPipeline extends PreparedPipeline {
   source: string;
 }
 
-/** Reads a DOT file and prepares it. Missing → E_FILE_NOT_FOUND; a directory or unreadable → E_FILE_READ. */
+/** Reads a DOT file (readPipelineFile) and prepares it. */
 export async function loadPipeline(file: string, options: Omit<PrepareOptions, 'file'> = {}): Promise<LoadedPipeline> {
   const source = await readPipelineFile(file);
   return { ...preparePipeline(source, { ...options, file }), source };
-}
-
-export async function readPipelineFile(file: string): Promise<string> {
-  try {
-    if ((await stat(file)).isDirectory()) {
-      throw new OrchestraError(ErrorCode.FILE_READ, `Cannot read pipeline ${file}: it is a directory.`, {
-        hint: 'Name the .dot file inside it, such as pipeline.dot.',
-      });
-    }
-    return await readFile(file, 'utf8');
-  } catch (error) {
-    if (error instanceof OrchestraError) throw error;
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT' || code === 'ENOTDIR') {
-      throw new OrchestraError(ErrorCode.FILE_NOT_FOUND, `Pipeline file ${file} does not exist.`, {
-        hint: 'Check the path; it is relative to the current directory.',
-        cause: error,
-      });
-    }
-    throw new OrchestraError(ErrorCode.FILE_READ, `Cannot read pipeline ${file}: ${(error as Error).message}`, {
-      hint: code === 'EACCES' ? 'Check the file permissions.' : 'Check that the path names a readable file.',
-      cause: error,
-    });
-  }
 }

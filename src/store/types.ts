@@ -31,6 +31,11 @@ export interface RunRecord {
   /** Final status when finished. */
   outcome: StageStatus | undefined;
   error: string | undefined;
+  /**
+   * Set only in listings (listRuns, findRunsByPrefix) of a run whose stored row is damaged: what is
+   * wrong (E_STORE_CORRUPT's message). Its variables and options are then empty; getRun throws.
+   */
+  damaged?: string;
 }
 
 export type NewRun = Pick<RunRecord, 'id' | 'pipeline' | 'file' | 'source' | 'goal' | 'logsRoot' | 'variables' | 'options' | 'startedAt'> &

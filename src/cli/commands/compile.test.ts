@@ -92,7 +92,7 @@ describe('orchestra compile', () => {
   it('fails with E_FILE_READ for a directory', async () => {
     const result = await compile('.');
     expect(result.code).toBe(2);
-    expect(result.stderr).toMatch(/^error\[E_FILE_READ\]: Cannot read pipeline .* it is a directory\./);
+    expect(result.stderr).toMatch(/^error\[E_FILE_READ\]: Cannot read pipeline .* it is a directory, not a regular file\./);
   });
 
   it('prints { file, ok, diagnostics } with --json', async () => {

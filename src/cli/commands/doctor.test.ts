@@ -55,7 +55,7 @@ describe('orchestra doctor', () => {
     expect(result.code).toBe(0);
     const out = result.stdout;
     expect(out).toContain(`ok      config: ${join(ws.dir, 'orchestra.yaml')} (backend agent, by default)\n`);
-    expect(out).toMatch(new RegExp(`ok      store: ${join(ws.home, 'orchestra.db')} \\(schema version \\d+, current\\)\\n`));
+    expect(out).toMatch(new RegExp(`ok      store: ${join(ws.home, 'orchestra.db')} \\(schema version \\d+, current; pages, indexes and rows sound\\)\\n`));
     expect(out).toMatch(/ok {6}git: git version \d/);
     expect(out).toContain(`ok      codex: codex-cli 9.9.9 (${join(fakeBin, 'codex')})\n`);
     expect(out).toContain('-       gemini: not installed (npm install -g @google/gemini-cli)\n');

@@ -4,7 +4,7 @@ import { delimiter, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { entryOf, loadConfig, providerKeyStatus, type ResolvedConfig } from '../../config/index.js';
 import { ExitCode, formatLocation, isOrchestraError } from '../../core/index.js';
-import { migrations, openSqliteStore } from '../../store/sqlite/index.js';
+import { damagedStoreHint, migrations, openSqliteStore } from '../../store/sqlite/index.js';
 import type { CommandContext } from '../command-context.js';
 import { resolveStoreLocation } from '../store-location.js';
 
@@ -85,8 +85,16 @@ async function checkStore(env: Env): Promise<DoctorCheck> {
   try {
     // Opening applies any pending migration, so success means the schema is current.
     const store = await openSqliteStore(dbPath);
-    await store.close();
-    return { area: 'store', name: 'store', status: 'ok', detail: `${dbPath} (schema version ${migrations.length - 1}, current)` };
+    let health;
+    try {
+      health = await store.checkHealth();
+    } finally {
+      await store.close();
+    }
+    const findings = [...health.pages, ...health.rows];
+    if (findings.length === 0) return { area: 'store', name: 'store', status: 'ok', detail: `${dbPath} (schema version ${migrations.length - 1}, current; pages, indexes and rows sound)` };
+    const detail = `${dbPath} is damaged (E_STORE_CORRUPT):\n          ${findings.join('\n          ')}`;
+    return { area: 'store', name: 'store', status: 'problem', detail, fix: damagedStoreHint(dbPath) };
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     const fix = isOrchestraError(error) && error.hint ? error.hint : 'Set ORCHESTRA_HOME to a directory you may write to.';

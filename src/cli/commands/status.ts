@@ -7,6 +7,7 @@ import { formatRunDetail } from '../status/run-detail.js';
 import { formatRunList } from '../status/run-list.js';
 import { toRunView } from '../status/run-view.js';
 import type { RunView } from '../status/run-view.js';
+import { damagedStoreHint } from '../../store/sqlite/index.js';
 import { openCliStore } from '../store-location.js';
 
 export interface StatusOptions {
@@ -39,6 +40,8 @@ export async function statusCommand(ctx: CommandContext, ref: string | undefined
       ctx.io.stdout.write(`${formatRunList(runs, ctx.out)}\n`);
       if (more) ctx.io.stdout.write(`(the ${defaultListLimit} newest runs; \`orchestra runs --all\` lists every run)\n`);
     }
+    for (const run of runs) if (run.damaged !== undefined) ctx.io.stderr.write(`${ctx.out.red('warning[E_STORE_CORRUPT]')}: ${run.damaged}\n`);
+    if (runs.some((run) => run.damaged !== undefined)) ctx.io.stderr.write(`  hint: ${damagedStoreHint(location.dbPath)}\n`);
     return ExitCode.OK;
   } finally {
     await store.close();

@@ -7,7 +7,8 @@ import type { RunView } from './run-view.js';
 
 /** The `orchestra runs` table, newest first as given. */
 export function formatRunList(runs: readonly RunView[], palette: Palette): string {
-  const rows = runs.map((run) => [run.id, run.pipeline, paintState(run.displayState, palette), run.currentNode ?? '', formatTimestamp(run.startedAt), formatDuration(run.durationMs)]);
+  // A damaged run (its row does not parse) is listed so that the others stay visible; `doctor` says more.
+  const rows = runs.map((run) => [run.id, run.pipeline, run.damaged === undefined ? paintState(run.displayState, palette) : palette.red('damaged'), run.currentNode ?? '', formatTimestamp(run.startedAt), formatDuration(run.durationMs)]);
   return formatTable(['RUN', 'PIPELINE', 'STATE', 'NODE', 'STARTED', 'DURATION'], rows);
 }
 

@@ -1,5 +1,5 @@
 import { dirname, resolve } from 'node:path';
-import { readPipelineFile } from '../../pipeline/prepare.js';
+import { readPipelineFile } from '../../pipeline/read-pipeline-file.js';
 import { findStartNodes } from '../../pipeline/graph/node-kind.js';
 import type { ChildRunHandle, ChildRunRequest } from '../handler.js';
 import { driveRun } from './drive-run.js';

@@ -9,12 +9,22 @@ const UNDIRECTED_HINT = 'Pipelines are directed graphs: write "digraph" and conn
 const SUBGRAPH_ENDPOINT_HINT = 'Subgraphs cannot be edge endpoints: write one edge per node, as in a -> b and a -> c.';
 const STATEMENT = 'a node, an edge, an attribute or "}"';
 
+/**
+ * How deep `{ ... }` may nest, the graph's own braces included. The parser (and the passes after it)
+ * recurse once per level, so an unbounded depth ran out of stack near 2,500 levels; real pipelines
+ * nest a handful of subgraphs. Documented in docs/pipelines.md.
+ */
+export const maxNestingDepth = 200;
+
 /** Parses one DOT file into its syntax tree; throws E_DOT_SYNTAX at the first mistake. */
 export function parseDotAst(source: string, file: string): DotGraph {
   return new Parser(new TokenStream(new Lexer(source, file))).parseFile();
 }
 
 class Parser {
+  /** Open `{` around the statement being parsed. */
+  private depth = 0;
+
   constructor(private readonly stream: TokenStream) {}
 
   parseFile(): DotGraph {
@@ -43,11 +53,15 @@ class Parser {
   /** Statements up to and including the `}` matching `open`. */
   private parseBody(open: Token, what: 'digraph' | 'subgraph'): Statement[] {
     const { stream } = this;
+    if (++this.depth > maxNestingDepth) {
+      throw stream.error(open, `Subgraphs nest too deeply: this "{" is at depth ${this.depth}, more than the limit of ${maxNestingDepth}`, `Flatten the subgraphs: a pipeline may nest "{" at most ${maxNestingDepth} levels deep.`);
+    }
     const statements: Statement[] = [];
     for (;;) {
       const token = stream.peek();
       if (isPunct(token, '}')) {
         stream.next();
+        this.depth -= 1;
         return statements;
       }
       if (token.kind === TokenKind.EOF) {

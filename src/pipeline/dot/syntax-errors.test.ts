@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { isOrchestraError, type OrchestraError } from '../../core/errors.js';
+import { maxNestingDepth } from './parser.js';
 import { parseDot } from './parse.js';
 
 function syntaxErrorOf(source: string): OrchestraError {
@@ -84,5 +85,20 @@ describe('decision 14: strict DOT errors', () => {
   it('points an unterminated string at its opening quote', () => {
     const error = syntaxErrorOf('digraph G {\n  a [prompt="never closed]\n}');
     expect(error.detail).toBe('2 |   a [prompt="never closed]\n  |             ^');
+  });
+});
+
+describe('issue 8.14: the nesting limit', () => {
+  const nested = (depth: number) => `digraph G {\n${'{'.repeat(depth - 1)}a${'}'.repeat(depth - 1)}\n}\n`;
+
+  it(`accepts "{" nested ${maxNestingDepth} deep, the graph's own included`, () => {
+    expect(parseDot(nested(maxNestingDepth), 'ok.dot').nodes.has('a')).toBe(true);
+  });
+
+  it('refuses one level more, at the brace that went too deep', () => {
+    const error = syntaxErrorOf(nested(maxNestingDepth + 1));
+    expect(error.code).toBe('E_DOT_SYNTAX');
+    expect(error.message).toBe(`Subgraphs nest too deeply: this "{" is at depth ${maxNestingDepth + 1}, more than the limit of ${maxNestingDepth}`);
+    expect(error.location).toMatchObject({ file: 'bad.dot', line: 2, column: maxNestingDepth });
   });
 });

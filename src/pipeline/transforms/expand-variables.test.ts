@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { expandVariables, findVariableReferences } from './expand-variables.js';
+import { expandVariables, findVariableReferences, maxExpandedLength } from './expand-variables.js';
 
 const vars = { goal: 'Ship it', pr_number: '123', 'context.branch': 'main', price: '$5' };
 
@@ -39,5 +39,25 @@ describe('findVariableReferences', () => {
     ['$a and ${b.c} and $5', [['a', 0, '$a'], ['b.c', 7, '${b.c}']]],
   ])('%j', (text, expected) => {
     expect(findVariableReferences(text).map((r) => [r.name, r.offset, r.text])).toEqual(expected);
+  });
+});
+
+describe('issue 8.14: the expansion limit', () => {
+  const site = { what: 'prompt of node "a"', loc: { file: 'p.dot', line: 3, column: 5 } };
+
+  it('expands up to exactly maxExpandedLength characters', () => {
+    const value = 'x'.repeat(maxExpandedLength / 2);
+    expect(expandVariables('$v$v', { v: value }, site)).toHaveLength(maxExpandedLength);
+  });
+
+  it('refuses one character more with E_VARIABLE at the site, before building the text', () => {
+    const value = 'x'.repeat(maxExpandedLength / 2);
+    expect(() => expandVariables('$v$v!', { v: value }, site)).toThrow(
+      expect.objectContaining({
+        code: 'E_VARIABLE',
+        message: `The prompt of node "a" expands to more than ${maxExpandedLength} characters (the limit for expanded text).`,
+        location: site.loc,
+      }),
+    );
   });
 });

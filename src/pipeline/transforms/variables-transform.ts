@@ -1,6 +1,6 @@
 import type { Graph } from '../graph/model.js';
 import { textValue } from '../graph/model.js';
-import { expandVariables } from './expand-variables.js';
+import { checkExpandedLength, expandVariables } from './expand-variables.js';
 import type { Transform } from './transform.js';
 
 /**
@@ -12,13 +12,25 @@ import type { Transform } from './transform.js';
 export function createVariablesTransform(variables: Readonly<Record<string, string>> = {}): Transform {
   return {
     name: 'variables',
-    apply(graph: Graph): Graph {
+    apply(input: Graph): Graph {
+      const graph = expandGoal(input, variables);
       const goal = graph.attrs['goal'];
-      if (!goal) return graph;
-      const text = textValue(goal.value);
-      const expanded = expandVariables(text, variables);
-      if (expanded === text) return graph;
-      return { ...graph, attrs: { ...graph.attrs, goal: { ...goal, value: { kind: 'string', value: expanded } } } };
+      const known = { ...variables, goal: goal ? textValue(goal.value) : (variables['goal'] ?? '') };
+      // Not expanded here, only measured: a prompt too long to build fails at compile (issue 8.14).
+      for (const node of graph.nodes.values()) {
+        const prompt = node.attrs['prompt'];
+        if (prompt) checkExpandedLength(textValue(prompt.value), known, { what: `prompt of node "${node.id}"`, loc: prompt.loc });
+      }
+      return graph;
     },
   };
+}
+
+function expandGoal(graph: Graph, variables: Readonly<Record<string, string>>): Graph {
+  const goal = graph.attrs['goal'];
+  if (!goal) return graph;
+  const text = textValue(goal.value);
+  const expanded = expandVariables(text, variables, { what: 'graph goal', loc: goal.loc });
+  if (expanded === text) return graph;
+  return { ...graph, attrs: { ...graph.attrs, goal: { ...goal, value: { kind: 'string', value: expanded } } } };
 }

@@ -84,9 +84,9 @@ const deltaSchema = z.object({
   loopRestarts: z.number().int().min(0),
 });
 
-/** Parses a delta row; undefined when it is not one (the caller reports the row as corrupt). */
-export function parseDelta(json: string): CheckpointDelta | undefined {
-  const parsed = deltaSchema.safeParse(JSON.parse(json));
+/** Checks a parsed delta row; undefined when it is not one (the caller reports the row as corrupt). */
+export function parseDelta(value: unknown): CheckpointDelta | undefined {
+  const parsed = deltaSchema.safeParse(value);
   return parsed.success ? (parsed.data as CheckpointDelta) : undefined;
 }
 

@@ -1,10 +1,14 @@
-import { checkCheckpointHead, parseCheckpointJson, serializeCheckpoint, toCheckpointJson } from '../checkpoint-input.js';
+import { isOrchestraError } from '../../core/errors.js';
+import { checkCheckpointHead, serializeCheckpoint, toCheckpointJson } from '../checkpoint-input.js';
+import { fromCheckpointFile } from '../run-dir/checkpoint-file.js';
 import type { Checkpoint } from '../types.js';
 import { diffCheckpoint, foldCheckpoint, parseDelta, type CheckpointDelta } from './checkpoint-delta.js';
-import { corruptDatabaseError } from './sqlite-errors.js';
+import { damagedRowError, parseStoredJson, type RowRef } from './store-damage.js';
 
 /** A checkpoint row as stored: `baseSeq` null for a full snapshot, else a delta against that row. */
 export interface CheckpointRow {
+  /** Present on rows read back (it names the row in damage reports). */
+  seq?: number;
   baseSeq: number | null;
   json: string;
 }
@@ -53,14 +57,31 @@ export class CheckpointRows {
     const deltas: CheckpointDelta[] = [];
     let current = row;
     while (current.baseSeq !== null) {
-      const delta = parseDelta(current.json);
+      const ref = this.refOf(runId, current);
+      const delta = parseDelta(parseStoredJson(this.path, ref, current.json));
+      if (!delta || current.baseSeq >= delta.seq) throw damagedRowError(this.path, ref, 'it is not a valid checkpoint delta');
       const base = readRow(current.baseSeq);
-      if (!delta || !base || current.baseSeq >= delta.seq) throw corruptDatabaseError(this.path, `checkpoint data of run "${runId}" is damaged`);
+      if (!base) throw damagedRowError(this.path, ref, `the checkpoint ${current.baseSeq} it builds on is missing`);
       deltas.push(delta);
       current = base;
     }
-    let checkpoint = parseCheckpointJson(current.json) as Checkpoint;
+    let checkpoint = this.parseFull(runId, current);
     for (let i = deltas.length - 1; i >= 0; i--) checkpoint = foldCheckpoint(checkpoint, deltas[i] as CheckpointDelta);
     return checkpoint;
+  }
+
+  private parseFull(runId: string, row: CheckpointRow): Checkpoint {
+    const ref = this.refOf(runId, row);
+    const json = parseStoredJson(this.path, ref, row.json);
+    try {
+      return fromCheckpointFile(json, 'the store');
+    } catch (error) {
+      if (!isOrchestraError(error)) throw error;
+      throw damagedRowError(this.path, ref, error.message, error);
+    }
+  }
+
+  private refOf(runId: string, row: CheckpointRow): RowRef {
+    return { runId, table: 'checkpoints', row: row.seq === undefined ? '(unknown seq)' : `seq ${row.seq}` };
   }
 }

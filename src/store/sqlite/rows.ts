@@ -1,6 +1,8 @@
 import type { StageStatus } from '../../core/events.js';
 import type { RunPatchKey } from '../run-record.js';
 import type { NodeRecord, RunRecord, RunState } from '../types.js';
+import { isOrchestraError } from '../../core/errors.js';
+import { damagedRowError, parseStoredJson } from './store-damage.js';
 
 /*
  * Rows as SQLite returns them (snake_case, NULL) and their mapping to the camelCase records the
@@ -56,7 +58,8 @@ export const runPatchColumns: Record<RunPatchKey, keyof RunRow> = {
   error: 'error',
 };
 
-export function fromRunRow(row: RunRow): RunRecord {
+/** The run in `row`; a damaged JSON column throws E_STORE_CORRUPT naming the run and column. */
+export function fromRunRow(row: RunRow, path: string): RunRecord {
   return {
     id: row.id,
     pipeline: row.pipeline,
@@ -66,8 +69,8 @@ export function fromRunRow(row: RunRow): RunRecord {
     state: row.state,
     currentNode: row.current_node ?? undefined,
     logsRoot: row.logs_root,
-    variables: JSON.parse(row.variables_json) as Record<string, string>,
-    options: JSON.parse(row.options_json) as Record<string, unknown>,
+    variables: parseObject(path, row.id, 'variables_json', row.variables_json) as Record<string, string>,
+    options: parseObject(path, row.id, 'options_json', row.options_json),
     parentRunId: row.parent_run_id ?? undefined,
     parentCheckpoint: row.parent_checkpoint ?? undefined,
     startedAt: row.started_at,
@@ -76,6 +79,26 @@ export function fromRunRow(row: RunRow): RunRecord {
     outcome: row.outcome ?? undefined,
     error: row.error ?? undefined,
   };
+}
+
+/**
+ * For listings: a run whose row is damaged is still listed, marked `damaged` (with empty variables
+ * and options), so one bad row does not hide every other run. Reading it alone still throws.
+ */
+export function fromRunRowMarked(row: RunRow, path: string): RunRecord {
+  try {
+    return fromRunRow(row, path);
+  } catch (error) {
+    if (!isOrchestraError(error)) throw error;
+    return { ...fromRunRow({ ...row, variables_json: '{}', options_json: '{}' }, path), damaged: error.message };
+  }
+}
+
+function parseObject(path: string, runId: string, column: string, json: string): Record<string, unknown> {
+  const ref = { runId, table: 'runs', row: column } as const;
+  const value = parseStoredJson(path, ref, json);
+  if (typeof value === 'object' && value !== null && !Array.isArray(value)) return value as Record<string, unknown>;
+  throw damagedRowError(path, ref, 'it holds JSON that is not an object');
 }
 
 export function toRunRow(record: RunRecord, variablesJson: string, optionsJson: string): RunRow {

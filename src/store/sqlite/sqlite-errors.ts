@@ -1,5 +1,6 @@
 import Database from 'better-sqlite3';
 import { ErrorCode, OrchestraError, isOrchestraError } from '../../core/errors.js';
+import { damagedStoreHint } from './store-damage.js';
 
 /** The hint for any file that is not a usable Orchestra database. */
 export function moveAsideHint(path: string): string {
@@ -14,7 +15,7 @@ export function corruptDatabaseError(path: string, reason: string, cause?: unkno
 }
 
 /** SQLite error codes that mean "a constraint said no", which callers map to their own errors. */
-export function isConstraintError(error: unknown, code: 'SQLITE_CONSTRAINT_PRIMARYKEY' | 'SQLITE_CONSTRAINT_FOREIGNKEY'): boolean {
+export function isConstraintError(error: unknown, code: 'SQLITE_CONSTRAINT_PRIMARYKEY' | 'SQLITE_CONSTRAINT_FOREIGNKEY' | 'SQLITE_CONSTRAINT_UNIQUE'): boolean {
   return error instanceof Database.SqliteError && error.code === code;
 }
 
@@ -29,7 +30,11 @@ export function toStoreError(error: unknown, path: string, busyTimeoutMs: number
     return new OrchestraError(ErrorCode.STORE, `database ${path}: ${message}`, { cause: error, hint: 'See the cause; this may be a bug in Orchestra.' });
   }
   const code = error.code;
-  if (code === 'SQLITE_NOTADB' || code.startsWith('SQLITE_CORRUPT')) return corruptDatabaseError(path, error.message, error);
+  if (code === 'SQLITE_NOTADB') return corruptDatabaseError(path, error.message, error);
+  if (code.startsWith('SQLITE_CORRUPT')) {
+    // Damaged pages, not a foreign file: other runs may still be readable, so do not move it aside.
+    return new OrchestraError(ErrorCode.STORE_CORRUPT, `database ${path} is damaged: ${error.message} (${code})`, { hint: damagedStoreHint(path), cause: error });
+  }
   if (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED')) {
     return new OrchestraError(ErrorCode.STORE, `database ${path} stayed locked by another process for more than ${busyTimeoutMs} ms`, {
       hint: 'Retry; if it keeps happening, look for a hung orchestra process holding the database.',

@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
-import { serializeEventInput, serializeJson, toStoredEvent } from '../event-input.js';
-import { canAcquireLease, canRenewLease, validateLeaseTiming } from '../lease-rules.js';
+import { serializeEventInput, serializeJson } from '../event-input.js';
+import { validateLeaseTiming } from '../lease-rules.js';
 import { createRunRecord, presentPatchKeys } from '../run-record.js';
 import type { NodeProcess } from '../node-process.js';
 import type { Store } from '../store.js';
@@ -15,10 +15,14 @@ import {
 import type { BranchStep, Checkpoint, CheckpointHead, EventInput, Lease, NewRun, NodeEnd, NodeRecord, NodeStart, RunFilter, RunPatch, RunRecord, StoredEvent } from '../types.js';
 import { createBranchStepTable, type BranchStepTable } from './branch-steps.js';
 import { CheckpointRows, type CheckpointRow } from './checkpoint-rows.js';
+import { connectionSettings, type ConnectionSettings } from './connection-settings.js';
 import { GroupCommit } from './group-commit.js';
+import { LeaseRows } from './lease-rows.js';
+import { eventInsertError, fromEventRow } from './event-rows.js';
 import { NodeProcessRows } from './node-process-rows.js';
-import { fromNodeRecordRow, fromRunRow, runPatchColumns, toRunRow } from './rows.js';
+import { fromNodeRecordRow, fromRunRow, fromRunRowMarked, runPatchColumns, toRunRow } from './rows.js';
 import { isConstraintError, toStoreError } from './sqlite-errors.js';
+import { checkStoreHealth, type StoreHealth } from './store-health.js';
 import { createRunPatchStatements, prepareStatements } from './statements.js';
 
 // Checkpoints and run state must survive power loss; node records and events may lag behind them.
@@ -38,8 +42,7 @@ export class SqliteStore implements Store {
   private readonly runPatchStatement: ReturnType<typeof createRunPatchStatements>;
   private readonly commitTransaction;
   private readonly appendTransaction;
-  private readonly acquireTransaction;
-  private readonly renewTransaction;
+  private readonly leases: LeaseRows;
   private readonly checkpoints: CheckpointRows;
   private readonly writes: GroupCommit;
   private readonly processes: NodeProcessRows;
@@ -70,16 +73,7 @@ export class SqliteStore implements Store {
       this.requireRun(runId);
       return this.insertEvents(runId, events);
     });
-    this.acquireTransaction = db.transaction((runId: string, owner: string, ttlMs: number, now: number) => {
-      if (!canAcquireLease(this.readLease(runId), owner, now)) return false;
-      this.sql.upsertLease.run(runId, owner, now + ttlMs);
-      return true;
-    });
-    this.renewTransaction = db.transaction((runId: string, owner: string, ttlMs: number, now: number) => {
-      if (!canRenewLease(this.readLease(runId), owner)) return false;
-      this.sql.upsertLease.run(runId, owner, now + ttlMs);
-      return true;
-    });
+    this.leases = new LeaseRows(db, this.sql);
   }
 
   createRun(run: NewRun): Promise<RunRecord> {
@@ -98,19 +92,19 @@ export class SqliteStore implements Store {
   getRun(id: string): Promise<RunRecord | undefined> {
     return this.guard(() => {
       const row = this.sql.getRun.get(id);
-      return row && fromRunRow(row);
+      return row && fromRunRow(row, this.path);
     });
   }
 
   findRunsByPrefix(prefix: string): Promise<RunRecord[]> {
-    return this.guard(() => this.sql.runsByPrefix.all({ prefix }).map(fromRunRow));
+    return this.guard(() => this.sql.runsByPrefix.all({ prefix }).map((row) => fromRunRowMarked(row, this.path)));
   }
 
   listRuns(filter: RunFilter = {}): Promise<RunRecord[]> {
     return this.guard(() => {
       const limit = filter.limit === undefined ? -1 : Math.max(0, filter.limit);
       const rows = filter.state === undefined ? this.sql.listRuns.all({ limit }) : this.sql.listRunsInState.all({ state: filter.state, limit });
-      return rows.map(fromRunRow);
+      return rows.map((row) => fromRunRowMarked(row, this.path));
     });
   }
 
@@ -157,7 +151,7 @@ export class SqliteStore implements Store {
   readEvents(runId: string, afterSeq: number, limit?: number): Promise<StoredEvent[]> {
     return this.guard(() => {
       const rows = this.sql.readEvents.all(runId, afterSeq, limit === undefined ? -1 : Math.max(0, limit));
-      return rows.map((row) => toStoredEvent(runId, row.seq, row.json));
+      return rows.map((row) => fromEventRow(this.path, runId, row));
     });
   }
 
@@ -199,26 +193,23 @@ export class SqliteStore implements Store {
   acquireLease(runId: string, owner: string, ttlMs: number, now: number): Promise<boolean> {
     return this.guard(() => {
       validateLeaseTiming(runId, ttlMs, now);
-      return this.acquireTransaction.immediate(runId, owner, ttlMs, now);
+      return this.leases.acquire(runId, owner, ttlMs, now);
     });
   }
 
   renewLease(runId: string, owner: string, ttlMs: number, now: number): Promise<boolean> {
     return this.guard(() => {
       validateLeaseTiming(runId, ttlMs, now);
-      return this.renewTransaction.immediate(runId, owner, ttlMs, now);
+      return this.leases.renew(runId, owner, ttlMs, now);
     });
   }
 
   releaseLease(runId: string, owner: string): Promise<void> {
-    // The DELETE matches the owner (canReleaseLease as SQL): rule and write are one atomic statement.
-    return this.guard(() => {
-      this.sql.deleteLease.run(runId, owner);
-    });
+    return this.guard(() => this.leases.release(runId, owner));
   }
 
   getLease(runId: string): Promise<Lease | undefined> {
-    return this.guard(() => this.readLease(runId));
+    return this.guard(() => this.leases.read(runId));
   }
 
   // Durable: the record must outlive a crash of this process, or resume could not end the group.
@@ -235,15 +226,14 @@ export class SqliteStore implements Store {
   }
 
   /** The connection's effective settings, for `doctor`-style diagnostics and tests. */
-  settings(): { journalMode: string; synchronous: 'off' | 'normal' | 'full' | 'extra'; foreignKeys: boolean; busyTimeoutMs: number } {
+  settings(): ConnectionSettings {
     if (!this.db.open) throw storeClosedError();
-    const synchronous = (['off', 'normal', 'full', 'extra'] as const)[this.db.pragma('synchronous', { simple: true }) as number] ?? 'off';
-    return {
-      journalMode: String(this.db.pragma('journal_mode', { simple: true })),
-      synchronous,
-      foreignKeys: this.db.pragma('foreign_keys', { simple: true }) === 1,
-      busyTimeoutMs: this.db.pragma('busy_timeout', { simple: true }) as number,
-    };
+    return connectionSettings(this.db);
+  }
+
+  /** Checks every page, index and JSON row of the file (slow: for `doctor`, see store-health.ts). */
+  checkHealth(): Promise<StoreHealth> {
+    return this.guard(() => checkStoreHealth(this.db));
   }
 
   close(): Promise<void> {
@@ -298,13 +288,12 @@ export class SqliteStore implements Store {
     return events.map((event, position) => {
       const json = serializeEventInput(runId, event, position + 1);
       seq += 1;
-      this.sql.insertEvent.run(runId, seq, event.type, event.at, json);
+      try {
+        this.sql.insertEvent.run(runId, seq, event.type, event.at, json);
+      } catch (error) {
+        throw eventInsertError(error, this.db, this.path, runId, seq);
+      }
       return { ...event, runId, seq } as StoredEvent;
     });
-  }
-
-  private readLease(runId: string): Lease | undefined {
-    const row = this.sql.getLease.get(runId);
-    return row && { runId, owner: row.owner, expiresAt: row.expires_at };
   }
 }

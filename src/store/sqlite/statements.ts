@@ -49,8 +49,8 @@ export function prepareStatements(db: Db) {
     insertCheckpoint: prepare<[string, number, string, string | null, number, string, number | null], void>(
       'INSERT INTO checkpoints (run_id, seq, current_node, next_node, at, json, base_seq) VALUES (?, ?, ?, ?, ?, ?, ?)',
     ),
-    getCheckpoint: prepare<[string, number], CheckpointRow>('SELECT base_seq AS baseSeq, json FROM checkpoints WHERE run_id = ? AND seq = ?'),
-    latestCheckpoint: prepare<[string], CheckpointRow>('SELECT base_seq AS baseSeq, json FROM checkpoints WHERE run_id = ? ORDER BY seq DESC LIMIT 1'),
+    getCheckpoint: prepare<[string, number], CheckpointRow>('SELECT seq, base_seq AS baseSeq, json FROM checkpoints WHERE run_id = ? AND seq = ?'),
+    latestCheckpoint: prepare<[string], CheckpointRow>('SELECT seq, base_seq AS baseSeq, json FROM checkpoints WHERE run_id = ? ORDER BY seq DESC LIMIT 1'),
     listCheckpoints: prepare<[string], CheckpointHeadRow>(
       'SELECT seq, current_node, next_node, at FROM checkpoints WHERE run_id = ? ORDER BY seq',
     ),

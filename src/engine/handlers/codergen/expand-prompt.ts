@@ -1,6 +1,7 @@
 import { ErrorCode } from '../../../core/errors.js';
 import { contextView, nodeView, renderPrompt } from '../../../agents/prompts/index.js';
 import { readString } from '../../../pipeline/graph/attr-read.js';
+import { checkExpandedLength } from '../../../pipeline/transforms/expand-variables.js';
 import type { Graph, GraphNode } from '../../../pipeline/graph/model.js';
 import type { RunContext } from '../../context.js';
 
@@ -31,6 +32,8 @@ export function expandPrompt(template: string, graph: Graph, context: RunContext
     return Object.hasOwn(variables, name) ? variables[name] : undefined;
   };
   const loc = node?.attrs['prompt']?.loc ?? node?.loc ?? graph.loc;
+  // Before rendering: each `$goal` or `${context.x}` copies its whole value (issue 8.14).
+  checkExpandedLength(template, lookup, { what: node ? `prompt of node "${node.id}"` : 'prompt', loc });
   const data = { ...variables, context: contextView(context.snapshot()), goal, node: nodeView(node) };
   const origin = { label: node ? `prompt of node ${node.id}` : 'prompt', file: loc.file, line: loc.line, column: loc.column, code: ErrorCode.VARIABLE };
   // Unknown names render as empty text; `orchestra compile` is where they are reported.
