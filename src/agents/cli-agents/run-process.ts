@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
 import { createWriteStream, type WriteStream } from 'node:fs';
 import { groupAlive, stopGroup } from './process-group.js';
+import { PRIVATE_FILE_MODE } from '../../core/private-files.js';
 
 export interface CliProcessOptions {
   /** A resolved executable path (see resolveCommand). */
@@ -39,8 +40,8 @@ const stderrTailChars = 2_000;
  */
 export async function runCliProcess(options: CliProcessOptions): Promise<CliProcessResult> {
   const started = Date.now();
-  const stdoutLog = createWriteStream(options.stdoutLog);
-  const stderrLog = createWriteStream(options.stderrLog);
+  const stdoutLog = createWriteStream(options.stdoutLog, { mode: PRIVATE_FILE_MODE });
+  const stderrLog = createWriteStream(options.stderrLog, { mode: PRIVATE_FILE_MODE });
   const child = spawn(options.command, options.args, { cwd: options.cwd, env: options.env, detached: true, stdio: ['pipe', 'pipe', 'pipe'] });
   let stderrTail = '';
   let stopped: CliProcessResult['stopped'];
