@@ -1,4 +1,4 @@
-import { defaultDbPath, defaultRunsDir, resolveOrchestraHome } from '../store/home.js';
+import { defaultDbPath, defaultRunsDir, prepareOrchestraHome, resolveOrchestraHome } from '../store/home.js';
 import { openSqliteStore } from '../store/sqlite/index.js';
 import type { Store } from '../store/store.js';
 import type { CliIo } from './cli-io.js';
@@ -19,5 +19,6 @@ export function resolveStoreLocation(env: CliIo['env']): StoreLocation {
 /** Opens the store every command shares; the caller closes it. */
 export async function openCliStore(env: CliIo['env']): Promise<{ store: Store; location: StoreLocation }> {
   const location = resolveStoreLocation(env);
+  await prepareOrchestraHome(location.home);
   return { store: await openSqliteStore(location.dbPath), location };
 }

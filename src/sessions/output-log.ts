@@ -1,5 +1,6 @@
-import { createWriteStream, mkdirSync, type WriteStream } from 'node:fs';
+import { createWriteStream, type WriteStream } from 'node:fs';
 import { dirname } from 'node:path';
+import { PRIVATE_FILE_MODE, makePrivateDirSync } from '../core/private-files.js';
 
 /** Where an agent's raw output is appended, so `orchestra logs` can print it after the session is gone. */
 export interface OutputLog {
@@ -12,8 +13,8 @@ export interface OutputLog {
 
 /** Opens `file` for appending, private to the user (the output may hold secrets the agent printed). */
 export function openOutputLog(file: string): OutputLog {
-  mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
-  const stream: WriteStream = createWriteStream(file, { flags: 'a', mode: 0o600 });
+  makePrivateDirSync(dirname(file));
+  const stream: WriteStream = createWriteStream(file, { flags: 'a', mode: PRIVATE_FILE_MODE });
   let error: Error | undefined;
   stream.on('error', (cause: Error) => {
     error ??= cause;

@@ -31,7 +31,10 @@ export async function writeNewTaskFile(path: string, text: string): Promise<void
   }
 }
 
-/** Replaces `path` with `text` atomically (temp file + rename), so readers see the old or the new file. */
+/**
+ * Replaces `path` with `text` atomically (temp file + rename), so readers see the old or the new file.
+ * A task file belongs to the project, so it gets the umask's usual mode, not Orchestra's private one.
+ */
 export async function replaceTaskFile(path: string, text: string): Promise<void> {
-  await writeFileAtomic(path, text);
+  await writeFileAtomic(path, text, { mode: 0o666 });
 }

@@ -4,6 +4,7 @@ import { formatCells, formatHeaders, INDENT, type ColumnWidths } from './task-ta
 import { statusStyle } from './task-table/status-style.js';
 import type { TableLine } from './task-table/table-lines.js';
 import { textWidth, truncate } from './task-table/text-width.js';
+import { escapeTerminalText } from '../core/terminal-text.js';
 
 const SPACE = ' '.repeat(2);
 
@@ -15,8 +16,9 @@ export function columnHeaderLine(widths: ColumnWidths): ReactElement {
 }
 
 function projectLine(line: Extract<TableLine, { kind: 'project' }>, width: number): ReactElement {
-  const name = truncate(line.group.projectName, width);
-  const root = truncate(`  ${line.group.projectRoot}`, width - textWidth(name));
+  // A directory name may hold any character but `/`: escaped like every other name on screen.
+  const name = truncate(escapeTerminalText(line.group.projectName), width);
+  const root = truncate(`  ${escapeTerminalText(line.group.projectRoot)}`, width - textWidth(name));
   return h(Text, { key: `project:${line.group.projectRoot}`, wrap: 'truncate-end' }, h(Text, { bold: true }, name), h(Text, { dimColor: true }, root));
 }
 

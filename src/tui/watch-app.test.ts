@@ -223,3 +223,23 @@ describe('WatchApp', () => {
     expect(source.subscribers).toBe(0);
   });
 });
+
+describe('issue 8.8: WatchApp with forged names', () => {
+  it('issue 8.8: draws slugs, agents, branches, project names and last lines escaped, each task on one line', async () => {
+    const forged = '\u001b[2J\nf:1:1: e';
+    const source = new MemoryWatchSource([
+      taskRow({ projectRoot: `/work/we${forged}b`, id: 1, slug: `de${forged}`, status: 'running', activity: 'working', agent: `fa\u001b[31mke`, branch: 'orchestra/1-demo\u202e', lastLine: `ok\u001b[1m bold\u009b2J`, createdAt: '2025-03-01T11:57:00Z' }),
+    ]);
+    const { frameWith } = mount(source);
+    const frame = await frameWith('1 task');
+    // eslint-disable-next-line no-control-regex -- raw control characters are what must not appear
+    expect(frame).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202e]/);
+    expect(frame.split('\n').filter((line) => line.startsWith('f:1:1'))).toEqual([]);
+    expect(frame).toContain('we\\x1b[2J\\nf:1:1: eb  /work/we\\x1b[2J\\nf:1:1: eb');
+    expect(frame).toContain(' de\\x1b[2J\\nf:1:1: e ');
+    expect(frame).toContain(' fa\\x1b[31mke ');
+    expect(frame).toContain(' orchestra/1-demo\\u202e ');
+    // The agent's screen line loses its escape sequences and controls (cleanLine) instead.
+    expect(frame).toContain(' ok bold2J');
+  });
+});

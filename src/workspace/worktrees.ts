@@ -1,4 +1,6 @@
+import { dirname } from 'node:path';
 import { ErrorCode, OrchestraError } from '../core/errors.js';
+import { makePrivateDir } from '../core/private-files.js';
 import { branchExists } from './project-root.js';
 import { requireBranch } from './require-branch.js';
 import { runGit } from './run-git.js';
@@ -35,6 +37,8 @@ async function addWorktree(o: CreateWorktreeOptions): Promise<{ created: boolean
       hint: `Remove it with \`git worktree remove ${o.path}\` or choose another task.`,
     });
   }
+  // git would create the parents with the umask's mode; the worktrees under Orchestra's home stay private.
+  await makePrivateDir(dirname(o.path));
   const hint = `Check that ${o.path} does not exist yet (or is empty) and that ${o.branch} is not checked out elsewhere (\`git worktree list\`).`;
   if (await branchExists(o.root, o.branch)) {
     await runGit(o.root, ['worktree', 'add', o.path, o.branch], { hint });

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { mkdir, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { isOrchestraError } from '../../core/errors.js';
 import { writeFileAtomic } from '../../store/run-dir/write-file-atomic.js';
@@ -13,6 +13,7 @@ import { installCommand, type CliProfile } from './profile.js';
 import { resolveCommand } from './resolve-command.js';
 import { runCliProcess } from './run-process.js';
 import { createSessionRegistry, type SessionRegistry } from './session-registry.js';
+import { makePrivateDir } from '../../core/private-files.js';
 
 export interface CliBackendOptions {
   /** Profiles by name, over the built-in ones (a same-named profile replaces the built-in). */
@@ -70,7 +71,7 @@ export function createCliBackend(options: CliBackendOptions = {}): CliBackend {
       throw error;
     }
 
-    await mkdir(request.stageDir, { recursive: true });
+    await makePrivateDir(request.stageDir);
     const parser = createOutputParser(profile.output);
     const timeoutMs = timeoutMsFor(request);
     let process_;

@@ -1,7 +1,7 @@
-import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { ErrorCode, OrchestraError } from '../../core/errors.js';
+import { makePrivateDir } from '../../core/private-files.js';
 import { writeFileAtomic } from '../../store/run-dir/write-file-atomic.js';
 
 export const opencodePluginFile = 'opencode-plugin.js';
@@ -59,7 +59,7 @@ export const OrchestraTaskStatus = async () => ({
 
 /** Writes the plugin under `stateDir` and returns the file URL Opencode's `plugin` list takes. */
 export async function installOpencodePlugin(stateDir: string, hookCommand: readonly string[]): Promise<string> {
-  await mkdir(stateDir, { recursive: true });
+  await makePrivateDir(stateDir);
   const path = join(stateDir, opencodePluginFile);
   await writeFileAtomic(path, opencodePluginSource(hookCommand));
   return pathToFileURL(path).href;

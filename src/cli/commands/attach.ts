@@ -9,6 +9,7 @@ import { exitCodeForEnding } from '../output/result-line.js';
 import { resolveRunRef } from '../run-ref.js';
 import { displayStateOf } from '../status/run-liveness.js';
 import { openCliStore } from '../store-location.js';
+import { escapeTerminalText } from '../../core/terminal-text.js';
 
 export interface AttachOptions {
   json?: boolean;
@@ -28,7 +29,7 @@ export async function attachCommand(ctx: CommandContext, ref: string, options: A
     const mode = options.json ? 'json' : 'human';
     if (mode === 'human') {
       const state = displayStateOf(run, await store.getLease(run.id), Date.now());
-      io.stderr.write(ctx.err.dim(`Attached to run ${run.id} (${run.pipeline}, ${state}${run.currentNode ? ` at ${run.currentNode}` : ''}). Ctrl-C detaches; the run goes on.\n`));
+      io.stderr.write(ctx.err.dim(`Attached to run ${run.id} (${escapeTerminalText(run.pipeline)}, ${state}${run.currentNode ? ` at ${escapeTerminalText(run.currentNode)}` : ''}). Ctrl-C detaches; the run goes on.\n`));
     }
     const printer = createProgressPrinter(io.stdout, mode, ctx.out, { showQuestions: true });
     const end = await followRun(store, run.id, { onEvent: printer.onEvent, signal: interrupts.signal, wait: waker.wait, now: Date.now });

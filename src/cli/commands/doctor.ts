@@ -7,6 +7,7 @@ import { ExitCode, formatLocation, isOrchestraError } from '../../core/index.js'
 import { damagedStoreHint, migrations, openSqliteStore } from '../../store/sqlite/index.js';
 import type { CommandContext } from '../command-context.js';
 import { resolveStoreLocation } from '../store-location.js';
+import { escapeTerminalText } from '../../core/terminal-text.js';
 
 export interface DoctorOptions {
   json?: boolean;
@@ -62,8 +63,9 @@ export async function doctorCommand(ctx: CommandContext, options: DoctorOptions)
 
 function formatCheck(ctx: CommandContext, check: DoctorCheck): string {
   const mark = check.status === 'ok' ? ctx.out.green('ok     ') : check.status === 'problem' ? ctx.out.red('problem') : ctx.out.dim('-      ');
-  const fix = check.fix ? `\n          fix: ${check.fix}` : '';
-  return `${mark} ${check.name}: ${check.detail}${fix}\n`;
+  // Details quote config values and error messages: escaped, so each check keeps its lines.
+  const fix = check.fix ? `\n          fix: ${escapeTerminalText(check.fix)}` : '';
+  return `${mark} ${escapeTerminalText(check.name)}: ${escapeTerminalText(check.detail)}${fix}\n`;
 }
 
 async function checkConfig(cwd: string, env: Env): Promise<{ checks: DoctorCheck[]; config: ResolvedConfig | undefined; file?: string }> {

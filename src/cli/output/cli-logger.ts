@@ -1,5 +1,6 @@
 import type { Logger } from '../../core/index.js';
 import type { CliIo, CliOutput } from '../cli-io.js';
+import { escapeTerminalText } from '../../core/terminal-text.js';
 
 /**
  * The engine's logger as the CLI shows it: warnings and errors on stderr, debug and info only with
@@ -10,7 +11,8 @@ export function createCliLogger(io: Pick<CliIo, 'env'> & { stderr: CliOutput }, 
   const level = io.env.ORCHESTRA_LOG ?? '';
   const write = (label: string, message: string, fields?: Record<string, unknown>) => {
     const extra = fields && Object.keys(fields).length > 0 ? ` ${JSON.stringify(fields)}` : '';
-    io.stderr.write(`${label}: ${message}${extra}\n`);
+    // Messages quote names and model text; JSON leaves DEL and C1 controls raw, so both are escaped.
+    io.stderr.write(`${label}: ${escapeTerminalText(message + extra)}\n`);
   };
   return {
     debug: (message, fields) => level === 'debug' && write('debug', message, fields),

@@ -1,6 +1,7 @@
 import { formatDuration } from '../../core/index.js';
 import type { EdgeSelectionReason, RunEvent, StageStatus } from '../../core/index.js';
 import type { Palette } from './color.js';
+import { escapeTerminalFields } from '../../core/terminal-text.js';
 
 export interface EventLineOptions {
   /**
@@ -15,7 +16,8 @@ export interface EventLineOptions {
  * checkpoints, tool output, the terminal events: the result line covers those).
  */
 export function formatEventLine(event: RunEvent, palette: Palette, options: EventLineOptions): string | undefined {
-  const text = formatEvent(event, palette, options);
+  // Node ids, labels, questions, answers and failure reasons come from files and models.
+  const text = formatEvent(escapeTerminalFields(event), palette, options);
   // Lines from inside a parallel branch sit under the fan-out that started them.
   return text !== undefined && event.inBranch ? `  ${palette.dim('│')} ${text.trimStart()}` : text;
 }

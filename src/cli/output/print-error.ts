@@ -3,6 +3,7 @@ import type { OrchestraError } from '../../core/index.js';
 import type { CliOutput } from '../cli-io.js';
 import type { Palette } from './color.js';
 import { displayPath } from './display-path.js';
+import { escapeTerminalLines, escapeTerminalText } from '../../core/terminal-text.js';
 
 export interface ErrorOutput {
   stderr: CliOutput;
@@ -25,22 +26,23 @@ export function printError(error: unknown, out: ErrorOutput): number {
   return ExitCode.INTERNAL;
 }
 
+/** Messages, details and hints quote names and text from files and models: escaped, line by line. */
 export function formatExpectedError(error: OrchestraError, cwd: string, palette: Palette): string {
-  const lines = [`${palette.red(palette.bold(`error[${error.code}]`))}: ${error.message}`];
+  const lines = [`${palette.red(palette.bold(`error[${escapeTerminalText(error.code)}]`))}: ${escapeTerminalText(error.message)}`];
   if (error.location) {
-    lines.push(`  --> ${formatLocation({ ...error.location, file: displayPath(cwd, error.location.file) })}`);
+    lines.push(`  --> ${escapeTerminalText(formatLocation({ ...error.location, file: displayPath(cwd, error.location.file) }))}`);
   }
-  if (error.detail) lines.push(...error.detail.split('\n').map((line) => `  ${line}`));
-  if (error.hint) lines.push(`  ${palette.cyan('hint')}: ${error.hint}`);
+  if (error.detail) lines.push(...error.detail.split('\n').map((line) => `  ${escapeTerminalText(line)}`));
+  if (error.hint) lines.push(`  ${palette.cyan('hint')}: ${escapeTerminalText(error.hint)}`);
   return `${lines.join('\n')}\n`;
 }
 
 export function formatUnexpectedError(error: unknown, palette: Palette): string {
   const lines = [palette.red(palette.bold('Unhandled error')) + ' (a bug in Orchestra: please report it with this output)'];
-  lines.push(describeThrown(error));
+  lines.push(escapeTerminalLines(describeThrown(error)));
   let cause = error instanceof Error ? error.cause : undefined;
   for (let depth = 0; cause !== undefined && depth < 5; depth++) {
-    lines.push(`Caused by: ${describeThrown(cause)}`);
+    lines.push(`Caused by: ${escapeTerminalLines(describeThrown(cause))}`);
     cause = cause instanceof Error ? cause.cause : undefined;
   }
   return `${lines.join('\n')}\n`;

@@ -1,6 +1,7 @@
 import { ExitCode, formatDuration } from '../../core/index.js';
 import type { StageStatus } from '../../core/index.js';
 import type { Palette } from './color.js';
+import { escapeTerminalFields } from '../../core/terminal-text.js';
 
 /** How a run ended: the engine's RunResult, or the same facts read back from a terminal event. */
 export interface RunEnding {
@@ -13,7 +14,9 @@ export interface RunEnding {
 }
 
 /** The last line of `run`, `resume`, `replay` and `attach`: what happened, and the command to go on with. */
-export function formatResultLine(ending: RunEnding, palette: Palette): string {
+export function formatResultLine(raw: RunEnding, palette: Palette): string {
+  // The error message and node names come from files and models.
+  const ending = escapeTerminalFields(raw);
   const id = ending.runId;
   const took = formatDuration(ending.durationMs);
   switch (ending.state) {

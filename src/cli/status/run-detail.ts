@@ -5,6 +5,7 @@ import { formatTimestamp } from '../output/format-time.js';
 import { formatTable } from '../output/table.js';
 import { paintState } from './run-list.js';
 import type { RunView } from './run-view.js';
+import { escapeTerminalFields, escapeTerminalText } from '../../core/terminal-text.js';
 
 export type CheckpointSummary = Pick<Checkpoint, 'seq' | 'currentNode' | 'nextNode' | 'timestamp'>;
 
@@ -14,7 +15,9 @@ export interface RunDetail {
 }
 
 /** `orchestra runs RUN`: one run's facts; with `--detail`, its node history and checkpoints. */
-export function formatRunDetail(run: RunView, palette: Palette, detail: RunDetail | undefined): string {
+export function formatRunDetail(raw: RunView, palette: Palette, detail: RunDetail | undefined): string {
+  // Names, the goal, variables and the error come from files, the command line and models.
+  const run = escapeTerminalFields(raw);
   const state = run.outcome && run.displayState === 'completed' ? `${paintState(run.displayState, palette)} (${run.outcome})` : paintState(run.displayState, palette);
   const facts: Array<[string, string | undefined]> = [
     ['Run', run.id],
@@ -58,18 +61,18 @@ export function formatNodeHistory(nodes: readonly NodeRecord[], palette: Palette
   if (nodes.length === 0) return 'Nodes: none executed yet';
   const rows = nodes.map((node) => [
     String(node.index),
-    node.nodeId,
+    escapeTerminalText(node.nodeId),
     String(node.attempt),
     paintStatus(node.status, palette),
     node.finishedAt === undefined ? '' : formatDuration(node.finishedAt - node.startedAt),
-    clip(node.failureReason ?? node.notes ?? '', notesWidth),
+    escapeTerminalText(clip(node.failureReason ?? node.notes ?? '', notesWidth)),
   ]);
   return `Nodes:\n${indent(formatTable(['#', 'NODE', 'ATTEMPT', 'STATUS', 'DURATION', 'NOTES'], rows))}`;
 }
 
 export function formatCheckpoints(checkpoints: readonly CheckpointSummary[]): string {
   if (checkpoints.length === 0) return 'Checkpoints: none yet (a resume starts at the start node)';
-  const rows = checkpoints.map((c) => [String(c.seq), c.currentNode, c.nextNode ?? '(end)', formatTimestamp(c.timestamp)]);
+  const rows = escapeTerminalFields(checkpoints).map((c) => [String(c.seq), c.currentNode, c.nextNode ?? '(end)', formatTimestamp(c.timestamp)]);
   return `Checkpoints:\n${indent(formatTable(['#', 'AFTER', 'NEXT', 'SAVED'], rows))}`;
 }
 

@@ -6,6 +6,7 @@ import { parseTaskFileName } from '../../tasks/index.js';
 import type { CommandContext } from '../command-context.js';
 import { withProject } from '../daemon-connection.js';
 import { isTerminal, openInEditor } from './editor.js';
+import { escapeTerminalFields } from '../../core/terminal-text.js';
 
 export interface StartTaskOptions {
   agent?: string;
@@ -23,8 +24,10 @@ export async function startTaskCommand(ctx: CommandContext, ref: string, options
   });
   if (options.json) ctx.io.stdout.write(`${JSON.stringify(task)}\n`);
   else {
-    ctx.io.stdout.write(`started task ${task.id} (${task.slug}) with ${task.agent ?? 'its agent'} on branch ${task.branch}\n`);
-    ctx.io.stdout.write(`  worktree: ${task.worktree}\n  attach:   orchestra attach ${task.id}   (detach with Ctrl-])\n`);
+    // The agent's name and the paths come from the task file and the config.
+    const shown = escapeTerminalFields(task);
+    ctx.io.stdout.write(`started task ${shown.id} (${shown.slug}) with ${shown.agent ?? 'its agent'} on branch ${shown.branch}\n`);
+    ctx.io.stdout.write(`  worktree: ${shown.worktree}\n  attach:   orchestra attach ${shown.id}   (detach with Ctrl-])\n`);
   }
   return ExitCode.OK;
 }

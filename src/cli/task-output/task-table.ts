@@ -3,6 +3,7 @@ import { OrchestraError, type ErrorCode } from '../../core/errors.js';
 import { formatExpectedError } from '../output/print-error.js';
 import type { Palette } from '../output/color.js';
 import type { TaskProblem, TaskView } from '../../server/tasks/task-queries.js';
+import { escapeTerminalFields } from '../../core/terminal-text.js';
 
 /** The status column: what the user acts on, so "needs input" stands out. */
 export function statusLabel(task: Pick<TaskView, 'status' | 'needsInput'>, palette: Palette): string {
@@ -34,7 +35,8 @@ export function formatAge(ms: number): string {
 /** `orchestra status`: one line per task, columns padded on the plain text (colour codes excluded). */
 export function formatTaskTable(tasks: readonly TaskView[], palette: Palette, now: number, width = 120): string {
   const header = ['ID', 'TASK', 'STATUS', 'AGENT', 'BRANCH', 'AGE', 'LAST OUTPUT'];
-  const rows = tasks.map((task) => [
+  // Slugs, agents, branches and the agent's last line come from files, config and the agent's screen.
+  const rows = escapeTerminalFields(tasks).map((task) => [
     String(task.id),
     task.slug,
     statusLabel(task, palette),

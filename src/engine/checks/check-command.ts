@@ -1,8 +1,8 @@
 import { createWriteStream } from 'node:fs';
-import { mkdir } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import type { ProcessRecorder } from '../../sessions/held-spawn.js';
 import { runCommand, type CommandExit } from '../handlers/tool/run-command.js';
+import { PRIVATE_FILE_MODE, makePrivateDir } from '../../core/private-files.js';
 
 export interface CheckCommandOptions {
   command: string;
@@ -26,8 +26,8 @@ const keptChars = 1024 * 1024;
 
 /** Runs a check's command like a tool node's (decision 7) and captures its output. */
 export async function runCheckCommand(options: CheckCommandOptions): Promise<CheckCommandRun> {
-  await mkdir(dirname(options.logFile), { recursive: true });
-  const log = createWriteStream(options.logFile);
+  await makePrivateDir(dirname(options.logFile));
+  const log = createWriteStream(options.logFile, { mode: PRIVATE_FILE_MODE });
   // A failed log write must not crash the process; the output is still kept in memory.
   log.on('error', () => {});
   const decoder = new TextDecoder();

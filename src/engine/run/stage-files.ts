@@ -1,8 +1,8 @@
-import { mkdirSync } from 'node:fs';
-import { mkdir, rm } from 'node:fs/promises';
+import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Checkpoint } from '../../store/types.js';
 import type { Outcome } from '../../core/outcome.js';
+import { makePrivateDir, makePrivateDirSync } from '../../core/private-files.js';
 import type { BackgroundFileWriter } from '../../store/run-dir/background-writer.js';
 import { markDirectoryClean } from '../../store/run-dir/temp-files.js';
 import { readStatusFile, statusFileName, toStatusFile } from '../../store/run-dir/status-file.js';
@@ -15,7 +15,7 @@ import { toManifestFile, type RunManifest } from '../../store/run-dir/manifest.j
 export { readStatusFile as readAgentStatus };
 
 export async function ensureDir(dir: string): Promise<void> {
-  await mkdir(dir, { recursive: true });
+  await makePrivateDir(dir);
 }
 
 /**
@@ -25,7 +25,7 @@ export async function ensureDir(dir: string): Promise<void> {
  * use the pool, where their mkdirs overlap.
  */
 export async function ensureStageDir(dir: string, inline: boolean): Promise<void> {
-  const created = inline ? mkdirSync(dir, { recursive: true }) : await mkdir(dir, { recursive: true });
+  const created = inline ? makePrivateDirSync(dir) : await makePrivateDir(dir);
   // Undefined when the directory already existed; a new one cannot hold stray temp files, so the
   // status.json write into it can skip looking for them.
   if (created !== undefined) markDirectoryClean(dir);

@@ -7,7 +7,7 @@ import ts from 'typescript';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const humansDir = join(dirname(fileURLToPath(import.meta.url)), '..');
-const sources = ['accelerator.ts', 'match-answer.ts', 'interviewers/console-answer.ts', 'interviewers/line-reader.ts', 'interviewers/console-interviewer.ts'];
+const sources = ['accelerator.ts', 'match-answer.ts', 'interviewers/console-answer.ts', 'interviewers/line-reader.ts', 'interviewers/console-interviewer.ts', '../core/terminal-text.ts'];
 
 let workDir: string;
 

@@ -1,6 +1,7 @@
 import type { Answer, Interviewer, Question } from '../interviewer.js';
 import { interpretConsoleLine, promptFor } from './console-answer.js';
 import { LineReader } from './line-reader.js';
+import { escapeTerminalText } from '../../core/terminal-text.js';
 
 export interface ConsoleInterviewerOptions {
   input: NodeJS.ReadableStream;
@@ -37,7 +38,7 @@ export function createConsoleInterviewer(options: ConsoleInterviewerOptions): Co
       if (echoAnswers) write(`${line}\n`);
       const verdict = interpretConsoleLine(question, line);
       if ('answer' in verdict) return verdict.answer;
-      write(`${verdict.retry}\n`);
+      write(`${escapeTerminalText(verdict.retry)}\n`);
     }
   }
 
@@ -61,7 +62,7 @@ export function createConsoleInterviewer(options: ConsoleInterviewerOptions): Co
       }
     },
     async inform(message: string, stage: string): Promise<void> {
-      write(`[i] ${stage}: ${message}\n`);
+      write(`[i] ${escapeTerminalText(stage)}: ${escapeTerminalText(message)}\n`);
     },
     close(): void {
       reader.close();
@@ -72,12 +73,13 @@ export function createConsoleInterviewer(options: ConsoleInterviewerOptions): Co
 // A private sentinel, so a timeout is never confused with an abort from the caller.
 const timedOut = Symbol('console question timed out');
 
+/** Questions, option keys and labels come from the pipeline file: escaped, so each stays on its line. */
 function renderQuestion(question: Question): string {
-  const lines = [`[?] ${question.text}`];
+  const lines = [`[?] ${escapeTerminalText(question.text)}`];
   if (question.type === 'multiple_choice') {
-    for (const option of question.options) lines.push(`  [${option.key}] ${option.label}`);
+    for (const option of question.options) lines.push(`  [${escapeTerminalText(option.key)}] ${escapeTerminalText(option.label)}`);
   }
   const fallback = question.default?.selectedOption?.label ?? question.default?.value;
-  if (fallback !== undefined) lines.push(`  (Enter for ${fallback}${question.timeoutSeconds ? `; taken after ${question.timeoutSeconds}s` : ''})`);
+  if (fallback !== undefined) lines.push(`  (Enter for ${escapeTerminalText(fallback)}${question.timeoutSeconds ? `; taken after ${question.timeoutSeconds}s` : ''})`);
   return `${lines.join('\n')}\n`;
 }

@@ -7,6 +7,7 @@ import type { DaemonPaths } from './daemon-paths.js';
 import { readPidFile, writePidFile, type PidRecord } from './pid-file.js';
 import { probeSocket } from './socket-probe.js';
 import { withStartupLock } from './startup-lock.js';
+import { PRIVATE_FILE_MODE } from '../../core/private-files.js';
 
 /**
  * Makes `server` the one daemon of a home. It listens on a temporary name beside the socket, set to
@@ -20,7 +21,7 @@ export async function claimSocket(server: Server, paths: DaemonPaths, record: Pi
   const temp = join(paths.socketDir, `.${randomBytes(5).toString('hex')}`);
   await listen(server, temp);
   try {
-    await chmod(temp, 0o600);
+    await chmod(temp, PRIVATE_FILE_MODE);
     await withStartupLock(join(paths.dir, 'daemon.lock'), async () => {
       if ((await probeSocket(paths.socket)) === 'live') throw alreadyRunning(paths);
       await writePidFile(paths.pidFile, record);

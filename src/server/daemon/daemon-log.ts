@@ -1,6 +1,7 @@
-import { closeSync, fchmodSync, fstatSync, mkdirSync, openSync, readSync, writeSync } from 'node:fs';
+import { closeSync, fchmodSync, fstatSync, openSync, readSync, writeSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { redactFields } from './redact-fields.js';
+import { PRIVATE_FILE_MODE, makePrivateDirSync } from '../../core/private-files.js';
 
 /** The daemon's own log: one line per entry. Fields named like a secret are redacted. */
 export interface DaemonLog {
@@ -17,10 +18,10 @@ export type DaemonLogLevel = 'info' | 'warn' | 'error';
  * created with its directory). Writes are synchronous: a line logged just before a crash is on disk.
  */
 export function createDaemonLog(file: string, o: { now?: () => Date } = {}): DaemonLog {
-  mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
-  let fd: number | undefined = openSync(file, 'a', 0o600);
+  makePrivateDirSync(dirname(file));
+  let fd: number | undefined = openSync(file, 'a', PRIVATE_FILE_MODE);
   // The file may predate us with looser permissions; it can hold paths and task names.
-  fchmodSync(fd, 0o600);
+  fchmodSync(fd, PRIVATE_FILE_MODE);
   const now = o.now ?? (() => new Date());
   function write(level: DaemonLogLevel, message: string, fields?: Record<string, unknown>): void {
     if (fd === undefined) return;

@@ -1,6 +1,7 @@
 import { rm, stat } from 'node:fs/promises';
 import { createServer, type Socket } from 'node:net';
 import { ErrorCode, OrchestraError } from '../../core/errors.js';
+import { prepareOrchestraHome } from '../../store/home.js';
 import { serveConnection, type ConnectionPeer, type RpcMethod } from '../rpc/index.js';
 import { builtinMethods } from './builtin-methods.js';
 import { claimSocket } from './claim-socket.js';
@@ -38,6 +39,7 @@ export interface DaemonServerOptions {
  */
 export async function startDaemonServer(o: DaemonServerOptions): Promise<DaemonServer> {
   const paths = daemonPaths(o.home);
+  await prepareOrchestraHome(o.home);
   await preparePrivateDir(paths.dir);
   if (paths.socketDir !== paths.dir) await preparePrivateDir(paths.socketDir);
   const startedAt = new Date();

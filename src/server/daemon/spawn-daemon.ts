@@ -6,6 +6,7 @@ import { readLogTail } from './daemon-log.js';
 import type { DaemonPaths } from './daemon-paths.js';
 import { readPidFile } from './pid-file.js';
 import { preparePrivateDir } from './private-dir.js';
+import { PRIVATE_FILE_MODE } from '../../core/private-files.js';
 
 const retryMs = 25;
 const attemptTimeoutMs = 1_000;
@@ -23,12 +24,12 @@ export async function spawnDaemon(
   const [file, ...args] = o.command;
   if (file === undefined) throw new OrchestraError(ErrorCode.INTERNAL, 'ensureDaemon: the daemon command is empty');
   await preparePrivateDir(paths.dir);
-  const logFd = openSync(paths.logFile, 'a', 0o600);
+  const logFd = openSync(paths.logFile, 'a', PRIVATE_FILE_MODE);
   let exited: { code: number | null; signal: NodeJS.Signals | null } | undefined;
   let spawnError: Error | undefined;
   let childPid: number | undefined;
   try {
-    fchmodSync(logFd, 0o600);
+    fchmodSync(logFd, PRIVATE_FILE_MODE);
     const child = spawn(file, args, {
       detached: true,
       stdio: ['ignore', logFd, logFd],

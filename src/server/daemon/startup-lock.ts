@@ -1,6 +1,7 @@
 import { open, readFile, rm, stat } from 'node:fs/promises';
 import { ErrorCode, OrchestraError } from '../../core/errors.js';
 import { isProcessAlive } from './process-alive.js';
+import { PRIVATE_FILE_MODE } from '../../core/private-files.js';
 
 // The lock is held for a probe and a rename; one older than this belongs to a holder that hung or died.
 const abandonedAfterMs = 10_000;
@@ -36,7 +37,7 @@ export async function withStartupLock<T>(lockPath: string, fn: () => Promise<T>,
 
 async function tryAcquire(lockPath: string): Promise<boolean> {
   try {
-    const handle = await open(lockPath, 'wx', 0o600);
+    const handle = await open(lockPath, 'wx', PRIVATE_FILE_MODE);
     try {
       await handle.writeFile(`${process.pid}\n`);
     } finally {

@@ -1,4 +1,3 @@
-import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { interactiveLaunch } from '../../agents/cli-agents/index.js';
 import { ErrorCode, OrchestraError } from '../../core/errors.js';
@@ -11,6 +10,7 @@ import { onAgentExit } from './agent-exit.js';
 import { announceOutput } from './announce-output.js';
 import type { ServiceContext } from './service-context.js';
 import { taskEnvironment, taskPrompt } from './task-env.js';
+import { makePrivateDir } from '../../core/private-files.js';
 
 export interface LaunchOptions {
   /** Continue the agent's recorded session instead of starting a new one. */
@@ -32,7 +32,7 @@ export async function launchAgent(ctx: ServiceContext, projectRoot: string, task
   if (task.worktree === undefined) throw new OrchestraError(ErrorCode.INTERNAL, `task ${task.id} has no worktree to run its agent in.`);
   const profile = await ctx.options.profiles(projectRoot, task.agent);
   const stateDir = join(home, 'daemon', 'agents', `${task.id}-${task.slug}`);
-  await mkdir(stateDir, { recursive: true, mode: 0o700 });
+  await makePrivateDir(stateDir);
   const launch = await interactiveLaunch(profile, {
     prompt: taskPrompt(task),
     sessionId: options.resume ? task.agentSession : undefined,

@@ -1,6 +1,7 @@
-import { mkdir, readFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { ErrorCode, OrchestraError } from '../../core/errors.js';
+import { makePrivateDir } from '../../core/private-files.js';
 import type { Checkpoint } from '../types.js';
 import type { ArtifactInfo, ArtifactStoreOptions } from './artifact-store.js';
 import { ArtifactStore } from './artifact-store.js';
@@ -15,7 +16,8 @@ import { writeJsonAtomic } from './write-file-atomic.js';
 /**
  * A run's directory on disk (the logs root, Attractor §19):
  * `manifest.json`, `checkpoint.json`, one folder per stage, `artifacts/`. The store stays the
- * source of truth; these files are for people, agents and tools that read the spec's layout.
+ * source of truth; these files are for people, agents and tools that read the spec's layout. They hold
+ * prompts and answers, so every directory is created 0700 and every file 0600 (core/private-files.ts).
  */
 export class RunDirectory {
   readonly artifacts: ArtifactStore;
@@ -40,7 +42,7 @@ export class RunDirectory {
   }
 
   async create(): Promise<void> {
-    await mkdir(this.root, { recursive: true });
+    await makePrivateDir(this.root);
   }
 
   async writeManifest(manifest: RunManifest): Promise<void> {
@@ -65,7 +67,7 @@ export class RunDirectory {
   /** The stage directory of `nodeId`, created if needed (decisions 6 and 9 for `scope`). */
   async stageDir(nodeId: string, scope: StageScope = {}): Promise<string> {
     const dir = stagePath(this.root, nodeId, scope);
-    await mkdir(dir, { recursive: true });
+    await makePrivateDir(dir);
     return dir;
   }
 
@@ -77,7 +79,7 @@ export class RunDirectory {
   /** `{scope}/{parallelNode}/branches/{branchId}`, created: the `branchDir` of a BranchRequest. */
   async branchDir(parallelNode: string, branchId: string, scope: StageScope = {}): Promise<string> {
     const dir = scopePath(this.root, { ...scope, branch: [...(scope.branch ?? []), parallelNode, branchId] });
-    await mkdir(dir, { recursive: true });
+    await makePrivateDir(dir);
     return dir;
   }
 

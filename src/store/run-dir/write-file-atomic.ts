@@ -1,6 +1,7 @@
-import { mkdir, open, rename, rm } from 'node:fs/promises';
+import { open, rename, rm } from 'node:fs/promises';
 import { basename, dirname } from 'node:path';
 import { ErrorCode, OrchestraError } from '../../core/errors.js';
+import { PRIVATE_FILE_MODE, makePrivateDir } from '../../core/private-files.js';
 import { claimTempPath, cleanStrayTempFilesOnce, releaseTempPath } from './temp-files.js';
 
 export interface WriteFileOptions {
@@ -9,18 +10,24 @@ export interface WriteFileOptions {
    * Without it the rename still guarantees readers see the old or the new content, never a mix.
    */
   durable?: boolean;
+  /**
+   * The new file's mode, before the umask. Default 0600: what Orchestra writes (run directories,
+   * daemon state) is private. A file that belongs to the user's project (a task file) passes 0o666.
+   */
+  mode?: number;
 }
 
-/** Writes `data` to a temp file beside `path` and renames it over `path`; creates the directory. */
+/** Writes `data` to a temp file beside `path` and renames it over `path`; creates the directory (0700). */
 export async function writeFileAtomic(path: string, data: string | Uint8Array, options: WriteFileOptions = {}): Promise<void> {
   const dir = dirname(path);
   const temp = claimTempPath(dir, basename(path));
   try {
     const durable = options.durable === true;
-    await writeTemp(temp, data, durable).catch(async (error: NodeJS.ErrnoException) => {
+    const mode = options.mode ?? PRIVATE_FILE_MODE;
+    await writeTemp(temp, data, durable, mode).catch(async (error: NodeJS.ErrnoException) => {
       if (error.code !== 'ENOENT') throw error;
-      await mkdir(dir, { recursive: true });
-      await writeTemp(temp, data, durable);
+      await makePrivateDir(dir);
+      await writeTemp(temp, data, durable, mode);
     });
     await rename(temp, path);
     if (durable) await syncDirectory(dir);
@@ -51,8 +58,8 @@ export async function writeJsonAtomic(path: string, value: unknown, options: Wri
   await writeFileAtomic(path, text, options);
 }
 
-async function writeTemp(temp: string, data: string | Uint8Array, durable: boolean): Promise<void> {
-  const handle = await open(temp, 'wx');
+async function writeTemp(temp: string, data: string | Uint8Array, durable: boolean, mode: number): Promise<void> {
+  const handle = await open(temp, 'wx', mode);
   try {
     await handle.writeFile(data);
     if (durable) await handle.sync();

@@ -3,6 +3,7 @@ import { cleanLine } from './clean-line.js';
 import { formatAgeSince } from './format-age.js';
 import { STATUS_LABEL_WIDTH, statusStyle } from './status-style.js';
 import { fit, textWidth, truncate } from './text-width.js';
+import { escapeTerminalText } from '../../core/terminal-text.js';
 
 export type ColumnName = 'id' | 'slug' | 'status' | 'agent' | 'branch' | 'age' | 'last';
 export type ColumnWidths = Record<ColumnName, number>;
@@ -19,6 +20,20 @@ const MIN_SHRUNK = 6;
 const MIN_LAST = 16;
 const AGE_WIDTH = 4; // `59m`, `23h`, `364d`
 
+/**
+ * The row's text as drawn: slugs, agents and branches come from task files and config, so their
+ * control characters are shown escaped, and widths are measured on that escaped text. The last line
+ * is the agent's screen: its escape sequences are dropped (cleanLine) rather than shown.
+ */
+function shown(row: TaskRow): { slug: string; agent: string; branch: string; last: string } {
+  return {
+    slug: escapeTerminalText(row.slug),
+    agent: escapeTerminalText(row.agent ?? '-'),
+    branch: escapeTerminalText(row.branch ?? '-'),
+    last: escapeTerminalText(cleanLine(row.lastLine)),
+  };
+}
+
 function widest(header: string, values: readonly string[], cap: number): number {
   return Math.min(cap, Math.max(textWidth(header), ...values.map(textWidth)));
 }
@@ -27,10 +42,10 @@ function widest(header: string, values: readonly string[], cap: number): number 
 export function layoutColumns(rows: readonly TaskRow[], width: number): ColumnWidths {
   const widths: ColumnWidths = {
     id: widest(HEADERS.id, rows.map((row) => String(row.id)), 8),
-    slug: widest(HEADERS.slug, rows.map((row) => row.slug), CAPS.slug),
+    slug: widest(HEADERS.slug, rows.map((row) => shown(row).slug), CAPS.slug),
     status: STATUS_LABEL_WIDTH,
-    agent: widest(HEADERS.agent, rows.map((row) => row.agent ?? ''), CAPS.agent),
-    branch: widest(HEADERS.branch, rows.map((row) => row.branch ?? ''), CAPS.branch),
+    agent: widest(HEADERS.agent, rows.map((row) => shown(row).agent), CAPS.agent),
+    branch: widest(HEADERS.branch, rows.map((row) => shown(row).branch), CAPS.branch),
     age: AGE_WIDTH,
     last: 0,
   };
@@ -48,14 +63,15 @@ export function layoutColumns(rows: readonly TaskRow[], width: number): ColumnWi
 
 /** The text of each cell, cut and padded to its column. */
 export function formatCells(row: TaskRow, widths: ColumnWidths, now: number): RowCells {
+  const text = shown(row);
   return {
     id: fit(String(row.id), widths.id, true),
-    slug: fit(row.slug, widths.slug),
+    slug: fit(text.slug, widths.slug),
     status: fit(statusStyle(row).label, widths.status),
-    agent: fit(row.agent ?? '-', widths.agent),
-    branch: fit(row.branch ?? '-', widths.branch),
+    agent: fit(text.agent, widths.agent),
+    branch: fit(text.branch, widths.branch),
     age: fit(formatAgeSince(row.createdAt, now), widths.age, true),
-    last: truncate(cleanLine(row.lastLine), widths.last),
+    last: truncate(text.last, widths.last),
   };
 }
 

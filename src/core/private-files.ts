@@ -1,0 +1,44 @@
+import { mkdirSync } from 'node:fs';
+import { chmod, mkdir, stat } from 'node:fs/promises';
+
+/*
+ * Orchestra's home and run directories hold prompts, model answers and tool output: private to the
+ * user whatever the umask. Every directory Orchestra creates there is made with PRIVATE_DIR_MODE and
+ * every file with PRIVATE_FILE_MODE (a umask can only take bits away, so these never end up looser).
+ */
+
+export const PRIVATE_DIR_MODE = 0o700;
+export const PRIVATE_FILE_MODE = 0o600;
+
+/** Bits that give anyone but the owner access. */
+const GROUP_OTHER = 0o077;
+
+/**
+ * Creates `dir` and any missing parent as 0700; a directory that already exists keeps its mode.
+ * Returns the first directory created, undefined when `dir` existed (as `mkdir -p` does).
+ */
+export async function makePrivateDir(dir: string): Promise<string | undefined> {
+  return mkdir(dir, { recursive: true, mode: PRIVATE_DIR_MODE });
+}
+
+/** makePrivateDir for callers that must not wait on the thread pool. */
+export function makePrivateDirSync(dir: string): string | undefined {
+  return mkdirSync(dir, { recursive: true, mode: PRIVATE_DIR_MODE });
+}
+
+/**
+ * Takes the group and other bits off `path` when we own it (a home or database made before Orchestra
+ * kept them private, or by a loose umask). Returns whether it changed anything; someone else's file is
+ * left alone, since chmod would fail on it anyway.
+ */
+export async function tightenToOwner(path: string): Promise<boolean> {
+  const info = await stat(path);
+  if ((info.mode & GROUP_OTHER) === 0 || !ownedByUs(info.uid)) return false;
+  await chmod(path, info.mode & 0o700);
+  return true;
+}
+
+function ownedByUs(uid: number): boolean {
+  const ours = process.getuid?.();
+  return ours === undefined || ours === uid;
+}
