@@ -27,7 +27,8 @@ export async function endOrphanedProcesses(engine: ResolvedEngine, runId: string
   for (const orphan of await store.listNodeProcesses(runId)) {
     if (orphan.host !== here) {
       logger.warn('a process group of the run was started on another host and cannot be ended from here', { runId, pid: orphan.pid, host: orphan.host, node: orphan.nodeId });
-    } else if (ownsGroup(orphan)) {
+    } else if (ownsGroup(orphan) && groupAlive(orphan.pid)) {
+      // A leader that is only an unreaped zombie with no live member left has nothing to end.
       logger.warn('ending a process group the interrupted run left running', { runId, pid: orphan.pid, node: orphan.nodeId, attempt: orphan.attempt });
       await endGroup(orphan, timings);
     }
