@@ -31,7 +31,7 @@ export function isInside(root: string, target: string): boolean {
  */
 async function resolveReal(absolute: string, shown: string): Promise<string> {
   const pending = absolute.split(sep).filter(Boolean).reverse();
-  let current = sep;
+  let current: string = sep;
   let hops = 0;
   while (pending.length > 0) {
     const part = pending.pop()!;
