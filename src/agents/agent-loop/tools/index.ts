@@ -1,5 +1,5 @@
 export { confinePath, isInside } from './confine-path.js';
-export { globToRegExp } from './glob.js';
+export { compileGlob } from './glob.js';
 export { replaceExactlyOnce } from './replace-exactly-once.js';
 export { runProcess, type ProcessResult, type RunProcessOptions } from './run-process.js';
 export { shellLimits } from './shell-tool.js';
