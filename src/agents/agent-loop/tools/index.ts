@@ -6,3 +6,4 @@ export { shellLimits } from './shell-tool.js';
 export type { ToolContext } from './tool-context.js';
 export { agentTools, executeTool, toolsForModel, type ToolCallResult } from './tool-set.js';
 export { modelOutputLimit, truncateForModel } from './truncate-output.js';
+export { bubblewrapArgs, checkSandbox, shellArgv } from './shell-sandbox.js';
