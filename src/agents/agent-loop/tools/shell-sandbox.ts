@@ -45,7 +45,8 @@ export function checkSandbox(sandbox: ShellSandbox, env: Readonly<Record<string,
 
 let probe: Promise<void> | undefined;
 
-async function probeBubblewrap(env: Readonly<Record<string, string | undefined>>): Promise<void> {
+/** The check itself, uncached (tests call it with a PATH that has no bwrap). */
+export async function probeBubblewrap(env: Readonly<Record<string, string | undefined>>): Promise<void> {
   const hint = 'Install bubblewrap (apt-get install bubblewrap) on a system that allows user namespaces, or set agent.shell_sandbox: none in orchestra.yaml.';
   let problem: string;
   try {
