@@ -53,6 +53,7 @@ describe('cli_agents in orchestra.yaml', () => {
         prompt_via: 'argument',
         output: { format: 'jsonl', text: { path: 'result', when: { type: 'result' } }, tool_uses: { path: 'message.content[].name', reduce: 'count' } },
         env: { MY_AGENT_TELEMETRY: '0' },
+        pass_env: [],
         models: { smart: 'big-model' },
         npm_package: 'my-agent-cli',
         version_args: ['--version'],

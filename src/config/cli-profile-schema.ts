@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { checkCliProfile } from './cli-profile-checks.js';
 import { cliOutputSchema, resolveCliOutput, type ResolvedCliOutput } from './cli-output-schema.js';
 import { usesPlaceholder, type ArgTemplate } from './cli-profile-placeholders.js';
-import { envName, text } from './schema-parts.js';
+import { envName, envPattern, text } from './schema-parts.js';
 
 /**
  * The one format of a coding-agent CLI profile: a `cli_agents.<name>` stanza in orchestra.yaml, and
@@ -40,6 +40,8 @@ export const cliProfileObject = z.strictObject({
   prompt_via: z.enum(['argument', 'arg', 'stdin']).default('argument'),
   output: cliOutputSchema.default('text'),
   env: envRecord.default({}),
+  /** The caller's variables the CLI needs (its key, base URL, config dir), beyond the base list. */
+  pass_env: z.array(envPattern).default([]),
   models: z.record(z.string(), text).default({}),
   npm_package: text.optional(),
   install_hint: text.optional(),
@@ -63,6 +65,7 @@ export interface ResolvedCliProfileStanza {
   prompt_via: 'argument' | 'stdin';
   output: ResolvedCliOutput;
   env: Record<string, string>;
+  pass_env: string[];
   models: Record<string, string>;
   npm_package?: string;
   /** install_hint, or the older install. */
@@ -100,6 +103,7 @@ function resolveCliProfileStanza(stanza: CliProfileObject): ResolvedCliProfileSt
     prompt_via: stanza.prompt_via === 'stdin' ? 'stdin' : 'argument',
     output: resolveCliOutput(stanza.output),
     env: stanza.env,
+    pass_env: stanza.pass_env,
     models: stanza.models,
     ...(stanza.npm_package !== undefined && { npm_package: stanza.npm_package }),
     ...(install !== undefined && { install }),

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { cliProfileStanzaSchema } from './cli-profile-schema.js';
-import { Backends, ProviderTypes, PushPolicies, Tiers } from './config-types.js';
-import { envName, text } from './schema-parts.js';
+import { Backends, ProviderTypes, PushPolicies, ShellSandboxes, Tiers } from './config-types.js';
+import { envName, envPattern, text } from './schema-parts.js';
 
 /**
  * The schema of `orchestra.yaml` as written (snake_case). Every object is strict: an unknown key is
@@ -31,6 +31,12 @@ export const agentSchema = z.strictObject({
   cli: text.optional(),
 });
 
+/** The `agent` section: settings of the `agent` backend's tools. */
+export const agentBackendSchema = z.strictObject({
+  pass_env: z.array(envPattern).optional(),
+  shell_sandbox: z.enum(ShellSandboxes).optional(),
+});
+
 export const repoSchema = z.strictObject({
   path: text,
   branch_prefix: z.string().optional(),
@@ -41,6 +47,7 @@ export const configSchema = z.strictObject({
   backend: z.enum(Backends).optional(),
   providers: z.object({ default: text.optional() }).catchall(providerSchema).optional(),
   agents: z.record(z.string(), agentSchema).optional(),
+  agent: agentBackendSchema.optional(),
   workspace: z.strictObject({ repos: z.record(z.string(), repoSchema).optional() }).optional(),
   cli_agents: z.record(z.string(), cliProfileStanzaSchema).optional(),
 });

@@ -14,6 +14,10 @@ export type Tier = (typeof Tiers)[number];
 export const ProviderTypes = ['anthropic', 'openai', 'google', 'openai-compatible'] as const;
 export type ProviderType = (typeof ProviderTypes)[number];
 
+/** How the `agent` backend's shell tool runs: as the user, or inside bubblewrap (docs/agents.md). */
+export const ShellSandboxes = ['none', 'bubblewrap'] as const;
+export type ShellSandbox = (typeof ShellSandboxes)[number];
+
 export const PushPolicies = ['on_completion', 'on_checkpoint', 'never'] as const;
 export type PushPolicy = (typeof PushPolicies)[number];
 
@@ -45,6 +49,12 @@ export interface ResolvedAgent {
   cli?: string;
 }
 
+export interface ResolvedAgentBackend {
+  /** Variables (names or `PREFIX_*`) passed to agents' commands beyond the base list. */
+  passEnv: readonly string[];
+  shellSandbox: ShellSandbox;
+}
+
 export interface ResolvedRepo {
   name: string;
   /** Absolute. */
@@ -64,6 +74,8 @@ export interface ResolvedConfig {
   };
   agents: Readonly<Record<string, ResolvedAgent>>;
   workspace: { repos: Readonly<Record<string, ResolvedRepo>> };
+  /** The `agent` section: what the `agent` backend's tools get (docs/agents.md). */
+  agent: ResolvedAgentBackend;
   /** Profile name → its validated stanza; the agents layer builds a CliProfile from each. */
   cliAgents: Readonly<Record<string, ResolvedCliProfileStanza>>;
   /** The directory of the config file, when there is one. */

@@ -37,3 +37,4 @@ export {
 } from './cli-profile-placeholders.js';
 export { configIssueMessage } from './config-issues.js';
 export { formatKeyPath } from './yaml-locate.js';
+export { agentEnv, baseAgentEnv, configKeyEnvNames, envNameMatches, passEnvList } from './agent-env.js';

@@ -20,7 +20,7 @@ function errorOf(text: string, fileExists: (path: string) => boolean = noFiles):
 
 describe('parseConfig: schema errors name the file, line:column, key path and what is allowed', () => {
   it.each([
-    ['unknown top-level key', 'backend: agent\ncxdb:\n  url: x\n', '2:1', 'cxdb: unknown key. Allowed here: backend, providers, agents, workspace, cli_agents.'],
+    ['unknown top-level key', 'backend: agent\ncxdb:\n  url: x\n', '2:1', 'cxdb: unknown key. Allowed here: backend, providers, agents, agent, workspace, cli_agents.'],
     [
       'misspelled key with did-you-mean',
       'providers:\n  anthropic:\n    modles:\n      smart: claude-opus-4-5\n',
@@ -132,6 +132,7 @@ describe('parseConfig: resolved values', () => {
       },
       agents: { critic: { name: 'critic', role: '/project/prompts/role.yaml', model: 'smart', cli: 'opencode' } },
       workspace: { repos: { api: { name: 'api', path: '/api', branchPrefix: 'orchestra/', push: 'on_completion' } } },
+      agent: { passEnv: [], shellSandbox: 'none' },
       cliAgents: {
         aider: {
           command: 'aider',
@@ -139,6 +140,7 @@ describe('parseConfig: resolved values', () => {
           prompt_via: 'argument',
           output: { format: 'jsonl', text: 'result', session_id: 'sid', cost_usd: 'usage.cost' },
           env: {},
+          pass_env: [],
           models: {},
           version_args: ['--version'],
         },
@@ -168,7 +170,7 @@ describe('loadConfig', () => {
   it('without a file applies the defaults and names no file', async () => {
     const loaded = await loadConfig({ startDir: dir, env: { ORCHESTRA_HOME: join(dir, 'home') } });
     expect(loaded.file).toBeUndefined();
-    expect(loaded.config).toEqual({ backend: 'simulation', backendSource: 'default', providers: { byName: {} }, agents: {}, workspace: { repos: {} }, cliAgents: {} });
+    expect(loaded.config).toEqual({ backend: 'simulation', backendSource: 'default', providers: { byName: {} }, agents: {}, workspace: { repos: {} }, agent: { passEnv: [], shellSandbox: 'none' }, cliAgents: {} });
   });
 
   it('reads the discovered file and checks layer files on disk', async () => {
@@ -185,5 +187,22 @@ describe('loadConfig', () => {
       code: 'E_CONFIG',
       message: expect.stringMatching(/^cannot read the config file .*missing\.yaml: ENOENT/),
     });
+  });
+});
+
+describe('the agent section', () => {
+  it('reads pass_env and shell_sandbox', () => {
+    const config = parseConfig('agent:\n  pass_env: [DATABASE_URL_TEST, "MY_*"]\n  shell_sandbox: bubblewrap\n', file, {}, noFiles);
+    expect(config.agent).toEqual({ passEnv: ['DATABASE_URL_TEST', 'MY_*'], shellSandbox: 'bubblewrap' });
+  });
+
+  it.each([
+    ['issue 8.4: a bad shell_sandbox', 'agent:\n  shell_sandbox: docker\n', '2:18', 'agent.shell_sandbox: "docker" is not allowed. Allowed: none, bubblewrap.'],
+    ['a bad pass_env entry', 'agent:\n  pass_env: ["A-B"]\n', '2:14', 'agent.pass_env[0]: "A-B" must be an environment variable name, or a prefix ending in * (ANTHROPIC_*).'],
+  ])('%s is an error at its line and column', (_name, text, position, message) => {
+    const error = errorOf(text);
+    expect(error.code).toBe('E_CONFIG');
+    expect(formatLocation(error.location!)).toBe(`${file}:${position}`);
+    expect(error.message).toBe(message);
   });
 });

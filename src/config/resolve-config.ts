@@ -54,6 +54,7 @@ export function resolveConfig(raw: RawConfig, source: YamlSource | undefined, en
     providers: { ...(defaultProvider !== undefined && { default: defaultProvider }), byName: providers },
     agents,
     workspace: { repos },
+    agent: { passEnv: raw.agent?.pass_env ?? [], shellSandbox: raw.agent?.shell_sandbox ?? 'none' },
     cliAgents,
     ...(dir !== undefined && { dir }),
   };

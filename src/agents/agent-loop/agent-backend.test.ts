@@ -138,7 +138,7 @@ describe('createAgentBackend', () => {
     await result;
     const realWork = await import('node:fs/promises').then((fs) => fs.realpath(workDir));
     const outputs = await Promise.all([1, 2, 3].map(async (turn) => (await turnRecord(turn)).tool_calls[0]!.output));
-    const hint = 'Use a path relative to the working directory, without ".." steps that leave it.';
+    const hint = 'Use a path relative to the working directory, without ".." steps or links that leave it.';
     expect(outputs).toEqual([
       `Error: path "../secret.txt" is outside the working directory ${realWork}. ${hint}`,
       `Error: path "${join(root, 'new.txt')}" is outside the working directory ${realWork}. ${hint}`,

@@ -1,13 +1,14 @@
 import type { ModelMessage } from 'ai';
+import type { ShellSandbox } from '../../config/index.js';
 import { readInt } from '../../pipeline/graph/attr-read.js';
 import type { AgentBackend, AgentRequest, AgentResult } from '../backend.js';
 import { resolveModelBackendOptions, type ModelBackendOptions } from '../direct/model-backend-options.js';
 import { addUsage, callModel, nodeModelSettings, noUsage, prepareModel, retryLogger, usageContextUpdates, writeUsageFile } from '../llm/index.js';
 import { outcomeFromAnswer } from '../outcome/index.js';
 import { runToolCall, type ToolCallScope } from './run-tool-call.js';
-import { shellEnvFrom } from './shell-env.js';
 import { toolHooksOf } from './tool-hooks.js';
-import { toolsForModel } from './tools/index.js';
+import { checkSandbox, toolsForModel } from './tools/index.js';
+import { toolEnvFor, type ToolEnvSettings } from './tool-env.js';
 import { usageRecord, writeTurn, type TurnRecord } from './turn-log.js';
 import { agentWorkDir } from './work-dir.js';
 
@@ -22,9 +23,11 @@ export interface AgentTurnEvent {
   toolCalls: { name: string; isError: boolean; skippedByHook: boolean }[];
 }
 
-/** `env` is also what shell commands see, minus secrets. */
-export interface AgentBackendOptions extends ModelBackendOptions {
+/** `env` holds the provider keys; the tools see only the part toolEnvFor lets through. */
+export interface AgentBackendOptions extends ModelBackendOptions, ToolEnvSettings {
   onTurn?: (event: AgentTurnEvent) => void | Promise<void>;
+  /** `agent.shell_sandbox`: run the shell tool inside bubblewrap; default `none`. */
+  shellSandbox?: ShellSandbox;
 }
 
 export const defaultMaxTurns = 20;
@@ -46,8 +49,10 @@ export function createAgentBackend(options: AgentBackendOptions): AgentBackend &
       const { node } = request;
       const prepared = prepareModel(nodeModelSettings(node), options.resolveModel, env);
       const maxTurns = readInt(node.attrs, 'max_turns', `node "${node.id}"`) ?? readInt(request.graph.attrs, 'max_turns') ?? defaultMaxTurns;
+      const sandbox = options.shellSandbox ?? 'none';
+      await checkSandbox(sandbox, env);
       const scope: ToolCallScope = {
-        tools: { workDir: await agentWorkDir(request), signal: request.signal, env: shellEnvFrom(env) },
+        tools: { workDir: await agentWorkDir(request), signal: request.signal, env: toolEnvFor(env, options, node, request.graph), sandbox },
         hooks: toolHooksOf(node, request.graph),
         nodeId: node.id,
         clock,

@@ -10,6 +10,9 @@ import type { CliProfile } from './profile.js';
  * Interactive forms: claude-code and opencode are checked against the installed CLIs (hooks and
  * plugin included); codex and gemini follow their documented flags and are not tested here.
  */
+/** A proxy and extra CA certificates reach every CLI: without them it cannot reach its provider. */
+const network = ['HTTP_PROXY', 'HTTPS_PROXY', 'NO_PROXY', 'http_proxy', 'https_proxy', 'no_proxy', 'NODE_EXTRA_CA_CERTS'];
+
 export const builtInCliStanzas: Readonly<Record<string, CliProfileStanza>> = {
   'claude-code': {
     command: 'claude',
@@ -32,6 +35,7 @@ export const builtInCliStanzas: Readonly<Record<string, CliProfileStanza>> = {
       is_error: { path: 'is_error', when: { type: 'result' } },
     },
     env: { DISABLE_AUTOUPDATER: '1', DISABLE_TELEMETRY: '1', DISABLE_ERROR_REPORTING: '1' },
+    pass_env: ['ANTHROPIC_*', 'CLAUDE_*', ...network],
     models: { smart: 'opus', worker: 'sonnet', cheap: 'haiku' },
     npm_package: '@anthropic-ai/claude-code',
     interactive: {
@@ -55,6 +59,8 @@ export const builtInCliStanzas: Readonly<Record<string, CliProfileStanza>> = {
       is_error: { path: 'error', when: { type: 'error' } },
     },
     npm_package: 'opencode-ai',
+    // Its config (OPENCODE_CONFIG*) names the provider; the keys of the common ones come along.
+    pass_env: ['OPENCODE_*', 'XDG_*', 'ANTHROPIC_*', 'OPENAI_*', 'GOOGLE_*', 'GEMINI_*', 'OPENROUTER_*', 'GROQ_*', 'MISTRAL_*', ...network],
     // Its option parser takes a value starting with `-` for an option unless written `--flag=value`.
     interactive: {
       args: [['--model={model}'], ['--prompt={prompt}']],
@@ -76,6 +82,7 @@ export const builtInCliStanzas: Readonly<Record<string, CliProfileStanza>> = {
       is_error: { path: 'error', when: { type: 'turn.failed' } },
     },
     npm_package: '@openai/codex',
+    pass_env: ['OPENAI_*', 'CODEX_*', ...network],
     interactive: {
       args: ['--full-auto', ['--model', '{model}'], ['--', '{prompt}']],
       resume_args: ['resume', '{session_id}'],
@@ -89,6 +96,7 @@ export const builtInCliStanzas: Readonly<Record<string, CliProfileStanza>> = {
     args: [['--model', '{model}'], '--approval-mode', 'auto_edit', '-p', '{prompt}'],
     output: { format: 'text' },
     npm_package: '@google/gemini-cli',
+    pass_env: ['GEMINI_*', 'GOOGLE_*', ...network],
     interactive: {
       args: ['--approval-mode', 'auto_edit', ['--model={model}'], ['--prompt-interactive={prompt}']],
       session_id: 'none',

@@ -126,3 +126,19 @@ function readPids(file: string): number[] | undefined {
     return undefined;
   }
 }
+
+describe('issue 8.2: what of the caller\'s environment reaches a CLI', () => {
+  it('the base list, the profile\'s pass_env and env, agent.pass_env and the node\'s pass_env; nothing else', async () => {
+    const dir = tempDir('env');
+    const cli = fakeCli(dir, 'agent', 'env');
+    const caller = {
+      PATH: process.env.PATH ?? '/usr/bin', HOME: dir, FAKE_API_KEY: 'needed-by-the-cli', FAKE_BASE_URL: 'http://127.0.0.1:1',
+      CONFIG_FLAG: 'from-agent-pass-env', NODE_FLAG: 'from-the-node', AWS_SECRET_ACCESS_KEY: 'aws-secret', DATABASE_URL: 'postgres://u:pw@db/x',
+    };
+    const profile = parseCliProfile('fake', { command: cli, args: ['{prompt}'], pass_env: ['FAKE_*'], env: { FAKE_TELEMETRY: '0' } });
+    const backend = createCliBackend({ profiles: { fake: profile }, defaultProfile: 'fake', env: caller, passEnv: ['CONFIG_FLAG'] });
+    const result = await backend.run(cliRequest(dir, 'plan', { pass_env: str('NODE_FLAG') }));
+    const names = (result.response ?? '').split('\n').map((line) => line.split('=')[0]).filter((name) => name !== '' && name !== 'PWD' && name !== 'SHLVL' && name !== '_');
+    expect(names.sort()).toEqual(['CONFIG_FLAG', 'FAKE_API_KEY', 'FAKE_BASE_URL', 'FAKE_TELEMETRY', 'HOME', 'NODE_FLAG', 'ORCHESTRA_NODE_ID', 'ORCHESTRA_RUN_ID', 'ORCHESTRA_STAGE_DIR', 'PATH']);
+  });
+});

@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
+import { agentEnv, baseAgentEnv, passEnvList } from '../../config/index.js';
 import { isOrchestraError } from '../../core/errors.js';
+import { readString } from '../../pipeline/graph/attr-read.js';
 import { writeFileAtomic } from '../../store/run-dir/write-file-atomic.js';
 import type { AgentBackend, AgentRequest, AgentResult } from '../backend.js';
 import { expandArgs } from './arg-template.js';
@@ -18,8 +20,10 @@ import { makePrivateDir } from '../../core/private-files.js';
 export interface CliBackendOptions {
   /** Profiles by name, over the built-in ones (a same-named profile replaces the built-in). */
   profiles?: Readonly<Record<string, CliProfile>>;
-  /** The environment CLIs start from; default process.env. Each profile's `env` goes on top. */
+  /** The caller's environment, default process.env; a CLI gets only the part cliEnvFor lets through, with its profile's `env` on top. */
   env?: NodeJS.ProcessEnv;
+  /** `agent.pass_env` of orchestra.yaml. */
+  passEnv?: readonly string[];
   /** The profile for nodes without a `cli` attribute; default `claude-code`. */
   defaultProfile?: string;
   /** Between SIGTERM and SIGKILL when a CLI is stopped; default 2 s. */
@@ -50,7 +54,7 @@ export function createCliBackend(options: CliBackendOptions = {}): CliBackend {
     const profile = Object.hasOwn(profiles, name) ? profiles[name] : undefined;
     if (profile === undefined) return fail(`No CLI profile "${name}" for node "${request.node.id}"; known profiles: ${Object.keys(profiles).join(', ')}.`);
 
-    const env: NodeJS.ProcessEnv = { ...(options.env ?? process.env), ...profile.env, ORCHESTRA_RUN_ID: request.runId, ORCHESTRA_NODE_ID: request.node.id, ORCHESTRA_STAGE_DIR: request.stageDir };
+    const env: NodeJS.ProcessEnv = { ...cliEnvFor(options, profile, request), ...profile.env, ORCHESTRA_RUN_ID: request.runId, ORCHESTRA_NODE_ID: request.node.id, ORCHESTRA_STAGE_DIR: request.stageDir };
     const cwd = workDirFor(request);
     if (!(await isDirectory(cwd))) return fail(`CLI agent "${name}" cannot start: working directory ${cwd} does not exist.`);
     const command = resolveCommand(profile.command, env, cwd);
@@ -101,6 +105,16 @@ export function createCliBackend(options: CliBackendOptions = {}): CliBackend {
   }
 
   return { name: 'cli', profiles, sessions, run };
+}
+
+/**
+ * What of the caller's environment a CLI gets: the base list, what the CLI needs (its profile's
+ * `pass_env`: its key, base URL, config), `agent.pass_env` and the node's `pass_env`. Not the rest:
+ * the CLI's own shell tool passes its environment on to commands a model chose.
+ */
+function cliEnvFor(options: CliBackendOptions, profile: CliProfile, request: AgentRequest): Record<string, string> {
+  const attribute = readString(request.node.attrs, 'pass_env') ?? readString(request.graph.attrs, 'pass_env');
+  return agentEnv(options.env ?? process.env, [...baseAgentEnv, ...profile.passEnv, ...(options.passEnv ?? []), ...passEnvList(attribute)]);
 }
 
 /** The FAIL for a CLI that is not on PATH: the profile's name and how to install it. */

@@ -14,6 +14,7 @@ export function cliProfileFromStanza(name: string, stanza: ResolvedCliProfileSta
     promptVia: stanza.prompt_via,
     output: toOutputSpec(stanza.output),
     env: stanza.env,
+    passEnv: stanza.pass_env,
     models: stanza.models,
     npmPackage: stanza.npm_package,
     installHint: stanza.install,

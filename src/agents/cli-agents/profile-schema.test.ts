@@ -23,7 +23,7 @@ describe('parseCliProfile', () => {
     expect(profile).toEqual({
       name: 'aider', command: 'aider', args: ['--message', '{prompt}'], promptVia: 'argument',
       output: { format: 'jsonl', fields: { text: { path: 'answer', reduce: 'last' }, costUsd: { path: 'cost', reduce: 'sum' } } },
-      env: {}, models: {}, npmPackage: undefined, installHint: undefined, versionArgs: ['--version'],
+      env: {}, passEnv: [], models: {}, npmPackage: undefined, installHint: undefined, versionArgs: ['--version'],
     });
   });
 
@@ -53,7 +53,7 @@ describe('parseCliProfile', () => {
     ['a missing command', { args: ['{prompt}'] }, 'cli_agents.x.command: missing; it is required (a string).'],
     ['a bad output format', { command: 'x', args: ['{prompt}'], output: { format: 'xml' } }, 'cli_agents.x.output.format: "xml" is not allowed. Allowed: text, jsonl.'],
     ['a bad output word', { command: 'x', output: 'xml' }, 'cli_agents.x.output: "xml" is not allowed. Allowed: text, jsonl.'],
-    ['an unknown key', { command: 'x', args: ['{prompt}'], shell: true }, 'cli_agents.x.shell: unknown key. Allowed here: command, args, prompt_via, output, env, models, npm_package, install_hint, install, version_args, interactive.'],
+    ['an unknown key', { command: 'x', args: ['{prompt}'], shell: true }, 'cli_agents.x.shell: unknown key. Allowed here: command, args, prompt_via, output, env, pass_env, models, npm_package, install_hint, install, version_args, interactive.'],
     ['a bad reduce', { command: 'x', output: { format: 'jsonl', text: { path: 'a', reduce: 'avg' } } }, 'cli_agents.x.output.text.reduce: "avg" is not allowed. Allowed: last, first, sum, count, join.'],
     ['a field with format text', { command: 'x', output: { format: 'text', text: 'a' } }, 'cli_agents.x.output.text: a field path needs format: jsonl (with format: text the whole standard output is the answer).'],
     ['cost and cost_usd', { command: 'x', output: { format: 'jsonl', cost: 'a', cost_usd: 'b' } }, 'cli_agents.x.output.cost: cost is the older name of cost_usd; give only one of them.'],
@@ -83,7 +83,7 @@ describe('parseCliProfile', () => {
 describe('cliProfilesFor', () => {
   it('puts orchestra.yaml stanzas over the built-ins', () => {
     const profiles = cliProfilesFor({
-      'claude-code': { command: '/opt/claude', args: ['{prompt}'], prompt_via: 'argument', output: { format: 'text' }, env: {}, models: {}, version_args: ['-v'] },
+      'claude-code': { command: '/opt/claude', args: ['{prompt}'], prompt_via: 'argument', output: { format: 'text' }, env: {}, pass_env: [], models: {}, version_args: ['-v'] },
     });
     expect(profiles['claude-code']).toMatchObject({ command: '/opt/claude', versionArgs: ['-v'] });
     expect(profiles['claude-code']?.interactive).toBeUndefined();

@@ -22,6 +22,8 @@ export interface CliProfile {
   output: OutputSpec;
   /** Added to the environment the CLI runs with, headless and interactive. */
   env: Readonly<Record<string, string>>;
+  /** The caller's variables the CLI needs (names or `PREFIX_*`) on top of the base list (agentEnv). */
+  passEnv: readonly string[];
   /** Model for each tier (`smart`, `worker`, `cheap`) when a node names a tier in `llm_model`. */
   models: Readonly<Record<string, string>>;
   /** The npm package that installs the CLI, for the "not installed" hint. */

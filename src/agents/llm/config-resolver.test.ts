@@ -14,6 +14,7 @@ const config: ResolvedConfig = {
   },
   agents: {},
   workspace: { repos: {} },
+  agent: { passEnv: [], shellSandbox: 'none' },
   cliAgents: {},
 };
 

@@ -1,4 +1,4 @@
-import type { ResolvedConfig } from '../../config/index.js';
+import { configKeyEnvNames, type ResolvedConfig } from '../../config/index.js';
 import { composePrompt } from '../prompts/index.js';
 import type { Clock } from '../../core/clock.js';
 import { silentLogger, type Logger } from '../../core/logger.js';
@@ -47,10 +47,17 @@ export function createBackendRouter(options: BackendRouterOptions): AgentBackend
         backend = createDirectBackend({ resolveModel: modelResolverFor(options.config), ...common });
         break;
       case 'agent':
-        backend = createAgentBackend({ resolveModel: modelResolverFor(options.config), onTurn, ...common });
+        backend = createAgentBackend({
+          resolveModel: modelResolverFor(options.config),
+          onTurn,
+          passEnv: options.config.agent.passEnv,
+          keyEnvNames: configKeyEnvNames(options.config),
+          shellSandbox: options.config.agent.shellSandbox,
+          ...common,
+        });
         break;
       case 'cli':
-        backend = createCliBackend({ profiles: cliProfilesFor(options.config.cliAgents), env: { ...options.env } });
+        backend = createCliBackend({ profiles: cliProfilesFor(options.config.cliAgents), env: { ...options.env }, passEnv: options.config.agent.passEnv });
         break;
       default:
         backend = createSimulationBackend();

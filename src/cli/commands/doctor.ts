@@ -221,4 +221,4 @@ function runVersion(path: string, env: Env): Promise<{ ok: boolean; text: string
   });
 }
 
-const emptyConfig: ResolvedConfig = { backend: 'simulation', backendSource: 'default', providers: { byName: {} }, agents: {}, workspace: { repos: {} }, cliAgents: {} };
+const emptyConfig: ResolvedConfig = { backend: 'simulation', backendSource: 'default', providers: { byName: {} }, agents: {}, workspace: { repos: {} }, agent: { passEnv: [], shellSandbox: 'none' }, cliAgents: {} };

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { globToRegExp } from './glob.js';
+import { compileGlob } from './glob.js';
 
-describe('globToRegExp', () => {
+describe('compileGlob', () => {
   it.each<[string, string, boolean]>([
     ['*.ts', 'a.ts', true],
     ['*.ts', 'src/deep/a.ts', true],
@@ -19,6 +19,19 @@ describe('globToRegExp', () => {
     ['a.b', 'axb', false],
     ['(x)+.txt', '(x)+.txt', true],
   ])('%s against %s → %s', (pattern, path, expected) => {
-    expect(globToRegExp(pattern).test(path)).toBe(expected);
+    expect(compileGlob(pattern).test(path)).toBe(expected);
+  });
+});
+
+describe('issue 8.5: a glob cannot freeze the engine', () => {
+  it('a glob with many ** against a long path that does not match finishes at once', () => {
+    const started = performance.now();
+    expect(compileGlob('**a**a**a**a**a**a**a**a**b').test('a'.repeat(4_000))).toBe(false);
+    expect(compileGlob('*a*a*a*a*a*a*a*a*b').test(`dir/${'a'.repeat(250)}`)).toBe(false);
+    expect(performance.now() - started).toBeLessThan(2_000);
+  });
+
+  it('an unbalanced glob is a tool error naming it', () => {
+    expect(() => compileGlob('{a,b')).toThrow('glob "{a,b" is not valid');
   });
 });

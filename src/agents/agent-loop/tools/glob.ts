@@ -1,9 +1,15 @@
+import { RE2JS } from 're2js';
+import { type LinearPattern } from './linear-pattern.js';
+import { toolError } from './tool-error.js';
+
 /**
  * A glob as a regular expression over `/`-separated relative paths: `**` crosses directories,
  * `*` and `?` stay within one, `{a,b}` is a choice, `[abc]` a character class. A pattern without
- * a `/` matches the file name at any depth (as `*.ts` finds every TypeScript file).
+ * a `/` matches the file name at any depth (as `*.ts` finds every TypeScript file). Compiled with
+ * RE2: a glob such as `**a**a**a**b` would make a backtracking RegExp take polynomial time on a
+ * long path.
  */
-export function globToRegExp(pattern: string): RegExp {
+export function compileGlob(pattern: string): LinearPattern {
   const anyDepth = !pattern.includes('/');
   let source = '';
   let braces = 0;
@@ -31,5 +37,10 @@ export function globToRegExp(pattern: string): RegExp {
       }
     } else source += char.replace(/[.+^$()|\\\]]/g, '\\$&');
   }
-  return new RegExp(`^${anyDepth ? '(?:.*/)?' : ''}${source}$`);
+  try {
+    const compiled = RE2JS.compile(`^${anyDepth ? '(?:.*/)?' : ''}${source}$`);
+    return { test: (path) => compiled.test(path) };
+  } catch {
+    throw toolError(`glob ${JSON.stringify(pattern)} is not valid`, 'Close every { and [ it opens; use ** , *, ?, {a,b} and [abc].');
+  }
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { formatDuration } from '../../../core/duration.js';
 import { runProcess } from './run-process.js';
+import { shellArgv } from './shell-sandbox.js';
 import type { ToolContext } from './tool-context.js';
 
 export const shellLimits = { defaultTimeoutMs: 120_000, maxTimeoutMs: 600_000 } as const;
@@ -12,12 +13,14 @@ export const shellInput = z.object({
 
 /**
  * The model's own command line, run with `/bin/sh -c` (the command is the model's text, never
- * built from pipeline input). The result always names the exit code; a timeout says so, so the
+ * built from pipeline input). It can reach whatever the user can, unless `agent.shell_sandbox`
+ * puts it in bubblewrap (shell-sandbox.ts). The result always names the exit code; a timeout says so, so the
  * model can try something shorter.
  */
 export async function shellTool(input: z.infer<typeof shellInput>, context: ToolContext): Promise<string> {
   const timeoutMs = input.timeout_ms ?? shellLimits.defaultTimeoutMs;
-  const result = await runProcess('/bin/sh', ['-c', input.command], { cwd: context.workDir, env: context.env, timeoutMs, signal: context.signal });
+  const [file, args] = shellArgv(context.sandbox ?? 'none', input.command, context.workDir, context.env.HOME);
+  const result = await runProcess(file, args, { cwd: context.workDir, env: context.env, timeoutMs, signal: context.signal });
   const status = result.timedOut
     ? `timed out after ${formatDuration(timeoutMs)} and was killed`
     : result.exitCode === null

@@ -1,8 +1,12 @@
+import type { ShellSandbox } from '../../../config/index.js';
+
 /** What every tool call runs with. */
 export interface ToolContext {
-  /** The node's working directory; no tool reads or writes outside it. */
+  /** The node's working directory; the file tools read and write nowhere else. */
   workDir: string;
   signal: AbortSignal;
-  /** The environment shell commands see (already stripped of secrets). */
+  /** The environment shell commands and hooks see: the allow-listed one (agentEnv), no provider key. */
   env: Readonly<Record<string, string | undefined>>;
+  /** How the shell tool runs (`agent.shell_sandbox`); default `none`. */
+  sandbox?: ShellSandbox;
 }
