@@ -26,6 +26,8 @@ describe('the public pipeline API', () => {
         "isError",
         "loadPipeline",
         "matchStyle",
+        "maxNestingDepth",
+        "maxPipelineFileBytes",
         "outgoingEdges",
         "parseCondition",
         "parseDot",
