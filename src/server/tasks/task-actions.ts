@@ -1,6 +1,7 @@
 import { describeSessionId, sessionIdProblem, type AgentReport } from '../../agents/cli-agents/index.js';
 import { ErrorCode, OrchestraError } from '../../core/errors.js';
 import type { Task, TaskStatus } from '../../tasks/index.js';
+import { endTaskOrphans } from './launch-agent.js';
 import type { LiveAgent } from './live-agent.js';
 import type { ServiceContext } from './service-context.js';
 import { setTaskStatus } from './task-status-updates.js';
@@ -9,12 +10,13 @@ import { setTaskStatus } from './task-status-updates.js';
 export async function stopTask(ctx: ServiceContext, projectRoot: string, ref: string): Promise<Task> {
   const task = await ctx.files(projectRoot).get(ref);
   const agent = ctx.liveAgent(projectRoot, task.id);
-  if (agent === undefined) {
+  if (agent !== undefined) await stopAgent(agent, 'stop');
+  // An agent a killed daemon left behind is stopped too: `stop` reaches whatever runs for the task.
+  else if ((await endTaskOrphans(ctx, projectRoot, task.id)) === 0) {
     throw new OrchestraError(ErrorCode.AGENT_NOT_RUNNING, `task ${task.id} (${task.slug}) has no running agent.`, {
       hint: `Start it: orchestra start ${task.id}`,
     });
   }
-  await stopAgent(agent, 'stop');
   const current = await ctx.files(projectRoot).get(task.id);
   return current.status === 'running' || current.status === 'idle' ? setTaskStatus(ctx, projectRoot, current, 'stopped') : current;
 }
