@@ -91,7 +91,7 @@ describe('cli_agents in orchestra.yaml', () => {
       'a misspelled interactive key',
       ['cli_agents:', '  a:', '    command: a', '    interactive:', '      resume: ["--resume", "{session_id}"]'],
       '5:7',
-      'cli_agents.a.interactive.resume: unknown key. Allowed here: args, resume_args, session_id, status, prompt_via, env.',
+      'cli_agents.a.interactive.resume: unknown key. Allowed here: args, resume_args, session_id, status, prompt_via, env, session_id_pattern.',
     ],
     [
       'session_id assign without {session_id}',

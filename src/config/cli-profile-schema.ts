@@ -32,7 +32,18 @@ const interactiveObject = z.strictObject({
   status: z.enum(StatusSources).default('quiescence'),
   prompt_via: z.enum(InteractivePromptVias).optional(),
   env: envRecord.default({}),
+  /** A regular expression every session id of this agent matches (whole id); see session-id-rule.ts. */
+  session_id_pattern: z.string().min(1, 'must not be empty').refine(compiles, 'must be a valid regular expression').optional(),
 });
+
+function compiles(pattern: string): boolean {
+  try {
+    new RegExp(pattern, 'u');
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 export const cliProfileObject = z.strictObject({
   command: text,
@@ -82,6 +93,7 @@ export interface ResolvedInteractiveStanza {
   status: StatusSource;
   prompt_via: InteractivePromptVia;
   env: Record<string, string>;
+  session_id_pattern?: string;
 }
 
 /** Without `args`, the prompt is the only argument (or none, with prompt_via: stdin). */
@@ -116,6 +128,7 @@ function resolveCliProfileStanza(stanza: CliProfileObject): ResolvedCliProfileSt
         status: interactive.status,
         prompt_via: interactive.prompt_via ?? defaultInteractivePromptVia(interactive.args),
         env: interactive.env,
+        ...(interactive.session_id_pattern !== undefined && { session_id_pattern: interactive.session_id_pattern }),
       },
     }),
   };

@@ -4,3 +4,4 @@ export { processStartTime, isSameProcess, killProcessGroup } from './process-ide
 export { Activity, activityOf, defaultQuietMs, type ActivityInputs, type ActivityReport } from './activity.js';
 export { promptPatterns, looksLikePrompt } from './prompt-patterns.js';
 export { watchActivity, type ActivityWatcher, type WatchActivityOptions } from './activity-watcher.js';
+export { agentMarkerVariable, findMarkedProcesses, type MarkedProcess } from './marked-processes.js';

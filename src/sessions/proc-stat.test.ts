@@ -6,10 +6,10 @@ const tail = (state: string, pgrp: number, start: string) =>
 
 describe('parseProcStat', () => {
   it.each([
-    ['a plain name', `4242 (sleep) ${tail('S', 4242, '98765')}`, { state: 'S', pgrp: 4242, startTime: '98765' }],
-    ['a name with spaces', `7 (my agent) ${tail('R', 7, '1')}`, { state: 'R', pgrp: 7, startTime: '1' }],
-    ['a name holding ") ("', `8 (evil) (x) ${tail('Z', 3, '55')}`, { state: 'Z', pgrp: 3, startTime: '55' }],
-    ['a trailing newline', `9 (n) ${tail('S', 9, '12')}\n`, { state: 'S', pgrp: 9, startTime: '12' }],
+    ['a plain name', `4242 (sleep) ${tail('S', 4242, '98765')}`, { state: 'S', pgrp: 4242, session: 4242, startTime: '98765' }],
+    ['a name with spaces', `7 (my agent) ${tail('R', 7, '1')}`, { state: 'R', pgrp: 7, session: 7, startTime: '1' }],
+    ['a name holding ") ("', `8 (evil) (x) ${tail('Z', 3, '55')}`, { state: 'Z', pgrp: 3, session: 3, startTime: '55' }],
+    ['a trailing newline', `9 (n) ${tail('S', 9, '12')}\n`, { state: 'S', pgrp: 9, session: 9, startTime: '12' }],
   ])('reads state, group and start time past %s', (_name, text, expected) => {
     expect(parseProcStat(text)).toEqual(expected);
   });

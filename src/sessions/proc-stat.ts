@@ -5,6 +5,8 @@ export interface ProcStat {
   /** One letter: R running, S sleeping, Z zombie, X dead, … */
   state: string;
   pgrp: number;
+  /** The session id: a process started in a PTY by node-pty leads its own session (sid = pid). */
+  session: number;
   /** Clock ticks after boot; with the pid it names one process for the life of the machine. */
   startTime: string;
 }
@@ -23,9 +25,10 @@ export function parseProcStat(text: string): ProcStat | undefined {
   const fields = text.slice(close + 1).trim().split(/\s+/);
   const state = fields[0];
   const pgrp = Number(fields[2]);
+  const session = Number(fields[3]);
   const startTime = fields[19];
-  if (state === undefined || startTime === undefined || !/^\d+$/.test(startTime) || !Number.isInteger(pgrp)) return undefined;
-  return { state, pgrp, startTime };
+  if (state === undefined || startTime === undefined || !/^\d+$/.test(startTime) || !Number.isInteger(pgrp) || !Number.isInteger(session)) return undefined;
+  return { state, pgrp, session, startTime };
 }
 
 /** Zombies have exited and only wait for a parent to reap them; where PID 1 never reaps, they linger. */

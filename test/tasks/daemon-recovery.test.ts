@@ -9,6 +9,12 @@ import { recoveryProject, resumedTask, startedTask, startsOf } from '../support/
 import { binPath, fakeAgentConfig, type TaskProject } from '../support/task-project.js';
 
 let project: TaskProject | undefined;
+
+/** The per-task agent records the daemon keeps (`<state>/agents/*.json`). */
+function agentRecordFiles(p: TaskProject): string[] {
+  const dir = join(daemonPaths(p.home).stateDir, 'agents');
+  return existsSync(dir) ? readdirSync(dir).filter((name) => name.endsWith('.json')) : [];
+}
 afterEach(async () => {
   await project?.cleanup();
   project = undefined;
@@ -197,7 +203,7 @@ describe('which tasks recovery resumes', () => {
     expect(startsOf(project, task)).toHaveLength(1);
     const error = daemonLog(project).find((line) => line.includes('could not resume an agent'));
     expect(error).toContain('unknown agent \\"fake-child\\"');
-    expect(JSON.parse(readFileSync(join(daemonPaths(project.home).stateDir, 'state.json'), 'utf8'))).toMatchObject({ agents: [] });
+    expect(agentRecordFiles(project)).toEqual([]);
   });
 
   it('stops a task whose agent has no session id to resume, after killing its orphan', { timeout: 120_000 }, async () => {
@@ -242,12 +248,13 @@ describe('the daemon state file', () => {
     const warning = daemonLog(project).find((line) => line.includes('ignoring unreadable daemon state'));
     expect(warning).toContain(stateFile);
     expect(warning).toContain(`moved to ${stateFile}.corrupt`);
+    expect(warning).toContain('Its agents keep their own records');
     // Nothing stored is lost: the bad file is kept, and the new daemon writes a good one.
     expect(readFileSync(`${stateFile}.corrupt`, 'utf8')).toBe('{"projects": [ garbage');
     expect(JSON.parse(readFileSync(stateFile, 'utf8'))).toMatchObject({ projects: [project.project] });
-    // Its agent's record went with the state: `start` resumes it by hand, as the warning says.
-    expect((await project.bin(['start', 'alpha'])).code).toBe(0);
-    await project.waitForTask('alpha', (task) => task.pid !== undefined && task.needsInput, 30_000);
+    // Its agent's record is a file of its own: the daemon resumed it, and `start` finds it running.
+    await resumedTask(project, 'alpha', undefined);
+    expect((await project.bin(['start', 'alpha'])).code).toBe(4);
     expect(startsOf(project, alpha).map((start) => start.resumed)).toEqual([false, true]);
   });
 });

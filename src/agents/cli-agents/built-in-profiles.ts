@@ -2,6 +2,7 @@ import type { CliProfileStanza, ResolvedCliProfileStanza } from '../../config/in
 import { cliProfileFromStanza } from './profile-from-stanza.js';
 import { parseCliProfile } from './profile-schema.js';
 import type { CliProfile } from './profile.js';
+import { SessionIdPatterns } from './session-id-rule.js';
 
 /**
  * The CLIs Orchestra knows out of the box, written as the same stanzas a user puts under
@@ -42,6 +43,7 @@ export const builtInCliStanzas: Readonly<Record<string, CliProfileStanza>> = {
       args: ['--permission-mode', 'acceptEdits', '--session-id', '{session_id}', ['--model', '{model}'], ['--', '{prompt}']],
       resume_args: ['--permission-mode', 'acceptEdits', '--resume', '{session_id}', ['--model', '{model}']],
       session_id: 'assign',
+      session_id_pattern: SessionIdPatterns.uuid,
       status: 'claude-hooks',
       prompt_via: 'argument',
     },
@@ -66,6 +68,7 @@ export const builtInCliStanzas: Readonly<Record<string, CliProfileStanza>> = {
       args: [['--model={model}'], ['--prompt={prompt}']],
       resume_args: ['--session={session_id}', ['--model={model}']],
       session_id: 'report',
+      session_id_pattern: SessionIdPatterns.opencode,
       status: 'opencode-plugin',
       prompt_via: 'argument',
     },
@@ -87,6 +90,8 @@ export const builtInCliStanzas: Readonly<Record<string, CliProfileStanza>> = {
       args: ['--full-auto', ['--model', '{model}'], ['--', '{prompt}']],
       resume_args: ['resume', '{session_id}'],
       session_id: 'report',
+      // Codex thread ids are UUIDs (v7), as `thread.started` prints them.
+      session_id_pattern: SessionIdPatterns.uuid,
       status: 'quiescence',
       prompt_via: 'argument',
     },
@@ -100,6 +105,8 @@ export const builtInCliStanzas: Readonly<Record<string, CliProfileStanza>> = {
     interactive: {
       args: ['--approval-mode', 'auto_edit', ['--model={model}'], ['--prompt-interactive={prompt}']],
       session_id: 'none',
+      // Gemini CLI session ids are UUIDs; it is not resumed yet, the pattern is for when it is.
+      session_id_pattern: SessionIdPatterns.uuid,
       status: 'quiescence',
       prompt_via: 'argument',
     },

@@ -8,3 +8,4 @@ export { interactiveLaunch, canResume, type InteractiveLaunch, type InteractiveL
 export { claudeHookSettings, ClaudeHookEvents, shellQuote } from './claude-hooks.js';
 export { reportFromHook, type AgentReport, type HookSource, type ReportedActivity } from './agent-report.js';
 export { opencodePluginSource, withOpencodePlugin } from './opencode-plugin.js';
+export { sessionIdProblem, describeSessionId, SessionIdPatterns } from './session-id-rule.js';

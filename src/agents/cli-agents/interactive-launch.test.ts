@@ -71,10 +71,10 @@ describe('interactiveLaunch for the built-in profiles', () => {
 
   it.each<[string, boolean, string[]]>([
     ['codex', false, ['--full-auto', '--', '-fix the tests']],
-    ['codex', true, ['resume', 'thread-1']],
+    ['codex', true, ['resume', '019a0b7c-1111-7222-8333-444455556666']],
     ['gemini', false, ['--approval-mode', 'auto_edit', '--prompt-interactive=-fix the tests']],
   ])('%s (resume %s): %j', async (name, resume, args) => {
-    const launch = await interactiveLaunch(profile(name), input({ resume, sessionId: resume ? 'thread-1' : undefined }));
+    const launch = await interactiveLaunch(profile(name), input({ resume, sessionId: resume ? '019a0b7c-1111-7222-8333-444455556666' : undefined }));
     expect(launch.args).toEqual(args);
     expect(launch.env).toEqual({});
     expect(existsSync(join(stateDir, 'opencode-plugin.js'))).toBe(false);
@@ -83,8 +83,12 @@ describe('interactiveLaunch for the built-in profiles', () => {
 
 describe('resuming', () => {
   it.each<[string, string | undefined, boolean]>([
-    ['claude-code', 'id', true],
+    ['claude-code', '0b7c1c1e-1111-4222-8333-444455556666', true],
+    ['claude-code', 'id', false],
+    ['claude-code', '--dangerously-skip-permissions', false],
     ['claude-code', undefined, false],
+    ['opencode', 'ses_abc', true],
+    ['opencode', '-ses_abc', false],
     ['opencode', undefined, false],
     ['gemini', 'id', false],
   ])('canResume(%s, %s) = %s', (name, sessionId, expected) => {
@@ -94,7 +98,10 @@ describe('resuming', () => {
   it.each<[string, string | undefined, string]>([
     ['claude-code', undefined, 'CLI profile "claude-code" cannot resume: no agent session id is known for this task.'],
     ['gemini', 'id', 'CLI profile "gemini" cannot resume: its profile has no interactive.resume_args.'],
-  ])('%s without what it needs is E_USAGE, so the caller can start fresh', async (name, sessionId, message) => {
+    ['claude-code', '--dangerously-skip-permissions', 'CLI profile "claude-code" cannot resume: the task\'s agent session id "--dangerously-skip-permissions" is not one this agent makes: it starts with "-", so the agent would read it as an option.'],
+    ['opencode', 'ses_1 $(id)', 'CLI profile "opencode" cannot resume: the task\'s agent session id "ses_1 $(id)" is not one this agent makes: it has characters other than letters, digits and _ . : -.'],
+    ['claude-code', 'ses_abc', 'CLI profile "claude-code" cannot resume: the task\'s agent session id "ses_abc" is not one this agent makes: it does not match the agent\'s session_id_pattern [0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}.'],
+  ])('issue 8.9: %s without what it needs, or with a session id that could be an option, is E_USAGE, so the caller can start fresh', async (name, sessionId, message) => {
     await expect(interactiveLaunch(profile(name), input({ resume: true, sessionId }))).rejects.toMatchObject({ code: 'E_USAGE', message, hint: 'Start the agent fresh instead.' });
   });
 });
@@ -110,6 +117,13 @@ describe('profiles of the user', () => {
     const typed = parseCliProfile('t', { command: 't', env: { A: '1', B: '1' }, interactive: { args: ['--tui'], resume_args: ['--last'], session_id: 'report', env: { B: '2' } } });
     expect(await interactiveLaunch(typed, input())).toEqual({ command: 't', args: ['--tui'], env: { A: '1', B: '2' }, typePrompt: '-fix the tests' });
     expect(await interactiveLaunch(typed, input({ resume: true }))).toEqual({ command: 't', args: ['--last'], env: { A: '1', B: '2' } });
+  });
+
+  it('issue 8.9: a session_id_pattern of the user narrows the ids its agent resumes', async () => {
+    const custom = parseCliProfile('c', { command: 'c', interactive: { resume_args: ['--resume', '{session_id}'], session_id: 'report', session_id_pattern: 'run-[0-9]+' } });
+    expect((await interactiveLaunch(custom, input({ resume: true, sessionId: 'run-42' }))).args).toEqual(['--resume', 'run-42']);
+    expect(canResume(custom, 'run-42x')).toBe(false);
+    expect(() => parseCliProfile('bad', { command: 'c', interactive: { session_id_pattern: '(' } })).toThrow(/session_id_pattern.*valid regular expression/);
   });
 
   it('an interactive env OPENCODE_CONFIG_CONTENT is the one the plugin is merged into', async () => {

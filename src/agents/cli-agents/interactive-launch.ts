@@ -5,6 +5,7 @@ import { expandArgs, type PlaceholderValues } from './arg-template.js';
 import { claudeHookSettings } from './claude-hooks.js';
 import { installOpencodePlugin, withOpencodePlugin } from './opencode-plugin.js';
 import { profileModel, type CliProfile, type InteractiveSpec } from './profile.js';
+import { describeSessionId, sessionIdProblem } from './session-id-rule.js';
 
 export interface InteractiveLaunchInput {
   /** The task's description; ignored on resume (the session has it). */
@@ -83,8 +84,11 @@ export async function interactiveLaunch(profile: CliProfile, input: InteractiveL
 function resumeProblem(spec: InteractiveSpec, sessionId: string | undefined): string | undefined {
   const resumeArgs: readonly ArgTemplate[] | undefined = spec.resumeArgs;
   if (resumeArgs === undefined || spec.sessionId === 'none') return 'its profile has no interactive.resume_args';
-  if (usesPlaceholder(resumeArgs, 'session_id') && sessionId === undefined) return 'no agent session id is known for this task';
-  return undefined;
+  if (!usesPlaceholder(resumeArgs, 'session_id')) return undefined;
+  if (sessionId === undefined) return 'no agent session id is known for this task';
+  // The id becomes an argv element (after --resume, say): one that is not an id could be an option.
+  const problem = sessionIdProblem(sessionId, spec.sessionIdPattern);
+  return problem === undefined ? undefined : `the task's agent session id ${describeSessionId(sessionId)} is not one this agent makes: ${problem}`;
 }
 
 // Without its source `orchestra hook` fails, and Claude Code takes a hook's exit code 2 (a usage

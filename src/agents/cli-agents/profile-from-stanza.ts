@@ -27,6 +27,7 @@ export function cliProfileFromStanza(name: string, stanza: ResolvedCliProfileSta
         status: interactive.status,
         promptVia: interactive.prompt_via,
         env: interactive.env,
+        sessionIdPattern: interactive.session_id_pattern,
       },
     }),
   };

@@ -47,6 +47,8 @@ export interface InteractiveSpec {
   promptVia: InteractivePromptVia;
   /** On top of the profile's `env`. */
   env: Readonly<Record<string, string>>;
+  /** What the agent's session ids look like (a whole-id regular expression); undefined: the safe rule only. */
+  sessionIdPattern?: string | undefined;
 }
 
 export const PromptVia = { argument: 'argument', stdin: 'stdin' } as const;

@@ -68,9 +68,9 @@ export async function daemonSubcommand(ctx: CommandContext, action: string, opti
 async function stopOrphanedAgents(ctx: CommandContext, home: string): Promise<number> {
   // A daemon too busy to answer still accepts connections: its agents are not orphans.
   if ((await probeSocket(daemonPaths(home).socket)) === 'live') return 0;
-  const [{ DaemonState }, { killOrphanedAgents }] = await Promise.all([import('../../server/tasks/daemon-state.js'), import('../../server/tasks/recover-agents.js')]);
+  const [{ DaemonState }, { endOrphanAgents, findOrphanAgents }] = await Promise.all([import('../../server/tasks/daemon-state.js'), import('../../server/tasks/orphan-agents.js')]);
   const state = DaemonState.load(daemonPaths(home).stateDir, (message) => ctx.io.stderr.write(`warning: ${message}\n`));
-  return killOrphanedAgents(state.agents);
+  return endOrphanAgents(findOrphanAgents(home, state.agents));
 }
 
 function lineCount(option: string | undefined): number {

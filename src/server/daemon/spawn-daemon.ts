@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
 import { closeSync, fchmodSync, openSync } from 'node:fs';
 import { ErrorCode, OrchestraError } from '../../core/errors.js';
+import { agentMarkerVariable } from '../../sessions/index.js';
 import { DaemonClient } from '../rpc/client.js';
 import { readLogTail } from './daemon-log.js';
 import type { DaemonPaths } from './daemon-paths.js';
@@ -33,7 +34,9 @@ export async function spawnDaemon(
     const child = spawn(file, args, {
       detached: true,
       stdio: ['ignore', logFd, logFd],
-      env: { ...o.env, ORCHESTRA_HOME: o.home },
+      // A daemon started from inside an agent (its shell runs `orchestra status`) must not carry
+      // that agent's marker: it would count as one of its agents.
+      env: { ...o.env, [agentMarkerVariable]: undefined, ORCHESTRA_HOME: o.home },
     });
     child.once('error', (error) => (spawnError = error));
     child.once('exit', (code, signal) => (exited = { code, signal }));

@@ -1,7 +1,9 @@
+import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { interactiveLaunch } from '../../agents/cli-agents/index.js';
 import { ErrorCode, OrchestraError } from '../../core/errors.js';
-import { PtySession } from '../../sessions/index.js';
+import { agentMarkerVariable, PtySession } from '../../sessions/index.js';
+import { endOrphanAgents, findOrphanAgents } from './orphan-agents.js';
 import type { Task } from '../../tasks/index.js';
 import { taskLogFile } from './task-paths.js';
 import { applyActivity, setTaskStatus } from './task-status-updates.js';
@@ -24,10 +26,26 @@ export interface LaunchOptions {
 }
 
 /**
- * Spawns the task's agent in a PTY in its worktree and records it (pid, start time, session id)
- * before anything else can happen, so that a daemon killed right after still finds it.
+ * Spawns the task's agent in a PTY in its worktree. Before the spawn, any orphan of the task is
+ * ended (a task never has two agents) and a record with the marker the agent's environment will
+ * carry is written; right after it, the record gets the pid and start time. A daemon killed at any
+ * point in between still finds the agent (see recover-agents.ts).
  */
 export async function launchAgent(ctx: ServiceContext, projectRoot: string, task: Task, options: LaunchOptions): Promise<LiveAgent> {
+  const key = agentKey(projectRoot, task.id);
+  if (ctx.launching.has(key) || ctx.agents.has(key)) {
+    throw new OrchestraError(ErrorCode.TASK_STATE, `task ${task.id} (${task.slug}) already has a running agent.`, { hint: `Attach to it: orchestra attach ${task.id}` });
+  }
+  ctx.launching.add(key);
+  try {
+    return await launchOnce(ctx, projectRoot, task, options);
+  } finally {
+    ctx.launching.delete(key);
+  }
+}
+
+async function launchOnce(ctx: ServiceContext, projectRoot: string, task: Task, options: LaunchOptions): Promise<LiveAgent> {
+  const key = agentKey(projectRoot, task.id);
   const { home, env, hookCommand, quietMs, state, log } = ctx.options;
   if (task.worktree === undefined) throw new OrchestraError(ErrorCode.INTERNAL, `task ${task.id} has no worktree to run its agent in.`);
   const profile = await ctx.options.profiles(projectRoot, task.agent);
@@ -41,15 +59,27 @@ export async function launchAgent(ctx: ServiceContext, projectRoot: string, task
     stateDir,
     env,
   });
-  const session = PtySession.spawn({
-    command: launch.command,
-    args: launch.args,
-    cwd: task.worktree,
-    env: { ...definedOnly(env), ...launch.env, ...taskEnvironment(task, projectRoot, home) },
-    cols: options.cols,
-    rows: options.rows,
-    logFile: taskLogFile(home, projectRoot, task),
-  });
+  await endTaskOrphans(ctx, projectRoot, task.id);
+  const sessionId = launch.sessionId ?? task.agentSession;
+  const marker = randomUUID();
+  const intent = { projectRoot, taskId: task.id, marker, profile: profile.name, sessionId, startedAt: new Date().toISOString(), resumes: options.resumes ?? 0 };
+  await state.putAgent(intent);
+  let session: PtySession;
+  try {
+    session = PtySession.spawn({
+      command: launch.command,
+      args: launch.args,
+      cwd: task.worktree,
+      env: { ...definedOnly(env), ...launch.env, ...taskEnvironment(task, projectRoot, home), [agentMarkerVariable]: marker },
+      cols: options.cols,
+      rows: options.rows,
+      logFile: taskLogFile(home, projectRoot, task),
+    });
+  } catch (error) {
+    await state.removeAgent(projectRoot, task.id);
+    throw error;
+  }
+  // Watched from its first byte on, so that no output or exit is missed while the record is written.
   const agent = new LiveAgent({
     projectRoot,
     taskId: task.id,
@@ -67,23 +97,43 @@ export async function launchAgent(ctx: ServiceContext, projectRoot: string, task
     },
     onExit: (live, exit) => void onAgentExit(ctx, live, exit.exitCode),
   });
-  ctx.agents.set(agentKey(projectRoot, task.id), agent);
+  ctx.agents.set(key, agent);
   announceOutput(ctx, agent, task.slug);
-  const sessionId = launch.sessionId ?? task.agentSession;
-  await state.putAgent({
-    projectRoot,
-    taskId: task.id,
-    pid: session.pid,
-    startTime: session.startTime,
-    profile: profile.name,
-    sessionId,
-    startedAt: agent.startedAt,
-    resumes: options.resumes ?? 0,
-  });
+  await crashHookForTests(env, session);
+  await state.putAgent({ ...intent, pid: session.pid, startTime: session.startTime });
   log.info(options.resume ? 'resumed agent' : 'started agent', { projectRoot, taskId: task.id, profile: profile.name, pid: session.pid, sessionId });
   const status = options.keepStatus === true || task.status === 'running' || task.status === 'idle' ? task.status : 'running';
   await setTaskStatus(ctx, projectRoot, task, status, { agent: profile.name, agentSession: sessionId });
   return agent;
+}
+
+/**
+ * Ends an agent of this task that runs without this daemon's session (left by a daemon that was
+ * killed): a second agent on the same worktree and session would fight the first.
+ */
+export async function endTaskOrphans(ctx: ServiceContext, projectRoot: string, taskId: number): Promise<number> {
+  const live = new Set([...ctx.agents.values()].map((agent) => agent.session.pid));
+  const orphans = findOrphanAgents(ctx.options.home, ctx.options.state.agents, { live, task: { projectRoot, taskId } });
+  return endOrphanAgents(orphans, (orphan) => ctx.options.log.warn('killing an orphaned agent of the task', { projectRoot, taskId, pid: orphan.pid }));
+}
+
+/**
+ * Tests only: ORCHESTRA_TEST_KILL_AFTER_SPAWN=<text> makes the daemon kill itself with SIGKILL
+ * once the agent printed <text>, after the spawn and before its pid is recorded: the gap a crash
+ * could once hide an agent in.
+ */
+async function crashHookForTests(env: Readonly<Record<string, string | undefined>>, session: PtySession): Promise<void> {
+  const text = env.ORCHESTRA_TEST_KILL_AFTER_SPAWN;
+  if (text === undefined || text === '') return;
+  let seen = '';
+  await new Promise<void>((resolve) => {
+    session.onOutput((data) => {
+      seen += data;
+      if (seen.includes(text)) resolve();
+    });
+    session.onExit(() => resolve());
+  });
+  process.kill(process.pid, 'SIGKILL');
 }
 
 function definedOnly(env: Readonly<Record<string, string | undefined>>): Record<string, string> {

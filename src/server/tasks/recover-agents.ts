@@ -1,5 +1,5 @@
-import { isSameProcess, killProcessGroup } from '../../sessions/index.js';
-import type { AgentRecord } from './daemon-state.js';
+import { sameTask, type AgentRecord } from './agent-records.js';
+import { endOrphanAgents, findOrphanAgents, type OrphanAgent } from './orphan-agents.js';
 import { launchAgent } from './launch-agent.js';
 import type { ServiceContext } from './service-context.js';
 import { setTaskStatus } from './task-status-updates.js';
@@ -16,19 +16,21 @@ interface RecoverySummary {
 
 /**
  * Runs once when a daemon starts, before it serves any task method. Each agent the previous daemon
- * recorded is either dead or an orphan (its PTY is gone): orphans are killed first. Then each task
- * that still wants its agent resumes its session, once: the new pid replaces the record before
- * anything else, and only this daemon (one per user) runs this.
+ * left is either dead or an orphan (its PTY is gone): orphans are found by their records and, when
+ * a record is missing or has no pid yet (a kill -9 right after the spawn), by the marker in their
+ * environment, and are killed first. Then each task that still wants its agent resumes its
+ * session, once: the new record replaces the old before anything else, and only this daemon (one
+ * per user) runs this.
  */
 export async function recoverAgents(ctx: ServiceContext): Promise<void> {
-  const { state, log } = ctx.options;
-  const records = [...state.agents];
+  const { state, log, home } = ctx.options;
+  const orphans = findOrphanAgents(home, state.agents);
   const summary: RecoverySummary = { orphansKilled: 0, resumed: 0, stopped: 0, failed: 0 };
-  summary.orphansKilled = await killOrphanedAgents(records, (record) =>
-    log.warn('killing an orphaned agent left by the previous daemon', { projectRoot: record.projectRoot, taskId: record.taskId, pid: record.pid }),
+  summary.orphansKilled = await endOrphanAgents(orphans, (orphan) =>
+    log.warn('killing an orphaned agent left by the previous daemon', { projectRoot: orphan.projectRoot, taskId: orphan.taskId, pid: orphan.pid }),
   );
   await Promise.all(
-    records.map(async (record) => {
+    tasksToRecover(state.agents, orphans).map(async (record) => {
       try {
         const outcome = await resumeOne(ctx, record);
         if (outcome !== 'skipped') summary[outcome] += 1;
@@ -41,20 +43,14 @@ export async function recoverAgents(ctx: ServiceContext): Promise<void> {
   log.info('agent recovery finished', { ...summary });
 }
 
-/**
- * Kills the recorded agents that still run (with their process groups), identified by pid AND
- * start time so that a reused pid is never hit; all at once, since each may take the whole grace
- * period. The records stay: a daemon started later resumes those sessions. Returns how many ran.
- */
-export async function killOrphanedAgents(records: readonly AgentRecord[], onKill: (record: AgentRecord) => void = () => undefined): Promise<number> {
-  const killed = await Promise.all(
-    records.map(async (record) => {
-      if (!isSameProcess(record.pid, record.startTime)) return false;
-      onKill(record);
-      return killProcessGroup(record.pid, record.startTime, { graceMs: 2_000 });
-    }),
-  );
-  return killed.filter(Boolean).length;
+/** The records, plus one for each orphan whose task had none (its session is in the task file). */
+function tasksToRecover(records: readonly AgentRecord[], orphans: readonly OrphanAgent[]): AgentRecord[] {
+  const recovered = [...records];
+  for (const orphan of orphans) {
+    if (recovered.some((record) => sameTask(record, orphan))) continue;
+    recovered.push({ projectRoot: orphan.projectRoot, taskId: orphan.taskId, profile: 'unrecorded', startedAt: new Date().toISOString(), resumes: 0 });
+  }
+  return recovered;
 }
 
 async function resumeOne(ctx: ServiceContext, record: AgentRecord): Promise<'resumed' | 'stopped' | 'skipped'> {
@@ -73,6 +69,8 @@ async function resumeOne(ctx: ServiceContext, record: AgentRecord): Promise<'res
     if (task.status === 'running' || task.status === 'idle') await setTaskStatus(ctx, record.projectRoot, task, 'stopped');
     return 'stopped';
   }
+  // A state.json that was lost took the project list with it: `status --all` lists this one again.
+  await state.addProject(record.projectRoot);
   await launchAgent(ctx, record.projectRoot, { ...task, agentSession: sessionId }, { resume: true, resumes: record.resumes + 1, keepStatus: true });
   return 'resumed';
 }

@@ -38,6 +38,8 @@ export interface ServiceOptions {
 /** The shared parts the task operations work with; each operation is a function in its own file. */
 export class ServiceContext {
   readonly agents = new Map<string, LiveAgent>();
+  /** Tasks whose agent is being launched right now (agentKey): a second launch must not race it. */
+  readonly launching = new Set<string>();
   /** Ports given to tasks so far (see start-task.ts); loaded on the first start. */
   portsInUse: Promise<Set<number>> | undefined;
   private readonly listeners = new Set<(change: TaskChange) => void>();

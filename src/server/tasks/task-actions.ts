@@ -1,6 +1,7 @@
-import type { AgentReport } from '../../agents/cli-agents/index.js';
+import { describeSessionId, sessionIdProblem, type AgentReport } from '../../agents/cli-agents/index.js';
 import { ErrorCode, OrchestraError } from '../../core/errors.js';
 import type { Task, TaskStatus } from '../../tasks/index.js';
+import { endTaskOrphans } from './launch-agent.js';
 import type { LiveAgent } from './live-agent.js';
 import type { ServiceContext } from './service-context.js';
 import { setTaskStatus } from './task-status-updates.js';
@@ -9,12 +10,13 @@ import { setTaskStatus } from './task-status-updates.js';
 export async function stopTask(ctx: ServiceContext, projectRoot: string, ref: string): Promise<Task> {
   const task = await ctx.files(projectRoot).get(ref);
   const agent = ctx.liveAgent(projectRoot, task.id);
-  if (agent === undefined) {
+  if (agent !== undefined) await stopAgent(agent, 'stop');
+  // An agent a killed daemon left behind is stopped too: `stop` reaches whatever runs for the task.
+  else if ((await endTaskOrphans(ctx, projectRoot, task.id)) === 0) {
     throw new OrchestraError(ErrorCode.AGENT_NOT_RUNNING, `task ${task.id} (${task.slug}) has no running agent.`, {
       hint: `Start it: orchestra start ${task.id}`,
     });
   }
-  await stopAgent(agent, 'stop');
   const current = await ctx.files(projectRoot).get(task.id);
   return current.status === 'running' || current.status === 'idle' ? setTaskStatus(ctx, projectRoot, current, 'stopped') : current;
 }
@@ -66,9 +68,14 @@ export async function setStatusByUser(ctx: ServiceContext, projectRoot: string, 
   return setTaskStatus(ctx, projectRoot, task, status);
 }
 
-/** A report from an agent's hook or plugin: its activity, and its session id once known. */
+/**
+ * A report from an agent's hook or plugin: its activity, and its session id once known. A session
+ * id the agent could not have made is refused whole (the task keeps its old one): it would later
+ * be an argument of `--resume`.
+ */
 export async function reportFromAgent(ctx: ServiceContext, projectRoot: string, taskId: number, report: AgentReport): Promise<void> {
   const task = await ctx.files(projectRoot).get(taskId);
+  if (report.sessionId !== undefined) await checkReportedSession(ctx, projectRoot, task, report.sessionId);
   // `orchestra daemon logs` then shows why a task changed status: a hook, not output quiescence.
   if (report.activity !== undefined || report.sessionId !== undefined) ctx.options.log.info('agent reported', { projectRoot, taskId, ...report });
   if (report.sessionId !== undefined && report.sessionId !== task.agentSession) {
@@ -78,4 +85,15 @@ export async function reportFromAgent(ctx: ServiceContext, projectRoot: string, 
   }
   const agent = ctx.liveAgent(projectRoot, taskId);
   if (agent !== undefined && report.activity !== undefined && report.activity !== 'exited') agent.report(report.activity);
+}
+
+async function checkReportedSession(ctx: ServiceContext, projectRoot: string, task: Task, sessionId: string): Promise<void> {
+  // A profile that cannot be read (orchestra.yaml broken meanwhile) still gets the safe rule.
+  const profile = await ctx.options.profiles(projectRoot, task.agent).catch(() => undefined);
+  const problem = sessionIdProblem(sessionId, profile?.interactive?.sessionIdPattern);
+  if (problem === undefined) return;
+  ctx.options.log.warn('refused an agent session id', { projectRoot, taskId: task.id, agent: task.agent, problem });
+  throw new OrchestraError(ErrorCode.USAGE, `task.report: params.payload: the agent session id ${describeSessionId(sessionId)} for task ${task.id} is refused: ${problem}.`, {
+    hint: `Task ${task.id} keeps its session${task.agentSession === undefined ? '' : ` ${task.agentSession}`}. A session id is a bounded run of letters, digits and _ . : - not starting with "-"${profile?.interactive?.sessionIdPattern === undefined ? '' : `, matching ${profile.interactive.sessionIdPattern}`}.`,
+  });
 }
