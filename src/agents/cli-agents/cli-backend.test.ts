@@ -90,6 +90,21 @@ describe('createCliBackend', () => {
   });
 });
 
+describe('issue 8.9: a session id from a CLI\'s output is resumed only when well-formed', () => {
+  it.each([
+    ['an option', '--dangerously-skip-permissions'],
+    ['a command substitution', '$(touch pwned)'],
+    ['an overlong id', 'x'.repeat(200)],
+  ])('%s is never passed back', async (_name, bad) => {
+    const dir = tempDir('bad-session');
+    const cli = fakeCli(dir, 'agent', `printf '%s\\n' '${JSON.stringify({ type: 'result', result: 'ok', session_id: bad }).replaceAll("'", "'\\''")}'; printf 'args: %s' "$*" > ${join(dir, 'argv')}`);
+    const backend = backendWith({ command: cli, args: [['--resume', '{resume_id}'], '{prompt}'], output: jsonl });
+    await backend.run(cliRequest(dir, 'a', {}, { fidelity: 'full', threadId: 'main' }));
+    await backend.run(cliRequest(dir, 'b', {}, { fidelity: 'full', threadId: 'main', prompt: 'next' }));
+    expect(readFileSync(join(dir, 'argv'), 'utf8')).toBe('args: next');
+  });
+});
+
 describe('stopping a CLI', () => {
   // The CLI ignores SIGTERM and leaves a grandchild behind: only SIGKILL to the whole group stops both.
   const stubborn = (pidFile: string) => `trap '' TERM\nsleep 300 &\necho "$$ $!" > ${pidFile}\nwait`;

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { agentEnv, baseAgentEnv, passEnvList } from '../../config/index.js';
 import { isOrchestraError } from '../../core/errors.js';
 import { readString } from '../../pipeline/graph/attr-read.js';
+import { makePrivateDir } from '../../core/private-files.js';
 import { writeFileAtomic } from '../../store/run-dir/write-file-atomic.js';
 import type { AgentBackend, AgentRequest, AgentResult } from '../backend.js';
 import { expandArgs } from './arg-template.js';
@@ -14,8 +15,8 @@ import { createOutputParser } from './output-parser.js';
 import { installCommand, type CliProfile } from './profile.js';
 import { resolveCommand } from './resolve-command.js';
 import { runCliProcess } from './run-process.js';
+import { sessionIdProblem } from './session-id-rule.js';
 import { createSessionRegistry, type SessionRegistry } from './session-registry.js';
-import { makePrivateDir } from '../../core/private-files.js';
 
 export interface CliBackendOptions {
   /** Profiles by name, over the built-in ones (a same-named profile replaces the built-in). */
@@ -98,7 +99,10 @@ export function createCliBackend(options: CliBackendOptions = {}): CliBackend {
     if (parsed.sessionId === undefined && resumeId === undefined && args.includes(freshSessionId)) parsed.sessionId = freshSessionId;
     const cliRun: CliRun = { profileName: name, outputFormat: profile.output.format, parsed, process: process_, timeoutMs, resumed: resumeId !== undefined };
     const sessionId = parsed.sessionId ?? resumeId;
-    if (request.threadId !== undefined && sessionId !== undefined) sessions.set(request.runId, name, request.threadId, sessionId);
+    // The id is the CLI's output and becomes an argv element of the next call: only a well-formed one is kept (issue 8.9).
+    if (request.threadId !== undefined && sessionId !== undefined && sessionIdProblem(sessionId, profile.interactive?.sessionIdPattern) === undefined) {
+      sessions.set(request.runId, name, request.threadId, sessionId);
+    }
     const argv = [command, ...args.map((arg) => (arg === prompt ? '<prompt>' : arg))];
     await writeFileAtomic(join(request.stageDir, 'usage.json'), `${JSON.stringify({ ...usageOf(cliRun), argv, cwd }, null, 2)}\n`);
     return cliResult(cliRun);
