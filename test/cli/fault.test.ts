@@ -1,9 +1,10 @@
 import Database from 'better-sqlite3';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createWorkspace, type Workspace } from '../../src/cli/testing/run-cli.js';
 import { openHomeStore } from '../../src/cli/testing/seed-runs.js';
+import { isLiveState, readProcStat } from '../../src/sessions/proc-stat.js';
 import { faultPipeline } from './helpers/fan-pipelines.js';
 import { assertBuilt, killGroup, runBin, spawnCli, type Spawned } from './helpers/spawn-cli.js';
 
@@ -14,15 +15,15 @@ const KILLS = 20;
 const MAX_TARGET = 44;
 
 let ws: Workspace;
-let paths: { ledger: string; pids: string };
+let paths: { ledger: string; pids: string; hold: string };
 
 beforeEach(() => {
   assertBuilt();
   ws = createWorkspace('orchestra-fault-');
-  paths = { ledger: join(ws.dir, 'ledger'), pids: join(ws.dir, 'pids') };
+  paths = { ledger: join(ws.dir, 'ledger'), pids: join(ws.dir, 'pids'), hold: join(ws.dir, 'hold') };
 });
 afterEach(() => {
-  for (const pid of readPids()) killGroup(pid);
+  for (const { pid } of readPids()) killGroup(pid);
   ws.remove();
 });
 
@@ -55,20 +56,44 @@ function readLedger(): LedgerLine[] {
     });
 }
 
-function readPids(): number[] {
+/** Every tool shell's pid, with the epoch of the orchestra process that started it. */
+function readPids(): Array<{ pid: number; epoch: number }> {
   if (!existsSync(paths.pids)) return [];
-  return readFileSync(paths.pids, 'utf8').split('\n').filter((line) => /^\d+$/.test(line)).map(Number);
+  return readFileSync(paths.pids, 'utf8')
+    .split('\n')
+    .filter((line) => /^\d+ \d+$/.test(line))
+    .map((line) => {
+      const [pid, epoch] = line.split(' ').map(Number);
+      return { pid: pid!, epoch: epoch! };
+    });
 }
 
 const progress = (ledger: LedgerLine[]) => new Set(ledger.map((line) => `${line.kind} ${line.node}`)).size;
 
+/** Running, not a zombie: a killed tool's parent is gone, and PID 1 here may never reap it. */
 function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
+  const stat = readProcStat(pid);
+  return stat !== undefined && isLiveState(stat.state);
+}
+
+/**
+ * Each kill first creates `hold`, which keeps the killed run's tools working (alive) however long it
+ * takes. The next process must end them before it runs a node: when the first tool it starts shows up
+ * in the ledger, every tool of an earlier process must be gone. Then `hold` is removed. Returns a stop
+ * function that gives the processes found alive at that moment (none, when point 11 holds).
+ */
+function watchOrphans(epoch: number): () => Array<{ pid: number; epoch: number }> {
+  const survivors: Array<{ pid: number; epoch: number }> = [];
+  const check = () => {
+    if (!existsSync(paths.hold) || !readLedger().some((line) => line.kind === 'start' && line.epoch === epoch)) return;
+    survivors.push(...readPids().filter((tool) => tool.epoch < epoch && isAlive(tool.pid)));
+    rmSync(paths.hold, { force: true });
+  };
+  const timer = setInterval(check, 5);
+  return () => {
+    clearInterval(timer);
+    return survivors;
+  };
 }
 
 /** Resolves once the ledger shows `target` progress; rejects if the process ends first or after 30 s. */
@@ -93,15 +118,19 @@ describe('fault injection', () => {
     ws.write('fault.dot', dot);
 
     let runId: string | undefined;
+    const survivors: Array<{ pid: number; epoch: number }> = [];
     for (let epoch = 1; epoch <= KILLS; epoch++) {
       const argv = runId ? ['resume', runId, '--json'] : ['run', 'fault.dot', '--simulate', '--json'];
+      const stopWatching = watchOrphans(epoch);
       const run = spawnCli(argv, { cwd: ws.dir, home: ws.home, env: { FAULT_EPOCH: String(epoch) } });
       const target = targets[epoch - 1]!;
       // Already there: kill somewhere in the process's start-up and resume; else just after the target.
       const delayMs = progress(readLedger()) >= target ? random() * 300 : (await untilProgress(run, target), random() * 40);
       await new Promise((resolve) => setTimeout(resolve, delayMs));
+      writeFileSync(paths.hold, '');
       killGroup(run.child.pid);
       const exit = await run.exited;
+      survivors.push(...stopWatching());
       expect(exit.signal, `seed ${seed}, epoch ${epoch}: the run was still going when killed\n${run.stdout()}\n${run.stderr()}`).toBe('SIGKILL');
       if (!runId) {
         const store = await openHomeStore(ws.home);
@@ -110,7 +139,10 @@ describe('fault injection', () => {
       }
     }
 
+    const stopWatching = watchOrphans(KILLS + 1);
     const final = await runBin(['resume', runId!, '--json'], { cwd: ws.dir, home: ws.home, env: { FAULT_EPOCH: String(KILLS + 1) } });
+    survivors.push(...stopWatching());
+    expect(survivors, `seed ${seed}: tools of a killed run still alive when the next one ran a node`).toEqual([]);
     expect(final.code, `seed ${seed}: the last resume\n${final.stdout}\n${final.stderr}`).toBe(0);
     expect(JSON.parse(final.stdout.trimEnd().split('\n').at(-1)!)).toMatchObject({ type: 'result', runId, state: 'completed' });
 
@@ -135,6 +167,6 @@ describe('fault injection', () => {
     } finally {
       db.close();
     }
-    expect(readPids().filter(isAlive), `seed ${seed}: tool processes still alive`).toEqual([]);
+    expect(readPids().filter((tool) => isAlive(tool.pid)), `seed ${seed}: tool processes still alive`).toEqual([]);
   }, 120_000);
 });

@@ -44,13 +44,15 @@ export interface FaultPipeline {
 
 /**
  * 30 nodes: `start -> t1..t4 -> fan -> (6 branches of 3: b<i>_1..b<i>_3) -> join -> t5..t8 -> exit`,
- * all six branches at once. Every tool node appends `start <id> $FAULT_EPOCH` to `ledger` and its
- * shell's pid to `pids`, works for 0.2 s, then appends `end <id> $FAULT_EPOCH` (the epoch names the
- * orchestra process that started it, from the environment the test gives that process).
+ * all six branches at once. Every tool node appends `<pid> $FAULT_EPOCH` to `pids` and
+ * `start <id> $FAULT_EPOCH` to `ledger`, works for 0.2 s and for as long as the file `hold` exists,
+ * then appends `end <id> $FAULT_EPOCH` (the epoch names the orchestra process that started it, from
+ * the environment the test gives that process). `hold` keeps a killed run's tools alive, so that
+ * only the next process ending them can stop them.
  */
-export function faultPipeline(paths: { ledger: string; pids: string }): FaultPipeline {
+export function faultPipeline(paths: { ledger: string; pids: string; hold: string }): FaultPipeline {
   const tool = (id: string) =>
-    `    ${id} [shape=parallelogram, tool_command="echo start ${id} $FAULT_EPOCH >> ${quoted(paths.ledger)}; echo $$ >> ${quoted(paths.pids)}; sleep 0.2; echo end ${id} $FAULT_EPOCH >> ${quoted(paths.ledger)}"]`;
+    `    ${id} [shape=parallelogram, tool_command="echo $$ $FAULT_EPOCH >> ${quoted(paths.pids)}; echo start ${id} $FAULT_EPOCH >> ${quoted(paths.ledger)}; sleep 0.2; while [ -f ${quoted(paths.hold)} ]; do sleep 0.05; done; echo end ${id} $FAULT_EPOCH >> ${quoted(paths.ledger)}"]`;
   const before = ['t1', 't2', 't3', 't4'];
   const after = ['t5', 't6', 't7', 't8'];
   const branches = Array.from({ length: 6 }, (_, i) => [1, 2, 3].map((step) => `b${i + 1}_${step}`));
