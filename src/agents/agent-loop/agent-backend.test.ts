@@ -5,6 +5,7 @@ import { dirname, join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startFakeModelServer, type FakeModelServer, type Turn } from '../../../test/support/fake-model-server/index.js';
 import type { AttrValue } from '../../pipeline/graph/model.js';
+import type { ProcessRecorder } from '../../sessions/held-spawn.js';
 import type { ModelTarget } from '../llm/index.js';
 import { recordingClock } from '../llm/testing/fake-clock.js';
 import { simNode, simRequest, str } from '../simulation/sim-test-node.js';
@@ -33,7 +34,7 @@ afterEach(async () => {
   await rm(root, { recursive: true, force: true });
 });
 
-function run(turns: Turn[], attrs: Record<string, AttrValue> = {}, target?: ModelTarget, signal?: AbortSignal) {
+function run(turns: Turn[], attrs: Record<string, AttrValue> = {}, target?: ModelTarget, signal?: AbortSignal, processes?: ProcessRecorder) {
   server.script(turns);
   const events: AgentTurnEvent[] = [];
   const backend = createAgentBackend({
@@ -43,7 +44,7 @@ function run(turns: Turn[], attrs: Record<string, AttrValue> = {}, target?: Mode
     random: () => 0.5,
     onTurn: (event) => void events.push(event),
   });
-  const result = backend.run(simRequest(simNode('build', attrs), { stageDir, workDir, prompt: 'Build it', ...(signal ? { signal } : {}) }));
+  const result = backend.run(simRequest(simNode('build', attrs), { stageDir, workDir, prompt: 'Build it', ...(signal ? { signal } : {}), ...(processes ? { processes } : {}) }));
   return { result, events };
 }
 
@@ -208,6 +209,23 @@ describe('createAgentBackend', () => {
     expect(await readdir(workDir)).toEqual(['b.txt']);
     const posted = (await readFile(log, 'utf8')).trim().split('\n').map((line) => JSON.parse(line));
     expect(posted).toEqual([{ tool_name: 'write_file', tool_call_id: expect.any(String), input: { path: 'b.txt', content: 'B' }, output: 'Wrote 1 bytes to b.txt.', is_error: false }]);
+  });
+
+  it('issue 8.11: the shell tool and the tool hooks start their commands only once the request\'s recorder stored each group, and clear it after', async () => {
+    const log: string[] = [];
+    const processes: ProcessRecorder = {
+      async record(pid) {
+        log.push(`record ${pid}`);
+        return async () => void log.push(`clear ${pid}`);
+      },
+    };
+    const echoPid = (what: string) => `echo ${what} $$ >> ${join(root, 'pids')}`;
+    const attrs = { 'tool_hooks.pre': str(echoPid('pre')), 'tool_hooks.post': str(echoPid('post')) };
+    const { result } = run([call('shell', { command: echoPid('shell') }), { text: 'ok' }], attrs, undefined, undefined, processes);
+    await result;
+    const started = (await readFile(join(root, 'pids'), 'utf8')).trim().split('\n').map((line) => line.split(' '));
+    expect(started.map(([what]) => what)).toEqual(['pre', 'shell', 'post']);
+    expect(log).toEqual(started.flatMap(([, pid]) => [`record ${pid}`, `clear ${pid}`]));
   });
 
   it('answers bad tool input and unknown tools with errors the model can read', async () => {

@@ -50,9 +50,9 @@ export function createAgentBackend(options: AgentBackendOptions): AgentBackend &
       const prepared = prepareModel(nodeModelSettings(node), options.resolveModel, env);
       const maxTurns = readInt(node.attrs, 'max_turns', `node "${node.id}"`) ?? readInt(request.graph.attrs, 'max_turns') ?? defaultMaxTurns;
       const sandbox = options.shellSandbox ?? 'none';
-      await checkSandbox(sandbox, env);
+      await checkSandbox(sandbox, env, request.processes);
       const scope: ToolCallScope = {
-        tools: { workDir: await agentWorkDir(request), signal: request.signal, env: toolEnvFor(env, options, node, request.graph), sandbox },
+        tools: { workDir: await agentWorkDir(request), signal: request.signal, env: toolEnvFor(env, options, node, request.graph), sandbox, processes: request.processes },
         hooks: toolHooksOf(node, request.graph),
         nodeId: node.id,
         clock,

@@ -24,7 +24,7 @@ export interface ToolCallScope {
  */
 export async function runToolCall(call: ToolCall, scope: ToolCallScope): Promise<{ record: ToolCallRecord; part: ToolResultPart }> {
   const started = scope.clock.now();
-  const hookBase = { toolName: call.toolName, nodeId: scope.nodeId, cwd: scope.tools.workDir, env: scope.tools.env, signal: scope.tools.signal };
+  const hookBase = { toolName: call.toolName, nodeId: scope.nodeId, cwd: scope.tools.workDir, env: scope.tools.env, signal: scope.tools.signal, recorder: scope.tools.processes };
   const payload = { tool_name: call.toolName, tool_call_id: call.toolCallId, input: call.input };
   const record: ToolCallRecord = { id: call.toolCallId, name: call.toolName, input: call.input, output: '', is_error: false, duration_ms: 0 };
 

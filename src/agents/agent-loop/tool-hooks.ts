@@ -1,5 +1,6 @@
 import { readString } from '../../pipeline/graph/attr-read.js';
 import type { Graph, GraphNode } from '../../pipeline/graph/model.js';
+import type { ProcessRecorder } from '../../sessions/held-spawn.js';
 import { runProcess } from './tools/index.js';
 
 /** `tool_hooks.pre` / `tool_hooks.post` of the node, else of the graph (decision 21). */
@@ -30,6 +31,8 @@ export interface HookCall {
   cwd: string;
   env: Readonly<Record<string, string | undefined>>;
   signal: AbortSignal;
+  /** Stores the hook's process group before it runs (see spawnHeld). */
+  recorder: ProcessRecorder | undefined;
 }
 
 const hookTimeoutMs = 60_000;
@@ -42,7 +45,7 @@ const hookTimeoutMs = 60_000;
 export async function runToolHook(call: HookCall): Promise<HookRun> {
   const env = { ...call.env, TOOL_NAME: call.toolName, NODE_ID: call.nodeId };
   try {
-    const result = await runProcess('/bin/sh', ['-c', call.command], { cwd: call.cwd, env, stdin: JSON.stringify(call.payload), timeoutMs: hookTimeoutMs, signal: call.signal });
+    const result = await runProcess('/bin/sh', ['-c', call.command], { cwd: call.cwd, env, stdin: JSON.stringify(call.payload), timeoutMs: hookTimeoutMs, signal: call.signal, recorder: call.recorder });
     return { exitCode: result.timedOut ? null : result.exitCode, output: result.output };
   } catch (error) {
     if (call.signal.aborted) throw error;

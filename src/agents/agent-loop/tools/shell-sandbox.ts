@@ -1,6 +1,7 @@
 import { isAbsolute } from 'node:path';
 import type { ShellSandbox } from '../../../config/index.js';
 import { ErrorCode, OrchestraError } from '../../../core/errors.js';
+import type { ProcessRecorder } from '../../../sessions/held-spawn.js';
 import { isInside } from './confine-path.js';
 import { runProcess } from './run-process.js';
 
@@ -37,21 +38,21 @@ export function bubblewrapArgs(workDir: string, home: string | undefined): strin
  * Checks once per process that bubblewrap can start a sandbox here (installed, and user
  * namespaces allowed); a run configured for it fails at once instead of running commands unconfined.
  */
-export function checkSandbox(sandbox: ShellSandbox, env: Readonly<Record<string, string | undefined>>): Promise<void> {
+export function checkSandbox(sandbox: ShellSandbox, env: Readonly<Record<string, string | undefined>>, recorder?: ProcessRecorder): Promise<void> {
   if (sandbox === 'none') return Promise.resolve();
-  probe ??= probeBubblewrap(env);
+  probe ??= probeBubblewrap(env, recorder);
   return probe;
 }
 
 let probe: Promise<void> | undefined;
 
 /** The check itself, uncached (tests call it with a PATH that has no bwrap). */
-export async function probeBubblewrap(env: Readonly<Record<string, string | undefined>>): Promise<void> {
+export async function probeBubblewrap(env: Readonly<Record<string, string | undefined>>, recorder?: ProcessRecorder): Promise<void> {
   const hint = 'Install bubblewrap (apt-get install bubblewrap) on a system that allows user namespaces, or set agent.shell_sandbox: none in orchestra.yaml.';
   let problem: string;
   try {
     const [file, args] = shellArgv('bubblewrap', 'exit 0', '/', undefined);
-    const result = await runProcess(file, args, { cwd: '/', env, timeoutMs: 10_000, signal: new AbortController().signal });
+    const result = await runProcess(file, args, { cwd: '/', env, timeoutMs: 10_000, signal: new AbortController().signal, recorder });
     if (result.exitCode === 0) return;
     problem = `bwrap could not start a sandbox: ${result.output.trim() || `exit code ${result.exitCode}`}`;
   } catch (error) {

@@ -20,7 +20,7 @@ export const shellInput = z.object({
 export async function shellTool(input: z.infer<typeof shellInput>, context: ToolContext): Promise<string> {
   const timeoutMs = input.timeout_ms ?? shellLimits.defaultTimeoutMs;
   const [file, args] = shellArgv(context.sandbox ?? 'none', input.command, context.workDir, context.env.HOME);
-  const result = await runProcess(file, args, { cwd: context.workDir, env: context.env, timeoutMs, signal: context.signal });
+  const result = await runProcess(file, args, { cwd: context.workDir, env: context.env, timeoutMs, signal: context.signal, recorder: context.processes });
   const status = result.timedOut
     ? `timed out after ${formatDuration(timeoutMs)} and was killed`
     : result.exitCode === null

@@ -1,4 +1,5 @@
 import type { ShellSandbox } from '../../../config/index.js';
+import type { ProcessRecorder } from '../../../sessions/held-spawn.js';
 
 /** What every tool call runs with. */
 export interface ToolContext {
@@ -9,4 +10,6 @@ export interface ToolContext {
   env: Readonly<Record<string, string | undefined>>;
   /** How the shell tool runs (`agent.shell_sandbox`); default `none`. */
   sandbox?: ShellSandbox;
+  /** Stores each process group the shell tool and the hooks start before it runs (the request's `processes`). */
+  processes?: ProcessRecorder;
 }
