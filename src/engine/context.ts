@@ -47,6 +47,14 @@ export class RunContext {
     return structuredClone(Object.fromEntries(this.values));
   }
 
+  /**
+   * A shallow copy in O(keys): the values are shared, which is safe because the context replaces
+   * a value (applyUpdates stores a private clone) and never changes one in place.
+   */
+  entries(): Readonly<Record<string, unknown>> {
+    return Object.fromEntries(this.values);
+  }
+
   clone(): RunContext {
     return new RunContext(this.snapshot(), this.logLines);
   }

@@ -15,7 +15,7 @@ import { executeNode, type NodeExecution } from './execute-node.js';
 import { ContextKeys } from './initial-context.js';
 import { recordNodeOutcome } from './run-progress.js';
 import type { Frame, RunScope } from './run-scope.js';
-import { ensureStageDir, mirrorStatusFile } from './stage-files.js';
+import { ensureStageDir, mirrorContextFile, mirrorStatusFile } from './stage-files.js';
 
 /** How the walk arrived at a node: the edge taken and the node before it. */
 export interface Arrival {
@@ -42,6 +42,8 @@ export async function runNodeStep(scope: RunScope, frame: Frame, node: GraphNode
   const handlerType = resolveHandlerType(scope, node);
   const resolved = resolveNodeFidelity(scope, frame, node, arrival);
   const stageDir = frame.stageDir(node.id);
+  // A shallow copy costs O(keys) here; the JSON is built by the background writer.
+  mirrorContextFile(scope.files, stageDir, context.entries());
   // The preamble walks the whole history; built-in handlers that never talk to a model skip it.
   const preamble = handlersWithoutModel.has(handlerType)
     ? ''

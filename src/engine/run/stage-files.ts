@@ -41,6 +41,14 @@ export function mirrorStatusFile(files: BackgroundFileWriter, stageDir: string, 
   files.write(join(stageDir, statusFileName), `${JSON.stringify(toStatusFile(outcome), null, 2)}\n`);
 }
 
+/**
+ * Queues `{stageDir}/context.json`, the context as the node saw it when it started. Serialized
+ * when written, off the engine's hot path; a revisit replaces the earlier visit's file.
+ */
+export function mirrorContextFile(files: BackgroundFileWriter, stageDir: string, context: Readonly<Record<string, unknown>>): void {
+  files.write(join(stageDir, 'context.json'), () => `${JSON.stringify(context, null, 2)}\n`);
+}
+
 /** Queues `checkpoint.json`; a burst of checkpoints becomes one rewrite of the latest. */
 export function mirrorCheckpointFile(files: BackgroundFileWriter, logsRoot: string, checkpoint: Checkpoint): void {
   files.write(join(logsRoot, 'checkpoint.json'), () => `${checkpointFileText(checkpoint)}\n`);

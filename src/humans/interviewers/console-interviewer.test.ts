@@ -99,6 +99,16 @@ describe('createConsoleInterviewer', () => {
     await expect(interviewer.ask(choice)).resolves.toEqual({ value: 'skipped' });
   });
 
+  it('issue 9: takes the question\'s default when the input ends, and says so', async () => {
+    const { input, interviewer, printed } = setup();
+    const withDefault: Question = { ...choice, default: { value: 'A', selectedOption: approve } };
+    const answer = interviewer.ask(withDefault);
+    input.end();
+    await expect(answer).resolves.toEqual({ value: 'A', selectedOption: approve });
+    expect(printed()).toContain('Input ended; taking the default: Approve.');
+    await expect(interviewer.ask(withDefault)).resolves.toEqual({ value: 'A', selectedOption: approve });
+  });
+
   it('pauses its input after answering, so it does not keep the process alive', async () => {
     const { input, interviewer } = setup();
     const answer = interviewer.ask(choice);

@@ -17,7 +17,7 @@ export interface ConsoleInterviewer extends Interviewer {
  * Asks at a terminal or any line-oriented stream (Attractor §6): prints `[?] question` and the
  * options, reads a line, asks again on an answer that matches nothing. Works without a TTY.
  * A question with `timeoutSeconds` answers with its default (or TIMEOUT) when nobody types in time;
- * an input that ends answers SKIPPED.
+ * an input that ends takes the default too (nobody is left to type one), else answers SKIPPED.
  */
 export function createConsoleInterviewer(options: ConsoleInterviewerOptions): ConsoleInterviewer {
   const { output } = options;
@@ -26,15 +26,22 @@ export function createConsoleInterviewer(options: ConsoleInterviewerOptions): Co
   // A terminal echoes what the person types; piped input does not, so echo it to keep the transcript readable.
   const echoAnswers = (options.input as { isTTY?: boolean }).isTTY !== true;
 
+  function endOfInput(question: Question): Answer {
+    const fallback = defaultLabel(question);
+    if (!question.default || fallback === undefined) {
+      write('\n');
+      return { value: 'skipped' };
+    }
+    write(`\nInput ended; taking the default: ${escapeTerminalText(fallback)}.\n`);
+    return question.default;
+  }
+
   async function askOnce(question: Question, signal: AbortSignal): Promise<Answer> {
     write(renderQuestion(question));
     for (;;) {
       write(promptFor(question));
       const line = await reader.read(signal);
-      if (line === undefined) {
-        write('\n');
-        return { value: 'skipped' };
-      }
+      if (line === undefined) return endOfInput(question);
       if (echoAnswers) write(`${line}\n`);
       const verdict = interpretConsoleLine(question, line);
       if ('answer' in verdict) return verdict.answer;
@@ -79,7 +86,11 @@ function renderQuestion(question: Question): string {
   if (question.type === 'multiple_choice') {
     for (const option of question.options) lines.push(`  [${escapeTerminalText(option.key)}] ${escapeTerminalText(option.label)}`);
   }
-  const fallback = question.default?.selectedOption?.label ?? question.default?.value;
+  const fallback = defaultLabel(question);
   if (fallback !== undefined) lines.push(`  (Enter for ${escapeTerminalText(fallback)}${question.timeoutSeconds ? `; taken after ${question.timeoutSeconds}s` : ''})`);
   return `${lines.join('\n')}\n`;
+}
+
+function defaultLabel(question: Question): string | undefined {
+  return question.default?.selectedOption?.label ?? question.default?.value;
 }

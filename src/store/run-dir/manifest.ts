@@ -4,6 +4,7 @@ import { badFileError, describeIssue } from './file-errors.js';
 /** What `manifest.json` says about a run: enough to know what ran without the store. */
 export interface RunManifest {
   runId: string;
+  /** The graph's name; the file gives it as both `pipeline` and `name`. */
   pipeline: string;
   /** Absolute path of the DOT file. */
   file: string;
@@ -19,9 +20,12 @@ const manifestSchema = z.object({
   v: z.literal(1),
   run_id: z.string(),
   pipeline: z.string(),
+  // `name` and `start_time` are Attractor §5.6's fields; manifests written before them lack them.
+  name: z.string().optional(),
   file: z.string(),
   goal: z.string(),
   started_at: z.number(),
+  start_time: z.string().optional(),
   variables: z.record(z.string(), z.string()),
   parent_run_id: z.string().optional(),
   parent_checkpoint: z.number().int().optional(),
@@ -34,9 +38,11 @@ export function toManifestFile(manifest: RunManifest): ManifestFile {
     v: 1,
     run_id: manifest.runId,
     pipeline: manifest.pipeline,
+    name: manifest.pipeline,
     file: manifest.file,
     goal: manifest.goal,
     started_at: manifest.startedAt,
+    start_time: new Date(manifest.startedAt).toISOString(),
     variables: manifest.variables,
   };
   if (manifest.parentRunId !== undefined) file.parent_run_id = manifest.parentRunId;

@@ -51,13 +51,25 @@ describe('RunDirectory', () => {
       v: 1,
       run_id: 'r1',
       pipeline: 'review',
+      name: 'review',
       file: '/work/review.dot',
       goal: 'Review PR 123',
       started_at: 1_700_000_000_000,
+      start_time: '2023-11-14T22:13:20.000Z',
       variables: { pr_number: '123' },
       parent_run_id: 'r0',
       parent_checkpoint: 4,
     });
+    expect(await run.readManifest()).toEqual(manifest);
+  });
+
+  it('issue 9: manifest.json gives the graph name and an ISO start_time (Attractor §5.6); one written before them still reads', async () => {
+    await run.writeManifest(manifest);
+    const file = JSON.parse(await readFile(run.manifestPath, 'utf8')) as Record<string, unknown>;
+    expect(file).toMatchObject({ name: 'review', start_time: '2023-11-14T22:13:20.000Z' });
+    delete file['name'];
+    delete file['start_time'];
+    await writeFile(run.manifestPath, JSON.stringify(file));
     expect(await run.readManifest()).toEqual(manifest);
   });
 

@@ -18,9 +18,10 @@ export function promptTemplate(node: GraphNode): string {
  * The prompt for a run (decision 26, issue 8.1): `${context.key}` from the run context
  * (`context.key`, else `key`), `$goal`, `$name` for run variables, and Jinja syntax, all in one
  * render of the text the author wrote. Values are inserted literally, never read as template
- * source; unknown `$names` stay as written.
+ * source; unknown `$names` stay as written. `field` names the attribute the template came from (a
+ * human gate's question is its `label`), for error positions.
  */
-export function expandPrompt(template: string, graph: Graph, context: RunContext, variables: Readonly<Record<string, string>>, node?: GraphNode): string {
+export function expandPrompt(template: string, graph: Graph, context: RunContext, variables: Readonly<Record<string, string>>, node?: GraphNode, field = 'prompt'): string {
   const goal = goalOf(graph, context, variables);
   const lookup = (name: string) => {
     if (name.startsWith('context.')) {
@@ -31,11 +32,11 @@ export function expandPrompt(template: string, graph: Graph, context: RunContext
     if (name === 'goal') return goal;
     return Object.hasOwn(variables, name) ? variables[name] : undefined;
   };
-  const loc = node?.attrs['prompt']?.loc ?? node?.loc ?? graph.loc;
+  const loc = node?.attrs[field]?.loc ?? node?.loc ?? graph.loc;
   // Before rendering: each `$goal` or `${context.x}` copies its whole value (issue 8.14).
-  checkExpandedLength(template, lookup, { what: node ? `prompt of node "${node.id}"` : 'prompt', loc });
+  checkExpandedLength(template, lookup, { what: node ? `${field} of node "${node.id}"` : field, loc });
   const data = { ...variables, context: contextView(context.snapshot()), goal, node: nodeView(node) };
-  const origin = { label: node ? `prompt of node ${node.id}` : 'prompt', file: loc.file, line: loc.line, column: loc.column, code: ErrorCode.VARIABLE };
+  const origin = { label: node ? `${field} of node ${node.id}` : field, file: loc.file, line: loc.line, column: loc.column, code: ErrorCode.VARIABLE };
   // Unknown names render as empty text; `orchestra compile` is where they are reported.
   return renderPrompt(template, lookup, data, origin).text;
 }

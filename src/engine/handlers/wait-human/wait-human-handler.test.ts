@@ -1,3 +1,5 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Outcome } from '../../../core/outcome.js';
 import type { Answer, Interviewer, Question } from '../../../humans/interviewer.js';
@@ -175,5 +177,32 @@ describe('decision 5: wait.human handler', () => {
       code: 'E_ATTRIBUTE_TYPE',
       message: 'Attribute "human.timeout" of node "gate" (<test>:1:1) must be a duration such as 250ms, 900s, 15m, 2h or 1d, found "soon".',
     });
+  });
+
+  it('issue 9: the question expands $goal, run variables and ${context.key} once, inserting values literally', async () => {
+    const graph = buildGraph({
+      attrs: { goal: 'ship {{ evil }}' },
+      nodes: { gate: { shape: 'hexagon', label: 'Ship $goal for $who after ${context.stage}?' } },
+      edges: [['gate', 'ship', { label: '[A] Approve' }]],
+    });
+    const recorder = createRecordingInterviewer(createQueueInterviewer(['A']));
+    const harness = await createHandlerHarness({ graph, nodeId: 'gate', interviewer: recorder, run: { variables: { who: '{{ who }} $goal' } }, context: { stage: 'build' } });
+    await createWaitHumanHandler().execute(harness.input);
+    const text = 'Ship ship {{ evil }} for {{ who }} $goal after build?';
+    expect(recorder.recordings[0]?.question.text).toBe(text);
+    expect(harness.events[0]).toMatchObject({ type: 'interview.started', question: text });
+  });
+
+  it('issue 9: writes the question and choices to prompt.md and the answer to response.md', async () => {
+    const { harness } = await runGate(createQueueInterviewer(['r']));
+    expect(await readFile(join(harness.stageDir, 'prompt.md'), 'utf8')).toBe('Ship the release?\n\n- [A] Approve\n- [R] Request changes\n');
+    expect(await readFile(join(harness.stageDir, 'response.md'), 'utf8')).toBe('[R] Request changes\n');
+  });
+
+  it('issue 9: response.md says when the default was taken on timeout, and what an unmatched answer was', async () => {
+    const timedOut = await runGate(createQueueInterviewer([{ value: 'timeout', timedOut: true }]), { 'human.default_choice': 'fix' });
+    expect(await readFile(join(timedOut.harness.stageDir, 'response.md'), 'utf8')).toBe('[R] Request changes (timed out, took the default)\n');
+    const unmatched = await runGate(createQueueInterviewer(['maybe']));
+    expect(await readFile(join(unmatched.harness.stageDir, 'response.md'), 'utf8')).toBe('maybe (matches no choice)\n');
   });
 });

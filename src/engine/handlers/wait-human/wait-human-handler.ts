@@ -4,7 +4,9 @@ import { describeChoices } from '../../../humans/match-answer.js';
 import { ownerOf, readDurationMs, readString } from '../../../pipeline/graph/attr-read.js';
 import type { HandlerInput } from '../../handler.js';
 import type { BuiltInHandler } from '../built-in-handler.js';
+import { expandPrompt } from '../codergen/expand-prompt.js';
 import { askWithTimeout } from './ask-with-timeout.js';
+import { writeGatePrompt, writeGateResponse } from './gate-files.js';
 import { choiceForAnswer, gateChoices, toQuestionOptions, type GateChoice } from './gate-choices.js';
 
 /**
@@ -21,7 +23,7 @@ export function createWaitHumanHandler(): BuiltInHandler {
       const owner = ownerOf(node);
       const timeoutMs = readDurationMs(node.attrs, 'human.timeout', owner);
       const question: Question = {
-        text: readString(node.attrs, 'label')?.trim() || 'Select an option:',
+        text: questionText(input),
         type: 'multiple_choice',
         options: toQuestionOptions(choices),
         stage: node.id,
@@ -37,6 +39,7 @@ export function createWaitHumanHandler(): BuiltInHandler {
         question.default = { value: defaultChoice.key, selectedOption: question.options.find((o) => o.key === defaultChoice!.key)! };
       }
 
+      await writeGatePrompt(input.stageDir, question);
       await services.emit({ type: 'interview.started', node: node.id, question: question.text, options: question.options.map(({ key, label }) => ({ key, label })) });
       const startedAt = services.clock.now();
       const answer = await askWithTimeout(services.interviewer, question, timeoutMs, services.clock, input.signal);
@@ -45,17 +48,35 @@ export function createWaitHumanHandler(): BuiltInHandler {
       if (answer.timedOut || answer.value === 'timeout') {
         await services.emit({ type: 'interview.timeout', node: node.id, question: question.text, durationMs });
         const choice = answer.value === 'timeout' ? defaultChoice : choiceForAnswer(choices, question, answer);
-        if (!choice) return { status: 'retry', failureReason: 'human gate timeout, no default' };
+        if (!choice) {
+          await writeGateResponse(input.stageDir, { answer: '', why: 'timed out, no default' });
+          return { status: 'retry', failureReason: 'human gate timeout, no default' };
+        }
+        await writeGateResponse(input.stageDir, { choice, how: 'timed out, took the default' });
         return chosen(choice, 'timed out, took the default');
       }
 
       await services.emit({ type: 'interview.completed', node: node.id, question: question.text, answer: answerText(answer), durationMs });
       const choice = answer.selectedOption || answer.value !== 'skipped' ? choiceForAnswer(choices, question, answer) : undefined;
-      if (choice) return chosen(choice, 'selected');
-      if (answer.value === 'skipped') return { status: 'fail', failureReason: 'human skipped interaction' };
+      if (choice) {
+        await writeGateResponse(input.stageDir, { choice });
+        return chosen(choice, 'selected');
+      }
+      if (answer.value === 'skipped') {
+        await writeGateResponse(input.stageDir, { answer: '', why: 'skipped' });
+        return { status: 'fail', failureReason: 'human skipped interaction' };
+      }
+      await writeGateResponse(input.stageDir, { answer: answerText(answer), why: 'matches no choice' });
       return { status: 'fail', failureReason: `Answer "${answerText(answer)}" matches no choice of human gate "${node.id}"; the choices are ${describeChoices(question)}.` };
     },
   };
+}
+
+/** The gate's `label`, rendered like a prompt (`$goal`, run variables, `${context.key}`), once. */
+function questionText(input: HandlerInput): string {
+  const label = readString(input.node.attrs, 'label')?.trim();
+  if (!label) return 'Select an option:';
+  return expandPrompt(label, input.graph, input.context, input.run.variables, input.node, 'label').trim() || 'Select an option:';
 }
 
 function chosen(choice: GateChoice, how: string): Outcome {

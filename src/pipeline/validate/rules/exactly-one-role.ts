@@ -24,7 +24,7 @@ export function exactlyOneRole(spec: RoleSpec): LintRule {
         (node): Diagnostic => ({
           rule: spec.rule,
           severity: 'error',
-          message: `Node ${node.id} is a second ${spec.role} node (the first is ${first.id} at ${formatLocation(first.loc)}); a pipeline has exactly one.`,
+          message: `Node ${node.id} is another ${spec.role} node: ${others.length + 1} were found (the first is ${first.id} at ${formatLocation(first.loc)}); a pipeline has exactly one.`,
           loc: node.attrs['shape']?.loc ?? node.loc,
           nodeId: node.id,
           fix: spec.fixForExtra(node, first),

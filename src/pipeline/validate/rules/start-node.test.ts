@@ -21,12 +21,12 @@ describe('decision 13: start_node', () => {
     [
       'two Mdiamond nodes',
       'digraph G {\n  s1 [shape=Mdiamond]\n  s2 [shape=Mdiamond]\n  exit [shape=Msquare]\n  s1 -> exit\n  s2 -> exit\n}',
-      ['p.dot:3:7: error[start_node]: Node s2 is a second start node (the first is s1 at p.dot:2:3); a pipeline has exactly one.\n  fix: keep one start node and give s2 another shape'],
+      ['p.dot:3:7: error[start_node]: Node s2 is another start node: 2 were found (the first is s1 at p.dot:2:3); a pipeline has exactly one.\n  fix: keep one start node and give s2 another shape'],
     ],
     [
       'start and Start aliases',
       'digraph G {\n  start\n  Start\n  exit [shape=Msquare]\n  start -> exit\n  Start -> exit\n}',
-      ['p.dot:3:3: error[start_node]: Node Start is a second start node (the first is start at p.dot:2:3); a pipeline has exactly one.\n  fix: keep one start node and give Start another shape'],
+      ['p.dot:3:3: error[start_node]: Node Start is another start node: 2 were found (the first is start at p.dot:2:3); a pipeline has exactly one.\n  fix: keep one start node and give Start another shape'],
     ],
   ])('fires for %s', (_, source, expected) => {
     expect(lintDot(source, rule)).toEqual(expected);

@@ -21,14 +21,22 @@ describe('decision 13: terminal_node', () => {
     [
       'two Msquare nodes',
       'digraph G {\n  start [shape=Mdiamond]\n  ok [shape=Msquare]\n  failed [shape=Msquare]\n  start -> ok\n  start -> failed\n}',
-      ["p.dot:4:11: error[terminal_node]: Node failed is a second exit node (the first is ok at p.dot:3:3); a pipeline has exactly one.\n  fix: keep one exit node and route failed's incoming edges to ok"],
+      ["p.dot:4:11: error[terminal_node]: Node failed is another exit node: 2 were found (the first is ok at p.dot:3:3); a pipeline has exactly one.\n  fix: keep one exit node and route failed's incoming edges to ok"],
     ],
     [
       'exit and end aliases',
       'digraph G {\n  start [shape=Mdiamond]\n  exit\n  end\n  start -> exit\n  start -> end\n}',
-      ["p.dot:4:3: error[terminal_node]: Node end is a second exit node (the first is exit at p.dot:3:3); a pipeline has exactly one.\n  fix: keep one exit node and route end's incoming edges to exit"],
+      ["p.dot:4:3: error[terminal_node]: Node end is another exit node: 2 were found (the first is exit at p.dot:3:3); a pipeline has exactly one.\n  fix: keep one exit node and route end's incoming edges to exit"],
     ],
   ])('fires for %s', (_, source, expected) => {
     expect(lintDot(source, rule)).toEqual(expected);
+  });
+
+  it('issue 9: each extra exit node says how many exit nodes were found', () => {
+    const source = 'digraph G {\n  start [shape=Mdiamond]\n  a [shape=Msquare]\n  b [shape=Msquare]\n  c [shape=Msquare]\n  start -> a\n  start -> b\n  start -> c\n}';
+    expect(lintDot(source, rule).map((line) => line.split('\n')[0])).toEqual([
+      'p.dot:4:6: error[terminal_node]: Node b is another exit node: 3 were found (the first is a at p.dot:3:3); a pipeline has exactly one.',
+      'p.dot:5:6: error[terminal_node]: Node c is another exit node: 3 were found (the first is a at p.dot:3:3); a pipeline has exactly one.',
+    ]);
   });
 });
