@@ -1,8 +1,8 @@
 import { createWriteStream } from 'node:fs';
-import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { PRIVATE_FILE_MODE } from '../../../core/private-files.js';
 import { readString } from '../../../pipeline/graph/attr-read.js';
+import { writeFileAtomic } from '../../../store/run-dir/write-file-atomic.js';
 import type { HandlerInput } from '../../handler.js';
 import { expandPrompt } from '../codergen/expand-prompt.js';
 import { toolPromptFileName } from './tool-env.js';
@@ -18,7 +18,8 @@ export const combinedOutputFileName = 'tool_output.txt';
 export async function writeToolPrompt(input: Pick<HandlerInput, 'node' | 'graph' | 'context' | 'run' | 'stageDir'>): Promise<void> {
   const template = readString(input.node.attrs, 'prompt') ?? '';
   const text = template.trim() === '' ? '' : expandPrompt(template, input.graph, input.context, input.run.variables, input.node);
-  await writeFile(join(input.stageDir, toolPromptFileName), text, { mode: PRIVATE_FILE_MODE });
+  // Renamed into place: a symlink an earlier attempt's command left as prompt.txt is replaced, not followed.
+  await writeFileAtomic(join(input.stageDir, toolPromptFileName), text);
 }
 
 export interface CombinedOutput {

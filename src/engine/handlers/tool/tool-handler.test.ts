@@ -1,5 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { mkdir, readFile, realpath, stat } from 'node:fs/promises';
+import { mkdir, readFile, realpath, stat, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { buildGraph, type PlainAttrs } from '../../testing/build-graph.js';
@@ -56,6 +56,16 @@ describe('decision 7: tool handler', () => {
     // The two pipes are read independently, so only each stream's own order is fixed.
     expect(combined).toHaveLength(`one\ntwo\n${expanded}`.length);
     expect(combined.replace('two\n', '')).toBe(`one\n${expanded}`);
+  });
+
+  it('issue 9: prompt.txt replaces a symlink left in the stage dir instead of writing through it', async () => {
+    const harness = await toolHarness('cat "$ATTRACTOR_PROMPT_FILE"', { prompt: 'new text' });
+    const outside = join(harness.stageDir, '..', 'outside.txt');
+    await writeFile(outside, 'keep me');
+    await symlink(outside, join(harness.stageDir, 'prompt.txt'));
+    const outcome = await createToolHandler().execute(harness.input);
+    expect(outcome?.contextUpdates?.['tool.output']).toBe('new text');
+    expect(await readFile(outside, 'utf8')).toBe('keep me');
   });
 
   it('issue 9: a tool node without a prompt gets an empty prompt.txt, so reading it never fails', async () => {
