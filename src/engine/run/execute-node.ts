@@ -5,6 +5,7 @@ import type { Handler, HandlerInput } from '../handler.js';
 import { backoffDelay } from '../retry/backoff.js';
 import type { RetryPolicy } from '../retry/retry-policy.js';
 import { judgeAttempt, type AttemptVerdict } from './attempt-outcome.js';
+import { readsExternalStatus, withHandlerContext } from './external-status.js';
 import { ContextKeys } from './initial-context.js';
 import { runAttempt } from './run-attempt.js';
 import type { Frame, RunScope } from './run-scope.js';
@@ -91,8 +92,8 @@ export async function executeNode(scope: RunScope, frame: Frame, execution: Node
 
 async function attemptOnce(scope: RunScope, frame: Frame, execution: NodeExecution, attempt: number): Promise<AttemptVerdict> {
   const stageDir = execution.input.stageDir;
-  // Decision 18: only a status.json written during this attempt counts as the agent's.
-  const external = execution.handlerType === 'codergen';
+  // Decision 18: only a status.json written during this attempt counts as the agent's (or tool's).
+  const external = readsExternalStatus(execution.handlerType);
   if (external) {
     // A queued status.json from an earlier visit must land before it is cleared, not after.
     await scope.files.flush().catch(() => undefined);
@@ -103,9 +104,10 @@ async function attemptOnce(scope: RunScope, frame: Frame, execution: NodeExecuti
   if (!external || verdict.kind === 'aborted' || result.kind === 'timed_out') return verdict;
   try {
     const fromAgent = await readAgentStatus(stageDir);
-    return fromAgent ? { kind: 'outcome', outcome: fromAgent } : verdict;
+    return fromAgent ? { kind: 'outcome', outcome: withHandlerContext(fromAgent, verdict.outcome) } : verdict;
   } catch (error) {
-    return { kind: 'outcome', outcome: { status: 'fail', failureReason: (error as Error).message } };
+    // A malformed file is a FAIL naming the file and the problem, never a crash.
+    return { kind: 'outcome', outcome: withHandlerContext({ status: 'fail', failureReason: (error as Error).message }, verdict.outcome) };
   }
 }
 

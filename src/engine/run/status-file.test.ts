@@ -51,18 +51,62 @@ describe('decision 18: status.json', () => {
     expect(result.error?.message).toBe(`Node "agent" failed: status file ${file} has "outcome": "great", expected one of success, partial_success, retry, fail, skipped`);
   });
 
-  it('only codergen nodes read it: other handlers keep their own outcome', async () => {
-    const { checkpoint } = await run(linear, {
+  it('issue 9: a status.json a tool command wrote is the outcome, over its exit code; the tool context stays beneath that of the file', async () => {
+    const routed = `digraph G { start [shape=Mdiamond]; tool_step [shape=parallelogram tool_command="true"]; fix; done [shape=Msquare]
+      start -> tool_step
+      tool_step -> fix [condition="outcome=fail"]
+      tool_step -> done [condition="outcome=success"]
+      fix -> done }`;
+    const { checkpoint } = await run(routed, {
       script: {
         tool_step: [
           async (input) => {
-            await writeFile(join(input.stageDir, 'status.json'), JSON.stringify({ outcome: 'fail' }));
-            return { status: 'success', notes: 'tool ok' };
+            await writeFile(join(input.stageDir, 'status.json'), JSON.stringify({ outcome: 'fail', failure_reason: 'lint found 3 errors', context_updates: { errors: 3, 'tool.output': 'from file' } }));
+            return { status: 'success', contextUpdates: { 'tool.output': 'ok', 'tool.exit_code': 0 } };
           },
         ],
       },
     });
-    expect(checkpoint?.nodeOutcomes.tool_step).toEqual({ status: 'success', notes: 'tool ok' });
+    expect(harness.handler.order).toEqual(['start', 'tool_step', 'fix', 'done']);
+    expect(checkpoint?.nodeOutcomes.tool_step).toEqual({ status: 'fail', failureReason: 'lint found 3 errors' });
+    expect(checkpoint?.context).toMatchObject({ errors: 3, 'tool.output': 'from file', 'tool.exit_code': 0 });
+  });
+
+  it('issue 9: a malformed status.json from a tool fails the node naming the file, keeping the tool context', async () => {
+    const routed = `digraph G { start [shape=Mdiamond]; tool_step [shape=parallelogram tool_command="true"]; fix; done [shape=Msquare]
+      start -> tool_step -> done
+      tool_step -> fix [condition="outcome=fail"]
+      fix -> done }`;
+    const { checkpoint, handle } = await run(routed, {
+      script: {
+        tool_step: [
+          async (input) => {
+            await writeFile(join(input.stageDir, 'status.json'), '{"outcome": "success",');
+            return { status: 'success', contextUpdates: { 'tool.exit_code': 0 } };
+          },
+        ],
+      },
+    });
+    const file = join(handle.logsRoot, 'tool_step', 'status.json');
+    expect(harness.handler.order).toEqual(['start', 'tool_step', 'fix', 'done']);
+    expect(checkpoint?.nodeOutcomes.tool_step?.status).toBe('fail');
+    expect(checkpoint?.nodeOutcomes.tool_step?.failureReason).toContain(`status file ${file}`);
+    expect(checkpoint?.context['tool.exit_code']).toBe(0);
+  });
+
+  it('handlers other than codergen and tool keep their own outcome', async () => {
+    const gate = `digraph G { start [shape=Mdiamond]; cond [shape=diamond]; done [shape=Msquare]; start -> cond -> done }`;
+    const { checkpoint } = await run(gate, {
+      script: {
+        cond: [
+          async (input) => {
+            await writeFile(join(input.stageDir, 'status.json'), JSON.stringify({ outcome: 'fail' }));
+            return { status: 'success', notes: 'cond ok' };
+          },
+        ],
+      },
+    });
+    expect(checkpoint?.nodeOutcomes.cond).toEqual({ status: 'success', notes: 'cond ok' });
   });
 
   it('the engine writes status.json for every node from the final outcome', async () => {

@@ -12,7 +12,7 @@ function inputFor(graphAttrs: PlainAttrs = {}, variables: Record<string, string>
 }
 
 describe('decision 7: toolEnvironment', () => {
-  it('adds run variables and ORCHESTRA_* to the base environment', () => {
+  it('issue 9: adds run variables, ORCHESTRA_* and ATTRACTOR_* to the base environment', () => {
     const env = toolEnvironment(inputFor({ goal: 'Ship it' }, { pr_number: '123' }), { PATH: '/bin', HOME: '/home/me' });
     expect(env).toEqual({
       PATH: '/bin',
@@ -22,7 +22,16 @@ describe('decision 7: toolEnvironment', () => {
       ORCHESTRA_NODE_ID: 't',
       ORCHESTRA_STAGE_DIR: '/runs/r1/t',
       ORCHESTRA_GOAL: 'Ship it',
+      ATTRACTOR_NODE_ID: 't',
+      ATTRACTOR_STAGE_DIR: '/runs/r1/t',
+      ATTRACTOR_LOGS_ROOT: '/runs/r1',
+      ATTRACTOR_PROMPT_FILE: '/runs/r1/t/prompt.txt',
     });
+  });
+
+  it('issue 9: ATTRACTOR_* names other Attractor engines give tools cannot be overridden by a run variable', () => {
+    const env = toolEnvironment(inputFor({}, { ATTRACTOR_NODE_ID: 'fake', ATTRACTOR_LOGS_ROOT: '/tmp' }), { ATTRACTOR_STAGE_DIR: '/base' });
+    expect([env.ATTRACTOR_NODE_ID, env.ATTRACTOR_LOGS_ROOT, env.ATTRACTOR_STAGE_DIR]).toEqual(['t', '/runs/r1', '/runs/r1/t']);
   });
 
   it.each([

@@ -1,4 +1,4 @@
-import { isAbsolute, resolve } from 'node:path';
+import { isAbsolute, join, resolve } from 'node:path';
 import { reservedVariableReason } from '../../../core/reserved-variables.js';
 import { readString } from '../../../pipeline/graph/attr-read.js';
 import type { HandlerInput } from '../../handler.js';
@@ -6,9 +6,13 @@ import type { HandlerInput } from '../../handler.js';
 // Names a shell can expand; other run variables could not be referenced from `tool_command` anyway.
 const envName = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
+/** Where the tool handler writes the node's expanded `prompt` (issue 9: `ATTRACTOR_PROMPT_FILE`). */
+export const toolPromptFileName = 'prompt.txt';
+
 /**
  * The tool's environment (decision 7): the process environment, then the run variables, then the
- * ORCHESTRA_* variables. Commands take parameters from here, never from text spliced into them.
+ * ORCHESTRA_* variables and the ATTRACTOR_* names other Attractor engines give their tools, so their
+ * pipelines run unchanged. Commands take parameters from here, never from text spliced into them.
  */
 export function toolEnvironment(input: Pick<HandlerInput, 'run' | 'node' | 'stageDir' | 'graph' | 'context'>, base: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = { ...base };
@@ -20,6 +24,10 @@ export function toolEnvironment(input: Pick<HandlerInput, 'run' | 'node' | 'stag
   env.ORCHESTRA_NODE_ID = input.node.id;
   env.ORCHESTRA_STAGE_DIR = input.stageDir;
   env.ORCHESTRA_GOAL = readString(input.graph.attrs, 'goal') ?? input.context.getString('graph.goal');
+  env.ATTRACTOR_NODE_ID = input.node.id;
+  env.ATTRACTOR_STAGE_DIR = input.stageDir;
+  env.ATTRACTOR_LOGS_ROOT = input.run.logsRoot;
+  env.ATTRACTOR_PROMPT_FILE = join(input.stageDir, toolPromptFileName);
   return env;
 }
 

@@ -1,5 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { mkdir, readFile, realpath, stat } from 'node:fs/promises';
+import { mkdir, readFile, realpath, stat, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { buildGraph, type PlainAttrs } from '../../testing/build-graph.js';
@@ -8,9 +8,9 @@ import { createToolHandler } from './tool-handler.js';
 
 afterEach(cleanupHarnesses);
 
-async function toolHarness(command: string, nodeAttrs: PlainAttrs = {}, graphAttrs: PlainAttrs = {}, variables: Record<string, string> = {}) {
+async function toolHarness(command: string, nodeAttrs: PlainAttrs = {}, graphAttrs: PlainAttrs = {}, variables: Record<string, string> = {}, context: Record<string, unknown> = {}) {
   const graph = buildGraph({ attrs: graphAttrs, nodes: { t: { shape: 'parallelogram', tool_command: command, ...nodeAttrs } } });
-  return createHandlerHarness({ graph, nodeId: 't', run: { variables } });
+  return createHandlerHarness({ graph, nodeId: 't', run: { variables }, context });
 }
 
 /** Alive and not a zombie (a container's init may be slow to reap). */
@@ -43,6 +43,37 @@ async function readPid(file: string, deadlineMs = 10_000): Promise<number> {
 }
 
 describe('decision 7: tool handler', () => {
+  it('issue 9: writes the expanded prompt to prompt.txt (ATTRACTOR_PROMPT_FILE) and the combined output to tool_output.txt', async () => {
+    const prompt = 'Review $goal for ${context.who}: $pr';
+    const harness = await toolHarness('echo one; echo two >&2; cat "$ATTRACTOR_PROMPT_FILE"', { prompt }, { goal: 'the parser' }, { pr: '$goal' }, { who: '{{ goal }}' });
+    const outcome = await createToolHandler().execute(harness.input);
+    expect(outcome?.status).toBe('success');
+    // Values are data: the `$goal` inside a run variable and the Jinja inside a context value stay as written.
+    const expanded = 'Review the parser for {{ goal }}: $goal';
+    expect(await readFile(join(harness.stageDir, 'prompt.txt'), 'utf8')).toBe(expanded);
+    expect(outcome?.contextUpdates?.['tool.output']).toBe(`one\n${expanded}`);
+    const combined = await readFile(join(harness.stageDir, 'tool_output.txt'), 'utf8');
+    // The two pipes are read independently, so only each stream's own order is fixed.
+    expect(combined).toHaveLength(`one\ntwo\n${expanded}`.length);
+    expect(combined.replace('two\n', '')).toBe(`one\n${expanded}`);
+  });
+
+  it('issue 9: prompt.txt replaces a symlink left in the stage dir instead of writing through it', async () => {
+    const harness = await toolHarness('cat "$ATTRACTOR_PROMPT_FILE"', { prompt: 'new text' });
+    const outside = join(harness.stageDir, '..', 'outside.txt');
+    await writeFile(outside, 'keep me');
+    await symlink(outside, join(harness.stageDir, 'prompt.txt'));
+    const outcome = await createToolHandler().execute(harness.input);
+    expect(outcome?.contextUpdates?.['tool.output']).toBe('new text');
+    expect(await readFile(outside, 'utf8')).toBe('keep me');
+  });
+
+  it('issue 9: a tool node without a prompt gets an empty prompt.txt, so reading it never fails', async () => {
+    const harness = await toolHarness('wc -c < "$ATTRACTOR_PROMPT_FILE"', { label: 'Lint' });
+    const outcome = await createToolHandler().execute(harness.input);
+    expect(outcome?.contextUpdates?.['tool.output']).toBe('0');
+  });
+
   it('runs the command, captures stdout in the context, the stage dir and tool.output events', async () => {
     const harness = await toolHarness('echo hello; echo oops >&2');
     const outcome = await createToolHandler().execute(harness.input);

@@ -9,11 +9,13 @@ import { processRecorderFor } from '../process-recorder.js';
 import { OutputCapture } from './output-capture.js';
 import { runCommand } from './run-command.js';
 import { toolEnvironment, toolWorkingDirectory } from './tool-env.js';
+import { openCombinedOutput, writeToolPrompt } from './tool-files.js';
 import { toolOutcome } from './tool-outcome.js';
 
 /**
  * Runs the node's `tool_command` (shape parallelogram, decision 7), streaming its output to
- * `stdout.txt`/`stderr.txt` in the stage dir and as `tool.output` events.
+ * `stdout.txt`/`stderr.txt` and both to `tool_output.txt` in the stage dir, and as `tool.output`
+ * events. The node's expanded `prompt` is in `prompt.txt` for the command (issue 9).
  */
 export function createToolHandler(): BuiltInHandler {
   return {
@@ -25,9 +27,11 @@ export function createToolHandler(): BuiltInHandler {
       const cwd = toolWorkingDirectory(input);
       if (!(await isDirectory(cwd))) return { status: 'fail', failureReason: `Working directory "${cwd}" of tool node "${node.id}" does not exist` };
 
+      await writeToolPrompt(input);
       const emit = services.emit.bind(services);
       const stdout = new OutputCapture({ node: node.id, stream: 'stdout', file: join(input.stageDir, 'stdout.txt'), emit });
       const stderr = new OutputCapture({ node: node.id, stream: 'stderr', file: join(input.stageDir, 'stderr.txt'), emit });
+      const combined = openCombinedOutput(input.stageDir);
       let exit;
       try {
         exit = await runCommand({
@@ -37,11 +41,11 @@ export function createToolHandler(): BuiltInHandler {
           timeoutMs,
           signal: input.signal,
           recorder: processRecorderFor(input),
-          onStdout: (chunk) => stdout.write(chunk),
-          onStderr: (chunk) => stderr.write(chunk),
+          onStdout: (chunk) => (stdout.write(chunk), combined.write(chunk)),
+          onStderr: (chunk) => (stderr.write(chunk), combined.write(chunk)),
         });
       } finally {
-        await Promise.all([stdout.finish(), stderr.finish()]);
+        await Promise.all([stdout.finish(), stderr.finish(), combined.finish()]);
       }
       if (exit.stoppedBy === 'abort') throw abortReason(input.signal, node.id);
       const outcome = toolOutcome({ command, exit, stdoutHead: stdout.headText(), stderrTail: stderr.tailText(), timeoutMs });

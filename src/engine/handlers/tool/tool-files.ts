@@ -1,0 +1,44 @@
+import { createWriteStream } from 'node:fs';
+import { join } from 'node:path';
+import { PRIVATE_FILE_MODE } from '../../../core/private-files.js';
+import { readString } from '../../../pipeline/graph/attr-read.js';
+import { writeFileAtomic } from '../../../store/run-dir/write-file-atomic.js';
+import type { HandlerInput } from '../../handler.js';
+import { expandPrompt } from '../codergen/expand-prompt.js';
+import { toolPromptFileName } from './tool-env.js';
+
+/** Both output streams in the order they arrived, as other Attractor engines leave it (issue 9). */
+export const combinedOutputFileName = 'tool_output.txt';
+
+/**
+ * Writes the node's `prompt`, expanded as an LLM stage's is, to `prompt.txt` for the command to read
+ * through `ATTRACTOR_PROMPT_FILE` (issue 9). Without a `prompt` the file is empty, so a command that
+ * reads it never fails; the `label` is a tool node's display name, not instructions.
+ */
+export async function writeToolPrompt(input: Pick<HandlerInput, 'node' | 'graph' | 'context' | 'run' | 'stageDir'>): Promise<void> {
+  const template = readString(input.node.attrs, 'prompt') ?? '';
+  const text = template.trim() === '' ? '' : expandPrompt(template, input.graph, input.context, input.run.variables, input.node);
+  // Renamed into place: a symlink an earlier attempt's command left as prompt.txt is replaced, not followed.
+  await writeFileAtomic(join(input.stageDir, toolPromptFileName), text);
+}
+
+export interface CombinedOutput {
+  write(chunk: Buffer): void;
+  /** Closes the file; rejects when a write failed. */
+  finish(): Promise<void>;
+}
+
+export function openCombinedOutput(stageDir: string): CombinedOutput {
+  const file = createWriteStream(join(stageDir, combinedOutputFileName), { mode: PRIVATE_FILE_MODE });
+  // A failed write surfaces in finish(); without a listener it would crash the process.
+  file.on('error', () => {});
+  return {
+    write: (chunk) => void file.write(chunk),
+    finish: () =>
+      new Promise<void>((resolve, reject) => {
+        if (file.errored) return reject(file.errored);
+        file.once('error', reject);
+        file.end(() => resolve());
+      }),
+  };
+}
