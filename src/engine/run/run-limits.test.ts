@@ -19,7 +19,7 @@ describe('issue 9: run limits', () => {
   it('issue 9: the step-limit failure names the node, the limit and how to raise it', () => {
     expect(stepLimitFailure(20, 20, 'loop')).toBe(
       'The run stopped before node "loop": it reached the limit of 20 node executions (max_steps), which usually means a loop that never ends. ' +
-        'If the pipeline really needs more, raise the limit with the graph attribute max_steps (graph [max_steps=40]).',
+        'If the pipeline really needs more, raise the limit with the graph attribute max_steps (graph [max_steps=40])',
     );
   });
 
@@ -74,7 +74,7 @@ describe('issue 9: runaway loops end', () => {
       start -> a -> b; b -> a [condition="outcome=success"]; b -> done [condition="outcome=fail"] }`;
     const { result } = await run(source);
     expect(result.state).toBe('failed');
-    expect(result.error?.message).toBe('Node "a" exceeded max_visits=3: it has run 3 times and would run again. Raise max_visits on "a" if the loop needs more rounds, or route it out of the loop sooner.');
+    expect(result.error?.message).toBe('Node "a" exceeded max_visits=3: it has run 3 times and would run again. Raise max_visits on "a" if the loop needs more rounds, or route it out of the loop sooner');
     expect([harness.handler.calls.get('a'), harness.handler.calls.get('b')]).toEqual([3, 3]);
   });
 

@@ -18,7 +18,7 @@ export function stepLimitFailure(stepsTaken: number, maxSteps: number, nodeId: s
   if (stepsTaken < maxSteps) return undefined;
   return (
     `The run stopped before node "${nodeId}": it reached the limit of ${maxSteps} node executions (max_steps), which usually means a loop that never ends. ` +
-    `If the pipeline really needs more, raise the limit with the graph attribute max_steps (graph [max_steps=${maxSteps * 2}]).`
+    `If the pipeline really needs more, raise the limit with the graph attribute max_steps (graph [max_steps=${maxSteps * 2}])`
   );
 }
 
@@ -30,7 +30,7 @@ export function visitLimitFailure(node: GraphNode, completedNodes: readonly stri
   if (visits < maxVisits) return undefined;
   return (
     `Node "${node.id}" exceeded max_visits=${maxVisits}: it has run ${visits} time${visits === 1 ? '' : 's'} and would run again. ` +
-    `Raise max_visits on "${node.id}" if the loop needs more rounds, or route it out of the loop sooner.`
+    `Raise max_visits on "${node.id}" if the loop needs more rounds, or route it out of the loop sooner`
   );
 }
 
