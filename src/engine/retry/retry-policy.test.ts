@@ -36,6 +36,8 @@ describe('resolveRetryPolicy', () => {
     ['decision 1: graph default_retry_on_fail', {}, { default_retry_on_fail: true }, true],
     ['decision 1: node retry_on_fail=false beats the graph default', { retry_on_fail: false }, { default_retry_on_fail: true }, false],
     ['decision 1: "true" as a string', { retry_on_fail: 'true' }, {}, true],
+    ['issue 9: an explicit max_retries retries FAIL (§11.5)', { max_retries: 2 }, {}, true],
+    ['issue 9: default_max_retries alone does not retry FAIL', {}, { default_max_retries: 2 }, false],
   ])('%s', (_name, nodeAttrs, graphAttrs, expected) => {
     expect(policy(nodeAttrs, graphAttrs).retryOnFail).toBe(expected);
   });

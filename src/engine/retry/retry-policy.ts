@@ -1,6 +1,7 @@
 import { ErrorCode, OrchestraError } from '../../core/errors.js';
 import type { Graph, GraphNode } from '../../pipeline/graph/model.js';
 import { ownerOf, readBool, readInt, readString } from '../../pipeline/graph/attr-read.js';
+import { retriesFailOutcomes } from './retry-decision.js';
 import { defaultBackoff, isRetryPresetName, RetryPresets, type BackoffConfig } from './backoff.js';
 
 /** Everything the run loop needs to retry one node, resolved once from node and graph attributes. */
@@ -8,8 +9,10 @@ export interface RetryPolicy {
   /** Total attempts, at least 1. */
   maxAttempts: number;
   backoff: BackoffConfig;
-  /** Decision 1: FAIL uses the retry budget only when the node opts in. */
+  /** Decision 1: FAIL outcomes use the retry budget when the node opts in or sets `max_retries` (§11.5). */
   retryOnFail: boolean;
+  /** Errors not marked transient use the budget only with `retry_on_fail` (node, else graph default). */
+  retryErrors: boolean;
   /** RETRY with no attempts left becomes PARTIAL_SUCCESS instead of FAIL. */
   allowPartial: boolean;
 }
@@ -21,8 +24,11 @@ export interface RetryPolicy {
  */
 export function resolveRetryPolicy(node: GraphNode, graph: Graph): RetryPolicy {
   const preset = resolvePreset(node);
+  const nodeRetries = readInt(node.attrs, 'max_retries', ownerOf(node));
+  const nodeRetryOnFail = readBool(node.attrs, 'retry_on_fail', ownerOf(node));
+  const graphRetryOnFail = readBool(graph.attrs, 'default_retry_on_fail', ownerOf(graph));
   const retries =
-    readInt(node.attrs, 'max_retries', ownerOf(node)) ??
+    nodeRetries ??
     (preset ? preset.maxAttempts - 1 : undefined) ??
     readInt(graph.attrs, 'default_max_retries', ownerOf(graph)) ??
     readInt(graph.attrs, 'default_max_retry', ownerOf(graph)) ??
@@ -30,7 +36,8 @@ export function resolveRetryPolicy(node: GraphNode, graph: Graph): RetryPolicy {
   return {
     maxAttempts: Math.max(0, retries) + 1,
     backoff: preset?.backoff ?? defaultBackoff,
-    retryOnFail: readBool(node.attrs, 'retry_on_fail', ownerOf(node)) ?? readBool(graph.attrs, 'default_retry_on_fail', ownerOf(graph)) ?? false,
+    retryOnFail: retriesFailOutcomes(nodeRetryOnFail, nodeRetries !== undefined, graphRetryOnFail),
+    retryErrors: nodeRetryOnFail ?? graphRetryOnFail ?? false,
     allowPartial: readBool(node.attrs, 'allow_partial', ownerOf(node)) ?? false,
   };
 }

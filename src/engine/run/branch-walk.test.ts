@@ -50,9 +50,9 @@ const source = `digraph P {
   join -> done
 }`;
 
-async function run(fanOut: Handler, options: HarnessOptions = {}) {
+async function run(fanOut: Handler, options: HarnessOptions = {}, text = source) {
   harness = await createEngineHarness({ ...options, handlers: { parallel: fanOut } });
-  const handle = await startRun({ file: pipelineFile(harness), source }, harness.engine());
+  const handle = await startRun({ file: pipelineFile(harness), source: text }, harness.engine());
   return { handle, result: await handle.result() };
 }
 
@@ -88,6 +88,15 @@ describe('decision 6: parallel branches', () => {
     expect(tagged.filter((event) => event.type === 'node.completed')).toHaveLength(3);
     expect(await harness.store.readEvents(handle.runId, 0)).toEqual(harness.events);
     await access(join(handle.logsRoot, 'fan', 'branches', 'b1', 'b1x', 'status.json'));
+  });
+
+  it('issue 9: max_visits stops a loop inside a parallel branch, failing that branch', async () => {
+    const fanOut = createFanOut();
+    const looping = source.replace('b2 -> join', 'b2 -> b2 [condition="outcome=success"]\n  b2 -> join [condition="outcome=fail"]').replace('  b2\n', '  b2 [max_visits=3]\n');
+    await run(fanOut, {}, looping);
+    expect(harness.handler.calls.get('b2')).toBe(3);
+    expect(fanOut.results[1]).toMatchObject({ status: 'fail', lastNode: 'b2' });
+    expect(fanOut.results[1]?.failureReason).toContain('Node "b2" exceeded max_visits=3');
   });
 
   it('a failing branch node without a fail route ends that branch with FAIL', async () => {

@@ -8,6 +8,7 @@ import { errorText } from './attempt-outcome.js';
 import { placeBranch, recordedStep, replayStep, toBranchStep, type BranchPlace } from './branch-steps.js';
 import { contextLookup } from './context-lookup.js';
 import { ContextKeys } from './initial-context.js';
+import { limitFailure } from './run-limits.js';
 import { runNodeStep, type StepResult } from './node-step.js';
 import { createProgress } from './run-progress.js';
 import type { Frame, RunScope } from './run-scope.js';
@@ -63,6 +64,8 @@ async function walk(scope: RunScope, frame: Frame, request: BranchRequest, place
     if (!node) return { status: 'fail', failureReason: `The branch reached node "${current}", which is not in the pipeline`, lastNode: last.lastNode };
 
     const recorded = recordedStep(place, node.id);
+    const limit = recorded ? undefined : limitFailure(scope, frame, node);
+    if (limit) return { status: 'fail', failureReason: limit, lastNode: last.lastNode };
     const step: FinishedStep | { kind: 'aborted' } = recorded
       ? { kind: 'done', handlerType: replayStep(scope, frame, node, recorded), outcome: recorded.outcome, index: 0, durationMs: 0 }
       : await runNodeStep(scope, frame, node, { incoming, previousNodeId });

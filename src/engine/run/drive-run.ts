@@ -74,6 +74,7 @@ function createScope(setup: DriveSetup, signal: AbortSignal): RunScope {
     files: new BackgroundFileWriter(),
     artifacts: new ArtifactStore(setup.logsRoot, { now: () => setup.engine.clock.now() }),
     nextIndex: () => ++index,
+    stepsTaken: () => index,
     processes: new LiveProcesses(),
     runBranch: (request, parent) => runBranch(scope, request, parent),
   };

@@ -3,6 +3,7 @@ import { isSuccessful } from '../../core/outcome.js';
 import type { GraphNode } from '../../pipeline/graph/model.js';
 import type { Handler, HandlerInput } from '../handler.js';
 import { backoffDelay } from '../retry/backoff.js';
+import { wantsRetry } from '../retry/retry-decision.js';
 import type { RetryPolicy } from '../retry/retry-policy.js';
 import { judgeAttempt, type AttemptVerdict } from './attempt-outcome.js';
 import { readsExternalStatus, withHandlerContext } from './external-status.js';
@@ -29,7 +30,7 @@ export type NodeRunResult =
 /**
  * Runs a node until it has a final outcome (digest §11 with decisions 1, 2, 18, 19): SUCCESS,
  * PARTIAL_SUCCESS and SKIPPED end at once; RETRY uses the budget, then becomes PARTIAL_SUCCESS
- * (allow_partial) or FAIL; FAIL and errors use it only when `retry_on_fail` / `retryable`.
+ * (allow_partial) or FAIL; FAIL and errors use it only as `wantsRetry` says.
  * Every attempt is a node record and a node.started event.
  */
 export async function executeNode(scope: RunScope, frame: Frame, execution: NodeExecution): Promise<NodeRunResult> {
@@ -58,7 +59,7 @@ export async function executeNode(scope: RunScope, frame: Frame, execution: Node
     }
 
     const outcome = verdict.outcome;
-    const canRetry = attempt < policy.maxAttempts && wantsRetry(verdict, policy);
+    const canRetry = attempt < policy.maxAttempts && wantsRetry(verdict.kind === 'error' ? verdict : { kind: 'outcome', status: verdict.outcome.status }, policy);
     const final = canRetry ? outcome : finalOutcome(outcome, policy, attempt);
     await store.recordNodeEnd(scope.runId, index, { status: final.status, finishedAt: clock.now(), notes: final.notes, failureReason: final.failureReason });
 
@@ -109,12 +110,6 @@ async function attemptOnce(scope: RunScope, frame: Frame, execution: NodeExecuti
     // A malformed file is a FAIL naming the file and the problem, never a crash.
     return { kind: 'outcome', outcome: withHandlerContext({ status: 'fail', failureReason: (error as Error).message }, verdict.outcome) };
   }
-}
-
-function wantsRetry(verdict: Exclude<AttemptVerdict, { kind: 'aborted' }>, policy: RetryPolicy): boolean {
-  if (verdict.kind === 'error') return verdict.retryable || policy.retryOnFail;
-  if (verdict.outcome.status === 'retry') return true;
-  return verdict.outcome.status === 'fail' && policy.retryOnFail;
 }
 
 /** Decision 2: a RETRY never leaves the node; with no attempts left it becomes PARTIAL_SUCCESS or FAIL. */

@@ -6,6 +6,7 @@ import { errorText } from './attempt-outcome.js';
 import { contextLookup } from './context-lookup.js';
 import { resetForLoopRestart } from './initial-context.js';
 import { toCheckpoint } from './run-progress.js';
+import { limitFailure } from './run-limits.js';
 import { runNodeStep, type Arrival, type StepResult } from './node-step.js';
 import type { Frame, RunScope } from './run-scope.js';
 import { mirrorCheckpointFile } from './stage-files.js';
@@ -45,6 +46,9 @@ export async function runMainLoop(scope: RunScope, frame: Frame, startAt: string
         continue;
       }
     }
+
+    const limit = limitFailure(scope, frame, node);
+    if (limit) return { kind: 'failed', message: limit, node: node.id, committed: false };
 
     const step = await runNodeStep(scope, frame, node, { incoming, previousNodeId });
     if (step.kind === 'aborted') return { kind: 'interrupted', node: node.id };

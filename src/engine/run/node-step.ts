@@ -117,7 +117,7 @@ function resolveExecutionRules(scope: RunScope, node: GraphNode, handlerType: st
   }
 }
 
-const singleAttempt: RetryPolicy = { maxAttempts: 1, backoff: defaultBackoff, retryOnFail: false, allowPartial: false };
+const singleAttempt: RetryPolicy = { maxAttempts: 1, backoff: defaultBackoff, retryOnFail: false, retryErrors: false, allowPartial: false };
 
 function failingHandler(error: unknown): Handler {
   return {

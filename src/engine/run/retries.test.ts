@@ -73,10 +73,26 @@ describe('retries', () => {
   });
 
   it('decision 1: FAIL is not retried by default', async () => {
-    const { result } = await run('max_retries=3', { script: { work: [{ status: 'fail', failureReason: 'nope' }, ok] } });
+    const { result } = await run('', { script: { work: [{ status: 'fail', failureReason: 'nope' }, ok] } }, 'default_max_retries=3');
     expect(harness.handler.calls.get('work')).toBe(1);
     expect(result.state).toBe('failed');
     expect(harness.clock.sleeps).toEqual([]);
+  });
+
+  it('issue 9: an explicit max_retries retries FAIL (spec §11.5), each attempt a node record', async () => {
+    const { result, records } = await run('max_retries=2', { script: { work: [{ status: 'fail', failureReason: 'nope' }, { status: 'fail', failureReason: 'nope' }, ok] } });
+    expect(result.state).toBe('completed');
+    expect(records.filter((record) => record.nodeId === 'work').map((record) => [record.attempt, record.status])).toEqual([
+      [1, 'fail'],
+      [2, 'fail'],
+      [3, 'success'],
+    ]);
+  });
+
+  it('issue 9: retry_on_fail=false on the node keeps an explicit max_retries from retrying FAIL', async () => {
+    const { result } = await run('max_retries=2 retry_on_fail=false', { script: { work: [{ status: 'fail' }, ok] } });
+    expect(result.state).toBe('failed');
+    expect(harness.handler.calls.get('work')).toBe(1);
   });
 
   it('decision 1: retry_on_fail=true retries FAIL', async () => {

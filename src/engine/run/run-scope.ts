@@ -33,6 +33,8 @@ export interface RunScope {
   recordedSteps?: RecordedSteps;
   /** The next node-record index; shared by the main loop and every branch. */
   nextIndex(): number;
+  /** Node executions so far (the last index handed out): the `max_steps` guard counts these. */
+  stepsTaken(): number;
   startChildRun(request: ChildRunRequest): Promise<ChildRunHandle>;
   /** Decision 6; `parent` is the frame whose node asked (its history seeds the branch's preambles). */
   runBranch(request: BranchRequest, parent: Frame): Promise<BranchResult>;

@@ -31,9 +31,15 @@ describe('decision 19: node timeout', () => {
     expect(aborts).toHaveLength(1);
   });
 
-  it('is not retried without retry_on_fail', async () => {
-    await run('timeout="50ms" max_retries=2', [waitForAbort]);
+  it('is not retried when the node turns retries of FAIL off', async () => {
+    await run('timeout="50ms" max_retries=2 retry_on_fail=false', [waitForAbort]);
     expect(harness.handler.calls.get('work')).toBe(1);
+  });
+
+  it('issue 9: counts as FAIL, so an explicit max_retries retries it', async () => {
+    const result = await run('timeout="50ms" max_retries=1', [waitForAbort, { status: 'success' }]);
+    expect(harness.handler.calls.get('work')).toBe(2);
+    expect(result.state).toBe('completed');
   });
 
   it('is retried with retry_on_fail', async () => {

@@ -1,5 +1,8 @@
 import { BOOLEAN, DURATION, FIDELITY, INTEGER, STRING, type AttributeSpec } from './attribute-spec.js';
 
+/** Node executions a run may make unless the graph sets `max_steps`: far past any real pipeline, short of forever. */
+export const DEFAULT_MAX_STEPS = 10_000;
+
 const graph = ['graph'] as const;
 
 /** Attributes of the pipeline as a whole (`graph [...]` or top-level `key=value`). */
@@ -16,6 +19,14 @@ export const GRAPH_ATTRIBUTES: readonly AttributeSpec[] = [
     handlers: 'all',
     aliases: ['default_max_retry'],
     description: 'Retries for nodes that set neither `max_retries` nor `retry_policy` (decision 15).',
+  },
+  {
+    name: 'max_steps',
+    appliesTo: graph,
+    type: INTEGER,
+    default: DEFAULT_MAX_STEPS,
+    handlers: 'all',
+    description: 'Most node executions (every attempt, parallel branches and resumed parts included) a run may make; the next one fails the run, naming the node. Guards against loops that never end (issue 9).',
   },
   { name: 'default_retry_on_fail', appliesTo: graph, type: BOOLEAN, default: false, handlers: 'all', description: 'Default of `retry_on_fail` for every node (decision 1).' },
   { name: 'retry_target', appliesTo: graph, type: STRING, default: '', handlers: 'all', description: 'Node to jump to when the exit is reached with an unsatisfied goal gate whose node names no target.' },

@@ -9,6 +9,7 @@ import { exitReachableRule } from './exit-reachable.js';
 import { fidelityValidRule } from './fidelity-valid.js';
 import { goalGateHasRetryRule } from './goal-gate-has-retry.js';
 import { humanGateConditionalEdgeRule } from './human-gate-conditional-edge.js';
+import { maxRetriesUnusedRule } from './max-retries-unused.js';
 import { managerChildDotfileRule } from './manager-child-dotfile.js';
 import { parallelFanInRule } from './parallel-fan-in.js';
 import { pipelineFileExistsRule } from './pipeline-file-exists.js';
@@ -52,4 +53,5 @@ export const BUILT_IN_RULES: readonly LintRule[] = [
   compositionCycleRule,
   pipelineFileExistsRule,
   unknownVariableRule,
+  maxRetriesUnusedRule,
 ];
