@@ -7,3 +7,4 @@ export * from './logger.js';
 export * from './events.js';
 export * from './outcome.js';
 export * from './reserved-variables.js';
+export * from './plural.js';

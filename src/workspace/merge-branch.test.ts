@@ -70,7 +70,7 @@ describe('mergeBranch into the main checkout', () => {
     const error = await mergeBranch({ root: repo.root, branch: BRANCH, baseBranch: 'main', mode, message: 'm' }).catch((e: unknown) => e);
     expect(error).toMatchObject({
       code: 'E_MERGE_CONFLICT',
-      message: 'Merging orchestra/1-docs into main conflicts in 1 file(s): README.md.',
+      message: 'Merging orchestra/1-docs into main conflicts in 1 file: README.md.',
       detail: '  README.md',
     });
     expect(await repo.snapshot()).toBe(before);
@@ -85,7 +85,7 @@ describe('mergeBranch into the main checkout', () => {
     const before = await repo.snapshot();
     await expect(mergeBranch({ root: repo.root, branch: BRANCH, baseBranch: 'main', mode: 'merge', message: 'm' })).rejects.toMatchObject({
       code: 'E_DIRTY_CHECKOUT',
-      message: `The main checkout ${repo.root} has uncommitted changes in 2 file(s): README.md, scratch.txt.`,
+      message: `The main checkout ${repo.root} has uncommitted changes in 2 files: README.md, scratch.txt.`,
       hint: 'Commit or stash them, then merge again. Nothing was changed.',
     });
     expect(await repo.snapshot()).toBe(before);
@@ -137,7 +137,7 @@ describe('mergeBranch when the main checkout is not on the base branch', () => {
     const before = await repo.snapshot();
     await expect(mergeBranch({ root: repo.root, branch: BRANCH, baseBranch: 'main', mode, message: 'm' })).rejects.toMatchObject({
       code: 'E_MERGE_CONFLICT',
-      message: 'Merging orchestra/1-docs into main conflicts in 1 file(s): README.md.',
+      message: 'Merging orchestra/1-docs into main conflicts in 1 file: README.md.',
     });
     expect(await repo.snapshot()).toBe(before);
   });
@@ -155,7 +155,7 @@ describe('mergeBranch when the main checkout is not on the base branch', () => {
     await repo.write({ 'dirty.txt': 'x' }, mainWorktree);
     await expect(mergeBranch({ root: repo.root, branch: BRANCH, baseBranch: 'main', mode: 'merge', message: 'm' })).rejects.toMatchObject({
       code: 'E_DIRTY_CHECKOUT',
-      message: `The checkout ${mainWorktree} has uncommitted changes in 1 file(s): dirty.txt.`,
+      message: `The checkout ${mainWorktree} has uncommitted changes in 1 file: dirty.txt.`,
     });
   });
 });

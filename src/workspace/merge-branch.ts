@@ -1,4 +1,5 @@
 import { ErrorCode, OrchestraError } from '../core/errors.js';
+import { plural } from '../core/plural.js';
 import { canonicalPath } from './canonical-path.js';
 import { dirtyFiles } from './dirty-files.js';
 import { mergeInCheckout } from './merge-in-checkout.js';
@@ -64,7 +65,7 @@ async function refuseDirty(dir: string, root: string): Promise<void> {
   const files = await dirtyFiles(dir);
   if (files.length === 0) return;
   const which = (await canonicalPath(dir)) === (await canonicalPath(root)) ? 'The main checkout' : 'The checkout';
-  throw new OrchestraError(ErrorCode.DIRTY_CHECKOUT, `${which} ${dir} has uncommitted changes in ${files.length} file(s): ${files.join(', ')}.`, {
+  throw new OrchestraError(ErrorCode.DIRTY_CHECKOUT, `${which} ${dir} has uncommitted changes in ${plural(files.length, 'file')}: ${files.join(', ')}.`, {
     hint: 'Commit or stash them, then merge again. Nothing was changed.',
     detail: files.map((file) => `  ${file}`).join('\n'),
   });

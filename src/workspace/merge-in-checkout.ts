@@ -1,4 +1,5 @@
 import { ErrorCode, OrchestraError } from '../core/errors.js';
+import { plural } from '../core/plural.js';
 import { conflictedFiles } from './conflicted-files.js';
 import { identityArgs } from './git-identity.js';
 import type { MergeMode } from './merge-mode.js';
@@ -55,7 +56,7 @@ async function attempt(dir: string, args: string[], restore: () => Promise<void>
   const files = await conflictedFiles(dir).catch(() => []);
   await restore();
   if (files.length === 0) throw gitFailure(dir, args, result, 'Nothing was changed. Fix the cause above, then merge again.');
-  throw new OrchestraError(ErrorCode.MERGE_CONFLICT, `Merging ${c.branch} into ${c.baseBranch} conflicts in ${files.length} file(s): ${files.join(', ')}.`, {
+  throw new OrchestraError(ErrorCode.MERGE_CONFLICT, `Merging ${c.branch} into ${c.baseBranch} conflicts in ${plural(files.length, 'file')}: ${files.join(', ')}.`, {
     hint: `Nothing was changed. Bring ${c.baseBranch} into the task first (e.g. \`git merge ${c.baseBranch}\` in its worktree), resolve the conflicts there, then merge again.`,
     detail: files.map((file) => `  ${file}`).join('\n'),
   });

@@ -30,7 +30,7 @@ const cases = [
     name: 'malformed DOT',
     file: write('syntax.dot', 'digraph S {\n  start [shape=Mdiamond\n  exit [shape=Msquare]\n}\n'),
     code: 2,
-    expected: [/error\[E_DOT_SYNTAX\]/, /syntax\.dot:3:\d+/, /\^/],
+    expected: [/error\[E_DOT_SYNTAX\]: Expected "\]"/, /syntax\.dot:2:24/, /\^/],
   },
   {
     name: 'an edge to a missing node',

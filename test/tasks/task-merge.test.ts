@@ -59,7 +59,7 @@ describe('merge', () => {
     writeFileSync(join(one.worktree, 'left.txt'), 'left uncommitted\n');
     const merged = await project.bin(['merge', 'one']);
     expect(merged).toMatchObject({ code: 0, stderr: '' });
-    expect(merged.stdout).toMatch(/^merged task 1 \(one\) into main \(merge\): [0-9a-f]{12}, 2 file\(s\) changed\n {2}worktree and branch removed\n$/);
+    expect(merged.stdout).toMatch(/^merged task 1 \(one\) into main \(merge\): [0-9a-f]{12}, 2 files changed\n {2}worktree and branch removed\n$/);
     expect(git(project.project, 'log', '-1', '--format=%P %s', 'main')).toMatch(/^\w+ \w+ Merge task 1: one$/);
     expect(readFileSync(join(project.project, 'left.txt'), 'utf8')).toBe('left uncommitted\n');
     expect(existsSync(one.worktree)).toBe(false);
@@ -106,7 +106,7 @@ describe('merge', () => {
       const before = snapshot(project);
       const conflict = await project.bin(['merge', 'second', ...mode]);
       expect(conflict.code, mode.join(' ')).toBe(4);
-      expect(conflict.stderr).toContain('error[E_MERGE_CONFLICT]: Merging orchestra/2-second into main conflicts in 1 file(s): README.md.');
+      expect(conflict.stderr).toContain('error[E_MERGE_CONFLICT]: Merging orchestra/2-second into main conflicts in 1 file: README.md.');
       expect(snapshot(project)).toBe(before);
       expect(readFileSync(join(second.worktree, 'README.md'), 'utf8')).toBe('second\n');
     }
@@ -117,7 +117,7 @@ describe('merge', () => {
     const before = snapshot(project);
     const withMain = await project.bin(['merge', 'third']);
     expect(withMain.code).toBe(4);
-    expect(withMain.stderr).toContain('conflicts in 1 file(s): README.md.');
+    expect(withMain.stderr).toContain('conflicts in 1 file: README.md.');
     expect(snapshot(project)).toBe(before);
     expect(await project.task('third')).toMatchObject({ worktree: third.worktree, branch: 'orchestra/3-third' });
 
@@ -127,7 +127,7 @@ describe('merge', () => {
     const dirtyBefore = snapshot(project);
     const dirty = await project.bin(['merge', 'fourth']);
     expect(dirty.code).toBe(4);
-    expect(dirty.stderr).toContain(`error[E_DIRTY_CHECKOUT]: The main checkout ${project.project} has uncommitted changes in 1 file(s): README.md.`);
+    expect(dirty.stderr).toContain(`error[E_DIRTY_CHECKOUT]: The main checkout ${project.project} has uncommitted changes in 1 file: README.md.`);
     expect(snapshot(project)).toBe(dirtyBefore);
     expect(readFileSync(join(project.project, 'README.md'), 'utf8')).toBe('edited on main, not committed\n');
     expect(existsSync(join(fourth.worktree, 'd.txt'))).toBe(true);

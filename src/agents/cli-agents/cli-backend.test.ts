@@ -47,7 +47,7 @@ describe('createCliBackend', () => {
     const result = await backendWith({ command: cli, args: ['{prompt}'], output: jsonl }).run(cliRequest(dir, 'plan'));
     expect(result.outcome).toEqual({
       status: 'fail',
-      failureReason: 'CLI agent "fake" printed no final answer in its JSON lines. 1 line(s) were not JSON, the first: "segfault in module foo".',
+      failureReason: 'CLI agent "fake" printed no final answer in its JSON lines. 1 line was not JSON, the first: "segfault in module foo".',
       contextUpdates: { 'agent.cli': 'fake' },
     });
   });

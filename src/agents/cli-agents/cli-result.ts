@@ -1,4 +1,5 @@
 import { formatDuration } from '../../core/duration.js';
+import { plural } from '../../core/plural.js';
 import type { AgentResult } from '../backend.js';
 import { outcomeFromAnswer } from '../outcome/index.js';
 import type { ParsedOutput } from './output-parser.js';
@@ -78,7 +79,7 @@ function failureReason(run: CliRun): string | undefined {
   if (parsed.isError === true) return `${name} reported an error: ${(parsed.text ?? 'no details').slice(0, messageTailChars)}`;
   if (parsed.text !== undefined && parsed.text.trim() !== '') return undefined;
   if (run.outputFormat === 'text') return `${name} printed no answer.${tail(process.stderrTail)}`;
-  const unparsed = parsed.firstUnparsedLine === undefined ? '' : ` ${parsed.unparsedLines} line(s) were not JSON, the first: "${parsed.firstUnparsedLine}".`;
+  const unparsed = parsed.firstUnparsedLine === undefined ? '' : ` ${plural(parsed.unparsedLines, 'line was', 'lines were')} not JSON, the first: "${parsed.firstUnparsedLine}".`;
   return `${name} printed no final answer in its JSON lines.${unparsed}`;
 }
 

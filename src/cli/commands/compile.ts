@@ -1,6 +1,6 @@
 import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { ErrorCode, ExitCode, OrchestraError, isOrchestraError } from '../../core/index.js';
+import { ErrorCode, ExitCode, OrchestraError, exitCodeFor, isOrchestraError, plural } from '../../core/index.js';
 import { renderSvg } from '../../pipeline/index.js';
 import type { CommandContext } from '../command-context.js';
 import { loadCliPipeline } from '../load-pipeline.js';
@@ -20,12 +20,12 @@ export async function compileCommand(ctx: CommandContext, file: string, options:
     // The built-in handler types are known to validation; compile registers no others.
     loaded = await loadCliPipeline(io, file, { variables: {} });
   } catch (error) {
-    // Machines asked for JSON: they get it for syntax errors too; the error is printed as usual.
-    if (options.json && isOrchestraError(error)) {
-      const failure = { code: error.code, message: error.message, hint: error.hint, location: error.location };
-      io.stdout.write(`${JSON.stringify({ file: displayPath(io.cwd, resolve(io.cwd, file)), ok: false, error: failure, diagnostics: [] })}\n`);
-    }
-    throw error;
+    // Machines asked for JSON: they get it for syntax errors too, and only it (docs/cli.md), so a
+    // script reading both streams never sees the same error twice in two formats.
+    if (!options.json || !isOrchestraError(error)) throw error;
+    const failure = { code: error.code, message: error.message, hint: error.hint, location: error.location };
+    io.stdout.write(`${JSON.stringify({ file: displayPath(io.cwd, resolve(io.cwd, file)), ok: false, error: failure, diagnostics: [] })}\n`);
+    return exitCodeFor(error.code);
   }
   const { graph, diagnostics, shownAs } = loaded;
   const counts = countSeverities(diagnostics);
@@ -35,12 +35,13 @@ export async function compileCommand(ctx: CommandContext, file: string, options:
   } else {
     io.stderr.write(formatDiagnosticsText(diagnostics));
     const verdict = ok ? ctx.out.green('ok') : ctx.out.red('invalid');
-    io.stdout.write(`${shownAs}: ${verdict}, ${graph.nodes.size} nodes, ${graph.edges.length} edges; ${formatCounts(counts)}\n`);
+    io.stdout.write(`${shownAs}: ${verdict}, ${plural(graph.nodes.size, 'node')}, ${plural(graph.edges.length, 'edge')}; ${formatCounts(counts)}\n`);
   }
   if (options.svg !== undefined) {
     const out = resolve(io.cwd, options.svg);
     if (!ok) {
-      io.stderr.write(`Not writing ${displayPath(io.cwd, out)}: the pipeline has errors.\n`);
+      // With --json, `ok: false` already says it; the text note is for people.
+      if (!options.json) io.stderr.write(`Not writing ${displayPath(io.cwd, out)}: the pipeline has errors.\n`);
     } else {
       await writeSvg(out, await renderSvg(graph), io.cwd);
       if (!options.json) io.stderr.write(`Wrote ${displayPath(io.cwd, out)}\n`);

@@ -1,3 +1,4 @@
+import { plural } from '../../core/index.js';
 import { formatDiagnostic } from '../../pipeline/index.js';
 import type { Diagnostic } from '../../pipeline/index.js';
 
@@ -28,8 +29,4 @@ export function formatCounts(counts: SeverityCounts): string {
   if (counts.warnings > 0) parts.push(plural(counts.warnings, 'warning'));
   if (counts.infos > 0) parts.push(plural(counts.infos, 'note'));
   return parts.join(', ');
-}
-
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
 }

@@ -24,6 +24,7 @@ describe('formatEventLine', () => {
     [{ type: 'goal_gate.redirect', gate: 'impl', target: 'plan' }, '↺ impl  goal gate not satisfied, back to plan'],
     [{ type: 'loop.restarted', from: 'check', to: 'start', count: 2 }, '↺ check  loop restart 2, from start'],
     [{ type: 'parallel.started', node: 'fan', branchCount: 3, joinPolicy: 'wait_all', maxParallel: 4 }, '⇉ fan  3 branches (wait_all, at most 4 at once)'],
+    [{ type: 'parallel.started', node: 'fan', branchCount: 1, joinPolicy: 'wait_all', maxParallel: 4 }, '⇉ fan  1 branch (wait_all, at most 4 at once)'],
     [{ type: 'parallel.branch.started', node: 'fan', branch: 'a', index: 0 }, undefined],
     [{ type: 'parallel.branch.completed', node: 'fan', branch: 'a', index: 0, durationMs: 10, status: 'success', success: true }, undefined],
     [{ type: 'parallel.branch.completed', node: 'fan', branch: 'a', index: 0, durationMs: 10, status: 'fail', success: false }, '✗ branch a  fail  10ms'],

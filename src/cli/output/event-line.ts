@@ -1,4 +1,4 @@
-import { formatDuration } from '../../core/index.js';
+import { formatDuration, plural } from '../../core/index.js';
 import type { EdgeSelectionReason, RunEvent, StageStatus } from '../../core/index.js';
 import type { Palette } from './color.js';
 import { escapeTerminalFields } from '../../core/terminal-text.js';
@@ -39,7 +39,7 @@ function formatEvent(event: RunEvent, palette: Palette, options: EventLineOption
     case 'loop.restarted':
       return line(palette.yellow('↺'), event.from, `loop restart ${event.count}, from ${event.to}`);
     case 'parallel.started':
-      return line(palette.cyan('⇉'), event.node, `${event.branchCount} branches (${event.joinPolicy}, at most ${event.maxParallel} at once)`);
+      return line(palette.cyan('⇉'), event.node, `${plural(event.branchCount, 'branch', 'branches')} (${event.joinPolicy}, at most ${event.maxParallel} at once)`);
     case 'parallel.branch.completed':
       // Only a branch that ended without reaching the fan-in needs its own line; node lines show the rest.
       if (event.success) return undefined;
@@ -56,7 +56,7 @@ function formatEvent(event: RunEvent, palette: Palette, options: EventLineOption
     case 'agent.turn': {
       const tools = event.toolCalls.length === 0 ? 'answered' : event.toolCalls.map((call) => (call.isError ? `${call.name}!` : call.name)).join(', ');
       const cost = event.costUsd > 0 ? `  $${event.costUsd.toFixed(4)}` : '';
-      return palette.dim(`  · ${event.node} turn ${event.turn}: ${tools}  ${event.inputTokens + event.outputTokens} tokens${cost}`);
+      return palette.dim(`  · ${event.node} turn ${event.turn}: ${tools}  ${plural(event.inputTokens + event.outputTokens, 'token')}${cost}`);
     }
     case 'manager.cycle':
       return palette.dim(`  ⟳ ${event.node} cycle ${event.cycle}: child ${event.childStatus}`);

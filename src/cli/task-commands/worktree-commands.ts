@@ -1,4 +1,5 @@
 import { ErrorCode, ExitCode, OrchestraError } from '../../core/errors.js';
+import { plural } from '../../core/plural.js';
 import type { TaskView } from '../../server/tasks/task-queries.js';
 import type { CommandContext } from '../command-context.js';
 import { withProject } from '../daemon-connection.js';
@@ -26,7 +27,7 @@ export async function mergeCommand(ctx: CommandContext, ref: string, options: Me
     return ExitCode.OK;
   }
   const { task } = result;
-  ctx.io.stdout.write(`merged task ${task.id} (${task.slug}) into ${task.baseBranch} (${mode}): ${result.commit.slice(0, 12)}, ${result.files.length} file(s) changed\n`);
+  ctx.io.stdout.write(`merged task ${task.id} (${task.slug}) into ${task.baseBranch} (${mode}): ${result.commit.slice(0, 12)}, ${plural(result.files.length, 'file')} changed\n`);
   ctx.io.stdout.write(result.removedWorktree ? '  worktree and branch removed\n' : `  kept the worktree: ${task.worktree}\n`);
   return ExitCode.OK;
 }

@@ -1,5 +1,6 @@
 import type { Outcome } from '../../core/outcome.js';
 import { isSuccessful } from '../../core/outcome.js';
+import { plural } from '../../core/plural.js';
 import type { GraphNode } from '../../pipeline/graph/model.js';
 import type { Handler, HandlerInput } from '../handler.js';
 import { backoffDelay } from '../retry/backoff.js';
@@ -120,5 +121,5 @@ function finalOutcome(outcome: Outcome, policy: RetryPolicy, attempts: number): 
     const { failureReason: _reason, ...rest } = outcome;
     return { ...rest, status: 'partial_success', notes: `retries exhausted, partial accepted${detail}` };
   }
-  return { ...outcome, status: 'fail', failureReason: `max retries exceeded (${attempts} attempt${attempts === 1 ? '' : 's'})${detail}` };
+  return { ...outcome, status: 'fail', failureReason: `max retries exceeded (${plural(attempts, 'attempt')})${detail}` };
 }

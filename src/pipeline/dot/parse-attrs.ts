@@ -1,5 +1,7 @@
+import type { OrchestraError } from '../../core/errors.js';
 import type { AttrValue, Attribute } from '../graph/model.js';
 import { isDigit } from './char-class.js';
+import { describeToken } from './syntax-error.js';
 import { TokenKind, type Token } from './token.js';
 import { positionOf, type TokenStream } from './token-stream.js';
 
@@ -46,16 +48,40 @@ export function parseAttrLists(stream: TokenStream): Attribute[] {
  * everything else is strict.
  */
 function parseAttrList(stream: TokenStream, open: Token, into: Attribute[]): void {
+  let last = open;
   for (;;) {
     const token = stream.next();
     if (token.kind === TokenKind.PUNCT && token.text === ']') return;
-    if (token.kind === TokenKind.PUNCT && (token.text === ',' || token.text === ';')) continue;
-    if (token.kind === TokenKind.EOF) {
-      throw stream.expected(token, `"]" to close the attribute list opened at ${positionOf(open)}`, 'Every "[" needs a matching "]".');
+    if (token.kind === TokenKind.PUNCT && (token.text === ',' || token.text === ';')) {
+      last = token;
+      continue;
     }
+    if (token.kind === TokenKind.EOF || endsTheList(stream, token, last)) throw missingBracket(stream, open, last, token);
     if (!isKeyToken(token)) throw stream.expected(token, '"]" or an attribute name');
-    into.push(parseAttrAfterKey(stream, token));
+    const attr = parseAttrAfterKey(stream, token);
+    into.push(attr);
+    last = { ...token, endLine: attr.loc.endLine ?? token.endLine, endColumn: attr.loc.endColumn ?? token.endColumn };
   }
+}
+
+// Tokens that never stand inside `[...]` but do start or end a statement: meeting one means the
+// author forgot the `]`. So does a word on a new line that is not followed by `=` (`exit [...]`).
+const STATEMENT_PUNCT = new Set(['{', '}', '[', '->']);
+
+function endsTheList(stream: TokenStream, token: Token, last: Token): boolean {
+  if (token.kind === TokenKind.PUNCT) return STATEMENT_PUNCT.has(token.text);
+  if (token.line <= last.endLine || (token.kind !== TokenKind.WORD && token.kind !== TokenKind.STRING)) return false;
+  return !stream.at('=');
+}
+
+/** The error points just after the list's last token, where the `]` belongs, not at what follows. */
+function missingBracket(stream: TokenStream, open: Token, last: Token, found: Token): OrchestraError {
+  const at = { line: last.endLine, column: last.endColumn };
+  return stream.error(
+    at,
+    `Expected "]" to close the attribute list opened at ${positionOf(open)}, found ${describeToken(found)}`,
+    'Every "[" needs a matching "]".',
+  );
 }
 
 /** `= value` after a key token, giving the attribute. */
@@ -66,15 +92,24 @@ export function parseAttrAfterKey(stream: TokenStream, keyToken: Token): Attribu
     throw stream.expected(eq, `"=" after the attribute name "${key}"`, `Give the attribute a value: ${key}=...`);
   }
   const valueToken = stream.next();
+  const loc = stream.locBetween(keyToken, valueToken);
+  if (isRunOnNumber(valueToken)) return { key, value: { kind: 'bare', value: valueToken.text }, loc, malformed: true };
   const value = toAttrValue(valueToken);
   if (value === undefined) throw stream.expected(valueToken, `a value for "${key}"`, VALUE_HINT);
-  return { key, value, loc: stream.locBetween(keyToken, valueToken) };
+  return { key, value, loc };
 }
 
 /** A word or quoted string that is a valid attribute name (`"label"` is accepted like `label`). */
 export function isKeyToken(token: Token): boolean {
   if (token.kind === TokenKind.WORD) return isWordAttributeKey(token.text);
   return token.kind === TokenKind.STRING && isAttributeKey(String(token.value));
+}
+
+/** `10px`, `5min`, `1.2.3`: the lexer's UNKNOWN for a number that runs on into other characters. */
+function isRunOnNumber(token: Token): boolean {
+  if (token.kind !== TokenKind.UNKNOWN || token.text.length < 2) return false;
+  const first = token.text.charCodeAt(0);
+  return isDigit(first) || ((first === MINUS || first === DOT) && isDigit(token.text.charCodeAt(1)));
 }
 
 function toAttrValue(token: Token): AttrValue | undefined {

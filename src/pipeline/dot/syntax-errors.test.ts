@@ -47,7 +47,6 @@ describe('decision 14: strict DOT errors', () => {
     ['"=" where an attribute name belongs', 'digraph G { a [label="x" = "y"] }', 'Expected "]" or an attribute name, found "="', 1, 26, undefined],
     ['attribute without value', 'digraph G { a [bold] }', 'Expected "=" after the attribute name "bold", found "]"', 1, 20, 'Give the attribute a value: bold=...'],
     ['missing value', 'digraph G { a [label=] }', 'Expected a value for "label", found "]"', 1, 22, 'Write a quoted string, a number, a duration such as 900s, true/false, or a bare word such as box.'],
-    ['unquoted value with unknown unit', 'digraph G { a [width=10px] }', 'Expected a value for "width", found "10px"', 1, 22, 'Quote ids and values that contain other characters, as in "my node" or label="..."'],
     ['unquoted color', 'digraph G { a [color=#ff0000] }', 'Expected a value for "color", found "#"', 1, 22, 'A "#" starts a comment only at the beginning of a line; quote values such as colors: color="#ff0000"'],
     ['unclosed attribute list', 'digraph G { a [label=x', 'Expected "]" to close the attribute list opened at 1:15, found end of file', 1, 23, 'Every "[" needs a matching "]".'],
     ['missing graph brace', 'digraph G a', 'Expected "{" after the graph name, found "a"', 1, 11, undefined],
@@ -85,6 +84,37 @@ describe('decision 14: strict DOT errors', () => {
   it('points an unterminated string at its opening quote', () => {
     const error = syntaxErrorOf('digraph G {\n  a [prompt="never closed]\n}');
     expect(error.detail).toBe('2 |   a [prompt="never closed]\n  |             ^');
+  });
+});
+
+describe('issue 9: a missing "]" is reported where it is missing', () => {
+  const CLOSE = 'Every "[" needs a matching "]".';
+  it.each([
+    ['before a node on the next line', 'digraph G {\n  start [shape=Mdiamond\n  exit [shape=Msquare]\n}', 'found "exit"', 2, 24],
+    ['before an edge on the next line', 'digraph G {\n  a [label="A"\n  a -> b\n}', 'found "a"', 2, 15],
+    ['before "->"', 'digraph G {\n  a [label="A" -> b\n}', 'found "->"', 2, 15],
+    ['before "}"', 'digraph G {\n  a [label="A", shape=box\n}', 'found "}"', 2, 26],
+    ['before another "["', 'digraph G { a [label=x [shape=box] }', 'found "["', 1, 23],
+    ['after a comma', 'digraph G {\n  a [label=x,\n  b [shape=box]\n}', 'found "b"', 2, 14],
+    ['right after the "["', 'digraph G {\n  a [\n  b -> c\n}', 'found "b"', 2, 6],
+  ])('%s', (_name, source, found, line, column) => {
+    const error = syntaxErrorOf(source);
+    expect(error.message).toMatch(/^Expected "\]" to close the attribute list opened at \d+:\d+, /);
+    expect(error.message.endsWith(found)).toBe(true);
+    expect(error.location).toMatchObject({ file: 'bad.dot', line, column });
+    expect(error.hint).toBe(CLOSE);
+  });
+
+  it('issue 9: keeps an unquoted run-on number (10px, 5min) as a flagged value, for value_syntax and attribute_type to report', () => {
+    const graph = parseDot('digraph G { a [width=10px, timeout=5min, label=x] }', 'ok.dot');
+    const attrs = graph.nodes.get('a')?.attrs;
+    expect([attrs?.width?.value, attrs?.width?.malformed, attrs?.timeout?.malformed, attrs?.label?.malformed]).toEqual([{ kind: 'bare', value: '10px' }, true, true, undefined]);
+  });
+});
+
+describe('attribute lists over several lines', () => {
+  it('are accepted', () => {
+    expect(parseDot('digraph G {\n  a [\n    label="A",\n    shape=box\n  ]\n}', 'ok.dot').nodes.get('a')?.attrs.shape).toBeDefined();
   });
 });
 

@@ -19,6 +19,12 @@ export interface Attribute {
   value: AttrValue;
   /** Where the `key=value` pair was written; for inherited defaults, where the default was written. */
   loc: SourceLocation;
+  /**
+   * Set when the value was an unquoted run-on number such as `10px` or `5min`: the parser keeps it
+   * as a bare word so one bad value is a diagnostic (value_syntax, attribute_type), not a syntax
+   * error that hides every other finding in the file.
+   */
+  malformed?: true;
 }
 
 /**

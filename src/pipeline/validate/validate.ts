@@ -1,4 +1,5 @@
 import { ErrorCode, OrchestraError } from '../../core/errors.js';
+import { plural } from '../../core/plural.js';
 import type { Graph } from '../graph/model.js';
 import { isError, sortDiagnostics, type Diagnostic } from './diagnostic.js';
 import { formatDiagnostic } from './format.js';
@@ -39,8 +40,7 @@ export function throwOnErrors(file: string, diagnostics: readonly Diagnostic[]):
   const errors = diagnostics.filter(isError);
   const first = errors[0];
   if (!first) return;
-  const count = errors.length === 1 ? '1 error' : `${errors.length} errors`;
-  throw new OrchestraError(ErrorCode.VALIDATION, `${file} has ${count}; the first: ${first.message}`, {
+  throw new OrchestraError(ErrorCode.VALIDATION, `${file} has ${plural(errors.length, 'error')}; the first: ${first.message}`, {
     hint: `Fix the ${errors.length === 1 ? 'error' : 'errors'} above; \`orchestra compile ${file}\` lists every diagnostic.`,
     location: first.loc,
     detail: errors.map(formatDiagnostic).join('\n'),

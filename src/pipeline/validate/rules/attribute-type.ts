@@ -24,7 +24,7 @@ export const attributeTypeRule: LintRule = {
       for (const key in owner.attrs) {
         const attr = owner.attrs[key] as Attribute;
         const spec = findAttribute(owner.scope, key);
-        if (!spec || spec.type.kind === 'string' || spec.display || ownedElsewhere.has(spec.name)) continue;
+        if (!spec || !isTypeChecked(spec)) continue;
         if (!isFirstSighting(seen, attr)) continue;
         const problem = typeProblem(spec, attr, ownerName(owner));
         if (problem) diagnostics.push({ ...problem, ...ownerWhere(owner) });
@@ -33,6 +33,11 @@ export const attributeTypeRule: LintRule = {
     return diagnostics;
   },
 };
+
+/** Whether attribute_type checks this attribute's values (value_syntax covers the others). */
+export function isTypeChecked(spec: AttributeSpec): boolean {
+  return spec.type.kind !== 'string' && !spec.display && !ownedElsewhere.has(spec.name);
+}
 
 function typeProblem(spec: AttributeSpec, attr: Attribute, owner: string): Diagnostic | undefined {
   const attrs = { [attr.key]: attr };

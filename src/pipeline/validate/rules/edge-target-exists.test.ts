@@ -21,4 +21,13 @@ describe('decision 27: edge_target_exists', () => {
       'p.dot:6:3: error[edge_target_exists]: Edge ghost -> exit at p.dot:6:3 names node ghost, which is never declared.\n  fix: declare it: ghost [label="..."]',
     ]);
   });
+
+  it.each([
+    ['exitt', 'a -> exitt', 'p.dot:6:3: error[edge_target_exists]: Edge a -> exitt at p.dot:6:3 names node exitt, which is never declared. Did you mean "exit"?\n  fix: write exit instead, or declare exitt [label="..."]'],
+    ['ext', 'a -> ext', 'p.dot:6:3: error[edge_target_exists]: Edge a -> ext at p.dot:6:3 names node ext, which is never declared. Did you mean "exit"?\n  fix: write exit instead, or declare ext [label="..."]'],
+    ['strat', 'strat -> a', 'p.dot:6:3: error[edge_target_exists]: Edge strat -> a at p.dot:6:3 names node strat, which is never declared. Did you mean "start"?\n  fix: write start instead, or declare strat [label="..."]'],
+    ['deploy', 'a -> deploy', 'p.dot:6:3: error[edge_target_exists]: Edge a -> deploy at p.dot:6:3 names node deploy, which is never declared.\n  fix: declare it: deploy [label="..."]'],
+  ])('issue 9: a misspelt node name (%s) in an edge gets a did-you-mean among the declared nodes', (_, edge, expected) => {
+    expect(lintDot(pipelineDot(`a [label="A"]\n${edge}\nstart -> a -> exit`), rule)).toEqual([expected]);
+  });
 });

@@ -2,6 +2,7 @@ import type { LintRule } from '../lint-rule.js';
 import { attributeTypeRule } from './attribute-type.js';
 import { conditionOutcomeValueRule } from './condition-outcome-value.js';
 import { compositionCycleRule } from './composition-cycle.js';
+import { conditionKeyRule } from './condition-key.js';
 import { conditionSyntaxRule } from './condition-syntax.js';
 import { edgeTargetExistsRule } from './edge-target-exists.js';
 import { exitNoOutgoingRule } from './exit-no-outgoing.js';
@@ -14,6 +15,7 @@ import { managerChildDotfileRule } from './manager-child-dotfile.js';
 import { parallelFanInRule } from './parallel-fan-in.js';
 import { pipelineFileExistsRule } from './pipeline-file-exists.js';
 import { promptOnLlmNodesRule } from './prompt-on-llm-nodes.js';
+import { shapeKnownRule } from './shape-known.js';
 import { reachabilityRule } from './reachability.js';
 import { retryEdgeUnreachableRule } from './retry-edge-unreachable.js';
 import { retryTargetExistsRule } from './retry-target-exists.js';
@@ -25,6 +27,7 @@ import { toolCommandRequiredRule } from './tool-command-required.js';
 import { typeKnownRule } from './type-known.js';
 import { unknownAttributeRule } from './unknown-attribute.js';
 import { unknownVariableRule } from './unknown-variable.js';
+import { valueSyntaxRule } from './value-syntax.js';
 
 /** The built-in rules: the spec's (digest §21) first, then Orchestra's. */
 export const BUILT_IN_RULES: readonly LintRule[] = [
@@ -54,4 +57,7 @@ export const BUILT_IN_RULES: readonly LintRule[] = [
   pipelineFileExistsRule,
   unknownVariableRule,
   maxRetriesUnusedRule,
+  shapeKnownRule,
+  conditionKeyRule,
+  valueSyntaxRule,
 ];
