@@ -1,7 +1,8 @@
 import { spawn } from 'node:child_process';
 import { closeSync, fchmodSync, openSync } from 'node:fs';
 import { ErrorCode, OrchestraError } from '../../core/errors.js';
-import { agentMarkerVariable } from '../../sessions/index.js';
+// Not the sessions barrel: it loads node-pty, and every CLI task command imports this file.
+import { agentMarkerVariable } from '../../sessions/marked-processes.js';
 import { DaemonClient } from '../rpc/client.js';
 import { readLogTail } from './daemon-log.js';
 import type { DaemonPaths } from './daemon-paths.js';
