@@ -38,9 +38,11 @@ function typeProblem(spec: AttributeSpec, attr: Attribute, owner: string): Diagn
   const attrs = { [attr.key]: attr };
   try {
     switch (spec.type.kind) {
-      case 'integer':
-        readInt(attrs, attr.key, owner);
+      case 'integer': {
+        const value = readInt(attrs, attr.key, owner);
+        if (value !== undefined && spec.type.min !== undefined && value < spec.type.min) return belowMinimum(attr, owner, spec.type.min, value);
         break;
+      }
       case 'float':
         readFloat(attrs, attr.key, owner);
         break;
@@ -68,4 +70,14 @@ function typeProblem(spec: AttributeSpec, attr: Attribute, owner: string): Diagn
       fix: error.hint,
     };
   }
+}
+
+function belowMinimum(attr: Attribute, owner: string, min: number, value: number): Diagnostic {
+  return {
+    rule: 'attribute_type',
+    severity: 'error',
+    message: `Attribute "${attr.key}" of ${owner} must be ${min} or more, found ${value}.`,
+    loc: attr.loc,
+    fix: `${attr.key}=${min}`,
+  };
 }
