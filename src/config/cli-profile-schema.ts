@@ -15,8 +15,12 @@ export const SessionIdModes = ['assign', 'report', 'none'] as const;
 export type SessionIdMode = (typeof SessionIdModes)[number];
 
 /** How a task's running / idle / waiting is told: hooks, a plugin, or output quiescence. */
-export const StatusSources = ['claude-hooks', 'opencode-plugin', 'quiescence'] as const;
+export const StatusSources = ['claude-hooks', 'opencode-plugin', 'codex-hooks', 'quiescence'] as const;
 export type StatusSource = (typeof StatusSources)[number];
+
+/** Configuration Orchestra writes for each session of the CLI into a directory of its own (codex: CODEX_HOME). */
+export const SessionConfigs = ['codex'] as const;
+export type SessionConfig = (typeof SessionConfigs)[number];
 
 /** How a task's prompt reaches an interactive agent: as `{prompt}`, typed into the PTY, or not at all. */
 export const InteractivePromptVias = ['argument', 'type', 'none'] as const;
@@ -59,6 +63,7 @@ export const cliProfileObject = z.strictObject({
   /** The first config format's name for install_hint. */
   install: text.optional(),
   version_args: z.array(z.string()).default(['--version']),
+  session_config: z.enum(SessionConfigs).optional(),
   interactive: interactiveObject.optional(),
 });
 export type CliProfileObject = z.output<typeof cliProfileObject>;
@@ -82,6 +87,7 @@ export interface ResolvedCliProfileStanza {
   /** install_hint, or the older install. */
   install?: string;
   version_args: string[];
+  session_config?: SessionConfig;
   interactive?: ResolvedInteractiveStanza;
 }
 
@@ -120,6 +126,7 @@ function resolveCliProfileStanza(stanza: CliProfileObject): ResolvedCliProfileSt
     ...(stanza.npm_package !== undefined && { npm_package: stanza.npm_package }),
     ...(install !== undefined && { install }),
     version_args: stanza.version_args,
+    ...(stanza.session_config !== undefined && { session_config: stanza.session_config }),
     ...(interactive !== undefined && {
       interactive: {
         args: interactive.args,

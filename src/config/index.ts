@@ -14,12 +14,14 @@ export {
   defaultArgs,
   InteractivePromptVias,
   SessionIdModes,
+  SessionConfigs,
   StatusSources,
   type CliProfileStanza,
   type InteractivePromptVia,
   type ResolvedCliProfileStanza,
   type ResolvedInteractiveStanza,
   type SessionIdMode,
+  type SessionConfig,
   type StatusSource,
 } from './cli-profile-schema.js';
 export { OutputFieldNames, Reduces, type OutputFieldName, type OutputFieldStanza, type Reduce, type ResolvedCliOutput } from './cli-output-schema.js';

@@ -6,16 +6,19 @@ export interface AgentReport {
   sessionId?: string;
 }
 
-export type HookSource = 'claude' | 'opencode';
+export type HookSource = 'claude' | 'opencode' | 'codex';
+
+/** The sources `orchestra hook <source>` accepts. */
+export const HookSources: readonly HookSource[] = ['claude', 'opencode', 'codex'];
 
 /**
- * The report in one hook payload: Claude Code's hook input (`{ hook_event_name, session_id, ... }`)
- * or an Opencode event as our plugin forwards it (`{ type, properties }`). Anything unknown gives
+ * The report in one hook payload: Claude Code's hook input (`{ hook_event_name, session_id, ... }`,
+ * which Codex's hooks send too) or an Opencode event as our plugin forwards it (`{ type, properties }`). Anything unknown gives
  * an empty report, never an error: hooks of newer CLI versions must not break a task.
  */
 export function reportFromHook(source: HookSource, payload: unknown): AgentReport {
   const data = isRecord(payload) ? payload : {};
-  return source === 'claude' ? fromClaude(data) : fromOpencode(data);
+  return source === 'opencode' ? fromOpencode(data) : fromClaude(data);
 }
 
 const claudeActivity: Readonly<Record<string, ReportedActivity>> = {

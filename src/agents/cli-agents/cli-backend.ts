@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { stat } from 'node:fs/promises';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { agentEnv, baseAgentEnv, passEnvList } from '../../config/index.js';
 import { isOrchestraError } from '../../core/errors.js';
 import { readString } from '../../pipeline/graph/attr-read.js';
@@ -10,6 +10,7 @@ import type { AgentBackend, AgentRequest, AgentResult } from '../backend.js';
 import { expandArgs } from './arg-template.js';
 import { builtInCliProfiles } from './built-in-profiles.js';
 import { cliResult, usageOf, type CliRun } from './cli-result.js';
+import { codexHomeDir, writeCodexHome } from './codex-home.js';
 import { modelFor, profileNameFor, timeoutMsFor, workDirFor } from './node-settings.js';
 import { createOutputParser } from './output-parser.js';
 import { installCommand, type CliProfile } from './profile.js';
@@ -60,6 +61,8 @@ export function createCliBackend(options: CliBackendOptions = {}): CliBackend {
     if (!(await isDirectory(cwd))) return fail(`CLI agent "${name}" cannot start: working directory ${cwd} does not exist.`);
     const command = resolveCommand(profile.command, env, cwd);
     if (command === undefined) return fail(notInstalled(profile));
+    // One CODEX_HOME per run (beside the node stage dirs), so a later node of the thread resumes the session.
+    if (profile.sessionConfig === 'codex') Object.assign(env, await writeCodexHome({ dir: join(dirname(request.stageDir), codexHomeDir), cwd, env }));
 
     const resumeId = request.fidelity === 'full' && request.threadId !== undefined ? sessions.get(request.runId, name, request.threadId) : undefined;
     const prompt = resumeId === undefined && request.preamble.trim() !== '' ? `${request.preamble.trim()}\n\n${request.prompt}` : request.prompt;

@@ -1,8 +1,11 @@
 import { randomUUID } from 'node:crypto';
+import { join } from 'node:path';
 import { usesPlaceholder, type ArgTemplate } from '../../config/index.js';
 import { ErrorCode, OrchestraError } from '../../core/errors.js';
+import type { HookSource } from './agent-report.js';
 import { expandArgs, type PlaceholderValues } from './arg-template.js';
 import { claudeHookSettings } from './claude-hooks.js';
+import { codexHomeDir, writeCodexHome } from './codex-home.js';
 import { installOpencodePlugin, withOpencodePlugin } from './opencode-plugin.js';
 import { profileModel, type CliProfile, type InteractiveSpec } from './profile.js';
 import { describeSessionId, sessionIdProblem } from './session-id-rule.js';
@@ -24,6 +27,8 @@ export interface InteractiveLaunchInput {
   stateDir: string;
   /** The environment the agent starts from; its OPENCODE_CONFIG_CONTENT is merged, not replaced. */
   env?: Readonly<Record<string, string | undefined>>;
+  /** Where the agent will run (the task's worktree): Codex's config trusts it. */
+  cwd?: string;
 }
 
 export interface InteractiveLaunch {
@@ -48,7 +53,8 @@ export function canResume(profile: CliProfile, sessionId: string | undefined): b
 /**
  * The argv and environment that start a task's agent in its own TUI: a new session (with a fresh
  * UUID when the profile assigns ids) or, with `resume`, the known session. Adds the status
- * plumbing the profile names: Claude Code hooks through `--settings`, or the Opencode plugin.
+ * plumbing the profile names: Claude Code hooks through `--settings`, the Opencode plugin, or
+ * Codex's own CODEX_HOME with its hooks.json.
  * A resume that is not possible throws E_USAGE (see canResume), so the caller can start fresh.
  */
 export async function interactiveLaunch(profile: CliProfile, input: InteractiveLaunchInput): Promise<InteractiveLaunch> {
@@ -72,6 +78,10 @@ export async function interactiveLaunch(profile: CliProfile, input: InteractiveL
     const pluginUrl = await installOpencodePlugin(input.stateDir, withSource(input.hookCommand, 'opencode'));
     env.OPENCODE_CONFIG_CONTENT = withOpencodePlugin(env.OPENCODE_CONFIG_CONTENT ?? input.env?.OPENCODE_CONFIG_CONTENT, pluginUrl);
   }
+  if (spec.status === 'codex-hooks' || profile.sessionConfig === 'codex') {
+    const hookCommand = spec.status === 'codex-hooks' ? withSource(input.hookCommand, 'codex') : undefined;
+    Object.assign(env, await writeCodexHome({ dir: join(input.stateDir, codexHomeDir), cwd: input.cwd ?? process.cwd(), env: { ...input.env, ...env }, hookCommand }));
+  }
   return {
     command: profile.command,
     args,
@@ -93,7 +103,7 @@ function resumeProblem(spec: InteractiveSpec, sessionId: string | undefined): st
 
 // Without its source `orchestra hook` fails, and Claude Code takes a hook's exit code 2 (a usage
 // error) for "block": the prompt would never reach the model. An empty command stays empty, to be refused.
-function withSource(hookCommand: readonly string[], source: 'claude' | 'opencode'): string[] {
+function withSource(hookCommand: readonly string[], source: HookSource): string[] {
   return hookCommand.length === 0 ? [] : [...hookCommand, source];
 }
 
