@@ -1,6 +1,6 @@
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { globToRegExp, staticPrefix } from './glob-pattern.js';
+import { compileGlob, staticPrefix } from '../../core/glob.js';
 
 // Directories a broad pattern (`**/*.js`) would otherwise crawl for a long time; a pattern that
 // names them in its fixed part (`node_modules/x/**`) still looks inside.
@@ -12,7 +12,7 @@ const skippedDirs = new Set(['.git', 'node_modules']);
  */
 export async function findFirstMatch(root: string, pattern: string, signal?: AbortSignal): Promise<string | undefined> {
   const normalized = pattern.replace(/^\.\//, '');
-  const regex = globToRegExp(normalized);
+  const regex = compileGlob(normalized);
   const prefix = staticPrefix(normalized);
   // Without `**` a match is never deeper than the pattern has segments.
   const maxDepth = normalized.includes('**') ? Infinity : normalized.split('/').length;
