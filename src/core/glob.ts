@@ -79,3 +79,34 @@ export function staticPrefix(pattern: string): string {
   }
   return fixed.join('/');
 }
+
+/** One entry of a comma-separated list, with its offset in the attribute's value (for diagnostics). */
+export interface ListEntry {
+  value: string;
+  offset: number;
+}
+
+/**
+ * Splits `a, b/{x,y}.md` at commas outside braces, so a glob's `{x,y}` stays one entry; blanks
+ * around entries are dropped, empty entries too.
+ */
+export function splitGlobList(text: string): ListEntry[] {
+  const entries: ListEntry[] = [];
+  let depth = 0;
+  let start = 0;
+  const push = (end: number) => {
+    const raw = text.slice(start, end);
+    const value = raw.trim();
+    if (value !== '') entries.push({ value, offset: start + raw.indexOf(value) });
+  };
+  for (let i = 0; i < text.length; i += 1) {
+    if (text[i] === '{') depth += 1;
+    else if (text[i] === '}' && depth > 0) depth -= 1;
+    else if (text[i] === ',' && depth === 0) {
+      push(i);
+      start = i + 1;
+    }
+  }
+  push(text.length);
+  return entries;
+}

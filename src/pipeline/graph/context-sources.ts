@@ -1,42 +1,11 @@
-import { compileGlob } from '../../core/glob.js';
+import { compileGlob, splitGlobList } from '../../core/glob.js';
 import { readString } from './attr-read.js';
 import type { GraphNode } from './model.js';
-
-/** One entry of a comma-separated list, with its offset in the attribute's value (for diagnostics). */
-export interface ListEntry {
-  value: string;
-  offset: number;
-}
 
 /** What `context.files` and `context.urls` name, as the engine reads them. */
 export interface ContextSources {
   files: string[];
   urls: string[];
-}
-
-/**
- * Splits `a, b/{x,y}.md` at commas outside braces, so a glob's `{x,y}` stays one entry; blanks
- * around entries are dropped, empty entries too.
- */
-export function splitContextList(text: string): ListEntry[] {
-  const entries: ListEntry[] = [];
-  let depth = 0;
-  let start = 0;
-  const push = (end: number) => {
-    const raw = text.slice(start, end);
-    const value = raw.trim();
-    if (value !== '') entries.push({ value, offset: start + raw.indexOf(value) });
-  };
-  for (let i = 0; i < text.length; i += 1) {
-    if (text[i] === '{') depth += 1;
-    else if (text[i] === '}' && depth > 0) depth -= 1;
-    else if (text[i] === ',' && depth === 0) {
-      push(i);
-      start = i + 1;
-    }
-  }
-  push(text.length);
-  return entries;
 }
 
 /** Why a `context.files` glob cannot be used, or undefined when it can. */
@@ -65,7 +34,7 @@ export function contextUrlProblem(text: string): string | undefined {
 
 /** The node's `context.files` and `context.urls`, split; entries compile rejects are left out. */
 export function readContextSources(node: GraphNode): ContextSources {
-  const files = splitContextList(readString(node.attrs, 'context.files') ?? '').map((entry) => entry.value.replace(/^\.\//, ''));
-  const urls = splitContextList(readString(node.attrs, 'context.urls') ?? '').map((entry) => entry.value);
+  const files = splitGlobList(readString(node.attrs, 'context.files') ?? '').map((entry) => entry.value.replace(/^\.\//, ''));
+  const urls = splitGlobList(readString(node.attrs, 'context.urls') ?? '').map((entry) => entry.value);
   return { files: files.filter((file) => contextFileProblem(file) === undefined), urls: urls.filter((url) => contextUrlProblem(url) === undefined) };
 }

@@ -10,7 +10,7 @@ import { applyChecks } from './apply-checks.js';
 import { expandPrompt, promptTemplate } from './expand-prompt.js';
 import { agentRequestFor } from '../agent-request.js';
 import { isOrchestraError } from '../../../core/errors.js';
-import { buildNodeContext, withNodeContext } from '../../context-sources/index.js';
+import { buildNodeContext, withNodeContext } from '../../context-sources/node-context.js';
 
 const lastResponseChars = 200;
 

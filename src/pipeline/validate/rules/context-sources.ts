@@ -1,5 +1,6 @@
 import { textValue, type Attribute } from '../../graph/model.js';
-import { contextFileProblem, contextUrlProblem, splitContextList } from '../../graph/context-sources.js';
+import { splitGlobList } from '../../../core/glob.js';
+import { contextFileProblem, contextUrlProblem } from '../../graph/context-sources.js';
 import type { Diagnostic } from '../diagnostic.js';
 import type { LintContext, LintRule } from '../lint-rule.js';
 
@@ -25,7 +26,7 @@ export const contextSourcesRule: LintRule = {
 
 function entryDiagnostics(attr: Attribute, problem: (entry: string) => string | undefined, ctx: LintContext): Diagnostic[] {
   const locate = ctx.locateInValue(attr);
-  return splitContextList(textValue(attr.value)).flatMap((entry) => {
+  return splitGlobList(textValue(attr.value)).flatMap((entry) => {
     const message = problem(entry.value);
     return message === undefined ? [] : [{ rule: 'context_sources', severity: 'error' as const, message, loc: locate(entry.offset) ?? attr.loc }];
   });
