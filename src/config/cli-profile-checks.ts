@@ -1,20 +1,36 @@
 import type { z } from 'zod';
-import type { CliProfileObject } from './cli-profile-schema.js';
 import { InteractivePlaceholders, Placeholders, ResumePlaceholders, listPlaceholders, placeholdersIn, usesPlaceholder, type ArgTemplate } from './cli-profile-placeholders.js';
 import { completeIssue } from './schema-parts.js';
 
 type Issue = ReturnType<typeof completeIssue>;
 
 /**
+ * The keys of a parsed profile these rules read. Named here, not imported from
+ * cli-profile-schema.ts, because that module imports this one: no import cycles.
+ */
+export interface CheckedCliProfile {
+  args?: readonly ArgTemplate[] | undefined;
+  prompt_via: string;
+  interactive?: CheckedInteractive | undefined;
+}
+
+interface CheckedInteractive {
+  args: readonly ArgTemplate[];
+  resume_args?: readonly ArgTemplate[] | undefined;
+  prompt_via?: string | undefined;
+  session_id: string;
+}
+
+/**
  * The rules of a CLI profile that span keys: every placeholder is one the template may use, and
  * the prompt and session id reach the CLI the way prompt_via and session_id say. Each problem is
  * reported at the key it concerns, so orchestra.yaml errors point at the right line.
  */
-export function checkCliProfile(stanza: CliProfileObject, ctx: z.RefinementCtx): void {
+export function checkCliProfile(stanza: CheckedCliProfile, ctx: z.RefinementCtx): void {
   for (const issue of cliProfileIssues(stanza)) ctx.addIssue(issue);
 }
 
-export function cliProfileIssues(stanza: CliProfileObject): Issue[] {
+export function cliProfileIssues(stanza: CheckedCliProfile): Issue[] {
   const issues: Issue[] = [];
   if (stanza.args !== undefined) {
     issues.push(...unknownIn(['args'], stanza.args, Placeholders));
@@ -31,7 +47,7 @@ export function cliProfileIssues(stanza: CliProfileObject): Issue[] {
   return issues;
 }
 
-function interactiveIssues(interactive: NonNullable<CliProfileObject['interactive']>): Issue[] {
+function interactiveIssues(interactive: CheckedInteractive): Issue[] {
   const at = (...path: PropertyKey[]): PropertyKey[] => ['interactive', ...path];
   const issues = unknownIn(at('args'), interactive.args, InteractivePlaceholders);
   if (interactive.resume_args !== undefined) issues.push(...unknownIn(at('resume_args'), interactive.resume_args, ResumePlaceholders, ' (a resumed session already has its prompt)'));
