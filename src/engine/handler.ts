@@ -29,7 +29,7 @@ export interface HandlerInput {
   /** The run's live context. Handlers read it; they change it only through `contextUpdates`. */
   context: RunContext;
   run: RunInfo;
-  /** `{logsRoot}/{nodeId}` (or under `restart-N/`, or a branch folder); created before execute unless the handler says it does not use it. */
+  /** `{logsRoot}/{nodeId}` (or under `restart-N/`), in parallel branches too; created before execute unless the handler says it does not use it. */
   stageDir: string;
   /** 1-based attempt number. */
   attempt: number;
@@ -77,8 +77,6 @@ export interface BranchRequest {
   stopAt: string | undefined;
   /** A deep clone of the parent context; the branch works on it alone. */
   context: RunContext;
-  /** Directory for the branch's node files. */
-  branchDir: string;
   index: number;
   signal: AbortSignal;
   /** The parallel node's attempt (from 1): a retry runs its branches anew, not from a crash's steps. */

@@ -24,7 +24,6 @@ function createFanOut(cancel?: (index: number, controller: AbortController) => v
             startNodeId: edge.to,
             stopAt: 'join',
             context: input.context.clone(),
-            branchDir: join(input.stageDir, 'branches', edge.to),
             index,
             signal: AbortSignal.any([controller.signal, input.signal]),
           });
@@ -72,14 +71,14 @@ describe('decision 6: parallel branches', () => {
     ]);
     expect(harness.handler.calls.get('join')).toBe(1);
     const checkpoint = await harness.store.latestCheckpoint(handle.runId);
-    expect(checkpoint?.completedNodes).toEqual(['start', 'fan', 'join', 'done']);
+    expect(checkpoint?.completedNodes).toEqual(['start', 'fan', 'b1', 'b1x', 'b2', 'join', 'done']);
     expect(checkpoint?.context).not.toHaveProperty('found');
     expect(checkpoint?.context.branch_count).toBe(2);
     expect((await harness.store.listCheckpoints(handle.runId)).map((c) => `${c.currentNode}->${c.nextNode}`)).toEqual(['start->fan', 'fan->join', 'join->done', 'done->null']);
     expect(harness.events.find((event) => event.type === 'edge.selected' && event.from === 'fan')).toMatchObject({ to: 'join', reason: 'suggested_id' });
   });
 
-  it('branch nodes get node records, tagged events and files under the branch folder', async () => {
+  it('branch nodes get node records, tagged events and files at {logs_root}/<node id>', async () => {
     const { handle } = await run(createFanOut());
     const records = await harness.store.listNodeRecords(handle.runId);
     expect(records.map((record) => record.nodeId).sort()).toEqual(['b1', 'b1x', 'b2', 'done', 'fan', 'join', 'start']);
@@ -87,7 +86,7 @@ describe('decision 6: parallel branches', () => {
     expect(new Set(tagged.map((event) => event.inBranch))).toEqual(new Set(['fan/b1', 'fan/b2']));
     expect(tagged.filter((event) => event.type === 'node.completed')).toHaveLength(3);
     expect(await harness.store.readEvents(handle.runId, 0)).toEqual(harness.events);
-    await access(join(handle.logsRoot, 'fan', 'branches', 'b1', 'b1x', 'status.json'));
+    await access(join(handle.logsRoot, 'b1x', 'status.json'));
   });
 
   it('issue 9: max_visits stops a loop inside a parallel branch, failing that branch', async () => {

@@ -11,6 +11,7 @@ import { resolveRetryPolicy, type RetryPolicy } from '../retry/retry-policy.js';
 import { resolveFidelity, type ResolvedFidelity } from '../routing/fidelity.js';
 import { renderPreamble } from '../routing/preamble.js';
 import { resolveNodeTimeout } from '../routing/node-timeout.js';
+import { releaseBranchNodes } from './branch-nodes.js';
 import { executeNode, type NodeExecution } from './execute-node.js';
 import { ContextKeys } from './initial-context.js';
 import { recordNodeOutcome } from './run-progress.js';
@@ -70,6 +71,7 @@ export async function runNodeStep(scope: RunScope, frame: Frame, node: GraphNode
 
   mirrorStatusFile(scope.files, stageDir, result.outcome);
   recordNodeOutcome(frame.progress, node.id, result.outcome);
+  releaseBranchNodes(frame);
   return { kind: 'done', node, handlerType, outcome: result.outcome, index: result.index, durationMs: result.durationMs, fidelity: resolved.fidelity };
 }
 

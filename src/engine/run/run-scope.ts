@@ -44,7 +44,7 @@ export interface RunScope {
 
 /**
  * Where a walk through the graph keeps its state: the main loop's frame is checkpointed, a parallel
- * branch commits each finished node as a branch step. `stageDir` places node files (run dir, `restart-N/`, or the branch folder).
+ * branch commits each finished node as a branch step. `stageDir` places node files (run dir or `restart-N/`; branches use their parent's).
  */
 export interface Frame {
   progress: RunProgress;
@@ -54,6 +54,8 @@ export interface Frame {
   signal: AbortSignal;
   /** Decision 17: the first `full` node after a resume runs at summary:high. */
   degradeFull: boolean;
+  /** Nodes finished by the branches of the node now running, by branch index (branch-nodes.ts). */
+  branchNodes?: string[][] | undefined;
   /** A branch's place for committing its steps (issue 8.10); undefined in the main loop. */
   place?: BranchPlace;
 }
