@@ -43,6 +43,7 @@ export async function runNodeStep(scope: RunScope, frame: Frame, node: GraphNode
   const handlerType = resolveHandlerType(scope, node);
   const resolved = resolveNodeFidelity(scope, frame, node, arrival);
   const stageDir = frame.stageDir(node.id);
+  await keepEarlierVisit(scope, stageDir);
   // A shallow copy costs O(keys) here; the JSON is built by the background writer.
   mirrorContextFile(scope.files, stageDir, context.entries());
   // The preamble walks the whole history; built-in handlers that never talk to a model skip it.
@@ -73,6 +74,15 @@ export async function runNodeStep(scope: RunScope, frame: Frame, node: GraphNode
   recordNodeOutcome(frame.progress, node.id, result.outcome);
   releaseBranchNodes(frame);
   return { kind: 'done', node, handlerType, outcome: result.outcome, index: result.index, durationMs: result.durationMs, fidelity: resolved.fidelity };
+}
+
+/** Visits/N (stage-visits.ts): a problem moving old files is logged; it never fails the node. */
+async function keepEarlierVisit(scope: RunScope, stageDir: string): Promise<void> {
+  try {
+    await scope.visits.beginVisit(stageDir, () => scope.files.flush());
+  } catch (error) {
+    scope.engine.logger.warn('could not keep the earlier visit of a node in visits/', { runId: scope.runId, stageDir, error: String(error) });
+  }
 }
 
 const handlersWithoutModel = new Set(['start', 'exit', 'conditional', 'tool', 'parallel', 'wait.human', 'stack.manager_loop']);

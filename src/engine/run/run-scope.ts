@@ -7,6 +7,7 @@ import type { BranchPlace, RecordedSteps } from './branch-steps.js';
 import type { EventLog } from './event-log.js';
 import type { LiveProcesses } from './live-processes.js';
 import type { RunProgress } from './run-progress.js';
+import type { StageVisits } from './stage-visits.js';
 
 /** What stays fixed while one process drives one run: the graph, where files go, the services. */
 export interface RunScope {
@@ -25,6 +26,8 @@ export interface RunScope {
   events: EventLog;
   /** Mirror files (checkpoint.json, status.json) written off the critical path; flushed at the end. */
   files: BackgroundFileWriter;
+  /** Earlier visits of each node, kept under `<node>/visits/N/` (issue 9). */
+  visits: StageVisits;
   /** Artifacts handlers store during this process's part of the run. */
   artifacts: ArtifactStore;
   /** Aborts on Ctrl-C (the engine's signal) or when the lease is lost. */
