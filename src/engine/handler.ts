@@ -64,6 +64,8 @@ export interface HandlerServices {
   emit(event: RunEventBody): Promise<void>;
   /** Runs one parallel branch from `startNodeId` until it reaches `stopAt` (decision 6). */
   runBranch(request: BranchRequest): Promise<BranchResult>;
+  /** Where another node's latest files are (its stage directory in this walk): for `context.from` and the fan-in. */
+  stageDirOf(nodeId: string): string;
   /** Starts a child run of another pipeline (manager loop, composed pipelines). */
   startChildRun(request: ChildRunRequest): Promise<ChildRunHandle>;
   /** Tells the run about a process group a handler started; `ended` resolves once it is gone and forgotten. */

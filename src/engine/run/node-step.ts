@@ -153,6 +153,7 @@ function createServices(scope: RunScope, frame: Frame): HandlerServices {
       await scope.events.emit(event, { branch: frame.branch });
     },
     runBranch: (request) => scope.runBranch(request, frame),
+    stageDirOf: (nodeId) => frame.stageDir(nodeId),
     startChildRun: (request) => scope.startChildRun(request),
     trackProcess: (ended) => scope.processes.track(ended),
   };

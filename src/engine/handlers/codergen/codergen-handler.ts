@@ -9,6 +9,7 @@ import { readAgentStatusSince, markAgentStatus } from './agent-status.js';
 import { applyChecks } from './apply-checks.js';
 import { expandPrompt, promptTemplate } from './expand-prompt.js';
 import { agentRequestFor } from '../agent-request.js';
+import { contextFromSection, withOutputSection } from '../upstream/index.js';
 import { isOrchestraError } from '../../../core/errors.js';
 
 const lastResponseChars = 200;
@@ -31,7 +32,8 @@ export function createCodergenHandler(): BuiltInHandler {
         return { status: 'fail', failureReason: errorMessage(error) };
       }
       const feedback = checks.checks.length > 0 ? await readFeedback(stageDir) : undefined;
-      const prompt = withFeedback(expandPrompt(promptTemplate(node), input.graph, input.context, input.run.variables, node), feedback);
+      const expanded = expandPrompt(promptTemplate(node), input.graph, input.context, input.run.variables, node);
+      const prompt = withFeedback(withOutputSection(expanded, await contextFromSection(input)), feedback);
       await writeFileAtomic(join(stageDir, 'prompt.md'), prompt);
       const before = await markAgentStatus(stageDir);
       const request = agentRequestFor(input, prompt);

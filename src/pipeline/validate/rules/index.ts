@@ -4,6 +4,7 @@ import { conditionOutcomeValueRule } from './condition-outcome-value.js';
 import { compositionCycleRule } from './composition-cycle.js';
 import { conditionKeyRule } from './condition-key.js';
 import { conditionSyntaxRule } from './condition-syntax.js';
+import { contextFromExistsRule } from './context-from-exists.js';
 import { edgeTargetExistsRule } from './edge-target-exists.js';
 import { exitNoOutgoingRule } from './exit-no-outgoing.js';
 import { exitReachableRule } from './exit-reachable.js';
@@ -42,6 +43,7 @@ export const BUILT_IN_RULES: readonly LintRule[] = [
   typeKnownRule,
   fidelityValidRule,
   retryTargetExistsRule,
+  contextFromExistsRule,
   goalGateHasRetryRule,
   promptOnLlmNodesRule,
   exitReachableRule,
