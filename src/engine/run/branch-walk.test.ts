@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { outgoingEdges } from '../../pipeline/graph/model.js';
 import type { BranchResult, Handler } from '../handler.js';
 import { startRun } from '../runner.js';
+import { withoutEngineKeys } from './branch-walk.js';
 import { createEngineHarness, pipelineFile, type EngineHarness, type HarnessOptions } from '../testing/engine-harness.js';
 
 let harness: EngineHarness;
@@ -124,5 +125,15 @@ describe('decision 6: parallel branches', () => {
     });
     expect(fanOut.results[0]).toMatchObject({ status: 'fail', failureReason: 'The branch was cancelled', lastNode: 'b1' });
     expect(harness.handler.calls.get('b1x')).toBeUndefined();
+  });
+});
+
+describe('issue 9: what a branch reports to its fan-in', () => {
+  it.each([
+    ['its own keys', { review: 'ok', score: 2 }, { review: 'ok', score: 2 }],
+    ['not the engine bookkeeping', { outcome: 'success', preferred_label: '', current_node: 'x', 'internal.retry_count.x': 1 }, {}],
+    ['not a nested fan-out\'s parallel.* keys', { 'parallel.success_count': 1, 'parallel.results': [], 'parallel.fan_in.best_id': 'a', found: 1 }, { found: 1 }],
+  ])('%s', (_name, updates, expected) => {
+    expect(withoutEngineKeys(updates)).toEqual(expected);
   });
 });

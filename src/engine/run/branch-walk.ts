@@ -122,11 +122,13 @@ function nextInBranch(scope: RunScope, frame: Frame, nodeId: string, handlerType
   }
 }
 
-// The engine's own bookkeeping is not something a branch produced for the fan-in to merge.
+// The engine's own bookkeeping is not something a branch produced for the fan-in to merge; nor
+// are a nested fan-out's `parallel.*` keys, which would overwrite the outer fan-out's counts.
 const engineKeys = new Set<string>([ContextKeys.outcome, ContextKeys.preferredLabel, ContextKeys.currentNode]);
+const engineKeyPrefixes = ['internal.', 'parallel.'];
 
-function withoutEngineKeys(updates: Record<string, unknown>): Record<string, unknown> {
-  return Object.fromEntries(Object.entries(updates).filter(([key]) => !engineKeys.has(key) && !key.startsWith('internal.')));
+export function withoutEngineKeys(updates: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(updates).filter(([key]) => !engineKeys.has(key) && !engineKeyPrefixes.some((prefix) => key.startsWith(prefix))));
 }
 
 function cancelled(lastNode: string): BranchEnding {
