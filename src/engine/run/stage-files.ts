@@ -65,9 +65,16 @@ export function mirrorRestartCheckpointFile(files: BackgroundFileWriter, logsRoo
   files.write(join(restartDir(logsRoot, checkpoint.loopRestarts), 'checkpoint.json'), () => `${checkpointFileText(checkpoint)}\n`);
 }
 
-/** Creates `restart-N/` when the restart happens, before its first checkpoint is queued there. */
+/**
+ * Creates `restart-N/` when the restart happens, before its first checkpoint is queued there. A
+ * mirror cannot fail the run: if this fails, the queued write fails and is reported at the end.
+ */
 export function ensureRestartDir(logsRoot: string, restart: number): void {
-  makePrivateDirSync(restartDir(logsRoot, restart));
+  try {
+    makePrivateDirSync(restartDir(logsRoot, restart));
+  } catch {
+    // Reported by the background writer's flush, with the file it could not write.
+  }
 }
 
 function restartDir(logsRoot: string, restart: number): string {
