@@ -72,7 +72,9 @@ describe('decision 6: parallel branches', () => {
     ]);
     expect(harness.handler.calls.get('join')).toBe(1);
     const checkpoint = await harness.store.latestCheckpoint(handle.runId);
+    // issue 9: branch nodes are in the history, with their outcomes, after their parallel node.
     expect(checkpoint?.completedNodes).toEqual(['start', 'fan', 'b1', 'b1x', 'b2', 'join', 'done']);
+    expect(Object.keys(checkpoint?.nodeOutcomes ?? {})).toEqual(['start', 'fan', 'b1', 'b1x', 'b2', 'join', 'done']);
     expect(checkpoint?.context).not.toHaveProperty('found');
     expect(checkpoint?.context.branch_count).toBe(2);
     expect((await harness.store.listCheckpoints(handle.runId)).map((c) => `${c.currentNode}->${c.nextNode}`)).toEqual(['start->fan', 'fan->join', 'join->done', 'done->null']);

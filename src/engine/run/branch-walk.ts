@@ -41,7 +41,7 @@ export async function runBranch(scope: RunScope, request: BranchRequest, parent:
   const place = placeBranch(scope.recordedSteps, parent, request);
   frame.place = place;
   const ending = await walk(scope, frame, request, place);
-  holdBranchNodes(parent, request.index, frame.progress.completedNodes.slice(inherited));
+  holdBranchNodes(parent, request.index, frame.progress.completedNodes.slice(inherited), frame.progress.nodeOutcomes);
   const score = Number(request.context.get('score'));
   return {
     id: request.startNodeId,

@@ -3,6 +3,7 @@ import type { ArtifactStore } from '../../store/run-dir/artifact-store.js';
 import type { BackgroundFileWriter } from '../../store/run-dir/background-writer.js';
 import type { BranchRequest, BranchResult, ChildRunHandle, ChildRunRequest } from '../handler.js';
 import type { ResolvedEngine } from './engine-options.js';
+import type { FinishedInBranch } from './branch-nodes.js';
 import type { BranchPlace, RecordedSteps } from './branch-steps.js';
 import type { EventLog } from './event-log.js';
 import type { LiveProcesses } from './live-processes.js';
@@ -58,7 +59,7 @@ export interface Frame {
   /** Decision 17: the first `full` node after a resume runs at summary:high. */
   degradeFull: boolean;
   /** Nodes finished by the branches of the node now running, by branch index (branch-nodes.ts). */
-  branchNodes?: string[][] | undefined;
+  branchNodes?: FinishedInBranch[] | undefined;
   /** A branch's place for committing its steps (issue 8.10); undefined in the main loop. */
   place?: BranchPlace;
 }
