@@ -29,7 +29,7 @@ export interface HandlerInput {
   /** The run's live context. Handlers read it; they change it only through `contextUpdates`. */
   context: RunContext;
   run: RunInfo;
-  /** `{logsRoot}/{nodeId}` (or under `restart-N/`, or a branch folder); created before execute unless the handler says it does not use it. */
+  /** `{logsRoot}/{nodeId}` (or under `restart-N/`), in parallel branches too; created before execute unless the handler says it does not use it. */
   stageDir: string;
   /** 1-based attempt number. */
   attempt: number;
@@ -64,6 +64,8 @@ export interface HandlerServices {
   emit(event: RunEventBody): Promise<void>;
   /** Runs one parallel branch from `startNodeId` until it reaches `stopAt` (decision 6). */
   runBranch(request: BranchRequest): Promise<BranchResult>;
+  /** Where another node's latest files are (its stage directory in this walk): for `context.from` and the fan-in. */
+  stageDirOf(nodeId: string): string;
   /** Starts a child run of another pipeline (manager loop, composed pipelines). */
   startChildRun(request: ChildRunRequest): Promise<ChildRunHandle>;
   /** Tells the run about a process group a handler started; `ended` resolves once it is gone and forgotten. */
@@ -77,8 +79,6 @@ export interface BranchRequest {
   stopAt: string | undefined;
   /** A deep clone of the parent context; the branch works on it alone. */
   context: RunContext;
-  /** Directory for the branch's node files. */
-  branchDir: string;
   index: number;
   signal: AbortSignal;
   /** The parallel node's attempt (from 1): a retry runs its branches anew, not from a crash's steps. */

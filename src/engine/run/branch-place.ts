@@ -1,4 +1,4 @@
-import type { BranchStep } from '../../store/types.js';
+import type { BranchStep, OutcomeSummary } from '../../store/types.js';
 
 // Types of run-scope.ts's fields, apart from branch-steps.ts so that run-scope.ts need not import
 // it (branch-steps imports node-step, which imports run-scope): no import cycles.
@@ -19,4 +19,10 @@ export interface BranchPlace {
 export interface RecordedSteps {
   checkpointSeq: number;
   byBranch: ReadonlyMap<string, readonly BranchStep[]>;
+}
+
+/** What one branch hands its parent when it ends: the nodes it finished and their latest outcomes (branch-nodes.ts). */
+export interface FinishedInBranch {
+  nodes: string[];
+  outcomes: Record<string, OutcomeSummary>;
 }

@@ -19,7 +19,6 @@ const request = (overrides: Partial<BranchRequest> = {}): BranchRequest => ({
   startNodeId: 'a',
   stopAt: 'join',
   context: new RunContext(),
-  branchDir: '/tmp/a',
   index: 0,
   signal: new AbortController().signal,
   ...overrides,

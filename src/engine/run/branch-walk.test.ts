@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { outgoingEdges } from '../../pipeline/graph/model.js';
 import type { BranchResult, Handler } from '../handler.js';
 import { startRun } from '../runner.js';
+import { withoutEngineKeys } from './branch-walk.js';
 import { createEngineHarness, pipelineFile, type EngineHarness, type HarnessOptions } from '../testing/engine-harness.js';
 
 let harness: EngineHarness;
@@ -24,7 +25,6 @@ function createFanOut(cancel?: (index: number, controller: AbortController) => v
             startNodeId: edge.to,
             stopAt: 'join',
             context: input.context.clone(),
-            branchDir: join(input.stageDir, 'branches', edge.to),
             index,
             signal: AbortSignal.any([controller.signal, input.signal]),
           });
@@ -72,14 +72,16 @@ describe('decision 6: parallel branches', () => {
     ]);
     expect(harness.handler.calls.get('join')).toBe(1);
     const checkpoint = await harness.store.latestCheckpoint(handle.runId);
-    expect(checkpoint?.completedNodes).toEqual(['start', 'fan', 'join', 'done']);
+    // issue 9: branch nodes are in the history, with their outcomes, after their parallel node.
+    expect(checkpoint?.completedNodes).toEqual(['start', 'fan', 'b1', 'b1x', 'b2', 'join', 'done']);
+    expect(Object.keys(checkpoint?.nodeOutcomes ?? {})).toEqual(['start', 'fan', 'b1', 'b1x', 'b2', 'join', 'done']);
     expect(checkpoint?.context).not.toHaveProperty('found');
     expect(checkpoint?.context.branch_count).toBe(2);
     expect((await harness.store.listCheckpoints(handle.runId)).map((c) => `${c.currentNode}->${c.nextNode}`)).toEqual(['start->fan', 'fan->join', 'join->done', 'done->null']);
     expect(harness.events.find((event) => event.type === 'edge.selected' && event.from === 'fan')).toMatchObject({ to: 'join', reason: 'suggested_id' });
   });
 
-  it('branch nodes get node records, tagged events and files under the branch folder', async () => {
+  it('branch nodes get node records, tagged events and files at {logs_root}/<node id>', async () => {
     const { handle } = await run(createFanOut());
     const records = await harness.store.listNodeRecords(handle.runId);
     expect(records.map((record) => record.nodeId).sort()).toEqual(['b1', 'b1x', 'b2', 'done', 'fan', 'join', 'start']);
@@ -87,7 +89,7 @@ describe('decision 6: parallel branches', () => {
     expect(new Set(tagged.map((event) => event.inBranch))).toEqual(new Set(['fan/b1', 'fan/b2']));
     expect(tagged.filter((event) => event.type === 'node.completed')).toHaveLength(3);
     expect(await harness.store.readEvents(handle.runId, 0)).toEqual(harness.events);
-    await access(join(handle.logsRoot, 'fan', 'branches', 'b1', 'b1x', 'status.json'));
+    await access(join(handle.logsRoot, 'b1x', 'status.json'));
   });
 
   it('issue 9: max_visits stops a loop inside a parallel branch, failing that branch', async () => {
@@ -125,5 +127,15 @@ describe('decision 6: parallel branches', () => {
     });
     expect(fanOut.results[0]).toMatchObject({ status: 'fail', failureReason: 'The branch was cancelled', lastNode: 'b1' });
     expect(harness.handler.calls.get('b1x')).toBeUndefined();
+  });
+});
+
+describe('issue 9: what a branch reports to its fan-in', () => {
+  it.each([
+    ['its own keys', { review: 'ok', score: 2 }, { review: 'ok', score: 2 }],
+    ['not the engine bookkeeping', { outcome: 'success', preferred_label: '', current_node: 'x', 'internal.retry_count.x': 1 }, {}],
+    ['not a nested fan-out\'s parallel.* keys', { 'parallel.success_count': 1, 'parallel.results': [], 'parallel.fan_in.best_id': 'a', found: 1 }, { found: 1 }],
+  ])('%s', (_name, updates, expected) => {
+    expect(withoutEngineKeys(updates)).toEqual(expected);
   });
 });

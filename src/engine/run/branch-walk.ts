@@ -1,10 +1,10 @@
 import type { Outcome } from '../../core/outcome.js';
 import type { GraphEdge } from '../../pipeline/graph/model.js';
 import { outgoingEdges } from '../../pipeline/graph/model.js';
-import { stagePath } from '../../store/run-dir/stage-path.js';
 import type { BranchRequest, BranchResult } from '../handler.js';
 import { decideNextStep, type NextStep } from '../routing/next-step.js';
 import { errorText } from './attempt-outcome.js';
+import { holdBranchNodes } from './branch-nodes.js';
 import { placeBranch, recordedStep, replayStep, toBranchStep, type BranchPlace } from './branch-steps.js';
 import { contextLookup } from './context-lookup.js';
 import { ContextKeys } from './initial-context.js';
@@ -25,20 +25,23 @@ export async function runBranch(scope: RunScope, request: BranchRequest, parent:
   const base = request.context.snapshot();
   const tag = `${parent.branch ? `${parent.branch}/` : ''}${request.parentNode}/${request.startNodeId}`;
   const frame: Frame = {
-    // The branch sees the history so far (for preambles); what it adds stays its own.
+    // The branch sees the history so far (for preambles); its own nodes join the parent's when it ends.
     progress: {
       ...createProgress(request.context),
       completedNodes: [...parent.progress.completedNodes],
       nodeOutcomes: structuredClone(parent.progress.nodeOutcomes),
     },
-    stageDir: (nodeId) => stagePath(request.branchDir, nodeId),
+    // Branch nodes write where every node does, `{logs_root}/<node id>/` (spec §5.6).
+    stageDir: parent.stageDir,
     branch: tag,
     signal: AbortSignal.any([request.signal, scope.signal]),
     degradeFull: false,
   };
+  const inherited = frame.progress.completedNodes.length;
   const place = placeBranch(scope.recordedSteps, parent, request);
   frame.place = place;
   const ending = await walk(scope, frame, request, place);
+  holdBranchNodes(parent, request.index, frame.progress.completedNodes.slice(inherited), frame.progress.nodeOutcomes);
   const score = Number(request.context.get('score'));
   return {
     id: request.startNodeId,
@@ -119,11 +122,13 @@ function nextInBranch(scope: RunScope, frame: Frame, nodeId: string, handlerType
   }
 }
 
-// The engine's own bookkeeping is not something a branch produced for the fan-in to merge.
+// The engine's own bookkeeping is not something a branch produced for the fan-in to merge; nor
+// are a nested fan-out's `parallel.*` keys, which would overwrite the outer fan-out's counts.
 const engineKeys = new Set<string>([ContextKeys.outcome, ContextKeys.preferredLabel, ContextKeys.currentNode]);
+const engineKeyPrefixes = ['internal.', 'parallel.'];
 
-function withoutEngineKeys(updates: Record<string, unknown>): Record<string, unknown> {
-  return Object.fromEntries(Object.entries(updates).filter(([key]) => !engineKeys.has(key) && !key.startsWith('internal.')));
+export function withoutEngineKeys(updates: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(updates).filter(([key]) => !engineKeys.has(key) && !engineKeyPrefixes.some((prefix) => key.startsWith(prefix))));
 }
 
 function cancelled(lastNode: string): BranchEnding {

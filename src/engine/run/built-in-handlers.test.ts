@@ -48,13 +48,13 @@ describe('with the built-in handlers', () => {
     const checkpoint = await harness.store.latestCheckpoint(handle.runId);
     // implement fails once (routed back to plan), the human first asks for a fix, then approves.
     expect(checkpoint?.completedNodes).toEqual([
-      'start', 'plan', 'fan', 'join', 'implement',
-      'plan', 'fan', 'join', 'implement', 'check', 'review',
-      'plan', 'fan', 'join', 'implement', 'check', 'review', 'done',
+      'start', 'plan', 'fan', 'lint', 'unit', 'join', 'implement',
+      'plan', 'fan', 'lint', 'unit', 'join', 'implement', 'check', 'review',
+      'plan', 'fan', 'lint', 'unit', 'join', 'implement', 'check', 'review', 'done',
     ]);
     expect(checkpoint?.context['human.gate.label']).toBe('Approve');
     expect(await readFile(join(handle.logsRoot, 'plan', 'prompt.md'), 'utf8')).toContain('Plan: Fix the date tests');
-    expect(await readFile(join(handle.logsRoot, 'fan', 'branches', 'lint', 'lint', 'stdout.txt'), 'utf8')).toBe('lint-ok\n');
+    expect(await readFile(join(handle.logsRoot, 'lint', 'stdout.txt'), 'utf8')).toBe('lint-ok\n');
     expect(backend.requests.find((request) => request.node.id === 'unit')?.preamble).toContain('- plan: success');
   });
 });

@@ -13,6 +13,7 @@ import type { Arrival } from './node-step.js';
 import type { RunResult } from './run-handle.js';
 import type { RunProgress } from './run-progress.js';
 import type { Frame, RunScope } from './run-scope.js';
+import { StageVisits } from './stage-visits.js';
 
 /** The run's fixed facts (as the scope holds them) plus where and how the walk starts. */
 export type DriveSetup = Pick<RunScope, 'engine' | 'runId' | 'graph' | 'logsRoot' | 'baseDir' | 'variables' | 'goal' | 'startedAt' | 'events' | 'startChildRun' | 'recordedSteps'> & {
@@ -24,6 +25,8 @@ export type DriveSetup = Pick<RunScope, 'engine' | 'runId' | 'graph' | 'logsRoot
   degradeFull: boolean;
   /** Node records already in the store; new ones are numbered after them. */
   lastIndex: number;
+  /** The run directory is new (a new run): no stage directory holds an earlier visit yet. */
+  freshRunDir?: boolean;
 };
 
 /**
@@ -72,6 +75,7 @@ function createScope(setup: DriveSetup, signal: AbortSignal): RunScope {
     exitNodeId: findExitNodes(setup.graph)[0]?.id ?? '',
     signal,
     files: new BackgroundFileWriter(),
+    visits: new StageVisits(setup.freshRunDir ?? false),
     artifacts: new ArtifactStore(setup.logsRoot, { now: () => setup.engine.clock.now() }),
     nextIndex: () => ++index,
     stepsTaken: () => index,

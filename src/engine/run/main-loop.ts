@@ -9,7 +9,7 @@ import { toCheckpoint } from './run-progress.js';
 import { limitFailure } from './run-limits.js';
 import { runNodeStep, type Arrival, type StepResult } from './node-step.js';
 import type { Frame, RunScope } from './run-scope.js';
-import { mirrorCheckpointFile } from './stage-files.js';
+import { ensureRestartDir, mirrorCheckpointFile, mirrorRestartCheckpointFile } from './stage-files.js';
 
 /** How the main loop stopped. `failed` without a checkpoint commit is finalized by the caller. */
 export type LoopEnd =
@@ -99,6 +99,7 @@ async function commitStep(scope: RunScope, frame: Frame, step: DoneStep, next: N
     events.push({ type: 'edge.selected', from: nodeId, to: next.to, reason: next.reason, ...(next.label ? { label: next.label } : {}) });
     if (next.loopRestart) {
       resetForLoopRestart(progress);
+      ensureRestartDir(scope.logsRoot, progress.loopRestarts);
       events.push({ type: 'loop.restarted', from: nodeId, to: next.to, count: progress.loopRestarts });
     }
   } else {
@@ -113,6 +114,7 @@ async function commitStep(scope: RunScope, frame: Frame, step: DoneStep, next: N
   await scope.events.commit(checkpoint, patch, events);
   progress.checkpointSeq = checkpoint.seq;
   mirrorCheckpointFile(scope.files, scope.logsRoot, checkpoint);
+  mirrorRestartCheckpointFile(scope.files, scope.logsRoot, checkpoint);
   return end;
 }
 

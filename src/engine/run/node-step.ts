@@ -11,6 +11,7 @@ import { resolveRetryPolicy, type RetryPolicy } from '../retry/retry-policy.js';
 import { resolveFidelity, type ResolvedFidelity } from '../routing/fidelity.js';
 import { renderPreamble } from '../routing/preamble.js';
 import { resolveNodeTimeout } from '../routing/node-timeout.js';
+import { releaseBranchNodes } from './branch-nodes.js';
 import { executeNode, type NodeExecution } from './execute-node.js';
 import { ContextKeys } from './initial-context.js';
 import { recordNodeOutcome } from './run-progress.js';
@@ -42,6 +43,7 @@ export async function runNodeStep(scope: RunScope, frame: Frame, node: GraphNode
   const handlerType = resolveHandlerType(scope, node);
   const resolved = resolveNodeFidelity(scope, frame, node, arrival);
   const stageDir = frame.stageDir(node.id);
+  await keepEarlierVisit(scope, stageDir);
   // A shallow copy costs O(keys) here; the JSON is built by the background writer.
   mirrorContextFile(scope.files, stageDir, context.entries());
   // The preamble walks the whole history; built-in handlers that never talk to a model skip it.
@@ -70,7 +72,17 @@ export async function runNodeStep(scope: RunScope, frame: Frame, node: GraphNode
 
   mirrorStatusFile(scope.files, stageDir, result.outcome);
   recordNodeOutcome(frame.progress, node.id, result.outcome);
+  releaseBranchNodes(frame);
   return { kind: 'done', node, handlerType, outcome: result.outcome, index: result.index, durationMs: result.durationMs, fidelity: resolved.fidelity };
+}
+
+/** Visits/N (stage-visits.ts): a problem moving old files is logged; it never fails the node. */
+async function keepEarlierVisit(scope: RunScope, stageDir: string): Promise<void> {
+  try {
+    await scope.visits.beginVisit(stageDir, () => scope.files.flush());
+  } catch (error) {
+    scope.engine.logger.warn('could not keep the earlier visit of a node in visits/', { runId: scope.runId, stageDir, error: String(error) });
+  }
 }
 
 const handlersWithoutModel = new Set(['start', 'exit', 'conditional', 'tool', 'parallel', 'wait.human', 'stack.manager_loop']);
@@ -141,6 +153,7 @@ function createServices(scope: RunScope, frame: Frame): HandlerServices {
       await scope.events.emit(event, { branch: frame.branch });
     },
     runBranch: (request) => scope.runBranch(request, frame),
+    stageDirOf: (nodeId) => frame.stageDir(nodeId),
     startChildRun: (request) => scope.startChildRun(request),
     trackProcess: (ended) => scope.processes.track(ended),
   };

@@ -3,10 +3,11 @@ import type { ArtifactStore } from '../../store/run-dir/artifact-store.js';
 import type { BackgroundFileWriter } from '../../store/run-dir/background-writer.js';
 import type { BranchRequest, BranchResult, ChildRunHandle, ChildRunRequest } from '../handler.js';
 import type { ResolvedEngine } from './engine-options.js';
-import type { BranchPlace, RecordedSteps } from './branch-place.js';
+import type { BranchPlace, FinishedInBranch, RecordedSteps } from './branch-place.js';
 import type { EventLog } from './event-log.js';
 import type { LiveProcesses } from './live-processes.js';
 import type { RunProgress } from './run-progress.js';
+import type { StageVisits } from './stage-visits.js';
 
 /** What stays fixed while one process drives one run: the graph, where files go, the services. */
 export interface RunScope {
@@ -25,6 +26,8 @@ export interface RunScope {
   events: EventLog;
   /** Mirror files (checkpoint.json, status.json) written off the critical path; flushed at the end. */
   files: BackgroundFileWriter;
+  /** Earlier visits of each node, kept under `<node>/visits/N/` (issue 9). */
+  visits: StageVisits;
   /** Artifacts handlers store during this process's part of the run. */
   artifacts: ArtifactStore;
   /** Aborts on Ctrl-C (the engine's signal) or when the lease is lost. */
@@ -44,7 +47,7 @@ export interface RunScope {
 
 /**
  * Where a walk through the graph keeps its state: the main loop's frame is checkpointed, a parallel
- * branch commits each finished node as a branch step. `stageDir` places node files (run dir, `restart-N/`, or the branch folder).
+ * branch commits each finished node as a branch step. `stageDir` places node files (run dir or `restart-N/`; branches use their parent's).
  */
 export interface Frame {
   progress: RunProgress;
@@ -54,6 +57,8 @@ export interface Frame {
   signal: AbortSignal;
   /** Decision 17: the first `full` node after a resume runs at summary:high. */
   degradeFull: boolean;
+  /** Nodes finished by the branches of the node now running, by branch index (branch-nodes.ts). */
+  branchNodes?: FinishedInBranch[] | undefined;
   /** A branch's place for committing its steps (issue 8.10); undefined in the main loop. */
   place?: BranchPlace;
 }

@@ -5,6 +5,7 @@ import type { Outcome } from '../../core/outcome.js';
 import { makePrivateDir, makePrivateDirSync } from '../../core/private-files.js';
 import type { BackgroundFileWriter } from '../../store/run-dir/background-writer.js';
 import { markDirectoryClean } from '../../store/run-dir/temp-files.js';
+import { scopePath } from '../../store/run-dir/stage-path.js';
 import { readStatusFile, statusFileName, toStatusFile } from '../../store/run-dir/status-file.js';
 import { writeFileAtomic, writeJsonAtomic } from '../../store/run-dir/write-file-atomic.js';
 import { checkpointFileText } from '../../store/run-dir/checkpoint-file.js';
@@ -52,6 +53,32 @@ export function mirrorContextFile(files: BackgroundFileWriter, stageDir: string,
 /** Queues `checkpoint.json`; a burst of checkpoints becomes one rewrite of the latest. */
 export function mirrorCheckpointFile(files: BackgroundFileWriter, logsRoot: string, checkpoint: Checkpoint): void {
   files.write(join(logsRoot, 'checkpoint.json'), () => `${checkpointFileText(checkpoint)}\n`);
+}
+
+/**
+ * A restarted loop's checkpoints also go to `restart-N/checkpoint.json`, beside its node files
+ * (decision 9, issue 9), so each restart's folder is complete on its own. `checkpoint.json` in the
+ * run directory stays the latest of all.
+ */
+export function mirrorRestartCheckpointFile(files: BackgroundFileWriter, logsRoot: string, checkpoint: Checkpoint): void {
+  if (checkpoint.loopRestarts === 0) return;
+  files.write(join(restartDir(logsRoot, checkpoint.loopRestarts), 'checkpoint.json'), () => `${checkpointFileText(checkpoint)}\n`);
+}
+
+/**
+ * Creates `restart-N/` when the restart happens, before its first checkpoint is queued there. A
+ * mirror cannot fail the run: if this fails, the queued write fails and is reported at the end.
+ */
+export function ensureRestartDir(logsRoot: string, restart: number): void {
+  try {
+    makePrivateDirSync(restartDir(logsRoot, restart));
+  } catch {
+    // Reported by the background writer's flush, with the file it could not write.
+  }
+}
+
+function restartDir(logsRoot: string, restart: number): string {
+  return scopePath(logsRoot, { restart });
 }
 
 export async function writeCheckpointFile(logsRoot: string, checkpoint: Checkpoint): Promise<void> {

@@ -52,6 +52,7 @@ export async function startNewRun(request: NewRunRequest, engine: ResolvedEngine
     startAt: findStartNodes(graph)[0]!.id,
     degradeFull: false,
     lastIndex: 0,
+    freshRunDir: true,
     startChildRun: childRunStarter(engine, opened.runId),
   });
   return { runId: opened.runId, logsRoot: opened.logsRoot, result: () => result, context: () => progress.context.snapshot() };

@@ -9,6 +9,7 @@ import { readAgentStatusSince, markAgentStatus } from './agent-status.js';
 import { applyChecks } from './apply-checks.js';
 import { expandPrompt, promptTemplate } from './expand-prompt.js';
 import { agentRequestFor } from '../agent-request.js';
+import { contextFromSection, withOutputSection } from '../upstream/index.js';
 import { isOrchestraError } from '../../../core/errors.js';
 import { buildNodeContext, withNodeContext } from '../../context-sources/node-context.js';
 
@@ -35,8 +36,8 @@ export function createCodergenHandler(): BuiltInHandler {
       const feedback = checks.checks.length > 0 ? await readFeedback(stageDir) : undefined;
       const nodeContext = await buildNodeContext(input);
       for (const message of nodeContext.warnings) await services.emit({ type: 'log', level: 'warn', message, node: node.id });
-      const rendered = withNodeContext(expandPrompt(promptTemplate(node), input.graph, input.context, input.run.variables, node), nodeContext);
-      const prompt = withFeedback(rendered, feedback);
+      const expanded = expandPrompt(promptTemplate(node), input.graph, input.context, input.run.variables, node);
+      const prompt = withFeedback(withNodeContext(withOutputSection(expanded, await contextFromSection(input)), nodeContext), feedback);
       await writeFileAtomic(join(stageDir, 'prompt.md'), prompt);
       const before = await markAgentStatus(stageDir);
       const request = agentRequestFor(input, prompt);

@@ -176,10 +176,16 @@ describe('decision 20: stack.manager_loop handler', () => {
 
   it.each<[string, PlainAttrs, PlainAttrs, string]>([
     ['no stack.child_dotfile', {}, {}, 'Manager node "manage" needs the graph attribute stack.child_dotfile naming the child pipeline'],
-    ['autostart off without a run id', { 'stack.child_autostart': false }, { 'stack.child_dotfile': 'c.dot' }, 'Manager node "manage" has stack.child_autostart=false, but the context has no stack.child.run_id to supervise'],
+    ['autostart off, no run id, and the context never reports the child done', { 'stack.child_autostart': false, 'manager.max_cycles': 1 }, {}, 'Max cycles exceeded (1) while the child was unobserved'],
   ])('fails with %s', async (_name, managerAttrs, graphAttrs, failureReason) => {
     const { harness } = await setup(managerAttrs, graphAttrs);
-    await expect(createManagerLoopHandler().execute(harness.input)).resolves.toEqual({ status: 'fail', failureReason });
+    await expect(createManagerLoopHandler().execute(harness.input)).resolves.toMatchObject({ status: 'fail', failureReason });
+  });
+
+  it('issue 9: with autostart off and no child run, it watches stack.child.* in the context (§4.11)', async () => {
+    const { harness } = await setup({ 'stack.child_autostart': false, 'manager.max_cycles': 2 }, {}, { 'stack.child.status': 'completed', 'stack.child.outcome': 'success' });
+    await expect(createManagerLoopHandler().execute(harness.input)).resolves.toMatchObject({ status: 'success', notes: 'The child (stack.child.* in the context) completed: success' });
+    expect(harness.childRequests).toEqual([]);
   });
 
   it('stops the child and rejects with the reason when cancelled', async () => {

@@ -27,7 +27,7 @@ export function createManagerLoopHandler(): BuiltInHandler {
       try {
         return await superviseChild(input, options, child);
       } finally {
-        if (child.startedHere && child.settled === undefined) {
+        if (child?.startedHere && child.settled === undefined) {
           child.stop(new Error(`manager node "${input.node.id}" finished`));
           await Promise.race([child.ended, input.services.clock.sleep(childStopGraceMs).catch(() => {})]);
         }
@@ -36,10 +36,11 @@ export function createManagerLoopHandler(): BuiltInHandler {
   };
 }
 
-async function superviseChild(input: HandlerInput, options: ManagerOptions, child: SupervisedChild): Promise<Outcome> {
+async function superviseChild(input: HandlerInput, options: ManagerOptions, child: SupervisedChild | undefined): Promise<Outcome> {
   const { node, services } = input;
   const local = input.context.clone();
-  const updates: Record<string, unknown> = { 'stack.child.run_id': child.runId };
+  const updates: Record<string, unknown> = child ? { 'stack.child.run_id': child.runId } : {};
+  const childName = child ? `Child run ${child.runId}` : 'The child (stack.child.* in the context)';
   local.applyUpdates(updates);
   const lookup = (key: string) => (local.has(key) ? local.getString(key) : undefined);
   const instructions = expandPrompt(readString(node.attrs, 'prompt') ?? '', input.graph, local, input.run.variables);
@@ -48,12 +49,12 @@ async function superviseChild(input: HandlerInput, options: ManagerOptions, chil
   const end = (outcome: Outcome): Outcome => ({ ...outcome, contextUpdates: { ...updates } });
 
   for (let cycle = 1; cycle <= options.maxCycles; cycle++) {
-    if (options.actions.has(ManagerAction.OBSERVE)) {
+    if (child && options.actions.has(ManagerAction.OBSERVE)) {
       telemetry = await observeChild(services.store, child.runId, child.settled);
       Object.assign(updates, telemetryUpdates(telemetry));
       local.applyUpdates(updates);
     }
-    if (options.actions.has(ManagerAction.STEER)) {
+    if (child && options.actions.has(ManagerAction.STEER)) {
       steered = (await steerChild(services.store, child.runId, instructions, steered)) ?? steered;
     }
     const status = local.getString('stack.child.status');
@@ -62,11 +63,11 @@ async function superviseChild(input: HandlerInput, options: ManagerOptions, chil
     if (status === 'completed' || status === 'failed') {
       const outcome = local.getString('stack.child.outcome');
       if (status === 'completed' && isSuccessful(outcome as Outcome['status'])) {
-        return end({ status: 'success', notes: `Child run ${child.runId} completed: ${outcome}` });
+        return end({ status: 'success', notes: `${childName} completed: ${outcome}` });
       }
       const detail = telemetry?.error ? `: ${telemetry.error}` : '';
       const how = status === 'failed' ? `failed${detail}` : `completed with outcome ${outcome || 'unknown'}${detail}`;
-      return end({ status: 'fail', failureReason: `Child run ${child.runId} ${how}` });
+      return end({ status: 'fail', failureReason: `${childName} ${how}` });
     }
     if (options.stopCondition && evaluateCondition(options.stopCondition, { outcome: '', preferredLabel: '', lookup })) {
       return end({ status: 'success', notes: `Stop condition holds: ${options.stopConditionText}` });
@@ -74,17 +75,17 @@ async function superviseChild(input: HandlerInput, options: ManagerOptions, chil
     if (cycle < options.maxCycles && options.actions.has(ManagerAction.WAIT)) await waitForChild(input, options.pollIntervalMs, child);
     if (input.signal.aborted) throw input.signal.reason;
   }
-  return end({ status: 'fail', failureReason: `Max cycles exceeded (${options.maxCycles}) while child run ${child.runId} was ${local.getString('stack.child.status') || 'unobserved'}` });
+  return end({ status: 'fail', failureReason: `Max cycles exceeded (${options.maxCycles}) while ${child ? `child run ${child.runId}` : 'the child'} was ${local.getString('stack.child.status') || 'unobserved'}` });
 }
 
 /** Sleeps one poll interval, or less when the child ends first; rejects when the node is cancelled. */
-async function waitForChild(input: HandlerInput, pollIntervalMs: number, child: SupervisedChild): Promise<void> {
+async function waitForChild(input: HandlerInput, pollIntervalMs: number, child: SupervisedChild | undefined): Promise<void> {
   const stopSleeping = new AbortController();
   const onAbort = () => stopSleeping.abort(input.signal.reason);
   input.signal.addEventListener('abort', onAbort, { once: true });
   try {
     const slept = input.services.clock.sleep(pollIntervalMs, stopSleeping.signal);
-    await Promise.race([slept, child.ended]);
+    await Promise.race(child ? [slept, child.ended] : [slept]);
     stopSleeping.abort();
     await slept.catch(() => {});
   } finally {

@@ -14,18 +14,20 @@ export interface SupervisedChild {
   startedHere: boolean;
 }
 
-export type ChildStart = { ok: true; child: SupervisedChild } | { ok: false; problem: string };
+/** `child` is undefined when there is nothing to start or attach to (autostart off, no run id). */
+export type ChildStart = { ok: true; child: SupervisedChild | undefined } | { ok: false; problem: string };
 
 /**
  * Starts the graph's `stack.child_dotfile` (relative to the DOT file) as a child run under
  * `{stage}/child/` (decision 20), or, with `stack.child_autostart=false`, attaches to the run named
- * by `stack.child.run_id` in the context.
+ * by `stack.child.run_id` in the context, or to none when there is no such run id.
  */
 export async function startChild(input: HandlerInput, autostart: boolean): Promise<ChildStart> {
   const { graph, node, run } = input;
   if (!autostart) {
     const runId = input.context.getString('stack.child.run_id');
-    if (runId === '') return { ok: false, problem: `Manager node "${node.id}" has stack.child_autostart=false, but the context has no stack.child.run_id to supervise` };
+    // §4.11: valid without a child; the loop then watches stack.child.* in the context and its stop condition.
+    if (runId === '') return { ok: true, child: undefined };
     return { ok: true, child: { runId, settled: undefined, ended: new Promise(() => {}), stop: () => {}, startedHere: false } };
   }
   const dotfile = readString(graph.attrs, 'stack.child_dotfile')?.trim() ?? '';

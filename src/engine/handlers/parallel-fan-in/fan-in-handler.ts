@@ -10,6 +10,8 @@ import { pickFromReply, rankingPrompt } from './llm-ranking.js';
 import { rankCandidates } from './rank-candidates.js';
 import { readParallelResults } from './read-results.js';
 import { agentRequestFor } from '../agent-request.js';
+import { contextFromSection, withOutputSection } from '../upstream/index.js';
+import { branchOutputSection } from './branch-outputs.js';
 
 /**
  * Fan-in (shape tripleoctagon, decision 6): picks the best branch result, by the backend when the
@@ -47,7 +49,8 @@ interface BackendChoice {
 
 async function askBackend(input: HandlerInput, instruction: string, results: readonly ParallelResult[]): Promise<BackendChoice> {
   const { services, stageDir } = input;
-  const prompt = rankingPrompt(expandPrompt(instruction, input.graph, input.context, input.run.variables), results);
+  const instructionText = withOutputSection(expandPrompt(instruction, input.graph, input.context, input.run.variables), await contextFromSection(input));
+  const prompt = rankingPrompt(instructionText, results, (await branchOutputSection(input, results)).text);
   await writeFileAtomic(join(stageDir, 'prompt.md'), prompt);
   let reply: string;
   try {

@@ -1,7 +1,10 @@
 import type { ParallelResult } from '../parallel/parallel-results.js';
 
-/** The fan-in's question to the model: the author's instruction, then one line per candidate. */
-export function rankingPrompt(instruction: string, candidates: readonly ParallelResult[]): string {
+/**
+ * The fan-in's question to the model: the author's instruction, one line per candidate, then what
+ * the branches produced (`responses`, a rendered output section; issue 9), then the request.
+ */
+export function rankingPrompt(instruction: string, candidates: readonly ParallelResult[], responses = ''): string {
   const lines = candidates.map((c) => {
     const parts = [`status ${c.status}`];
     if (c.score !== null) parts.push(`score ${c.score}`);
@@ -9,7 +12,8 @@ export function rankingPrompt(instruction: string, candidates: readonly Parallel
     if (c.failure_reason) parts.push(`failure: ${oneLine(c.failure_reason)}`);
     return `- ${c.id}: ${parts.join('; ')}`;
   });
-  return `${instruction.trim()}\n\nCandidates:\n${lines.join('\n')}\n\nReply with the id of the best candidate on the first line.`;
+  const produced = responses.trim() === '' ? '' : `\n\n${responses.trim()}`;
+  return `${instruction.trim()}\n\nCandidates:\n${lines.join('\n')}${produced}\n\nReply with the id of the best candidate on the first line.`;
 }
 
 const idChar = /[A-Za-z0-9_.-]/;

@@ -39,21 +39,25 @@ describe('decision 6: parallel handler', () => {
           { id: 'a', status: 'success', notes: 'done', failure_reason: null, last_node: 'a', score: 0.9, context_updates: { score: 0.9, 'a.out': 'x' } },
           { id: 'b', status: 'fail', notes: null, failure_reason: 'boom', last_node: 'b', score: null, context_updates: {} },
         ],
+        'parallel.branch.a.status': 'success',
+        'parallel.branch.b.status': 'fail',
+        'parallel.success_count': 1,
+        'parallel.fail_count': 1,
       },
     });
     expect(harness.input.context.has('score')).toBe(false);
   });
 
-  it('gives each branch its own clone of the context, the fan-in to stop at and a branch dir', async () => {
+  it('gives each branch its own clone of the context, the fan-in to stop at and its index', async () => {
     const harness = await harnessFor(async (request) => branchResult(request.startNodeId));
     await createParallelHandler().execute(harness.input);
     const [a, b] = harness.branchRequests;
     expect(a!.context).not.toBe(b!.context);
     expect(a!.context).not.toBe(harness.input.context);
     expect([a!.context.snapshot(), b!.context.snapshot()]).toEqual([{ base: 1 }, { base: 1 }]);
-    expect(harness.branchRequests.map((r) => [r.parentNode, r.startNodeId, r.stopAt, r.index, r.branchDir.slice(harness.stageDir.length)])).toEqual([
-      ['fan', 'a', 'join', 0, '/branches/a'],
-      ['fan', 'b', 'join', 1, '/branches/b'],
+    expect(harness.branchRequests.map((r) => [r.parentNode, r.startNodeId, r.stopAt, r.index])).toEqual([
+      ['fan', 'a', 'join', 0],
+      ['fan', 'b', 'join', 1],
     ]);
   });
 

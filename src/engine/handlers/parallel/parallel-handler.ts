@@ -1,11 +1,11 @@
-import { isSuccessful, type Outcome } from '../../../core/outcome.js';
+import type { Outcome } from '../../../core/outcome.js';
 import { ownerOf, readEnum, readInt } from '../../../pipeline/graph/attr-read.js';
 import { outgoingEdges } from '../../../pipeline/graph/model.js';
 import type { HandlerInput } from '../../handler.js';
 import type { BuiltInHandler } from '../built-in-handler.js';
 import { findFanIn } from './find-fan-in.js';
 import { JoinPolicy, joinPolicies, joinStatus } from './join-policy.js';
-import { PARALLEL_RESULTS_KEY, toParallelResult } from './parallel-results.js';
+import { PARALLEL_RESULTS_KEY, countBranches, parallelCountUpdates, toParallelResult } from './parallel-results.js';
 import { runBranches } from './run-branches.js';
 
 const defaultMaxParallel = 4;
@@ -29,15 +29,14 @@ export function createParallelHandler(): BuiltInHandler {
       const startedAt = services.clock.now();
       await services.emit({ type: 'parallel.started', node: node.id, branchCount: edges.length, joinPolicy, maxParallel });
       const results = await runBranches(input, { edges, fanIn, joinPolicy, maxParallel });
-      const successCount = results.filter((r) => isSuccessful(r.status)).length;
-      const failureCount = results.filter((r) => r.status === 'fail').length;
+      const { successCount, failureCount } = countBranches(results);
       await services.emit({ type: 'parallel.completed', node: node.id, durationMs: services.clock.now() - startedAt, successCount, failureCount });
       if (input.signal.aborted) throw input.signal.reason;
 
       const outcome: Outcome = {
         status: joinStatus(joinPolicy, results.map((r) => r.status)),
         notes: `${successCount} of ${results.length} branches succeeded (${joinPolicy})`,
-        contextUpdates: { [PARALLEL_RESULTS_KEY]: results.map(toParallelResult) },
+        contextUpdates: { [PARALLEL_RESULTS_KEY]: results.map(toParallelResult), ...parallelCountUpdates(results) },
       };
       if (fanIn !== undefined) outcome.suggestedNextIds = [fanIn];
       if (outcome.status === 'fail') outcome.failureReason = `No branch of parallel node "${node.id}" succeeded`;

@@ -1,4 +1,5 @@
 import type { StageStatus } from '../../../core/events.js';
+import { isSuccessful } from '../../../core/outcome.js';
 import type { BranchResult } from '../../handler.js';
 
 /** One entry of `parallel.results` in the context (decision 6). Absent values are null, so the shape is stable in JSON. */
@@ -24,4 +25,23 @@ export function toParallelResult(result: BranchResult): ParallelResult {
     score: result.score ?? null,
     context_updates: result.contextUpdates,
   };
+}
+
+export function countBranches(results: readonly Pick<BranchResult, 'status'>[]): { successCount: number; failureCount: number } {
+  return {
+    successCount: results.filter((r) => isSuccessful(r.status)).length,
+    failureCount: results.filter((r) => r.status === 'fail').length,
+  };
+}
+
+/**
+ * The context keys other Attractor engines set after a fan-out (issue 9), for edge conditions such
+ * as `parallel.fail_count=0` or `parallel.branch.lint.status=success`: one status per branch id,
+ * and how many branches succeeded (success or partial_success) and failed.
+ */
+export function parallelCountUpdates(results: readonly Pick<BranchResult, 'id' | 'status'>[]): Record<string, unknown> {
+  const { successCount, failureCount } = countBranches(results);
+  const updates: Record<string, unknown> = { 'parallel.success_count': successCount, 'parallel.fail_count': failureCount };
+  for (const result of results) updates[`parallel.branch.${result.id}.status`] = result.status;
+  return updates;
 }

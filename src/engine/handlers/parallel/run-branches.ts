@@ -1,7 +1,5 @@
-import { join } from 'node:path';
 import { isSuccessful } from '../../../core/outcome.js';
 import type { GraphEdge } from '../../../pipeline/graph/model.js';
-import { validatePathSegment } from '../../../store/run-dir/stage-path.js';
 import type { BranchResult, HandlerInput } from '../../handler.js';
 import { JoinPolicy } from './join-policy.js';
 
@@ -19,7 +17,7 @@ export interface BranchPlan {
  * Results are in edge order.
  */
 export async function runBranches(input: HandlerInput, plan: BranchPlan): Promise<BranchResult[]> {
-  const { node, services, stageDir } = input;
+  const { node, services } = input;
   const results: BranchResult[] = new Array(plan.edges.length);
   const controllers = plan.edges.map(() => new AbortController());
   let winner: string | undefined;
@@ -54,7 +52,6 @@ export async function runBranches(input: HandlerInput, plan: BranchPlan): Promis
         startNodeId: edge.to,
         stopAt: plan.fanIn,
         context: input.context.clone(),
-        branchDir: join(stageDir, 'branches', validatePathSegment('branch id', edge.to)),
         index,
         signal: AbortSignal.any([input.signal, controllers[index]!.signal]),
         attempt: input.attempt,

@@ -106,6 +106,7 @@ export async function createHandlerHarness(options: HarnessOptions): Promise<Han
         if (!options.runBranch) throw new Error('harness: runBranch was called but the test gave no runBranch');
         return options.runBranch(request);
       },
+      stageDirOf: (nodeId) => join(logsRoot, nodeId),
       async startChildRun(request) {
         childRequests.push(request);
         if (!options.startChildRun) throw new Error('harness: startChildRun was called but the test gave no startChildRun');

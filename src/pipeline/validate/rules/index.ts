@@ -5,6 +5,7 @@ import { compositionCycleRule } from './composition-cycle.js';
 import { conditionKeyRule } from './condition-key.js';
 import { conditionSyntaxRule } from './condition-syntax.js';
 import { contextSourcesRule } from './context-sources.js';
+import { contextFromExistsRule } from './context-from-exists.js';
 import { edgeTargetExistsRule } from './edge-target-exists.js';
 import { exitNoOutgoingRule } from './exit-no-outgoing.js';
 import { exitReachableRule } from './exit-reachable.js';
@@ -43,6 +44,7 @@ export const BUILT_IN_RULES: readonly LintRule[] = [
   typeKnownRule,
   fidelityValidRule,
   retryTargetExistsRule,
+  contextFromExistsRule,
   goalGateHasRetryRule,
   promptOnLlmNodesRule,
   exitReachableRule,

@@ -7,6 +7,7 @@ describe('decision 20: manager_child_dotfile', () => {
   it.each([
     ['the graph names the child', 'm [shape=house]', 'stack.child_dotfile="child.dot"'],
     ['there is no manager node', 'm [label="M"]', ''],
+    ['issue 9: the manager starts no child (stack.child_autostart=false, §4.11)', 'm [shape=house, stack.child_autostart=false]', ''],
   ])('does not fire when %s', (_, decl, graphLine) => {
     expect(lintDot(pipelineDot(`${decl}\nstart -> m -> exit`, graphLine), rule)).toEqual([]);
   });

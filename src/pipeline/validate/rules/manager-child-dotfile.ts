@@ -1,5 +1,6 @@
 import type { Diagnostic } from '../diagnostic.js';
 import type { LintRule } from '../lint-rule.js';
+import { textValue, type Attribute } from '../../graph/model.js';
 import { hasText } from './attr-checks.js';
 
 /**
@@ -13,6 +14,8 @@ export const managerChildDotfileRule: LintRule = {
     const diagnostics: Diagnostic[] = [];
     for (const node of graph.nodes.values()) {
       if (ctx.handlerType(node) !== 'stack.manager_loop') continue;
+      // §4.11: a manager that starts no child (it supervises one named in the context, or none) needs no file.
+      if (autostartOff(node.attrs['stack.child_autostart'])) continue;
       diagnostics.push({
         rule: 'manager_child_dotfile',
         severity: 'error',
@@ -25,3 +28,7 @@ export const managerChildDotfileRule: LintRule = {
     return diagnostics;
   },
 };
+
+function autostartOff(attr: Attribute | undefined): boolean {
+  return attr !== undefined && textValue(attr.value).trim().toLowerCase() === 'false';
+}
