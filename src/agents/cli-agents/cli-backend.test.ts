@@ -17,7 +17,7 @@ describe('createCliBackend', () => {
     const dir = tempDir('missing');
     const backend = backendWith({ command: 'orchestra-no-such-cli', args: ['{prompt}'], npm_package: '@example/no-such-cli' });
     await expect(backend.run(cliRequest(dir, 'plan'))).resolves.toEqual({
-      outcome: { status: 'fail', failureReason: 'CLI agent "fake" is not installed: "orchestra-no-such-cli" was not found on PATH. Install it with: npm install -g @example/no-such-cli' },
+      outcome: { status: 'fail', failureReason: 'CLI agent "fake" is not installed: "orchestra-no-such-cli" was found neither on PATH nor in a node_modules/.bin. Install it with: npm install -g @example/no-such-cli (or set cli_agents.fake.command to its path).' },
     });
   });
 

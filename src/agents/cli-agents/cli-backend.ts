@@ -12,8 +12,9 @@ import { builtInCliProfiles } from './built-in-profiles.js';
 import { cliResult, usageOf, type CliRun } from './cli-result.js';
 import { modelFor, profileNameFor, timeoutMsFor, workDirFor } from './node-settings.js';
 import { createOutputParser } from './output-parser.js';
-import { installCommand, type CliProfile } from './profile.js';
-import { resolveCommand } from './resolve-command.js';
+import { cliMissingError } from './probe-profile.js';
+import type { CliProfile } from './profile.js';
+import { resolveCliCommand } from './resolve-command.js';
 import { runCliProcess } from './run-process.js';
 import { sessionIdProblem } from './session-id-rule.js';
 import { createSessionRegistry, type SessionRegistry } from './session-registry.js';
@@ -58,7 +59,7 @@ export function createCliBackend(options: CliBackendOptions = {}): CliBackend {
     const env: NodeJS.ProcessEnv = { ...cliEnvFor(options, profile, request), ...profile.env, ORCHESTRA_RUN_ID: request.runId, ORCHESTRA_NODE_ID: request.node.id, ORCHESTRA_STAGE_DIR: request.stageDir };
     const cwd = workDirFor(request);
     if (!(await isDirectory(cwd))) return fail(`CLI agent "${name}" cannot start: working directory ${cwd} does not exist.`);
-    const command = resolveCommand(profile.command, env, cwd);
+    const command = resolveCliCommand(profile.command, env, cwd);
     if (command === undefined) return fail(notInstalled(profile));
 
     const resumeId = request.fidelity === 'full' && request.threadId !== undefined ? sessions.get(request.runId, name, request.threadId) : undefined;
@@ -121,11 +122,10 @@ function cliEnvFor(options: CliBackendOptions, profile: CliProfile, request: Age
   return agentEnv(options.env ?? process.env, [...baseAgentEnv, ...profile.passEnv, ...(options.passEnv ?? []), ...passEnvList(attribute)]);
 }
 
-/** The FAIL for a CLI that is not on PATH: the profile's name and how to install it. */
+/** The FAIL for a CLI that is not installed: the same message and hint `doctor` and `run` give. */
 export function notInstalled(profile: CliProfile): string {
-  const install = installCommand(profile);
-  const how = install === undefined ? `Install "${profile.command}" or set the profile's command to its path.` : `Install it with: ${install}`;
-  return `CLI agent "${profile.name}" is not installed: "${profile.command}" was not found on PATH. ${how}`;
+  const error = cliMissingError(profile);
+  return `${error.message} ${error.hint ?? ''}`.trim();
 }
 
 function fail(failureReason: string): AgentResult {
