@@ -1,4 +1,4 @@
-import type { ResolvedCliProfileStanza } from './cli-profile-schema.js';
+import type { CliAgentEntry } from './cli-profile-extension.js';
 
 /**
  * The validated, resolved shape of `orchestra.yaml`. Keys are camelCase here (the file uses
@@ -77,7 +77,8 @@ export interface ResolvedConfig {
   /** The `agent` section: what the `agent` backend's tools get (docs/agents.md). */
   agent: ResolvedAgentBackend;
   /** Profile name → its validated stanza; the agents layer builds a CliProfile from each. */
-  cliAgents: Readonly<Record<string, ResolvedCliProfileStanza>>;
+  /** Whole profiles, and built-ins extended (merged by the agents layer's cliProfilesFor). */
+  cliAgents: Readonly<Record<string, CliAgentEntry>>;
   /** The directory of the config file, when there is one. */
   dir?: string;
 }
