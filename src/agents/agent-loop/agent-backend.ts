@@ -4,6 +4,7 @@ import { readInt } from '../../pipeline/graph/attr-read.js';
 import type { AgentBackend, AgentRequest, AgentResult } from '../backend.js';
 import { resolveModelBackendOptions, type ModelBackendOptions } from '../direct/model-backend-options.js';
 import { addUsage, callModel, nodeModelSettings, noUsage, prepareModel, retryLogger, usageContextUpdates, writeUsageFile } from '../llm/index.js';
+import { recordSdkWarnings } from '../llm/record-warnings.js';
 import { outcomeFromAnswer } from '../outcome/index.js';
 import { runToolCall, type ToolCallScope } from './run-tool-call.js';
 import { toolHooksOf } from './tool-hooks.js';
@@ -67,6 +68,7 @@ export function createAgentBackend(options: AgentBackendOptions): AgentBackend &
         const requestSummary = { messages: messages.length, last_message: summarize(messages[messages.length - 1]) };
         const result = await callModel(prepared, { ...(system === undefined ? {} : { system }), messages, tools, signal: request.signal }, deps);
         usage = addUsage(usage, result.usage);
+        await recordSdkWarnings(request, result.warnings);
         lastText = result.text;
         messages.push(...result.responseMessages);
         const calls = await runCalls(result.toolCalls, scope);

@@ -22,7 +22,7 @@ describe('issue 9: a model call reaches the server whether base_url ends in /v1 
     const config = parseConfig(`providers:\n  local:\n    type: ${type}\n    api_key_env: LOCAL_KEY\n    base_url: ${server.url}${suffix}\n`, '/tmp/orchestra.yaml', {});
     const target = modelResolverFor(config)({ llm_provider: 'local', llm_model: 'some-model' });
     const before = server.requests.length;
-    const result = await generateText({ model: createLanguageModel({ ...target, env: { LOCAL_KEY: 'k' } }), prompt: 'hi', maxRetries: 0 });
+    const result = await generateText({ model: createLanguageModel({ ...target, env: { LOCAL_KEY: 'k' } }), prompt: 'hi', maxRetries: 0, maxOutputTokens: 100 });
     expect(result.text).toBe('hello from the fake');
     expect(server.requests.slice(before).map((request) => request.path)).toEqual([path]);
   });
