@@ -120,6 +120,19 @@ describe('stopping a CLI', () => {
     await eventually(() => (pids.some(isAlive) ? undefined : true), 10_000, 'the CLI and its child to exit');
   });
 
+  it('issue 9: a timeout says what the agent was doing, and each activity is an agent.activity event', async () => {
+    const dir = tempDir('activity');
+    const cli = fakeCli(dir, 'agent', `printf '%s\\n' '{"type":"assistant","message":{"content":[{"type":"tool_use","name":"Bash"}]}}' '{"type":"system","subtype":"api_retry","attempt":6,"max_retries":10}'\nexec sleep 30`);
+    const events: unknown[] = [];
+    const request = cliRequest(dir, 'slow', { timeout: str('1s') }, { emit: (event) => Promise.resolve(void events.push(event)) });
+    const result = await backendWith({ command: cli, args: ['{prompt}'], output: jsonl }, 300).run(request);
+    expect(result.outcome.failureReason).toBe('CLI agent "fake" timed out after 1.0s; its process group was stopped. Its last activity: api_retry 6/10.');
+    expect(events).toEqual([
+      { type: 'agent.activity', node: 'slow', activity: 'tool Bash' },
+      { type: 'agent.activity', node: 'slow', activity: 'api_retry 6/10' },
+    ]);
+  });
+
   it('an aborted signal kills the group and rejects with the reason', async () => {
     const dir = tempDir('abort');
     const pidFile = join(dir, 'pids');

@@ -7,6 +7,7 @@ import { readString } from '../../pipeline/graph/attr-read.js';
 import { makePrivateDir } from '../../core/private-files.js';
 import { writeFileAtomic } from '../../store/run-dir/write-file-atomic.js';
 import type { AgentBackend, AgentRequest, AgentResult } from '../backend.js';
+import { createActivityWatcher } from './agent-activity.js';
 import { expandArgs } from './arg-template.js';
 import { builtInCliProfiles } from './built-in-profiles.js';
 import { cliResult, usageOf, type CliRun } from './cli-result.js';
@@ -79,6 +80,11 @@ export function createCliBackend(options: CliBackendOptions = {}): CliBackend {
 
     await makePrivateDir(request.stageDir);
     const parser = createOutputParser(profile.output);
+    // Each new activity becomes an agent.activity event, in order, for the live progress line.
+    let announced = Promise.resolve();
+    const activity = createActivityWatcher((now) => {
+      announced = announced.then(() => request.emit?.({ type: 'agent.activity', node: request.node.id, activity: now })).catch(() => undefined);
+    });
     const timeoutMs = timeoutMsFor(request);
     let process_;
     try {
@@ -89,16 +95,20 @@ export function createCliBackend(options: CliBackendOptions = {}): CliBackend {
         recorder: request.processes,
         stdoutLog: join(request.stageDir, 'agent.log'),
         stderrLog: join(request.stageDir, 'agent.stderr.log'),
-        onStdout: (chunk) => parser.push(chunk),
+        onStdout: (chunk) => {
+          parser.push(chunk);
+          activity.push(chunk);
+        },
       });
     } catch (error) {
       return fail(`CLI agent "${name}" could not be started (${command}): ${error instanceof Error ? error.message : String(error)}`);
     }
+    await announced;
     if (process_.stopped === 'aborted') throw request.signal.reason;
 
     const parsed = parser.end();
     if (parsed.sessionId === undefined && resumeId === undefined && args.includes(freshSessionId)) parsed.sessionId = freshSessionId;
-    const cliRun: CliRun = { profileName: name, outputFormat: profile.output.format, parsed, process: process_, timeoutMs, resumed: resumeId !== undefined };
+    const cliRun: CliRun = { profileName: name, outputFormat: profile.output.format, parsed, process: process_, timeoutMs, resumed: resumeId !== undefined, lastActivity: activity.last };
     const sessionId = parsed.sessionId ?? resumeId;
     // The id is the CLI's output and becomes an argv element of the next call: only a well-formed one is kept (issue 8.9).
     if (request.threadId !== undefined && sessionId !== undefined && sessionIdProblem(sessionId, profile.interactive?.sessionIdPattern) === undefined) {
