@@ -5,6 +5,7 @@ import type { AgentBackend, AgentRequest, AgentResult } from '../backend.js';
 import { resolveModelBackendOptions, type ModelBackendOptions } from '../direct/model-backend-options.js';
 import { addUsage, callModel, nodeModelSettings, noUsage, prepareModel, retryLogger, usageContextUpdates, writeUsageFile } from '../llm/index.js';
 import { recordSdkWarnings } from '../llm/record-warnings.js';
+import { withRetryActivity } from '../llm/retry-activity.js';
 import { outcomeFromAnswer } from '../outcome/index.js';
 import { runToolCall, type ToolCallScope } from './run-tool-call.js';
 import { toolHooksOf } from './tool-hooks.js';
@@ -60,7 +61,7 @@ export function createAgentBackend(options: AgentBackendOptions): AgentBackend &
       };
       const { system, prompt } = compose(request);
       const messages: ModelMessage[] = [...threads.history(request), { role: 'user', content: prompt }];
-      const deps = { env, clock, random, onRetry: retryLogger(logger, node.id, prepared.target.provider) };
+      const deps = { env, clock, random, onRetry: withRetryActivity(retryLogger(logger, node.id, prepared.target.provider), request) };
       const tools = toolsForModel();
       let usage = noUsage;
       let lastText = '';
@@ -71,6 +72,7 @@ export function createAgentBackend(options: AgentBackendOptions): AgentBackend &
         await recordSdkWarnings(request, result.warnings);
         lastText = result.text;
         messages.push(...result.responseMessages);
+        if (result.toolCalls.length > 0) await request.emit?.({ type: 'agent.activity', node: node.id, activity: `tool ${result.toolCalls.map((call) => call.toolName).join(', ')}` });
         const calls = await runCalls(result.toolCalls, scope);
         if (calls.parts.length > 0) messages.push({ role: 'tool', content: calls.parts });
         const record: TurnRecord = {

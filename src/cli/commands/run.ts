@@ -17,6 +17,8 @@ export interface RunOptions {
   logs?: string;
   quiet?: boolean;
   json?: boolean;
+  /** Progress on one line rewritten in place (a terminal); elsewhere like the default output. */
+  singleLine?: boolean;
 }
 
 /** `orchestra run FILE [key=value ...]`: validate, then run with progress on the terminal. */
