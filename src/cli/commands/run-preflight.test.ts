@@ -1,4 +1,4 @@
-import { existsSync, readdirSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createWorkspace, runCli, type Workspace } from '../testing/run-cli.js';
@@ -59,6 +59,21 @@ describe('issue 9: run refuses to start without what its nodes need, before the 
     );
     expect(await runCount()).toBe(0);
     expect(runDirs()).toEqual([]);
+  });
+
+  it('finds an agent CLI in the project node_modules/.bin, as doctor does, and runs it', async () => {
+    mkdirSync(join(ws.dir, 'node_modules', '.bin'), { recursive: true });
+    const agent = join(ws.dir, 'node_modules', '.bin', 'project-agent');
+    writeFileSync(agent, '#!/bin/sh\necho "done by the project agent"\n');
+    chmodSync(agent, 0o755);
+    ws.write('orchestra.yaml', 'backend: cli\nagents:\n  coder: { cli: mine }\ncli_agents:\n  mine: { command: project-agent }\n');
+    ws.write('small.dot', smallPipeline.replace('digraph Small {', 'digraph Small {\n  node [agent="coder"]'));
+    const result = await run('--quiet');
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    const doctor = await runCli(['doctor', '--json'], { cwd: ws.dir, home: ws.home, env: { PATH: '/usr/bin:/bin' } });
+    const checks = (JSON.parse(doctor.stdout) as { checks: { name: string; status: string; detail: string }[] }).checks;
+    expect(checks.find((check) => check.name === 'mine')).toMatchObject({ status: 'ok', detail: `done by the project agent (${agent})` });
   });
 
   it('--simulate needs neither', async () => {
