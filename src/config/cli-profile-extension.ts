@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { cliOutputSchema } from './cli-output-schema.js';
 import { argTemplate, cliProfileStanzaSchema, envRecord, InteractivePromptVias, SessionIdModes, StatusSources, type CliProfileStanza, type ResolvedCliProfileStanza } from './cli-profile-schema.js';
-import { BuiltInCliProfiles } from './config-types.js';
+import { BuiltInCliProfiles } from './built-in-cli-names.js';
 import { envPattern, text } from './schema-parts.js';
 
 /**

@@ -21,8 +21,7 @@ export type ShellSandbox = (typeof ShellSandboxes)[number];
 export const PushPolicies = ['on_completion', 'on_checkpoint', 'never'] as const;
 export type PushPolicy = (typeof PushPolicies)[number];
 
-/** Profiles the agents layer ships; a `cli_agents` stanza of the same name replaces one. */
-export const BuiltInCliProfiles = ['claude-code', 'opencode', 'codex', 'gemini'] as const;
+export { BuiltInCliProfiles } from './built-in-cli-names.js';
 
 export interface ResolvedProvider {
   name: string;
