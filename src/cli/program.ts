@@ -56,6 +56,7 @@ export function createProgram(ctx: CommandContext, setExitCode: (code: number) =
     .option('--auto-approve', 'answer every human gate with its first choice instead of asking')
     .option('--logs <dir>', 'the run directory (default: $ORCHESTRA_HOME/runs/<run id>)')
     .option('--quiet', 'print only the result line')
+    .option('--single-line', 'show progress on one line, rewritten in place (on a terminal)')
     .option('--json', 'print every event, then the result, as one JSON object per line on stdout')
     .action(async (file: string, variables: string[], options: RunOptions) => {
       const { runCommand } = await import('./commands/run.js');

@@ -26,8 +26,8 @@ export type SessionConfig = (typeof SessionConfigs)[number];
 export const InteractivePromptVias = ['argument', 'type', 'none'] as const;
 export type InteractivePromptVia = (typeof InteractivePromptVias)[number];
 
-const argTemplate = z.array(z.union([z.string(), z.array(z.string()).min(1, 'must have at least one element (a group of arguments)')]));
-const envRecord = z.record(envName, z.string());
+export const argTemplate = z.array(z.union([z.string(), z.array(z.string()).min(1, 'must have at least one element (a group of arguments)')]));
+export const envRecord = z.record(envName, z.string());
 
 const interactiveObject = z.strictObject({
   args: argTemplate.default([]),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { cliProfileStanzaSchema } from './cli-profile-schema.js';
+import { cliAgentsSchema } from './cli-profile-extension.js';
 import { Backends, ProviderTypes, PushPolicies, ShellSandboxes, Tiers } from './config-types.js';
 import { envName, envPattern, text } from './schema-parts.js';
 
@@ -49,7 +49,8 @@ export const configSchema = z.strictObject({
   agents: z.record(z.string(), agentSchema).optional(),
   agent: agentBackendSchema.optional(),
   workspace: z.strictObject({ repos: z.record(z.string(), repoSchema).optional() }).optional(),
-  cli_agents: z.record(z.string(), cliProfileStanzaSchema).optional(),
+  /** A built-in's name extends it; any other name is a whole profile (cli-profile-extension.ts). */
+  cli_agents: cliAgentsSchema.optional(),
 });
 
 export type RawConfig = z.infer<typeof configSchema>;

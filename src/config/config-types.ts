@@ -1,4 +1,4 @@
-import type { ResolvedCliProfileStanza } from './cli-profile-schema.js';
+import type { CliAgentEntry } from './cli-profile-extension.js';
 
 /**
  * The validated, resolved shape of `orchestra.yaml`. Keys are camelCase here (the file uses
@@ -21,8 +21,7 @@ export type ShellSandbox = (typeof ShellSandboxes)[number];
 export const PushPolicies = ['on_completion', 'on_checkpoint', 'never'] as const;
 export type PushPolicy = (typeof PushPolicies)[number];
 
-/** Profiles the agents layer ships; a `cli_agents` stanza of the same name replaces one. */
-export const BuiltInCliProfiles = ['claude-code', 'opencode', 'codex', 'gemini'] as const;
+export { BuiltInCliProfiles } from './built-in-cli-names.js';
 
 export interface ResolvedProvider {
   name: string;
@@ -77,7 +76,8 @@ export interface ResolvedConfig {
   /** The `agent` section: what the `agent` backend's tools get (docs/agents.md). */
   agent: ResolvedAgentBackend;
   /** Profile name → its validated stanza; the agents layer builds a CliProfile from each. */
-  cliAgents: Readonly<Record<string, ResolvedCliProfileStanza>>;
+  /** Whole profiles, and built-ins extended (merged by the agents layer's cliProfilesFor). */
+  cliAgents: Readonly<Record<string, CliAgentEntry>>;
   /** The directory of the config file, when there is one. */
   dir?: string;
 }

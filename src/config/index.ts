@@ -38,5 +38,6 @@ export {
   type Placeholder,
 } from './cli-profile-placeholders.js';
 export { configIssueMessage } from './config-issues.js';
+export { isCliProfileExtension, mergeCliStanza, type CliAgentEntry, type CliProfileChanges, type CliProfileExtension } from './cli-profile-extension.js';
 export { formatKeyPath } from './yaml-locate.js';
 export { agentEnv, baseAgentEnv, configKeyEnvNames, envNameMatches, passEnvList } from './agent-env.js';

@@ -1,5 +1,6 @@
 import { dirname, resolve } from 'node:path';
 import { didYouMean } from '../core/closest-name.js';
+import { normaliseBaseUrl } from './base-url.js';
 import { configError } from './config-issues.js';
 import type { RawConfig } from './config-schema.js';
 import {
@@ -77,7 +78,7 @@ function resolveProviders(raw: RawConfig, source: YamlSource | undefined): Recor
         type,
         models: { ...defaultTierModels[type], ...stripUndefined(provider.models ?? {}) },
         apiKeyEnv: provider.api_key_env ? [provider.api_key_env] : defaultKeyEnv[type],
-        ...(provider.base_url !== undefined && { baseUrl: provider.base_url }),
+        ...(provider.base_url !== undefined && { baseUrl: normaliseBaseUrl(type, provider.base_url) }),
       };
       return [name, resolved];
     }),

@@ -36,6 +36,8 @@ export const ErrorCode = {
   MERGE_CONFLICT: 'E_MERGE_CONFLICT',
   SETUP_FAILED: 'E_SETUP_FAILED',
   AGENT_NOT_RUNNING: 'E_AGENT_NOT_RUNNING',
+  /** A coding-agent CLI a run needs is not installed (or its `command:` path is not executable). */
+  AGENT_CLI_MISSING: 'E_AGENT_CLI_MISSING',
   DAEMON: 'E_DAEMON',
   INTERNAL: 'E_INTERNAL',
 } as const;
@@ -94,6 +96,7 @@ const exitCodeOf: Record<ErrorCode, ExitCode> = {
   E_MERGE_CONFLICT: ExitCode.CONFLICT,
   E_SETUP_FAILED: ExitCode.FAILED,
   E_AGENT_NOT_RUNNING: ExitCode.CONFLICT,
+  E_AGENT_CLI_MISSING: ExitCode.FAILED,
   E_DAEMON: ExitCode.INTERNAL,
   E_INTERNAL: ExitCode.INTERNAL,
 };

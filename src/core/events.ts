@@ -41,6 +41,8 @@ export type RunEventBody =
   | { type: 'checkpoint.saved'; node: string; checkpoint: number }
   | { type: 'manager.cycle'; node: string; cycle: number; childStatus: string }
   | { type: 'agent.turn'; node: string; turn: number; inputTokens: number; outputTokens: number; costUsd: number; toolCalls: Array<{ name: string; isError: boolean; skippedByHook: boolean }> }
+  /** What a node's agent is doing now, in a few words (`tool Bash`, `api_retry 6/10`); sent when it changes. */
+  | { type: 'agent.activity'; node: string; activity: string }
   | { type: 'log'; level: 'info' | 'warn'; message: string; node?: string };
 
 export type EdgeSelectionReason = 'condition' | 'preferred_label' | 'suggested_id' | 'weight' | 'lexical' | 'goal_gate' | 'retry_target';

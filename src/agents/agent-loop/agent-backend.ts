@@ -4,6 +4,8 @@ import { readInt } from '../../pipeline/graph/attr-read.js';
 import type { AgentBackend, AgentRequest, AgentResult } from '../backend.js';
 import { resolveModelBackendOptions, type ModelBackendOptions } from '../direct/model-backend-options.js';
 import { addUsage, callModel, nodeModelSettings, noUsage, prepareModel, retryLogger, usageContextUpdates, writeUsageFile } from '../llm/index.js';
+import { recordSdkWarnings } from '../llm/record-warnings.js';
+import { withRetryActivity } from '../llm/retry-activity.js';
 import { outcomeFromAnswer } from '../outcome/index.js';
 import { runToolCall, type ToolCallScope } from './run-tool-call.js';
 import { toolHooksOf } from './tool-hooks.js';
@@ -59,7 +61,7 @@ export function createAgentBackend(options: AgentBackendOptions): AgentBackend &
       };
       const { system, prompt } = compose(request);
       const messages: ModelMessage[] = [...threads.history(request), { role: 'user', content: prompt }];
-      const deps = { env, clock, random, onRetry: retryLogger(logger, node.id, prepared.target.provider) };
+      const deps = { env, clock, random, onRetry: withRetryActivity(retryLogger(logger, node.id, prepared.target.provider), request) };
       const tools = toolsForModel();
       let usage = noUsage;
       let lastText = '';
@@ -67,8 +69,10 @@ export function createAgentBackend(options: AgentBackendOptions): AgentBackend &
         const requestSummary = { messages: messages.length, last_message: summarize(messages[messages.length - 1]) };
         const result = await callModel(prepared, { ...(system === undefined ? {} : { system }), messages, tools, signal: request.signal }, deps);
         usage = addUsage(usage, result.usage);
+        await recordSdkWarnings(request, result.warnings);
         lastText = result.text;
         messages.push(...result.responseMessages);
+        if (result.toolCalls.length > 0) await request.emit?.({ type: 'agent.activity', node: node.id, activity: `tool ${result.toolCalls.map((call) => call.toolName).join(', ')}` });
         const calls = await runCalls(result.toolCalls, scope);
         if (calls.parts.length > 0) messages.push({ role: 'tool', content: calls.parts });
         const record: TurnRecord = {

@@ -1,4 +1,4 @@
-import type { CliProfileStanza, ResolvedCliProfileStanza } from '../../config/index.js';
+import { isCliProfileExtension, mergeCliStanza, type CliAgentEntry, type CliProfileStanza } from '../../config/index.js';
 import { cliProfileFromStanza } from './profile-from-stanza.js';
 import { parseCliProfile } from './profile-schema.js';
 import type { CliProfile } from './profile.js';
@@ -125,9 +125,15 @@ export function builtInCliProfiles(): Record<string, CliProfile> {
   return Object.fromEntries(Object.entries(builtInCliStanzas).map(([name, stanza]) => [name, parseCliProfile(name, stanza, [`built-in profile ${name}`])]));
 }
 
-/** The built-in profiles with orchestra.yaml's `cli_agents` on top (a same-named stanza replaces a built-in). */
-export function cliProfilesFor(cliAgents: Readonly<Record<string, ResolvedCliProfileStanza>>): Record<string, CliProfile> {
+/**
+ * The built-in profiles with orchestra.yaml's `cli_agents` on top: a stanza under a built-in's name
+ * extends it (mergeCliStanza), the merged whole checked as `cli_agents.<name>`; others are added.
+ */
+export function cliProfilesFor(cliAgents: Readonly<Record<string, CliAgentEntry>>): Record<string, CliProfile> {
   const profiles = builtInCliProfiles();
-  for (const [name, stanza] of Object.entries(cliAgents)) profiles[name] = cliProfileFromStanza(name, stanza);
+  for (const [name, entry] of Object.entries(cliAgents)) {
+    if (!isCliProfileExtension(entry)) profiles[name] = cliProfileFromStanza(name, entry);
+    else if (Object.hasOwn(builtInCliStanzas, entry.extends)) profiles[name] = parseCliProfile(name, mergeCliStanza(builtInCliStanzas[entry.extends] as CliProfileStanza, entry.changes));
+  }
   return profiles;
 }

@@ -17,7 +17,7 @@ describe('createCliBackend', () => {
     const dir = tempDir('missing');
     const backend = backendWith({ command: 'orchestra-no-such-cli', args: ['{prompt}'], npm_package: '@example/no-such-cli' });
     await expect(backend.run(cliRequest(dir, 'plan'))).resolves.toEqual({
-      outcome: { status: 'fail', failureReason: 'CLI agent "fake" is not installed: "orchestra-no-such-cli" was not found on PATH. Install it with: npm install -g @example/no-such-cli' },
+      outcome: { status: 'fail', failureReason: 'CLI agent "fake" is not installed: "orchestra-no-such-cli" was found neither on PATH nor in a node_modules/.bin. Install it with: npm install -g @example/no-such-cli (or set cli_agents.fake.command to its path).' },
     });
   });
 
@@ -118,6 +118,19 @@ describe('stopping a CLI', () => {
     const pids = readFileSync(pidFile, 'utf8').trim().split(' ').map(Number);
     expect(pids).toHaveLength(2);
     await eventually(() => (pids.some(isAlive) ? undefined : true), 10_000, 'the CLI and its child to exit');
+  });
+
+  it('issue 9: a timeout says what the agent was doing, and each activity is an agent.activity event', async () => {
+    const dir = tempDir('activity');
+    const cli = fakeCli(dir, 'agent', `printf '%s\\n' '{"type":"assistant","message":{"content":[{"type":"tool_use","name":"Bash"}]}}' '{"type":"system","subtype":"api_retry","attempt":6,"max_retries":10}'\nexec sleep 30`);
+    const events: unknown[] = [];
+    const request = cliRequest(dir, 'slow', { timeout: str('1s') }, { emit: (event) => Promise.resolve(void events.push(event)) });
+    const result = await backendWith({ command: cli, args: ['{prompt}'], output: jsonl }, 300).run(request);
+    expect(result.outcome.failureReason).toBe('CLI agent "fake" timed out after 1.0s; its process group was stopped. Its last activity: api_retry 6/10.');
+    expect(events).toEqual([
+      { type: 'agent.activity', node: 'slow', activity: 'tool Bash' },
+      { type: 'agent.activity', node: 'slow', activity: 'api_retry 6/10' },
+    ]);
   });
 
   it('an aborted signal kills the group and rejects with the reason', async () => {

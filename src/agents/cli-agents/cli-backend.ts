@@ -7,14 +7,16 @@ import { readString } from '../../pipeline/graph/attr-read.js';
 import { makePrivateDir } from '../../core/private-files.js';
 import { writeFileAtomic } from '../../store/run-dir/write-file-atomic.js';
 import type { AgentBackend, AgentRequest, AgentResult } from '../backend.js';
+import { createActivityWatcher } from './agent-activity.js';
 import { expandArgs } from './arg-template.js';
 import { builtInCliProfiles } from './built-in-profiles.js';
 import { cliResult, usageOf, type CliRun } from './cli-result.js';
 import { codexHomeDir, writeCodexHome } from './codex-home.js';
 import { modelFor, profileNameFor, timeoutMsFor, workDirFor } from './node-settings.js';
 import { createOutputParser } from './output-parser.js';
-import { installCommand, type CliProfile } from './profile.js';
-import { resolveCommand } from './resolve-command.js';
+import { cliMissingError } from './probe-profile.js';
+import type { CliProfile } from './profile.js';
+import { resolveCliCommand } from './resolve-command.js';
 import { runCliProcess } from './run-process.js';
 import { sessionIdProblem } from './session-id-rule.js';
 import { createSessionRegistry, type SessionRegistry } from './session-registry.js';
@@ -59,7 +61,7 @@ export function createCliBackend(options: CliBackendOptions = {}): CliBackend {
     const env: NodeJS.ProcessEnv = { ...cliEnvFor(options, profile, request), ...profile.env, ORCHESTRA_RUN_ID: request.runId, ORCHESTRA_NODE_ID: request.node.id, ORCHESTRA_STAGE_DIR: request.stageDir };
     const cwd = workDirFor(request);
     if (!(await isDirectory(cwd))) return fail(`CLI agent "${name}" cannot start: working directory ${cwd} does not exist.`);
-    const command = resolveCommand(profile.command, env, cwd);
+    const command = resolveCliCommand(profile.command, env, cwd);
     if (command === undefined) return fail(notInstalled(profile));
     // One CODEX_HOME per run (beside the node stage dirs), so a later node of the thread resumes the session.
     if (profile.sessionConfig === 'codex') Object.assign(env, await writeCodexHome({ dir: join(dirname(request.stageDir), codexHomeDir), cwd, env }));
@@ -81,6 +83,11 @@ export function createCliBackend(options: CliBackendOptions = {}): CliBackend {
 
     await makePrivateDir(request.stageDir);
     const parser = createOutputParser(profile.output);
+    // Each new activity becomes an agent.activity event, in order, for the live progress line.
+    let announced = Promise.resolve();
+    const activity = createActivityWatcher((now) => {
+      announced = announced.then(() => request.emit?.({ type: 'agent.activity', node: request.node.id, activity: now })).catch(() => undefined);
+    });
     const timeoutMs = timeoutMsFor(request);
     let process_;
     try {
@@ -91,16 +98,20 @@ export function createCliBackend(options: CliBackendOptions = {}): CliBackend {
         recorder: request.processes,
         stdoutLog: join(request.stageDir, 'agent.log'),
         stderrLog: join(request.stageDir, 'agent.stderr.log'),
-        onStdout: (chunk) => parser.push(chunk),
+        onStdout: (chunk) => {
+          parser.push(chunk);
+          activity.push(chunk);
+        },
       });
     } catch (error) {
       return fail(`CLI agent "${name}" could not be started (${command}): ${error instanceof Error ? error.message : String(error)}`);
     }
+    await announced;
     if (process_.stopped === 'aborted') throw request.signal.reason;
 
     const parsed = parser.end();
     if (parsed.sessionId === undefined && resumeId === undefined && args.includes(freshSessionId)) parsed.sessionId = freshSessionId;
-    const cliRun: CliRun = { profileName: name, outputFormat: profile.output.format, parsed, process: process_, timeoutMs, resumed: resumeId !== undefined };
+    const cliRun: CliRun = { profileName: name, outputFormat: profile.output.format, parsed, process: process_, timeoutMs, resumed: resumeId !== undefined, lastActivity: activity.last };
     const sessionId = parsed.sessionId ?? resumeId;
     // The id is the CLI's output and becomes an argv element of the next call: only a well-formed one is kept (issue 8.9).
     if (request.threadId !== undefined && sessionId !== undefined && sessionIdProblem(sessionId, profile.interactive?.sessionIdPattern) === undefined) {
@@ -124,11 +135,10 @@ function cliEnvFor(options: CliBackendOptions, profile: CliProfile, request: Age
   return agentEnv(options.env ?? process.env, [...baseAgentEnv, ...profile.passEnv, ...(options.passEnv ?? []), ...passEnvList(attribute)]);
 }
 
-/** The FAIL for a CLI that is not on PATH: the profile's name and how to install it. */
+/** The FAIL for a CLI that is not installed: the same message and hint `doctor` and `run` give. */
 export function notInstalled(profile: CliProfile): string {
-  const install = installCommand(profile);
-  const how = install === undefined ? `Install "${profile.command}" or set the profile's command to its path.` : `Install it with: ${install}`;
-  return `CLI agent "${profile.name}" is not installed: "${profile.command}" was not found on PATH. ${how}`;
+  const error = cliMissingError(profile);
+  return `${error.message} ${error.hint ?? ''}`.trim();
 }
 
 function fail(failureReason: string): AgentResult {

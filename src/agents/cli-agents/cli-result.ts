@@ -26,6 +26,8 @@ export interface CliRun {
   process: CliProcessResult;
   timeoutMs: number | undefined;
   resumed: boolean;
+  /** The agent's last activity seen in its output (agent-activity.ts), for a timeout's message. */
+  lastActivity?: string | undefined;
 }
 
 const messageTailChars = 500;
@@ -73,7 +75,10 @@ export function usageContext(usage: CliUsage): Record<string, unknown> {
 function failureReason(run: CliRun): string | undefined {
   const { parsed, process, profileName } = run;
   const name = `CLI agent "${profileName}"`;
-  if (process.stopped === 'timed_out') return `${name} timed out after ${formatDuration(run.timeoutMs ?? process.durationMs)}; its process group was stopped.`;
+  if (process.stopped === 'timed_out') {
+    const doing = run.lastActivity === undefined ? '' : ` Its last activity: ${run.lastActivity}.`;
+    return `${name} timed out after ${formatDuration(run.timeoutMs ?? process.durationMs)}; its process group was stopped.${doing}`;
+  }
   if (process.exitSignal !== null) return `${name} was killed by ${process.exitSignal}.${tail(process.stderrTail)}`;
   if (process.exitCode !== 0) return `${name} exited with code ${String(process.exitCode)}.${tail(process.stderrTail || (parsed.text ?? ''))}`;
   if (parsed.isError === true) return `${name} reported an error: ${(parsed.text ?? 'no details').slice(0, messageTailChars)}`;

@@ -2,7 +2,8 @@ export { createCliBackend, notInstalled, type CliBackend, type CliBackendOptions
 export { builtInCliProfiles, builtInCliStanzas, cliProfilesFor } from './built-in-profiles.js';
 export { parseCliProfile } from './profile-schema.js';
 export { cliProfileFromStanza } from './profile-from-stanza.js';
-export { probeCliProfile, type CliProbe } from './probe-profile.js';
+export { probeCliProfile, locateCli, cliMissingError, runVersion, type CliProbe } from './probe-profile.js';
+export { resolveCliCommand } from './resolve-command.js';
 export { installCommand, profileModel, type CliProfile, type InteractiveSpec, type OutputSpec, type FieldSpec, type PromptVia } from './profile.js';
 export { interactiveLaunch, canResume, type InteractiveLaunch, type InteractiveLaunchInput } from './interactive-launch.js';
 export { claudeHookSettings, ClaudeHookEvents, shellQuote } from './claude-hooks.js';

@@ -107,6 +107,17 @@ describe('createDirectBackend', () => {
     expect(server.requests).toHaveLength(2);
   });
 
+  it('issue 9: reports each provider retry as the node\'s activity (api_retry N/3)', async () => {
+    server.script([{ error: { status: 529 } }, { error: { status: 529 } }, { text: 'third time' }]);
+    const events: unknown[] = [];
+    const { backend } = backendWith();
+    await expect(backend.run(request({}, { emit: (event) => Promise.resolve(void events.push(event)) }))).resolves.toMatchObject({ response: 'third time' });
+    expect(events.filter((event) => (event as { type: string }).type === 'agent.activity')).toEqual([
+      { type: 'agent.activity', node: 'review', activity: 'api_retry 1/3 (HTTP 529)' },
+      { type: 'agent.activity', node: 'review', activity: 'api_retry 2/3 (HTTP 529)' },
+    ]);
+  });
+
   it('gives up after three retries of a 5xx, with backoff, marking the error retryable for the node', async () => {
     server.script([{ error: { status: 500 } }, { error: { status: 503 } }, { error: { status: 500 } }, { error: { status: 529 } }]);
     const { backend, clock } = backendWith();

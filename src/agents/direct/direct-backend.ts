@@ -1,6 +1,8 @@
 import type { ModelMessage } from 'ai';
 import type { AgentBackend, AgentRequest, AgentResult } from '../backend.js';
 import { callModel, retryLogger, nodeModelSettings, prepareModel, usageContextUpdates, writeUsageFile } from '../llm/index.js';
+import { recordSdkWarnings } from '../llm/record-warnings.js';
+import { withRetryActivity } from '../llm/retry-activity.js';
 import { outcomeFromAnswer } from '../outcome/index.js';
 import { resolveModelBackendOptions, type ModelBackendOptions } from './model-backend-options.js';
 
@@ -24,10 +26,11 @@ export function createDirectBackend(options: DirectBackendOptions): DirectBacken
       if (request.signal.aborted) throw request.signal.reason;
       const prepared = prepareModel(nodeModelSettings(request.node), options.resolveModel, env);
       const { system, prompt } = compose(request);
-      const onRetry = retryLogger(logger, request.node.id, prepared.target.provider);
+      const onRetry = withRetryActivity(retryLogger(logger, request.node.id, prepared.target.provider), request);
       const messages: ModelMessage[] = [...threads.history(request), { role: 'user', content: prompt }];
       const result = await callModel(prepared, { ...(system === undefined ? {} : { system }), messages, signal: request.signal }, { env, clock, random, onRetry });
       threads.remember(request, [...messages, ...result.responseMessages]);
+      await recordSdkWarnings(request, result.warnings);
       await writeUsageFile(request.stageDir, result.usage, prepared.target, 1);
       const answer = outcomeFromAnswer(result.text);
       const contextUpdates = { ...answer.outcome.contextUpdates, ...usageContextUpdates(result.usage, prepared.target.model) };

@@ -15,9 +15,14 @@ export function readApiKey(env: Readonly<Record<string, string | undefined>>, na
     const value = env[variable]?.trim();
     if (value) return { value, variable };
   }
+  throw missingKeyError(provider, names);
+}
+
+/** The E_CONFIG error for a provider whose key is not set: what `run`, the backends and `doctor` say. */
+export function missingKeyError(provider: string, names: readonly string[]): OrchestraError {
   const list = names.join(' or ');
   const first = names[0] ?? 'API_KEY';
-  throw new OrchestraError(ErrorCode.CONFIG, `Provider "${provider}" needs an API key in the environment variable ${list}, which is not set.`, {
+  return new OrchestraError(ErrorCode.CONFIG, `Provider "${provider}" needs an API key in the environment variable ${list}, which is not set.`, {
     hint: `Export ${first}=<your key> (or set providers.${provider}.api_key_env to the variable that holds it); \`orchestra doctor\` lists the keys it finds.`,
   });
 }

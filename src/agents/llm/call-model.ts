@@ -4,6 +4,7 @@ import { createLanguageModelWithKey, providerTypeOf } from './create-language-mo
 import type { NodeModelSettings, ModelResolver } from './model-choice.js';
 import type { ModelTarget, ProviderType } from './provider-types.js';
 import { reasoningProviderOptions, type ProviderOptions } from './reasoning-options.js';
+import { formatSdkWarning, silenceSdkWarningConsole } from './sdk-warnings.js';
 import { usageOf, type Usage } from './usage.js';
 import { withProviderRetries, type RetryContext } from './with-retries.js';
 
@@ -51,10 +52,13 @@ export interface ModelCallResult {
   responseMessages: ModelMessage[];
   finishReason: string;
   usage: Usage;
+  /** The provider's warnings for this call, one line each (never printed: the caller records them). */
+  warnings: string[];
 }
 
 /** One model call (one step, no automatic tool execution), with our retries around it. */
 export async function callModel(prepared: PreparedModel, input: ModelCallInput, deps: ModelCallDeps): Promise<ModelCallResult> {
+  silenceSdkWarningConsole();
   const { target } = prepared;
   const retry: RetryContext = { provider: target.provider, model: target.model, apiKeyEnv: prepared.apiKeyEnv, clock: deps.clock, random: deps.random, signal: input.signal };
   if (deps.onRetry !== undefined) retry.onRetry = deps.onRetry;
@@ -77,5 +81,6 @@ export async function callModel(prepared: PreparedModel, input: ModelCallInput, 
     responseMessages: result.response.messages,
     finishReason: result.finishReason,
     usage: usageOf(target.model, result.usage),
+    warnings: (result.warnings ?? []).map((warning) => formatSdkWarning(warning, target.provider, target.model)),
   };
 }

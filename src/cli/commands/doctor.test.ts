@@ -33,8 +33,9 @@ describe('orchestra doctor', () => {
   const checksOf = (stdout: string) => (JSON.parse(stdout) as { checks: DoctorCheck[] }).checks;
   const byName = (checks: DoctorCheck[], name: string) => checks.find((check) => check.name === name);
 
+  // Answers GET /v1/models like an OpenAI-compatible server; everything else is 404.
   async function listen(): Promise<string> {
-    server = createServer((_request, response) => response.writeHead(404).end());
+    server = createServer((request, response) => response.writeHead(request.url === '/v1/models' ? 200 : 404).end('{"data":[]}'));
     await new Promise<void>((done) => server?.listen(0, '127.0.0.1', done));
     return `http://127.0.0.1:${(server.address() as AddressInfo).port}/v1`;
   }
@@ -58,17 +59,17 @@ describe('orchestra doctor', () => {
     expect(out).toMatch(new RegExp(`ok      store: ${join(ws.home, 'orchestra.db')} \\(schema version \\d+, current; pages, indexes and rows sound\\)\\n`));
     expect(out).toMatch(/ok {6}git: git version \d/);
     expect(out).toContain(`ok      codex: codex-cli 9.9.9 (${join(fakeBin, 'codex')})\n`);
-    expect(out).toContain('-       gemini: not installed (npm install -g @google/gemini-cli)\n');
+    expect(out).toMatch(/ok {6}gemini: .*node_modules\/\.bin\/gemini\)\n/);
     expect(out).toContain('ok      ANTHROPIC_API_KEY: set (used by provider anthropic)\n');
     expect(out).toContain('-       OPENAI_API_KEY: not set\n');
-    expect(out).toContain(`ok      providers.local.base_url: ${url} answered (HTTP 404)\n`);
+    expect(out).toContain(`ok      providers.local.base_url: ${url}: the openai-compatible API answered GET /models (HTTP 200)\n`);
     expect(out.endsWith('No problems found.\n')).toBe(true);
     expect(out).not.toContain(secret);
   });
 
   it('finds the agent CLIs installed in node_modules/.bin (the real Claude Code)', async () => {
     const result = await doctor(['--json']);
-    const claude = byName(checksOf(result.stdout), 'claude');
+    const claude = byName(checksOf(result.stdout), 'claude-code');
     expect(claude).toMatchObject({ area: 'agent-cli', status: 'ok' });
     expect(claude?.detail).toMatch(/^\d+\.\d+\.\d+ \(Claude Code\) \(.*node_modules\/\.bin\/claude\)$/);
   });
@@ -82,7 +83,9 @@ describe('orchestra doctor', () => {
       `    base_url: ${url}`,
       'agents:',
       '  coder:',
-      '    cli: gemini',
+      '    cli: ghost',
+      'cli_agents:',
+      '  ghost: { command: orchestra-ghost-cli, npm_package: "@example/ghost" }',
     ].join('\n'));
     const result = await doctor(['--json'], { OPENAI_API_KEY: '', GEMINI_API_KEY: secret });
     expect(result.code).toBe(1);
@@ -92,8 +95,20 @@ describe('orchestra doctor', () => {
     expect(parsed.configFile).toBe(join(ws.dir, 'orchestra.yaml'));
     const problems = parsed.checks.filter((check) => check.status === 'problem');
     expect(problems).toEqual([
-      { area: 'agent-cli', name: 'gemini', status: 'problem', detail: 'not installed (npm install -g @google/gemini-cli)', fix: 'npm install -g @google/gemini-cli' },
-      { area: 'provider-key', name: 'OPENAI_API_KEY', status: 'problem', detail: 'not set (used by provider openai)', fix: 'export OPENAI_API_KEY=<your key> (or remove the provider from orchestra.yaml)' },
+      {
+        area: 'agent-cli',
+        name: 'ghost',
+        status: 'problem',
+        detail: 'CLI agent "ghost" is not installed: "orchestra-ghost-cli" was found neither on PATH nor in a node_modules/.bin.',
+        fix: 'Install it with: npm install -g @example/ghost (or set cli_agents.ghost.command to its path).',
+      },
+      {
+        area: 'provider-key',
+        name: 'OPENAI_API_KEY',
+        status: 'problem',
+        detail: 'not set (used by provider openai)',
+        fix: 'Export OPENAI_API_KEY=<your key> (or set providers.openai.api_key_env to the variable that holds it); `orchestra doctor` lists the keys it finds.',
+      },
       {
         area: 'base-url',
         name: 'providers.local.base_url',

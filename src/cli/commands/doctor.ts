@@ -1,53 +1,40 @@
-import { spawn } from 'node:child_process';
-import { accessSync, constants } from 'node:fs';
-import { delimiter, dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { entryOf, loadConfig, providerKeyStatus, type ResolvedConfig } from '../../config/index.js';
+import { runVersion } from '../../agents/cli-agents/index.js';
+import { resolveCommand } from '../../agents/cli-agents/resolve-command.js';
+import { missingKeyError } from '../../agents/llm/api-key.js';
+import { loadConfig, providerKeyStatus, type ResolvedConfig } from '../../config/index.js';
 import { ExitCode, formatLocation, isOrchestraError } from '../../core/index.js';
 import { damagedStoreHint, migrations, openSqliteStore } from '../../store/sqlite/index.js';
 import type { CommandContext } from '../command-context.js';
 import { resolveStoreLocation } from '../store-location.js';
 import { escapeTerminalText } from '../../core/terminal-text.js';
+import { checkAgentClis } from './doctor-agent-clis.js';
+import { checkBaseUrls } from './doctor-base-urls.js';
+import type { DoctorCheck } from './doctor-check.js';
+
+export type { DoctorCheck } from './doctor-check.js';
 
 export interface DoctorOptions {
   json?: boolean;
 }
 
-/** One line of the report. `problem` lines carry a fix and make the exit code 1. */
-export interface DoctorCheck {
-  area: 'config' | 'store' | 'git' | 'agent-cli' | 'provider-key' | 'base-url';
-  name: string;
-  status: 'ok' | 'problem' | 'info';
-  detail: string;
-  fix?: string;
-}
-
 type Env = CommandContext['io']['env'];
 
-/** The coding-agent CLIs Orchestra has built-in profiles for: command and npm package. */
-const agentClis = [
-  { profile: 'claude-code', command: 'claude', install: 'npm install -g @anthropic-ai/claude-code' },
-  { profile: 'opencode', command: 'opencode', install: 'npm install -g opencode-ai' },
-  { profile: 'codex', command: 'codex', install: 'npm install -g @openai/codex' },
-  { profile: 'gemini', command: 'gemini', install: 'npm install -g @google/gemini-cli' },
-] as const;
-
-const probeTimeoutMs = 2_000;
 const versionTimeoutMs = 15_000;
+const gitInstall = 'install git from your system packages (e.g. apt-get install git)';
 
 /**
- * `orchestra doctor`: checks the config, the store, git, the agent CLIs, provider keys (set or not,
- * never their values) and configured base URLs. Exit 0 when nothing is a problem, 1 otherwise.
+ * `orchestra doctor`: checks the config, the store, git, the agent CLIs (found as `run` finds
+ * them), provider keys (set or not, never their values) and configured base URLs. Exit 0 when
+ * nothing is a problem, 1 otherwise.
  */
 export async function doctorCommand(ctx: CommandContext, options: DoctorOptions): Promise<number> {
   const { io } = ctx;
   const { checks: configChecks, config, file } = await checkConfig(io.cwd, io.env);
-  const searchDirs = executableDirs(io.env, io.cwd);
   const checks = [
     ...configChecks,
     await checkStore(io.env),
-    await checkTool('git', 'git', searchDirs, io.env, { required: true, install: 'install git from your system packages (e.g. apt-get install git)' }),
-    ...(await checkAgentClis(config, searchDirs, io.env)),
+    await checkGit(io.env, io.cwd),
+    ...(await checkAgentClis(config, io.env, io.cwd)),
     ...checkKeys(config, io.env),
     ...(await checkBaseUrls(config)),
   ];
@@ -104,47 +91,12 @@ async function checkStore(env: Env): Promise<DoctorCheck> {
   }
 }
 
-async function checkAgentClis(config: ResolvedConfig | undefined, dirs: readonly string[], env: Env): Promise<DoctorCheck[]> {
-  const needed = neededCliCommands(config);
-  const builtIns = agentClis.map((cli) => ({ command: cli.command, install: cli.install }));
-  const custom = Object.values(config?.cliAgents ?? {})
-    .filter((profile) => !builtIns.some((cli) => cli.command === profile.command))
-    .map((profile) => ({ command: profile.command, install: profile.install ?? `install ${profile.command} and put it on PATH` }));
-  const checks: DoctorCheck[] = [];
-  for (const cli of [...builtIns, ...custom]) {
-    checks.push(await checkTool(cli.command, cli.command, dirs, env, { required: needed.has(cli.command), install: cli.install }));
-  }
-  return [...checks, ...cliBackendCheck(config, checks)];
-}
-
-/** Commands the config will run: the CLI profile each agent names (built-in or from `cli_agents`). */
-function neededCliCommands(config: ResolvedConfig | undefined): Set<string> {
-  const needed = new Set<string>();
-  for (const agent of Object.values(config?.agents ?? {})) {
-    if (agent.cli === undefined || !config) continue;
-    needed.add(entryOf(config.cliAgents, agent.cli)?.command ?? agentClis.find((cli) => cli.profile === agent.cli)?.command ?? agent.cli);
-  }
-  return needed;
-}
-
-/** With `backend: cli`, at least one agent CLI has to be there. */
-function cliBackendCheck(config: ResolvedConfig | undefined, checks: readonly DoctorCheck[]): DoctorCheck[] {
-  if (config?.backend !== 'cli' || checks.some((check) => check.status === 'ok')) return [];
-  const fix = agentClis[0].install;
-  return [{ area: 'agent-cli', name: 'backend cli', status: 'problem', detail: 'the config selects the cli backend but no agent CLI is installed', fix }];
-}
-
-async function checkTool(name: string, command: string, dirs: readonly string[], env: Env, need: { required: boolean; install: string }): Promise<DoctorCheck> {
-  const path = findExecutable(command, dirs);
-  const area = name === 'git' ? 'git' : 'agent-cli';
-  if (!path) {
-    const detail = `not installed (${need.install})`;
-    return need.required ? { area, name, status: 'problem', detail, fix: need.install } : { area, name, status: 'info', detail };
-  }
-  const version = await runVersion(path, env);
-  if (version.ok) return { area, name, status: 'ok', detail: `${version.text} (${path})` };
-  const detail = `${path} --version failed: ${version.text}`;
-  return need.required ? { area, name, status: 'problem', detail, fix: `reinstall: ${need.install}` } : { area, name, status: 'info', detail };
+async function checkGit(env: Env, cwd: string): Promise<DoctorCheck> {
+  const path = resolveCommand('git', env as NodeJS.ProcessEnv, cwd);
+  if (path === undefined) return { area: 'git', name: 'git', status: 'problem', detail: `not installed (${gitInstall})`, fix: gitInstall };
+  const version = await runVersion(path, ['--version'], env as NodeJS.ProcessEnv, cwd, versionTimeoutMs);
+  if (version.ok) return { area: 'git', name: 'git', status: 'ok', detail: `${version.text} (${path})` };
+  return { area: 'git', name: 'git', status: 'problem', detail: `${path} --version failed: ${version.text}`, fix: `reinstall: ${gitInstall}` };
 }
 
 function checkKeys(config: ResolvedConfig | undefined, env: Env): DoctorCheck[] {
@@ -157,67 +109,9 @@ function checkKeys(config: ResolvedConfig | undefined, env: Env): DoctorCheck[] 
       name: status.variable,
       status: missing ? 'problem' : status.set ? 'ok' : 'info',
       detail: `${status.set ? 'set' : 'not set'}${users}`,
-      ...(missing && { fix: `export ${status.variable}=<your key> (or remove the provider from orchestra.yaml)` }),
+      // The hint `run` gives when it refuses to start without the key.
+      ...(missing && { fix: missingKeyError(status.usedBy[0] ?? '', [status.variable]).hint ?? '' }),
     };
-  });
-}
-
-async function checkBaseUrls(config: ResolvedConfig | undefined): Promise<DoctorCheck[]> {
-  const providers = Object.values(config?.providers.byName ?? {}).filter((provider) => provider.baseUrl !== undefined);
-  return Promise.all(
-    providers.map(async (provider): Promise<DoctorCheck> => {
-      const url = provider.baseUrl as string;
-      const name = `providers.${provider.name}.base_url`;
-      try {
-        const response = await fetch(url, { method: 'HEAD', signal: AbortSignal.timeout(probeTimeoutMs) });
-        // Any HTTP answer means a server is there; a 404 on the bare base URL is normal.
-        return { area: 'base-url', name, status: 'ok', detail: `${url} answered (HTTP ${response.status})` };
-      } catch (error) {
-        const reason = (error as { cause?: { code?: string } }).cause?.code ?? (error as Error).name;
-        const detail = `${url} did not answer within ${probeTimeoutMs / 1000} s (${reason === 'TimeoutError' ? 'timed out' : reason})`;
-        return { area: 'base-url', name, status: 'problem', detail, fix: `start the server at ${url}, or correct ${name} in orchestra.yaml` };
-      }
-    }),
-  );
-}
-
-/** PATH, then node_modules/.bin of the working directory and its parents, then Orchestra's own. */
-function executableDirs(env: Env, cwd: string): string[] {
-  const fromPath = (env.PATH ?? '').split(delimiter).filter(Boolean);
-  const local: string[] = [];
-  for (let dir = cwd, parent = dirname(cwd); ; dir = parent, parent = dirname(parent)) {
-    local.push(join(dir, 'node_modules', '.bin'));
-    if (parent === dir) break;
-  }
-  // src/cli/commands/ and dist/cli/commands/ are three levels below the package root.
-  const own = join(fileURLToPath(new URL('../../../', import.meta.url)), 'node_modules', '.bin');
-  return [...new Set([...fromPath, ...local, own])];
-}
-
-function findExecutable(command: string, dirs: readonly string[]): string | undefined {
-  for (const dir of dirs) {
-    const candidate = join(dir, command);
-    try {
-      accessSync(candidate, constants.X_OK);
-      return candidate;
-    } catch {
-      // not in this directory
-    }
-  }
-  return undefined;
-}
-
-function runVersion(path: string, env: Env): Promise<{ ok: boolean; text: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(path, ['--version'], { env: env as NodeJS.ProcessEnv, stdio: ['ignore', 'pipe', 'pipe'], timeout: versionTimeoutMs });
-    let output = '';
-    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.on('error', (error) => resolve({ ok: false, text: error.message }));
-    child.on('close', (code, signal) => {
-      const firstLine = output.trim().split('\n')[0] ?? '';
-      resolve(code === 0 ? { ok: true, text: firstLine } : { ok: false, text: signal ? `killed by ${signal}` : `exit ${code}: ${firstLine}` });
-    });
   });
 }
 

@@ -52,9 +52,13 @@ export async function driveRun(ctx: CommandContext, settings: DriveSettings, sta
     if (!quiet) io.stderr.write(`${message}\n`);
   });
   // Questions must reach a person even with --quiet/--json, without mixing into JSON on stdout.
-  const consoleInterviewer = settings.autoApprove ? undefined : createConsoleInterviewer({ input: io.stdin, output: settings.mode === 'human' ? io.stdout : io.stderr });
+  const consoleInterviewer = settings.autoApprove ? undefined : createConsoleInterviewer({ input: io.stdin, output: settings.mode === 'human' || settings.mode === 'single-line' ? io.stdout : io.stderr });
   const interviewer = consoleInterviewer ?? createAutoApproveInterviewer();
-  const printer = createProgressPrinter(io.stdout, settings.mode, ctx.out, { showQuestions: false });
+  const columns = (io.stdout as { columns?: number }).columns;
+  const printer = createProgressPrinter(io.stdout, settings.mode, ctx.out, { showQuestions: false, ...(columns !== undefined && { columns }) });
+  // The live line's clock: once a second it redraws elapsed times (unref: it never holds the process).
+  const ticker = setInterval(printer.tick, 1_000);
+  ticker.unref();
   const interrupts = createInterrupts(io, 'Interrupting: the run stops after saving its state');
   try {
     const handle = await start({
@@ -71,6 +75,7 @@ export async function driveRun(ctx: CommandContext, settings: DriveSettings, sta
     printer.finish(result);
     return exitCodeForEnding(result.state);
   } finally {
+    clearInterval(ticker);
     interrupts.dispose();
     // Stop reading stdin so that it cannot keep the process alive.
     consoleInterviewer?.close();

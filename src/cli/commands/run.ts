@@ -7,6 +7,7 @@ import { countSeverities, formatCounts, formatDiagnosticsText } from '../output/
 import { loadCliPipeline } from '../load-pipeline.js';
 import { resolveOutputMode } from '../output/progress-printer.js';
 import { openCliStore } from '../store-location.js';
+import { refuseUnmetNeeds } from '../run-preflight.js';
 import { parseVariables } from '../variables.js';
 import { driveRun, runOptionsOf } from './drive-run.js';
 
@@ -16,6 +17,8 @@ export interface RunOptions {
   logs?: string;
   quiet?: boolean;
   json?: boolean;
+  /** Progress on one line rewritten in place (a terminal); elsewhere like the default output. */
+  singleLine?: boolean;
 }
 
 /** `orchestra run FILE [key=value ...]`: validate, then run with progress on the terminal. */
@@ -24,7 +27,7 @@ export async function runCommand(ctx: CommandContext, file: string, variableArgs
   const variables = parseVariables(variableArgs);
   const mode = resolveOutputMode(options);
   const registry = createDefaultRegistry();
-  const { diagnostics, source, path, shownAs } = await loadCliPipeline(io, file, { variables, knownHandlerTypes: registry.types() });
+  const { diagnostics, source, path, shownAs, graph } = await loadCliPipeline(io, file, { variables, knownHandlerTypes: registry.types() });
   const counts = countSeverities(diagnostics);
   // Errors always show; warnings unless --quiet; notes (info) only in `compile`.
   const shown = diagnostics.filter((d) => d.severity === 'error' || (d.severity === 'warning' && mode !== 'quiet'));
@@ -34,6 +37,10 @@ export async function runCommand(ctx: CommandContext, file: string, variableArgs
     return ExitCode.FAILED;
   }
   const settings = { mode, simulate: options.simulate === true, autoApprove: options.autoApprove === true };
+  if (!settings.simulate) {
+    const refused = await refuseUnmetNeeds(ctx, graph, path, shownAs);
+    if (refused !== undefined) return refused;
+  }
   const { store, location } = await openCliStore(io.env);
   try {
     return await driveRun(ctx, { ...settings, store, location, registry, pipelineFile: path }, (engine) =>

@@ -5,7 +5,7 @@ import type { CommandContext } from '../command-context.js';
 import { resolveRunRef } from '../run-ref.js';
 import { formatRunDetail } from '../status/run-detail.js';
 import { formatRunList } from '../status/run-list.js';
-import { toRunView } from '../status/run-view.js';
+import { toRunView, waitingGateOf } from '../status/run-view.js';
 import type { RunView } from '../status/run-view.js';
 import { damagedStoreHint } from '../../store/sqlite/index.js';
 import { openCliStore } from '../store-location.js';
@@ -59,5 +59,7 @@ async function showRun(ctx: CommandContext, store: Store, run: RunRecord, option
 async function viewOf(store: Store, run: RunRecord, now: number): Promise<RunView> {
   // Only a running run's lease matters (it tells running from abandoned).
   const lease = run.state === 'running' ? await store.getLease(run.id) : undefined;
-  return toRunView(run, lease, now);
+  // Only a live run can be waiting at a gate; its open node records say which.
+  const live = run.state === 'running' && toRunView(run, lease, now).displayState === 'running';
+  return toRunView(run, lease, now, live ? waitingGateOf(await store.listNodeRecords(run.id)) : undefined);
 }

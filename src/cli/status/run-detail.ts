@@ -33,7 +33,7 @@ export function formatRunDetail(raw: RunView, palette: Palette, detail: RunDetai
     // A parent with a checkpoint is a replay's source; without one, the run that started this child run.
     ['Replay of', run.parentRunId && run.parentCheckpoint !== undefined ? `${run.parentRunId} checkpoint ${run.parentCheckpoint}` : undefined],
     ['Child of', run.parentRunId && run.parentCheckpoint === undefined ? run.parentRunId : undefined],
-    ['Driven by', run.displayState === 'running' && run.lease ? `${run.lease.owner} (lease until ${formatTimestamp(run.lease.expiresAt)})` : undefined],
+    ['Driven by', (run.displayState === 'running' || run.displayState === 'waiting') && run.lease ? `${run.lease.owner} (lease until ${formatTimestamp(run.lease.expiresAt)})` : undefined],
   ];
   const lines = facts.filter((fact): fact is [string, string] => fact[1] !== undefined && fact[1] !== '').map(([key, value]) => `${`${key}:`.padEnd(11)}${value}`);
   const next = nextStep(run);
@@ -49,6 +49,8 @@ function nextStep(run: RunView): string | undefined {
       return `Resume it: orchestra resume ${run.id}`;
     case 'running':
       return `Follow it: orchestra attach ${run.id}`;
+    case 'waiting':
+      return `It waits for an answer at ${run.waitingAt ?? 'a human gate'}: answer it in the terminal that runs it (orchestra attach ${run.id} follows it).`;
     default:
       return undefined;
   }

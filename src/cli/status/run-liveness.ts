@@ -2,8 +2,11 @@ import { isDeadLocalOwner } from '../../engine/run/lease-owner.js';
 import { isLeaseExpired } from '../../store/lease-rules.js';
 import type { Lease, RunRecord, RunState } from '../../store/types.js';
 
-/** A stored state, or `interrupted?` for a run that says `running` but that no process drives. */
-export type DisplayState = RunState | 'interrupted?';
+/**
+ * A stored state; `interrupted?` for a run that says `running` but that no process drives;
+ * `waiting` for a live run whose current node is a human gate waiting for its answer.
+ */
+export type DisplayState = RunState | 'interrupted?' | 'waiting';
 
 /**
  * A process that drives a run holds its lease and renews it; after a crash or `kill -9` the state

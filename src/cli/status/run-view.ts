@@ -1,4 +1,4 @@
-import type { Lease, RunRecord } from '../../store/types.js';
+import type { Lease, NodeRecord, RunRecord } from '../../store/types.js';
 import { displayStateOf } from './run-liveness.js';
 import type { DisplayState } from './run-liveness.js';
 
@@ -8,11 +8,20 @@ export type RunView = Omit<RunRecord, 'source'> & {
   /** Wall time so far: to the end, to the last update for a stopped run, to now for a live one. */
   durationMs: number;
   lease: Lease | undefined;
+  /** The human gate a live run waits at (then displayState is `waiting`). */
+  waitingAt?: string;
 };
 
-export function toRunView(run: RunRecord, lease: Lease | undefined, now: number): RunView {
+/** `gate`: the wait.human node the run's process is running now, if any (waitingGateOf). */
+export function toRunView(run: RunRecord, lease: Lease | undefined, now: number, gate?: string): RunView {
   const { source: _source, ...rest } = run;
-  const displayState = displayStateOf(run, lease, now);
-  const end = run.finishedAt ?? (displayState === 'running' ? now : run.updatedAt);
-  return { ...rest, displayState, durationMs: Math.max(0, end - run.startedAt), lease };
+  const live = displayStateOf(run, lease, now);
+  const displayState = live === 'running' && gate !== undefined ? 'waiting' : live;
+  const end = run.finishedAt ?? (live === 'running' ? now : run.updatedAt);
+  return { ...rest, ...(displayState === 'waiting' && { currentNode: gate, waitingAt: gate }), displayState, durationMs: Math.max(0, end - run.startedAt), lease };
+}
+
+/** The human gate among a run's node records that has started and not ended (the newest one). */
+export function waitingGateOf(nodes: readonly Pick<NodeRecord, 'nodeId' | 'handler' | 'status'>[]): string | undefined {
+  return nodes.findLast((node) => node.status === 'running' && node.handler === 'wait.human')?.nodeId;
 }

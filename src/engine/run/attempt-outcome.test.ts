@@ -8,6 +8,7 @@ describe('judgeAttempt', () => {
     ['a returned outcome is kept', { kind: 'returned', outcome: { status: 'retry' } }, false, { kind: 'outcome', outcome: { status: 'retry' } }],
     ['abort stays abort', { kind: 'aborted' }, false, { kind: 'aborted' }],
     ['decision 19: timeout is FAIL', { kind: 'timed_out', timeoutMs: 2_000 }, false, { kind: 'outcome', outcome: { status: 'fail', failureReason: 'timed out after 2s' } }],
+    ['issue 9: a timeout names the agent\'s last activity', { kind: 'timed_out', timeoutMs: 600_000, activity: 'api_retry 6/10' }, false, { kind: 'outcome', outcome: { status: 'fail', failureReason: 'timed out after 10m (the agent\'s last activity: api_retry 6/10)' } }],
     ['a thrown error is FAIL with its message', { kind: 'threw', error: new Error('boom') }, false, { kind: 'error', outcome: { status: 'fail', failureReason: 'boom' }, retryable: false }],
     ['retryable errors are marked', { kind: 'threw', error: Object.assign(new Error('429'), { retryable: true }) }, false, { kind: 'error', outcome: { status: 'fail', failureReason: '429' }, retryable: true }],
     ['a thrown string', { kind: 'threw', error: 'bad' }, false, { kind: 'error', outcome: { status: 'fail', failureReason: 'bad' }, retryable: false }],

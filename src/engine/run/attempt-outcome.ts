@@ -22,7 +22,7 @@ export function judgeAttempt(result: AttemptResult, nodeId: string, autoStatus: 
     case 'aborted':
       return result;
     case 'timed_out':
-      return { kind: 'outcome', outcome: { status: 'fail', failureReason: `timed out after ${formatTimeout(result.timeoutMs)}` } };
+      return { kind: 'outcome', outcome: { status: 'fail', failureReason: `timed out after ${formatTimeout(result.timeoutMs)}${result.activity === undefined ? '' : ` (the agent's last activity: ${result.activity})`}` } };
     case 'threw':
       return { kind: 'error', outcome: { status: 'fail', failureReason: errorText(result.error) }, retryable: isRetryable(result.error) };
     case 'returned':

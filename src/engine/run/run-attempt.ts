@@ -1,11 +1,12 @@
 import type { Clock } from '../../core/clock.js';
 import type { Outcome } from '../../core/outcome.js';
-import type { Handler, HandlerInput } from '../handler.js';
+import type { Handler, HandlerInput, HandlerServices } from '../handler.js';
 
 export type AttemptResult =
   | { kind: 'returned'; outcome: Outcome | undefined }
   | { kind: 'threw'; error: unknown }
-  | { kind: 'timed_out'; timeoutMs: number }
+  /** `activity`: the node's agent's last `agent.activity` before the timeout, if it reported one. */
+  | { kind: 'timed_out'; timeoutMs: number; activity?: string }
   | { kind: 'aborted' };
 
 const never = new Promise<never>(() => {});
@@ -28,8 +29,15 @@ export async function runAttempt(handler: Handler, input: Omit<HandlerInput, 'si
   });
   frameSignal.addEventListener('abort', onFrameAbort, { once: true });
 
+  // The last thing the node's agent said it was doing, so that a timeout can name it.
+  let activity: string | undefined;
+  const services: HandlerServices = Object.create(input.services) as HandlerServices;
+  services.emit = (event) => {
+    if (event.type === 'agent.activity' && event.node === input.node.id) activity = event.activity;
+    return input.services.emit(event);
+  };
   const returned = Promise.resolve()
-    .then(() => handler.execute({ ...input, signal: controller.signal }))
+    .then(() => handler.execute({ ...input, services, signal: controller.signal }))
     .then(
       (outcome): AttemptResult => ({ kind: 'returned', outcome }),
       (error: unknown): AttemptResult => ({ kind: 'threw', error }),
@@ -40,7 +48,7 @@ export async function runAttempt(handler: Handler, input: Omit<HandlerInput, 'si
       : clock.sleep(timeoutMs, stopTimer.signal).then(
           (): AttemptResult => {
             controller.abort(new Error(`timed out after ${timeoutMs}ms`));
-            return { kind: 'timed_out', timeoutMs };
+            return activity === undefined ? { kind: 'timed_out', timeoutMs } : { kind: 'timed_out', timeoutMs, activity };
           },
           () => never,
         );

@@ -31,6 +31,16 @@ describe('decision 19: node timeout', () => {
     expect(aborts).toHaveLength(1);
   });
 
+  it('issue 9: a timeout names what the agent was last doing', async () => {
+    const busy: ScriptStep = async (input) => {
+      await input.services.emit({ type: 'agent.activity', node: 'work', activity: 'api_retry 6/10' });
+      return waitForAbort(input);
+    };
+    const result = await run('timeout="100ms"', [busy]);
+    expect(result).toMatchObject({ state: 'failed', error: { message: 'Node "work" failed: timed out after 100ms (the agent\'s last activity: api_retry 6/10)' } });
+    expect(harness.events.some((event) => event.type === 'agent.activity')).toBe(true);
+  });
+
   it('is not retried when the node turns retries of FAIL off', async () => {
     await run('timeout="50ms" max_retries=2 retry_on_fail=false', [waitForAbort]);
     expect(harness.handler.calls.get('work')).toBe(1);
