@@ -1,6 +1,7 @@
 // The agent both sides of the tasks benchmark run: a tiny long-running program that prints one
 // line and waits for input, as a coding agent waiting for its first instruction does.
-// `flood <n>` prints n numbered lines (fills the daemon's scrollback mirror); `q` exits.
+// `flood <n> [tag]` prints n numbered lines (fills the daemon's scrollback mirror), then
+// `flood done <name> [tag]`; `q` exits.
 const name = process.env.ORCHESTRA_TASK_SLUG ?? process.env.BENCH_AGENT_NAME ?? 'agent';
 process.stdout.write(`bench agent ${name} ready\r\n`);
 let line = '';
@@ -12,12 +13,12 @@ process.stdin.on('data', (chunk) => {
       line += char;
       continue;
     }
-    const [word, count] = line.trim().split(/\s+/);
+    const [word, count, tag] = line.trim().split(/\s+/);
     line = '';
     if (word === 'q') process.exit(0);
     if (word === 'flood') {
       const text = Array.from({ length: Number(count) }, (_, i) => `${name} line ${i} ${'-'.repeat(60)}`).join('\r\n');
-      process.stdout.write(`${text}\r\nflood done ${name}\r\n`);
+      process.stdout.write(`${text}\r\nflood done ${name}${tag ? ` ${tag}` : ''}\r\n`);
     }
   }
 });
