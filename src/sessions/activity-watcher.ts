@@ -32,7 +32,19 @@ export function watchActivity(session: PtySession, o: WatchActivityOptions): Act
   let disposed = false;
 
   const lastActivityAt = () => Math.max(session.lastOutputAt() ?? watchedAt, watchedAt);
-  const evaluate = () => activityOf({ now: now(), lastOutputAt: lastActivityAt(), lastLine: session.lastLine(), quietMs: o.quietMs, reportsHold: o.reportsHold === true, ...(report ? { report } : {}) });
+  // The last line only when the rules reach it (the agent is quiet): reading it on every chunk of a
+  // busy agent's output walked the mirror's screen thousands of times a second.
+  const evaluate = () =>
+    activityOf({
+      now: now(),
+      lastOutputAt: lastActivityAt(),
+      get lastLine() {
+        return session.lastLine();
+      },
+      quietMs: o.quietMs,
+      reportsHold: o.reportsHold === true,
+      ...(report ? { report } : {}),
+    });
   let current = evaluate();
 
   function update(): void {
