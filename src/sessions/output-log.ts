@@ -29,24 +29,27 @@ export function openOutputLog(file: string): OutputLog {
   stream.on('error', (cause: Error) => {
     error ??= cause;
   });
-  let pending: string[] = [];
+  // Bytes, not the strings themselves: a string kept for a batch outlives young-generation GCs and
+  // gets copied into the old generation; a Buffer's bytes live outside the JS heap.
+  let pending: Buffer[] = [];
   let pendingLength = 0;
   let timer: NodeJS.Timeout | undefined;
   const flush = (): void => {
     clearTimeout(timer);
     timer = undefined;
     if (pending.length === 0) return;
-    const data = pending.length === 1 ? pending[0] : pending.join('');
+    const data = pending.length === 1 ? (pending[0] as Buffer) : Buffer.concat(pending, pendingLength);
     pending = [];
     pendingLength = 0;
-    if (error === undefined && !stream.writableEnded) stream.write(data as string);
+    if (error === undefined && !stream.writableEnded) stream.write(data);
   };
   let closing: Promise<void> | undefined;
   return {
     write(data) {
       if (error !== undefined || closing !== undefined) return;
-      pending.push(data);
-      pendingLength += data.length;
+      const bytes = Buffer.from(data, 'utf8');
+      pending.push(bytes);
+      pendingLength += bytes.length;
       if (pendingLength >= flushBytes) flush();
       else timer ??= setTimeout(flush, flushEveryMs);
     },
