@@ -3,6 +3,7 @@
 // attach` in a real PTY until the agent's line is drawn). The peer: `tmux attach` in a PTY.
 import { execFileSync } from 'node:child_process';
 import pty from 'node-pty';
+import { processCpuSeconds } from './tasks-cpu.js';
 import { connectBenchDaemon } from './tasks-daemon.js';
 import { orchestraBin } from './tasks-project.js';
 
@@ -23,7 +24,7 @@ export async function rpcFirstFrame(bench, ref, marker) {
   }
 }
 
-/** ms from spawning `orchestra attach <ref>` in a PTY to the agent's line on its terminal; detaches with Ctrl-]. */
+/** { ms, cpuMs } from spawning `orchestra attach <ref>` in a PTY to the agent's line on its terminal; detaches with Ctrl-]. */
 export function cliFirstFrame(bench, ref, marker) {
   return timeFirstFrame(process.execPath, [orchestraBin, 'attach', ref], { cwd: bench.project, env: bench.env }, marker, '\u001d');
 }
@@ -40,12 +41,22 @@ export function nodeFirstOutput(bench) {
   return timeFirstFrame(process.execPath, ['-e', script], { cwd: bench.project, env: bench.env }, 'node is up', (child) => child.kill('SIGKILL'));
 }
 
+function cpuMsOf(pid) {
+  try {
+    return processCpuSeconds(pid) * 1000;
+  } catch {
+    return NaN; // tmux attach's client may have handed over already
+  }
+}
+
+/** Resolves with { ms, cpuMs }: wall time to the marker and the process's CPU time by then. */
 function timeFirstFrame(command, args, options, marker, detach) {
   return new Promise((resolve, reject) => {
     const began = performance.now();
     const child = pty.spawn(command, args, { ...options, ...size, name: 'xterm-256color' });
     let text = '';
     let ms;
+    let cpuMs;
     const timer = setTimeout(() => {
       child.kill('SIGKILL');
       reject(new Error(`${command} ${args.join(' ')} did not show "${marker}" within 30 s; it showed:\n${text}`));
@@ -54,13 +65,15 @@ function timeFirstFrame(command, args, options, marker, detach) {
       text += data;
       if (ms !== undefined || !text.includes(marker)) return;
       ms = performance.now() - began;
+      // CPU time the process spent until its first frame: the machine's load hardly moves it.
+      cpuMs = cpuMsOf(child.pid);
       if (typeof detach === 'string') child.write(detach);
       else detach(child);
     });
     child.onExit(({ exitCode }) => {
       clearTimeout(timer);
       if (ms === undefined) reject(new Error(`${command} ${args.join(' ')} exited (${exitCode}) before showing "${marker}":\n${text}`));
-      else resolve(ms);
+      else resolve({ ms, cpuMs });
     });
   });
 }

@@ -32,12 +32,12 @@ export function processMemory(pid) {
 }
 
 /** Polls `task.list` until `accept(tasks)` holds; the daemon offers no event for "all quiet". */
-export async function waitForTasks(client, project, accept, timeoutMs = 60_000) {
+export async function waitForTasks(client, project, accept, timeoutMs = 60_000, everyMs = 100) {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const { tasks } = await client.call('task.list', { project });
     if (accept(tasks)) return tasks;
     if (Date.now() > deadline) throw new Error(`timed out waiting for the tasks; last seen:\n${tasks.map((t) => `${t.id} ${t.status} ${t.lastLine ?? ''}`).join('\n')}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    await new Promise((resolve) => setTimeout(resolve, everyMs));
   }
 }

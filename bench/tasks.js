@@ -1,9 +1,11 @@
 // `npm run bench` (after the engine benchmarks) or `npm run bench:tasks`: start 20 tasks (worktree,
 // trivial setup, agent in a PTY) through the daemon, against the same 20 agents started the tmux
 // way in the same run; the daemon's memory idle and with the agents; attach to first full frame.
+// Then the CPU each side's server spends per megabyte of agent output (BENCH_CPU_MB in all, 40).
 // Smaller or larger: BENCH_TASKS=5 npm run bench:tasks; BENCH_ATTACH_ROUNDS=9 for more attaches.
 import { loadavg } from 'node:os';
 import { connectBenchDaemon, daemonMemory, startBenchDaemon, stopBenchDaemon, waitForTasks } from './tasks-daemon.js';
+import { floodBytes, floodDaemon, floodPeer } from './tasks-cpu.js';
 import { cliFirstFrame, nodeFirstOutput, rpcFirstFrame, tmuxFirstFrame } from './tasks-attach.js';
 import { createBenchProject } from './tasks-project.js';
 import { createTasks, startTasks, waitForAgentsReady } from './tasks-start.js';
@@ -13,6 +15,8 @@ const COUNT = Number(process.env.BENCH_TASKS ?? 20);
 const ATTACH_ROUNDS = Number(process.env.BENCH_ATTACH_ROUNDS ?? 5);
 // Lines each agent prints to fill its screen mirror's scrollback (more than any mirror keeps).
 const FLOOD_LINES = Number(process.env.BENCH_FLOOD_LINES ?? 2000);
+// Megabytes all agents print together for the CPU comparison (the issue measured 40).
+const CPU_MB = Number(process.env.BENCH_CPU_MB ?? 40);
 const MB = 1024 * 1024;
 
 const bench = createBenchProject();
@@ -47,7 +51,8 @@ async function measure(client) {
   const busy = await daemonMemory(client);
   row(`daemon memory, ${COUNT} agents`, `${memory(busy)}${peerMemory(busy)}`, '< 80 MB', busy.rss < 80 * MB);
 
-  const floor = await rounds(() => nodeFirstOutput(bench));
+  const floorRuns = await allRounds(() => nodeFirstOutput(bench));
+  const floor = { ms: median(floorRuns.map((run) => run.ms)), cpuMs: median(floorRuns.map((run) => run.cpuMs)) };
   await attachRows('attach first frame', refs[0], 'bench agent bench-1 ready', 'bench agent peer-1 ready', floor);
 
   // Real agents print far more than one line: fill every mirror's scrollback, weigh and attach again.
@@ -55,15 +60,35 @@ async function measure(client) {
   const full = await daemonMemory(client);
   row(`daemon memory, ${COUNT} full mirrors`, `${memory(full)}${peerMemory(full)}`, '< 80 MB', full.rss < 80 * MB);
   await attachRows('attach, full scrollback', refs[0], 'flood done bench-1', 'flood done peer-1', floor);
+
+  await cpuRow(client, full.pid, refs);
+}
+
+/** Daemon CPU seconds per MB of agent output against the tmux server's for the same output. */
+async function cpuRow(client, daemonPid, refs) {
+  // ~83 bytes a line: the lines each agent prints so that all of them print CPU_MB together.
+  const lines = Math.max(1, Math.round((CPU_MB * MB) / refs.length / 83));
+  const ourBytes = refs.reduce((sum, _ref, i) => sum + floodBytes(`bench-${i + 1}`, lines, 'cpu'), 0);
+  const ours = (await floodDaemon(bench, client, daemonPid, refs, lines, 'cpu')) / (ourBytes / MB);
+  const peerPid = peerServerMemory(peer)?.pid;
+  const peerBytes = refs.reduce((sum, _ref, i) => sum + floodBytes(`peer-${i + 1}`, lines, 'cpu'), 0);
+  const tmux = peerPid === undefined ? undefined : (await floodPeer(bench, peer, peerPid, refs.length, lines, 'cpu')) / (peerBytes / MB);
+  const perMb = (seconds) => `${(seconds * 1000).toFixed(0)} ms/MB`;
+  const versus = tmux === undefined ? '' : `   tmux server ${perMb(tmux)}   ratio ${(ours / tmux).toFixed(2)}x the peer's`;
+  row(`daemon CPU per MB of output`, `${perMb(ours)} (${(ourBytes / MB).toFixed(1)} MB)${versus}`, '< 1.5x tmux', tmux === undefined ? undefined : ours / tmux < 1.5);
 }
 
 /** First frame over the socket, then as a user sees it (`orchestra attach` in a PTY) against `tmux attach`. */
 async function attachRows(name, ref, marker, peerMarker, floor) {
   const rpc = await rounds(() => rpcFirstFrame(bench, ref, marker));
-  const cli = await rounds(() => cliFirstFrame(bench, ref, marker));
-  const tmux = peer.tmux ? await rounds(() => tmuxFirstFrame(peer, 'peer-1', peerMarker)) : undefined;
+  const cliRuns = await allRounds(() => cliFirstFrame(bench, ref, marker));
+  const cli = median(cliRuns.map((run) => run.ms));
+  const tmux = peer.tmux ? await rounds(async () => (await tmuxFirstFrame(peer, 'peer-1', peerMarker)).ms) : undefined;
   const versus = tmux === undefined ? '' : `   tmux attach ${ms(tmux)}   ratio ${(cli / tmux).toFixed(1)}x the peer's time`;
-  row(`${name} (cli)`, `${ms(cli)}${versus}   [node's own start ${ms(floor)}; task.attach ${ms(rpc)}]`, '< 100 ms', cli < 100);
+  row(`${name} (cli)`, `${ms(cli)}${versus}   [node's own start ${ms(floor.ms)}; task.attach ${ms(rpc)}]`, '< 100 ms', cli < 100);
+  // Under load wall times stretch; CPU time until the frame shows what attach itself costs over node's start.
+  const cpu = median(cliRuns.map((run) => run.cpuMs));
+  row(`${name} (cli CPU time)`, `${ms(cpu)}   node's own start ${ms(floor.cpuMs)}   ratio ${(cpu / floor.cpuMs).toFixed(2)}x node's`, '', undefined);
 }
 
 async function floodAgents(client, refs) {
@@ -83,10 +108,18 @@ async function floodAgents(client, refs) {
 
 /** The median of BENCH_ATTACH_ROUNDS runs, one after the other. */
 async function rounds(measureOnce) {
-  const times = [];
-  for (let i = 0; i < ATTACH_ROUNDS; i++) times.push(await measureOnce());
-  times.sort((a, b) => a - b);
-  return times[Math.floor(times.length / 2)];
+  return median(await allRounds(measureOnce));
+}
+
+async function allRounds(measureOnce) {
+  const results = [];
+  for (let i = 0; i < ATTACH_ROUNDS; i++) results.push(await measureOnce());
+  return results;
+}
+
+function median(values) {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)];
 }
 
 /** tmux keeps every pane's screen and history in its server, as the daemon keeps the mirrors. */

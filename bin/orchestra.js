@@ -1,6 +1,5 @@
 #!/usr/bin/env node
 // The only place that hands the real process to the CLI; everything else goes through main()'s io.
-import { main } from '../dist/cli/main.js';
 
 // `orchestra run x.dot | head -3`: the reader left, the run must not crash for that (it goes on,
 // durably); later writes to the closed pipe are dropped.
@@ -10,7 +9,8 @@ for (const stream of [process.stdout, process.stderr]) {
   });
 }
 
-const code = await main(process.argv.slice(2), {
+const argv = process.argv.slice(2);
+const io = {
   stdin: process.stdin,
   stdout: process.stdout,
   stderr: process.stderr,
@@ -18,7 +18,10 @@ const code = await main(process.argv.slice(2), {
   cwd: process.cwd(),
   signals: process,
   exit: (exitCode) => process.exit(exitCode),
-});
+};
+// `orchestra attach TASK` skips the command table: a person waits on its first frame (quick-attach.ts).
+const quick = argv[0] === 'attach' ? await (await import('../dist/cli/quick-attach.js')).quickAttach(argv.slice(1), io) : undefined;
+const code = quick ?? (await (await import('../dist/cli/main.js')).main(argv, io));
 process.exitCode = code;
 // main() has finished and written everything; a handle that something left open must not keep
 // the process alive (unref: this timer alone never delays a clean exit).

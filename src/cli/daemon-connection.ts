@@ -1,8 +1,8 @@
 import { fileURLToPath } from 'node:url';
 import { findProjectRoot } from '../workspace/project-root.js';
 import { resolveOrchestraHome } from '../store/home.js';
-import { ensureDaemon } from '../server/daemon/daemon-lifecycle.js';
-import type { DaemonClient } from '../server/rpc/client.js';
+import { daemonPaths } from '../server/daemon/daemon-paths.js';
+import { DaemonClient } from '../server/rpc/client.js';
 import type { CommandContext } from './command-context.js';
 
 /** The CLI's own entry point: the daemon and agents' hooks run it with `daemon run` / `hook`. */
@@ -28,6 +28,10 @@ export function daemonCommand(): string[] {
 /** Connects to the user's daemon, starting it when none runs. */
 export async function connectDaemon(ctx: CommandContext): Promise<DaemonClient> {
   const home = resolveOrchestraHome(ctx.io.env);
+  // Usually it runs: connect at once, and load what starts a daemon only when none answers.
+  const running = await DaemonClient.connect(daemonPaths(home).socket, { timeoutMs: 2_000 }).catch(() => undefined);
+  if (running !== undefined) return running;
+  const { ensureDaemon } = await import('../server/daemon/daemon-lifecycle.js');
   const { client, started } = await ensureDaemon({ home, command: daemonCommand(), env: { ...ctx.io.env } });
   if (started && ctx.io.env.ORCHESTRA_QUIET_DAEMON === undefined) ctx.io.stderr.write(`${ctx.err.dim('started the orchestra daemon')}\n`);
   return client;

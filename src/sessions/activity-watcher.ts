@@ -1,4 +1,4 @@
-import { activityOf, type Activity, type ActivityReport } from './activity.js';
+import { Activity, activityOf, type ActivityReport } from './activity.js';
 import type { PtySession } from './pty-session.js';
 
 export interface ActivityWatcher {
@@ -32,7 +32,19 @@ export function watchActivity(session: PtySession, o: WatchActivityOptions): Act
   let disposed = false;
 
   const lastActivityAt = () => Math.max(session.lastOutputAt() ?? watchedAt, watchedAt);
-  const evaluate = () => activityOf({ now: now(), lastOutputAt: lastActivityAt(), lastLine: session.lastLine(), quietMs: o.quietMs, reportsHold: o.reportsHold === true, ...(report ? { report } : {}) });
+  // The last line only when the rules reach it (the agent is quiet): reading it on every chunk of a
+  // busy agent's output walked the mirror's screen thousands of times a second.
+  const evaluate = () =>
+    activityOf({
+      now: now(),
+      lastOutputAt: lastActivityAt(),
+      get lastLine() {
+        return session.lastLine();
+      },
+      quietMs: o.quietMs,
+      reportsHold: o.reportsHold === true,
+      ...(report ? { report } : {}),
+    });
   let current = evaluate();
 
   function update(): void {
@@ -59,7 +71,9 @@ export function watchActivity(session: PtySession, o: WatchActivityOptions): Act
   const offOutput = session.onOutput(function onSessionOutput() {
     // Events arrive in order, so any report is older than this output even within the same ms.
     if (o.reportsHold !== true) report = undefined;
-    update();
+    // Output makes an agent working, or changes nothing while a held report rules: while it is
+    // working already there is nothing to re-evaluate (a busy agent sends thousands of chunks).
+    if (current !== Activity.working) update();
     arm();
   });
   // An exited agent has no Activity: what its task becomes is the daemon's call, not a late timer's.

@@ -99,6 +99,11 @@ export class PtySession {
     return this.mirror.parsed();
   }
 
+  /** Resolves once all output received so far is in the log file (it is appended in batches). */
+  logFlushed(): Promise<void> {
+    return this.log?.flushed() ?? Promise.resolve();
+  }
+
   lastLine(): string {
     return this.mirror.lastLine();
   }

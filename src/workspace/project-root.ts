@@ -1,6 +1,7 @@
 import { stat } from 'node:fs/promises';
 import { basename, dirname } from 'node:path';
 import { ErrorCode, OrchestraError } from '../core/errors.js';
+import { walkToMainCheckout } from './main-checkout-walk.js';
 import { runGit, tryGit, gitFailure } from './run-git.js';
 import { validateRefName } from './ref-name.js';
 
@@ -12,6 +13,8 @@ import { validateRefName } from './ref-name.js';
 export async function findProjectRoot(cwd: string): Promise<string> {
   const isDir = await stat(cwd).then((s) => s.isDirectory(), () => false);
   if (!isDir) throw notAProject(cwd);
+  const walked = await walkToMainCheckout(cwd);
+  if (walked !== undefined) return walked;
   const args = ['rev-parse', '--path-format=absolute', '--git-common-dir'];
   // The message is matched below, so it must not be translated.
   const result = await tryGit(cwd, args, { env: { LC_ALL: 'C', LANGUAGE: 'C' } });

@@ -1,16 +1,32 @@
 import type { Socket } from 'node:net';
-import * as rpc from 'vscode-jsonrpc/node.js';
 import { ErrorCode, OrchestraError } from '../../core/errors.js';
 import { connectSocket } from './connect-socket.js';
-import { fromResponseError } from './errors.js';
+import { MessageDecoder, encodeMessage } from './message-framing.js';
+import { fromWireError } from './wire-errors.js';
 import { NotificationChannel } from './notification-channel.js';
-import { toWireParams } from './wire-params.js';
+import { toPlainWireParams } from './wire-shape.js';
 
 const defaultConnectTimeoutMs = 5_000;
 
+interface Incoming {
+  id?: number | string | null;
+  method?: string;
+  params?: unknown;
+  result?: unknown;
+  error?: unknown;
+}
+
+interface PendingCall {
+  method: string;
+  resolve(result: unknown): void;
+  reject(error: Error): void;
+}
+
 /**
- * The CLI's end of the daemon connection. Calls reject with the OrchestraError the daemon threw
- * (same code, hint, detail, location); a connection that drops rejects pending calls with E_DAEMON.
+ * The CLI's end of the daemon connection: JSON-RPC 2.0 over the socket, framed as the daemon's
+ * vscode-jsonrpc expects (message-framing.ts), without loading vscode-jsonrpc itself (a cold
+ * `orchestra attach` must draw within 100 ms). Calls reject with the OrchestraError the daemon
+ * threw (same code, hint, detail, location); a connection that drops rejects pending calls with E_DAEMON.
  *
  * @example
  * const client = await DaemonClient.connect(daemonPaths(home).socket);
@@ -19,28 +35,27 @@ const defaultConnectTimeoutMs = 5_000;
  */
 export class DaemonClient {
   private isClosed = false;
-  private readonly pending = new Set<(error: Error) => void>();
+  private nextId = 1;
+  private readonly pending = new Map<number, PendingCall>();
   private readonly closeListeners = new Set<() => void>();
-  private readonly notifications: NotificationChannel;
+  // A throwing handler is the caller's bug: let it surface rather than vanish.
+  private readonly notifications = new NotificationChannel((_method, error) => queueMicrotask(() => { throw error; }));
+  private readonly decoder = new MessageDecoder();
 
   private constructor(
-    private readonly connection: rpc.MessageConnection,
+    private readonly socket: Socket,
     readonly socketPath: string,
   ) {
-    // A throwing handler is the caller's bug: let it surface rather than vanish.
-    this.notifications = new NotificationChannel(connection, (_method, error) => queueMicrotask(() => { throw error; }), () => this.isClosed);
-    connection.onClose(() => this.handleClose('the daemon closed the connection'));
+    socket.on('data', (chunk: Buffer) => this.receive(chunk));
+    // A reset shows up as the close; the raw socket error adds nothing.
+    socket.on('error', () => undefined);
+    socket.on('close', () => this.handleClose('the daemon closed the connection'));
   }
 
   /** Connects to the daemon's socket; E_DAEMON if nothing answers within `timeoutMs` (default 5 s). */
   static async connect(socketPath: string, o: { timeoutMs?: number } = {}): Promise<DaemonClient> {
-    const socket: Socket = await connectSocket(socketPath, o.timeoutMs ?? defaultConnectTimeoutMs);
-    // A reset shows up as the connection's close; the raw socket error adds nothing.
-    socket.on('error', () => undefined);
-    const connection = rpc.createMessageConnection(new rpc.SocketMessageReader(socket), new rpc.SocketMessageWriter(socket));
-    const client = new DaemonClient(connection, socketPath);
-    connection.listen();
-    return client;
+    const socket = await connectSocket(socketPath, o.timeoutMs ?? defaultConnectTimeoutMs);
+    return new DaemonClient(socket, socketPath);
   }
 
   get closed(): boolean {
@@ -52,39 +67,33 @@ export class DaemonClient {
     const { signal } = o;
     if (signal?.aborted) return Promise.reject(abortReason(signal));
     if (this.isClosed) return Promise.reject(closedError(method, 'the connection to the daemon is closed'));
-    const cancellation = new rpc.CancellationTokenSource();
-    // Always by name or by position, never absent: the daemon treats absent params as {} anyway.
-    const wire = toWireParams(params ?? {}) as NonNullable<ReturnType<typeof toWireParams>>;
+    const id = this.nextId++;
     return new Promise<R>((resolve, reject) => {
-      const pending = this.pending;
-      const onClose = (error: Error) => settle(() => reject(error));
-      const onAbort = () => {
-        cancellation.cancel();
-        settle(() => reject(abortReason(signal as AbortSignal)));
+      const onAbort = (): void => {
+        this.pending.delete(id);
+        this.send({ jsonrpc: '2.0', method: '$/cancelRequest', params: { id } });
+        reject(abortReason(signal as AbortSignal));
       };
-      function settle(finish: () => void) {
-        pending.delete(onClose);
+      const settle = (finish: () => void): void => {
+        this.pending.delete(id);
         signal?.removeEventListener('abort', onAbort);
-        cancellation.dispose();
         finish();
-      }
-      pending.add(onClose);
+      };
+      this.pending.set(id, {
+        method,
+        resolve: (result) => settle(() => resolve(result as R)),
+        reject: (error) => settle(() => reject(error)),
+      });
       signal?.addEventListener('abort', onAbort, { once: true });
-      try {
-        const request = this.connection.sendRequest<R>(method, wire.structure, wire.params, cancellation.token);
-        request.then(
-          (result) => settle(() => resolve(result)),
-          (error: unknown) => settle(() => reject(fromResponseError(error, method))),
-        );
-      } catch (error) {
-        settle(() => reject(fromResponseError(error, method)));
-      }
+      // Always by name or by position, never absent: the daemon treats absent params as {} anyway.
+      this.send({ jsonrpc: '2.0', id, method, params: toPlainWireParams(params ?? {}) });
     });
   }
 
   /** Fire and forget: keystrokes, resize. Dropped once the connection is closed. */
   notify(method: string, params?: unknown): void {
-    this.notifications.send(method, params);
+    const wire = toPlainWireParams(params);
+    this.send(wire === undefined ? { jsonrpc: '2.0', method } : { jsonrpc: '2.0', method, params: wire });
   }
 
   /** Daemon → client notifications (screen output, status changes). Returns the unsubscribe function. */
@@ -109,14 +118,42 @@ export class DaemonClient {
     this.handleClose('the client closed the connection');
   }
 
+  private send(message: object): void {
+    if (!this.isClosed) this.socket.write(encodeMessage(message));
+  }
+
+  private receive(chunk: Buffer): void {
+    let messages: unknown[];
+    try {
+      messages = this.decoder.push(chunk);
+    } catch {
+      // Not the daemon's protocol: nothing more on this connection can be trusted.
+      return this.handleClose('the daemon sent a message that is not JSON-RPC');
+    }
+    for (const message of messages as Incoming[]) {
+      if (this.isClosed) return;
+      if (typeof message.method === 'string') {
+        if (message.id === undefined) this.notifications.dispatch(message.method, message.params);
+        continue;
+      }
+      const call = typeof message.id === 'number' ? this.pending.get(message.id) : undefined;
+      if (call === undefined) continue;
+      if (message.error !== undefined) call.reject(fromWireError(message.error, call.method));
+      else call.resolve(message.result);
+    }
+  }
+
   private handleClose(why: string): void {
     if (this.isClosed) return;
     this.isClosed = true;
-    for (const reject of [...this.pending]) reject(closedError(undefined, why));
+    for (const call of [...this.pending.values()]) call.reject(closedError(undefined, why));
     this.pending.clear();
     for (const listener of [...this.closeListeners]) listener();
     this.closeListeners.clear();
-    this.connection.dispose();
+    // Writes already queued (a last keystroke, `task.detach`) still go out; a daemon that never
+    // closes its end does not keep this process alive.
+    this.socket.end();
+    setTimeout(() => this.socket.destroy(), 1_000).unref();
   }
 }
 

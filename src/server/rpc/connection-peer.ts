@@ -3,6 +3,7 @@ import type * as rpc from 'vscode-jsonrpc/node.js';
 import type { RpcPeer } from './method.js';
 import { errorFields, type RpcLog } from './rpc-log.js';
 import { NotificationChannel } from './notification-channel.js';
+import { toWireParams } from './wire-params.js';
 
 // How long a closing peer may take to flush its last responses before the socket is destroyed.
 const endGraceMs = 1_000;
@@ -20,11 +21,8 @@ export class ConnectionPeer implements RpcPeer {
     private readonly socket: Socket,
     private readonly log: RpcLog,
   ) {
-    this.notifications = new NotificationChannel(
-      connection,
-      (method, error) => log.error(`daemon notification handler for ${method} failed`, { method, peer: id, ...errorFields(error) }),
-      () => this.isClosed,
-    );
+    this.notifications = new NotificationChannel((method, error) => log.error(`daemon notification handler for ${method} failed`, { method, peer: id, ...errorFields(error) }));
+    connection.onNotification((method, params) => this.notifications.dispatch(method, params));
     connection.onClose(() => this.markClosed());
   }
 
@@ -32,8 +30,13 @@ export class ConnectionPeer implements RpcPeer {
     return this.isClosed;
   }
 
+  /** Fire and forget; dropped once the connection is closed. */
   notify(method: string, params: unknown): void {
-    this.notifications.send(method, params);
+    if (this.isClosed) return;
+    const wire = toWireParams(params);
+    const sent = wire ? this.connection.sendNotification(method, wire.structure, wire.params) : this.connection.sendNotification(method);
+    // A peer that vanished mid-write is reported through the connection's close; the failed write says nothing new.
+    sent.catch(() => undefined);
   }
 
   onNotification(method: string, handler: (params: unknown) => void): () => void {

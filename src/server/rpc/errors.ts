@@ -2,21 +2,9 @@ import type { z } from 'zod';
 import * as rpc from 'vscode-jsonrpc/node.js';
 import { didYouMean } from '../../core/closest-name.js';
 import { ErrorCode, OrchestraError, isOrchestraError } from '../../core/errors.js';
-import type { SourceLocation } from '../../core/source-location.js';
+import { ORCHESTRA_RPC_ERROR, fromWireError, messageOf, versionHint, type RpcErrorData } from './wire-errors.js';
 
-/** The JSON-RPC error code every Orchestra error travels under; `data.code` says which one. */
-export const ORCHESTRA_RPC_ERROR = -32000;
-
-/** What crosses the wire in `error.data`. Never a stack. */
-export interface RpcErrorData {
-  code: ErrorCode;
-  hint?: string;
-  detail?: string;
-  location?: SourceLocation;
-}
-
-const versionHint = 'The CLI and the daemon may be different versions: check `orchestra daemon status`, and restart the daemon (`orchestra daemon stop`) after an upgrade.';
-const knownCodes = new Set<string>(Object.values(ErrorCode));
+export { ORCHESTRA_RPC_ERROR, fromWireError, type RpcErrorData } from './wire-errors.js';
 
 /** Server side: any thrown value as the error response. Only an OrchestraError keeps its code. */
 export function toResponseError(error: unknown): rpc.ResponseError<RpcErrorData> {
@@ -30,15 +18,8 @@ export function toResponseError(error: unknown): rpc.ResponseError<RpcErrorData>
 
 /** Client side: the error a call rejects with, rebuilt as the OrchestraError the daemon threw. */
 export function fromResponseError(error: unknown, method: string): OrchestraError {
-  if (error instanceof rpc.ResponseError && error.code === ORCHESTRA_RPC_ERROR && isErrorData(error.data)) {
-    const { code, hint, detail, location } = error.data;
-    return new OrchestraError(code, error.message, { hint, detail, location });
-  }
-  if (isOrchestraError(error)) return error;
-  return new OrchestraError(ErrorCode.DAEMON, `daemon call ${method} failed: ${messageOf(error)}`, {
-    hint: versionHint,
-    cause: error,
-  });
+  // A ResponseError has the wire error's code, message and data.
+  return fromWireError(error, method);
 }
 
 /** Bad params as E_USAGE naming the method and each field: `task.start: params.ref: expected string`. */
@@ -65,10 +46,3 @@ function describeIssue(message: string): string {
   return text.charAt(0).toLowerCase() + text.slice(1);
 }
 
-function isErrorData(value: unknown): value is RpcErrorData {
-  return typeof value === 'object' && value !== null && knownCodes.has((value as { code?: unknown }).code as string);
-}
-
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}

@@ -1,29 +1,13 @@
-import type * as rpc from 'vscode-jsonrpc/node.js';
-import { fromWireParams, toWireParams } from './wire-params.js';
+import { fromWireParams } from './wire-shape.js';
 
 /**
- * Notifications over one connection, both ways: the same on the daemon's side of a client
- * (keystrokes in) and on the client's side (screen output in).
+ * Notification handlers of one connection, the same on the daemon's side of a client (keystrokes
+ * in) and on the client's side (screen output in); each side sends over its own transport.
  */
 export class NotificationChannel {
   private readonly handlers = new Map<string, Set<(params: unknown) => void>>();
 
-  constructor(
-    private readonly connection: rpc.MessageConnection,
-    private readonly onHandlerError: (method: string, error: unknown) => void,
-    private readonly isClosed: () => boolean,
-  ) {
-    connection.onNotification((method, params) => this.dispatch(method, params));
-  }
-
-  /** Fire and forget; dropped once the connection is closed. */
-  send(method: string, params: unknown): void {
-    if (this.isClosed()) return;
-    const wire = toWireParams(params);
-    const sent = wire ? this.connection.sendNotification(method, wire.structure, wire.params) : this.connection.sendNotification(method);
-    // A peer that vanished mid-write is reported through the connection's close; the failed write says nothing new.
-    sent.catch(() => undefined);
-  }
+  constructor(private readonly onHandlerError: (method: string, error: unknown) => void) {}
 
   /** Returns the unsubscribe function. */
   on(method: string, handler: (params: unknown) => void): () => void {
@@ -35,7 +19,8 @@ export class NotificationChannel {
     };
   }
 
-  private dispatch(method: string, params: unknown): void {
+  /** Hands a received notification's value to every handler of its method. */
+  dispatch(method: string, params: unknown): void {
     const handlers = this.handlers.get(method);
     if (!handlers) return;
     const value = fromWireParams(params);

@@ -1,6 +1,7 @@
 import * as rpc from 'vscode-jsonrpc/node.js';
 import { describe, expect, it } from 'vitest';
 import { fromWireParams, toWireParams } from './wire-params.js';
+import { toPlainWireParams } from './wire-shape.js';
 
 describe('toWireParams / fromWireParams', () => {
   it.each([
@@ -20,5 +21,13 @@ describe('toWireParams / fromWireParams', () => {
   it('sends nothing for undefined', () => {
     expect(toWireParams(undefined)).toBeUndefined();
     expect(fromWireParams(undefined)).toBeUndefined();
+  });
+});
+
+describe('issue 9: toPlainWireParams (the CLI client without vscode-jsonrpc)', () => {
+  it.each([['an object', { ref: 'x' }], ['a string', 'ls\r'], ['an array', [1, 2]], ['null', null]])('puts %s on the wire as vscode-jsonrpc does', (_name, value) => {
+    const wire = toWireParams(value);
+    const vscode = wire?.structure === rpc.ParameterStructures.byPosition ? [wire?.params] : wire?.params;
+    expect(toPlainWireParams(value)).toEqual(vscode);
   });
 });

@@ -24,6 +24,7 @@ export async function taskDiff(ctx: ServiceContext, projectRoot: string, ref: st
 export async function taskLogs(ctx: ServiceContext, projectRoot: string, ref: string, lines: number | undefined, raw: boolean): Promise<{ text: string; file: string }> {
   const task = await ctx.files(projectRoot).get(ref);
   const file = taskLogFile(ctx.options.home, projectRoot, task);
+  await ctx.liveAgent(projectRoot, task.id)?.session.logFlushed();
   if (!existsSync(file)) return { text: '', file };
   const content = await readFile(file, 'utf8');
   const text = raw ? content : plainText(content);
