@@ -28,6 +28,9 @@ export function cliProfileIssues(stanza: CliProfileObject): Issue[] {
   }
   const interactive = stanza.interactive;
   if (interactive !== undefined) issues.push(...interactiveIssues(interactive));
+  if (interactive?.status === 'gemini-hooks' && stanza.config_home !== 'gemini') {
+    issues.push(completeIssue(['interactive', 'status'], 'is "gemini-hooks", whose hooks go into the settings Orchestra writes for config_home: gemini; add config_home: gemini'));
+  }
   return issues;
 }
 

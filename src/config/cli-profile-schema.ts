@@ -15,8 +15,16 @@ export const SessionIdModes = ['assign', 'report', 'none'] as const;
 export type SessionIdMode = (typeof SessionIdModes)[number];
 
 /** How a task's running / idle / waiting is told: hooks, a plugin, or output quiescence. */
-export const StatusSources = ['claude-hooks', 'opencode-plugin', 'quiescence'] as const;
+export const StatusSources = ['claude-hooks', 'opencode-plugin', 'gemini-hooks', 'quiescence'] as const;
 export type StatusSource = (typeof StatusSources)[number];
+
+/**
+ * A CLI whose whole configuration Orchestra writes per session into a private home of its own
+ * (the node's stage directory, the task's state directory), never the user's: `gemini` writes
+ * `.gemini/settings.json` there and points GEMINI_CLI_HOME at it.
+ */
+export const ConfigHomes = ['gemini'] as const;
+export type ConfigHome = (typeof ConfigHomes)[number];
 
 /** How a task's prompt reaches an interactive agent: as `{prompt}`, typed into the PTY, or not at all. */
 export const InteractivePromptVias = ['argument', 'type', 'none'] as const;
@@ -59,6 +67,7 @@ export const cliProfileObject = z.strictObject({
   /** The first config format's name for install_hint. */
   install: text.optional(),
   version_args: z.array(z.string()).default(['--version']),
+  config_home: z.enum(ConfigHomes).optional(),
   interactive: interactiveObject.optional(),
 });
 export type CliProfileObject = z.output<typeof cliProfileObject>;
@@ -82,6 +91,7 @@ export interface ResolvedCliProfileStanza {
   /** install_hint, or the older install. */
   install?: string;
   version_args: string[];
+  config_home?: ConfigHome;
   interactive?: ResolvedInteractiveStanza;
 }
 
@@ -120,6 +130,7 @@ function resolveCliProfileStanza(stanza: CliProfileObject): ResolvedCliProfileSt
     ...(stanza.npm_package !== undefined && { npm_package: stanza.npm_package }),
     ...(install !== undefined && { install }),
     version_args: stanza.version_args,
+    ...(stanza.config_home !== undefined && { config_home: stanza.config_home }),
     ...(interactive !== undefined && {
       interactive: {
         args: interactive.args,

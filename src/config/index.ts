@@ -15,12 +15,14 @@ export {
   InteractivePromptVias,
   SessionIdModes,
   StatusSources,
+  ConfigHomes,
   type CliProfileStanza,
   type InteractivePromptVia,
   type ResolvedCliProfileStanza,
   type ResolvedInteractiveStanza,
   type SessionIdMode,
   type StatusSource,
+  type ConfigHome,
 } from './cli-profile-schema.js';
 export { OutputFieldNames, Reduces, type OutputFieldName, type OutputFieldStanza, type Reduce, type ResolvedCliOutput } from './cli-output-schema.js';
 export {

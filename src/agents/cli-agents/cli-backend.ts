@@ -10,6 +10,7 @@ import type { AgentBackend, AgentRequest, AgentResult } from '../backend.js';
 import { expandArgs } from './arg-template.js';
 import { builtInCliProfiles } from './built-in-profiles.js';
 import { cliResult, usageOf, type CliRun } from './cli-result.js';
+import { prepareConfigHome } from './config-home.js';
 import { modelFor, profileNameFor, timeoutMsFor, workDirFor } from './node-settings.js';
 import { createOutputParser } from './output-parser.js';
 import { installCommand, type CliProfile } from './profile.js';
@@ -77,6 +78,7 @@ export function createCliBackend(options: CliBackendOptions = {}): CliBackend {
     }
 
     await makePrivateDir(request.stageDir);
+    Object.assign(env, await prepareConfigHome(profile, request.stageDir));
     const parser = createOutputParser(profile.output);
     const timeoutMs = timeoutMsFor(request);
     let process_;

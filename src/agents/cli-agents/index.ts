@@ -6,6 +6,7 @@ export { probeCliProfile, type CliProbe } from './probe-profile.js';
 export { installCommand, profileModel, type CliProfile, type InteractiveSpec, type OutputSpec, type FieldSpec, type PromptVia } from './profile.js';
 export { interactiveLaunch, canResume, type InteractiveLaunch, type InteractiveLaunchInput } from './interactive-launch.js';
 export { claudeHookSettings, ClaudeHookEvents, shellQuote } from './claude-hooks.js';
-export { reportFromHook, type AgentReport, type HookSource, type ReportedActivity } from './agent-report.js';
+export { reportFromHook, HookSources, type AgentReport, type HookSource, type ReportedActivity } from './agent-report.js';
+export { geminiSettings, GeminiHookEvents } from './gemini-settings.js';
 export { opencodePluginSource, withOpencodePlugin } from './opencode-plugin.js';
 export { sessionIdProblem, describeSessionId, SessionIdPatterns } from './session-id-rule.js';

@@ -2,7 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { usesPlaceholder, type ArgTemplate } from '../../config/index.js';
 import { ErrorCode, OrchestraError } from '../../core/errors.js';
 import { expandArgs, type PlaceholderValues } from './arg-template.js';
+import type { HookSource } from './agent-report.js';
 import { claudeHookSettings } from './claude-hooks.js';
+import { prepareConfigHome } from './config-home.js';
 import { installOpencodePlugin, withOpencodePlugin } from './opencode-plugin.js';
 import { profileModel, type CliProfile, type InteractiveSpec } from './profile.js';
 import { describeSessionId, sessionIdProblem } from './session-id-rule.js';
@@ -16,7 +18,7 @@ export interface InteractiveLaunchInput {
   sessionId?: string;
   resume: boolean;
   /**
-   * The argv hooks and plugins run to report status, without its source: `claude` or `opencode` is
+   * The argv hooks and plugins run to report status, without its source: `claude`, `opencode` or `gemini` is
    * appended here, e.g. [node, orchestra.js, 'hook'] runs `orchestra hook claude`.
    */
   hookCommand: string[];
@@ -48,7 +50,8 @@ export function canResume(profile: CliProfile, sessionId: string | undefined): b
 /**
  * The argv and environment that start a task's agent in its own TUI: a new session (with a fresh
  * UUID when the profile assigns ids) or, with `resume`, the known session. Adds the status
- * plumbing the profile names: Claude Code hooks through `--settings`, or the Opencode plugin.
+ * plumbing the profile names: Claude Code hooks through `--settings`, the Opencode plugin, or
+ * Gemini CLI hooks in the settings of its private home (config_home).
  * A resume that is not possible throws E_USAGE (see canResume), so the caller can start fresh.
  */
 export async function interactiveLaunch(profile: CliProfile, input: InteractiveLaunchInput): Promise<InteractiveLaunch> {
@@ -72,6 +75,7 @@ export async function interactiveLaunch(profile: CliProfile, input: InteractiveL
     const pluginUrl = await installOpencodePlugin(input.stateDir, withSource(input.hookCommand, 'opencode'));
     env.OPENCODE_CONFIG_CONTENT = withOpencodePlugin(env.OPENCODE_CONFIG_CONTENT ?? input.env?.OPENCODE_CONFIG_CONTENT, pluginUrl);
   }
+  Object.assign(env, await prepareConfigHome(profile, input.stateDir, spec.status === 'gemini-hooks' ? withSource(input.hookCommand, 'gemini') : undefined));
   return {
     command: profile.command,
     args,
@@ -93,7 +97,7 @@ function resumeProblem(spec: InteractiveSpec, sessionId: string | undefined): st
 
 // Without its source `orchestra hook` fails, and Claude Code takes a hook's exit code 2 (a usage
 // error) for "block": the prompt would never reach the model. An empty command stays empty, to be refused.
-function withSource(hookCommand: readonly string[], source: 'claude' | 'opencode'): string[] {
+function withSource(hookCommand: readonly string[], source: HookSource): string[] {
   return hookCommand.length === 0 ? [] : [...hookCommand, source];
 }
 

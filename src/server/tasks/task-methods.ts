@@ -1,6 +1,6 @@
 import { isAbsolute } from 'node:path';
 import { z } from 'zod';
-import { reportFromHook } from '../../agents/cli-agents/index.js';
+import { HookSources, reportFromHook } from '../../agents/cli-agents/index.js';
 import { TaskStatus } from '../../tasks/index.js';
 import { defineMethod, type AnyRpcMethod } from '../rpc/index.js';
 import type { TaskService } from './task-service.js';
@@ -50,7 +50,7 @@ export function taskMethods(service: TaskService): AnyRpcMethod[] {
     }),
     defineMethod({
       name: 'task.report',
-      params: z.object({ project, taskId: z.number().int().positive(), source: z.enum(['claude', 'opencode']), payload: z.unknown() }),
+      params: z.object({ project, taskId: z.number().int().positive(), source: z.enum(HookSources), payload: z.unknown() }),
       handle: async (p) => {
         await service.report(p.project, p.taskId, reportFromHook(p.source, p.payload));
         return { ok: true };
