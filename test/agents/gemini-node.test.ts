@@ -4,7 +4,8 @@ import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/testing/run-cli.js';
 import { openSqliteStore } from '../../src/store/index.js';
-import { Endpoint, startFakeModelServer, type FakeModelServer, type RecordedRequest, type StaticTurn } from '../support/fake-model-server/index.js';
+import { answeredFunction, geminiEnvironment } from '../support/gemini-env.js';
+import { Endpoint, startFakeModelServer, type FakeModelServer, type StaticTurn } from '../support/fake-model-server/index.js';
 
 // A pipeline node run by the real Gemini CLI (backend=cli, cli=gemini), as `orchestra run` runs it,
 // with GOOGLE_GEMINI_BASE_URL pointed at the local fake model server. Orchestra writes Gemini's
@@ -19,8 +20,6 @@ afterAll(async () => {
   for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
 });
 
-type Contents = { contents?: Array<{ parts?: Array<Record<string, unknown>> }> };
-const endsWithFunctionResponse = (request: RecordedRequest) => ((request.body as Contents).contents?.at(-1)?.parts ?? []).some((part) => 'functionResponse' in part);
 
 describe.skipIf(missing)('issue 9: a pipeline node run by the real Gemini CLI', () => {
   it('gemini writes a file through a tool call; the node records its answer, outcome and session id', { timeout: 60_000 }, async () => {
@@ -29,15 +28,14 @@ describe.skipIf(missing)('issue 9: a pipeline node run by the real Gemini CLI', 
     const work = join(root, 'project');
     const home = join(root, 'user-home');
     mkdirSync(work);
-    mkdirSync(home);
     const target = join(work, 'hello.txt');
     server = await startFakeModelServer({
       fallback: (request): StaticTurn =>
-        endsWithFunctionResponse(request) ? { text: 'Wrote hello.txt.' } : { text: 'Writing the file.', toolCalls: [{ name: 'write_file', input: { file_path: target, content: 'hello from gemini\n' } }] },
+        answeredFunction(request) === 'write_file' ? { text: 'Wrote hello.txt.' } : { text: 'Writing the file.', toolCalls: [{ name: 'write_file', input: { file_path: target, content: 'hello from gemini\n' } }] },
     });
     writeFileSync(join(work, 'orchestra.yaml'), 'backend: cli\n');
     writeFileSync(join(work, 'pipeline.dot'), 'digraph G {\n  start [shape=Mdiamond]\n  exit [shape=Msquare]\n  write [prompt="Create hello.txt", cli="gemini"]\n  start -> write -> exit\n}\n');
-    const env = { PATH: `${binDir}:${process.env.PATH ?? ''}`, HOME: home, GEMINI_API_KEY: 'test-key-for-the-fake-server', GOOGLE_GEMINI_BASE_URL: server.url };
+    const env = geminiEnvironment(server, home);
     const orchestraHome = join(root, 'orchestra-home');
     const result = await runCli(['run', 'pipeline.dot', '--auto-approve', '--quiet'], { cwd: work, home: orchestraHome, env });
     expect(result.stderr).toBe('');

@@ -107,6 +107,9 @@ export const builtInCliStanzas: Readonly<Record<string, CliProfileStanza>> = {
       tool_uses: { path: 'tool_name', when: { type: 'tool_use' }, reduce: 'count' },
     },
     npm_package: '@google/gemini-cli',
+    // Else it relaunches itself as a child for a larger heap, and that parent ignores SIGTERM and SIGHUP:
+    // one process that stops when told is what a task's PTY and a node's timeout need.
+    env: { GEMINI_CLI_NO_RELAUNCH: 'true' },
     // GEMINI_API_KEY and GOOGLE_GEMINI_BASE_URL (a proxy or local server) come from the caller.
     pass_env: ['GEMINI_*', 'GOOGLE_*', ...network],
     // Orchestra writes its settings per session (API-key auth, no trust dialog, no telemetry, hooks).

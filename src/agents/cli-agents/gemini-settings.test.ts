@@ -54,7 +54,7 @@ describe('issue 9: Gemini CLI settings written per session', () => {
     expect(launch.sessionId).toMatch(uuid);
     expect(launch.command).toBe('gemini');
     expect(launch.args).toEqual(['--approval-mode', 'auto_edit', `--session-id=${launch.sessionId}`, '--model=gemini-x', '--prompt-interactive=-fix the tests']);
-    expect(launch.env).toEqual({ GEMINI_CLI_HOME: join(dir, 'gemini-home') });
+    expect(launch.env).toEqual({ GEMINI_CLI_NO_RELAUNCH: 'true', GEMINI_CLI_HOME: join(dir, 'gemini-home') });
     expect(readSettings(join(dir, 'gemini-home')).hooks?.AfterAgent?.[0]?.hooks[0]?.command).toBe("'/usr/bin/node' '/opt/orchestra/bin/orchestra.js' 'hook' 'gemini'");
 
     const resumed = await interactiveLaunch(gemini, { prompt: 'ignored', resume: true, sessionId: launch.sessionId, hookCommand, stateDir: dir });
