@@ -104,7 +104,7 @@ describe.skipIf(missing)('issue 9: the real Gemini CLI runs the hooks from the s
     await server.close();
   });
 
-  it('gemini reports working on the prompt and each tool use, then idle, with the session id it was given', { timeout: 60_000 }, async () => {
+  it('gemini reports working on the prompt and each tool use, then idle, with the session id it was given; --resume=ID continues that session', { timeout: 60_000 }, async () => {
     const work = join(dir, 'work');
     mkdirSync(work);
     const log = join(dir, 'events.log');
@@ -133,5 +133,21 @@ describe.skipIf(missing)('issue 9: the real Gemini CLI runs the hooks from the s
     expect(activities[events.lastIndexOf('AfterAgent')]?.activity).toBe('idle');
     expect(activities[events.indexOf('BeforeTool')]?.activity).toBe('working');
     expect(existsSync(join(dir, 'home', '.gemini'))).toBe(false);
+
+    // The session was kept in the settings home: --resume=ID continues it, the model sees the first prompt again.
+    server.script([{ text: 'Second answer.' }]);
+    const before = server.requests.length;
+    const resumeArgs = ['--approval-mode', 'auto_edit', `--resume=${sessionId}`, '--model=fake-model', '--prompt=second request'];
+    const again = await new Promise<number | null>((done, fail) => {
+      const child = spawn(join(bin, 'gemini'), resumeArgs, { cwd: work, env, stdio: ['ignore', 'ignore', 'inherit'] });
+      child.on('error', fail);
+      child.on('close', done);
+    });
+    expect(again).toBe(0);
+    const history = JSON.stringify(server.requests.slice(before).map((request) => request.body));
+    expect(history).toContain('second request');
+    expect(history).toContain('Write a.txt');
+    const starts = readFileSync(log, 'utf8').trim().split('\n').map((line) => JSON.parse(line) as { hook_event_name: string; source?: string }).filter((event) => event.hook_event_name === 'SessionStart');
+    expect(starts.map((event) => event.source)).toEqual(['startup', 'resume']);
   });
 });
