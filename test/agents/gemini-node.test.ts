@@ -62,6 +62,8 @@ describe.skipIf(missing)('issue 9: a pipeline node run by the real Gemini CLI', 
       const settings = JSON.parse(readFileSync(join(stage, 'gemini-home', '.gemini', 'settings.json'), 'utf8')) as { security: unknown; hooks?: unknown };
       expect(settings.security).toEqual({ auth: { selectedType: 'gemini-api-key' }, folderTrust: { enabled: false } });
       expect(settings.hooks).toBeUndefined();
+      const usage = JSON.parse(readFileSync(join(stage, 'usage.json'), 'utf8')) as { argv: string[] };
+      expect(usage.argv.at(-1)).toBe('--prompt=<prompt>');
       expect(existsSync(join(home, '.gemini'))).toBe(false);
     } finally {
       await store.close();

@@ -9,7 +9,8 @@ import { SessionIdPatterns } from './session-id-rule.js';
  * `cli_agents` (a stanza with the same name there replaces one of these). The prompt goes after
  * `--`, or as `--flag=value`, so that a prompt starting with `-` is not taken for an option.
  * Interactive forms: claude-code, opencode and gemini are checked against the installed CLIs (hooks
- * and plugin included, test/tasks/real-agents.test.ts); codex follows its documented flags.
+ * and plugin included: test/tasks/real-agents.test.ts, gemini-task.test.ts); codex follows its
+ * documented flags.
  */
 /** A proxy and extra CA certificates reach every CLI: without them it cannot reach its provider. */
 const network = ['HTTP_PROXY', 'HTTPS_PROXY', 'NO_PROXY', 'http_proxy', 'https_proxy', 'no_proxy', 'NODE_EXTRA_CA_CERTS'];

@@ -105,7 +105,8 @@ export function createCliBackend(options: CliBackendOptions = {}): CliBackend {
     if (request.threadId !== undefined && sessionId !== undefined && sessionIdProblem(sessionId, profile.interactive?.sessionIdPattern) === undefined) {
       sessions.set(request.runId, name, request.threadId, sessionId);
     }
-    const argv = [command, ...args.map((arg) => (arg === prompt ? '<prompt>' : arg))];
+    // The prompt is shown as <prompt>, also in the `--prompt=...` form (gemini).
+    const argv = [command, ...args.map((arg) => (arg === prompt ? '<prompt>' : arg.endsWith(`=${prompt}`) ? `${arg.slice(0, -prompt.length)}<prompt>` : arg))];
     await writeFileAtomic(join(request.stageDir, 'usage.json'), `${JSON.stringify({ ...usageOf(cliRun), argv, cwd }, null, 2)}\n`);
     return cliResult(cliRun);
   }
