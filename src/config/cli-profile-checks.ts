@@ -1,20 +1,38 @@
 import type { z } from 'zod';
-import type { CliProfileObject } from './cli-profile-schema.js';
 import { InteractivePlaceholders, Placeholders, ResumePlaceholders, listPlaceholders, placeholdersIn, usesPlaceholder, type ArgTemplate } from './cli-profile-placeholders.js';
 import { completeIssue } from './schema-parts.js';
 
 type Issue = ReturnType<typeof completeIssue>;
 
 /**
+ * The keys of a parsed profile these rules read. Named here, not imported from
+ * cli-profile-schema.ts, because that module imports this one: no import cycles.
+ */
+export interface CheckedCliProfile {
+  args?: readonly ArgTemplate[] | undefined;
+  prompt_via: string;
+  config_home?: string | undefined;
+  interactive?: CheckedInteractive | undefined;
+}
+
+interface CheckedInteractive {
+  args: readonly ArgTemplate[];
+  resume_args?: readonly ArgTemplate[] | undefined;
+  prompt_via?: string | undefined;
+  session_id: string;
+  status?: string | undefined;
+}
+
+/**
  * The rules of a CLI profile that span keys: every placeholder is one the template may use, and
  * the prompt and session id reach the CLI the way prompt_via and session_id say. Each problem is
  * reported at the key it concerns, so orchestra.yaml errors point at the right line.
  */
-export function checkCliProfile(stanza: CliProfileObject, ctx: z.RefinementCtx): void {
+export function checkCliProfile(stanza: CheckedCliProfile, ctx: z.RefinementCtx): void {
   for (const issue of cliProfileIssues(stanza)) ctx.addIssue(issue);
 }
 
-export function cliProfileIssues(stanza: CliProfileObject): Issue[] {
+export function cliProfileIssues(stanza: CheckedCliProfile): Issue[] {
   const issues: Issue[] = [];
   if (stanza.args !== undefined) {
     issues.push(...unknownIn(['args'], stanza.args, Placeholders));
@@ -28,13 +46,17 @@ export function cliProfileIssues(stanza: CliProfileObject): Issue[] {
   }
   const interactive = stanza.interactive;
   if (interactive !== undefined) issues.push(...interactiveIssues(interactive));
-  if (interactive?.status === 'gemini-hooks' && stanza.config_home !== 'gemini') {
-    issues.push(completeIssue(['interactive', 'status'], 'is "gemini-hooks", whose hooks go into the settings Orchestra writes for config_home: gemini; add config_home: gemini'));
+  const home = interactive?.status === undefined ? undefined : hooksHome[interactive.status];
+  if (home !== undefined && stanza.config_home !== home) {
+    issues.push(completeIssue(['interactive', 'status'], `is "${interactive?.status}", whose hooks go into the config Orchestra writes for config_home: ${home}; add config_home: ${home}`));
   }
   return issues;
 }
 
-function interactiveIssues(interactive: NonNullable<CliProfileObject['interactive']>): Issue[] {
+// The statuses whose hooks live in the config home Orchestra writes (its hooks file or settings).
+const hooksHome: Partial<Record<string, string>> = { 'codex-hooks': 'codex', 'gemini-hooks': 'gemini' };
+
+function interactiveIssues(interactive: CheckedInteractive): Issue[] {
   const at = (...path: PropertyKey[]): PropertyKey[] => ['interactive', ...path];
   const issues = unknownIn(at('args'), interactive.args, InteractivePlaceholders);
   if (interactive.resume_args !== undefined) issues.push(...unknownIn(at('resume_args'), interactive.resume_args, ResumePlaceholders, ' (a resumed session already has its prompt)'));

@@ -15,15 +15,16 @@ export const SessionIdModes = ['assign', 'report', 'none'] as const;
 export type SessionIdMode = (typeof SessionIdModes)[number];
 
 /** How a task's running / idle / waiting is told: hooks, a plugin, or output quiescence. */
-export const StatusSources = ['claude-hooks', 'opencode-plugin', 'gemini-hooks', 'quiescence'] as const;
+export const StatusSources = ['claude-hooks', 'opencode-plugin', 'codex-hooks', 'gemini-hooks', 'quiescence'] as const;
 export type StatusSource = (typeof StatusSources)[number];
 
 /**
  * A CLI whose whole configuration Orchestra writes per session into a private home of its own
- * (the node's stage directory, the task's state directory), never the user's: `gemini` writes
- * `.gemini/settings.json` there and points GEMINI_CLI_HOME at it.
+ * (a pipeline run's or node's directory, the task's state directory), never the user's: `codex`
+ * writes `config.toml` (and a task's `hooks.json`) and points CODEX_HOME at it; `gemini` writes
+ * `.gemini/settings.json` and points GEMINI_CLI_HOME at it.
  */
-export const ConfigHomes = ['gemini'] as const;
+export const ConfigHomes = ['codex', 'gemini'] as const;
 export type ConfigHome = (typeof ConfigHomes)[number];
 
 /** How a task's prompt reaches an interactive agent: as `{prompt}`, typed into the PTY, or not at all. */

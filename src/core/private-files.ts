@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { constants, createWriteStream, mkdirSync, openSync, rmSync, type WriteStream } from 'node:fs';
 import { chmod, mkdir, stat } from 'node:fs/promises';
 
 /*
@@ -9,6 +9,18 @@ import { chmod, mkdir, stat } from 'node:fs/promises';
 
 export const PRIVATE_DIR_MODE = 0o700;
 export const PRIVATE_FILE_MODE = 0o600;
+
+const NEW_LOG_FLAGS = constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | constants.O_NOFOLLOW;
+
+/**
+ * A new 0600 log file at `path`. A tool or agent knows its stage directory (ATTRACTOR_STAGE_DIR) and
+ * could leave a symlink where the next attempt's log goes; whatever is there is removed (a link, not
+ * its target) and the file is created afresh, so a write never follows a link out of the run.
+ */
+export function createPrivateLog(path: string): WriteStream {
+  rmSync(path, { force: true });
+  return createWriteStream(path, { fd: openSync(path, NEW_LOG_FLAGS, PRIVATE_FILE_MODE) });
+}
 
 /** Bits that give anyone but the owner access. */
 const GROUP_OTHER = 0o077;

@@ -30,6 +30,11 @@ interface LockHolder {
  * Runs `body` while holding `<dir>/.lock`, an exclusive lock between processes (created with the
  * `wx` flag, so exactly one creator wins). Held for milliseconds: to allocate an id or to
  * read-modify-write one task file.
+ *
+ * Ours rather than `proper-lockfile`: that package judges staleness by mtime alone (a holder must
+ * keep touching the lock), so it cannot break a young lock at once when its holder on this machine
+ * is known dead, and it breaks an old lock whose holder is alive but did not touch it in time; the
+ * tests in task-lock.test.ts hold both guarantees, which need the holder's pid and host.
  */
 export async function withTaskLock<T>(dir: string, body: () => Promise<T>, options: TaskLockOptions = {}): Promise<T> {
   const path = join(dir, taskLockName);

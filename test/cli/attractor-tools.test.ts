@@ -84,4 +84,22 @@ describe('issue 9: Attractor tool compatibility through `orchestra run`', () => 
     expect(`${stdout}${stderr}`).toContain(`status file ${file} has "outcome": "maybe", expected one of success, partial_success, retry, fail, skipped`);
     expect(`${stdout}${stderr}`).not.toMatch(/at .*\.js:\d+/);
   });
+
+  it('issue 9: a tool that leaves symlinks where its logs go cannot make the next attempt write through them', async () => {
+    ws.write('victim.txt', 'untouched\n');
+    writeScripts({
+      'plant.sh':
+        'if [ ! -e tried ]; then touch tried; for f in stdout.txt stderr.txt tool_output.txt; do ln -sf "$PWD/victim.txt" "$ATTRACTOR_STAGE_DIR/$f"; done; exit 1; fi\necho second attempt\n',
+    });
+    const { code, stderr, read } = await run(`digraph Links {
+      start [shape=Mdiamond]
+      exit  [shape=Msquare]
+      plant [shape=parallelogram, tool_command="sh plant.sh", max_retries=1]
+      start -> plant -> exit
+    }`);
+    expect(code, stderr).toBe(0);
+    expect(readFileSync(join(ws.dir, 'victim.txt'), 'utf8')).toBe('untouched\n');
+    expect(read('plant', 'stdout.txt')).toBe('second attempt\n');
+    expect(read('plant', 'tool_output.txt')).toContain('second attempt');
+  });
 });

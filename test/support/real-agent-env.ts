@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, realpathSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { worktreePathFor } from '../../src/workspace/worktree-path.js';
-import type { FakeModelServer } from './fake-model-server/index.js';
+import type { FakeModelServer, RecordedRequest } from './fake-model-server/index.js';
 import type { TaskProject } from './task-project.js';
 
 /** Where npm put the real agent CLIs (claude, opencode); a test skips when its binary is missing. */
@@ -100,6 +100,11 @@ export interface ProcessInfo {
  * other tests' agents on the machine are not counted) whose command line contains `needle`.
  */
 export function processesOf(home: string, needle: string): ProcessInfo[] {
+  return processesWith(`ORCHESTRA_HOME=${home}`, needle);
+}
+
+/** The live processes with `assignment` (NAME=value) in their environment whose command line contains `needle`. */
+export function processesWith(assignment: string, needle: string): ProcessInfo[] {
   const found: ProcessInfo[] = [];
   for (const entry of readdirSync('/proc')) {
     if (!/^\d+$/.test(entry)) continue;
@@ -107,7 +112,7 @@ export function processesOf(home: string, needle: string): ProcessInfo[] {
       const argv = readFileSync(`/proc/${entry}/cmdline`, 'utf8').split('\0').filter(Boolean);
       if (!argv.join(' ').includes(needle)) continue;
       const environ = readFileSync(`/proc/${entry}/environ`, 'utf8').split('\0');
-      if (environ.includes(`ORCHESTRA_HOME=${home}`)) found.push({ pid: Number(entry), argv });
+      if (environ.includes(assignment)) found.push({ pid: Number(entry), argv });
     } catch {
       // exited meanwhile, or not ours to read
     }
@@ -135,4 +140,34 @@ export async function waitForFile(file: string, pattern: RegExp, timeoutMs = 20_
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${String(pattern)} in ${file}:\n${text}`);
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
+}
+
+/** The model the Codex tests name: not in Codex's catalogue, so it gets the plain tool set (exec_command). */
+export const codexTestModel = 'fake-model';
+
+/**
+ * What Codex needs to reach `server` under Orchestra: OPENAI_BASE_URL and OPENAI_API_KEY for the
+ * provider Orchestra writes into the session's own CODEX_HOME, CODEX_MODEL for its model, and a
+ * HOME of its own (Codex must not read or write the real one).
+ */
+export function codexEnvironment(root: string, server: FakeModelServer): Record<string, string> {
+  return {
+    PATH: `${agentBinDir}:${process.env.PATH ?? ''}`,
+    HOME: join(root, 'codex-user-home'),
+    OPENAI_BASE_URL: server.openaiBaseUrl,
+    OPENAI_API_KEY: apiKey,
+    CODEX_MODEL: codexTestModel,
+  };
+}
+
+/** Codex's Responses request carries the output of a tool call it ran (function_call_output). */
+export function answersCodexToolCall(request: RecordedRequest): boolean {
+  const input = (request.body as { input?: unknown } | undefined)?.input;
+  return Array.isArray(input) && input.some((item) => ['function_call_output', 'custom_tool_call_output'].includes((item as { type?: string }).type ?? ''));
+}
+
+/** The request offers Codex's shell tool (its main turns do; a title or memory request does not). */
+export function offersCodexShell(request: RecordedRequest): boolean {
+  const tools = (request.body as { tools?: { name?: string }[] } | undefined)?.tools ?? [];
+  return tools.some((tool) => tool.name === 'exec_command' || tool.name === 'shell');
 }

@@ -3,6 +3,8 @@ import { reportFromHook, type AgentReport, type HookSource } from './agent-repor
 
 const sid = 'a76ca2b3-6978-4531-b32e-62ef7b013387';
 const claude = (hook_event_name: string, extra: Record<string, unknown> = {}) => ({ session_id: sid, transcript_path: '/t.jsonl', cwd: '/w', hook_event_name, ...extra });
+const cid = '01a24e5d-188c-7263-be9b-082bb1518b12';
+const codex = (hook_event_name: string, extra: Record<string, unknown> = {}) => ({ session_id: cid, transcript_path: '/c/sessions/rollout.jsonl', cwd: '/w', hook_event_name, model: 'gpt-x', permission_mode: 'bypassPermissions', ...extra });
 const opencode = (type: string, properties: Record<string, unknown>) => ({ id: 'evt_1', type, properties });
 
 describe('reportFromHook', () => {
@@ -37,6 +39,14 @@ describe('reportFromHook', () => {
     ['opencode, an unknown status', 'opencode', opencode('session.status', { sessionID: 'ses_1', status: { type: 'sleeping' } }), { sessionId: 'ses_1' }],
     ['opencode, no properties', 'opencode', { type: 'session.idle' }, { activity: 'idle' }],
     ['opencode, a list', 'opencode', [1, 2], {}],
+    // Codex 0.171 hook payloads, as seen from its TUI and `codex exec` (Claude Code's shape).
+    ['issue 9: codex SessionStart on startup', 'codex', codex('SessionStart', { source: 'startup' }), { sessionId: cid }],
+    ['issue 9: codex SessionStart on resume', 'codex', codex('SessionStart', { source: 'resume' }), { activity: 'idle', sessionId: cid }],
+    ['issue 9: codex UserPromptSubmit', 'codex', codex('UserPromptSubmit', { turn_id: 't', prompt: 'hi' }), { activity: 'working', sessionId: cid }],
+    ['issue 9: codex PreToolUse', 'codex', codex('PreToolUse', { tool_name: 'Bash', tool_input: { command: 'ls' } }), { activity: 'working', sessionId: cid }],
+    ['issue 9: codex PermissionRequest', 'codex', codex('PermissionRequest', { tool_name: 'Bash' }), { activity: 'waiting', sessionId: cid }],
+    ['issue 9: codex Stop', 'codex', codex('Stop', { stop_hook_active: false, last_assistant_message: 'Done.' }), { activity: 'idle', sessionId: cid }],
+    ['issue 9: codex SessionEnd', 'codex', codex('SessionEnd', { reason: 'other' }), { activity: 'exited', sessionId: cid }],
   ])('%s', (_name, source, payload, expected) => {
     expect(reportFromHook(source, payload)).toEqual(expected);
   });

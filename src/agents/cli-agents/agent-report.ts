@@ -7,19 +7,19 @@ export interface AgentReport {
 }
 
 /** Who sent a hook payload; `orchestra hook <source>` and the daemon's task.report accept exactly these. */
-export const HookSources = ['claude', 'opencode', 'gemini'] as const;
+export const HookSources = ['claude', 'opencode', 'codex', 'gemini'] as const;
 export type HookSource = (typeof HookSources)[number];
 
 /**
- * The report in one hook payload: Claude Code's hook input (`{ hook_event_name, session_id, ... }`)
- * an Opencode event as our plugin forwards it (`{ type, properties }`), or Gemini CLI's hook input
- * (`{ hook_event_name, session_id, ... }`, see fromGemini). Anything unknown gives
+ * The report in one hook payload: Claude Code's hook input (`{ hook_event_name, session_id, ... }`,
+ * which Codex's hooks send too), an Opencode event as our plugin forwards it (`{ type, properties }`),
+ * or Gemini CLI's hook input (Claude's shape with its own event names, see fromGemini). Anything unknown gives
  * an empty report, never an error: hooks of newer CLI versions must not break a task.
  */
 export function reportFromHook(source: HookSource, payload: unknown): AgentReport {
   const data = isRecord(payload) ? payload : {};
   if (source === 'gemini') return fromGemini(data);
-  return source === 'claude' ? fromClaude(data) : fromOpencode(data);
+  return source === 'opencode' ? fromOpencode(data) : fromClaude(data);
 }
 
 const claudeActivity: Readonly<Record<string, ReportedActivity>> = {

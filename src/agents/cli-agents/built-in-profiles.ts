@@ -8,12 +8,13 @@ import { SessionIdPatterns } from './session-id-rule.js';
  * The CLIs Orchestra knows out of the box, written as the same stanzas a user puts under
  * `cli_agents` (a stanza with the same name there replaces one of these). The prompt goes after
  * `--`, or as `--flag=value`, so that a prompt starting with `-` is not taken for an option.
- * Interactive forms: claude-code, opencode and gemini are checked against the installed CLIs (hooks
- * and plugin included: test/tasks/real-agents.test.ts, gemini-task.test.ts); codex follows its
- * documented flags.
+ * Interactive forms: claude-code, opencode, codex and gemini are checked against the installed CLIs
+ * (hooks and plugin included: test/tasks).
  */
 /** A proxy and extra CA certificates reach every CLI: without them it cannot reach its provider. */
 const network = ['HTTP_PROXY', 'HTTPS_PROXY', 'NO_PROXY', 'http_proxy', 'https_proxy', 'no_proxy', 'NODE_EXTRA_CA_CERTS'];
+
+const codexTui = ['--no-daemon', '--dangerously-bypass-hook-trust', '--sandbox', 'workspace-write', '--ask-for-approval', 'on-request'];
 
 export const builtInCliStanzas: Readonly<Record<string, CliProfileStanza>> = {
   'claude-code': {
@@ -76,7 +77,10 @@ export const builtInCliStanzas: Readonly<Record<string, CliProfileStanza>> = {
   },
   codex: {
     command: 'codex',
-    args: ['exec', '--json', '--skip-git-repo-check', '--full-auto', ['--model', '{model}'], ['resume', '{resume_id}'], '--', '{prompt}'],
+    // Its config is Orchestra's, per session (config_home, codex-home.ts): provider, trust, no update checks.
+    config_home: 'codex',
+    // Options of `exec` go before `resume`, which takes none of them; stdin is closed, so it reads no extra input.
+    args: ['exec', '--json', '--skip-git-repo-check', '--sandbox', 'workspace-write', ['--model', '{model}'], ['resume', '{resume_id}'], '--', '{prompt}'],
     output: {
       format: 'jsonl',
       text: { path: 'item.text', when: { type: 'item.completed', 'item.type': 'agent_message' } },
@@ -88,12 +92,14 @@ export const builtInCliStanzas: Readonly<Record<string, CliProfileStanza>> = {
     npm_package: '@openai/codex',
     pass_env: ['OPENAI_*', 'CODEX_*', ...network],
     interactive: {
-      args: ['--full-auto', ['--model', '{model}'], ['--', '{prompt}']],
-      resume_args: ['resume', '{session_id}'],
+      // --no-daemon: no background app-server outlives the TUI. The hooks are Orchestra's own
+      // (hooks.json in the session's CODEX_HOME), so their review dialog is skipped.
+      args: [...codexTui, ['--model', '{model}'], ['--', '{prompt}']],
+      resume_args: ['resume', ...codexTui, ['--model', '{model}'], '--', '{session_id}'],
       session_id: 'report',
-      // Codex thread ids are UUIDs (v7), as `thread.started` prints them.
+      // Codex thread ids are UUIDs (v7), as `thread.started` and its hooks' session_id give them.
       session_id_pattern: SessionIdPatterns.uuid,
-      status: 'quiescence',
+      status: 'codex-hooks',
       prompt_via: 'argument',
     },
   },

@@ -15,12 +15,21 @@ const hookTimeoutSeconds = 10;
  * @example claudeHookSettings([process.execPath, '/opt/orchestra/bin/orchestra.js', 'hook', 'claude'])
  */
 export function claudeHookSettings(hookCommand: readonly string[]): string {
+  return JSON.stringify(commandHooks('claudeHookSettings', ClaudeHookEvents, hookCommand, 'claude'));
+}
+
+/**
+ * `{ hooks: { <event>: [{ hooks: [{ type: "command", command, timeout }] }] } }` for each event: the
+ * hooks format of Claude Code, which Codex's hooks.json shares. `caller` and `source` name who
+ * asked in the error for an empty command.
+ */
+export function commandHooks(caller: string, events: readonly string[], hookCommand: readonly string[], source: string): { hooks: Record<string, unknown> } {
   if (hookCommand.length === 0) {
-    throw new OrchestraError(ErrorCode.USAGE, 'claudeHookSettings: the hook command is empty.', { hint: 'Pass the argv of the command that reports hook events, e.g. [node, orchestra.js, "hook", "claude"].' });
+    throw new OrchestraError(ErrorCode.USAGE, `${caller}: the hook command is empty.`, { hint: `Pass the argv of the command that reports hook events, e.g. [node, orchestra.js, "hook", "${source}"].` });
   }
   const command = hookCommand.map(shellQuote).join(' ');
   const entry = [{ hooks: [{ type: 'command', command, timeout: hookTimeoutSeconds }] }];
-  return JSON.stringify({ hooks: Object.fromEntries(ClaudeHookEvents.map((event) => [event, entry])) });
+  return { hooks: Object.fromEntries(events.map((event) => [event, entry])) };
 }
 
 /** One argument for a POSIX shell: single-quoted, with each embedded `'` written as `'\''`. */

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { stat } from 'node:fs/promises';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { agentEnv, baseAgentEnv, passEnvList } from '../../config/index.js';
 import { isOrchestraError } from '../../core/errors.js';
 import { readString } from '../../pipeline/graph/attr-read.js';
@@ -78,7 +78,8 @@ export function createCliBackend(options: CliBackendOptions = {}): CliBackend {
     }
 
     await makePrivateDir(request.stageDir);
-    Object.assign(env, await prepareConfigHome(profile, request.stageDir));
+    // The run's logs root (beside the node stage dirs) holds what the run's nodes share, e.g. CODEX_HOME.
+    Object.assign(env, await prepareConfigHome(profile.configHome, { sessionDir: request.stageDir, runDir: dirname(request.stageDir), cwd, env }));
     const parser = createOutputParser(profile.output);
     const timeoutMs = timeoutMsFor(request);
     let process_;

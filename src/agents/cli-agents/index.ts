@@ -8,5 +8,7 @@ export { interactiveLaunch, canResume, type InteractiveLaunch, type InteractiveL
 export { claudeHookSettings, ClaudeHookEvents, shellQuote } from './claude-hooks.js';
 export { reportFromHook, HookSources, type AgentReport, type HookSource, type ReportedActivity } from './agent-report.js';
 export { geminiSettings, GeminiHookEvents } from './gemini-settings.js';
+export { codexHooksJson, CodexHookEvents } from './codex-hooks.js';
+export { codexConfigToml } from './codex-config.js';
 export { opencodePluginSource, withOpencodePlugin } from './opencode-plugin.js';
 export { sessionIdProblem, describeSessionId, SessionIdPatterns } from './session-id-rule.js';

@@ -1,10 +1,11 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { builtInCliProfiles } from './built-in-profiles.js';
 import { claudeHookSettings } from './claude-hooks.js';
+import { codexHooksJson } from './codex-hooks.js';
 import { canResume, interactiveLaunch, type InteractiveLaunchInput } from './interactive-launch.js';
 import { parseCliProfile } from './profile-schema.js';
 import type { CliProfile } from './profile.js';
@@ -13,6 +14,7 @@ const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{1
 const hookCommand = ['/usr/bin/node', '/opt/orchestra/bin/orchestra.js', 'hook'];
 const settings = claudeHookSettings([...hookCommand, 'claude']);
 const profiles = builtInCliProfiles();
+const codexTui = ['--no-daemon', '--dangerously-bypass-hook-trust', '--sandbox', 'workspace-write', '--ask-for-approval', 'on-request'];
 const profile = (name: string): CliProfile => profiles[name] ?? parseCliProfile(name, { command: name });
 
 let stateDir: string;
@@ -69,14 +71,24 @@ describe('interactiveLaunch for the built-in profiles', () => {
     expect(launch.sessionId).toBe('ses_abc');
   });
 
-  it.each<[string, boolean, string[]]>([
-    ['codex', false, ['--full-auto', '--', '-fix the tests']],
-    ['codex', true, ['resume', '019a0b7c-1111-7222-8333-444455556666']],
-  ])('%s (resume %s): %j', async (name, resume, args) => {
-    const launch = await interactiveLaunch(profile(name), input({ resume, sessionId: resume ? '019a0b7c-1111-7222-8333-444455556666' : undefined }));
-    expect(launch.args).toEqual(args);
-    expect(launch.env).toEqual({});
-    expect(existsSync(join(stateDir, 'opencode-plugin.js'))).toBe(false);
+  it('issue 9: codex: its TUI without a daemon, and its own CODEX_HOME with config.toml and hooks.json in the state dir', async () => {
+    const launch = await interactiveLaunch(profile('codex'), input({ model: 'gpt-x', cwd: '/work/tree', env: { OPENAI_BASE_URL: 'http://127.0.0.1:9/v1', HOME: '/home/u' } }));
+    const codexHome = join(stateDir, 'codex-home');
+    expect(launch).toEqual({
+      command: 'codex',
+      args: [...codexTui, '--model', 'gpt-x', '--', '-fix the tests'],
+      env: { CODEX_HOME: codexHome },
+    });
+    expect(readFileSync(join(codexHome, 'config.toml'), 'utf8')).toContain('base_url = "http://127.0.0.1:9/v1"\nenv_key = "OPENAI_API_KEY"\nwire_api = "responses"');
+    expect(readFileSync(join(codexHome, 'config.toml'), 'utf8')).toContain('[projects."/work/tree"]\ntrust_level = "trusted"');
+    expect(readFileSync(join(codexHome, 'hooks.json'), 'utf8')).toBe(codexHooksJson([...hookCommand, 'codex']));
+  });
+
+  it('issue 9: codex: resume names the reported session after the TUI options', async () => {
+    const launch = await interactiveLaunch(profile('codex'), input({ resume: true, sessionId: '019a0b7c-1111-7222-8333-444455556666' }));
+    expect(launch.args).toEqual(['resume', ...codexTui, '--', '019a0b7c-1111-7222-8333-444455556666']);
+    expect(launch.sessionId).toBe('019a0b7c-1111-7222-8333-444455556666');
+    expect(launch.env).toEqual({ CODEX_HOME: join(stateDir, 'codex-home') });
   });
 });
 
@@ -89,6 +101,8 @@ describe('resuming', () => {
     ['opencode', 'ses_abc', true],
     ['opencode', '-ses_abc', false],
     ['opencode', undefined, false],
+    ['codex', '019a0b7c-1111-7222-8333-444455556666', true],
+    ['codex', 'ses_abc', false],
     ['gemini', 'id', false],
   ])('canResume(%s, %s) = %s', (name, sessionId, expected) => {
     expect(canResume(profile(name), sessionId)).toBe(expected);

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { usesPlaceholder, type ArgTemplate } from '../../config/index.js';
 import { ErrorCode, OrchestraError } from '../../core/errors.js';
-import { expandArgs, type PlaceholderValues } from './arg-template.js';
 import type { HookSource } from './agent-report.js';
+import { expandArgs, type PlaceholderValues } from './arg-template.js';
 import { claudeHookSettings } from './claude-hooks.js';
 import { prepareConfigHome } from './config-home.js';
 import { installOpencodePlugin, withOpencodePlugin } from './opencode-plugin.js';
@@ -18,7 +18,7 @@ export interface InteractiveLaunchInput {
   sessionId?: string;
   resume: boolean;
   /**
-   * The argv hooks and plugins run to report status, without its source: `claude`, `opencode` or `gemini` is
+   * The argv hooks and plugins run to report status, without its source: `claude`, `opencode`, `codex` or `gemini` is
    * appended here, e.g. [node, orchestra.js, 'hook'] runs `orchestra hook claude`.
    */
   hookCommand: string[];
@@ -26,6 +26,8 @@ export interface InteractiveLaunchInput {
   stateDir: string;
   /** The environment the agent starts from; its OPENCODE_CONFIG_CONTENT is merged, not replaced. */
   env?: Readonly<Record<string, string | undefined>>;
+  /** Where the agent will run (the task's worktree): Codex's config trusts it. */
+  cwd?: string;
 }
 
 export interface InteractiveLaunch {
@@ -51,7 +53,8 @@ export function canResume(profile: CliProfile, sessionId: string | undefined): b
  * The argv and environment that start a task's agent in its own TUI: a new session (with a fresh
  * UUID when the profile assigns ids) or, with `resume`, the known session. Adds the status
  * plumbing the profile names: Claude Code hooks through `--settings`, the Opencode plugin, or
- * Gemini CLI hooks in the settings of its private home (config_home).
+ * Codex hooks in the hooks.json of its own CODEX_HOME, or Gemini CLI hooks in the settings of its
+ * own GEMINI_CLI_HOME (config_home).
  * A resume that is not possible throws E_USAGE (see canResume), so the caller can start fresh.
  */
 export async function interactiveLaunch(profile: CliProfile, input: InteractiveLaunchInput): Promise<InteractiveLaunch> {
@@ -75,7 +78,9 @@ export async function interactiveLaunch(profile: CliProfile, input: InteractiveL
     const pluginUrl = await installOpencodePlugin(input.stateDir, withSource(input.hookCommand, 'opencode'));
     env.OPENCODE_CONFIG_CONTENT = withOpencodePlugin(env.OPENCODE_CONFIG_CONTENT ?? input.env?.OPENCODE_CONFIG_CONTENT, pluginUrl);
   }
-  Object.assign(env, await prepareConfigHome(profile, input.stateDir, spec.status === 'gemini-hooks' ? withSource(input.hookCommand, 'gemini') : undefined));
+  const hookSource = configHomeHooks[spec.status];
+  const hookCommand = hookSource === undefined ? undefined : withSource(input.hookCommand, hookSource);
+  Object.assign(env, await prepareConfigHome(profile.configHome, { sessionDir: input.stateDir, runDir: input.stateDir, cwd: input.cwd ?? process.cwd(), env: { ...input.env, ...env }, hookCommand }));
   return {
     command: profile.command,
     args,
@@ -97,6 +102,9 @@ function resumeProblem(spec: InteractiveSpec, sessionId: string | undefined): st
 
 // Without its source `orchestra hook` fails, and Claude Code takes a hook's exit code 2 (a usage
 // error) for "block": the prompt would never reach the model. An empty command stays empty, to be refused.
+// The statuses whose hooks go into the config home Orchestra writes, and the source they report as.
+const configHomeHooks: Partial<Record<InteractiveSpec['status'], HookSource>> = { 'codex-hooks': 'codex', 'gemini-hooks': 'gemini' };
+
 function withSource(hookCommand: readonly string[], source: HookSource): string[] {
   return hookCommand.length === 0 ? [] : [...hookCommand, source];
 }

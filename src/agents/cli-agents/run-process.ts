@@ -1,6 +1,6 @@
 import type { ChildProcessWithoutNullStreams } from 'node:child_process';
-import { createWriteStream, type WriteStream } from 'node:fs';
-import { PRIVATE_FILE_MODE } from '../../core/private-files.js';
+import type { WriteStream } from 'node:fs';
+import { createPrivateLog } from '../../core/private-files.js';
 import { spawnHeld, type ProcessRecorder } from '../../sessions/held-spawn.js';
 import { groupAlive, stopGroup } from './process-group.js';
 
@@ -43,8 +43,8 @@ const stderrTailChars = 2_000;
  */
 export async function runCliProcess(options: CliProcessOptions): Promise<CliProcessResult> {
   const started = Date.now();
-  const stdoutLog = createWriteStream(options.stdoutLog, { mode: PRIVATE_FILE_MODE });
-  const stderrLog = createWriteStream(options.stderrLog, { mode: PRIVATE_FILE_MODE });
+  const stdoutLog = createPrivateLog(options.stdoutLog);
+  const stderrLog = createPrivateLog(options.stderrLog);
   const { child: spawned, released } = spawnHeld(options.command, options.args, { cwd: options.cwd, env: options.env, stdin: 'pipe', recorder: options.recorder });
   const child = spawned as ChildProcessWithoutNullStreams;
   let stderrTail = '';

@@ -7,6 +7,8 @@ import { createWorkspace, runCli, type Workspace } from '../testing/run-cli.js';
 import type { DoctorCheck } from './doctor.js';
 
 const secret = 'sk-ant-doctor-secret-4f9c2e';
+// A CLI of the user's (a cli_agents stanza) whose command is on no PATH: the built-in CLIs are all installed in node_modules/.bin.
+const missingCli = ['cli_agents:', '  my-agent:', '    command: orchestra-missing-agent-cli', '    install_hint: pip install my-agent'];
 
 describe('orchestra doctor', () => {
   let ws: Workspace;
@@ -17,7 +19,7 @@ describe('orchestra doctor', () => {
     ws = createWorkspace('orchestra-doctor-');
     fakeBin = join(ws.dir, 'bin');
     mkdirSync(fakeBin);
-    // A fake codex on PATH; gemini stays missing. git comes from the machine's PATH.
+    // A fake codex on PATH, found before the one in node_modules/.bin. git comes from the machine's PATH.
     const codex = join(fakeBin, 'codex');
     writeFileSync(codex, '#!/bin/sh\necho "codex-cli 9.9.9"\n');
     chmodSync(codex, 0o755);
@@ -49,7 +51,7 @@ describe('orchestra doctor', () => {
 
   it('reports every check and exits 0 when nothing is a problem, never printing a key', async () => {
     const url = await listen();
-    ws.write('orchestra.yaml', `providers:\n  anthropic: {}\n  local:\n    base_url: ${url}\n`);
+    ws.write('orchestra.yaml', [`providers:\n  anthropic: {}\n  local:\n    base_url: ${url}`, ...missingCli].join('\n'));
     const result = await doctor([], { ANTHROPIC_API_KEY: secret });
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
@@ -58,7 +60,7 @@ describe('orchestra doctor', () => {
     expect(out).toMatch(new RegExp(`ok      store: ${join(ws.home, 'orchestra.db')} \\(schema version \\d+, current; pages, indexes and rows sound\\)\\n`));
     expect(out).toMatch(/ok {6}git: git version \d/);
     expect(out).toContain(`ok      codex: codex-cli 9.9.9 (${join(fakeBin, 'codex')})\n`);
-    expect(out).toContain('-       gemini: not installed (npm install -g @google/gemini-cli)\n');
+    expect(out).toContain('-       orchestra-missing-agent-cli: not installed (pip install my-agent)\n');
     expect(out).toContain('ok      ANTHROPIC_API_KEY: set (used by provider anthropic)\n');
     expect(out).toContain('-       OPENAI_API_KEY: not set\n');
     expect(out).toContain(`ok      providers.local.base_url: ${url} answered (HTTP 404)\n`);
@@ -82,7 +84,8 @@ describe('orchestra doctor', () => {
       `    base_url: ${url}`,
       'agents:',
       '  coder:',
-      '    cli: gemini',
+      '    cli: my-agent',
+      ...missingCli,
     ].join('\n'));
     const result = await doctor(['--json'], { OPENAI_API_KEY: '', GEMINI_API_KEY: secret });
     expect(result.code).toBe(1);
@@ -92,7 +95,7 @@ describe('orchestra doctor', () => {
     expect(parsed.configFile).toBe(join(ws.dir, 'orchestra.yaml'));
     const problems = parsed.checks.filter((check) => check.status === 'problem');
     expect(problems).toEqual([
-      { area: 'agent-cli', name: 'gemini', status: 'problem', detail: 'not installed (npm install -g @google/gemini-cli)', fix: 'npm install -g @google/gemini-cli' },
+      { area: 'agent-cli', name: 'orchestra-missing-agent-cli', status: 'problem', detail: 'not installed (pip install my-agent)', fix: 'pip install my-agent' },
       { area: 'provider-key', name: 'OPENAI_API_KEY', status: 'problem', detail: 'not set (used by provider openai)', fix: 'export OPENAI_API_KEY=<your key> (or remove the provider from orchestra.yaml)' },
       {
         area: 'base-url',

@@ -1,3 +1,4 @@
+import { styleText } from 'node:util';
 import type { CliOutput } from '../cli-io.js';
 
 type Env = Readonly<Record<string, string | undefined>>;
@@ -37,13 +38,16 @@ export interface Palette {
   bold(text: string): string;
 }
 
-const codes = { green: [32, 39], red: [31, 39], yellow: [33, 39], cyan: [36, 39], dim: [2, 22], bold: [1, 22] } as const;
+type Style = Parameters<typeof styleText>[0];
+const styles: Record<keyof Palette, Style> = { green: 'green', red: 'red', yellow: 'yellow', cyan: 'cyan', dim: 'dim', bold: 'bold' };
 
+/**
+ * Colours from node:util styleText (no dependency). Whether to colour is decided once, by
+ * shouldUseColor on the injected stream, so styleText's own check of process.stdout is switched off.
+ */
 export function createPalette(enabled: boolean): Palette {
-  const paint = (name: keyof typeof codes) => {
-    const [open, close] = codes[name];
-    return enabled ? (text: string) => `\u001b[${open}m${text}\u001b[${close}m` : (text: string) => text;
-  };
+  const paint = (name: keyof Palette) =>
+    enabled ? (text: string) => styleText(styles[name], text, { validateStream: false }) : (text: string) => text;
   return { green: paint('green'), red: paint('red'), yellow: paint('yellow'), cyan: paint('cyan'), dim: paint('dim'), bold: paint('bold') };
 }
 

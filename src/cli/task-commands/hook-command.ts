@@ -6,7 +6,7 @@ import type { CommandContext } from '../command-context.js';
 import { HookSources, type HookSource } from '../../agents/cli-agents/agent-report.js';
 
 /**
- * `orchestra hook <source>`: what an agent's hooks (Claude Code, Gemini CLI) or plugin (Opencode) run. Reads the
+ * `orchestra hook <source>`: what an agent's hooks (Claude Code, Codex, Gemini CLI) or plugin (Opencode) run. Reads the
  * event as JSON on stdin and reports it to the daemon for the task named in the environment. It
  * never fails the agent: problems go to stderr and the exit code is 0.
  */

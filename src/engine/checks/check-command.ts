@@ -1,8 +1,7 @@
-import { createWriteStream } from 'node:fs';
 import { dirname } from 'node:path';
 import type { ProcessRecorder } from '../../sessions/held-spawn.js';
 import { runCommand, type CommandExit } from '../handlers/tool/run-command.js';
-import { PRIVATE_FILE_MODE, makePrivateDir } from '../../core/private-files.js';
+import { createPrivateLog, makePrivateDir } from '../../core/private-files.js';
 
 export interface CheckCommandOptions {
   command: string;
@@ -27,7 +26,7 @@ const keptChars = 1024 * 1024;
 /** Runs a check's command like a tool node's (decision 7) and captures its output. */
 export async function runCheckCommand(options: CheckCommandOptions): Promise<CheckCommandRun> {
   await makePrivateDir(dirname(options.logFile));
-  const log = createWriteStream(options.logFile, { mode: PRIVATE_FILE_MODE });
+  const log = createPrivateLog(options.logFile);
   // A failed log write must not crash the process; the output is still kept in memory.
   log.on('error', () => {});
   const decoder = new TextDecoder();

@@ -19,6 +19,7 @@ describe('resolveChecks', () => {
       },
     ],
     ['several globs, blanks dropped', { 'check.file_exists': ' a.txt, ,b/*.md ,' }, { checks: [{ kind: 'file_exists', pattern: 'a.txt' }, { kind: 'file_exists', pattern: 'b/*.md' }], timeoutMs: 600_000 }],
+    ['issue 9: a glob with {a,b} stays one check', { 'check.file_exists': 'dist/*.{js,mjs}, README.md' }, { checks: [{ kind: 'file_exists', pattern: 'dist/*.{js,mjs}' }, { kind: 'file_exists', pattern: 'README.md' }], timeoutMs: 600_000 }],
     ['a critic tier and a timeout', { 'check.critic': 'Q', 'check.critic_model': 'cheap', 'check.timeout': '30s' }, { checks: [{ kind: 'critic', question: 'Q', model: 'cheap' }], timeoutMs: 30_000 }],
     ['blank attributes count as absent', { 'check.command': '  ', 'check.tests': '', 'check.critic': ' ' }, { checks: [], timeoutMs: 600_000 }],
   ])('%s', (_name, attrs, expected) => {

@@ -1,3 +1,4 @@
+import { splitGlobList } from '../../core/glob.js';
 import { ownerOf, readDurationMs, readString } from '../../pipeline/graph/attr-read.js';
 import type { GraphNode } from '../../pipeline/graph/model.js';
 
@@ -61,9 +62,7 @@ function text(node: GraphNode, key: string): string {
   return readString(node.attrs, key)?.trim() ?? '';
 }
 
+/** Commas inside a glob's `{a,b}` do not split it (core/glob.ts). */
 function splitList(value: string): string[] {
-  return value
-    .split(',')
-    .map((item) => item.trim())
-    .filter((item) => item !== '');
+  return splitGlobList(value).map((entry) => entry.value);
 }

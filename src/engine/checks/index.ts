@@ -4,4 +4,3 @@ export { runChecks, checksFileName, checksDirName, type RunChecksInput } from '.
 export { parseTestCounts, parseVitest, parseJest, parsePytest, parseGoTest } from './test-counts.js';
 export { parseCriticVerdict, type CriticVerdict } from './critic-verdict.js';
 export { clearFeedback, feedbackFileName, feedbackHeading, readFeedback, renderFeedback, withFeedback, writeFeedback } from './feedback.js';
-export { globToRegExp } from './glob-pattern.js';

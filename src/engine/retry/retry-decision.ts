@@ -1,15 +1,20 @@
 import type { StageStatus } from '../../core/events.js';
-import type { RetryPolicy } from './retry-policy.js';
 
 /** How an attempt ended, as far as the retry decision cares. */
 export type AttemptEnding = { kind: 'error'; retryable: boolean } | { kind: 'outcome'; status: StageStatus };
+
+/** RetryPolicy's switches, named here since retry-policy.ts imports this module (no import cycles). */
+export interface RetrySwitches {
+  retryOnFail: boolean;
+  retryErrors: boolean;
+}
 
 /**
  * Whether an attempt asks for another one (attempts left are the caller's check): RETRY always;
  * FAIL when the node retries failures (`retry_on_fail`, or an explicit `max_retries`, §11.5);
  * a thrown error when it is transient or the node opted in with `retry_on_fail`.
  */
-export function wantsRetry(ending: AttemptEnding, policy: Pick<RetryPolicy, 'retryOnFail' | 'retryErrors'>): boolean {
+export function wantsRetry(ending: AttemptEnding, policy: RetrySwitches): boolean {
   if (ending.kind === 'error') return ending.retryable || policy.retryErrors;
   if (ending.status === 'retry') return true;
   return ending.status === 'fail' && policy.retryOnFail;

@@ -7,24 +7,9 @@ import { resolveHandlerType } from './node-step.js';
 import { recordNodeOutcome } from './run-progress.js';
 import type { Frame, RunScope } from './run-scope.js';
 import { mirrorStatusFile } from './stage-files.js';
+import type { BranchPlace, RecordedSteps } from './branch-place.js';
 
-/**
- * Where a parallel branch commits its finished nodes (issue 8.10): under the top-level checkpoint
- * its parallel node started after, with a key naming the branch. `done` counts the branch's
- * finished steps; `recorded` holds those a crashed process committed, which resume replays.
- */
-export interface BranchPlace {
-  checkpointSeq: number;
-  key: string;
-  done: number;
-  recorded: readonly BranchStep[];
-}
-
-/** The steps a resumed run found committed under its checkpoint, by branch key. */
-export interface RecordedSteps {
-  checkpointSeq: number;
-  byBranch: ReadonlyMap<string, readonly BranchStep[]>;
-}
+export type { BranchPlace, RecordedSteps } from './branch-place.js';
 
 export function groupRecordedSteps(checkpointSeq: number, steps: readonly BranchStep[]): RecordedSteps {
   const byBranch = new Map<string, BranchStep[]>();

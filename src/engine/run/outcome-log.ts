@@ -1,6 +1,5 @@
 import type { OutcomeEntry } from '../../store/outcome-entries.js';
 import type { OutcomeSummary } from '../../store/types.js';
-import type { RunProgress } from './run-progress.js';
 
 /**
  * `progress.nodeOutcomes` kept a second way, as the list of writes that built it, so that each
@@ -14,8 +13,17 @@ export interface OutcomeLog {
   keys: number;
 }
 
+/**
+ * The part of RunProgress this log works on, named here so that this module does not import
+ * run-progress.ts (which imports it): no import cycles, even type-only ones.
+ */
+export interface OutcomeHolder {
+  nodeOutcomes: Record<string, OutcomeSummary>;
+  outcomeLog?: OutcomeLog;
+}
+
 /** Sets the node's outcome in `progress.nodeOutcomes` and in its log. */
-export function setNodeOutcome(progress: RunProgress, nodeId: string, summary: OutcomeSummary): void {
+export function setNodeOutcome(progress: OutcomeHolder, nodeId: string, summary: OutcomeSummary): void {
   const isNewKey = !Object.hasOwn(progress.nodeOutcomes, nodeId);
   progress.nodeOutcomes[nodeId] = summary;
   const log = progress.outcomeLog;
@@ -30,7 +38,7 @@ export function setNodeOutcome(progress: RunProgress, nodeId: string, summary: O
 }
 
 /** A copy of the log for a checkpoint, or undefined when it does not describe `nodeOutcomes` now. */
-export function outcomeEntriesNow(progress: RunProgress): OutcomeEntry[] | undefined {
+export function outcomeEntriesNow(progress: OutcomeHolder): OutcomeEntry[] | undefined {
   const log = progress.outcomeLog;
   return log && log.target === progress.nodeOutcomes ? log.entries.slice() : undefined;
 }

@@ -3,7 +3,7 @@ import type { ArtifactStore } from '../../store/run-dir/artifact-store.js';
 import type { BackgroundFileWriter } from '../../store/run-dir/background-writer.js';
 import type { BranchRequest, BranchResult, ChildRunHandle, ChildRunRequest } from '../handler.js';
 import type { ResolvedEngine } from './engine-options.js';
-import type { BranchPlace, RecordedSteps } from './branch-steps.js';
+import type { BranchPlace, RecordedSteps } from './branch-place.js';
 import type { EventLog } from './event-log.js';
 import type { LiveProcesses } from './live-processes.js';
 import type { RunProgress } from './run-progress.js';

@@ -8,7 +8,8 @@ export type AttributeScope = (typeof AttributeScope)[keyof typeof AttributeScope
 
 export type AttributeType =
   | { kind: 'string' }
-  | { kind: 'integer' }
+  /** `min`: the smallest value that means anything (a count of retries cannot be negative). */
+  | { kind: 'integer'; min?: number }
   | { kind: 'float' }
   | { kind: 'boolean' }
   | { kind: 'duration' }
@@ -34,6 +35,10 @@ export interface AttributeSpec {
 
 export const STRING = { kind: 'string' } as const satisfies AttributeType;
 export const INTEGER = { kind: 'integer' } as const satisfies AttributeType;
+/** A count that may be zero (`max_retries=0`). */
+export const COUNT = { kind: 'integer', min: 0 } as const satisfies AttributeType;
+/** A limit of at least one (`max_visits`, `max_parallel`). */
+export const POSITIVE = { kind: 'integer', min: 1 } as const satisfies AttributeType;
 export const FLOAT = { kind: 'float' } as const satisfies AttributeType;
 export const BOOLEAN = { kind: 'boolean' } as const satisfies AttributeType;
 export const DURATION = { kind: 'duration' } as const satisfies AttributeType;

@@ -1,4 +1,4 @@
-import { BOOLEAN, DURATION, FIDELITY, INTEGER, STRING, type AttributeSpec } from './attribute-spec.js';
+import { BOOLEAN, DURATION, FIDELITY, COUNT, POSITIVE, STRING, type AttributeSpec } from './attribute-spec.js';
 
 /** Node executions a run may make unless the graph sets `max_steps`: far past any real pipeline, short of forever. */
 export const DEFAULT_MAX_STEPS = 10_000;
@@ -14,7 +14,7 @@ export const GRAPH_ATTRIBUTES: readonly AttributeSpec[] = [
   {
     name: 'default_max_retries',
     appliesTo: graph,
-    type: INTEGER,
+    type: COUNT,
     default: 0,
     handlers: 'all',
     aliases: ['default_max_retry'],
@@ -23,7 +23,7 @@ export const GRAPH_ATTRIBUTES: readonly AttributeSpec[] = [
   {
     name: 'max_steps',
     appliesTo: graph,
-    type: INTEGER,
+    type: POSITIVE,
     default: DEFAULT_MAX_STEPS,
     handlers: 'all',
     description: 'Most node executions (every attempt, parallel branches and resumed parts included) a run may make; the next one fails the run, naming the node. Guards against loops that never end (issue 9).',

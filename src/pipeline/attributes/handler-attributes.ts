@@ -1,4 +1,4 @@
-import { BOOLEAN, DURATION, enumOf, INTEGER, STRING, type AttributeSpec } from './attribute-spec.js';
+import { BOOLEAN, DURATION, enumOf, POSITIVE, STRING, type AttributeSpec } from './attribute-spec.js';
 
 const node = ['node'] as const;
 
@@ -11,9 +11,9 @@ export const HANDLER_ATTRIBUTES: readonly AttributeSpec[] = [
   { name: 'human.default_choice', appliesTo: node, type: STRING, handlers: ['wait.human'], description: 'The choice taken when the question times out, matched like an answer (decision 5).' },
   { name: 'human.timeout', appliesTo: node, type: DURATION, handlers: ['wait.human'], description: 'How long the question waits for an answer. Unset: forever.' },
   { name: 'join_policy', appliesTo: node, type: enumOf('wait_all', 'first_success'), default: 'wait_all', handlers: ['parallel'], description: '`wait_all`: run every branch; `first_success`: stop the others once one succeeds.' },
-  { name: 'max_parallel', appliesTo: node, type: INTEGER, default: 4, handlers: ['parallel'], description: 'How many branches run at once.' },
+  { name: 'max_parallel', appliesTo: node, type: POSITIVE, default: 4, handlers: ['parallel'], description: 'How many branches run at once.' },
   { name: 'manager.poll_interval', appliesTo: node, type: DURATION, default: '45s', handlers: ['stack.manager_loop'], description: 'Wait between observation cycles.' },
-  { name: 'manager.max_cycles', appliesTo: node, type: INTEGER, default: 1000, handlers: ['stack.manager_loop'], description: 'Cycles before the manager gives up and fails.' },
+  { name: 'manager.max_cycles', appliesTo: node, type: POSITIVE, default: 1000, handlers: ['stack.manager_loop'], description: 'Cycles before the manager gives up and fails.' },
   { name: 'manager.stop_condition', appliesTo: node, type: STRING, default: '', handlers: ['stack.manager_loop'], description: 'Condition that ends the loop with SUCCESS when it holds.' },
   { name: 'manager.actions', appliesTo: node, type: STRING, default: 'observe,wait', handlers: ['stack.manager_loop'], description: 'Comma-separated actions per cycle: `observe`, `steer`, `wait`.' },
   { name: 'stack.child_autostart', appliesTo: node, type: BOOLEAN, default: true, handlers: ['stack.manager_loop'], description: 'Start the child pipeline when the manager starts.' },
@@ -23,6 +23,8 @@ export const HANDLER_ATTRIBUTES: readonly AttributeSpec[] = [
   { name: 'check.critic', appliesTo: node, type: STRING, handlers: ['codergen'], description: 'Check after the agent: a question for a model critic, which must answer PASS or FAIL with reasons.' },
   { name: 'check.critic_model', appliesTo: node, type: STRING, default: 'smart', handlers: ['codergen'], description: 'Model tier (`smart`, `worker`, `cheap`) or model the critic uses.' },
   { name: 'check.timeout', appliesTo: node, type: DURATION, default: '10m', handlers: ['codergen'], description: 'Longest a check command or test run may take.' },
+  { name: 'context.files', appliesTo: node, type: STRING, handlers: ['codergen'], description: 'Comma-separated globs relative to the working directory (`src/**/*.ts, README.md`): the files\' contents go into the prompt with their paths, within the context budget (see "Node context").' },
+  { name: 'context.urls', appliesTo: node, type: STRING, handlers: ['codergen'], description: 'Comma-separated http(s) URLs, fetched once per run with a size and time limit; their text goes into the prompt (see "Node context").' },
   { name: 'pipeline', appliesTo: node, type: STRING, handlers: ['pipeline'], description: 'The DOT file a `type="pipeline"` node runs as a child run, relative to this file (see "Composed pipelines").' },
   { name: 'pipeline.inputs', appliesTo: node, type: STRING, defaultText: 'all run variables', handlers: ['pipeline'], description: 'What the child starts with: `a,b=c` gives it `a` from the context key `a` and `b` from `c` (as run variables and context keys).' },
   { name: 'pipeline.outputs', appliesTo: node, type: STRING, default: 'last_response', handlers: ['pipeline'], description: "What comes back: `x,y=z` sets the context's `x` from the child's final `x` and `y` from its `z`." },

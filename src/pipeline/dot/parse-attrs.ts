@@ -94,9 +94,28 @@ export function parseAttrAfterKey(stream: TokenStream, keyToken: Token): Attribu
   const valueToken = stream.next();
   const loc = stream.locBetween(keyToken, valueToken);
   if (isRunOnNumber(valueToken)) return { key, value: { kind: 'bare', value: valueToken.text }, loc, malformed: true };
+  if (valueToken.kind === TokenKind.UNKNOWN && valueToken.text === '#') return hashValue(stream, key, keyToken, valueToken);
   const value = toAttrValue(valueToken);
   if (value === undefined) throw stream.expected(valueToken, `a value for "${key}"`, VALUE_HINT);
   return { key, value, loc };
+}
+
+/**
+ * `color=#ff0000`: a colour left unquoted. Kept as one malformed value (reported by value_syntax with
+ * the quoted fix) so it does not hide every other finding in the file, like a run-on number.
+ */
+function hashValue(stream: TokenStream, key: string, keyToken: Token, hash: Token): Attribute {
+  let last = hash;
+  let text = '#';
+  for (let next = stream.peek(); touches(last, next) && (next.kind === TokenKind.WORD || next.kind === TokenKind.INTEGER || next.kind === TokenKind.FLOAT || next.kind === TokenKind.UNKNOWN); next = stream.peek()) {
+    text += next.text;
+    last = stream.next();
+  }
+  return { key, value: { kind: 'bare', value: text }, loc: stream.locBetween(keyToken, last), malformed: true };
+}
+
+function touches(before: Token, after: Token): boolean {
+  return after.line === before.endLine && after.column === before.endColumn;
 }
 
 /** A word or quoted string that is a valid attribute name (`"label"` is accepted like `label`). */

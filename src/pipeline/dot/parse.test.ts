@@ -40,15 +40,11 @@ describe('parseDot', () => {
     expect(graph.attrs.rankdir?.value).toEqual({ kind: 'bare', value: 'LR' });
   });
 
-  it('parses and builds 10,000 nodes and 10,000 edges quickly', () => {
-    const source = generatePipeline(10_000);
-    parseDot(source, 'warmup.dot');
-    const started = performance.now();
-    const graph = parseDot(source, 'big.dot');
-    const elapsed = performance.now() - started;
+  // How fast is measured by `npm run bench` (parse + validate), not here: a shared machine makes
+  // timed unit tests flaky.
+  it('parses and builds 10,000 nodes and 10,000 edges', () => {
+    const graph = parseDot(generatePipeline(10_000), 'big.dot');
     expect(graph.nodes.size).toBe(10_002);
     expect(graph.edges).toHaveLength(10_001);
-    // The target is well under 100 ms; the bound is loose because the test machine is shared.
-    expect(elapsed).toBeLessThan(1_500);
   });
 });

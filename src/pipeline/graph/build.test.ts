@@ -42,7 +42,7 @@ describe('graph builder: defaults and subgraphs', () => {
 
   it('gives subgraph members the class derived from its label, and the subgraph chain', () => {
     expect(node(example, 'Plan').classes).toEqual(['loop-a']);
-    expect(node(example, 'Plan').subgraphs).toEqual([{ id: 'cluster_loop', derivedClass: 'loop-a' }]);
+    expect(node(example, 'Plan').subgraphs).toEqual([{ id: 'cluster_loop', derivedClass: 'loop-a', label: 'Loop A' }]);
     expect(node(example, 'Review').classes).toEqual([]);
     expect(node(example, 'Review').subgraphs).toEqual([]);
   });
@@ -68,8 +68,8 @@ describe('graph builder: defaults and subgraphs', () => {
     const graph = parseDot('digraph { subgraph outer { subgraph { a [class="code, critical"] graph [label="Inner Loop!"] } label="Outer" } }', 't.dot');
     expect(node(graph, 'a').classes).toEqual(['code', 'critical', 'outer', 'inner-loop']);
     expect(node(graph, 'a').subgraphs).toEqual([
-      { id: 'outer', derivedClass: 'outer' },
-      { id: undefined, derivedClass: 'inner-loop' },
+      { id: 'outer', derivedClass: 'outer', label: 'Outer' },
+      { id: undefined, derivedClass: 'inner-loop', label: 'Inner Loop!' },
     ]);
   });
 

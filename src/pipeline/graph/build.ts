@@ -112,7 +112,7 @@ class GraphBuilder {
 
 function enterSubgraph(scope: Scope, statement: SubgraphStatement): Scope {
   const label = subgraphLabel(statement.body);
-  const ref: SubgraphRef = { id: statement.id, derivedClass: label === undefined ? undefined : deriveClass(label) };
+  const ref: SubgraphRef = { id: statement.id, derivedClass: label === undefined ? undefined : deriveClass(label), ...(label === undefined ? {} : { label }) };
   return { nodeDefaults: scope.nodeDefaults, edgeDefaults: scope.edgeDefaults, subgraphs: [...scope.subgraphs, ref] };
 }
 

@@ -50,6 +50,8 @@ export interface SubgraphRef {
   id: string | undefined;
   /** Class derived from the subgraph label (`Loop A` → `loop-a`), if it has a label. */
   derivedClass: string | undefined;
+  /** The label as written, for drawing the subgraph as a cluster. */
+  label?: string;
 }
 
 export interface GraphEdge {

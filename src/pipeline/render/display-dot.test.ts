@@ -11,7 +11,7 @@ describe('toDisplayDot', () => {
     expect(toDisplayDot(graph)).toBe(
       [
         'digraph "Demo" {',
-        '  graph [rankdir="LR", fontname="Helvetica", pad="0.3", label=""];',
+        '  graph [rankdir="LR", nodesep="0.8", ranksep="0.7", fontname="Helvetica", pad="0.3", label=""];',
         '  node [fontname="Helvetica", fontsize="12", margin="0.2,0.08"];',
         '  edge [fontname="Helvetica", fontsize="10"];',
         '  "start" [label="start", shape="Mdiamond", style="filled", fillcolor="#c8e6c9", id="node_start", class="kind_start", tooltip="start (start)"];',

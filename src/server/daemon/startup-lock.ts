@@ -12,7 +12,8 @@ const retryMs = 20;
  * daemons starting at once exactly one checks for a live socket and takes the path. A lock whose
  * holder is dead, or that is older than 10 s, is broken. Two waiters breaking the same abandoned lock
  * at the same instant could both proceed; that needs a daemon to die inside this few-millisecond
- * section, and is accepted.
+ * section, and is accepted. Not `proper-lockfile`, for the reason given in src/tasks/task-lock.ts:
+ * it judges staleness by mtime alone and cannot break a dead holder's lock at once.
  */
 export async function withStartupLock<T>(lockPath: string, fn: () => Promise<T>, o: { timeoutMs?: number } = {}): Promise<T> {
   const deadline = Date.now() + (o.timeoutMs ?? 15_000);

@@ -58,6 +58,7 @@ async function launchOnce(ctx: ServiceContext, projectRoot: string, task: Task, 
     hookCommand,
     stateDir,
     env,
+    cwd: task.worktree,
   });
   await endTaskOrphans(ctx, projectRoot, task.id);
   const sessionId = launch.sessionId ?? task.agentSession;

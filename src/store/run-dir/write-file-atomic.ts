@@ -17,7 +17,16 @@ export interface WriteFileOptions {
   mode?: number;
 }
 
-/** Writes `data` to a temp file beside `path` and renames it over `path`; creates the directory (0700). */
+/**
+ * Writes `data` to a temp file beside `path` and renames it over `path`; creates the directory (0700).
+ *
+ * Ours rather than the `write-file-atomic` package, which does the same temp-and-rename but: never
+ * fsyncs the directory after the rename (so a durable checkpoint.json could vanish on power loss),
+ * always fsyncs the file unless told not to (mirror files must not pay that per node), names its
+ * temp files `name.<hash>` (visible to listings, unrecognisable after a SIGKILL; ours are
+ * `.name.tmp-PID-N`, skipped by readers and removed once their writer is gone), and creates no
+ * private directory.
+ */
 export async function writeFileAtomic(path: string, data: string | Uint8Array, options: WriteFileOptions = {}): Promise<void> {
   const dir = dirname(path);
   const temp = claimTempPath(dir, basename(path));

@@ -20,7 +20,16 @@ interface FunctionCallItem {
   arguments: string;
   status: 'completed';
 }
-type OutputItem = MessageItem | FunctionCallItem;
+/** A call of a freeform (`custom`) tool, such as Codex's apply_patch: its input is plain text. */
+interface CustomToolCallItem {
+  type: 'custom_tool_call';
+  id: string;
+  call_id: string;
+  name: string;
+  input: string;
+  status: 'completed';
+}
+type OutputItem = MessageItem | FunctionCallItem | CustomToolCallItem;
 
 export function responseOutput(turn: AnswerTurn, sequence: number): OutputItem[] {
   const items: OutputItem[] = [];
@@ -30,6 +39,10 @@ export function responseOutput(turn: AnswerTurn, sequence: number): OutputItem[]
   }
   (turn.toolCalls ?? []).forEach((call, index) => {
     const callId = call.id ?? `call_${sequence}_${index}`;
+    if (call.freeform !== undefined) {
+      items.push({ type: 'custom_tool_call', id: `ctc_${sequence}_${index}`, call_id: callId, name: call.name, input: call.freeform, status: 'completed' });
+      return;
+    }
     const args = JSON.stringify(call.input);
     items.push({ type: 'function_call', id: `fc_${sequence}_${index}`, call_id: callId, name: call.name, arguments: args, status: 'completed' });
   });
@@ -62,6 +75,12 @@ export function sendResponse(res: ServerResponse, turn: AnswerTurn, context: Rep
 /** Item events while it is being produced: the deltas between output_item.added and output_item.done. */
 function itemDeltaEvents(item: OutputItem, outputIndex: number): ({ type: string } & Record<string, unknown>)[] {
   const at = { item_id: item.id, output_index: outputIndex };
+  if (item.type === 'custom_tool_call') {
+    return [
+      ...halves(item.input).map((delta) => ({ type: 'response.custom_tool_call_input.delta', ...at, delta })),
+      { type: 'response.custom_tool_call_input.done', ...at, input: item.input },
+    ];
+  }
   if (item.type === 'function_call') {
     return [
       ...halves(item.arguments).map((delta) => ({ type: 'response.function_call_arguments.delta', ...at, delta })),
@@ -76,9 +95,9 @@ function itemDeltaEvents(item: OutputItem, outputIndex: number): ({ type: string
 }
 
 function openingItem(item: OutputItem): OutputItem | Record<string, unknown> {
-  return item.type === 'function_call'
-    ? { ...item, arguments: '', status: 'in_progress' }
-    : { ...item, content: [], status: 'in_progress' };
+  if (item.type === 'function_call') return { ...item, arguments: '', status: 'in_progress' };
+  if (item.type === 'custom_tool_call') return { ...item, input: '', status: 'in_progress' };
+  return { ...item, content: [], status: 'in_progress' };
 }
 
 export function streamResponse(res: ServerResponse, turn: AnswerTurn, context: ReplyContext): void {

@@ -12,6 +12,11 @@ export interface ScriptedToolCall {
   input: Record<string, unknown>;
   /** Defaults to a deterministic id derived from the request number and the call's position. */
   id?: string;
+  /**
+   * A freeform tool's raw input (Codex's `apply_patch` takes a patch, not JSON): sent as a Responses
+   * `custom_tool_call` with this text, and `input` is not used. Other endpoints ignore it.
+   */
+  freeform?: string;
 }
 
 export interface ScriptedError {

@@ -10,9 +10,9 @@ export interface TurnUsage {
   outputTokens: number;
 }
 
-/** Input tokens come from the raw request body length; output tokens from the text and tool inputs. */
+/** Input tokens come from the raw request body length; output tokens from the text and tool inputs (a freeform input as is). */
 export function usageFor(bodyLength: number, turn: StaticTurn): TurnUsage {
-  const toolChars = (turn.toolCalls ?? []).reduce((sum, call) => sum + JSON.stringify(call.input).length, 0);
+  const toolChars = (turn.toolCalls ?? []).reduce((sum, call) => sum + (call.freeform ?? JSON.stringify(call.input)).length, 0);
   return {
     inputTokens: tokensFor(bodyLength),
     outputTokens: tokensFor((turn.text ?? '').length + toolChars),

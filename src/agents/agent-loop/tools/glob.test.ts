@@ -1,24 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { compileGlob } from './glob.js';
 
+// The dialect itself is tested in src/core/glob.test.ts; here what the agent's tools add.
 describe('compileGlob', () => {
   it.each<[string, string, boolean]>([
-    ['*.ts', 'a.ts', true],
     ['*.ts', 'src/deep/a.ts', true],
-    ['*.ts', 'a.tsx', false],
-    ['src/*.ts', 'src/a.ts', true],
-    ['src/*.ts', 'src/deep/a.ts', false],
-    ['src/**/*.ts', 'src/a.ts', true],
-    ['src/**/*.ts', 'src/x/y/a.ts', true],
+    ['src/*.ts', 'lib/src/a.ts', false],
     ['**/*.{ts,md}', 'docs/readme.md', true],
-    ['**/*.{ts,md}', 'docs/readme.txt', false],
-    ['file?.txt', 'file1.txt', true],
-    ['file?.txt', 'file10.txt', false],
-    ['[ab].txt', 'b.txt', true],
-    ['[!ab].txt', 'b.txt', false],
-    ['a.b', 'axb', false],
-    ['(x)+.txt', '(x)+.txt', true],
-  ])('%s against %s → %s', (pattern, path, expected) => {
+  ])('%s against %s → %s (a pattern without / matches at any depth)', (pattern, path, expected) => {
     expect(compileGlob(pattern).test(path)).toBe(expected);
   });
 });
@@ -31,7 +20,8 @@ describe('issue 8.5: a glob cannot freeze the engine', () => {
     expect(performance.now() - started).toBeLessThan(2_000);
   });
 
-  it('an unbalanced glob is a tool error naming it', () => {
-    expect(() => compileGlob('{a,b')).toThrow('glob "{a,b" is not valid');
+  it('an invalid glob is a tool error naming it; an unclosed brace is literal, as in bash', () => {
+    expect(() => compileGlob('[z-a]')).toThrow('glob "[z-a]" is not valid');
+    expect(compileGlob('{a,b').test('{a,b')).toBe(true);
   });
 });

@@ -10,6 +10,7 @@ import { applyChecks } from './apply-checks.js';
 import { expandPrompt, promptTemplate } from './expand-prompt.js';
 import { agentRequestFor } from '../agent-request.js';
 import { isOrchestraError } from '../../../core/errors.js';
+import { buildNodeContext, withNodeContext } from '../../context-sources/node-context.js';
 
 const lastResponseChars = 200;
 
@@ -18,7 +19,8 @@ const lastResponseChars = 200;
  * backend, writes `response.md`. A `status.json` the agent wrote during the call wins (decision 18).
  * A backend error is a FAIL, except when it says `retryable: true` or the node was cancelled: those
  * are rethrown so the run loop can retry or stop. A successful call is then judged by the node's
- * checks (seed 003); feedback from checks that failed before goes at the end of the prompt.
+ * checks (seed 003); feedback from checks that failed before goes at the end of the prompt, after
+ * the node's context files and URLs (context-sources/).
  */
 export function createCodergenHandler(): BuiltInHandler {
   return {
@@ -31,7 +33,10 @@ export function createCodergenHandler(): BuiltInHandler {
         return { status: 'fail', failureReason: errorMessage(error) };
       }
       const feedback = checks.checks.length > 0 ? await readFeedback(stageDir) : undefined;
-      const prompt = withFeedback(expandPrompt(promptTemplate(node), input.graph, input.context, input.run.variables, node), feedback);
+      const nodeContext = await buildNodeContext(input);
+      for (const message of nodeContext.warnings) await services.emit({ type: 'log', level: 'warn', message, node: node.id });
+      const rendered = withNodeContext(expandPrompt(promptTemplate(node), input.graph, input.context, input.run.variables, node), nodeContext);
+      const prompt = withFeedback(rendered, feedback);
       await writeFileAtomic(join(stageDir, 'prompt.md'), prompt);
       const before = await markAgentStatus(stageDir);
       const request = agentRequestFor(input, prompt);

@@ -1,7 +1,7 @@
-import { createWriteStream, type WriteStream } from 'node:fs';
+import type { WriteStream } from 'node:fs';
 import { StringDecoder } from 'node:string_decoder';
 import type { RunEventBody } from '../../../core/events.js';
-import { PRIVATE_FILE_MODE } from '../../../core/private-files.js';
+import { createPrivateLog } from '../../../core/private-files.js';
 
 export interface OutputCaptureOptions {
   node: string;
@@ -42,7 +42,7 @@ export class OutputCapture {
   private emitting: Promise<void> = Promise.resolve();
 
   constructor(private readonly options: OutputCaptureOptions) {
-    this.file = createWriteStream(options.file, { mode: PRIVATE_FILE_MODE });
+    this.file = createPrivateLog(options.file);
     this.headLimit = options.headBytes ?? 64 * 1024;
     this.tailLimit = options.tailBytes ?? 4 * 1024;
     this.chunkChars = options.chunkChars ?? 4 * 1024;

@@ -1,6 +1,5 @@
-import { createWriteStream } from 'node:fs';
 import { join } from 'node:path';
-import { PRIVATE_FILE_MODE } from '../../../core/private-files.js';
+import { createPrivateLog } from '../../../core/private-files.js';
 import { readString } from '../../../pipeline/graph/attr-read.js';
 import { writeFileAtomic } from '../../../store/run-dir/write-file-atomic.js';
 import type { HandlerInput } from '../../handler.js';
@@ -29,7 +28,7 @@ export interface CombinedOutput {
 }
 
 export function openCombinedOutput(stageDir: string): CombinedOutput {
-  const file = createWriteStream(join(stageDir, combinedOutputFileName), { mode: PRIVATE_FILE_MODE });
+  const file = createPrivateLog(join(stageDir, combinedOutputFileName));
   // A failed write surfaces in finish(); without a listener it would crash the process.
   file.on('error', () => {});
   return {

@@ -29,10 +29,21 @@ export function ownerWhere(owner: AttributeOwner): Pick<Diagnostic, 'nodeId' | '
 }
 
 /**
- * `node [...]` defaults and chained edges share one written attribute among many owners: report it
- * once, where it was written.
+ * Each attribute as written that `include` accepts, with the first owner that accepts it: `node [...]`
+ * defaults and chained edges share one written attribute among many owners, and a finding about it
+ * is reported once, where it was written.
  */
-export function isFirstSighting(seen: Set<string>, attr: Attribute): boolean {
+export function* writtenAttributes(graph: Graph, include: (owner: AttributeOwner, attr: Attribute) => boolean): Generator<{ owner: AttributeOwner; attr: Attribute }> {
+  const seen = new Set<string>();
+  for (const owner of attributeOwners(graph)) {
+    for (const key in owner.attrs) {
+      const attr = owner.attrs[key] as Attribute;
+      if (include(owner, attr) && isFirstSighting(seen, attr)) yield { owner, attr };
+    }
+  }
+}
+
+function isFirstSighting(seen: Set<string>, attr: Attribute): boolean {
   const key = `${attr.key}@${attr.loc.line}:${attr.loc.column}`;
   if (seen.has(key)) return false;
   seen.add(key);

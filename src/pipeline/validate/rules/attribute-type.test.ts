@@ -20,6 +20,8 @@ describe('attribute_type', () => {
     ['goal_gate=yes', 'Attribute "goal_gate" of node a must be true or false, found yes.\n  fix: Write true or false, as in goal_gate=true.'],
     ['max_retries=1.5', 'Attribute "max_retries" of node a must be an integer, found 1.5.\n  fix: Write a whole number, as in max_retries=3.'],
     ['reasoning_effort=extreme', 'Attribute "reasoning_effort" of node a must be one of low, medium, high, found extreme.\n  fix: Write one of low, medium, high, as in reasoning_effort=low.'],
+    ['max_retries=-3', 'Attribute "max_retries" of node a must be 0 or more, found -3.\n  fix: max_retries=0'],
+    ['max_visits=0', 'Attribute "max_visits" of node a must be 1 or more, found 0.\n  fix: max_visits=1'],
   ])('errors for %s', (attr, expected) => {
     expect(lintDot(pipelineDot(`a [label="A", ${attr}]\nstart -> a -> exit`), rule)).toEqual([`p.dot:5:17: error[attribute_type]: ${expected}`]);
   });

@@ -6,7 +6,7 @@ import { isOrchestraError } from '../../../core/errors.js';
 import { formatLocation } from '../../../core/source-location.js';
 import type { Diagnostic } from '../diagnostic.js';
 import type { LintRule } from '../lint-rule.js';
-import { attributeOwners, isFirstSighting, ownerName, ownerWhere } from './attribute-owners.js';
+import { ownerName, ownerWhere, writtenAttributes, type AttributeOwner } from './attribute-owners.js';
 
 // Checked by their own rule at its own severity (fidelity_valid is a WARNING in the spec).
 const ownedElsewhere = new Set(['fidelity', 'default_fidelity']);
@@ -19,33 +19,30 @@ export const attributeTypeRule: LintRule = {
   name: 'attribute_type',
   apply(graph) {
     const diagnostics: Diagnostic[] = [];
-    const seen = new Set<string>();
-    for (const owner of attributeOwners(graph)) {
-      for (const key in owner.attrs) {
-        const attr = owner.attrs[key] as Attribute;
-        const spec = findAttribute(owner.scope, key);
-        if (!spec || !isTypeChecked(spec)) continue;
-        if (!isFirstSighting(seen, attr)) continue;
-        const problem = typeProblem(spec, attr, ownerName(owner));
-        if (problem) diagnostics.push({ ...problem, ...ownerWhere(owner) });
-      }
+    const typed = (owner: AttributeOwner, attr: Attribute): boolean => isTypeCheckedIn(owner, attr) !== undefined;
+    for (const { owner, attr } of writtenAttributes(graph, typed)) {
+      const problem = typeProblem(isTypeCheckedIn(owner, attr) as AttributeSpec, attr, ownerName(owner));
+      if (problem) diagnostics.push({ ...problem, ...ownerWhere(owner) });
     }
     return diagnostics;
   },
 };
 
-/** Whether attribute_type checks this attribute's values (value_syntax covers the others). */
-export function isTypeChecked(spec: AttributeSpec): boolean {
-  return spec.type.kind !== 'string' && !spec.display && !ownedElsewhere.has(spec.name);
+/** The attribute's spec when attribute_type checks its values (value_syntax covers the others). */
+export function isTypeCheckedIn(owner: AttributeOwner, attr: Attribute): AttributeSpec | undefined {
+  const spec = findAttribute(owner.scope, attr.key);
+  return spec && spec.type.kind !== 'string' && !spec.display && !ownedElsewhere.has(spec.name) ? spec : undefined;
 }
 
 function typeProblem(spec: AttributeSpec, attr: Attribute, owner: string): Diagnostic | undefined {
   const attrs = { [attr.key]: attr };
   try {
     switch (spec.type.kind) {
-      case 'integer':
-        readInt(attrs, attr.key, owner);
+      case 'integer': {
+        const value = readInt(attrs, attr.key, owner);
+        if (value !== undefined && spec.type.min !== undefined && value < spec.type.min) return belowMinimum(attr, owner, spec.type.min, value);
         break;
+      }
       case 'float':
         readFloat(attrs, attr.key, owner);
         break;
@@ -73,4 +70,14 @@ function typeProblem(spec: AttributeSpec, attr: Attribute, owner: string): Diagn
       fix: error.hint,
     };
   }
+}
+
+function belowMinimum(attr: Attribute, owner: string, min: number, value: number): Diagnostic {
+  return {
+    rule: 'attribute_type',
+    severity: 'error',
+    message: `Attribute "${attr.key}" of ${owner} must be ${min} or more, found ${value}.`,
+    loc: attr.loc,
+    fix: `${attr.key}=${min}`,
+  };
 }

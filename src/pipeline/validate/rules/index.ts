@@ -4,6 +4,7 @@ import { conditionOutcomeValueRule } from './condition-outcome-value.js';
 import { compositionCycleRule } from './composition-cycle.js';
 import { conditionKeyRule } from './condition-key.js';
 import { conditionSyntaxRule } from './condition-syntax.js';
+import { contextSourcesRule } from './context-sources.js';
 import { edgeTargetExistsRule } from './edge-target-exists.js';
 import { exitNoOutgoingRule } from './exit-no-outgoing.js';
 import { exitReachableRule } from './exit-reachable.js';
@@ -58,6 +59,7 @@ export const BUILT_IN_RULES: readonly LintRule[] = [
   unknownVariableRule,
   maxRetriesUnusedRule,
   shapeKnownRule,
+  contextSourcesRule,
   conditionKeyRule,
   valueSyntaxRule,
 ];

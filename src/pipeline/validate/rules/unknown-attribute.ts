@@ -3,7 +3,7 @@ import { closestAttributeName, findAttribute } from '../../attributes/catalog.js
 import type { Diagnostic } from '../diagnostic.js';
 import type { Attribute } from '../../graph/model.js';
 import type { LintRule } from '../lint-rule.js';
-import { attributeOwners, isFirstSighting, ownerName, ownerWhere, type AttributeOwner } from './attribute-owners.js';
+import { ownerName, ownerWhere, writtenAttributes, type AttributeOwner } from './attribute-owners.js';
 
 const scopes: readonly AttributeScope[] = ['graph', 'node', 'edge'];
 
@@ -16,14 +16,10 @@ export const unknownAttributeRule: LintRule = {
   name: 'unknown_attribute',
   apply(graph, ctx) {
     const diagnostics: Diagnostic[] = [];
-    const seen = new Set<string>();
-    for (const owner of attributeOwners(graph)) {
-      if (owner.scope === 'node' && !ctx.builtInHandlerTypes.has(ctx.handlerType(owner.node))) continue;
-      for (const key in owner.attrs) {
-        const attr = owner.attrs[key] as Attribute;
-        if (findAttribute(owner.scope, key) || !isFirstSighting(seen, attr)) continue;
-        diagnostics.push({ ...describe(owner, key), rule: 'unknown_attribute', severity: 'warning', loc: attr.loc, ...ownerWhere(owner) });
-      }
+    const checked = (owner: AttributeOwner): boolean => owner.scope !== 'node' || ctx.builtInHandlerTypes.has(ctx.handlerType(owner.node));
+    const unknown = (owner: AttributeOwner, attr: Attribute): boolean => checked(owner) && !findAttribute(owner.scope, attr.key);
+    for (const { owner, attr } of writtenAttributes(graph, unknown)) {
+      diagnostics.push({ ...describe(owner, attr.key), rule: 'unknown_attribute', severity: 'warning', loc: attr.loc, ...ownerWhere(owner) });
     }
     return diagnostics;
   },

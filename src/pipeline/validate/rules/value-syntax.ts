@@ -1,9 +1,8 @@
-import { findAttribute } from '../../attributes/catalog.js';
 import { textValue, type Attribute } from '../../graph/model.js';
 import type { Diagnostic } from '../diagnostic.js';
 import type { LintRule } from '../lint-rule.js';
-import { attributeOwners, isFirstSighting, ownerName, ownerWhere } from './attribute-owners.js';
-import { isTypeChecked } from './attribute-type.js';
+import { ownerName, ownerWhere, writtenAttributes, type AttributeOwner } from './attribute-owners.js';
+import { isTypeCheckedIn } from './attribute-type.js';
 
 /**
  * An unquoted run-on number (`width=10px`) is not a DOT value (decision 14). The parser keeps it so
@@ -14,23 +13,17 @@ export const valueSyntaxRule: LintRule = {
   name: 'value_syntax',
   apply(graph) {
     const diagnostics: Diagnostic[] = [];
-    const seen = new Set<string>();
-    for (const owner of attributeOwners(graph)) {
-      for (const key in owner.attrs) {
-        const attr = owner.attrs[key] as Attribute;
-        if (!attr.malformed || !isFirstSighting(seen, attr)) continue;
-        const spec = findAttribute(owner.scope, key);
-        if (spec && isTypeChecked(spec)) continue;
-        const text = textValue(attr.value);
-        diagnostics.push({
-          rule: 'value_syntax',
-          severity: 'error',
-          message: `Attribute "${key}" of ${ownerName(owner)} has the unquoted value ${text}, which is neither a number, a duration nor a word.`,
-          loc: attr.loc,
-          ...ownerWhere(owner),
-          fix: `quote it: ${key}="${text}"`,
-        });
-      }
+    const runOn = (owner: AttributeOwner, attr: Attribute): boolean => attr.malformed === true && !isTypeCheckedIn(owner, attr);
+    for (const { owner, attr } of writtenAttributes(graph, runOn)) {
+      const text = textValue(attr.value);
+      diagnostics.push({
+        rule: 'value_syntax',
+        severity: 'error',
+        message: `Attribute "${attr.key}" of ${ownerName(owner)} has the unquoted value ${text}, which is neither a number, a duration nor a word.`,
+        loc: attr.loc,
+        ...ownerWhere(owner),
+        fix: `quote it: ${attr.key}="${text}"`,
+      });
     }
     return diagnostics;
   },
