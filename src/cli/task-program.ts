@@ -104,6 +104,6 @@ export function registerTaskCommands(program: Command, ctx: CommandContext, setE
 
   program
     .command('hook', { hidden: true })
-    .argument('<source>', 'claude, opencode or codex')
+    .argument('<source>', 'claude, opencode, codex or gemini')
     .action(async (source: string) => setExitCode(await (await import('./task-commands/hook-command.js')).hookCommand(ctx, source)));
 }

@@ -85,7 +85,7 @@ describe('cli_agents in orchestra.yaml', () => {
       'a bad status',
       ['cli_agents:', '  a:', '    command: a', '    interactive:', '      status: hooks'],
       '5:15',
-      'cli_agents.a.interactive.status: "hooks" is not allowed. Allowed: claude-hooks, opencode-plugin, codex-hooks, quiescence.',
+      'cli_agents.a.interactive.status: "hooks" is not allowed. Allowed: claude-hooks, opencode-plugin, codex-hooks, gemini-hooks, quiescence.',
     ],
     [
       'a misspelled interactive key',

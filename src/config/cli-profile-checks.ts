@@ -11,6 +11,7 @@ type Issue = ReturnType<typeof completeIssue>;
 export interface CheckedCliProfile {
   args?: readonly ArgTemplate[] | undefined;
   prompt_via: string;
+  config_home?: string | undefined;
   interactive?: CheckedInteractive | undefined;
 }
 
@@ -19,6 +20,7 @@ interface CheckedInteractive {
   resume_args?: readonly ArgTemplate[] | undefined;
   prompt_via?: string | undefined;
   session_id: string;
+  status?: string | undefined;
 }
 
 /**
@@ -44,8 +46,15 @@ export function cliProfileIssues(stanza: CheckedCliProfile): Issue[] {
   }
   const interactive = stanza.interactive;
   if (interactive !== undefined) issues.push(...interactiveIssues(interactive));
+  const home = interactive?.status === undefined ? undefined : hooksHome[interactive.status];
+  if (home !== undefined && stanza.config_home !== home) {
+    issues.push(completeIssue(['interactive', 'status'], `is "${interactive?.status}", whose hooks go into the config Orchestra writes for config_home: ${home}; add config_home: ${home}`));
+  }
   return issues;
 }
+
+// The statuses whose hooks live in the config home Orchestra writes (its hooks file or settings).
+const hooksHome: Partial<Record<string, string>> = { 'codex-hooks': 'codex', 'gemini-hooks': 'gemini' };
 
 function interactiveIssues(interactive: CheckedInteractive): Issue[] {
   const at = (...path: PropertyKey[]): PropertyKey[] => ['interactive', ...path];

@@ -15,12 +15,17 @@ export const SessionIdModes = ['assign', 'report', 'none'] as const;
 export type SessionIdMode = (typeof SessionIdModes)[number];
 
 /** How a task's running / idle / waiting is told: hooks, a plugin, or output quiescence. */
-export const StatusSources = ['claude-hooks', 'opencode-plugin', 'codex-hooks', 'quiescence'] as const;
+export const StatusSources = ['claude-hooks', 'opencode-plugin', 'codex-hooks', 'gemini-hooks', 'quiescence'] as const;
 export type StatusSource = (typeof StatusSources)[number];
 
-/** Configuration Orchestra writes for each session of the CLI into a directory of its own (codex: CODEX_HOME). */
-export const SessionConfigs = ['codex'] as const;
-export type SessionConfig = (typeof SessionConfigs)[number];
+/**
+ * A CLI whose whole configuration Orchestra writes per session into a private home of its own
+ * (a pipeline run's or node's directory, the task's state directory), never the user's: `codex`
+ * writes `config.toml` (and a task's `hooks.json`) and points CODEX_HOME at it; `gemini` writes
+ * `.gemini/settings.json` and points GEMINI_CLI_HOME at it.
+ */
+export const ConfigHomes = ['codex', 'gemini'] as const;
+export type ConfigHome = (typeof ConfigHomes)[number];
 
 /** How a task's prompt reaches an interactive agent: as `{prompt}`, typed into the PTY, or not at all. */
 export const InteractivePromptVias = ['argument', 'type', 'none'] as const;
@@ -63,7 +68,7 @@ export const cliProfileObject = z.strictObject({
   /** The first config format's name for install_hint. */
   install: text.optional(),
   version_args: z.array(z.string()).default(['--version']),
-  session_config: z.enum(SessionConfigs).optional(),
+  config_home: z.enum(ConfigHomes).optional(),
   interactive: interactiveObject.optional(),
 });
 export type CliProfileObject = z.output<typeof cliProfileObject>;
@@ -87,7 +92,7 @@ export interface ResolvedCliProfileStanza {
   /** install_hint, or the older install. */
   install?: string;
   version_args: string[];
-  session_config?: SessionConfig;
+  config_home?: ConfigHome;
   interactive?: ResolvedInteractiveStanza;
 }
 
@@ -126,7 +131,7 @@ function resolveCliProfileStanza(stanza: CliProfileObject): ResolvedCliProfileSt
     ...(stanza.npm_package !== undefined && { npm_package: stanza.npm_package }),
     ...(install !== undefined && { install }),
     version_args: stanza.version_args,
-    ...(stanza.session_config !== undefined && { session_config: stanza.session_config }),
+    ...(stanza.config_home !== undefined && { config_home: stanza.config_home }),
     ...(interactive !== undefined && {
       interactive: {
         args: interactive.args,

@@ -14,15 +14,15 @@ export {
   defaultArgs,
   InteractivePromptVias,
   SessionIdModes,
-  SessionConfigs,
   StatusSources,
+  ConfigHomes,
   type CliProfileStanza,
   type InteractivePromptVia,
   type ResolvedCliProfileStanza,
   type ResolvedInteractiveStanza,
   type SessionIdMode,
-  type SessionConfig,
   type StatusSource,
+  type ConfigHome,
 } from './cli-profile-schema.js';
 export { OutputFieldNames, Reduces, type OutputFieldName, type OutputFieldStanza, type Reduce, type ResolvedCliOutput } from './cli-output-schema.js';
 export {

@@ -6,18 +6,19 @@ export interface AgentReport {
   sessionId?: string;
 }
 
-export type HookSource = 'claude' | 'opencode' | 'codex';
-
-/** The sources `orchestra hook <source>` accepts. */
-export const HookSources: readonly HookSource[] = ['claude', 'opencode', 'codex'];
+/** Who sent a hook payload; `orchestra hook <source>` and the daemon's task.report accept exactly these. */
+export const HookSources = ['claude', 'opencode', 'codex', 'gemini'] as const;
+export type HookSource = (typeof HookSources)[number];
 
 /**
  * The report in one hook payload: Claude Code's hook input (`{ hook_event_name, session_id, ... }`,
- * which Codex's hooks send too) or an Opencode event as our plugin forwards it (`{ type, properties }`). Anything unknown gives
+ * which Codex's hooks send too), an Opencode event as our plugin forwards it (`{ type, properties }`),
+ * or Gemini CLI's hook input (Claude's shape with its own event names, see fromGemini). Anything unknown gives
  * an empty report, never an error: hooks of newer CLI versions must not break a task.
  */
 export function reportFromHook(source: HookSource, payload: unknown): AgentReport {
   const data = isRecord(payload) ? payload : {};
+  if (source === 'gemini') return fromGemini(data);
   return source === 'opencode' ? fromOpencode(data) : fromClaude(data);
 }
 
@@ -42,6 +43,24 @@ function claudeEventActivity(event: string | undefined, data: Record<string, unk
   if (event === 'SessionStart') return ['resume', 'clear'].includes(stringAt(data, 'source') ?? '') ? 'idle' : undefined;
   if (event === 'Notification') return stringAt(data, 'notification_type') === 'auth_success' ? undefined : 'waiting';
   return Object.hasOwn(claudeActivity, event) ? claudeActivity[event] : undefined;
+}
+
+const geminiActivity: Readonly<Record<string, ReportedActivity>> = {
+  BeforeAgent: 'working',
+  BeforeTool: 'working',
+  AfterTool: 'working',
+  AfterAgent: 'idle',
+  SessionEnd: 'exited',
+};
+
+// Gemini CLI's hook input is Claude's shape with its own event names; a ToolPermission notification is an approval prompt.
+function fromGemini(data: Record<string, unknown>): AgentReport {
+  const event = stringAt(data, 'hook_event_name') ?? '';
+  let activity = Object.hasOwn(geminiActivity, event) ? geminiActivity[event] : undefined;
+  if (event === 'Notification' && stringAt(data, 'notification_type') === 'ToolPermission') activity = 'waiting';
+  // A resumed session waits for the user; a new one gets its prompt right away (BeforeAgent follows).
+  if (event === 'SessionStart' && stringAt(data, 'source') === 'resume') activity = 'idle';
+  return withSession(activity, stringAt(data, 'session_id'));
 }
 
 function fromOpencode(data: Record<string, unknown>): AgentReport {

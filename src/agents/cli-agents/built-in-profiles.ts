@@ -8,8 +8,8 @@ import { SessionIdPatterns } from './session-id-rule.js';
  * The CLIs Orchestra knows out of the box, written as the same stanzas a user puts under
  * `cli_agents` (a stanza with the same name there replaces one of these). The prompt goes after
  * `--`, or as `--flag=value`, so that a prompt starting with `-` is not taken for an option.
- * Interactive forms: claude-code, opencode and codex are checked against the installed CLIs (hooks
- * and plugin included, test/tasks); gemini follows its documented flags and is not tested here.
+ * Interactive forms: claude-code, opencode, codex and gemini are checked against the installed CLIs
+ * (hooks and plugin included: test/tasks).
  */
 /** A proxy and extra CA certificates reach every CLI: without them it cannot reach its provider. */
 const network = ['HTTP_PROXY', 'HTTPS_PROXY', 'NO_PROXY', 'http_proxy', 'https_proxy', 'no_proxy', 'NODE_EXTRA_CA_CERTS'];
@@ -77,8 +77,8 @@ export const builtInCliStanzas: Readonly<Record<string, CliProfileStanza>> = {
   },
   codex: {
     command: 'codex',
-    // Its config is Orchestra's, per session (session_config, codex-home.ts): provider, trust, no update checks.
-    session_config: 'codex',
+    // Its config is Orchestra's, per session (config_home, codex-home.ts): provider, trust, no update checks.
+    config_home: 'codex',
     // Options of `exec` go before `resume`, which takes none of them; stdin is closed, so it reads no extra input.
     args: ['exec', '--json', '--skip-git-repo-check', '--sandbox', 'workspace-write', ['--model', '{model}'], ['resume', '{resume_id}'], '--', '{prompt}'],
     output: {
@@ -105,16 +105,29 @@ export const builtInCliStanzas: Readonly<Record<string, CliProfileStanza>> = {
   },
   gemini: {
     command: 'gemini',
-    args: [['--model', '{model}'], '--approval-mode', 'auto_edit', '-p', '{prompt}'],
-    output: { format: 'text' },
+    args: [['--model={model}'], '--approval-mode', 'auto_edit', '--output-format', 'stream-json', '--prompt={prompt}'],
+    output: {
+      format: 'jsonl',
+      // Assistant text arrives in deltas; joined, it is every turn's text (Gemini prints no final answer line).
+      text: { path: 'content', when: { type: 'message', role: 'assistant' }, reduce: 'join' },
+      session_id: { path: 'session_id', when: { type: 'init' } },
+      tool_uses: { path: 'tool_name', when: { type: 'tool_use' }, reduce: 'count' },
+    },
     npm_package: '@google/gemini-cli',
+    // Else it relaunches itself as a child for a larger heap, and that parent ignores SIGTERM and SIGHUP:
+    // one process that stops when told is what a task's PTY and a node's timeout need.
+    env: { GEMINI_CLI_NO_RELAUNCH: 'true' },
+    // GEMINI_API_KEY and GOOGLE_GEMINI_BASE_URL (a proxy or local server) come from the caller.
     pass_env: ['GEMINI_*', 'GOOGLE_*', ...network],
+    // Orchestra writes its settings per session (API-key auth, no trust dialog, no telemetry, hooks).
+    config_home: 'gemini',
     interactive: {
-      args: ['--approval-mode', 'auto_edit', ['--model={model}'], ['--prompt-interactive={prompt}']],
-      session_id: 'none',
-      // Gemini CLI session ids are UUIDs; it is not resumed yet, the pattern is for when it is.
+      args: ['--approval-mode', 'auto_edit', '--session-id={session_id}', ['--model={model}'], ['--prompt-interactive={prompt}']],
+      // Its sessions live in the task's own config home, which outlives a daemon restart.
+      resume_args: ['--approval-mode', 'auto_edit', '--resume={session_id}', ['--model={model}']],
+      session_id: 'assign',
       session_id_pattern: SessionIdPatterns.uuid,
-      status: 'quiescence',
+      status: 'gemini-hooks',
       prompt_via: 'argument',
     },
   },

@@ -11,7 +11,7 @@ import { createActivityWatcher } from './agent-activity.js';
 import { expandArgs } from './arg-template.js';
 import { builtInCliProfiles } from './built-in-profiles.js';
 import { cliResult, usageOf, type CliRun } from './cli-result.js';
-import { codexHomeDir, writeCodexHome } from './codex-home.js';
+import { prepareConfigHome } from './config-home.js';
 import { modelFor, profileNameFor, timeoutMsFor, workDirFor } from './node-settings.js';
 import { createOutputParser } from './output-parser.js';
 import { cliMissingError } from './probe-profile.js';
@@ -63,8 +63,6 @@ export function createCliBackend(options: CliBackendOptions = {}): CliBackend {
     if (!(await isDirectory(cwd))) return fail(`CLI agent "${name}" cannot start: working directory ${cwd} does not exist.`);
     const command = resolveCliCommand(profile.command, env, cwd);
     if (command === undefined) return fail(notInstalled(profile));
-    // One CODEX_HOME per run (beside the node stage dirs), so a later node of the thread resumes the session.
-    if (profile.sessionConfig === 'codex') Object.assign(env, await writeCodexHome({ dir: join(dirname(request.stageDir), codexHomeDir), cwd, env }));
 
     const resumeId = request.fidelity === 'full' && request.threadId !== undefined ? sessions.get(request.runId, name, request.threadId) : undefined;
     const prompt = resumeId === undefined && request.preamble.trim() !== '' ? `${request.preamble.trim()}\n\n${request.prompt}` : request.prompt;
@@ -82,6 +80,8 @@ export function createCliBackend(options: CliBackendOptions = {}): CliBackend {
     }
 
     await makePrivateDir(request.stageDir);
+    // The run's logs root (beside the node stage dirs) holds what the run's nodes share, e.g. CODEX_HOME.
+    Object.assign(env, await prepareConfigHome(profile.configHome, { sessionDir: request.stageDir, runDir: dirname(request.stageDir), cwd, env }));
     const parser = createOutputParser(profile.output);
     // Each new activity becomes an agent.activity event, in order, for the live progress line.
     let announced = Promise.resolve();
@@ -117,7 +117,8 @@ export function createCliBackend(options: CliBackendOptions = {}): CliBackend {
     if (request.threadId !== undefined && sessionId !== undefined && sessionIdProblem(sessionId, profile.interactive?.sessionIdPattern) === undefined) {
       sessions.set(request.runId, name, request.threadId, sessionId);
     }
-    const argv = [command, ...args.map((arg) => (arg === prompt ? '<prompt>' : arg))];
+    // The prompt is shown as <prompt>, also in the `--prompt=...` form (gemini).
+    const argv = [command, ...args.map((arg) => (arg === prompt ? '<prompt>' : arg.endsWith(`=${prompt}`) ? `${arg.slice(0, -prompt.length)}<prompt>` : arg))];
     await writeFileAtomic(join(request.stageDir, 'usage.json'), `${JSON.stringify({ ...usageOf(cliRun), argv, cwd }, null, 2)}\n`);
     return cliResult(cliRun);
   }

@@ -8,6 +8,7 @@ export { installCommand, profileModel, type CliProfile, type InteractiveSpec, ty
 export { interactiveLaunch, canResume, type InteractiveLaunch, type InteractiveLaunchInput } from './interactive-launch.js';
 export { claudeHookSettings, ClaudeHookEvents, shellQuote } from './claude-hooks.js';
 export { reportFromHook, HookSources, type AgentReport, type HookSource, type ReportedActivity } from './agent-report.js';
+export { geminiSettings, GeminiHookEvents } from './gemini-settings.js';
 export { codexHooksJson, CodexHookEvents } from './codex-hooks.js';
 export { codexConfigToml } from './codex-config.js';
 export { opencodePluginSource, withOpencodePlugin } from './opencode-plugin.js';

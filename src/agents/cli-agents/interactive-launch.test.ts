@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -90,15 +90,6 @@ describe('interactiveLaunch for the built-in profiles', () => {
     expect(launch.sessionId).toBe('019a0b7c-1111-7222-8333-444455556666');
     expect(launch.env).toEqual({ CODEX_HOME: join(stateDir, 'codex-home') });
   });
-
-  it.each<[string, boolean, string[]]>([
-    ['gemini', false, ['--approval-mode', 'auto_edit', '--prompt-interactive=-fix the tests']],
-  ])('%s (resume %s): %j', async (name, resume, args) => {
-    const launch = await interactiveLaunch(profile(name), input({ resume, sessionId: resume ? '019a0b7c-1111-7222-8333-444455556666' : undefined }));
-    expect(launch.args).toEqual(args);
-    expect(launch.env).toEqual({});
-    expect(existsSync(join(stateDir, 'opencode-plugin.js'))).toBe(false);
-  });
 });
 
 describe('resuming', () => {
@@ -119,7 +110,7 @@ describe('resuming', () => {
 
   it.each<[string, string | undefined, string]>([
     ['claude-code', undefined, 'CLI profile "claude-code" cannot resume: no agent session id is known for this task.'],
-    ['gemini', 'id', 'CLI profile "gemini" cannot resume: its profile has no interactive.resume_args.'],
+    ['gemini', undefined, 'CLI profile "gemini" cannot resume: no agent session id is known for this task.'],
     ['claude-code', '--dangerously-skip-permissions', 'CLI profile "claude-code" cannot resume: the task\'s agent session id "--dangerously-skip-permissions" is not one this agent makes: it starts with "-", so the agent would read it as an option.'],
     ['opencode', 'ses_1 $(id)', 'CLI profile "opencode" cannot resume: the task\'s agent session id "ses_1 $(id)" is not one this agent makes: it has characters other than letters, digits and _ . : -.'],
     ['claude-code', 'ses_abc', 'CLI profile "claude-code" cannot resume: the task\'s agent session id "ses_abc" is not one this agent makes: it does not match the agent\'s session_id_pattern [0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}.'],

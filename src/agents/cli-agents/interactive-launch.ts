@@ -1,11 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { join } from 'node:path';
 import { usesPlaceholder, type ArgTemplate } from '../../config/index.js';
 import { ErrorCode, OrchestraError } from '../../core/errors.js';
 import type { HookSource } from './agent-report.js';
 import { expandArgs, type PlaceholderValues } from './arg-template.js';
 import { claudeHookSettings } from './claude-hooks.js';
-import { codexHomeDir, writeCodexHome } from './codex-home.js';
+import { prepareConfigHome } from './config-home.js';
 import { installOpencodePlugin, withOpencodePlugin } from './opencode-plugin.js';
 import { profileModel, type CliProfile, type InteractiveSpec } from './profile.js';
 import { describeSessionId, sessionIdProblem } from './session-id-rule.js';
@@ -19,7 +18,7 @@ export interface InteractiveLaunchInput {
   sessionId?: string;
   resume: boolean;
   /**
-   * The argv hooks and plugins run to report status, without its source: `claude` or `opencode` is
+   * The argv hooks and plugins run to report status, without its source: `claude`, `opencode`, `codex` or `gemini` is
    * appended here, e.g. [node, orchestra.js, 'hook'] runs `orchestra hook claude`.
    */
   hookCommand: string[];
@@ -54,7 +53,8 @@ export function canResume(profile: CliProfile, sessionId: string | undefined): b
  * The argv and environment that start a task's agent in its own TUI: a new session (with a fresh
  * UUID when the profile assigns ids) or, with `resume`, the known session. Adds the status
  * plumbing the profile names: Claude Code hooks through `--settings`, the Opencode plugin, or
- * Codex's own CODEX_HOME with its hooks.json.
+ * Codex hooks in the hooks.json of its own CODEX_HOME, or Gemini CLI hooks in the settings of its
+ * own GEMINI_CLI_HOME (config_home).
  * A resume that is not possible throws E_USAGE (see canResume), so the caller can start fresh.
  */
 export async function interactiveLaunch(profile: CliProfile, input: InteractiveLaunchInput): Promise<InteractiveLaunch> {
@@ -78,10 +78,9 @@ export async function interactiveLaunch(profile: CliProfile, input: InteractiveL
     const pluginUrl = await installOpencodePlugin(input.stateDir, withSource(input.hookCommand, 'opencode'));
     env.OPENCODE_CONFIG_CONTENT = withOpencodePlugin(env.OPENCODE_CONFIG_CONTENT ?? input.env?.OPENCODE_CONFIG_CONTENT, pluginUrl);
   }
-  if (spec.status === 'codex-hooks' || profile.sessionConfig === 'codex') {
-    const hookCommand = spec.status === 'codex-hooks' ? withSource(input.hookCommand, 'codex') : undefined;
-    Object.assign(env, await writeCodexHome({ dir: join(input.stateDir, codexHomeDir), cwd: input.cwd ?? process.cwd(), env: { ...input.env, ...env }, hookCommand }));
-  }
+  const hookSource = configHomeHooks[spec.status];
+  const hookCommand = hookSource === undefined ? undefined : withSource(input.hookCommand, hookSource);
+  Object.assign(env, await prepareConfigHome(profile.configHome, { sessionDir: input.stateDir, runDir: input.stateDir, cwd: input.cwd ?? process.cwd(), env: { ...input.env, ...env }, hookCommand }));
   return {
     command: profile.command,
     args,
@@ -103,6 +102,9 @@ function resumeProblem(spec: InteractiveSpec, sessionId: string | undefined): st
 
 // Without its source `orchestra hook` fails, and Claude Code takes a hook's exit code 2 (a usage
 // error) for "block": the prompt would never reach the model. An empty command stays empty, to be refused.
+// The statuses whose hooks go into the config home Orchestra writes, and the source they report as.
+const configHomeHooks: Partial<Record<InteractiveSpec['status'], HookSource>> = { 'codex-hooks': 'codex', 'gemini-hooks': 'gemini' };
+
 function withSource(hookCommand: readonly string[], source: HookSource): string[] {
   return hookCommand.length === 0 ? [] : [...hookCommand, source];
 }

@@ -19,7 +19,7 @@ export function cliProfileFromStanza(name: string, stanza: ResolvedCliProfileSta
     npmPackage: stanza.npm_package,
     installHint: stanza.install,
     versionArgs: stanza.version_args,
-    ...(stanza.session_config !== undefined && { sessionConfig: stanza.session_config }),
+    configHome: stanza.config_home,
     ...(interactive !== undefined && {
       interactive: {
         args: interactive.args,

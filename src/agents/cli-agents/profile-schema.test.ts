@@ -14,7 +14,7 @@ describe('parseCliProfile', () => {
       'claude-code': ['assign', 'claude-hooks'],
       opencode: ['report', 'opencode-plugin'],
       codex: ['report', 'codex-hooks'],
-      gemini: ['none', 'quiescence'],
+      gemini: ['assign', 'gemini-hooks'],
     });
   });
 
@@ -53,7 +53,7 @@ describe('parseCliProfile', () => {
     ['a missing command', { args: ['{prompt}'] }, 'cli_agents.x.command: missing; it is required (a string).'],
     ['a bad output format', { command: 'x', args: ['{prompt}'], output: { format: 'xml' } }, 'cli_agents.x.output.format: "xml" is not allowed. Allowed: text, jsonl.'],
     ['a bad output word', { command: 'x', output: 'xml' }, 'cli_agents.x.output: "xml" is not allowed. Allowed: text, jsonl.'],
-    ['an unknown key', { command: 'x', args: ['{prompt}'], shell: true }, 'cli_agents.x.shell: unknown key. Allowed here: command, args, prompt_via, output, env, pass_env, models, npm_package, install_hint, install, version_args, session_config, interactive.'],
+    ['an unknown key', { command: 'x', args: ['{prompt}'], shell: true }, 'cli_agents.x.shell: unknown key. Allowed here: command, args, prompt_via, output, env, pass_env, models, npm_package, install_hint, install, version_args, config_home, interactive.'],
     ['a bad reduce', { command: 'x', output: { format: 'jsonl', text: { path: 'a', reduce: 'avg' } } }, 'cli_agents.x.output.text.reduce: "avg" is not allowed. Allowed: last, first, sum, count, join.'],
     ['a field with format text', { command: 'x', output: { format: 'text', text: 'a' } }, 'cli_agents.x.output.text: a field path needs format: jsonl (with format: text the whole standard output is the answer).'],
     ['cost and cost_usd', { command: 'x', output: { format: 'jsonl', cost: 'a', cost_usd: 'b' } }, 'cli_agents.x.output.cost: cost is the older name of cost_usd; give only one of them.'],
@@ -62,7 +62,10 @@ describe('parseCliProfile', () => {
     ['{prompt} with prompt_via stdin', { command: 'x', args: ['{prompt}'], prompt_via: 'stdin' }, 'cli_agents.x.args: prompt_via is "stdin" but an argument contains {prompt}; remove it, or set prompt_via: argument.'],
     ['an empty group', { command: 'x', args: ['{prompt}', []] }, 'cli_agents.x.args[1]: a list must have at least one element (a group of arguments).'],
     ['an unknown interactive key', { command: 'x', interactive: { argz: [] } }, 'cli_agents.x.interactive.argz: unknown key. Did you mean "args"? Allowed here: args, resume_args, session_id, status, prompt_via, env, session_id_pattern.'],
-    ['a bad status', { command: 'x', interactive: { status: 'hooks' } }, 'cli_agents.x.interactive.status: "hooks" is not allowed. Allowed: claude-hooks, opencode-plugin, codex-hooks, quiescence.'],
+    ['a bad status', { command: 'x', interactive: { status: 'hooks' } }, 'cli_agents.x.interactive.status: "hooks" is not allowed. Allowed: claude-hooks, opencode-plugin, codex-hooks, gemini-hooks, quiescence.'],
+    ['a bad config_home', { command: 'x', config_home: 'claude' }, 'cli_agents.x.config_home: "claude" is not allowed. Allowed: codex, gemini.'],
+    ['gemini-hooks without config_home', { command: 'x', interactive: { status: 'gemini-hooks' } }, 'cli_agents.x.interactive.status: is "gemini-hooks", whose hooks go into the config Orchestra writes for config_home: gemini; add config_home: gemini.'],
+    ['codex-hooks with another config_home', { command: 'x', config_home: 'gemini', interactive: { status: 'codex-hooks' } }, 'cli_agents.x.interactive.status: is "codex-hooks", whose hooks go into the config Orchestra writes for config_home: codex; add config_home: codex.'],
     ['{resume_id} in interactive args', { command: 'x', interactive: { args: [['--resume', '{resume_id}']] } }, 'cli_agents.x.interactive.args[0][1]: unknown placeholder {resume_id}; use {prompt}, {model} or {session_id}.'],
     ['{prompt} in resume_args', { command: 'x', interactive: { session_id: 'report', resume_args: ['--resume', '{session_id}', '{prompt}'] } }, 'cli_agents.x.interactive.resume_args[2]: unknown placeholder {prompt}; use {model} or {session_id} (a resumed session already has its prompt).'],
     ['prompt_via argument without {prompt}', { command: 'x', interactive: { prompt_via: 'argument' } }, 'cli_agents.x.interactive.prompt_via: is "argument" but no element of interactive.args contains {prompt}.'],

@@ -14,7 +14,7 @@ export function parseCliProfile(name: string, stanza: unknown, keyPath: readonly
     const [issue] = result.error.issues;
     const message = issue === undefined ? `${keyPath.join('.')}: invalid profile.` : configIssueMessage(issue, stanza, cliProfileStanzaSchema, keyPath);
     throw new OrchestraError(ErrorCode.CONFIG, message, {
-      hint: 'A CLI profile needs `command`; docs/cli-agents.md describes args, prompt_via, output, env, models, npm_package, version_args, session_config and interactive.',
+      hint: 'A CLI profile needs `command`; docs/cli-agents.md describes args, prompt_via, output, env, models, npm_package, version_args, config_home and interactive.',
     });
   }
   return cliProfileFromStanza(name, result.data);

@@ -1,4 +1,4 @@
-import type { ArgTemplate, InteractivePromptVia, Reduce, SessionConfig, SessionIdMode, StatusSource } from '../../config/index.js';
+import type { ArgTemplate, ConfigHome, InteractivePromptVia, Reduce, SessionIdMode, StatusSource } from '../../config/index.js';
 
 /**
  * A coding-agent CLI described as data, so that adding a CLI is a config stanza (`cli_agents` in
@@ -32,8 +32,8 @@ export interface CliProfile {
   installHint: string | undefined;
   /** Arguments that print the version without side effects, used to check readiness. */
   versionArgs: readonly string[];
-  /** Configuration Orchestra writes for each session into its own directory (`codex`: CODEX_HOME). */
-  sessionConfig?: SessionConfig;
+  /** Orchestra writes the CLI's configuration into a private home per session (see ConfigHomes); undefined: the CLI's own. */
+  configHome?: ConfigHome | undefined;
   /** How a task runs the CLI's own TUI in a PTY; absent: `command` alone, the prompt typed in. */
   interactive?: InteractiveSpec;
 }

@@ -7,6 +7,8 @@ import { createWorkspace, runCli, type Workspace } from '../testing/run-cli.js';
 import type { DoctorCheck } from './doctor.js';
 
 const secret = 'sk-ant-doctor-secret-4f9c2e';
+// A CLI of the user's (a cli_agents stanza) whose command is on no PATH: the built-in CLIs are all installed in node_modules/.bin.
+const missingCli = ['cli_agents:', '  my-agent:', '    command: orchestra-missing-agent-cli', '    install_hint: pip install my-agent'];
 
 describe('orchestra doctor', () => {
   let ws: Workspace;
@@ -17,10 +19,13 @@ describe('orchestra doctor', () => {
     ws = createWorkspace('orchestra-doctor-');
     fakeBin = join(ws.dir, 'bin');
     mkdirSync(fakeBin);
-    // A fake codex on PATH; gemini stays missing. git comes from the machine's PATH.
-    const codex = join(fakeBin, 'codex');
-    writeFileSync(codex, '#!/bin/sh\necho "codex-cli 9.9.9"\n');
-    chmodSync(codex, 0o755);
+    // Fake codex, gemini and opencode on PATH, found before the ones in node_modules/.bin (whose
+    // --version takes seconds each on a loaded machine); claude stays the real one. git comes from
+    // the machine's PATH.
+    for (const [name, version] of [['codex', 'codex-cli 9.9.9'], ['gemini', '9.9.8'], ['opencode', '9.9.7']]) {
+      writeFileSync(join(fakeBin, name as string), `#!/bin/sh\necho "${version}"\n`);
+      chmodSync(join(fakeBin, name as string), 0o755);
+    }
   });
   afterEach(async () => {
     ws.remove();
@@ -50,7 +55,7 @@ describe('orchestra doctor', () => {
 
   it('reports every check and exits 0 when nothing is a problem, never printing a key', async () => {
     const url = await listen();
-    ws.write('orchestra.yaml', `providers:\n  anthropic: {}\n  local:\n    base_url: ${url}\n`);
+    ws.write('orchestra.yaml', [`providers:\n  anthropic: {}\n  local:\n    base_url: ${url}`, ...missingCli].join('\n'));
     const result = await doctor([], { ANTHROPIC_API_KEY: secret });
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
@@ -59,7 +64,8 @@ describe('orchestra doctor', () => {
     expect(out).toMatch(new RegExp(`ok      store: ${join(ws.home, 'orchestra.db')} \\(schema version \\d+, current; pages, indexes and rows sound\\)\\n`));
     expect(out).toMatch(/ok {6}git: git version \d/);
     expect(out).toContain(`ok      codex: codex-cli 9.9.9 (${join(fakeBin, 'codex')})\n`);
-    expect(out).toMatch(/ok {6}gemini: .*node_modules\/\.bin\/gemini\)\n/);
+    expect(out).toContain(`ok      gemini: 9.9.8 (${join(fakeBin, 'gemini')})\n`);
+    expect(out).toContain('-       my-agent: CLI agent "my-agent" is not installed');
     expect(out).toContain('ok      ANTHROPIC_API_KEY: set (used by provider anthropic)\n');
     expect(out).toContain('-       OPENAI_API_KEY: not set\n');
     expect(out).toContain(`ok      providers.local.base_url: ${url}: the openai-compatible API answered GET /models (HTTP 200)\n`);

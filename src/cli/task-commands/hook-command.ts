@@ -1,19 +1,19 @@
-import { HookSources } from '../../agents/cli-agents/agent-report.js';
 import { ExitCode } from '../../core/errors.js';
 import { resolveOrchestraHome } from '../../store/home.js';
 import { daemonPaths } from '../../server/daemon/daemon-paths.js';
 import { DaemonClient } from '../../server/rpc/client.js';
 import type { CommandContext } from '../command-context.js';
+import { HookSources, type HookSource } from '../../agents/cli-agents/agent-report.js';
 
 /**
- * `orchestra hook <source>`: what an agent's hooks (Claude Code, Codex) or plugin (Opencode) run. Reads the
+ * `orchestra hook <source>`: what an agent's hooks (Claude Code, Codex, Gemini CLI) or plugin (Opencode) run. Reads the
  * event as JSON on stdin and reports it to the daemon for the task named in the environment. It
  * never fails the agent: problems go to stderr and the exit code is 0.
  */
 export async function hookCommand(ctx: CommandContext, source: string): Promise<number> {
   const taskId = Number(ctx.io.env.ORCHESTRA_TASK_ID);
   const project = ctx.io.env.ORCHESTRA_PROJECT_ROOT;
-  if (!Number.isInteger(taskId) || project === undefined || !(HookSources as readonly string[]).includes(source)) {
+  if (!Number.isInteger(taskId) || project === undefined || !isHookSource(source)) {
     ctx.io.stderr.write('orchestra hook: not run by an orchestra task (ORCHESTRA_TASK_ID / ORCHESTRA_PROJECT_ROOT unset), or unknown source\n');
     return ExitCode.OK;
   }
@@ -29,6 +29,10 @@ export async function hookCommand(ctx: CommandContext, source: string): Promise<
     ctx.io.stderr.write(`orchestra hook: ${(error as Error).message}\n`);
   }
   return ExitCode.OK;
+}
+
+function isHookSource(source: string): source is HookSource {
+  return (HookSources as readonly string[]).includes(source);
 }
 
 async function readAll(stream: NodeJS.ReadableStream): Promise<string> {

@@ -2,6 +2,7 @@ import type { ServerResponse } from 'node:http';
 import { sendJson } from './sse.js';
 import { Endpoint } from './types.js';
 import type { ScriptedError } from './types.js';
+import { geminiErrorBody } from './gemini-errors.js';
 
 const ANTHROPIC_ERROR_TYPES: Record<number, string> = {
   400: 'invalid_request_error',
@@ -25,6 +26,7 @@ const OPENAI_ERROR_TYPES: Record<number, string> = {
 /** The error body each API sends, so the SDKs' own error parsing sees a real-looking failure. */
 export function errorBody(endpoint: Endpoint, error: ScriptedError): unknown {
   const message = error.message ?? `fake model server: scripted error ${error.status}`;
+  if (endpoint === Endpoint.gemini) return geminiErrorBody(error.status, message);
   if (endpoint === Endpoint.anthropicMessages) {
     const type = ANTHROPIC_ERROR_TYPES[error.status] ?? (error.status >= 500 ? 'api_error' : 'invalid_request_error');
     return { type: 'error', error: { type, message } };

@@ -3,6 +3,8 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { sendAnthropicMessage, streamAnthropicMessage } from './anthropic-messages.js';
 import { sendScriptedError } from './api-errors.js';
+import { sendGeminiContent, streamGeminiContent } from './gemini-generate.js';
+import { structuredTurn } from './gemini-schema-answer.js';
 import { sendChatCompletion, streamChatCompletion } from './openai-chat.js';
 import { sendResponse, streamResponse } from './openai-responses.js';
 import { recordRequest } from './record-request.js';
@@ -32,7 +34,8 @@ function includeUsage(body: unknown): boolean {
 }
 
 function reply(res: ServerResponse, request: RecordedRequest, endpoint: Endpoint, queue: TurnQueue, sequence: number): void {
-  const turn = queue.take(request);
+  // Gemini CLI's side questions (routing, next speaker) are answered from their schema, off the script.
+  const turn = (endpoint === Endpoint.gemini ? structuredTurn(request.body) : undefined) ?? queue.take(request);
   if (turn.error !== undefined) {
     sendScriptedError(res, endpoint, turn.error);
     return;
@@ -43,13 +46,15 @@ function reply(res: ServerResponse, request: RecordedRequest, endpoint: Endpoint
   } else if (endpoint === Endpoint.openaiChat) {
     if (request.stream) streamChatCompletion(res, turn, context, includeUsage(request.body));
     else sendChatCompletion(res, turn, context);
+  } else if (endpoint === Endpoint.gemini) {
+    (request.stream ? streamGeminiContent : sendGeminiContent)(res, turn, context);
   } else {
     (request.stream ? streamResponse : sendResponse)(res, turn, context);
   }
 }
 
 /**
- * A local stand-in for the Anthropic Messages, OpenAI Chat Completions and OpenAI Responses APIs,
+ * A local stand-in for the Anthropic Messages, OpenAI Chat Completions, OpenAI Responses and Gemini APIs,
  * answering from a per-test script so agent backends and real CLIs can run without a network.
  */
 export async function startFakeModelServer(options: FakeModelServerOptions = {}): Promise<FakeModelServer> {

@@ -1,6 +1,6 @@
 /**
- * Test support: a local fake of the Anthropic Messages, OpenAI Chat Completions and OpenAI Responses
- * APIs. Tests script the model's turns; the AI SDK providers and real agent CLIs talk to it.
+ * Test support: a local fake of the Anthropic Messages, OpenAI Chat Completions, OpenAI Responses and
+ * Gemini APIs. Tests script the model's turns; the AI SDK providers and real agent CLIs talk to it.
  */
 export { startFakeModelServer } from './fake-model-server.js';
 export { tokensFor, usageFor } from './usage.js';

@@ -1,4 +1,5 @@
 import type { IncomingMessage } from 'node:http';
+import { geminiRoute } from './gemini-generate.js';
 import { Endpoint } from './types.js';
 import type { RecordedRequest } from './types.js';
 
@@ -46,7 +47,9 @@ export async function recordRequest(req: IncomingMessage): Promise<RecordedReque
   const text = await readBody(req);
   const body = parseJson(text);
   const fields = typeof body === 'object' && body !== null ? (body as Record<string, unknown>) : {};
-  const endpoint = endpointFor(method, url.pathname);
+  const gemini = method === 'POST' ? geminiRoute(url.pathname) : undefined;
+  const endpoint = gemini !== undefined ? Endpoint.gemini : endpointFor(method, url.pathname);
+  const model = gemini?.model ?? fields['model'];
   return {
     method,
     path: url.pathname,
@@ -55,7 +58,7 @@ export async function recordRequest(req: IncomingMessage): Promise<RecordedReque
     body,
     bodyLength: text.length,
     ...(endpoint !== undefined ? { endpoint } : {}),
-    ...(typeof fields['model'] === 'string' ? { model: fields['model'] } : {}),
-    stream: fields['stream'] === true,
+    ...(typeof model === 'string' ? { model } : {}),
+    stream: gemini?.stream ?? fields['stream'] === true,
   };
 }

@@ -1,8 +1,9 @@
-/** The three wire formats the fake server speaks; a script entry may be limited to one of them. */
+/** The wire formats the fake server speaks; a script entry may be limited to one of them. */
 export const Endpoint = {
   anthropicMessages: 'anthropic-messages',
   openaiChat: 'openai-chat',
   openaiResponses: 'openai-responses',
+  gemini: 'gemini',
 } as const;
 export type Endpoint = (typeof Endpoint)[keyof typeof Endpoint];
 
