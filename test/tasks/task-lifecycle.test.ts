@@ -11,14 +11,16 @@ afterEach(async () => {
 });
 
 describe('a task from new to merge, with a scripted agent in a real PTY', () => {
-  it('starts in a worktree, asks for input, is attached to, answered, detached from, completed and merged', { timeout: 120_000 }, async () => {
+  it('issue 9: starts in a worktree with the caller\'s environment, asks for input, is attached to, answered, detached from, completed and merged', { timeout: 120_000 }, async () => {
     project = new TaskProject({ setup: '#!/bin/sh\necho "setup: task $ORCHESTRA_TASK_ID $ORCHESTRA_TASK_SLUG port $ORCHESTRA_PORT"\nenv | grep ^ORCHESTRA_ | sort > .setup-env\n' });
     const created = await project.bin(['new', 'demo', '-m', 'Write the output file', '--agent', 'fake']);
     expect(created).toMatchObject({ code: 0 });
     expect(created.stdout).toContain('created task 1 (demo) on main');
     expect(existsSync(join(project.project, '.orchestra/tasks/1:demo.md'))).toBe(true);
 
-    const started = await project.bin(['start', 'demo']);
+    // issue 9: the agent gets the environment of the shell that ran `start`, not the daemon's.
+    expect((await project.bin(['daemon', 'start'], { env: { FAKE_DAEMON_ONLY: 'daemon' } })).code).toBe(0);
+    const started = await project.bin(['start', 'demo'], { env: { FAKE_CALLER_ONLY: 'caller' } });
     expect(started.code).toBe(0);
     expect(started.stderr).toContain('setup: task 1 demo port ');
     const running = await project.task('demo');
@@ -32,6 +34,8 @@ describe('a task from new to merge, with a scripted agent in a real PTY', () => 
     // The agent asks a question and goes quiet: idle, needing input.
     const waiting = await project.waitForTask('demo', (task) => task.status === 'idle' && task.needsInput);
     expect(waiting.lastLine).toContain('Proceed with the change? (y/n)');
+    expect(project.agentStarts()[0]?.env).toMatchObject({ FAKE_CALLER_ONLY: 'caller' });
+    expect(project.agentStarts()[0]?.env).not.toHaveProperty('FAKE_DAEMON_ONLY');
 
     // attach from a real terminal: the screen is redrawn, the answer reaches the agent, Ctrl-] detaches.
     const terminal = spawnInPty(process.execPath, [binPath, 'attach', 'demo'], { cwd: join(project.project), env: { ...process.env, ...project.env }, cols: 90, rows: 24 });

@@ -24,6 +24,11 @@ export const agentRecordSchema = z.object({
   startedAt: z.string(),
   /** How many times this agent was resumed after a daemon restart. */
   resumes: z.number().int().default(0),
+  /**
+   * The environment the agent was started with, already allow-listed (agent-env.ts): a daemon
+   * restart resumes the agent with the caller's environment, not its own. Private like the record.
+   */
+  env: z.record(z.string(), z.string()).optional(),
 });
 export type AgentRecord = z.infer<typeof agentRecordSchema>;
 

@@ -13,6 +13,7 @@ import { announceOutput } from './announce-output.js';
 import type { ServiceContext } from './service-context.js';
 import { taskEnvironment, taskPrompt } from './task-env.js';
 import { makePrivateDir } from '../../core/private-files.js';
+import { agentEnv, baseAgentEnv } from '../../config/index.js';
 
 export interface LaunchOptions {
   /** Continue the agent's recorded session instead of starting a new one. */
@@ -23,6 +24,8 @@ export interface LaunchOptions {
   rows?: number;
   /** Recovery after a daemon restart: the task keeps its status (a completed task stays completed). */
   keepStatus?: boolean;
+  /** The environment of whoever started the task (see StartOptions.env); the daemon's when absent. */
+  callerEnv?: Readonly<Record<string, string | undefined>>;
 }
 
 /**
@@ -51,18 +54,20 @@ async function launchOnce(ctx: ServiceContext, projectRoot: string, task: Task, 
   const profile = await ctx.options.profiles(projectRoot, task.agent);
   const stateDir = join(home, 'daemon', 'agents', `${task.id}-${task.slug}`);
   await makePrivateDir(stateDir);
+  // Only what the profile allows of the caller's environment: the agent's shell tool hands it on to commands a model chose.
+  const passed = agentEnv(options.callerEnv ?? env, [...baseAgentEnv, ...profile.passEnv]);
   const launch = await interactiveLaunch(profile, {
     prompt: taskPrompt(task),
     sessionId: options.resume ? task.agentSession : undefined,
     resume: options.resume,
     hookCommand,
     stateDir,
-    env,
+    env: passed,
   });
   await endTaskOrphans(ctx, projectRoot, task.id);
   const sessionId = launch.sessionId ?? task.agentSession;
   const marker = randomUUID();
-  const intent = { projectRoot, taskId: task.id, marker, profile: profile.name, sessionId, startedAt: new Date().toISOString(), resumes: options.resumes ?? 0 };
+  const intent = { projectRoot, taskId: task.id, marker, profile: profile.name, sessionId, startedAt: new Date().toISOString(), resumes: options.resumes ?? 0, env: passed };
   await state.putAgent(intent);
   let session: PtySession;
   try {
@@ -70,7 +75,7 @@ async function launchOnce(ctx: ServiceContext, projectRoot: string, task: Task, 
       command: launch.command,
       args: launch.args,
       cwd: task.worktree,
-      env: { ...definedOnly(env), ...launch.env, ...taskEnvironment(task, projectRoot, home), [agentMarkerVariable]: marker },
+      env: { ...passed, ...launch.env, ...taskEnvironment(task, projectRoot, home), [agentMarkerVariable]: marker },
       cols: options.cols,
       rows: options.rows,
       logFile: taskLogFile(home, projectRoot, task),
@@ -134,8 +139,4 @@ async function crashHookForTests(env: Readonly<Record<string, string | undefined
     session.onExit(() => resolve());
   });
   process.kill(process.pid, 'SIGKILL');
-}
-
-function definedOnly(env: Readonly<Record<string, string | undefined>>): Record<string, string> {
-  return Object.fromEntries(Object.entries(env).filter((entry): entry is [string, string] => entry[1] !== undefined));
 }

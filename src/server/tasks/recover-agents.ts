@@ -71,7 +71,7 @@ async function resumeOne(ctx: ServiceContext, record: AgentRecord): Promise<'res
   }
   // A state.json that was lost took the project list with it: `status --all` lists this one again.
   await state.addProject(record.projectRoot);
-  await launchAgent(ctx, record.projectRoot, { ...task, agentSession: sessionId }, { resume: true, resumes: record.resumes + 1, keepStatus: true });
+  await launchAgent(ctx, record.projectRoot, { ...task, agentSession: sessionId }, { resume: true, resumes: record.resumes + 1, keepStatus: true, callerEnv: record.env });
   return 'resumed';
 }
 
