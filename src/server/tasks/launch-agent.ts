@@ -14,6 +14,7 @@ import type { ServiceContext } from './service-context.js';
 import { taskEnvironment, taskPrompt } from './task-env.js';
 import { makePrivateDir } from '../../core/private-files.js';
 import { agentEnv, baseAgentEnv } from '../../config/index.js';
+import { trustWorktree } from './claude-trust.js';
 
 export interface LaunchOptions {
   /** Continue the agent's recorded session instead of starting a new one. */
@@ -64,6 +65,10 @@ async function launchOnce(ctx: ServiceContext, projectRoot: string, task: Task, 
     stateDir,
     env: passed,
   });
+  if (profile.interactive?.status === 'claude-hooks') {
+    const trust = await trustWorktree({ ...passed, ...launch.env }, task.worktree);
+    log.info('claude trust for the task worktree', { projectRoot, taskId: task.id, ...trust });
+  }
   await endTaskOrphans(ctx, projectRoot, task.id);
   const sessionId = launch.sessionId ?? task.agentSession;
   const marker = randomUUID();
