@@ -177,6 +177,14 @@ describe.skipIf(missingClaude)('the real Claude Code CLI as a task', () => {
     expect((await terminal.exited).exitCode).toBe(0);
     expect(readFileSync(join(worktree, 'bash-output.txt'), 'utf8')).toBe('built\n');
     await waitForFile(logFile, new RegExp(`"activity":"waiting"[^]*"activity":"working"[^]*agent reported [^\\n]*"activity":"idle","sessionId":"${session}"`), 30_000);
+
+    // issue 9: merged the moment its agent went quiet, with the agent still running.
+    const merged = await project.bin(['merge', 'run-build']);
+    expect(merged.stderr).toBe('');
+    expect(merged.code).toBe(0);
+    expect(readFileSync(join(project.project, 'bash-output.txt'), 'utf8')).toBe('built\n');
+    expect(await project.task('run-build')).toMatchObject({ status: 'merged' });
+    expect(existsSync(worktree)).toBe(false);
   });
 });
 

@@ -1,10 +1,18 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { spawnInPty } from '../support/pty-driver.js';
 import { binPath, TaskProject } from '../support/task-project.js';
 
 let project: TaskProject | undefined;
+
+/** Folders under `dir` with nothing in them, but for the home's own top-level `worktrees` and `logs`. */
+function emptyFolders(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true, recursive: true })
+    .filter((entry) => entry.isDirectory() && ![join(dir, 'worktrees'), join(dir, 'logs')].includes(join(entry.parentPath, entry.name)))
+    .filter((entry) => readdirSync(join(entry.parentPath, entry.name)).length === 0)
+    .map((entry) => join(entry.parentPath, entry.name));
+}
 afterEach(async () => {
   await project?.cleanup();
   project = undefined;
@@ -57,6 +65,14 @@ describe('a task from new to merge, with a scripted agent in a real PTY', () => 
     expect(merged.stdout).toContain('merged task 1 (demo) into main');
     expect(existsSync(join(project.project, 'fake-agent-output.txt'))).toBe(true);
     expect(existsSync(running.worktree!)).toBe(false);
-    expect(await project.task('demo')).toMatchObject({ status: 'completed' });
+    // issue 9: the task says it was merged, and no empty folder of it is left in the Orchestra home.
+    expect(await project.task('demo')).toMatchObject({ status: 'merged' });
+    expect((await project.bin(['status'])).stdout).toMatch(/demo\s+merged/);
+    expect(emptyFolders(project.home)).toEqual([]);
+
+    // issue 9: after rm, a new task never gets the removed one's id.
+    expect((await project.bin(['rm', 'demo'])).code).toBe(0);
+    expect((await project.bin(['new', 'again', '-m', 'x', '--agent', 'fake'])).stdout).toContain('created task 2 (again)');
+    expect(emptyFolders(project.home)).toEqual([]);
   });
 });

@@ -1,11 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { join } from 'node:path';
 import { interactiveLaunch } from '../../agents/cli-agents/index.js';
 import { ErrorCode, OrchestraError } from '../../core/errors.js';
 import { agentMarkerVariable, PtySession } from '../../sessions/index.js';
 import { endOrphanAgents, findOrphanAgents } from './orphan-agents.js';
 import type { Task } from '../../tasks/index.js';
-import { taskLogFile } from './task-paths.js';
+import { agentStateDir, taskLogFile } from './task-paths.js';
 import { applyActivity, setTaskStatus } from './task-status-updates.js';
 import { LiveAgent, agentKey } from './live-agent.js';
 import { onAgentExit } from './agent-exit.js';
@@ -53,7 +52,7 @@ async function launchOnce(ctx: ServiceContext, projectRoot: string, task: Task, 
   const { home, env, hookCommand, quietMs, state, log } = ctx.options;
   if (task.worktree === undefined) throw new OrchestraError(ErrorCode.INTERNAL, `task ${task.id} has no worktree to run its agent in.`);
   const profile = await ctx.options.profiles(projectRoot, task.agent);
-  const stateDir = join(home, 'daemon', 'agents', `${task.id}-${task.slug}`);
+  const stateDir = agentStateDir(home, projectRoot, task);
   await makePrivateDir(stateDir);
   // Only what the profile allows of the caller's environment: the agent's shell tool hands it on to commands a model chose.
   const passed = agentEnv(options.callerEnv ?? env, [...baseAgentEnv, ...profile.passEnv]);
