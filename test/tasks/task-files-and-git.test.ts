@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, realpathSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, realpathSync, symlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { binPath, TaskProject } from '../support/task-project.js';
@@ -202,7 +202,9 @@ describe('the worktree', () => {
     expect(existsSync(join(project.project, '.orchestra/tasks/2:from-worktree.md'))).toBe(true);
     expect(existsSync(join(worktree, '.orchestra'))).toBe(false);
 
-    script(project, 'path/orchestra', `exec ${JSON.stringify(process.execPath)} ${JSON.stringify(binPath)} "$@"`);
+    // issue 9: `orchestra` on PATH the way `npm link` puts it there: a symlink to bin/orchestra.js.
+    mkdirSync(join(project.root, 'path'), { recursive: true });
+    symlinkSync(binPath, join(project.root, 'path/orchestra'));
     const env = { ...process.env, ...project.env, PATH: `${join(project.root, 'path')}:${process.env.PATH ?? ''}` };
     const shell = (line: string) => execFileSync('bash', ['-c', `eval "$(orchestra shell-init)" && ${line}`], { cwd: sub, env, encoding: 'utf8' });
     expect(realpathSync(shell('orchestra cd place && pwd').trim())).toBe(realpathSync(worktree));
