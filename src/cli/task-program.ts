@@ -96,8 +96,8 @@ export function registerTaskCommands(program: Command, ctx: CommandContext, setE
 
   program
     .command('daemon')
-    .description('the background daemon that runs agents: start | stop | status | logs')
-    .argument('<action>', 'start, stop, status or logs')
+    .description('the background daemon that runs agents: start | stop | restart | status | logs')
+    .argument('<action>', 'start, stop, restart (agents resume their sessions), status or logs')
     .option('--json', 'status as JSON')
     .option('-n, --lines <n>', 'logs: the last n lines (default 50)')
     .action(async (action: string, options) => setExitCode(await (await import('./task-commands/daemon-command.js')).daemonSubcommand(ctx, action, options)));
