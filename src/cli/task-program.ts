@@ -80,6 +80,7 @@ export function registerTaskCommands(program: Command, ctx: CommandContext, setE
     .argument('<task>', 'id or slug')
     .option('-n, --lines <n>', 'only the last n lines')
     .option('--raw', 'with terminal escapes, as the agent wrote them')
+    .option('-f, --follow', 'then each new line, until the agent ends or Ctrl-C')
     .action(async (ref: string, options) => setExitCode(await (await import('./task-commands/worktree-commands.js')).logsCommand(ctx, ref, options)));
 
   program
