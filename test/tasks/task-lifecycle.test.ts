@@ -23,6 +23,9 @@ describe('a task from new to merge, with a scripted agent in a real PTY', () => 
     project = new TaskProject({ setup: '#!/bin/sh\necho "setup: task $ORCHESTRA_TASK_ID $ORCHESTRA_TASK_SLUG port $ORCHESTRA_PORT"\nenv | grep ^ORCHESTRA_ | sort > .setup-env\n' });
     const created = await project.bin(['new', 'demo', '-m', 'Write the output file', '--agent', 'fake']);
     expect(created).toMatchObject({ code: 0 });
+    // issue 9: the project's first task brings the .gitignore advice, once.
+    expect(created.stderr).toContain('hint: task files live in .orchestra/tasks/');
+    expect(created.stderr).toContain('.orchestra/tasks/.last-id');
     expect(created.stdout).toContain('created task 1 (demo) on main');
     expect(existsSync(join(project.project, '.orchestra/tasks/1:demo.md'))).toBe(true);
 
@@ -72,7 +75,9 @@ describe('a task from new to merge, with a scripted agent in a real PTY', () => 
 
     // issue 9: after rm, a new task never gets the removed one's id.
     expect((await project.bin(['rm', 'demo'])).code).toBe(0);
-    expect((await project.bin(['new', 'again', '-m', 'x', '--agent', 'fake'])).stdout).toContain('created task 2 (again)');
+    const again = await project.bin(['new', 'again', '-m', 'x', '--agent', 'fake']);
+    expect(again.stdout).toContain('created task 2 (again)');
+    expect(again.stderr).toBe('');
     expect(emptyFolders(project.home)).toEqual([]);
   });
 });
