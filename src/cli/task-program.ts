@@ -80,6 +80,7 @@ export function registerTaskCommands(program: Command, ctx: CommandContext, setE
     .argument('<task>', 'id or slug')
     .option('-n, --lines <n>', 'only the last n lines')
     .option('--raw', 'with terminal escapes, as the agent wrote them')
+    .option('-f, --follow', 'then each new line, until the agent ends or Ctrl-C')
     .action(async (ref: string, options) => setExitCode(await (await import('./task-commands/worktree-commands.js')).logsCommand(ctx, ref, options)));
 
   program
@@ -96,8 +97,8 @@ export function registerTaskCommands(program: Command, ctx: CommandContext, setE
 
   program
     .command('daemon')
-    .description('the background daemon that runs agents: start | stop | status | logs')
-    .argument('<action>', 'start, stop, status or logs')
+    .description('the background daemon that runs agents: start | stop | restart | status | logs')
+    .argument('<action>', 'start, stop, restart (agents resume their sessions), status or logs')
     .option('--json', 'status as JSON')
     .option('-n, --lines <n>', 'logs: the last n lines (default 50)')
     .action(async (action: string, options) => setExitCode(await (await import('./task-commands/daemon-command.js')).daemonSubcommand(ctx, action, options)));

@@ -5,3 +5,4 @@ export { Activity, activityOf, defaultQuietMs, type ActivityInputs, type Activit
 export { promptPatterns, looksLikePrompt } from './prompt-patterns.js';
 export { watchActivity, type ActivityWatcher, type WatchActivityOptions } from './activity-watcher.js';
 export { agentMarkerVariable, findMarkedProcesses, type MarkedProcess } from './marked-processes.js';
+export { screenText } from './screen-text.js';

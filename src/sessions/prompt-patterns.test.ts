@@ -10,6 +10,7 @@ const examples: Record<string, string> = {
   'single-chevron': 'Select a model ›',
   'heavy-chevron': '❯',
   'press-enter': 'Press Enter to continue…',
+  'confirm-footer': 'Enter to confirm · Esc to cancel',
 };
 
 describe('promptPatterns', () => {
@@ -32,6 +33,9 @@ describe('looksLikePrompt', () => {
     ['Password:', true],
     ['opencode >', true],
     ['press return when ready', true],
+    // issue 9: Claude Code's folder-trust dialog ends in this footer
+    ['Enter to confirm · Esc to cancel', true],
+    ['Entering the confirm step', false],
     ['', false],
     ['   ', false],
     ['working step 2/4', false],

@@ -104,7 +104,7 @@ describe('parseTaskFile errors name the file, line and column', () => {
       '---\nbase_branch: main\nstatus: runing\n---\n',
       3,
       9,
-      'unknown status "runing". Did you mean "running"? Allowed: draft, running, idle, completed, reviewed, stopped, failed.',
+      'unknown status "runing". Did you mean "running"? Allowed: draft, running, idle, completed, reviewed, stopped, failed, merged.',
     ],
     ['a status of the wrong type', '---\nbase_branch: main\nstatus: 3\n---\n', 3, 9, /^unknown status 3 \(number\)\. Allowed: draft,/],
     ['a missing base_branch', '---\nstatus: draft\n---\nBody\n', 1, 1, 'the front matter has no base_branch; it is required (the branch the task starts from and merges into).'],

@@ -78,7 +78,7 @@ describe('TaskFiles across processes', () => {
     expect(created.map((task) => task.id).sort((a, b) => a - b)).toEqual(Array.from({ length: total }, (_, index) => index + 1));
 
     const dir = join(root, '.orchestra', 'tasks');
-    expect(readdirSync(dir).filter((name) => name.startsWith('.'))).toEqual([]);
+    expect(readdirSync(dir).filter((name) => name.startsWith('.'))).toEqual(['.last-id']);
     for (const { id, file } of created) {
       const task = parseTaskFile(file, readFileSync(file, 'utf8'));
       expect(task).toMatchObject({ id, status: 'draft', baseBranch: 'main', description: `Created by ${task.slug.replace(/-\d+$/, '')}.` });

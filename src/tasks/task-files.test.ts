@@ -52,7 +52,7 @@ describe('TaskFiles', () => {
     );
     expect(await files.get(1)).toEqual(first);
     expect(await files.get('add-docs')).toEqual(second);
-    expect(readdirSync(tasksDir()).sort()).toEqual(['1:fix-tests.md', '2:add-docs.md']);
+    expect(readdirSync(tasksDir()).sort()).toEqual(['.last-id', '1:fix-tests.md', '2:add-docs.md']);
   });
 
   it('gives distinct ids to creates racing in one process', async () => {
@@ -132,7 +132,7 @@ describe('TaskFiles', () => {
     await files.create({ slug: 'add-docs', description: 'B.', baseBranch: 'main' });
     const renamed = await files.update(1, { slug: 'fix-date-tests' });
     expect(renamed.file).toBe(join(tasksDir(), '1:fix-date-tests.md'));
-    expect(readdirSync(tasksDir()).sort()).toEqual(['1:fix-date-tests.md', '2:add-docs.md']);
+    expect(readdirSync(tasksDir()).sort()).toEqual(['.last-id', '1:fix-date-tests.md', '2:add-docs.md']);
     const before = read('2:add-docs.md');
     await expect(files.update(2, { slug: 'fix-date-tests', status: 'running' })).rejects.toMatchObject({ code: 'E_USAGE', message: /already used by the task file 1:fix-date-tests\.md/ });
     expect(read('2:add-docs.md')).toBe(before);
@@ -158,7 +158,21 @@ describe('TaskFiles', () => {
     write('2:broken.md', 'nothing');
     await files.remove(1);
     await files.remove(2);
-    expect(readdirSync(tasksDir())).toEqual([]);
+    expect(readdirSync(tasksDir())).toEqual(['.last-id']);
     await expect(files.remove(1)).rejects.toMatchObject({ code: 'E_TASK_NOT_FOUND' });
+  });
+
+  it('issue 9: never gives an id again after its task was removed, not even the newest one', async () => {
+    await files.create({ slug: 'one', description: '', baseBranch: 'main' });
+    await files.create({ slug: 'two', description: '', baseBranch: 'main' });
+    await files.remove(2);
+    await files.remove(1);
+    expect((await files.create({ slug: 'three', description: '', baseBranch: 'main' })).id).toBe(3);
+    expect(read('.last-id')).toBe('3\n');
+    // A file named by hand with a higher id still wins; a broken mark is ignored.
+    write('7:by-hand.md', 'nothing');
+    expect((await files.create({ slug: 'four', description: '', baseBranch: 'main' })).id).toBe(8);
+    write('.last-id', 'garbage');
+    expect((await files.create({ slug: 'five', description: '', baseBranch: 'main' })).id).toBe(9);
   });
 });

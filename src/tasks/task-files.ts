@@ -6,6 +6,7 @@ import type { Task } from './task.js';
 import { formatTaskFile, parseTaskFile } from './task-file.js';
 import { claimedTaskId, claimedTaskSlug, isTaskFileCandidate, nextTaskId, taskFileName } from './task-file-name.js';
 import { replaceTaskFile, writeNewTaskFile } from './task-file-write.js';
+import { readTaskIdMark, writeTaskIdMark } from './task-id-mark.js';
 import { withTaskLock, type TaskLockOptions } from './task-lock.js';
 import { applyTaskPatch, type TaskPatch } from './task-patch.js';
 import { resolveTaskRef } from './task-ref.js';
@@ -69,7 +70,7 @@ export class TaskFiles {
     }
   }
 
-  /** A new draft task with the next free id. Throws E_USAGE for a bad or already used slug. */
+  /** A new draft task with an id never used in this project. Throws E_USAGE for a bad or already used slug. */
   async create(input: CreateTaskInput): Promise<Task> {
     validateSlug(input.slug);
     const baseBranch = input.baseBranch.trim();
@@ -78,7 +79,9 @@ export class TaskFiles {
     return withTaskLock(this.dir, async () => {
       const names = await readTaskNames(this.dir);
       this.assertSlugFree(names, input.slug);
-      const id = nextTaskId(names);
+      // Never an id given before, even when its file was removed since (task-id-mark.ts).
+      const id = Math.max(nextTaskId(names), (await readTaskIdMark(this.dir)) + 1);
+      await writeTaskIdMark(this.dir, id);
       const time = this.now().toISOString();
       const file = join(this.dir, taskFileName(id, input.slug));
       const task: Task = { id, slug: input.slug, status: 'draft', baseBranch, createdAt: time, updatedAt: time, description: normalizeDescription(input.description), file, extra: {} };

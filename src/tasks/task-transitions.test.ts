@@ -4,15 +4,16 @@ import { taskStatuses, type Task, type TaskStatus } from './task.js';
 import { assertTransition, canTransition, nextStatuses, startableStatuses } from './task-transitions.js';
 
 // Every status pair. Row = from; columns = to in taskStatuses order (draft running idle completed
-// reviewed stopped failed); a letter = allowed, the diagonal being the no-op.
+// reviewed stopped failed merged); a letter = allowed, the diagonal being the no-op.
 const table: Record<TaskStatus, string> = {
-  draft: 'D R . . . . F',
-  running: '. R I C . S F',
-  idle: '. R I C . S F',
-  completed: '. R I C V . .',
-  reviewed: '. R I . V . .',
-  stopped: '. R I C . S .',
-  failed: '. R I C . . F',
+  draft: 'D R . . . . F .',
+  running: '. R I C . S F M',
+  idle: '. R I C . S F M',
+  completed: '. R I C V . . M',
+  reviewed: '. R I . V . . M',
+  stopped: '. R I C . S . M',
+  failed: '. R I C . . F M',
+  merged: '. R I . . . . M',
 };
 
 const cases = taskStatuses.flatMap((from) => {
@@ -22,7 +23,7 @@ const cases = taskStatuses.flatMap((from) => {
 
 describe('task status transitions', () => {
   it('the table covers every pair', () => {
-    expect(cases).toHaveLength(49);
+    expect(cases).toHaveLength(64);
   });
 
   it.each(cases)('%s → %s allowed: %s', (from, to, allowed) => {
@@ -38,7 +39,7 @@ describe('task status transitions', () => {
   it('names what is possible from the current status', () => {
     const error = catchError(() => assertTransition(task('draft'), 'completed'));
     expect(error).toMatchObject({ code: 'E_TASK_STATE', hint: 'From draft a task can become running or failed.' });
-    expect(catchError(() => assertTransition(task('completed'), 'stopped')).hint).toBe('From completed a task can become running, idle or reviewed.');
+    expect(catchError(() => assertTransition(task('completed'), 'stopped')).hint).toBe('From completed a task can become running, idle, reviewed or merged.');
   });
 
   it('allows a no-op and every move in the table', () => {
@@ -46,11 +47,11 @@ describe('task status transitions', () => {
   });
 
   it('lists next statuses in lifecycle order', () => {
-    expect(nextStatuses('running')).toEqual(['idle', 'completed', 'stopped', 'failed']);
+    expect(nextStatuses('running')).toEqual(['idle', 'completed', 'stopped', 'failed', 'merged']);
   });
 
-  it('start may launch an agent from draft, stopped, failed, completed and reviewed, each leading to running', () => {
-    expect([...startableStatuses].sort()).toEqual(['completed', 'draft', 'failed', 'reviewed', 'stopped']);
+  it('start may launch an agent from draft, stopped, failed, completed, reviewed and merged, each leading to running', () => {
+    expect([...startableStatuses].sort()).toEqual(['completed', 'draft', 'failed', 'merged', 'reviewed', 'stopped']);
     for (const status of startableStatuses) expect(canTransition(status, 'running')).toBe(true);
     expect(startableStatuses).not.toContain('running');
     expect(startableStatuses).not.toContain('idle');

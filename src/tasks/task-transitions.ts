@@ -15,6 +15,7 @@ import { TaskStatus, taskStatuses, type Task } from './task.js';
  *   completed, reviewed ──feedback─────▶ running / idle
  *   stopped, failed     ──start again──▶ running / idle
  *   stopped, failed     ──complete─────▶ completed      (stopped → reviewed: complete first)
+ *   any started task    ──merge────────▶ merged ──start again (feedback)──▶ running / idle
  * ```
  *
  * - draft → running (start); draft → failed (setup failed at the first start).
@@ -24,23 +25,25 @@ import { TaskStatus, taskStatuses, type Task } from './task.js';
  * - reviewed → running/idle (feedback after review).
  * - stopped/failed → running/idle (start again) and → completed. stopped → reviewed is not
  *   allowed: complete it first.
+ * - running/idle/completed/reviewed/stopped/failed → merged (merge); merged → running/idle (start again).
  * - Any status → itself is a no-op and always allowed.
  */
 const allowedMoves: Record<TaskStatus, readonly TaskStatus[]> = {
   draft: [TaskStatus.running, TaskStatus.failed],
-  running: [TaskStatus.idle, TaskStatus.completed, TaskStatus.stopped, TaskStatus.failed],
-  idle: [TaskStatus.running, TaskStatus.completed, TaskStatus.stopped, TaskStatus.failed],
-  completed: [TaskStatus.running, TaskStatus.idle, TaskStatus.reviewed],
-  reviewed: [TaskStatus.running, TaskStatus.idle],
-  stopped: [TaskStatus.running, TaskStatus.idle, TaskStatus.completed],
-  failed: [TaskStatus.running, TaskStatus.idle, TaskStatus.completed],
+  running: [TaskStatus.idle, TaskStatus.completed, TaskStatus.stopped, TaskStatus.failed, TaskStatus.merged],
+  idle: [TaskStatus.running, TaskStatus.completed, TaskStatus.stopped, TaskStatus.failed, TaskStatus.merged],
+  completed: [TaskStatus.running, TaskStatus.idle, TaskStatus.reviewed, TaskStatus.merged],
+  reviewed: [TaskStatus.running, TaskStatus.idle, TaskStatus.merged],
+  stopped: [TaskStatus.running, TaskStatus.idle, TaskStatus.completed, TaskStatus.merged],
+  failed: [TaskStatus.running, TaskStatus.idle, TaskStatus.completed, TaskStatus.merged],
+  merged: [TaskStatus.running, TaskStatus.idle],
 };
 
 /**
  * The statuses from which `start` may launch an agent. For completed and reviewed tasks this is
  * "give feedback": the agent resumes its session.
  */
-export const startableStatuses: readonly TaskStatus[] = [TaskStatus.draft, TaskStatus.stopped, TaskStatus.failed, TaskStatus.completed, TaskStatus.reviewed];
+export const startableStatuses: readonly TaskStatus[] = [TaskStatus.draft, TaskStatus.stopped, TaskStatus.failed, TaskStatus.completed, TaskStatus.reviewed, TaskStatus.merged];
 
 /** Whether a task may go from `from` to `to`. */
 export function canTransition(from: TaskStatus, to: TaskStatus): boolean {

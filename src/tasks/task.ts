@@ -1,6 +1,7 @@
 /**
- * The lifecycle status of a task. `stopped` and `failed` extend seed 002's five statuses: the
- * agent was stopped (or exited) before the work was completed, or setup / the agent could not start.
+ * The lifecycle status of a task. `stopped`, `failed` and `merged` extend seed 002's five statuses:
+ * the agent was stopped (or exited) before the work was completed, setup / the agent could not
+ * start, or the work is in the base branch.
  * The allowed moves between them are in task-transitions.ts.
  */
 export const TaskStatus = {
@@ -11,6 +12,8 @@ export const TaskStatus = {
   reviewed: 'reviewed',
   stopped: 'stopped',
   failed: 'failed',
+  /** `orchestra merge` brought its branch into the base branch. */
+  merged: 'merged',
 } as const;
 export type TaskStatus = (typeof TaskStatus)[keyof typeof TaskStatus];
 

@@ -4,7 +4,7 @@ export interface TaskRow {
   projectName: string; // basename of the root
   id: number;
   slug: string;
-  status: 'draft' | 'running' | 'idle' | 'completed' | 'reviewed' | 'stopped' | 'failed';
+  status: 'draft' | 'running' | 'idle' | 'completed' | 'reviewed' | 'stopped' | 'failed' | 'merged';
   activity?: 'working' | 'idle' | 'waiting'; // live, when an agent runs; waiting = needs input
   agent?: string;
   branch?: string;

@@ -15,8 +15,10 @@ export interface RunSetupScriptOptions {
   root: string;
   /** The task worktree: the script's working directory. */
   worktree: string;
-  /** ORCHESTRA_TASK_ID, ORCHESTRA_TASK_SLUG, ORCHESTRA_WORKTREE, … added to the daemon's environment. */
+  /** ORCHESTRA_TASK_ID, ORCHESTRA_TASK_SLUG, ORCHESTRA_WORKTREE, … added to `baseEnv`. */
   env: Record<string, string>;
+  /** The environment the script starts from: the shell's that ran `orchestra start`; this process's by default. */
+  baseEnv?: Readonly<Record<string, string | undefined>>;
   onOutput: (chunk: string) => void;
   timeoutMs?: number;
   /** How long a timed-out script gets between SIGTERM and SIGKILL. */
@@ -47,7 +49,7 @@ export async function runSetupScript(o: RunSetupScriptOptions): Promise<{ ran: b
     tail.push(chunk);
     o.onOutput(chunk);
   };
-  const env = { ...process.env, ...o.env };
+  const env = { ...(o.baseEnv ?? process.env), ...o.env };
   const result = await runScriptProcess({ file, cwd: o.worktree, env, onOutput, timeoutMs, killGraceMs: o.killGraceMs }).catch((error: Error) => {
     throw setupFailed(`setup script ${SETUP_SCRIPT} could not start: ${error.message}`, 'Check that its first line is a #! line naming an installed interpreter.');
   });

@@ -8,7 +8,7 @@
 // --spawn-child      start a long-lived child in the agent's process group and print `child <pid>`
 // prompt…            echoed as `prompt: <text>`
 //
-// Env: FAKE_AGENT_LOG (append one JSON line per start), FAKE_AGENT_WORK_MS (default 200),
+// Env: FAKE_AGENT_LOG (append one JSON line per start, with every FAKE_* variable it got), FAKE_AGENT_WORK_MS (default 200),
 // FAKE_AGENT_OUTPUT (file written on `y`, default fake-agent-output.txt), FAKE_AGENT_IGNORE_SIGHUP=1
 // (ignore SIGHUP and SIGTERM, the child too: only SIGKILL ends it).
 //
@@ -46,7 +46,8 @@ say(`fake-agent started in ${process.cwd()}\r\n`);
 say(options.resume !== undefined ? `resumed session ${session}\r\n` : `session ${session}\r\n`);
 if (options.prompt !== '') say(`prompt: ${options.prompt}\r\n`);
 if (process.env.FAKE_AGENT_LOG) {
-  const record = { pid: process.pid, argv: process.argv.slice(2), cwd: process.cwd(), session, resumed: options.resume !== undefined };
+  const fakeEnv = Object.fromEntries(Object.entries(process.env).filter(([name]) => name.startsWith('FAKE_')));
+  const record = { pid: process.pid, argv: process.argv.slice(2), cwd: process.cwd(), session, resumed: options.resume !== undefined, env: fakeEnv };
   appendFileSync(process.env.FAKE_AGENT_LOG, `${JSON.stringify(record)}\n`);
 }
 if (options.spawnChild) say(`child ${spawnChild()}\r\n`);

@@ -13,6 +13,10 @@ export interface PtyDriver {
 
 /** Runs a command in a real PTY, the way a user's terminal would: for attach and detach tests. */
 export function spawnInPty(command: string, args: string[], options: { cwd: string; env: Record<string, string | undefined>; cols?: number; rows?: number }): PtyDriver {
+  // node-pty turns a size of 0 into 80x24: a terminal that reports 0x0 is made by stty inside the PTY.
+  if (options.cols === 0 || options.rows === 0) {
+    [command, args] = ['/bin/sh', ['-c', 'stty cols "$0" rows "$1"; shift; exec "$@"', String(options.cols ?? 0), String(options.rows ?? 0), command, ...args]];
+  }
   const child = pty.spawn(command, args, { cwd: options.cwd, env: options.env as Record<string, string>, cols: options.cols ?? 100, rows: options.rows ?? 30, name: 'xterm-256color' });
   let text = '';
   const watchers = new Set<() => void>();

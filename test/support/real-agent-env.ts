@@ -13,14 +13,14 @@ export interface ClaudeEnvironment {
   /** What the daemon, and so the agent, must see: PATH, HOME, CLAUDE_CONFIG_DIR, ANTHROPIC_*. */
   env: Record<string, string>;
   configDir: string;
-  /** The worktree task 1 with `slug` gets (known before the start, for the trust pre-seed). */
+  /** The worktree task 1 with `slug` gets (known before the start). */
   worktree: string;
 }
 
 /**
  * Claude Code's TUI run unattended against `server` for task 1 of `project`: its own HOME and
- * CLAUDE_CONFIG_DIR, and a `.claude.json` that skips onboarding, the API-key question and the
- * trust dialog of the task's worktree (see /work/shared/notes/agent-clis.md).
+ * CLAUDE_CONFIG_DIR, and a `.claude.json` that skips onboarding and the API-key question (see
+ * /work/shared/notes/agent-clis.md). The trust dialog of the task's worktree is the daemon's to skip.
  */
 export function claudeEnvironment(project: TaskProject, server: FakeModelServer, slug: string): ClaudeEnvironment {
   const home = join(project.root, 'claude-home');
@@ -31,7 +31,6 @@ export function claudeEnvironment(project: TaskProject, server: FakeModelServer,
     hasCompletedOnboarding: true,
     theme: 'dark',
     customApiKeyResponses: { approved: [apiKey.slice(-20)], rejected: [] },
-    projects: { [worktree]: { hasTrustDialogAccepted: true } },
   };
   writeFileSync(join(configDir, '.claude.json'), JSON.stringify(preSeed));
   const env = {

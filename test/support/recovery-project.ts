@@ -15,6 +15,7 @@ const agent = JSON.stringify(fakeAgentPath);
 export function recoveryConfig(): string {
   return `${fakeAgentConfig()}  fake-child:
     command: ${node}
+    pass_env: ["FAKE_*"]
     interactive:
       args: [${agent}, "--spawn-child", "--session-id", "{session_id}", "{prompt}"]
       resume_args: [${agent}, "--spawn-child", "--session", "{session_id}"]
@@ -22,6 +23,7 @@ export function recoveryConfig(): string {
       prompt_via: argument
   fake-nosession:
     command: ${node}
+    pass_env: ["FAKE_*"]
     interactive:
       args: [${agent}, "{prompt}"]
       session_id: none

@@ -101,7 +101,7 @@ export class TaskProject {
   }
 
   /** The fake agent starts recorded so far. */
-  agentStarts(): Array<{ pid: number; argv: string[]; cwd: string; session: string }> {
+  agentStarts(): Array<{ pid: number; argv: string[]; cwd: string; session: string; env: Record<string, string> }> {
     if (!existsSync(this.agentLog)) return [];
     return readFileSync(this.agentLog, 'utf8').split('\n').filter(Boolean).map((line) => JSON.parse(line));
   }
@@ -125,6 +125,7 @@ export function fakeAgentConfig(): string {
   fake:
     command: ${JSON.stringify(process.execPath)}
     args: [${JSON.stringify(fakeAgentPath)}, "{prompt}"]
+    pass_env: ["FAKE_*"]
     interactive:
       args: [${JSON.stringify(fakeAgentPath)}, "--session-id", "{session_id}", "{prompt}"]
       resume_args: [${JSON.stringify(fakeAgentPath)}, "--session", "{session_id}"]

@@ -259,7 +259,7 @@ describe('the daemon state file', () => {
   });
 });
 
-describe('orchestra daemon start | status | stop | logs', () => {
+describe('orchestra daemon start | status | stop | restart | logs', () => {
   it('report, start and stop the daemon with the documented outputs and exit codes', { timeout: 120_000 }, async () => {
     project = recoveryProject();
     const paths = daemonPaths(project.home);
@@ -295,15 +295,22 @@ describe('orchestra daemon start | status | stop | logs', () => {
     const badLines = await project.bin(['daemon', 'logs', '--lines', 'ten']);
     expect(badLines.code).toBe(2);
     expect(badLines.stderr).toContain('--lines must be a whole number of lines, not "ten"');
-    const unknown = await project.bin(['daemon', 'restart']);
+    const unknown = await project.bin(['daemon', 'reload']);
     expect(unknown.code).toBe(2);
-    expect(unknown.stderr).toContain('unknown daemon action "restart"');
-    expect(unknown.stderr).toContain('orchestra daemon start | stop | status | logs');
+    expect(unknown.stderr).toContain('unknown daemon action "reload"');
+    expect(unknown.stderr).toContain('orchestra daemon start | stop | restart | status | logs');
+
+    // issue 9: restart is a stop and a start; the old daemon is gone, a new one answers.
+    const restarted = await project.bin(['daemon', 'restart']);
+    expect(restarted).toMatchObject({ code: 0, stderr: '' });
+    const newPid = Number(/^restarted the orchestra daemon \(pid (\d+)\)\n$/.exec(restarted.stdout)?.[1]);
+    expect(newPid).not.toBe(status.pid);
+    expect(daemon.pid).toBe(status.pid);
+    expect(isAlive(daemon)).toBe(false);
 
     const stopped = await project.bin(['daemon', 'stop']);
-    expect(stopped).toMatchObject({ code: 0, stdout: `stopped the orchestra daemon (pid ${status.pid})\n` });
-    expect(daemon.pid).toBe(status.pid);
-    expect([isAlive(daemon), existsSync(paths.socket), existsSync(paths.pidFile)]).toEqual([false, false, false]);
+    expect(stopped).toMatchObject({ code: 0, stdout: `stopped the orchestra daemon (pid ${newPid})\n` });
+    expect([existsSync(paths.socket), existsSync(paths.pidFile)]).toEqual([false, false]);
     expect((await project.bin(['daemon', 'status'])).code).toBe(1);
   });
 });

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { daemonPaths, readPidFile } from '../../src/server/daemon/index.js';
@@ -119,6 +119,10 @@ describe.skipIf(missingClaude)('the real Claude Code CLI as a task', () => {
     expect(readFileSync(join(worktree, 'claude-output.txt'), 'utf8')).toBe('written by claude in a task\n');
     // The session id the daemon assigned is the one Claude wrote its transcript under.
     expect(transcriptsOf(claude.configDir)).toEqual([`${session}.jsonl`]);
+    // issue 9: the daemon accepted the folder-trust dialog for the worktree in the session's own config dir.
+    const claudeJson = JSON.parse(readFileSync(join(claude.configDir, '.claude.json'), 'utf8')) as { projects: Record<string, unknown>; hasCompletedOnboarding: boolean };
+    expect(claudeJson.projects[worktree]).toMatchObject({ hasTrustDialogAccepted: true });
+    expect(claudeJson.hasCompletedOnboarding).toBe(true);
     // The hooks came with --settings: no settings file of Claude's was written for them.
     expect(existsSync(join(claude.configDir, 'settings.json'))).toBe(false);
     expect(existsSync(join(worktree, '.claude'))).toBe(false);
@@ -173,6 +177,34 @@ describe.skipIf(missingClaude)('the real Claude Code CLI as a task', () => {
     expect((await terminal.exited).exitCode).toBe(0);
     expect(readFileSync(join(worktree, 'bash-output.txt'), 'utf8')).toBe('built\n');
     await waitForFile(logFile, new RegExp(`"activity":"waiting"[^]*"activity":"working"[^]*agent reported [^\\n]*"activity":"idle","sessionId":"${session}"`), 30_000);
+
+    // issue 9: merged the moment its agent went quiet, with the agent still running.
+    const merged = await project.bin(['merge', 'run-build']);
+    expect(merged.stderr).toBe('');
+    expect(merged.code).toBe(0);
+    expect(readFileSync(join(project.project, 'bash-output.txt'), 'utf8')).toBe('built\n');
+    expect(await project.task('run-build')).toMatchObject({ status: 'merged' });
+    expect(existsSync(worktree)).toBe(false);
+  });
+});
+
+describe.skipIf(missingClaude)('issue 9: Claude Code without a config dir of its own', () => {
+  it('shows its folder-trust dialog, which the task reports as needing input; the user\'s ~/.claude.json is not written', { timeout: 120_000 }, async () => {
+    server = await startFakeModelServer({ fallback: () => ({ text: 'ok' }) });
+    const project = (current = new TaskProject({ quietMs: 1_500 }));
+    const claude = claudeEnvironment(project, server, 'untrusted');
+    const { CLAUDE_CONFIG_DIR: _configDir, ...env } = claude.env;
+    Object.assign(project.env, env);
+    // Without CLAUDE_CONFIG_DIR, Claude reads ~/.claude.json: the user's own file.
+    const userFile = join(project.root, 'claude-home', '.claude.json');
+    writeFileSync(userFile, readFileSync(join(claude.configDir, '.claude.json')));
+    expect((await project.bin(['new', 'untrusted', '-m', 'Say hello.', '--agent', 'claude-code'])).code).toBe(0);
+    expect((await project.bin(['start', 'untrusted'])).code).toBe(0);
+    const waiting = await project.waitForTask('untrusted', (task) => task.needsInput, 60_000);
+    expect(waiting.lastLine).toContain('Enter to confirm');
+    // Claude itself rewrites the file (start counters); Orchestra added no trust to it.
+    const userConfig = JSON.parse(readFileSync(userFile, 'utf8')) as { projects?: Record<string, { hasTrustDialogAccepted?: boolean }> };
+    expect(userConfig.projects?.[claude.worktree]?.hasTrustDialogAccepted).not.toBe(true);
   });
 });
 

@@ -77,6 +77,12 @@ describe('orchestra attach', () => {
     two.write('\u001d');
     await exitsCleanly(two);
     expect((await project.task('demo')).pid).toBe(project.agentStarts()[0]!.pid);
+
+    // issue 9: a terminal that reports 0x0 attaches at 80x24 instead of failing.
+    const zero = inTerminal(project, ['attach', 'demo'], { cols: 0, rows: 0 });
+    await zero.waitFor('resized 80x24');
+    zero.write('\u001d');
+    await exitsCleanly(zero);
   });
 
   it('detaches with --detach-key or ORCHESTRA_DETACH_KEY, passing Ctrl-] through; refuses bad keys and agents that do not run', { timeout: 120_000 }, async () => {

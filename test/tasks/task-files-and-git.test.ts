@@ -1,5 +1,5 @@
-import { execFileSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, realpathSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawn } from 'node:child_process';
+import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, realpathSync, symlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { binPath, TaskProject } from '../support/task-project.js';
@@ -202,7 +202,9 @@ describe('the worktree', () => {
     expect(existsSync(join(project.project, '.orchestra/tasks/2:from-worktree.md'))).toBe(true);
     expect(existsSync(join(worktree, '.orchestra'))).toBe(false);
 
-    script(project, 'path/orchestra', `exec ${JSON.stringify(process.execPath)} ${JSON.stringify(binPath)} "$@"`);
+    // issue 9: `orchestra` on PATH the way `npm link` puts it there: a symlink to bin/orchestra.js.
+    mkdirSync(join(project.root, 'path'), { recursive: true });
+    symlinkSync(binPath, join(project.root, 'path/orchestra'));
     const env = { ...process.env, ...project.env, PATH: `${join(project.root, 'path')}:${process.env.PATH ?? ''}` };
     const shell = (line: string) => execFileSync('bash', ['-c', `eval "$(orchestra shell-init)" && ${line}`], { cwd: sub, env, encoding: 'utf8' });
     expect(realpathSync(shell('orchestra cd place && pwd').trim())).toBe(realpathSync(worktree));
@@ -238,6 +240,18 @@ describe('the worktree', () => {
     expect(logs.stdout).toContain('Proceed with the change? (y/n)');
     expect(logs.stdout).not.toContain('\u001b');
     expect(logs.stdout).not.toContain('\r');
-    expect(await project.bin(['logs', 'work', '-n', '1'])).toMatchObject({ code: 0, stdout: 'Proceed with the change? (y/n) \n' });
+    expect(await project.bin(['logs', 'work', '-n', '1'])).toMatchObject({ code: 0, stdout: 'Proceed with the change? (y/n)\n' });
+
+    // issue 9: --follow prints the finished lines at once, streams on, and ends with the agent.
+    const follower = spawn(process.execPath, [binPath, 'logs', 'work', '--follow'], { cwd: project.project, env: { ...process.env, ...project.env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let followed = '';
+    follower.stdout.on('data', (chunk: Buffer) => (followed += chunk.toString()));
+    const followerExit = new Promise<number | null>((resolve) => follower.on('exit', resolve));
+    await expect.poll(() => followed, { timeout: 20_000 }).toContain('prompt: Change things\n');
+    expect(followed).not.toContain('Proceed with the change?');
+    expect((await project.bin(['stop', 'work'])).code).toBe(0);
+    expect(await followerExit).toBe(0);
+    expect(followed.match(/Proceed with the change\? \(y\/n\)\n/g)).toHaveLength(1);
+    expect(followed).not.toContain('\u001b');
   });
 });

@@ -66,7 +66,7 @@ describe('merge', () => {
     expect(taskBranches(project)).toBe('');
     await waitUntilGone(one.pid);
     const done = await project.task('one');
-    expect([done.status, done.worktree, done.branch]).toEqual(['completed', undefined, undefined]);
+    expect([done.status, done.worktree, done.branch]).toEqual(['merged', undefined, undefined]);
 
     const two = await startedTask(project, 'two');
     commit(two.worktree, 'agent: b1', { 'b.txt': 'b1\n' });
@@ -88,7 +88,7 @@ describe('merge', () => {
     expect(git(project.project, 'rev-list', '--merges', `${beforeRebase}..main`)).toBe('');
     expect(existsSync(join(three.worktree, 'c.txt'))).toBe(true);
     expect(taskBranches(project)).toBe('orchestra/3-three');
-    expect(await project.task('three')).toMatchObject({ status: 'completed', worktree: three.worktree });
+    expect(await project.task('three')).toMatchObject({ status: 'merged', worktree: three.worktree });
     // The rebased commits are new ones, yet main has their changes: rm needs no --force once the agent is stopped.
     expect((await project.bin(['stop', 'three'])).code).toBe(0);
     expect(await project.bin(['rm', 'three'])).toMatchObject({ code: 0, stdout: 'removed task 3 (three)\n' });

@@ -269,6 +269,7 @@ describe('stop, start again and agent exits', () => {
       `  fake-parent:
     command: ${JSON.stringify(process.execPath)}
     args: [${JSON.stringify(fakeAgentPath)}, "{prompt}"]
+    pass_env: ["FAKE_*"]
     interactive:
       args: [${JSON.stringify(fakeAgentPath)}, "--spawn-child", "--session-id", "{session_id}", "{prompt}"]
       resume_args: [${JSON.stringify(fakeAgentPath)}, "--session", "{session_id}"]

@@ -39,7 +39,7 @@ async function attachTask(ctx: CommandContext, project: string, ref: string, det
     stdout.write('\r\n[the orchestra daemon went away]\r\n');
     finish(ExitCode.INTERNAL);
   });
-  const size = { cols: stdout.columns ?? 120, rows: stdout.rows ?? 40 };
+  const size = attachSize(stdout);
   const answer = await client.call<{ task: TaskView; screen: string }>('task.attach', { project, ref, ...size }).catch((error: unknown) => {
     client.close();
     throw error;
@@ -56,7 +56,7 @@ async function attachTask(ctx: CommandContext, project: string, ref: string, det
     stdout.write(`\r\n[detached from task ${answer.task.id} (${answer.task.slug}); the agent keeps running]\r\n`);
     void client.call('task.detach', {}).finally(() => finish(ExitCode.OK));
   };
-  const onResize = (): void => client.notify('session.resize', { cols: stdout.columns ?? size.cols, rows: stdout.rows ?? size.rows });
+  const onResize = (): void => client.notify('session.resize', attachSize(stdout));
   const raw = stdin.isTTY === true && typeof stdin.setRawMode === 'function';
   if (raw) stdin.setRawMode?.(true);
   stdin.on('data', onInput);
@@ -74,4 +74,13 @@ async function attachTask(ctx: CommandContext, project: string, ref: string, det
     // must come after that, or its 'readable' listener never sees another key.
     await new Promise((resolve) => setImmediate(resolve));
   }
+}
+
+/**
+ * The size the agent gets from this terminal. A terminal that reports 0x0 (some embedded terminals,
+ * a pane before its first layout) or none at all gets 80x24, the classic default, instead of a refusal.
+ */
+export function attachSize(out: { columns?: number; rows?: number }): { cols: number; rows: number } {
+  const usable = (out.columns ?? 0) > 0 && (out.rows ?? 0) > 0;
+  return usable ? { cols: out.columns as number, rows: out.rows as number } : { cols: 80, rows: 24 };
 }

@@ -7,7 +7,7 @@ import { probeSocket } from '../../server/daemon/socket-probe.js';
 import type { CommandContext } from '../command-context.js';
 import { daemonCommand, orchestraBin } from '../daemon-connection.js';
 
-/** `orchestra daemon start|stop|status|logs|run`. */
+/** `orchestra daemon start|stop|restart|status|logs|run`. */
 export async function daemonSubcommand(ctx: CommandContext, action: string, options: { json?: boolean; lines?: string }): Promise<number> {
   const home = resolveOrchestraHome(ctx.io.env);
   switch (action) {
@@ -15,6 +15,16 @@ export async function daemonSubcommand(ctx: CommandContext, action: string, opti
       const { client, started } = await ensureDaemon({ home, command: daemonCommand(), env: { ...ctx.io.env } });
       client.close();
       ctx.io.stdout.write(started ? 'started the orchestra daemon\n' : 'the orchestra daemon is already running\n');
+      return ExitCode.OK;
+    }
+    case 'restart': {
+      // Its agents stop with it and keep their records: the new daemon resumes their sessions.
+      const stopped = await stopDaemon({ home });
+      const { client, started } = await ensureDaemon({ home, command: daemonCommand(), env: { ...ctx.io.env } });
+      client.close();
+      const status = await daemonStatus({ home });
+      const pid = status.running ? ` (pid ${status.pid})` : '';
+      ctx.io.stdout.write(stopped.wasRunning && started ? `restarted the orchestra daemon${pid}\n` : `started the orchestra daemon${pid}\n`);
       return ExitCode.OK;
     }
     case 'stop': {
@@ -57,7 +67,7 @@ export async function daemonSubcommand(ctx: CommandContext, action: string, opti
       return ExitCode.OK;
     }
     default:
-      throw new OrchestraError(ErrorCode.USAGE, `unknown daemon action "${action}".`, { hint: 'Use one of: orchestra daemon start | stop | status | logs' });
+      throw new OrchestraError(ErrorCode.USAGE, `unknown daemon action "${action}".`, { hint: 'Use one of: orchestra daemon start | stop | restart | status | logs' });
   }
 }
 

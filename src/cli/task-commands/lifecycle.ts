@@ -20,7 +20,8 @@ export async function startTaskCommand(ctx: CommandContext, ref: string, options
       if (typeof params?.chunk === 'string') ctx.io.stderr.write(params.chunk);
     });
     const size = terminalSize(ctx);
-    return client.call<TaskView>('task.start', { project, ref, agent: options.agent, ...size });
+    // The agent gets this shell's environment (allow-listed by the daemon), not the daemon's.
+    return client.call<TaskView>('task.start', { project, ref, agent: options.agent, ...size, env: definedEnv(ctx.io.env) });
   });
   if (options.json) ctx.io.stdout.write(`${JSON.stringify(task)}\n`);
   else {
@@ -61,6 +62,10 @@ async function taskFileOf(client: DaemonClient, project: string, ref: string): P
     if (isOrchestraError(error) && error.code === ErrorCode.TASK_FILE && error.location !== undefined) return resolve(project, error.location.file);
     throw error;
   }
+}
+
+function definedEnv(env: Readonly<Record<string, string | undefined>>): Record<string, string> {
+  return Object.fromEntries(Object.entries(env).filter((entry): entry is [string, string] => entry[1] !== undefined));
 }
 
 export function terminalSize(ctx: CommandContext): { cols?: number; rows?: number } {

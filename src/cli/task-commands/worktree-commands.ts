@@ -1,5 +1,6 @@
 import { ErrorCode, ExitCode, OrchestraError } from '../../core/errors.js';
 import { plural } from '../../core/plural.js';
+import type { TaskLogs } from '../../server/tasks/task-output.js';
 import type { TaskView } from '../../server/tasks/task-queries.js';
 import type { CommandContext } from '../command-context.js';
 import { withProject } from '../daemon-connection.js';
@@ -52,11 +53,15 @@ export async function diffCommand(ctx: CommandContext, ref: string): Promise<num
   return ExitCode.OK;
 }
 
-/** `orchestra logs <task>`: the agent's terminal output as text, also after it exited. */
-export async function logsCommand(ctx: CommandContext, ref: string, options: { lines?: string; raw?: boolean }): Promise<number> {
+/** `orchestra logs <task>`: the agent's terminal output as text, also after it exited; `--follow` streams on. */
+export async function logsCommand(ctx: CommandContext, ref: string, options: { lines?: string; raw?: boolean; follow?: boolean }): Promise<number> {
   const lines = options.lines === undefined ? undefined : Number(options.lines);
   if (lines !== undefined && !(Number.isInteger(lines) && lines >= 0)) {
     throw new OrchestraError(ErrorCode.USAGE, `-n takes a number of lines, got "${options.lines}".`, { hint: `For example: orchestra logs ${ref} -n 20` });
+  }
+  if (options.follow === true) {
+    const { project, logs } = await withProject(ctx, async (client, project) => ({ project, logs: await client.call<TaskLogs>('task.logs', { project, ref, lines: 1 }) }));
+    return (await import('./logs-follow.js')).followLogs(ctx, project, ref, logs);
   }
   const { text } = await withProject(ctx, (client, project) => client.call<{ text: string }>('task.logs', { project, ref, lines, raw: options.raw === true }));
   ctx.io.stdout.write(text.endsWith('\n') || text.length === 0 ? text : `${text}\n`);

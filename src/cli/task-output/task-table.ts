@@ -20,6 +20,7 @@ export function statusLabel(task: Pick<TaskView, 'status' | 'needsInput'>, palet
       return palette.red(task.status);
     case 'draft':
     case 'reviewed':
+    case 'merged':
       return palette.dim(task.status);
   }
 }

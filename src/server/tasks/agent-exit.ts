@@ -5,7 +5,7 @@ import { setTaskStatus } from './task-status-updates.js';
 
 /**
  * An agent's process ended. Stopped by the user → `stopped`; exited by itself → `stopped` (code 0)
- * or `failed`; a completed or reviewed task keeps its status. A daemon shutting down keeps the
+ * or `failed`; a completed or reviewed task keeps its status, and a merge sets its own. A daemon shutting down keeps the
  * agent's record, so that the next daemon resumes its session.
  */
 export async function onAgentExit(ctx: ServiceContext, agent: LiveAgent, exitCode: number): Promise<void> {
@@ -14,6 +14,7 @@ export async function onAgentExit(ctx: ServiceContext, agent: LiveAgent, exitCod
   ctx.options.log.info('agent exited', { projectRoot, taskId, exitCode, stoppedByDaemon: agent.stopping });
   if (agent.stopping === 'shutdown') return;
   await ctx.options.state.removeAgent(projectRoot, taskId);
+  if (agent.stopping === 'merge') return;
   try {
     const task = await ctx.files(projectRoot).get(taskId);
     if (task.status === 'running' || task.status === 'idle') {

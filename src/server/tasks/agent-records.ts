@@ -1,5 +1,5 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync } from 'node:fs';
-import { rm } from 'node:fs/promises';
+import { rm, rmdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { writeFileAtomic } from '../../store/run-dir/write-file-atomic.js';
@@ -24,6 +24,11 @@ export const agentRecordSchema = z.object({
   startedAt: z.string(),
   /** How many times this agent was resumed after a daemon restart. */
   resumes: z.number().int().default(0),
+  /**
+   * The environment the agent was started with, already allow-listed (agent-env.ts): a daemon
+   * restart resumes the agent with the caller's environment, not its own. Private like the record.
+   */
+  env: z.record(z.string(), z.string()).optional(),
 });
 export type AgentRecord = z.infer<typeof agentRecordSchema>;
 
@@ -71,9 +76,16 @@ export class AgentRecords {
     return this.serialised(record, () => writeFileAtomic(this.fileOf(record), snapshot));
   }
 
+  /**
+   * Deletes the task's record; the folder goes too when no record is left, so none stays behind
+   * empty. Safe against a put of another task: a put adds its record before anything is written.
+   */
   remove(task: TaskKey): Promise<void> {
     this.records.delete(keyOf(task));
-    return this.serialised(task, () => rm(this.fileOf(task), { force: true }));
+    return this.serialised(task, async () => {
+      await rm(this.fileOf(task), { force: true });
+      if (this.records.size === 0) await rmdir(this.dir).catch(() => undefined);
+    });
   }
 
   // One task's writes in order, so the file on disk is its latest record; a failed write fails its caller only.

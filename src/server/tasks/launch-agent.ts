@@ -1,11 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { join } from 'node:path';
 import { interactiveLaunch } from '../../agents/cli-agents/index.js';
 import { ErrorCode, OrchestraError } from '../../core/errors.js';
 import { agentMarkerVariable, PtySession } from '../../sessions/index.js';
 import { endOrphanAgents, findOrphanAgents } from './orphan-agents.js';
 import type { Task } from '../../tasks/index.js';
-import { taskLogFile } from './task-paths.js';
+import { agentStateDir, taskLogFile } from './task-paths.js';
 import { applyActivity, setTaskStatus } from './task-status-updates.js';
 import { LiveAgent, agentKey } from './live-agent.js';
 import { onAgentExit } from './agent-exit.js';
@@ -13,6 +12,8 @@ import { announceOutput } from './announce-output.js';
 import type { ServiceContext } from './service-context.js';
 import { taskEnvironment, taskPrompt } from './task-env.js';
 import { makePrivateDir } from '../../core/private-files.js';
+import { agentEnv, baseAgentEnv } from '../../config/index.js';
+import { trustWorktree } from './claude-trust.js';
 
 export interface LaunchOptions {
   /** Continue the agent's recorded session instead of starting a new one. */
@@ -23,6 +24,8 @@ export interface LaunchOptions {
   rows?: number;
   /** Recovery after a daemon restart: the task keeps its status (a completed task stays completed). */
   keepStatus?: boolean;
+  /** The environment of whoever started the task (see StartOptions.env); the daemon's when absent. */
+  callerEnv?: Readonly<Record<string, string | undefined>>;
 }
 
 /**
@@ -49,21 +52,27 @@ async function launchOnce(ctx: ServiceContext, projectRoot: string, task: Task, 
   const { home, env, hookCommand, quietMs, state, log } = ctx.options;
   if (task.worktree === undefined) throw new OrchestraError(ErrorCode.INTERNAL, `task ${task.id} has no worktree to run its agent in.`);
   const profile = await ctx.options.profiles(projectRoot, task.agent);
-  const stateDir = join(home, 'daemon', 'agents', `${task.id}-${task.slug}`);
+  const stateDir = agentStateDir(home, projectRoot, task);
   await makePrivateDir(stateDir);
+  // Only what the profile allows of the caller's environment: the agent's shell tool hands it on to commands a model chose.
+  const passed = agentEnv(options.callerEnv ?? env, [...baseAgentEnv, ...profile.passEnv]);
   const launch = await interactiveLaunch(profile, {
     prompt: taskPrompt(task),
     sessionId: options.resume ? task.agentSession : undefined,
     resume: options.resume,
     hookCommand,
     stateDir,
-    env,
+    env: passed,
     cwd: task.worktree,
   });
+  if (profile.interactive?.status === 'claude-hooks') {
+    const trust = await trustWorktree({ ...passed, ...launch.env }, task.worktree);
+    log.info('claude trust for the task worktree', { projectRoot, taskId: task.id, ...trust });
+  }
   await endTaskOrphans(ctx, projectRoot, task.id);
   const sessionId = launch.sessionId ?? task.agentSession;
   const marker = randomUUID();
-  const intent = { projectRoot, taskId: task.id, marker, profile: profile.name, sessionId, startedAt: new Date().toISOString(), resumes: options.resumes ?? 0 };
+  const intent = { projectRoot, taskId: task.id, marker, profile: profile.name, sessionId, startedAt: new Date().toISOString(), resumes: options.resumes ?? 0, env: passed };
   await state.putAgent(intent);
   let session: PtySession;
   try {
@@ -71,7 +80,7 @@ async function launchOnce(ctx: ServiceContext, projectRoot: string, task: Task, 
       command: launch.command,
       args: launch.args,
       cwd: task.worktree,
-      env: { ...definedOnly(env), ...launch.env, ...taskEnvironment(task, projectRoot, home), [agentMarkerVariable]: marker },
+      env: { ...passed, ...launch.env, ...taskEnvironment(task, projectRoot, home), [agentMarkerVariable]: marker },
       cols: options.cols,
       rows: options.rows,
       logFile: taskLogFile(home, projectRoot, task),
@@ -135,8 +144,4 @@ async function crashHookForTests(env: Readonly<Record<string, string | undefined
     session.onExit(() => resolve());
   });
   process.kill(process.pid, 'SIGKILL');
-}
-
-function definedOnly(env: Readonly<Record<string, string | undefined>>): Record<string, string> {
-  return Object.fromEntries(Object.entries(env).filter((entry): entry is [string, string] => entry[1] !== undefined));
 }

@@ -20,8 +20,11 @@ export class LiveAgent {
   readonly profile: string;
   readonly session: PtySession;
   readonly startedAt = new Date().toISOString();
-  /** Why the daemon itself stops the agent, so that the exit is not taken for a crash. */
-  stopping: false | 'stop' | 'shutdown' = false;
+  /**
+   * Why the daemon itself stops the agent, so that the exit is not taken for a crash. `merge` sets
+   * the task's status itself: the exit must not race it with `stopped`.
+   */
+  stopping: false | 'stop' | 'shutdown' | 'merge' = false;
   /** Someone typed into the agent or a hook saw it work since the task was completed: feedback. */
   feedback = false;
   /** The task's prompt was typed into an agent that cannot take it as an argument. */

@@ -4,6 +4,7 @@ import { commitPending, deleteBranch, mergeBranch, removeWorktree } from '../../
 import type { ServiceContext } from './service-context.js';
 import { stopAgent } from './task-actions.js';
 import { setTaskStatus } from './task-status-updates.js';
+import { removeTaskLeftovers } from './task-leftovers.js';
 
 export interface MergeOptions {
   mode: 'merge' | 'squash' | 'rebase';
@@ -46,14 +47,14 @@ export async function mergeTask(ctx: ServiceContext, projectRoot: string, ref: s
   });
   let removedWorktree = false;
   if (!options.keep) {
-    if (agent !== undefined) await stopAgent(agent, 'stop');
+    if (agent !== undefined) await stopAgent(agent, 'merge');
     await removeWorktree({ root: projectRoot, path: task.worktree, force: true });
     await deleteBranch(projectRoot, task.branch);
+    await removeTaskLeftovers(ctx.options.home, projectRoot, task, [task.worktree]);
     removedWorktree = true;
   }
-  let current = await ctx.files(projectRoot).get(task.id);
-  if (current.status !== 'completed' && current.status !== 'reviewed') current = await setTaskStatus(ctx, projectRoot, current, 'completed');
+  const current = await ctx.files(projectRoot).get(task.id);
   const patch = removedWorktree ? { worktree: undefined, branch: undefined } : {};
-  const updated = await ctx.files(projectRoot).update(task.id, patch);
+  const updated = await setTaskStatus(ctx, projectRoot, current, 'merged', patch);
   return { task: updated, commit: merged.commit, files: merged.files, removedWorktree };
 }

@@ -56,7 +56,7 @@ function tasksToRecover(records: readonly AgentRecord[], orphans: readonly Orpha
 async function resumeOne(ctx: ServiceContext, record: AgentRecord): Promise<'resumed' | 'stopped' | 'skipped'> {
   const { state, log } = ctx.options;
   const task = await ctx.files(record.projectRoot).get(record.taskId);
-  const wanted = ['running', 'idle', 'completed', 'reviewed'].includes(task.status);
+  const wanted = ['running', 'idle', 'completed', 'reviewed', 'merged'].includes(task.status);
   if (!wanted || task.worktree === undefined) {
     await state.removeAgent(record.projectRoot, record.taskId);
     return 'skipped';
@@ -71,7 +71,7 @@ async function resumeOne(ctx: ServiceContext, record: AgentRecord): Promise<'res
   }
   // A state.json that was lost took the project list with it: `status --all` lists this one again.
   await state.addProject(record.projectRoot);
-  await launchAgent(ctx, record.projectRoot, { ...task, agentSession: sessionId }, { resume: true, resumes: record.resumes + 1, keepStatus: true });
+  await launchAgent(ctx, record.projectRoot, { ...task, agentSession: sessionId }, { resume: true, resumes: record.resumes + 1, keepStatus: true, callerEnv: record.env });
   return 'resumed';
 }
 

@@ -5,6 +5,7 @@ import { branchExists, deleteBranch, dirtyFiles, removeWorktree, runGit, tryGit 
 import type { ServiceContext } from './service-context.js';
 import { stopAgent } from './task-actions.js';
 import { taskLogFile } from './task-paths.js';
+import { removeTaskLeftovers } from './task-leftovers.js';
 
 /**
  * `orchestra rm`: the task file, its worktree, branch and logs. Work that would be lost (a running
@@ -35,8 +36,10 @@ export async function removeTask(ctx: ServiceContext, projectRoot: string, ref: 
   // Also when its directory is gone: git keeps the registration (and refuses to delete the branch) until pruned.
   if (task.worktree !== undefined) await removeWorktree({ root: projectRoot, path: task.worktree, force: true });
   if (task.branch !== undefined) await deleteBranch(projectRoot, task.branch).catch(() => undefined);
-  await rm(taskLogFile(ctx.options.home, projectRoot, task), { force: true });
+  const logFile = taskLogFile(ctx.options.home, projectRoot, task);
+  await rm(logFile, { force: true });
   await ctx.files(projectRoot).remove(task.id);
+  await removeTaskLeftovers(ctx.options.home, projectRoot, task, [logFile, ...(task.worktree === undefined ? [] : [task.worktree])]);
   ctx.emit({ projectRoot, taskId: task.id, slug: task.slug, kind: 'removed' });
   return { id: task.id, slug: task.slug };
 }

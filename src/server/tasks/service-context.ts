@@ -26,7 +26,7 @@ export interface ServiceOptions {
   home: string;
   state: DaemonState;
   log: DaemonLog;
-  /** The environment agents inherit (the daemon's, which is the environment of the CLI that started it). */
+  /** The daemon's own environment: test hooks, and what an agent gets when its caller sent none (launch-agent.ts). */
   env: Readonly<Record<string, string | undefined>>;
   /** argv that Claude Code hooks and the Opencode plugin run to report to the daemon. */
   hookCommand: string[];

@@ -12,6 +12,11 @@ export interface StartOptions {
   agent?: string;
   cols?: number;
   rows?: number;
+  /**
+   * The environment of the shell that ran `orchestra start`: the setup script gets it, the agent
+   * its allow-listed part. Without it (a caller that sends none) the daemon's own stands in.
+   */
+  env?: Readonly<Record<string, string>>;
   /** The setup script's output, shown to whoever started the task. */
   onSetupOutput?: (chunk: string) => void;
 }
@@ -36,7 +41,7 @@ export async function startTask(ctx: ServiceContext, projectRoot: string, ref: s
   const profile = await ctx.options.profiles(projectRoot, options.agent ?? task.agent);
   task = await prepareWorktree(ctx, projectRoot, { ...task, agent: profile.name }, options);
   const resume = task.status !== 'draft' && canResume(profile, task.agentSession);
-  await launchAgent(ctx, projectRoot, task, { resume, cols: options.cols, rows: options.rows });
+  await launchAgent(ctx, projectRoot, task, { resume, cols: options.cols, rows: options.rows, callerEnv: options.env });
   return ctx.files(projectRoot).get(task.id);
 }
 
@@ -55,6 +60,7 @@ async function prepareWorktree(ctx: ServiceContext, projectRoot: string, task: T
       root: projectRoot,
       worktree,
       env: taskEnvironment(prepared, projectRoot, home),
+      ...(options.env !== undefined && { baseEnv: options.env }),
       onOutput: (chunk) => options.onSetupOutput?.(chunk),
     });
   } catch (error) {

@@ -21,7 +21,7 @@ export async function stopTask(ctx: ServiceContext, projectRoot: string, ref: st
   return current.status === 'running' || current.status === 'idle' ? setTaskStatus(ctx, projectRoot, current, 'stopped') : current;
 }
 
-export async function stopAgent(agent: LiveAgent, why: 'stop' | 'shutdown'): Promise<void> {
+export async function stopAgent(agent: LiveAgent, why: 'stop' | 'shutdown' | 'merge'): Promise<void> {
   agent.stopping = why;
   await agent.session.stop({ graceMs: 3_000 });
 }

@@ -33,7 +33,13 @@ export function taskMethods(service: TaskService): AnyRpcMethod[] {
     }),
     defineMethod({
       name: 'task.start',
-      params: taskParams.extend({ agent: z.string().min(1).optional(), cols: z.number().int().positive().optional(), rows: z.number().int().positive().optional() }),
+      params: taskParams.extend({
+        agent: z.string().min(1).optional(),
+        cols: z.number().int().positive().optional(),
+        rows: z.number().int().positive().optional(),
+        // The caller's environment (the shell that ran `orchestra start`); allow-listed before the agent sees it.
+        env: z.record(z.string(), z.string()).optional(),
+      }),
       handle: (p, call) =>
         withProject(p.project, async () => {
           const task = await service.start(p.project, p.ref, { ...p, onSetupOutput: (chunk) => call.peer.notify('task.setupOutput', { chunk }) });

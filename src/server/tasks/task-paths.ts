@@ -12,3 +12,8 @@ export function projectKey(projectRoot: string): string {
 export function taskLogFile(home: string, projectRoot: string, task: Pick<Task, 'id'>): string {
   return join(home, 'logs', projectKey(projectRoot), `task-${task.id}.log`);
 }
+
+/** A folder of the task's own for files its agent's launch writes (the Opencode plugin), per project. */
+export function agentStateDir(home: string, projectRoot: string, task: Pick<Task, 'id'>): string {
+  return join(home, 'daemon', 'agents', `${projectKey(projectRoot)}-${task.id}`);
+}

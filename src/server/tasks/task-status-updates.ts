@@ -17,7 +17,7 @@ export async function setTaskStatus(ctx: ServiceContext, projectRoot: string, ta
  * redraw after a resize is output too, and must not reopen a finished task.
  */
 export function statusForActivity(current: TaskStatus, activity: Activity, feedback: boolean): TaskStatus | undefined {
-  if (current === 'completed' || current === 'reviewed') return activity === 'working' && feedback ? 'running' : undefined;
+  if (current === 'completed' || current === 'reviewed' || current === 'merged') return activity === 'working' && feedback ? 'running' : undefined;
   if (current !== 'running' && current !== 'idle') return undefined;
   const next: TaskStatus = activity === 'working' ? 'running' : 'idle';
   return next === current ? undefined : next;

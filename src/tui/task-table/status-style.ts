@@ -15,6 +15,7 @@ const BY_STATUS = {
   reviewed: { label: 'reviewed', color: 'gray' },
   stopped: { label: 'stopped', color: 'red' },
   failed: { label: 'failed', color: 'red' },
+  merged: { label: 'merged', color: 'gray' },
 } as const satisfies Record<TaskRow['status'], StatusStyle>;
 
 const NEEDS_INPUT: StatusStyle = { label: 'needs input', color: 'magenta', bold: true };
