@@ -112,7 +112,7 @@ async function commitStep(scope: RunScope, frame: Frame, step: DoneStep, next: N
   if (end) events.push(terminalEvent(scope, end, now));
   await scope.events.commit(checkpoint, patch, events);
   progress.checkpointSeq = checkpoint.seq;
-  mirrorCheckpointFile(scope.files, scope.logsRoot, checkpoint);
+  mirrorCheckpointFile(scope.files, checkpoint);
   return end;
 }
 

@@ -143,5 +143,6 @@ function createServices(scope: RunScope, frame: Frame): HandlerServices {
     runBranch: (request) => scope.runBranch(request, frame),
     startChildRun: (request) => scope.startChildRun(request),
     trackProcess: (ended) => scope.processes.track(ended),
+    files: scope.files,
   };
 }

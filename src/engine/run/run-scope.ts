@@ -1,11 +1,11 @@
 import type { Graph } from '../../pipeline/graph/model.js';
 import type { ArtifactStore } from '../../store/run-dir/artifact-store.js';
-import type { BackgroundFileWriter } from '../../store/run-dir/background-writer.js';
 import type { BranchRequest, BranchResult, ChildRunHandle, ChildRunRequest } from '../handler.js';
 import type { ResolvedEngine } from './engine-options.js';
 import type { BranchPlace, RecordedSteps } from './branch-steps.js';
 import type { EventLog } from './event-log.js';
 import type { LiveProcesses } from './live-processes.js';
+import type { RunMirror } from './run-mirror.js';
 import type { RunProgress } from './run-progress.js';
 
 /** What stays fixed while one process drives one run: the graph, where files go, the services. */
@@ -23,8 +23,8 @@ export interface RunScope {
   startNodeId: string;
   exitNodeId: string;
   events: EventLog;
-  /** Mirror files (checkpoint.json, status.json) written off the critical path; flushed at the end. */
-  files: BackgroundFileWriter;
+  /** The run directory's files: stored, then written off the critical path; flushed at the end. */
+  files: RunMirror;
   /** Artifacts handlers store during this process's part of the run. */
   artifacts: ArtifactStore;
   /** Aborts on Ctrl-C (the engine's signal) or when the lease is lost. */
