@@ -18,7 +18,8 @@ const checkpointFileIntervalMs = 1_000;
  */
 export class RunMirror {
   private readonly disk = new BackgroundFileWriter();
-  private readonly stored = new Set<Promise<void>>();
+  /** Store writes not yet committed, by file path (the disk write follows each). */
+  private readonly storing = new Map<string, Promise<void>>();
   private failure: unknown;
   private latestCheckpoint: Checkpoint | undefined;
   private checkpointWrittenAt = Number.NEGATIVE_INFINITY;
@@ -27,7 +28,7 @@ export class RunMirror {
     private readonly store: Store,
     private readonly runId: string,
     readonly logsRoot: string,
-    private readonly now: () => number = Date.now,
+    private readonly now: () => number,
   ) {}
 
   /** Stores `content` as the file at `path` (inside the run directory), then writes it to disk. */
@@ -38,8 +39,16 @@ export class RunMirror {
         this.failure ??= error;
       },
     );
-    this.stored.add(stored);
-    void stored.finally(() => this.stored.delete(stored));
+    this.storing.set(path, stored);
+    void stored.finally(() => {
+      if (this.storing.get(path) === stored) this.storing.delete(path);
+    });
+  }
+
+  /** Resolves once `path` has no write pending (before a node removes a file it may have queued). */
+  async settle(path: string): Promise<void> {
+    while (this.storing.has(path)) await this.storing.get(path);
+    await this.disk.settle(path);
   }
 
   /** The run's latest checkpoint, already in the store: checkpoint.json follows it now and then. */
@@ -50,7 +59,7 @@ export class RunMirror {
 
   /** Resolves once every file written so far, and the latest checkpoint.json, is on disk. */
   async flush(): Promise<void> {
-    while (this.stored.size > 0) await Promise.all(this.stored);
+    while (this.storing.size > 0) await Promise.all(this.storing.values());
     if (this.latestCheckpoint) this.writeCheckpointFile();
     await this.disk.flush();
     if (this.failure !== undefined) {

@@ -1,4 +1,4 @@
-import { rm } from 'node:fs/promises';
+import { unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Checkpoint } from '../../store/types.js';
 import type { Outcome } from '../../core/outcome.js';
@@ -6,7 +6,7 @@ import { makePrivateDir, makePrivateDirSync } from '../../core/private-files.js'
 import type { RunMirror } from './run-mirror.js';
 import { markDirectoryClean } from '../../store/run-dir/temp-files.js';
 import { readStatusFile, statusFileName, toStatusFile } from '../../store/run-dir/status-file.js';
-import { writeFileAtomic, writeJsonAtomic } from '../../store/run-dir/write-file-atomic.js';
+import { writeFileAtomic } from '../../store/run-dir/write-file-atomic.js';
 import { checkpointFileText } from '../../store/run-dir/checkpoint-file.js';
 import { toManifestFile, type RunManifest } from '../../store/run-dir/manifest.js';
 
@@ -33,7 +33,10 @@ export async function ensureStageDir(dir: string, inline: boolean): Promise<void
 
 /** Decision 18: a status.json left from an earlier visit must not pass for the agent's answer. */
 export async function clearAgentStatus(stageDir: string): Promise<void> {
-  await rm(join(stageDir, statusFileName), { force: true });
+  // unlink, not rm({ force }): one call instead of an lstat and an unlink, before every LLM node.
+  await unlink(join(stageDir, statusFileName)).catch((error: NodeJS.ErrnoException) => {
+    if (error.code !== 'ENOENT') throw error;
+  });
 }
 
 /** Stores `{stageDir}/status.json`, the node's final outcome, and queues it for the disk. */
