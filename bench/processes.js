@@ -11,7 +11,8 @@ const orchestraBin = join(here, '..', 'bin', 'orchestra.js');
 
 /** A chain of `length` ordinary LLM nodes (`prompt=`) between start and exit. */
 export function chainDot(length) {
-  const lines = ['digraph chain {', '  start [shape=Mdiamond]', '  exit [shape=Msquare]'];
+  // max_steps: the default guard against runaway loops (10,000 node executions) would stop a long chain.
+  const lines = ['digraph chain {', `  graph [max_steps=${length + 10}]`, '  start [shape=Mdiamond]', '  exit [shape=Msquare]'];
   for (let i = 0; i < length; i++) lines.push(`  n${i} [prompt="Do step ${i}"]`);
   lines.push(`  start -> ${Array.from({ length }, (_, i) => `n${i}`).join(' -> ')} -> exit`, '}');
   return lines.join('\n');

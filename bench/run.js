@@ -15,6 +15,8 @@ const FAN = Number(process.env.BENCH_FAN ?? 100);
 const SHORT = Number(process.env.BENCH_SHORT ?? 100);
 const LONG = Number(process.env.BENCH_LONG ?? 10_000);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+// Some sections only: BENCH_SECTIONS=scaling,cold (of peers, scaling, cold, parse, tasks).
+const SECTIONS = new Set((process.env.BENCH_SECTIONS ?? 'peers,scaling,cold,parse,tasks').split(','));
 
 function best(fn, rounds = ROUNDS) {
   let min = Infinity;
@@ -33,37 +35,45 @@ function versus(name, ours, theirs, target) {
 console.log(`Whole processes, best of ${ROUNDS}; load average ${loadavg().map((v) => v.toFixed(1)).join(' ')} (2 cores: other work on the machine inflates every figure)`);
 console.log('orchestra: node bin/orchestra.js run X.dot --simulate, SQLite store in a temp ORCHESTRA_HOME; langgraph: a node script, SqliteSaver, durability "sync"');
 
-versus(`chain of ${CHAIN} prompt= nodes`, best(() => orchestraRun(chainDot(CHAIN), CHAIN + 2)), best(() => langgraphRun('chain', CHAIN)), 5);
-versus(`fan-out/in of ${FAN} prompt= nodes`, best(() => orchestraRun(fanDot(FAN), 4)), best(() => langgraphRun('fan', FAN)), 2);
-
-// Per-node cost without the process's start: (T(N) - T(1)) / N.
-const base = best(() => orchestraRun(chainDot(1), 3));
-const short = (best(() => orchestraRun(chainDot(SHORT), SHORT + 2)) - base) / SHORT;
-const long = (best(() => orchestraRun(chainDot(LONG), LONG + 2), Math.min(ROUNDS, 2)) - base) / LONG;
-console.log(
-  `per node, ${LONG} vs ${SHORT}-node chain:       ${long.toFixed(3)} vs ${short.toFixed(3)} ms/node = ${(long / short).toFixed(2)}x (target <= 1.5x) ${verdict(long / short <= 1.5, 'ABOVE TARGET')}`,
-);
-
-// Cold CLI start: a home with a few finished runs, as `runs` usually meets one.
-const home = mkdtempSync(join(tmpdir(), 'bench-cold-'));
-try {
-  const dot = join(home, 'small.dot');
-  writeFileSync(dot, chainDot(3));
-  for (let i = 0; i < 3; i++) spawnSync(process.execPath, [join(import.meta.dirname, '..', 'bin', 'orchestra.js'), 'run', dot, '--simulate', '--quiet'], { env: { ...process.env, ORCHESTRA_HOME: home } });
-  const floor = best(nodeFloor, 5);
-  for (const args of [['--version'], ['runs']]) {
-    const cold = best(() => coldCommand(args, home), 5);
-    console.log(`orchestra ${args.join(' ').padEnd(24)} cold ${ms(cold).padStart(8)}   node -e 0 ${ms(floor).padStart(6)}   (target < 100 ms) ${verdict(cold < 100, 'ABOVE TARGET')}`);
-  }
-} finally {
-  rmSync(home, { recursive: true, force: true });
+if (SECTIONS.has('peers')) {
+  versus(`chain of ${CHAIN} prompt= nodes`, best(() => orchestraRun(chainDot(CHAIN), CHAIN + 2)), best(() => langgraphRun('chain', CHAIN)), 5);
+  versus(`fan-out/in of ${FAN} prompt= nodes`, best(() => orchestraRun(fanDot(FAN), 4)), best(() => langgraphRun('fan', FAN)), 2);
 }
 
-const parse = await parseAndValidate(10_000, ROUNDS);
-console.log(
-  `parse + validate 10,000-node DOT: ${parse.totalMs.toFixed(1)} ms (parse ${parse.parseMs.toFixed(1)}, ` +
-    `validate ${parse.validateMs.toFixed(1)}; target < 300 ms) ${verdict(parse.totalMs < 300, 'ABOVE TARGET')}`,
-);
+// Per-node cost without the process's start: (T(N) - T(1)) / N.
+if (SECTIONS.has('scaling')) {
+  const base = best(() => orchestraRun(chainDot(1), 3));
+  const short = (best(() => orchestraRun(chainDot(SHORT), SHORT + 2)) - base) / SHORT;
+  const long = (best(() => orchestraRun(chainDot(LONG), LONG + 2), Math.min(ROUNDS, 2)) - base) / LONG;
+  console.log(
+    `per node, ${LONG} vs ${SHORT}-node chain:       ${long.toFixed(3)} vs ${short.toFixed(3)} ms/node = ${(long / short).toFixed(2)}x (target <= 1.5x) ${verdict(long / short <= 1.5, 'ABOVE TARGET')}`,
+  );
+}
+
+// Cold CLI start: a home with a few finished runs, as `runs` usually meets one.
+if (SECTIONS.has('cold')) {
+  const home = mkdtempSync(join(tmpdir(), 'bench-cold-'));
+  try {
+    const dot = join(home, 'small.dot');
+    writeFileSync(dot, chainDot(3));
+    for (let i = 0; i < 3; i++) spawnSync(process.execPath, [join(import.meta.dirname, '..', 'bin', 'orchestra.js'), 'run', dot, '--simulate', '--quiet'], { env: { ...process.env, ORCHESTRA_HOME: home } });
+    const floor = best(nodeFloor, 5);
+    for (const args of [['--version'], ['runs']]) {
+      const cold = best(() => coldCommand(args, home), 5);
+      console.log(`orchestra ${args.join(' ').padEnd(24)} cold ${ms(cold).padStart(8)}   node -e 0 ${ms(floor).padStart(6)}   (target < 100 ms) ${verdict(cold < 100, 'ABOVE TARGET')}`);
+    }
+  } finally {
+    rmSync(home, { recursive: true, force: true });
+  }
+}
+
+if (SECTIONS.has('parse')) {
+  const parse = await parseAndValidate(10_000, ROUNDS);
+  console.log(
+    `parse + validate 10,000-node DOT: ${parse.totalMs.toFixed(1)} ms (parse ${parse.parseMs.toFixed(1)}, ` +
+      `validate ${parse.validateMs.toFixed(1)}; target < 300 ms) ${verdict(parse.totalMs < 300, 'ABOVE TARGET')}`,
+  );
+}
 
 // Tasks: 20 agents through the daemon against git worktree + tmux (bench/tasks.js; BENCH_TASKS=5 for fewer).
-if (process.env.BENCH_SKIP_TASKS === undefined) await import('./tasks.js');
+if (SECTIONS.has('tasks')) await import('./tasks.js');
