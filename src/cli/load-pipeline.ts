@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
-import { preparePipeline, readPipelineFile } from '../pipeline/index.js';
-import type { PreparedPipeline } from '../pipeline/index.js';
+// Not the pipeline barrel, which loads the SVG renderer (Graphviz WebAssembly) that `run` never needs.
+import { preparePipeline, type PreparedPipeline } from '../pipeline/prepare.js';
+import { readPipelineFile } from '../pipeline/read-pipeline-file.js';
 import type { CliIo } from './cli-io.js';
 import { displayPath } from './output/display-path.js';
 

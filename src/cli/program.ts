@@ -70,6 +70,7 @@ export function createProgram(ctx: CommandContext, setExitCode: (code: number) =
     .option('--detail', "with a run: its node history and checkpoints")
     .option('--all', 'list every run, not only the 20 newest')
     .option('--json', 'machine-readable output')
+    .option('--export <dir>', "with a run: write its run directory's files, rebuilt from the store, into <dir>")
     .action(async (run: string | undefined, options: StatusOptions) => {
       const { statusCommand } = await import('./commands/status.js');
       setExitCode(await statusCommand(ctx, run, options));

@@ -70,6 +70,15 @@ export interface HandlerServices {
   startChildRun(request: ChildRunRequest): Promise<ChildRunHandle>;
   /** Tells the run about a process group a handler started; `ended` resolves once it is gone and forgotten. */
   trackProcess?(ended: Promise<void>): void;
+  /** The run directory's files: stored, then mirrored to disk off the engine's path (stage-file.ts). */
+  files?: StageFileSink;
+}
+
+export interface StageFileSink {
+  /** Stores `content` as the file at `path` (inside the run directory) and queues it for the disk. */
+  write(path: string, content: string): void;
+  /** Resolves once `path` has no write pending, so reading it from disk sees the latest content. */
+  settle(path: string): Promise<void>;
 }
 
 export interface BranchRequest {

@@ -8,6 +8,7 @@ import { describeLifecycleConformance } from './conformance/lifecycle.case.js';
 import { describeNodeRecordConformance } from './conformance/node-records.case.js';
 import { describeNodeProcessConformance } from './conformance/node-processes.case.js';
 import { describeRunConformance } from './conformance/runs.case.js';
+import { describeRunFileConformance } from './conformance/run-files.case.js';
 import type { Store } from './store.js';
 
 /**
@@ -38,6 +39,7 @@ export function describeStoreConformance(name: string, open: () => Promise<Store
     describeCheckpointConformance(fixture);
     describeEventConformance(fixture);
     describeNodeRecordConformance(fixture);
+    describeRunFileConformance(fixture);
     describeLeaseConformance(fixture);
     describeLifecycleConformance(fixture);
     describeNodeProcessConformance(fixture);

@@ -1,4 +1,5 @@
 import type { NodeProcess } from './node-process.js';
+import type { RunFile } from './run-file.js';
 import type { BranchStep, Checkpoint, CheckpointHead, EventInput, Lease, NewRun, NodeEnd, NodeRecord, NodeStart, RunFilter, RunPatch, RunRecord, StoredEvent } from './types.js';
 
 /**
@@ -56,4 +57,9 @@ export interface Store {
   clearNodeProcess(runId: string, pid: number): Promise<void>;
   /** The run's recorded groups, oldest first: after a crash, the ones that may still be running. */
   listNodeProcesses(runId: string): Promise<NodeProcess[]>;
+
+  /** Stores files of the run's directory (run-file.ts), replacing ones with the same path; committed with the next checkpoint. */
+  putRunFiles(runId: string, files: RunFile[]): Promise<void>;
+  /** The run's stored files, by path: what `runs RUN --export DIR` writes. */
+  listRunFiles(runId: string): Promise<RunFile[]>;
 }

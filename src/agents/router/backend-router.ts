@@ -1,13 +1,10 @@
-import { configKeyEnvNames, type ResolvedConfig } from '../../config/index.js';
+import type { ResolvedConfig } from '../../config/index.js';
 import { composePrompt } from '../prompts/index.js';
 import type { Clock } from '../../core/clock.js';
 import { silentLogger, type Logger } from '../../core/logger.js';
 import type { AgentBackend, AgentRequest, AgentResult } from '../backend.js';
-import { createAgentBackend, type AgentTurnEvent } from '../agent-loop/index.js';
-import { cliProfilesFor, createCliBackend } from '../cli-agents/index.js';
-import { createDirectBackend } from '../direct/index.js';
-import { modelResolverFor } from '../llm/index.js';
-import { createSimulationBackend } from '../simulation/index.js';
+import type { AgentTurnEvent } from '../agent-loop/index.js';
+import { createNamedBackend } from './create-named-backend.js';
 import { resolveNodeProfile } from './agent-profile.js';
 import { withCallTimeLimit } from './call-time-limit.js';
 
@@ -30,7 +27,9 @@ export interface BackendRouterOptions {
  */
 export function createBackendRouter(options: BackendRouterOptions): AgentBackend {
   const logger = options.logger ?? silentLogger;
-  const created = new Map<string, AgentBackend>(Object.entries(options.backends ?? {}).filter((e): e is [string, AgentBackend] => e[1] !== undefined));
+  const created = new Map<string, Promise<AgentBackend>>(
+    Object.entries(options.backends ?? {}).flatMap(([name, backend]) => (backend ? [[name, Promise.resolve(backend)] as const] : [])),
+  );
   // The agent loop reports turns per backend; requests in flight say where each run's events go.
   const emitters = new Map<string, NonNullable<AgentRequest['emit']>>();
   const onTurn = async (turn: AgentTurnEvent) => {
@@ -38,38 +37,20 @@ export function createBackendRouter(options: BackendRouterOptions): AgentBackend
     await emitters.get(`${runId}/${nodeId}`)?.({ type: 'agent.turn', node: nodeId, ...rest });
   };
 
-  function backendFor(name: string): AgentBackend {
+  // A promise per name: concurrent first calls (parallel branches) share one backend.
+  function backendFor(name: string): Promise<AgentBackend> {
     let backend = created.get(name);
-    if (backend) return backend;
-    const common = { env: options.env, logger, ...(options.clock ? { clock: options.clock } : {}) };
-    switch (name) {
-      case 'direct':
-        backend = createDirectBackend({ resolveModel: modelResolverFor(options.config), ...common });
-        break;
-      case 'agent':
-        backend = createAgentBackend({
-          resolveModel: modelResolverFor(options.config),
-          onTurn,
-          passEnv: options.config.agent.passEnv,
-          keyEnvNames: configKeyEnvNames(options.config),
-          shellSandbox: options.config.agent.shellSandbox,
-          ...common,
-        });
-        break;
-      case 'cli':
-        backend = createCliBackend({ profiles: cliProfilesFor(options.config.cliAgents), env: { ...options.env }, passEnv: options.config.agent.passEnv });
-        break;
-      default:
-        backend = createSimulationBackend();
+    if (!backend) {
+      backend = createNamedBackend(name, { config: options.config, env: options.env, logger, ...(options.clock ? { clock: options.clock } : {}), onTurn });
+      created.set(name, backend);
     }
-    created.set(name, backend);
     return backend;
   }
 
   return {
     name: 'router',
     async run(request: AgentRequest): Promise<string | AgentResult> {
-      if (options.simulate) return backendFor('simulation').run(request);
+      if (options.simulate) return (await backendFor('simulation')).run(request);
       const profile = resolveNodeProfile(request.node, request.graph.attrs, options.config);
       let routed: AgentRequest = { ...request, node: profile.node };
       if (profile.agent !== undefined && request.purpose !== 'critic') {
@@ -88,7 +69,7 @@ export function createBackendRouter(options: BackendRouterOptions): AgentBackend
       const key = `${request.runId}/${request.node.id}`;
       if (request.emit) emitters.set(key, request.emit);
       try {
-        const backend = backendFor(profile.backend);
+        const backend = await backendFor(profile.backend);
         return await withCallTimeLimit(routed, (limited) => backend.run(limited));
       } finally {
         emitters.delete(key);

@@ -1,4 +1,5 @@
-import { ErrorCode, ExitCode, OrchestraError } from '../../core/index.js';
+import { resolve } from 'node:path';
+import { ErrorCode, ExitCode, OrchestraError, plural } from '../../core/index.js';
 import type { Store } from '../../store/store.js';
 import type { RunRecord } from '../../store/types.js';
 import type { CommandContext } from '../command-context.js';
@@ -14,6 +15,7 @@ export interface StatusOptions {
   json?: boolean;
   detail?: boolean;
   all?: boolean;
+  export?: string;
 }
 
 /** Runs listed without `--all`. */
@@ -21,12 +23,14 @@ export const defaultListLimit = 20;
 
 /** `orchestra runs [RUN]`: the runs table, or one run (with `--detail`, its history). */
 export async function statusCommand(ctx: CommandContext, ref: string | undefined, options: StatusOptions): Promise<number> {
-  if (ref === undefined && options.detail) {
-    throw new OrchestraError(ErrorCode.USAGE, '--detail needs a run.', { hint: 'Name one: `orchestra runs <run> --detail` (see the ids with `orchestra runs`).' });
+  for (const flag of ['detail', 'export'] as const) {
+    if (ref !== undefined || options[flag] === undefined || options[flag] === false) continue;
+    throw new OrchestraError(ErrorCode.USAGE, `--${flag} needs a run.`, { hint: `Name one: \`orchestra runs <run> --${flag}${flag === 'export' ? ' <dir>' : ''}\` (see the ids with \`orchestra runs\`).` });
   }
   const { store, location } = await openCliStore(ctx.io.env);
   try {
     const now = Date.now();
+    if (ref !== undefined && options.export !== undefined) return await exportRun(ctx, store, await resolveRunRef(store, ref), options.export);
     if (ref !== undefined) return await showRun(ctx, store, await resolveRunRef(store, ref), options, now);
     const limit = options.all ? undefined : defaultListLimit + 1;
     const records = await store.listRuns(limit === undefined ? undefined : { limit });
@@ -53,6 +57,15 @@ async function showRun(ctx: CommandContext, store: Store, run: RunRecord, option
   const detail = options.detail ? { nodes: await store.listNodeRecords(run.id), checkpoints: await store.listCheckpoints(run.id) } : undefined;
   if (options.json) ctx.io.stdout.write(`${JSON.stringify({ run: view, ...detail })}\n`);
   else ctx.io.stdout.write(`${formatRunDetail(view, ctx.out, detail)}\n`);
+  return ExitCode.OK;
+}
+
+/** `runs RUN --export DIR`: the run directory's files, rebuilt from the store (the directory is its mirror). */
+async function exportRun(ctx: CommandContext, store: Store, run: RunRecord, dir: string): Promise<number> {
+  const { exportRunFiles } = await import('../../engine/run/export-run.js');
+  const target = resolve(ctx.io.cwd, dir);
+  const count = await exportRunFiles(store, run.id, target);
+  ctx.io.stdout.write(`Exported ${plural(count, 'file')} of run ${run.id} to ${target}\n`);
   return ExitCode.OK;
 }
 

@@ -1,6 +1,8 @@
 import { plural } from '../../core/index.js';
-import { formatDiagnostic } from '../../pipeline/index.js';
-import type { Diagnostic } from '../../pipeline/index.js';
+// Not the pipeline barrel: it carries the SVG renderer, whose Graphviz WebAssembly every command
+// that prints a diagnostic (run, resume) would load at start for nothing (issue 9).
+import type { Diagnostic } from '../../pipeline/validate/diagnostic.js';
+import { formatDiagnostic } from '../../pipeline/validate/format.js';
 
 export interface SeverityCounts {
   errors: number;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { OutcomeSummary } from '../../store/types.js';
-import { renderPreamble } from './preamble.js';
+import { compactStageLimit, renderPreamble } from './preamble.js';
 
 const outcomes: Record<string, OutcomeSummary> = {
   plan: { status: 'success', notes: 'Stage completed: plan' },
@@ -65,5 +65,16 @@ describe('decision 17: renderPreamble', () => {
     const line = text.split('\n').find((l) => l.startsWith('- long:'))!;
     expect(line.length).toBe('- long: '.length + 200);
     expect(line.endsWith('…')).toBe(true);
+  });
+});
+
+describe('issue 9: the compact preamble does not grow with the run', () => {
+  it(`lists the latest ${compactStageLimit} stages and counts the earlier ones`, () => {
+    const ids = Array.from({ length: 5_000 }, (_, index) => `n${index}`);
+    const text = renderPreamble('compact', ids, {}, {}, 'g', 'r');
+    expect(text).toContain(`- (${5_000 - compactStageLimit} earlier stages omitted)`);
+    expect(text).toContain('- n4999: skipped');
+    expect(text).not.toContain(`- n${4_999 - compactStageLimit}:`);
+    expect(text.split('\n').filter((line) => / n\d+: /.test(line))).toHaveLength(compactStageLimit);
   });
 });

@@ -1,5 +1,6 @@
 import type { Fidelity } from '../../agents/backend.js';
 import type { OutcomeSummary } from '../../store/types.js';
+import { recentStages } from './recent-stages.js';
 
 const charsPerToken = 4;
 
@@ -15,11 +16,15 @@ const budgetChars: Record<Fidelity, number> = {
 
 const maxValueChars = 200;
 
+/** Compact lists at most this many stages (the latest), so its cost does not grow with the run. */
+export const compactStageLimit = 100;
+
 /**
  * The carry-over text a fresh backend session gets (digest §18, decision 17). `full` has none (the
- * session itself carries history); `truncate` names only goal and run; `compact` lists completed
- * stages with their outcomes and the run's plain context values; `summary:*` is the same cut to its
- * budget, dropping context values first, then the oldest stages.
+ * session itself carries history); `truncate` names only goal and run; `compact` lists the latest
+ * completed stages (up to `compactStageLimit`) with their outcomes and the run's plain context
+ * values; `summary:*` is the same cut to its budget, dropping context values first, then the oldest
+ * stages. Only the stages that can be shown are read (recent-stages.ts), however long the run.
  */
 export function renderPreamble(
   mode: Fidelity,
@@ -32,23 +37,33 @@ export function renderPreamble(
   if (mode === 'full') return '';
   const header = [`Goal: ${goal || '(none)'}`, `Run: ${runId}`];
   if (mode === 'truncate') return header.join('\n');
-  const stages = stageLines(completed, outcomes);
+  const budget = budgetChars[mode];
+  const { stages, omitted } = stageLines(completed, outcomes, mode === 'compact' ? compactStageLimit : Number.POSITIVE_INFINITY, budget);
   const facts = contextLines(context);
-  return fitToBudget(header, stages, facts, budgetChars[mode]);
+  return fitToBudget(header, stages, omitted, facts, budget);
 }
 
-/** Each node once, ordered by its latest run, with its latest outcome. */
-function stageLines(completed: readonly string[], outcomes: Readonly<Record<string, OutcomeSummary>>): string[] {
-  const lastIndex = new Map<string, number>();
-  completed.forEach((id, index) => lastIndex.set(id, index));
-  return [...lastIndex.keys()]
-    .sort((a, b) => lastIndex.get(a)! - lastIndex.get(b)!)
-    .map((id) => {
-      const outcome = outcomes[id];
-      if (!outcome) return `- ${id}: skipped`;
-      const detail = outcome.failureReason || outcome.notes;
-      return `- ${id}: ${outcome.status}${detail ? ` (${clip(detail)})` : ''}`;
-    });
+/**
+ * Each node once, ordered by its latest run, with its latest outcome: the newest `limit`, and no
+ * more than fit in `budget` characters (older ones would be cut anyway).
+ */
+function stageLines(completed: readonly string[], outcomes: Readonly<Record<string, OutcomeSummary>>, limit: number, budget: number): { stages: string[]; omitted: number } {
+  const lines: string[] = [];
+  let chars = 0;
+  const { ids, distinct } = recentStages(completed, (id, taken) => {
+    if (taken >= limit || chars > budget) return false;
+    const line = stageLine(id, outcomes[id]);
+    lines.push(line);
+    chars += line.length + 1;
+    return true;
+  });
+  return { stages: lines.reverse(), omitted: distinct - ids.length };
+}
+
+function stageLine(id: string, outcome: OutcomeSummary | undefined): string {
+  if (!outcome) return `- ${id}: skipped`;
+  const detail = outcome.failureReason || outcome.notes;
+  return `- ${id}: ${outcome.status}${detail ? ` (${clip(detail)})` : ''}`;
 }
 
 // Engine bookkeeping and mirrored graph attributes are not facts about the work.
@@ -70,9 +85,9 @@ function clip(text: string): string {
   return oneLine.length > maxValueChars ? `${oneLine.slice(0, maxValueChars - 1)}…` : oneLine;
 }
 
-function fitToBudget(header: string[], stages: string[], facts: string[], budget: number): string {
+function fitToBudget(header: string[], stages: string[], alreadyOmitted: number, facts: string[], budget: number): string {
   let kept = stages;
-  let omitted = 0;
+  let omitted = alreadyOmitted;
   let keptFacts = facts;
   const render = () => {
     const lines = [...header, 'Completed stages:'];

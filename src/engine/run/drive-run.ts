@@ -1,7 +1,6 @@
 import { ErrorCode, isOrchestraError } from '../../core/errors.js';
 import { findExitNodes, findStartNodes } from '../../pipeline/graph/node-kind.js';
 import { ArtifactStore } from '../../store/run-dir/artifact-store.js';
-import { BackgroundFileWriter } from '../../store/run-dir/background-writer.js';
 import { stagePath } from '../../store/run-dir/stage-path.js';
 import { errorText } from './attempt-outcome.js';
 import { runBranch } from './branch-walk.js';
@@ -12,6 +11,7 @@ import { runMainLoop, type LoopEnd } from './main-loop.js';
 import type { Arrival } from './node-step.js';
 import type { RunResult } from './run-handle.js';
 import type { RunProgress } from './run-progress.js';
+import { flushMirror, RunMirror } from './run-mirror.js';
 import type { Frame, RunScope } from './run-scope.js';
 import { StageVisits } from './stage-visits.js';
 
@@ -60,7 +60,7 @@ export async function driveRun(setup: DriveSetup): Promise<RunResult> {
   } finally {
     engine.signal?.removeEventListener('abort', onAbort);
   }
-  await scope.files.flush().catch((error: unknown) => engine.logger.warn('could not write a file in the run directory', { runId: setup.runId, error: String(error) }));
+  await flushMirror(scope.files, engine.logger, setup.runId);
   await events.drain();
   await lease.stop().catch((error: unknown) => engine.logger.warn('could not release the lease', { runId: setup.runId, error: String(error) }));
   unmark();
@@ -74,7 +74,7 @@ function createScope(setup: DriveSetup, signal: AbortSignal): RunScope {
     startNodeId: findStartNodes(setup.graph)[0]?.id ?? setup.startAt,
     exitNodeId: findExitNodes(setup.graph)[0]?.id ?? '',
     signal,
-    files: new BackgroundFileWriter(),
+    files: new RunMirror(setup.engine.store, setup.runId, setup.logsRoot, () => setup.engine.clock.now()),
     visits: new StageVisits(setup.freshRunDir ?? false),
     artifacts: new ArtifactStore(setup.logsRoot, { now: () => setup.engine.clock.now() }),
     nextIndex: () => ++index,

@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import type { Outcome } from '../../core/outcome.js';
 import { isSuccessful } from '../../core/outcome.js';
 import { plural } from '../../core/plural.js';
@@ -11,6 +12,7 @@ import { readsExternalStatus, withHandlerContext } from './external-status.js';
 import { ContextKeys } from './initial-context.js';
 import { runAttempt } from './run-attempt.js';
 import type { Frame, RunScope } from './run-scope.js';
+import { statusFileName } from '../../store/run-dir/status-file.js';
 import { clearAgentStatus, readAgentStatus } from './stage-files.js';
 
 export interface NodeExecution {
@@ -98,7 +100,7 @@ async function attemptOnce(scope: RunScope, frame: Frame, execution: NodeExecuti
   const external = readsExternalStatus(execution.handlerType);
   if (external) {
     // A queued status.json from an earlier visit must land before it is cleared, not after.
-    await scope.files.flush().catch(() => undefined);
+    await scope.files.settle(join(stageDir, statusFileName)).catch(() => undefined);
     await clearAgentStatus(stageDir);
   }
   const result = await runAttempt(execution.handler, { ...execution.input, attempt }, frame.signal, execution.timeoutMs, scope.engine.clock);

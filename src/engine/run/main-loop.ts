@@ -9,7 +9,7 @@ import { toCheckpoint } from './run-progress.js';
 import { limitFailure } from './run-limits.js';
 import { runNodeStep, type Arrival, type StepResult } from './node-step.js';
 import type { Frame, RunScope } from './run-scope.js';
-import { ensureRestartDir, mirrorCheckpointFile, mirrorRestartCheckpointFile } from './stage-files.js';
+import { ensureRestartDir, mirrorCheckpointFile } from './stage-files.js';
 
 /** How the main loop stopped. `failed` without a checkpoint commit is finalized by the caller. */
 export type LoopEnd =
@@ -113,8 +113,7 @@ async function commitStep(scope: RunScope, frame: Frame, step: DoneStep, next: N
   if (end) events.push(terminalEvent(scope, end, now));
   await scope.events.commit(checkpoint, patch, events);
   progress.checkpointSeq = checkpoint.seq;
-  mirrorCheckpointFile(scope.files, scope.logsRoot, checkpoint);
-  mirrorRestartCheckpointFile(scope.files, scope.logsRoot, checkpoint);
+  mirrorCheckpointFile(scope.files, checkpoint);
   return end;
 }
 

@@ -156,5 +156,6 @@ function createServices(scope: RunScope, frame: Frame): HandlerServices {
     stageDirOf: (nodeId) => frame.stageDir(nodeId),
     startChildRun: (request) => scope.startChildRun(request),
     trackProcess: (ended) => scope.processes.track(ended),
+    files: scope.files,
   };
 }

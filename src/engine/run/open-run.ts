@@ -5,7 +5,7 @@ import { readString } from '../../pipeline/graph/attr-read.js';
 import type { ResolvedEngine } from './engine-options.js';
 import { EventLog } from './event-log.js';
 import { claimRunLease } from './lease-claim.js';
-import { ensureDir, writeManifestFile } from './stage-files.js';
+import { ensureDir, manifestFileName, writeManifestFile } from './stage-files.js';
 
 export interface NewRunSpec {
   graph: Graph;
@@ -44,16 +44,10 @@ export async function openRun(engine: ResolvedEngine, spec: NewRunSpec): Promise
     ...(spec.parentCheckpoint !== undefined ? { parentCheckpoint: spec.parentCheckpoint } : {}),
   };
   await ensureDir(logsRoot);
-  await writeManifestFile(logsRoot, {
-    runId,
-    pipeline: spec.graph.name,
-    file: spec.file,
-    goal,
-    startedAt,
-    variables: spec.variables,
-    ...parent,
-  });
+  const manifest = await writeManifestFile(logsRoot, { runId, pipeline: spec.graph.name, file: spec.file, goal, startedAt, variables: spec.variables, ...parent });
   await store.createRun({ id: runId, pipeline: spec.graph.name, file: spec.file, source: spec.source, goal, logsRoot, variables: spec.variables, options: spec.options, startedAt, ...parent });
+  // The store keeps the manifest too, so `runs RUN --export DIR` can rebuild the whole directory.
+  await store.putRunFiles(runId, [{ path: manifestFileName, content: manifest }]);
   await claimRunLease(engine, runId);
   const events = new EventLog(store, runId, clock, engine.logger, engine.onEvent);
   await events.emit({

@@ -6,6 +6,7 @@ import { groupRecordedSteps } from './branch-steps.js';
 import { driveRun } from './drive-run.js';
 import type { ResolvedEngine } from './engine-options.js';
 import { EventLog } from './event-log.js';
+import { exportRunFiles } from './export-run.js';
 import { createInitialContext } from './initial-context.js';
 import { claimRunLease } from './lease-claim.js';
 import { arrivalFromCheckpoint } from './node-step.js';
@@ -41,6 +42,8 @@ export async function resumeExistingRun(runId: string, engine: ResolvedEngine): 
     // Branch nodes finished under the checkpoint we resume from (issue 8.10): replayed, not run again.
     const resumeSeq = checkpoint?.seq ?? 0;
     const recordedSteps = groupRecordedSteps(resumeSeq, await store.listBranchSteps(runId, resumeSeq));
+    // A crash may have left the directory behind the store (its files are written off the engine's path).
+    await exportRunFiles(store, runId, record.logsRoot);
     await store.updateRun(runId, { state: 'running', updatedAt: clock.now() });
     const events = new EventLog(store, runId, clock, engine.logger, engine.onEvent);
     await events.emit({

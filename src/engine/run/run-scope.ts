@@ -1,11 +1,11 @@
 import type { Graph } from '../../pipeline/graph/model.js';
 import type { ArtifactStore } from '../../store/run-dir/artifact-store.js';
-import type { BackgroundFileWriter } from '../../store/run-dir/background-writer.js';
 import type { BranchRequest, BranchResult, ChildRunHandle, ChildRunRequest } from '../handler.js';
 import type { ResolvedEngine } from './engine-options.js';
 import type { BranchPlace, FinishedInBranch, RecordedSteps } from './branch-place.js';
 import type { EventLog } from './event-log.js';
 import type { LiveProcesses } from './live-processes.js';
+import type { RunMirror } from './run-mirror.js';
 import type { RunProgress } from './run-progress.js';
 import type { StageVisits } from './stage-visits.js';
 
@@ -24,8 +24,8 @@ export interface RunScope {
   startNodeId: string;
   exitNodeId: string;
   events: EventLog;
-  /** Mirror files (checkpoint.json, status.json) written off the critical path; flushed at the end. */
-  files: BackgroundFileWriter;
+  /** The run directory's files: stored, then written off the critical path; flushed at the end. */
+  files: RunMirror;
   /** Earlier visits of each node, kept under `<node>/visits/N/` (issue 9). */
   visits: StageVisits;
   /** Artifacts handlers store during this process's part of the run. */

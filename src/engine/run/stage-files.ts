@@ -1,13 +1,13 @@
-import { rm } from 'node:fs/promises';
+import { unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Checkpoint } from '../../store/types.js';
 import type { Outcome } from '../../core/outcome.js';
 import { makePrivateDir, makePrivateDirSync } from '../../core/private-files.js';
-import type { BackgroundFileWriter } from '../../store/run-dir/background-writer.js';
+import type { RunMirror } from './run-mirror.js';
 import { markDirectoryClean } from '../../store/run-dir/temp-files.js';
 import { scopePath } from '../../store/run-dir/stage-path.js';
 import { readStatusFile, statusFileName, toStatusFile } from '../../store/run-dir/status-file.js';
-import { writeFileAtomic, writeJsonAtomic } from '../../store/run-dir/write-file-atomic.js';
+import { writeFileAtomic } from '../../store/run-dir/write-file-atomic.js';
 import { checkpointFileText } from '../../store/run-dir/checkpoint-file.js';
 import { toManifestFile, type RunManifest } from '../../store/run-dir/manifest.js';
 
@@ -34,35 +34,28 @@ export async function ensureStageDir(dir: string, inline: boolean): Promise<void
 
 /** Decision 18: a status.json left from an earlier visit must not pass for the agent's answer. */
 export async function clearAgentStatus(stageDir: string): Promise<void> {
-  await rm(join(stageDir, statusFileName), { force: true });
+  // unlink, not rm({ force }): one call instead of an lstat and an unlink, before every LLM node.
+  await unlink(join(stageDir, statusFileName)).catch((error: NodeJS.ErrnoException) => {
+    if (error.code !== 'ENOENT') throw error;
+  });
 }
 
-/** Queues `{stageDir}/status.json` for the node's final outcome (the store already has it). */
-export function mirrorStatusFile(files: BackgroundFileWriter, stageDir: string, outcome: Outcome): void {
+/** Stores `{stageDir}/status.json`, the node's final outcome, and queues it for the disk. */
+export function mirrorStatusFile(files: RunMirror, stageDir: string, outcome: Outcome): void {
   files.write(join(stageDir, statusFileName), `${JSON.stringify(toStatusFile(outcome), null, 2)}\n`);
 }
 
 /**
- * Queues `{stageDir}/context.json`, the context as the node saw it when it started. Serialized
- * when written, off the engine's hot path; a revisit replaces the earlier visit's file.
+ * Stores `{stageDir}/context.json`, the context as the node saw it when it started, and queues it
+ * for the disk; a revisit replaces the earlier visit's file.
  */
-export function mirrorContextFile(files: BackgroundFileWriter, stageDir: string, context: Readonly<Record<string, unknown>>): void {
-  files.write(join(stageDir, 'context.json'), () => `${JSON.stringify(context, null, 2)}\n`);
+export function mirrorContextFile(files: RunMirror, stageDir: string, context: Readonly<Record<string, unknown>>): void {
+  files.write(join(stageDir, 'context.json'), `${JSON.stringify(context, null, 2)}\n`);
 }
 
-/** Queues `checkpoint.json`; a burst of checkpoints becomes one rewrite of the latest. */
-export function mirrorCheckpointFile(files: BackgroundFileWriter, logsRoot: string, checkpoint: Checkpoint): void {
-  files.write(join(logsRoot, 'checkpoint.json'), () => `${checkpointFileText(checkpoint)}\n`);
-}
-
-/**
- * A restarted loop's checkpoints also go to `restart-N/checkpoint.json`, beside its node files
- * (decision 9, issue 9), so each restart's folder is complete on its own. `checkpoint.json` in the
- * run directory stays the latest of all.
- */
-export function mirrorRestartCheckpointFile(files: BackgroundFileWriter, logsRoot: string, checkpoint: Checkpoint): void {
-  if (checkpoint.loopRestarts === 0) return;
-  files.write(join(restartDir(logsRoot, checkpoint.loopRestarts), 'checkpoint.json'), () => `${checkpointFileText(checkpoint)}\n`);
+/** `checkpoint.json` follows the store's latest checkpoint now and then (run-mirror.ts). */
+export function mirrorCheckpointFile(files: RunMirror, checkpoint: Checkpoint): void {
+  files.checkpoint(checkpoint);
 }
 
 /**
@@ -87,6 +80,11 @@ export async function writeCheckpointFile(logsRoot: string, checkpoint: Checkpoi
   await writeFileAtomic(join(logsRoot, 'checkpoint.json'), `${checkpointFileText(checkpoint)}\n`);
 }
 
-export async function writeManifestFile(logsRoot: string, manifest: RunManifest): Promise<void> {
-  await writeJsonAtomic(join(logsRoot, 'manifest.json'), toManifestFile(manifest));
+export const manifestFileName = 'manifest.json';
+
+/** Writes `manifest.json` and returns its text (the store keeps a copy). */
+export async function writeManifestFile(logsRoot: string, manifest: RunManifest): Promise<string> {
+  const text = `${JSON.stringify(toManifestFile(manifest), null, 2)}\n`;
+  await writeFileAtomic(join(logsRoot, manifestFileName), text);
+  return text;
 }

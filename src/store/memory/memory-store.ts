@@ -4,6 +4,7 @@ import { serializeEventInput, serializeJson, toStoredEvent } from '../event-inpu
 import { canAcquireLease, canReleaseLease, canRenewLease, validateLeaseTiming } from '../lease-rules.js';
 import { applyRunPatch, compareRunsNewestFirst, createRunRecord } from '../run-record.js';
 import type { NodeProcess } from '../node-process.js';
+import { validateRunFiles, type RunFile } from '../run-file.js';
 import type { Store } from '../store.js';
 import {
   checkpointExistsError,
@@ -25,6 +26,8 @@ interface RunTables {
   processes: Map<number, NodeProcess>;
   /** Keyed by checkpoint seq, branch and step (JSON of the three). */
   branchSteps: Map<string, { step: BranchStep; json: string }>;
+  /** Run-directory files by path (run-file.ts). */
+  files: Map<string, string>;
 }
 
 /**
@@ -50,7 +53,7 @@ class MemoryStore implements Store {
       const variables = JSON.parse(serializeJson(`variables of run "${run.id}"`, run.variables)) as RunRecord['variables'];
       const options = JSON.parse(serializeJson(`options of run "${run.id}"`, run.options)) as RunRecord['options'];
       const record = { ...createRunRecord(run), variables, options };
-      this.runs.set(run.id, { record, checkpoints: new Map(), events: [], nodeRecords: new Map(), processes: new Map(), branchSteps: new Map() });
+      this.runs.set(run.id, { record, checkpoints: new Map(), events: [], nodeRecords: new Map(), processes: new Map(), branchSteps: new Map(), files: new Map() });
       return copyRun(record);
     });
   }
@@ -221,6 +224,18 @@ class MemoryStore implements Store {
     return this.guard(() =>
       [...(this.runs.get(runId)?.processes.values() ?? [])].map((entry) => ({ ...entry })).sort((a, b) => a.startedAt - b.startedAt || a.pid - b.pid),
     );
+  }
+
+  putRunFiles(runId: string, files: RunFile[]): Promise<void> {
+    return this.guard(() => {
+      const tables = this.require(runId);
+      validateRunFiles(runId, files);
+      for (const file of files) tables.files.set(file.path, file.content);
+    });
+  }
+
+  listRunFiles(runId: string): Promise<RunFile[]> {
+    return this.guard(() => [...(this.runs.get(runId)?.files ?? [])].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([path, content]) => ({ path, content })));
   }
 
   close(): Promise<void> {

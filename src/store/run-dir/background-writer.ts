@@ -14,12 +14,18 @@ export type FileContent = string | Uint8Array | (() => string | Uint8Array);
  */
 export class BackgroundFileWriter {
   private readonly pending = new Map<string, FileContent>();
+  private readonly writing = new Set<string>();
   private draining: Promise<void> | undefined;
   private failure: unknown;
 
   write(path: string, data: FileContent): void {
     this.pending.set(path, data);
     this.draining ??= this.drain();
+  }
+
+  /** Resolves once no write to `path` is queued or under way (other paths may still be). */
+  async settle(path: string): Promise<void> {
+    while (this.draining && (this.pending.has(path) || this.writing.has(path))) await this.draining;
   }
 
   /** Resolves when everything written so far is on disk; rejects with the first write error. */
@@ -39,6 +45,7 @@ export class BackgroundFileWriter {
       // One batch holds each path once, so its writes can run side by side on the thread pool.
       const batch = [...this.pending];
       this.pending.clear();
+      for (const [path] of batch) this.writing.add(path);
       await Promise.all(
         batch.map(([path, data]) =>
           Promise.resolve()
@@ -48,6 +55,7 @@ export class BackgroundFileWriter {
           }),
         ),
       );
+      this.writing.clear();
     }
     this.draining = undefined;
   }

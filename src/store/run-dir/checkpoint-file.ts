@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { lazySchema } from '../lazy-schema.js';
 import type { Checkpoint, OutcomeSummary } from '../types.js';
 import { badFileError, describeIssue } from './file-errors.js';
 
@@ -28,26 +28,27 @@ interface OutcomeSummaryFile {
   failure_reason?: string;
 }
 
-const outcomeSchema = z.object({
-  status: z.enum(['success', 'partial_success', 'retry', 'fail', 'skipped']),
-  preferred_label: z.string().optional(),
-  suggested_next_ids: z.array(z.string()).optional(),
-  notes: z.string().optional(),
-  failure_reason: z.string().optional(),
-});
-
-const checkpointFileSchema = z.object({
-  v: z.number(),
-  seq: z.number().int().min(1),
-  timestamp: z.number(),
-  current_node: z.string(),
-  next_node: z.string().nullable(),
-  completed_nodes: z.array(z.string()),
-  node_outcomes: z.record(z.string(), outcomeSchema),
-  node_retries: z.record(z.string(), z.number()),
-  context: z.record(z.string(), z.unknown()),
-  logs: z.array(z.string()),
-  loop_restarts: z.number().int().min(0),
+const checkpointFileSchema = lazySchema((z) => {
+  const outcomeSchema = z.object({
+    status: z.enum(['success', 'partial_success', 'retry', 'fail', 'skipped']),
+    preferred_label: z.string().optional(),
+    suggested_next_ids: z.array(z.string()).optional(),
+    notes: z.string().optional(),
+    failure_reason: z.string().optional(),
+  });
+  return z.object({
+    v: z.number(),
+    seq: z.number().int().min(1),
+    timestamp: z.number(),
+    current_node: z.string(),
+    next_node: z.string().nullable(),
+    completed_nodes: z.array(z.string()),
+    node_outcomes: z.record(z.string(), outcomeSchema),
+    node_retries: z.record(z.string(), z.number()),
+    context: z.record(z.string(), z.unknown()),
+    logs: z.array(z.string()),
+    loop_restarts: z.number().int().min(0),
+  });
 });
 
 export const checkpointFileVersion = 1;
@@ -89,7 +90,7 @@ const hint = 'checkpoint.json is a copy for people and tools; the store holds th
 
 /** Reads a parsed `checkpoint.json`; throws naming `file` when it is not one this version can read. */
 export function fromCheckpointFile(json: unknown, file: string): Checkpoint {
-  const parsed = checkpointFileSchema.safeParse(json);
+  const parsed = checkpointFileSchema().safeParse(json);
   if (!parsed.success) throw badFileError(file, describeIssue(parsed.error), hint);
   const data = parsed.data;
   if (data.v !== checkpointFileVersion) {

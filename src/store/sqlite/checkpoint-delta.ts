@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { lazySchema } from '../lazy-schema.js';
 import { outcomeEntriesOf } from '../outcome-entries.js';
 import type { Checkpoint, OutcomeSummary } from '../types.js';
 
@@ -63,30 +63,31 @@ export function foldCheckpoint(base: Checkpoint, delta: CheckpointDelta): Checkp
   });
 }
 
-const outcomeSchema = z.object({
-  status: z.enum(['success', 'partial_success', 'retry', 'fail', 'skipped']),
-  preferredLabel: z.string().optional(),
-  suggestedNextIds: z.array(z.string()).optional(),
-  notes: z.string().optional(),
-  failureReason: z.string().optional(),
-});
-
-const deltaSchema = z.object({
-  seq: z.number().int().min(1),
-  timestamp: z.number(),
-  currentNode: z.string(),
-  nextNode: z.string().nullable(),
-  completedAdded: z.array(z.string()),
-  outcomesChanged: z.record(z.string(), outcomeSchema),
-  nodeRetries: z.record(z.string(), z.number()),
-  context: z.record(z.string(), z.unknown()),
-  logsAdded: z.array(z.string()),
-  loopRestarts: z.number().int().min(0),
+const deltaSchema = lazySchema((z) => {
+  const outcomeSchema = z.object({
+    status: z.enum(['success', 'partial_success', 'retry', 'fail', 'skipped']),
+    preferredLabel: z.string().optional(),
+    suggestedNextIds: z.array(z.string()).optional(),
+    notes: z.string().optional(),
+    failureReason: z.string().optional(),
+  });
+  return z.object({
+    seq: z.number().int().min(1),
+    timestamp: z.number(),
+    currentNode: z.string(),
+    nextNode: z.string().nullable(),
+    completedAdded: z.array(z.string()),
+    outcomesChanged: z.record(z.string(), outcomeSchema),
+    nodeRetries: z.record(z.string(), z.number()),
+    context: z.record(z.string(), z.unknown()),
+    logsAdded: z.array(z.string()),
+    loopRestarts: z.number().int().min(0),
+  });
 });
 
 /** Checks a parsed delta row; undefined when it is not one (the caller reports the row as corrupt). */
 export function parseDelta(value: unknown): CheckpointDelta | undefined {
-  const parsed = deltaSchema.safeParse(value);
+  const parsed = deltaSchema().safeParse(value);
   return parsed.success ? (parsed.data as CheckpointDelta) : undefined;
 }
 

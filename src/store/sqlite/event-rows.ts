@@ -1,5 +1,7 @@
 import type Database from 'better-sqlite3';
+import { serializeEventInput } from '../event-input.js';
 import type { EventInput, StoredEvent } from '../types.js';
+import type { prepareStatements } from './statements.js';
 import { isConstraintError } from './sqlite-errors.js';
 import { damagedRowError, parseStoredJson } from './store-damage.js';
 
@@ -33,4 +35,19 @@ export function integrityCheck(db: Database.Database, limit: number): string[] {
   const rows = db.pragma(`integrity_check(${Math.max(1, Math.trunc(limit))})`, { simple: false }) as { integrity_check: string }[];
   const findings = rows.map((row) => row.integrity_check);
   return findings.length === 1 && findings[0] === 'ok' ? [] : findings;
+}
+
+/** Appends `events` after the run's last one, inside the caller's transaction. */
+export function insertEventRows(db: Database.Database, sql: Pick<ReturnType<typeof prepareStatements>, 'lastEventSeq' | 'insertEvent'>, path: string, runId: string, events: EventInput[]): StoredEvent[] {
+  let seq = sql.lastEventSeq.get(runId) ?? 0;
+  return events.map((event, position) => {
+    const json = serializeEventInput(runId, event, position + 1);
+    seq += 1;
+    try {
+      sql.insertEvent.run(runId, seq, event.type, event.at, json);
+    } catch (error) {
+      throw eventInsertError(error, db, path, runId, seq);
+    }
+    return { ...event, runId, seq } as StoredEvent;
+  });
 }

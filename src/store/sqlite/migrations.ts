@@ -111,4 +111,16 @@ export const migrations: readonly Migration[] = [
       );
     `,
   },
+  {
+    // The run directory's files (prompt.md, status.json, ...): the directory is their mirror (run-file.ts).
+    name: 'run files',
+    sql: `
+      CREATE TABLE run_files (
+        run_id  TEXT NOT NULL REFERENCES runs (id) ON DELETE CASCADE,
+        path    TEXT NOT NULL,
+        content TEXT NOT NULL,
+        PRIMARY KEY (run_id, path)
+      );
+    `,
+  },
 ];

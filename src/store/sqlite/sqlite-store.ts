@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import { serializeEventInput, serializeJson } from '../event-input.js';
+import { serializeJson } from '../event-input.js';
 import { validateLeaseTiming } from '../lease-rules.js';
 import { createRunRecord, presentPatchKeys } from '../run-record.js';
 import type { NodeProcess } from '../node-process.js';
@@ -12,14 +12,16 @@ import {
   runNotFoundError,
   storeClosedError,
 } from '../store-errors.js';
+import type { RunFile } from '../run-file.js';
 import type { BranchStep, Checkpoint, CheckpointHead, EventInput, Lease, NewRun, NodeEnd, NodeRecord, NodeStart, RunFilter, RunPatch, RunRecord, StoredEvent } from '../types.js';
 import { createBranchStepTable, type BranchStepTable } from './branch-steps.js';
 import { CheckpointRows, type CheckpointRow } from './checkpoint-rows.js';
 import { connectionSettings, type ConnectionSettings } from './connection-settings.js';
 import { GroupCommit } from './group-commit.js';
 import { LeaseRows } from './lease-rows.js';
-import { eventInsertError, fromEventRow } from './event-rows.js';
+import { fromEventRow, insertEventRows } from './event-rows.js';
 import { NodeProcessRows } from './node-process-rows.js';
+import { RunFileRows } from './run-file-rows.js';
 import { fromNodeRecordRow, fromRunRow, fromRunRowMarked, runPatchColumns, toRunRow } from './rows.js';
 import { isConstraintError, toStoreError } from './sqlite-errors.js';
 import { checkStoreHealth, type StoreHealth } from './store-health.js';
@@ -47,6 +49,7 @@ export class SqliteStore implements Store {
   private readonly writes: GroupCommit;
   private readonly processes: NodeProcessRows;
   private readonly branchSteps: BranchStepTable;
+  private readonly files: RunFileRows;
 
   constructor(
     private readonly db: Database.Database,
@@ -58,6 +61,7 @@ export class SqliteStore implements Store {
     this.writes = new GroupCommit(db, (error) => toStoreError(error, this.path, this.busyTimeoutMs));
     this.runPatchStatement = createRunPatchStatements(db);
     this.processes = new NodeProcessRows(db);
+    this.files = new RunFileRows(db);
     this.branchSteps = createBranchStepTable(db, { requireRun: (id) => this.requireRun(id), insertEvents: (id, events) => this.insertEvents(id, events) });
     this.commitTransaction = db.transaction((runId: string, checkpoint: Checkpoint, row: CheckpointRow, patch: RunPatch, events: EventInput[]) => {
       this.requireRun(runId);
@@ -139,9 +143,7 @@ export class SqliteStore implements Store {
   }
 
   listCheckpoints(runId: string): Promise<CheckpointHead[]> {
-    return this.guard(() =>
-      this.sql.listCheckpoints.all(runId).map((row) => ({ seq: row.seq, currentNode: row.current_node, nextNode: row.next_node, timestamp: row.at })),
-    );
+    return this.guard(() => this.sql.listCheckpoints.all(runId).map((row) => ({ seq: row.seq, currentNode: row.current_node, nextNode: row.next_node, timestamp: row.at })));
   }
 
   appendEvents(runId: string, events: EventInput[]): Promise<StoredEvent[]> {
@@ -225,6 +227,15 @@ export class SqliteStore implements Store {
     return this.guard(() => this.processes.all(runId));
   }
 
+  // Ordinary: the checkpoint after them, in this batch or a later one, makes them durable.
+  putRunFiles(runId: string, files: RunFile[]): Promise<void> {
+    return this.submit(ordinary, () => this.files.put(runId, files));
+  }
+
+  listRunFiles(runId: string): Promise<RunFile[]> {
+    return this.guard(() => this.files.all(runId));
+  }
+
   /** The connection's effective settings, for `doctor`-style diagnostics and tests. */
   settings(): ConnectionSettings {
     if (!this.db.open) throw storeClosedError();
@@ -284,16 +295,6 @@ export class SqliteStore implements Store {
   }
 
   private insertEvents(runId: string, events: EventInput[]): StoredEvent[] {
-    let seq = this.sql.lastEventSeq.get(runId) ?? 0;
-    return events.map((event, position) => {
-      const json = serializeEventInput(runId, event, position + 1);
-      seq += 1;
-      try {
-        this.sql.insertEvent.run(runId, seq, event.type, event.at, json);
-      } catch (error) {
-        throw eventInsertError(error, this.db, this.path, runId, seq);
-      }
-      return { ...event, runId, seq } as StoredEvent;
-    });
+    return insertEventRows(this.db, this.sql, this.path, runId, events);
   }
 }

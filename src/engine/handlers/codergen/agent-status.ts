@@ -11,9 +11,10 @@ export interface StatusMark {
 
 export async function markAgentStatus(stageDir: string): Promise<StatusMark> {
   const file = join(stageDir, statusFileName);
+  // One call when the file is absent, as it is before most nodes: stat only a file that exists.
   try {
-    const [text, info] = await Promise.all([readFile(file, 'utf8'), stat(file)]);
-    return { text, mtimeMs: info.mtimeMs };
+    const text = await readFile(file, 'utf8');
+    return { text, mtimeMs: (await stat(file)).mtimeMs };
   } catch {
     return { text: undefined, mtimeMs: undefined };
   }

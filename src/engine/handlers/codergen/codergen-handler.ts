@@ -1,7 +1,6 @@
-import { join } from 'node:path';
 import type { AgentResult } from '../../../agents/backend.js';
 import type { Outcome } from '../../../core/outcome.js';
-import { writeFileAtomic } from '../../../store/run-dir/write-file-atomic.js';
+import { writeStageFile } from '../stage-file.js';
 import { readFeedback, resolveChecks, withFeedback, type ResolvedChecks } from '../../checks/index.js';
 import type { HandlerInput } from '../../handler.js';
 import type { BuiltInHandler } from '../built-in-handler.js';
@@ -38,7 +37,7 @@ export function createCodergenHandler(): BuiltInHandler {
       for (const message of nodeContext.warnings) await services.emit({ type: 'log', level: 'warn', message, node: node.id });
       const expanded = expandPrompt(promptTemplate(node), input.graph, input.context, input.run.variables, node);
       const prompt = withFeedback(withNodeContext(withOutputSection(expanded, await contextFromSection(input)), nodeContext), feedback);
-      await writeFileAtomic(join(stageDir, 'prompt.md'), prompt);
+      await writeStageFile(services, stageDir, 'prompt.md', prompt);
       const before = await markAgentStatus(stageDir);
       const request = agentRequestFor(input, prompt);
 
@@ -47,7 +46,7 @@ export function createCodergenHandler(): BuiltInHandler {
       try {
         const result = await services.backend.run(request);
         response = (typeof result === 'string' ? result : result.response) ?? '';
-        if (typeof result === 'string' || result.response !== undefined) await writeFileAtomic(join(stageDir, 'response.md'), response);
+        if (typeof result === 'string' || result.response !== undefined) await writeStageFile(services, stageDir, 'response.md', response);
         outcome = toOutcome(node.id, result);
       } catch (error) {
         if (input.signal.aborted || isRetryable(error)) throw error;

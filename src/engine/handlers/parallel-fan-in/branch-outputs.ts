@@ -12,7 +12,7 @@ export const branchOutputsHeading = 'What each branch produced (the output of it
 export async function branchOutputSection(input: HandlerInput, results: readonly ParallelResult[]): Promise<OutputSection> {
   const outputs = await Promise.all(
     results.map(async (result) => {
-      const text = input.graph.nodes.has(result.last_node) ? await readNodeOutput(input.services.stageDirOf(result.last_node)) : undefined;
+      const text = input.graph.nodes.has(result.last_node) ? await readNodeOutput(input.services, input.services.stageDirOf(result.last_node)) : undefined;
       return { label: `branch "${result.id}" (node "${result.last_node}", ${result.status})`, text: text ?? '(no output recorded)' };
     }),
   );

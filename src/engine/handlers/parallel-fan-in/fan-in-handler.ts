@@ -1,7 +1,6 @@
-import { join } from 'node:path';
 import { isSuccessful, type Outcome } from '../../../core/outcome.js';
 import { readString } from '../../../pipeline/graph/attr-read.js';
-import { writeFileAtomic } from '../../../store/run-dir/write-file-atomic.js';
+import { writeStageFile } from '../stage-file.js';
 import type { HandlerInput } from '../../handler.js';
 import type { BuiltInHandler } from '../built-in-handler.js';
 import { expandPrompt } from '../codergen/expand-prompt.js';
@@ -51,7 +50,7 @@ async function askBackend(input: HandlerInput, instruction: string, results: rea
   const { services, stageDir } = input;
   const instructionText = withOutputSection(expandPrompt(instruction, input.graph, input.context, input.run.variables), await contextFromSection(input));
   const prompt = rankingPrompt(instructionText, results, (await branchOutputSection(input, results)).text);
-  await writeFileAtomic(join(stageDir, 'prompt.md'), prompt);
+  await writeStageFile(services, stageDir, 'prompt.md', prompt);
   let reply: string;
   try {
     const result = await services.backend.run(agentRequestFor(input, prompt));
@@ -61,7 +60,7 @@ async function askBackend(input: HandlerInput, instruction: string, results: rea
     const message = error instanceof Error ? error.message : String(error);
     return { how: `backend failed (${message}), ranked by status and score` };
   }
-  await writeFileAtomic(join(stageDir, 'response.md'), reply);
+  await writeStageFile(services, stageDir, 'response.md', reply);
   const id = pickFromReply(reply, results.map((r) => r.id));
   const choice = results.find((r) => r.id === id);
   return choice ? { choice, how: 'chosen by the backend' } : { how: 'backend reply named no candidate, ranked by status and score' };

@@ -25,7 +25,7 @@ export async function contextFromSection(input: HandlerInput): Promise<OutputSec
     ids.map(async (id) => {
       // Compile reports an unknown id (context_from_exists); a run of an unchecked graph says it here.
       if (!input.graph.nodes.has(id)) return { label: `node "${id}"`, text: `(no such node in this pipeline)` };
-      const text = await readNodeOutput(input.services.stageDirOf(id));
+      const text = await readNodeOutput(input.services, input.services.stageDirOf(id));
       return { label: `node "${id}"`, text: text ?? `(no output recorded: node "${id}" has not run yet (since the last loop restart, if any), or produced nothing)` };
     }),
   );

@@ -1,18 +1,18 @@
-import { join } from 'node:path';
 import type { Question } from '../../../humans/interviewer.js';
-import { writeFileAtomic } from '../../../store/run-dir/write-file-atomic.js';
+import type { HandlerServices } from '../../handler.js';
+import { writeStageFile } from '../stage-file.js';
 import type { GateChoice } from './gate-choices.js';
 
 /**
  * A human gate's record in its stage dir, like an LLM stage's (Attractor §5.6): `prompt.md` holds
  * the question as asked, `response.md` what came back.
  */
-export async function writeGatePrompt(stageDir: string, question: Question): Promise<void> {
-  await writeFileAtomic(join(stageDir, 'prompt.md'), gatePromptText(question));
+export async function writeGatePrompt(services: Pick<HandlerServices, 'files'>, stageDir: string, question: Question): Promise<void> {
+  await writeStageFile(services, stageDir, 'prompt.md', gatePromptText(question));
 }
 
-export async function writeGateResponse(stageDir: string, response: GateResponse): Promise<void> {
-  await writeFileAtomic(join(stageDir, 'response.md'), gateResponseText(response));
+export async function writeGateResponse(services: Pick<HandlerServices, 'files'>, stageDir: string, response: GateResponse): Promise<void> {
+  await writeStageFile(services, stageDir, 'response.md', gateResponseText(response));
 }
 
 export function gatePromptText(question: Question): string {

@@ -39,7 +39,7 @@ export function createWaitHumanHandler(): BuiltInHandler {
         question.default = { value: defaultChoice.key, selectedOption: question.options.find((o) => o.key === defaultChoice!.key)! };
       }
 
-      await writeGatePrompt(input.stageDir, question);
+      await writeGatePrompt(input.services, input.stageDir, question);
       await services.emit({ type: 'interview.started', node: node.id, question: question.text, options: question.options.map(({ key, label }) => ({ key, label })) });
       const startedAt = services.clock.now();
       const answer = await askWithTimeout(services.interviewer, question, timeoutMs, services.clock, input.signal);
@@ -49,24 +49,24 @@ export function createWaitHumanHandler(): BuiltInHandler {
         await services.emit({ type: 'interview.timeout', node: node.id, question: question.text, durationMs });
         const choice = answer.value === 'timeout' ? defaultChoice : choiceForAnswer(choices, question, answer);
         if (!choice) {
-          await writeGateResponse(input.stageDir, { answer: '', why: 'timed out, no default' });
+          await writeGateResponse(input.services, input.stageDir, { answer: '', why: 'timed out, no default' });
           return { status: 'retry', failureReason: 'human gate timeout, no default' };
         }
-        await writeGateResponse(input.stageDir, { choice, how: 'timed out, took the default' });
+        await writeGateResponse(input.services, input.stageDir, { choice, how: 'timed out, took the default' });
         return chosen(choice, 'timed out, took the default');
       }
 
       await services.emit({ type: 'interview.completed', node: node.id, question: question.text, answer: answerText(answer), durationMs });
       const choice = answer.selectedOption || answer.value !== 'skipped' ? choiceForAnswer(choices, question, answer) : undefined;
       if (choice) {
-        await writeGateResponse(input.stageDir, { choice });
+        await writeGateResponse(input.services, input.stageDir, { choice });
         return chosen(choice, 'selected');
       }
       if (answer.value === 'skipped') {
-        await writeGateResponse(input.stageDir, { answer: '', why: 'skipped' });
+        await writeGateResponse(input.services, input.stageDir, { answer: '', why: 'skipped' });
         return { status: 'fail', failureReason: 'human skipped interaction' };
       }
-      await writeGateResponse(input.stageDir, { answer: answerText(answer), why: 'matches no choice' });
+      await writeGateResponse(input.services, input.stageDir, { answer: answerText(answer), why: 'matches no choice' });
       return { status: 'fail', failureReason: `Answer "${answerText(answer)}" matches no choice of human gate "${node.id}"; the choices are ${describeChoices(question)}.` };
     },
   };
