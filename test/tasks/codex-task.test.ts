@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { daemonPaths, readPidFile } from '../../src/server/daemon/index.js';
 import { attach, callThenAnswer, codexMissing, codexProcessNeedle, endCodexTask, lastUserText, startCodexTask, uuidPattern } from '../support/codex-task.js';
 import { processesOf, waitForFile } from '../support/real-agent-env.js';
+import { agentStateDir } from '../../src/server/tasks/task-paths.js';
 
 // "Codex runs a task end to end": the built-in codex profile's TUI (`codex --no-daemon`) run by the
 // real daemon in a real PTY, answered by the fake model server, with the hooks Orchestra writes
@@ -27,7 +28,7 @@ describe.skipIf(missing)('the real Codex CLI as a task', () => {
     expect(readFileSync(join(worktree, 'codex-output.txt'), 'utf8')).toBe('written by codex in a task\n');
     expect((await project.waitForTask('cx-write', (task) => task.agentSession === session)).pid).toBe(pid);
     // Codex's config and hooks are the task's own, in the daemon's state dir: nothing in the worktree or the user's home.
-    const codexHome = join(project.home, 'daemon', 'agents', '1-cx-write', 'codex-home');
+    const codexHome = join(agentStateDir(project.home, project.project, { id: 1 }), 'codex-home');
     expect(readFileSync(join(codexHome, 'hooks.json'), 'utf8')).toContain("'hook' 'codex'");
     expect(existsSync(join(worktree, '.codex'))).toBe(false);
     expect(existsSync(join(project.root, 'codex-user-home', '.codex'))).toBe(false);

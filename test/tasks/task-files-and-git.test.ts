@@ -144,7 +144,10 @@ describe('bad names', () => {
     project = new TaskProject();
     const p = project;
     const results = await Promise.all([1, 2, 3, 4, 5].map((n) => p.bin(['new', `race-${n}`, '-m', `Racer ${n}`])));
-    for (const result of results) expect(result).toMatchObject({ code: 0, stderr: '' });
+    for (const result of results) expect(result.code, result.stderr).toBe(0);
+    // Only the process that made task 1, the project's first, advises on .gitignore.
+    expect(results.map((result) => result.stderr.startsWith('hint: task files live in .orchestra/tasks/')).filter(Boolean)).toHaveLength(1);
+    expect(results.filter((result) => result.stderr === '')).toHaveLength(4);
     const files = taskFiles(project);
     expect(files.map((name) => Number(name.split(':')[0])).sort()).toEqual([1, 2, 3, 4, 5]);
     for (const name of files) {

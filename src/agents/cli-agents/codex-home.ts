@@ -1,4 +1,4 @@
-import { join } from 'node:path';
+import { isAbsolute, join, relative, resolve } from 'node:path';
 import { makePrivateDir } from '../../core/private-files.js';
 import { writeFileAtomic } from '../../store/run-dir/write-file-atomic.js';
 import { codexConfigToml, defaultCodexBaseUrl } from './codex-config.js';
@@ -26,8 +26,10 @@ export interface CodexHomeInput {
  * variable that points Codex at it. Rewritten at each start, so a changed base URL or model applies
  * on resume; the sessions Codex keeps there stay.
  */
-export async function writeCodexHome(input: CodexHomeInput): Promise<{ CODEX_HOME: string }> {
+export async function writeCodexHome(input: CodexHomeInput): Promise<{ CODEX_HOME: string; TMPDIR?: string }> {
   await makePrivateDir(input.dir);
+  const tempDir = codexTempDir(input.dir, input.env.TMPDIR);
+  if (tempDir !== undefined) await makePrivateDir(tempDir);
   const model = input.env.CODEX_MODEL?.trim();
   const config = codexConfigToml({
     baseUrl: input.env.OPENAI_BASE_URL?.trim() || defaultCodexBaseUrl,
@@ -37,5 +39,16 @@ export async function writeCodexHome(input: CodexHomeInput): Promise<{ CODEX_HOM
   });
   await writeFileAtomic(join(input.dir, 'config.toml'), config);
   if (input.hookCommand !== undefined) await writeFileAtomic(join(input.dir, 'hooks.json'), codexHooksJson(input.hookCommand));
-  return { CODEX_HOME: input.dir };
+  return tempDir === undefined ? { CODEX_HOME: input.dir } : { CODEX_HOME: input.dir, TMPDIR: tempDir };
+}
+
+/**
+ * Codex will not set up its sandbox helper (the `codex-linux-sandbox` alias it runs under bubblewrap)
+ * in a CODEX_HOME inside the temp directory, and then every command it runs fails. When the home
+ * is there (an ORCHESTRA_HOME under /tmp), Codex gets a temp directory of its own inside the home.
+ */
+export function codexTempDir(codexHome: string, tmpdirVariable: string | undefined): string | undefined {
+  const temp = resolve(tmpdirVariable?.trim() || '/tmp');
+  const rel = relative(temp, resolve(codexHome));
+  return rel !== '' && !rel.startsWith('..') && !isAbsolute(rel) ? join(codexHome, 'tmp-dir') : undefined;
 }

@@ -77,7 +77,7 @@ describe('interactiveLaunch for the built-in profiles', () => {
     expect(launch).toEqual({
       command: 'codex',
       args: [...codexTui, '--model', 'gpt-x', '--', '-fix the tests'],
-      env: { CODEX_HOME: codexHome },
+      env: { CODEX_HOME: codexHome, TMPDIR: join(codexHome, 'tmp-dir') },
     });
     expect(readFileSync(join(codexHome, 'config.toml'), 'utf8')).toContain('base_url = "http://127.0.0.1:9/v1"\nenv_key = "OPENAI_API_KEY"\nwire_api = "responses"');
     expect(readFileSync(join(codexHome, 'config.toml'), 'utf8')).toContain('[projects."/work/tree"]\ntrust_level = "trusted"');
@@ -88,7 +88,7 @@ describe('interactiveLaunch for the built-in profiles', () => {
     const launch = await interactiveLaunch(profile('codex'), input({ resume: true, sessionId: '019a0b7c-1111-7222-8333-444455556666' }));
     expect(launch.args).toEqual(['resume', ...codexTui, '--', '019a0b7c-1111-7222-8333-444455556666']);
     expect(launch.sessionId).toBe('019a0b7c-1111-7222-8333-444455556666');
-    expect(launch.env).toEqual({ CODEX_HOME: join(stateDir, 'codex-home') });
+    expect(launch.env).toEqual({ CODEX_HOME: join(stateDir, 'codex-home'), TMPDIR: join(stateDir, 'codex-home', 'tmp-dir') });
   });
 });
 

@@ -1,4 +1,3 @@
-import { existsSync } from 'node:fs';
 import { gitignoreHint } from './gitignore-hint.js';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -26,10 +25,10 @@ export async function newTaskCommand(ctx: CommandContext, slug: string, options:
     throw new OrchestraError(ErrorCode.USAGE, 'the task description is empty; no task was created.', { hint: 'Write what the agent should do, or pass it with -m "…".' });
   }
   const { task, hint } = await withProject(ctx, async (client, project) => {
-    // The project's first task: the moment to say what to do about .gitignore (see gitignore-hint.ts).
-    const first = !existsSync(join(project, '.orchestra', 'tasks'));
     const created = await client.call<TaskView>('task.create', { project, slug, description, baseBranch: options.base, agent: options.agent });
-    return { task: created, hint: first ? await gitignoreHint(project) : undefined };
+    // The project's first task (ids are never reused, so task 1 is made once, even by racing
+    // `new`s): the moment to say what to do about .gitignore (see gitignore-hint.ts).
+    return { task: created, hint: created.id === 1 ? await gitignoreHint(project) : undefined };
   });
   if (options.json) ctx.io.stdout.write(`${JSON.stringify(task)}\n`);
   else ctx.io.stdout.write(`created task ${task.id} (${task.slug}) on ${task.baseBranch}: ${task.file}\nstart it: orchestra start ${task.id}\n`);
