@@ -19,6 +19,13 @@ const io = {
   signals: process,
   exit: (exitCode) => process.exit(exitCode),
 };
+// `orchestra --version` is answered here: loading the whole CLI to print one line would cost a
+// scripted caller ~100 ms every time (main's program prints the same, from the same file).
+if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-V')) {
+  const { readFileSync } = await import('node:fs');
+  process.stdout.write(`${JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')).version ?? '0.0.0'}\n`);
+  process.exit(0);
+}
 // `orchestra attach TASK` skips the command table: a person waits on its first frame (quick-attach.ts).
 const quick = argv[0] === 'attach' ? await (await import('../dist/cli/quick-attach.js')).quickAttach(argv.slice(1), io) : undefined;
 const code = quick ?? (await (await import('../dist/cli/main.js')).main(argv, io));
