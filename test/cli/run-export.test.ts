@@ -18,7 +18,8 @@ const pipeline = `digraph exported {
   exit [shape=Msquare]
   plan [prompt="Plan $goal"]
   build [prompt="Build it"]
-  start -> plan -> build -> exit
+  lint [shape=parallelogram, prompt="Lint $goal", tool_command="echo linted; echo careful >&2"]
+  start -> plan -> build -> lint -> exit
 }`;
 
 /** Every file under `dir`, relative, with its content. */
@@ -44,10 +45,11 @@ describe('issue 9: the run directory is a mirror of the store', () => {
     const logsRoot = join(ws.home, 'runs', runId);
     const original = filesUnder(logsRoot);
     // What an ordinary LLM node writes (Attractor §5.6), and the run's own files.
-    for (const file of ['manifest.json', 'checkpoint.json', 'plan/prompt.md', 'plan/response.md', 'plan/status.json', 'plan/context.json', 'build/status.json']) {
+    for (const file of ['manifest.json', 'checkpoint.json', 'plan/prompt.md', 'plan/response.md', 'plan/status.json', 'plan/context.json', 'build/status.json', 'lint/prompt.txt', 'lint/stdout.txt', 'lint/stderr.txt', 'lint/tool_output.txt']) {
       expect(Object.keys(original)).toContain(file);
     }
     expect(original['plan/prompt.md']).toBe('Plan Ship the export');
+    expect(original['lint/stdout.txt']).toBe('linted\n');
 
     rmSync(logsRoot, { recursive: true });
     const exported = await runBin(['runs', runId.slice(0, 8), '--export', 'copy'], { cwd: ws.dir, home: ws.home });

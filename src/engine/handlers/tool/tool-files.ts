@@ -1,3 +1,4 @@
+import { lstat, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createPrivateLog } from '../../../core/private-files.js';
 import { readString } from '../../../pipeline/graph/attr-read.js';
@@ -40,4 +41,33 @@ export function openCombinedOutput(stageDir: string): CombinedOutput {
         file.end(() => resolve());
       }),
   };
+}
+
+/** The largest tool file also kept in the store; a bigger one stays on disk only. */
+const storedToolFileLimit = 16 * 1024 * 1024;
+
+/**
+ * Once the command has ended, its files go to the store too, so `runs RUN --export` and a resume
+ * after a crash rebuild them like an LLM stage's files (the mirror writes the same bytes back).
+ * Skipped: a file that is not text (the store keeps text), too large, or no longer a regular file.
+ */
+export async function storeToolFiles(input: Pick<HandlerInput, 'services' | 'stageDir'>): Promise<void> {
+  const files = input.services.files;
+  if (!files) return;
+  for (const path of toolFilePaths(input.stageDir)) {
+    const info = await lstat(path).catch(() => undefined);
+    if (!info?.isFile() || info.size > storedToolFileLimit) continue;
+    const bytes = await readFile(path);
+    const text = bytes.toString('utf8');
+    if (Buffer.byteLength(text) === bytes.length && Buffer.from(text).equals(bytes)) files.write(path, text);
+  }
+}
+
+/** Before an attempt writes its files: the previous attempt's stored copies must not land on them. */
+export async function settleToolFiles(input: Pick<HandlerInput, 'services' | 'stageDir'>): Promise<void> {
+  await Promise.all(toolFilePaths(input.stageDir).map((path) => input.services.files?.settle(path)));
+}
+
+function toolFilePaths(stageDir: string): string[] {
+  return [toolPromptFileName, 'stdout.txt', 'stderr.txt', combinedOutputFileName].map((name) => join(stageDir, name));
 }

@@ -9,7 +9,7 @@ import { processRecorderFor } from '../process-recorder.js';
 import { OutputCapture } from './output-capture.js';
 import { runCommand } from './run-command.js';
 import { toolEnvironment, toolWorkingDirectory } from './tool-env.js';
-import { openCombinedOutput, writeToolPrompt } from './tool-files.js';
+import { openCombinedOutput, settleToolFiles, storeToolFiles, writeToolPrompt } from './tool-files.js';
 import { toolOutcome } from './tool-outcome.js';
 
 /**
@@ -27,6 +27,7 @@ export function createToolHandler(): BuiltInHandler {
       const cwd = toolWorkingDirectory(input);
       if (!(await isDirectory(cwd))) return { status: 'fail', failureReason: `Working directory "${cwd}" of tool node "${node.id}" does not exist` };
 
+      await settleToolFiles(input);
       await writeToolPrompt(input);
       const emit = services.emit.bind(services);
       const stdout = new OutputCapture({ node: node.id, stream: 'stdout', file: join(input.stageDir, 'stdout.txt'), emit });
@@ -48,6 +49,7 @@ export function createToolHandler(): BuiltInHandler {
         await Promise.all([stdout.finish(), stderr.finish(), combined.finish()]);
       }
       if (exit.stoppedBy === 'abort') throw abortReason(input.signal, node.id);
+      await storeToolFiles(input);
       const outcome = toolOutcome({ command, exit, stdoutHead: stdout.headText(), stderrTail: stderr.tailText(), timeoutMs });
       if (stdout.truncated) await recordFullOutput(input, stdout.byteCount, outcome);
       return outcome;
