@@ -110,18 +110,11 @@ describe('RunDirectory', () => {
   it.each([
     ['plan', undefined, 'plan'],
     ['plan', { restart: 1 }, 'restart-1/plan'],
-    ['review', { branch: ['fan', 'security'] }, 'fan/branches/security/review'],
   ])('decision 9 / 6: creates the stage directory of %s with %j at %s', async (nodeId, scope, relativePath) => {
     const dir = await run.stageDir(nodeId, scope);
     expect(dir).toBe(join(run.root, relativePath));
     expect((await stat(dir)).isDirectory()).toBe(true);
     expect(run.stagePath(nodeId, scope)).toBe(dir);
-  });
-
-  it('creates branch directories for parallel branches', async () => {
-    const dir = await run.branchDir('fan', 'b1', { restart: 2 });
-    expect(dir).toBe(join(run.root, 'restart-2', 'fan', 'branches', 'b1'));
-    expect((await stat(dir)).isDirectory()).toBe(true);
   });
 
   it('decision 18: status.json written for a stage is read back as the same outcome', async () => {

@@ -10,7 +10,7 @@ import { parseJsonFile } from './file-errors.js';
 import type { RunManifest } from './manifest.js';
 import { fromManifestFile, toManifestFile } from './manifest.js';
 import type { StageScope } from './stage-path.js';
-import { scopePath, stagePath } from './stage-path.js';
+import { stagePath } from './stage-path.js';
 import { writeJsonAtomic } from './write-file-atomic.js';
 
 /**
@@ -74,13 +74,6 @@ export class RunDirectory {
   /** The stage directory of `nodeId`, without creating it. */
   stagePath(nodeId: string, scope: StageScope = {}): string {
     return stagePath(this.root, nodeId, scope);
-  }
-
-  /** `{scope}/{parallelNode}/branches/{branchId}`, created: the `branchDir` of a BranchRequest. */
-  async branchDir(parallelNode: string, branchId: string, scope: StageScope = {}): Promise<string> {
-    const dir = scopePath(this.root, { ...scope, branch: [...(scope.branch ?? []), parallelNode, branchId] });
-    await makePrivateDir(dir);
-    return dir;
   }
 
   /** Attractor §19: > 100 KB goes to `artifacts/{id}.json`, smaller stays in memory. */

@@ -8,11 +8,8 @@ describe('stagePath', () => {
     ['plan', {}, '/runs/r1/plan'],
     ['plan', { restart: 0 }, '/runs/r1/plan'],
     ['plan', { restart: 2 }, '/runs/r1/restart-2/plan'],
-    ['review', { branch: ['fan', 'b1'] }, '/runs/r1/fan/branches/b1/review'],
-    ['lint', { branch: ['fan', 'b1', 'inner', 'b2'] }, '/runs/r1/fan/branches/b1/inner/branches/b2/lint'],
-    ['review', { restart: 1, branch: ['fan', 'b1'] }, '/runs/r1/restart-1/fan/branches/b1/review'],
     ['my node', undefined, '/runs/r1/my node'],
-  ])('decision 9 / 6: node %s with %j → %s', (nodeId, scope, expected) => {
+  ])('decision 9: node %s with %j → %s', (nodeId, scope, expected) => {
     expect(stagePath('/runs/r1', nodeId, scope)).toBe(expected);
   });
 
@@ -20,8 +17,6 @@ describe('stagePath', () => {
     ['../x', {}, 'E_USAGE', 'node id "../x" cannot name a file in the run directory: it contains "/", "\\" or a NUL character'],
     ['..', {}, 'E_USAGE', 'node id ".." cannot name a file in the run directory: ".." refers to a directory'],
     ['', {}, 'E_USAGE', 'node id "" cannot name a file in the run directory: it is empty'],
-    ['n', { branch: ['fan'] }, 'E_INTERNAL', 'branch path ["fan"] is not a list of [parallel node, branch id] pairs'],
-    ['n', { branch: ['fan', 'a/b'] }, 'E_USAGE', 'branch id "a/b" cannot name a file in the run directory: it contains "/", "\\" or a NUL character'],
     ['n', { restart: -1 }, 'E_INTERNAL', 'restart count -1 is not a whole number from 0'],
     ['n', { restart: 1.5 }, 'E_INTERNAL', 'restart count 1.5 is not a whole number from 0'],
   ])('rejects node %j with %j', (nodeId, scope, code, message) => {

@@ -1,23 +1,21 @@
 import { join } from 'node:path';
 import { ErrorCode, OrchestraError } from '../../core/errors.js';
 
-/** Where a node's files go within the run directory (decision 9: restarts; decision 6: branches). */
+/**
+ * Where a node's files go within the run directory (decision 9: restarts). Parallel branches'
+ * nodes have no scope of their own: their files are at `{root}/{nodeId}` like any node's (§5.6).
+ */
 export interface StageScope {
   /** Loop restart count; from 1, files go under `restart-N/`. */
   restart?: number;
-  /**
-   * The parallel branches the node runs in, outermost first, as pairs
-   * `[parallelNode, branchId, ...]`: `['fan', 'b1']` → `fan/branches/b1/`.
-   */
-  branch?: readonly string[];
 }
 
-/** `{root}/{nodeId}`, `{root}/restart-N/{nodeId}`, or `{root}/{parallel}/branches/{branch}/{nodeId}`. */
+/** `{root}/{nodeId}` or `{root}/restart-N/{nodeId}`. */
 export function stagePath(root: string, nodeId: string, scope: StageScope = {}): string {
   return join(scopePath(root, scope), validatePathSegment('node id', nodeId));
 }
 
-/** The directory a branch's nodes are written under, without the node. */
+/** The directory a scope's nodes are written under, without the node. */
 export function scopePath(root: string, scope: StageScope = {}): string {
   const parts = [root];
   const restart = scope.restart ?? 0;
@@ -27,15 +25,6 @@ export function scopePath(root: string, scope: StageScope = {}): string {
     });
   }
   if (restart > 0) parts.push(`restart-${restart}`);
-  const branch = scope.branch ?? [];
-  if (branch.length % 2 !== 0) {
-    throw new OrchestraError(ErrorCode.INTERNAL, `branch path ${JSON.stringify(branch)} is not a list of [parallel node, branch id] pairs`, {
-      hint: "Give one parallel node id and one branch id per nesting level, e.g. ['fan', 'b1'].",
-    });
-  }
-  for (let i = 0; i < branch.length; i += 2) {
-    parts.push(validatePathSegment('parallel node id', branch[i] as string), 'branches', validatePathSegment('branch id', branch[i + 1] as string));
-  }
   return join(...parts);
 }
 
