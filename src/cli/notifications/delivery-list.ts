@@ -34,7 +34,7 @@ export function formatDeliveryList(deliveries: readonly DeliveryView[], palette:
     paintStatus(delivery.status, palette),
     String(delivery.attempts),
     delivery.status === 'failed' && delivery.nextAttemptAt !== undefined ? formatTimestamp(delivery.nextAttemptAt).slice(11) : '',
-    oneLine(delivery.lastError ?? '', 90),
+    oneLine(delivery.lastError ?? '', 120),
   ]);
   return formatTable(['TIME', 'EVENT', 'TASK', 'CHANNEL', 'STATUS', 'ATTEMPTS', 'NEXT TRY', 'LAST ERROR'], rows);
 }

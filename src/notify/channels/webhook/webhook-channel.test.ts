@@ -1,5 +1,8 @@
-import { createHmac, timingSafeEqual } from 'node:crypto';
-import { afterEach, describe, expect, it } from 'vitest';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startHttpReceiver, type HttpReceiver } from '../../testing/http-receiver.case.js';
 import { aNotice, noticeTime } from '../../testing/notice-fixture.case.js';
 import { createWebhookChannel } from './webhook-channel.js';
@@ -13,17 +16,22 @@ afterEach(async () => {
   receiver = undefined;
 });
 
-/** The receiver's side, as docs/notifications.md shows it. */
-function receiverAccepts(headers: Record<string, string | string[] | undefined>, rawBody: string, key: string, nowSeconds: number): boolean {
-  const timestamp = String(headers['x-orchestra-timestamp'] ?? '');
-  const received = String(headers['x-orchestra-signature'] ?? '');
-  if (Math.abs(nowSeconds - Number(timestamp)) > 300) return false;
-  const expected = `sha256=${createHmac('sha256', key).update(`${timestamp}.${rawBody}`).digest('hex')}`;
-  return received.length === expected.length && timingSafeEqual(Buffer.from(received), Buffer.from(expected));
-}
+type Verify = (headers: Record<string, unknown>, rawBody: string, key: string, nowSeconds: number) => boolean;
+
+// The receiver's side is the snippet docs/notifications.md gives receivers to copy, run as written.
+let receiverAccepts: Verify;
+const snippetDir = mkdtempSync(join(tmpdir(), 'orchestra-verify-'));
+beforeAll(async () => {
+  const doc = readFileSync(resolve(import.meta.dirname, '../../../../docs/notifications.md'), 'utf8');
+  const snippet = /## Verifying a webhook's signature[\s\S]*?```js\n([\s\S]*?)```/.exec(doc)?.[1];
+  if (!snippet) throw new Error('docs/notifications.md has no js snippet under "Verifying a webhook\'s signature"');
+  writeFileSync(join(snippetDir, 'verify.mjs'), snippet);
+  receiverAccepts = ((await import(pathToFileURL(join(snippetDir, 'verify.mjs')).href)) as { verifyOrchestraSignature: Verify }).verifyOrchestraSignature;
+});
+afterAll(() => rmSync(snippetDir, { recursive: true, force: true }));
 
 describe('issue 10: the webhook channel, against a local receiver', () => {
-  it('issue 10: POSTs the notice as JSON, signed so the receiver can verify body and time', async () => {
+  it('issue 10: POSTs the notice as JSON, signed so that the docs snippet verifies body and time', async () => {
     receiver = await startHttpReceiver();
     const channel = createWebhookChannel(config, { HOOK_URL: receiver.url('/orchestra'), HOOK_SECRET: secret }, 5_000);
     await channel.send(aNotice(), { deliveryId: 'd-7', now: noticeTime + 1_500 });
@@ -35,6 +43,7 @@ describe('issue 10: the webhook channel, against a local receiver', () => {
     expect(verifyWebhookSignature({ secret, signature: String(request?.headers['x-orchestra-signature']), timestamp: String(request?.headers['x-orchestra-timestamp']), body, nowSeconds })).toBe(true);
     expect(receiverAccepts(request?.headers ?? {}, body.replace('high', 'low'), secret, nowSeconds)).toBe(false);
     expect(receiverAccepts(request?.headers ?? {}, body, 'another-secret', nowSeconds)).toBe(false);
+    expect(receiverAccepts(request?.headers ?? {}, body, secret, nowSeconds + 600)).toBe(false);
     expect(JSON.parse(body)).toEqual({
       delivery_id: 'd-7',
       event: 'created',
