@@ -1,5 +1,6 @@
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { createArrivals } from './arrivals.case.js';
 
 /* A local HTTP server standing in for Slack and for webhook receivers in tests (127.0.0.1 only). */
 
@@ -23,17 +24,16 @@ export interface HttpReceiver {
 }
 
 export async function startHttpReceiver(port = 0): Promise<HttpReceiver> {
-  const requests: ReceivedRequest[] = [];
-  const waiters = new Set<() => void>();
+  const arrivals = createArrivals<ReceivedRequest>();
   let status = 200;
   let answer = 'ok';
   const server: Server = createServer((request, response) => {
     const chunks: Buffer[] = [];
     request.on('data', (chunk: Buffer) => chunks.push(chunk));
     request.on('end', () => {
-      requests.push({ method: request.method ?? '', path: request.url ?? '', headers: request.headers, body: Buffer.concat(chunks).toString('utf8') });
+      // Recorded before the answer: once the sender sees the answer, the test sees the request.
+      arrivals.add({ method: request.method ?? '', path: request.url ?? '', headers: request.headers, body: Buffer.concat(chunks).toString('utf8') });
       response.writeHead(status, { 'content-type': 'text/plain' }).end(answer);
-      for (const wake of [...waiters]) wake();
     });
   });
   await new Promise<void>((resolve, reject) => {
@@ -44,27 +44,12 @@ export async function startHttpReceiver(port = 0): Promise<HttpReceiver> {
   return {
     port: bound,
     url: (path) => `http://127.0.0.1:${bound}${path}`,
-    requests,
+    requests: arrivals.items,
     respondWith(next, body = next < 300 ? 'ok' : 'no') {
       status = next;
       answer = body;
     },
-    waitForRequests(count, timeoutMs = 10_000) {
-      return new Promise((resolve, reject) => {
-        const check = () => {
-          if (requests.length < count) return;
-          clearTimeout(timer);
-          waiters.delete(check);
-          resolve(requests);
-        };
-        const timer = setTimeout(() => {
-          waiters.delete(check);
-          reject(new Error(`expected ${count} requests within ${timeoutMs} ms, got ${requests.length}`));
-        }, timeoutMs);
-        waiters.add(check);
-        check();
-      });
-    },
+    waitForRequests: (count, timeoutMs) => arrivals.waitFor(count, 'requests', timeoutMs),
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
 }

@@ -1,5 +1,6 @@
 import type { AddressInfo } from 'node:net';
 import { SMTPServer } from 'smtp-server';
+import { createArrivals } from './arrivals.case.js';
 
 /* A real SMTP server on 127.0.0.1 (smtp-server from npm) that keeps what it receives. */
 
@@ -18,8 +19,7 @@ export interface SmtpReceiver {
 }
 
 export async function startSmtpReceiver(): Promise<SmtpReceiver> {
-  const mails: ReceivedMail[] = [];
-  const waiters = new Set<() => void>();
+  const arrivals = createArrivals<ReceivedMail>();
   const server = new SMTPServer({
     // Plain SMTP on loopback: no TLS certificate to set up, no login.
     disabledCommands: ['STARTTLS', 'AUTH'],
@@ -30,9 +30,8 @@ export async function startSmtpReceiver(): Promise<SmtpReceiver> {
       stream.on('data', (chunk: Buffer) => chunks.push(chunk));
       stream.on('end', () => {
         const from = session.envelope.mailFrom === false ? '' : session.envelope.mailFrom.address;
-        mails.push({ from, to: session.envelope.rcptTo.map((rcpt) => rcpt.address), raw: Buffer.concat(chunks).toString('utf8') });
+        arrivals.add({ from, to: session.envelope.rcptTo.map((rcpt) => rcpt.address), raw: Buffer.concat(chunks).toString('utf8') });
         callback();
-        for (const wake of [...waiters]) wake();
       });
     },
   });
@@ -43,23 +42,8 @@ export async function startSmtpReceiver(): Promise<SmtpReceiver> {
   const port = (server.server.address() as AddressInfo).port;
   return {
     port,
-    mails,
-    waitForMails(count, timeoutMs = 10_000) {
-      return new Promise((resolve, reject) => {
-        const check = () => {
-          if (mails.length < count) return;
-          clearTimeout(timer);
-          waiters.delete(check);
-          resolve(mails);
-        };
-        const timer = setTimeout(() => {
-          waiters.delete(check);
-          reject(new Error(`expected ${count} mails within ${timeoutMs} ms, got ${mails.length}`));
-        }, timeoutMs);
-        waiters.add(check);
-        check();
-      });
-    },
+    mails: arrivals.items,
+    waitForMails: (count, timeoutMs) => arrivals.waitFor(count, 'mails', timeoutMs),
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
 }
