@@ -7,7 +7,7 @@ const layers = [
   ['core'],
   ['pipeline', 'guided', 'config'],
   ['store', 'tasks'],
-  ['agents', 'workspace', 'humans', 'sessions'],
+  ['agents', 'workspace', 'humans', 'sessions', 'notify'],
   ['engine', 'workflows'],
   ['server', 'cli', 'tui'],
 ];

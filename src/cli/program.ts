@@ -4,6 +4,7 @@ import type { CommandContext } from './command-context.js';
 import type { AttachOptions } from './commands/attach.js';
 import type { CompileOptions } from './commands/compile.js';
 import type { DoctorOptions } from './commands/doctor.js';
+import type { NotificationsOptions } from './commands/notifications.js';
 import type { ReplayOptions } from './commands/replay.js';
 import type { ResumeOptions } from './commands/resume.js';
 import type { RunOptions } from './commands/run.js';
@@ -14,7 +15,7 @@ import { registerTaskCommands } from './task-program.js';
 
 /** Names of the subcommands, for usage hints. */
 export const commandNames = [
-  'compile', 'run', 'runs', 'resume', 'replay', 'doctor',
+  'compile', 'run', 'runs', 'resume', 'replay', 'doctor', 'notifications',
   'new', 'edit', 'start', 'stop', 'attach', 'complete', 'review', 'status', 'merge', 'cd', 'shell-init', 'diff', 'logs', 'rm', 'watch', 'daemon',
 ] as const;
 
@@ -135,6 +136,18 @@ export function createProgram(ctx: CommandContext, setExitCode: (code: number) =
     .action(async (options: DoctorOptions) => {
       const { doctorCommand } = await import('./commands/doctor.js');
       setExitCode(await doctorCommand(ctx, options));
+    });
+
+  program
+    .command('notifications')
+    .description('the notification delivery log, newest first: time, event, task, channel, status, attempts, last error')
+    .option('--failed', 'only failed deliveries (waiting for a retry) and dead ones (given up)')
+    .option('--all', 'every delivery, not only the 50 newest')
+    .option('--tenant <name>', 'the tenant (default: $ORCHESTRA_TENANT, else "default")')
+    .option('--json', 'print { tenant, deliveries, more } as JSON')
+    .action(async (options: NotificationsOptions) => {
+      const { notificationsCommand } = await import('./commands/notifications.js');
+      setExitCode(await notificationsCommand(ctx, options));
     });
 
   registerTaskCommands(program, ctx, setExitCode);

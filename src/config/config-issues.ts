@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import { ErrorCode, OrchestraError } from '../core/errors.js';
 import { excerptAt } from '../core/source-location.js';
 import { didYouMean } from '../core/closest-name.js';
-import { allowedKeysAt, valueAt } from './schema-walk.js';
+import { allowedKeysAt, discriminatorValuesAt, valueAt } from './schema-walk.js';
 import { formatKeyPath, locate, type YamlSource } from './yaml-locate.js';
 
 type Issue = z.core.$ZodIssue;
@@ -69,6 +69,15 @@ function describeIssue(issue: Issue, data: unknown, schema: z.ZodType, prefix: P
       const shown = typeof value === 'object' && value !== null ? '' : ` (${show(value)})`;
       return { path: issue.path, at: 'value', message: `${where}: expected ${article(issue.expected)}, got ${kindOf(value)}${shown}.` };
     }
+    case 'invalid_union': {
+      // A discriminated union whose tag matched no option (`type: teams`), or has none.
+      const allowed = discriminatorValuesAt(schema, issue.path, data);
+      const value = valueAt(data, issue.path);
+      if (allowed.length === 0) break;
+      if (value === undefined) return { path: issue.path, at: 'key', message: `${where}: missing; it is required (one of ${allowed.join(', ')}).` };
+      const suggestion = typeof value === 'string' ? didYouMean(value, allowed) : '';
+      return { path: issue.path, at: 'value', message: `${where}: ${show(value)} is not allowed.${suggestion} Allowed: ${allowed.join(', ')}.` };
+    }
     case 'invalid_key': {
       const inner = issue.issues[0]?.message ?? 'invalid name';
       return { path: issue.path, at: 'key', message: `${where}: the name ${inner}.` };
@@ -77,11 +86,9 @@ function describeIssue(issue: Issue, data: unknown, schema: z.ZodType, prefix: P
       // Cross-key rules (cli-profile-checks) write whole sentences; value rules read after the value.
       if (issue.params?.['complete'] === true) return { path: issue.path, at: 'value', message: `${where}: ${issue.message}.` };
       return { path: issue.path, at: 'value', message: `${where}: ${show(valueAt(data, issue.path))} ${issue.message}.` };
-    default: {
-      const value = valueAt(data, issue.path);
-      return { path: issue.path, at: 'value', message: `${where}: ${show(value)} ${issue.message}.` };
-    }
   }
+  const value = valueAt(data, issue.path);
+  return { path: issue.path, at: 'value', message: `${where}: ${show(value)} ${issue.message}.` };
 }
 
 function kindOf(value: unknown): string {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { cliAgentsSchema } from './cli-profile-extension.js';
+import { notificationsSchema } from './notifications-schema.js';
 import { Backends, ProviderTypes, PushPolicies, ShellSandboxes, Tiers } from './config-types.js';
 import { envName, envPattern, text } from './schema-parts.js';
 
@@ -51,6 +52,8 @@ export const configSchema = z.strictObject({
   workspace: z.strictObject({ repos: z.record(z.string(), repoSchema).optional() }).optional(),
   /** A built-in's name extends it; any other name is a whole profile (cli-profile-extension.ts). */
   cli_agents: cliAgentsSchema.optional(),
+  /** Channels and routing rules for human-task notices (issue 10, notifications-schema.ts). */
+  notifications: notificationsSchema.optional(),
 });
 
 export type RawConfig = z.infer<typeof configSchema>;

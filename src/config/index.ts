@@ -41,3 +41,6 @@ export { configIssueMessage } from './config-issues.js';
 export { isCliProfileExtension, mergeCliStanza, type CliAgentEntry, type CliProfileChanges, type CliProfileExtension } from './cli-profile-extension.js';
 export { formatKeyPath } from './yaml-locate.js';
 export { agentEnv, baseAgentEnv, configKeyEnvNames, envNameMatches, passEnvList } from './agent-env.js';
+export { ChannelTypes, NotificationEvents } from './notifications-types.js';
+export type { ChannelConfig, ChannelType, EmailChannelConfig, InboxChannelConfig, NotificationEvent, ResolvedNotifications, RouteRule, SlackChannelConfig, WebhookChannelConfig } from './notifications-types.js';
+export { defaultNotifications } from './resolve-notifications.js';

@@ -11,6 +11,7 @@ import {
   type ResolvedProvider,
   type ResolvedRepo,
 } from './config-types.js';
+import { resolveNotifications } from './resolve-notifications.js';
 import { anyProviderKeySet, builtInProviderNames, defaultKeyEnv, defaultTierModels, inferProviderType } from './provider-defaults.js';
 import type { YamlSource } from './yaml-locate.js';
 
@@ -57,6 +58,7 @@ export function resolveConfig(raw: RawConfig, source: YamlSource | undefined, en
     workspace: { repos },
     agent: { passEnv: raw.agent?.pass_env ?? [], shellSandbox: raw.agent?.shell_sandbox ?? 'none' },
     cliAgents,
+    notifications: resolveNotifications(raw.notifications, source),
     ...(dir !== undefined && { dir }),
   };
 }

@@ -18,6 +18,24 @@ export function allowedKeysAt(schema: z.ZodType, path: Path, data?: unknown): st
   return node?.type === 'object' && node.shape ? Object.keys(node.shape) : [];
 }
 
+/**
+ * The literal values the union at `path`'s parent accepts for the key at `path`: the choices of a
+ * discriminated union's tag (`type: slack | email | ...`).
+ */
+export function discriminatorValuesAt(schema: z.ZodType, path: Path, data?: unknown): string[] {
+  let node: SchemaDef | undefined = defOf(schema);
+  let value = data;
+  for (const segment of path.slice(0, -1)) {
+    node = step(node, segment, value);
+    value = childOf(value, segment);
+    if (!node) return [];
+  }
+  while (node && wrappers.has(node.type)) node = defOf(node.innerType);
+  const key = String(path.at(-1));
+  const options = node?.type === 'union' ? (node.options ?? []) : [];
+  return options.flatMap((option) => defOf(defOf(option)?.shape?.[key])?.values ?? []).map(String);
+}
+
 /** The value at `path` in parsed YAML, or undefined when the path runs out. */
 export function valueAt(data: unknown, path: Path): unknown {
   let current = data;

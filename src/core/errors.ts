@@ -39,6 +39,8 @@ export const ErrorCode = {
   /** A coding-agent CLI a run needs is not installed (or its `command:` path is not executable). */
   AGENT_CLI_MISSING: 'E_AGENT_CLI_MISSING',
   DAEMON: 'E_DAEMON',
+  /** A notification could not be sent: a channel's secret is not set, its server refused or was unreachable (issue 10). */
+  NOTIFY: 'E_NOTIFY',
   INTERNAL: 'E_INTERNAL',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
@@ -98,6 +100,7 @@ const exitCodeOf: Record<ErrorCode, ExitCode> = {
   E_AGENT_NOT_RUNNING: ExitCode.CONFLICT,
   E_AGENT_CLI_MISSING: ExitCode.FAILED,
   E_DAEMON: ExitCode.INTERNAL,
+  E_NOTIFY: ExitCode.FAILED,
   E_INTERNAL: ExitCode.INTERNAL,
 };
 

@@ -7,6 +7,7 @@ import { describeLeaseConformance } from './conformance/leases.case.js';
 import { describeLifecycleConformance } from './conformance/lifecycle.case.js';
 import { describeNodeRecordConformance } from './conformance/node-records.case.js';
 import { describeNodeProcessConformance } from './conformance/node-processes.case.js';
+import { describeOutboxConformance } from './conformance/outbox.case.js';
 import { describeRunConformance } from './conformance/runs.case.js';
 import { describeRunFileConformance } from './conformance/run-files.case.js';
 import type { Store } from './store.js';
@@ -44,5 +45,6 @@ export function describeStoreConformance(name: string, open: () => Promise<Store
     describeLifecycleConformance(fixture);
     describeNodeProcessConformance(fixture);
     describeBranchStepConformance(fixture);
+    describeOutboxConformance(fixture);
   });
 }

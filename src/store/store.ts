@@ -1,4 +1,5 @@
 import type { NodeProcess } from './node-process.js';
+import type { OutboxStore } from './outbox.js';
 import type { RunFile } from './run-file.js';
 import type { BranchStep, Checkpoint, CheckpointHead, EventInput, Lease, NewRun, NodeEnd, NodeRecord, NodeStart, RunFilter, RunPatch, RunRecord, StoredEvent } from './types.js';
 
@@ -6,8 +7,9 @@ import type { BranchStep, Checkpoint, CheckpointHead, EventInput, Lease, NewRun,
  * The single source of truth for runs. SQLite is the embedded default; PostgreSQL comes later
  * behind the same interface, and `store.case.ts` is the conformance suite both must pass.
  * Every method is async so that networked stores fit without changing callers.
+ * The notification outbox is its own part (outbox.ts).
  */
-export interface Store {
+export interface Store extends OutboxStore {
   readonly kind: 'sqlite' | 'memory' | 'postgres';
 
   createRun(run: NewRun): Promise<RunRecord>;

@@ -4,6 +4,7 @@ import { serializeEventInput, serializeJson, toStoredEvent } from '../event-inpu
 import { canAcquireLease, canReleaseLease, canRenewLease, validateLeaseTiming } from '../lease-rules.js';
 import { applyRunPatch, compareRunsNewestFirst, createRunRecord } from '../run-record.js';
 import type { NodeProcess } from '../node-process.js';
+import type { Delivery, DeliveryClaim, DeliveryFailure, DeliveryFilter, NewDelivery } from '../outbox.js';
 import { validateRunFiles, type RunFile } from '../run-file.js';
 import type { Store } from '../store.js';
 import {
@@ -15,7 +16,7 @@ import {
   storeClosedError,
 } from '../store-errors.js';
 import type { BranchStep, Checkpoint, CheckpointHead, EventInput, Lease, NewRun, NodeEnd, NodeRecord, NodeStart, RunFilter, RunPatch, RunRecord, StoredEvent } from '../types.js';
-
+import { MemoryOutbox } from './memory-outbox.js';
 
 /** What the memory store keeps per run; checkpoints and events as JSON, exactly as SQLite does. */
 interface RunTables {
@@ -45,6 +46,7 @@ class MemoryStore implements Store {
   private readonly runs = new Map<string, RunTables>();
   private readonly leases = new Map<string, Lease>();
   private closed = false;
+  private readonly outbox = new MemoryOutbox((work) => this.guard(work));
 
   createRun(run: NewRun): Promise<RunRecord> {
     return this.guard(() => {
@@ -237,6 +239,12 @@ class MemoryStore implements Store {
   listRunFiles(runId: string): Promise<RunFile[]> {
     return this.guard(() => [...(this.runs.get(runId)?.files ?? [])].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([path, content]) => ({ path, content })));
   }
+
+  enqueueDelivery(delivery: NewDelivery): Promise<void> { return this.outbox.enqueueDelivery(delivery); }
+  claimDeliveries(claim: DeliveryClaim): Promise<Delivery[]> { return this.outbox.claimDeliveries(claim); }
+  markDelivered(id: string, owner: string, at: number): Promise<boolean> { return this.outbox.markDelivered(id, owner, at); }
+  markFailed(id: string, owner: string, failure: DeliveryFailure): Promise<boolean> { return this.outbox.markFailed(id, owner, failure); }
+  listDeliveries(tenant: string, filter?: DeliveryFilter): Promise<Delivery[]> { return this.outbox.listDeliveries(tenant, filter); }
 
   close(): Promise<void> {
     this.closed = true;

@@ -123,4 +123,29 @@ export const migrations: readonly Migration[] = [
       );
     `,
   },
+  {
+    // The notification outbox and delivery log (issue 10, src/store/outbox.ts): one row per notice and channel.
+    name: 'notification outbox',
+    sql: `
+      CREATE TABLE outbox (
+        id               TEXT PRIMARY KEY,
+        tenant           TEXT NOT NULL,
+        channel          TEXT NOT NULL,
+        event            TEXT NOT NULL,
+        task_id          TEXT NOT NULL,
+        payload_json     TEXT NOT NULL,
+        created_at       INTEGER NOT NULL,
+        status           TEXT NOT NULL CHECK (status IN ('pending', 'delivered', 'failed', 'dead')),
+        attempts         INTEGER NOT NULL DEFAULT 0,
+        next_attempt_at  INTEGER,
+        last_attempt_at  INTEGER,
+        last_error       TEXT,
+        delivered_at     INTEGER,
+        lease_owner      TEXT,
+        lease_expires_at INTEGER
+      );
+      CREATE INDEX outbox_due ON outbox (next_attempt_at, created_at) WHERE status IN ('pending', 'failed');
+      CREATE INDEX outbox_by_tenant ON outbox (tenant, created_at DESC, id DESC);
+    `,
+  },
 ];

@@ -4,14 +4,7 @@ import { validateLeaseTiming } from '../lease-rules.js';
 import { createRunRecord, presentPatchKeys } from '../run-record.js';
 import type { NodeProcess } from '../node-process.js';
 import type { Store } from '../store.js';
-import {
-  checkpointExistsError,
-  nodeRecordExistsError,
-  nodeRecordNotFoundError,
-  runExistsError,
-  runNotFoundError,
-  storeClosedError,
-} from '../store-errors.js';
+import { checkpointExistsError, nodeRecordExistsError, nodeRecordNotFoundError, runExistsError, runNotFoundError, storeClosedError } from '../store-errors.js';
 import type { RunFile } from '../run-file.js';
 import type { BranchStep, Checkpoint, CheckpointHead, EventInput, Lease, NewRun, NodeEnd, NodeRecord, NodeStart, RunFilter, RunPatch, RunRecord, StoredEvent } from '../types.js';
 import { createBranchStepTable, type BranchStepTable } from './branch-steps.js';
@@ -21,6 +14,7 @@ import { GroupCommit } from './group-commit.js';
 import { LeaseRows } from './lease-rows.js';
 import { fromEventRow, insertEventRows } from './event-rows.js';
 import { NodeProcessRows } from './node-process-rows.js';
+import { OutboxRows } from './outbox-rows.js';
 import { RunFileRows } from './run-file-rows.js';
 import { fromNodeRecordRow, fromRunRow, fromRunRowMarked, runPatchColumns, toRunRow } from './rows.js';
 import { isConstraintError, toStoreError } from './sqlite-errors.js';
@@ -50,6 +44,7 @@ export class SqliteStore implements Store {
   private readonly processes: NodeProcessRows;
   private readonly branchSteps: BranchStepTable;
   private readonly files: RunFileRows;
+  private readonly outbox: OutboxRows;
 
   constructor(
     private readonly db: Database.Database,
@@ -62,7 +57,8 @@ export class SqliteStore implements Store {
     this.runPatchStatement = createRunPatchStatements(db);
     this.processes = new NodeProcessRows(db);
     this.files = new RunFileRows(db);
-    this.branchSteps = createBranchStepTable(db, { requireRun: (id) => this.requireRun(id), insertEvents: (id, events) => this.insertEvents(id, events) });
+    this.outbox = new OutboxRows(db);
+    this.branchSteps = createBranchStepTable(db, { requireRun: (id) => this.requireRun(id), insertEvents: (id, events) => insertEventRows(this.db, this.sql, this.path, id, events) });
     this.commitTransaction = db.transaction((runId: string, checkpoint: Checkpoint, row: CheckpointRow, patch: RunPatch, events: EventInput[]) => {
       this.requireRun(runId);
       try {
@@ -71,11 +67,11 @@ export class SqliteStore implements Store {
         throw isConstraintError(error, 'SQLITE_CONSTRAINT_PRIMARYKEY') ? checkpointExistsError(runId, checkpoint.seq) : error;
       }
       this.patchRun(runId, patch);
-      return this.insertEvents(runId, events);
+      return insertEventRows(this.db, this.sql, this.path, runId, events);
     });
     this.appendTransaction = db.transaction((runId: string, events: EventInput[]) => {
       this.requireRun(runId);
-      return this.insertEvents(runId, events);
+      return insertEventRows(this.db, this.sql, this.path, runId, events);
     });
     this.leases = new LeaseRows(db, this.sql);
   }
@@ -236,6 +232,13 @@ export class SqliteStore implements Store {
     return this.guard(() => this.files.all(runId));
   }
 
+  // The outbox (outbox-rows.ts); an enqueued notice is durable.
+  enqueueDelivery: Store['enqueueDelivery'] = (delivery) => this.submit(durable, () => this.outbox.enqueue(delivery));
+  claimDeliveries: Store['claimDeliveries'] = (claim) => this.guard(() => this.outbox.claim(claim));
+  markDelivered: Store['markDelivered'] = (id, owner, at) => this.guard(() => this.outbox.markDelivered(id, owner, at));
+  markFailed: Store['markFailed'] = (id, owner, failure) => this.guard(() => this.outbox.markFailed(id, owner, failure));
+  listDeliveries: Store['listDeliveries'] = (tenant, filter = {}) => this.guard(() => this.outbox.list(tenant, filter));
+
   /** The connection's effective settings, for `doctor`-style diagnostics and tests. */
   settings(): ConnectionSettings {
     if (!this.db.open) throw storeClosedError();
@@ -292,9 +295,5 @@ export class SqliteStore implements Store {
     const params: Record<string, unknown> = { id: runId };
     for (const key of keys) params[runPatchColumns[key]] = patch[key] ?? null;
     this.runPatchStatement(keys).run(params);
-  }
-
-  private insertEvents(runId: string, events: EventInput[]): StoredEvent[] {
-    return insertEventRows(this.db, this.sql, this.path, runId, events);
   }
 }

@@ -1,0 +1,10 @@
+export { noticeSchema, parseNotice, type HumanTaskNotice, type NoticeRecipient } from './notice.js';
+export { route } from './route.js';
+export { defaultRetryPolicy, retryDelay, type RetryPolicy } from './backoff.js';
+export type { Channel, SendContext } from './channel.js';
+export { NotifyError, isRetryable } from './errors.js';
+export { createChannels, defaultSendTimeoutMs } from './create-channels.js';
+export { enqueueNotice } from './enqueue.js';
+export { deliverDue, type DeliverOptions, type DeliveryReport } from './deliver.js';
+export { runDeliveryLoop } from './delivery-loop.js';
+export { signWebhookBody, verifyWebhookSignature, signatureHeader, timestampHeader, type SignatureCheck } from './channels/webhook/webhook-signature.js';
