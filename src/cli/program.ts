@@ -1,5 +1,5 @@
-import { readFileSync } from 'node:fs';
 import { Command } from 'commander';
+import { orchestraVersion } from '../core/package-version.js';
 import type { CommandContext } from './command-context.js';
 import type { AttachOptions } from './commands/attach.js';
 import type { CompileOptions } from './commands/compile.js';
@@ -25,7 +25,7 @@ export const commandNames = [
 export function createProgram(ctx: CommandContext, setExitCode: (code: number) => void): Command {
   const program = new Command('orchestra')
     .description('Run AI agents and people together, durably: DOT pipelines checkpointed node by node, and coding agents on tasks in their own git worktrees.')
-    .version(readVersion(), '-V, --version', 'print the version')
+    .version(orchestraVersion(), '-V, --version', 'print the version')
     .helpOption('-h, --help', 'show help')
     .exitOverride()
     .configureOutput({
@@ -139,10 +139,4 @@ export function createProgram(ctx: CommandContext, setExitCode: (code: number) =
 
   registerTaskCommands(program, ctx, setExitCode);
   return program;
-}
-
-function readVersion(): string {
-  // src/cli/ and dist/cli/ are both two levels below package.json.
-  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version?: string };
-  return pkg.version ?? '0.0.0';
 }
