@@ -3,7 +3,7 @@
 // import() lazily (the AI SDK, Graphviz, the ink TUI, each command) in chunks of their own. Node
 // then reads a handful of files instead of ~650 and compiles one module instead of hundreds
 // (issue 9: cold `runs` and `attach` under 100 ms). dist/ from tsc stays the library.
-import { rmSync } from 'node:fs';
+import { rmSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 
@@ -16,8 +16,33 @@ const outdir = `${root}dist/bundle`;
 // peer, imported only when DEV=true, and not installed.
 const external = ['better-sqlite3', 'node-pty', '@hpcc-js/wasm-graphviz', 'react-devtools-core'];
 
+// zod's `locales` namespace holds its error messages in ~50 languages (390 KB, a third of zod), and
+// esbuild keeps all of them because `z` is one namespace object. Orchestra uses the English ones,
+// which zod installs itself from locales/en.js: the namespace keeps only those.
+const zodEnglishOnly = {
+  name: 'zod-english-only',
+  setup(build) {
+    build.onLoad({ filter: /[\\/]zod[\\/]v4[\\/]locales[\\/]index\.js$/ }, () => ({ contents: "export { default as en } from './en.js';", loader: 'js' }));
+  },
+};
+
+// Orchestra's modules do nothing when imported (no module is imported for its side effects): a
+// module none of whose exports a chunk uses is left out, so a barrel (config/index.ts) does not
+// pull into run's start what only another command needs (YAML, the config schema, the AI SDK).
+const ownModulesArePure = {
+  name: 'own-modules-are-pure',
+  setup(build) {
+    build.onResolve({ filter: /^\.\.?\// }, async (args) => {
+      if (args.pluginData === 'resolving' || !args.importer.startsWith(`${root}src/`)) return undefined;
+      const resolved = await build.resolve(args.path, { kind: args.kind, importer: args.importer, resolveDir: args.resolveDir, pluginData: 'resolving' });
+      if (resolved.errors.length > 0 || !resolved.path.startsWith(`${root}src/`)) return resolved;
+      return { ...resolved, sideEffects: false };
+    });
+  },
+};
+
 rmSync(outdir, { recursive: true, force: true });
-await build({
+const result = await build({
   absWorkingDir: root,
   entryPoints: { orchestra: 'src/cli/main.ts', 'quick-attach': 'src/cli/quick-attach.ts', 'daemon-entry': 'src/server/daemon-entry.ts' },
   outdir,
@@ -27,9 +52,13 @@ await build({
   platform: 'node',
   target: 'node20',
   external,
+  plugins: [zodEnglishOnly, ownModulesArePure],
   chunkNames: 'chunk-[hash]',
   // CommonJS packages bundled into ESM (nunjucks, commander's deps) call require() for Node's builtins.
   banner: { js: "import { createRequire as __orchestraRequire } from 'node:module'; const require = __orchestraRequire(import.meta.url);" },
   legalComments: 'none',
   logLevel: 'warning',
+  // What each chunk holds and why, for esbuild's analyzer: BUNDLE_METAFILE=/tmp/meta.json npm run build
+  metafile: process.env.BUNDLE_METAFILE !== undefined,
 });
+if (process.env.BUNDLE_METAFILE) writeFileSync(process.env.BUNDLE_METAFILE, JSON.stringify(result.metafile));
