@@ -10,11 +10,25 @@ import { build } from 'esbuild';
 const root = fileURLToPath(new URL('..', import.meta.url));
 const outdir = `${root}dist/bundle`;
 
-// Loaded from node_modules at run time: native addons (their .node files are found relative to
-// their own package), and Graphviz, whose JavaScript carries its WebAssembly inline (megabytes a
-// bundle has no use for: it is imported only to draw an SVG). react-devtools-core is ink's optional
-// peer, imported only when DEV=true, and not installed.
-const external = ['better-sqlite3', 'node-pty', '@hpcc-js/wasm-graphviz', 'react-devtools-core'];
+// Loaded from node_modules at run time: node-pty (a native addon that finds its files relative to its
+// own package), and Graphviz, whose JavaScript carries its WebAssembly inline (megabytes a bundle has
+// no use for: it is imported only to draw an SVG). react-devtools-core is ink's optional peer,
+// imported only when DEV=true, and not installed.
+const external = ['node-pty', '@hpcc-js/wasm-graphviz', 'react-devtools-core'];
+
+// better-sqlite3's JavaScript is bundled (every command with a store loads it: ~15 CommonJS files);
+// its addon is found as the package's own bindings module would, in its build/Release, resolved at run time
+// from where the bundle is installed.
+const sqliteAddon = {
+  name: 'better-sqlite3-addon',
+  setup(build) {
+    build.onResolve({ filter: /^bindings$/ }, (args) => (args.importer.includes('better-sqlite3') ? { path: 'bindings', namespace: 'sqlite-addon' } : undefined));
+    build.onLoad({ filter: /.*/, namespace: 'sqlite-addon' }, () => ({
+      contents: "const { dirname, join } = require('node:path'); module.exports = (name) => require(join(dirname(require.resolve('better-sqlite3/package.json')), 'build', 'Release', name));",
+      loader: 'js',
+    }));
+  },
+};
 
 // zod's `locales` namespace holds its error messages in ~50 languages (390 KB, a third of zod), and
 // esbuild keeps all of them because `z` is one namespace object. Orchestra uses the English ones,
@@ -52,7 +66,7 @@ const result = await build({
   platform: 'node',
   target: 'node20',
   external,
-  plugins: [zodEnglishOnly, ownModulesArePure],
+  plugins: [zodEnglishOnly, ownModulesArePure, sqliteAddon],
   chunkNames: 'chunk-[hash]',
   // CommonJS packages bundled into ESM (nunjucks, commander's deps) call require() for Node's builtins.
   banner: { js: "import { createRequire as __orchestraRequire } from 'node:module'; const require = __orchestraRequire(import.meta.url);" },
