@@ -40,21 +40,6 @@ const zodEnglishOnly = {
   },
 };
 
-// Orchestra's modules do nothing when imported (no module is imported for its side effects): a
-// module none of whose exports a chunk uses is left out, so a barrel (config/index.ts) does not
-// pull into run's start what only another command needs (YAML, the config schema, the AI SDK).
-const ownModulesArePure = {
-  name: 'own-modules-are-pure',
-  setup(build) {
-    build.onResolve({ filter: /^\.\.?\// }, async (args) => {
-      if (args.pluginData === 'resolving' || !args.importer.startsWith(`${root}src/`)) return undefined;
-      const resolved = await build.resolve(args.path, { kind: args.kind, importer: args.importer, resolveDir: args.resolveDir, pluginData: 'resolving' });
-      if (resolved.errors.length > 0 || !resolved.path.startsWith(`${root}src/`)) return resolved;
-      return { ...resolved, sideEffects: false };
-    });
-  },
-};
-
 rmSync(outdir, { recursive: true, force: true });
 const result = await build({
   absWorkingDir: root,
@@ -66,7 +51,7 @@ const result = await build({
   platform: 'node',
   target: 'node20',
   external,
-  plugins: [zodEnglishOnly, ownModulesArePure, sqliteAddon],
+  plugins: [zodEnglishOnly, sqliteAddon],
   chunkNames: 'chunk-[hash]',
   // CommonJS packages bundled into ESM (nunjucks, commander's deps) call require() for Node's builtins.
   banner: { js: "import { createRequire as __orchestraRequire } from 'node:module'; const require = __orchestraRequire(import.meta.url);" },
