@@ -1,8 +1,10 @@
 // The CLI's bundle (`npm run build` runs it after tsc): the CLI, the quick attach path and the
-// daemon's entry, each one file of ESM with the modules they load at start, and whatever they
-// import() lazily (the AI SDK, Graphviz, the ink TUI, each command) in chunks of their own. Node
-// then reads a handful of files instead of ~650 and compiles one module instead of hundreds
-// (issue 9: cold `runs` and `attach` under 100 ms). dist/ from tsc stays the library.
+// daemon's entry as ESM, with code splitting, so each command loads the chunks of what it imports
+// and what is import()ed lazily (the AI SDK, Graphviz, the ink TUI, each command's module) stays
+// out of the others' way. Node then reads a few dozen files instead of ~650 and compiles a few large
+// modules instead of hundreds of small ones (issue 9: cold `runs` and `attach` under 100 ms).
+// dist/ from tsc stays the library. Orchestra's modules are declared free of import side effects
+// (package.json sideEffects), so a barrel does not pull a module nobody uses into a chunk.
 import { rmSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
