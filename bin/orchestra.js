@@ -26,9 +26,11 @@ if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-V')) {
   process.stdout.write(`${JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')).version ?? '0.0.0'}\n`);
   process.exit(0);
 }
+// The CLI runs from its bundle (dist/bundle/, made by `npm run build`: scripts/build-bundle.js): a few
+// files to read and compile instead of the ~650 modules of dist/ and node_modules.
 // `orchestra attach TASK` skips the command table: a person waits on its first frame (quick-attach.ts).
-const quick = argv[0] === 'attach' ? await (await import('../dist/cli/quick-attach.js')).quickAttach(argv.slice(1), io) : undefined;
-const code = quick ?? (await (await import('../dist/cli/main.js')).main(argv, io));
+const quick = argv[0] === 'attach' ? await (await import('../dist/bundle/quick-attach.js')).quickAttach(argv.slice(1), io) : undefined;
+const code = quick ?? (await (await import('../dist/bundle/orchestra.js')).main(argv, io));
 process.exitCode = code;
 // main() has finished and written everything; a handle that something left open must not keep
 // the process alive (unref: this timer alone never delays a clean exit).

@@ -1,4 +1,4 @@
-import { fileURLToPath } from 'node:url';
+import { packagePath } from '../core/package-root.js';
 import { findProjectRoot } from '../workspace/project-root.js';
 import { resolveOrchestraHome } from '../store/home.js';
 import { daemonPaths } from '../server/daemon/daemon-paths.js';
@@ -6,10 +6,14 @@ import { DaemonClient } from '../server/rpc/client.js';
 import type { CommandContext } from './command-context.js';
 
 /** The CLI's own entry point: the daemon and agents' hooks run it with `daemon run` / `hook`. */
-export const orchestraBin = fileURLToPath(new URL('../../bin/orchestra.js', import.meta.url));
+export const orchestraBin = packagePath('bin', 'orchestra.js');
 
-/** The daemon's process entry (dist/server/daemon-entry.js): the daemon without the CLI around it. */
-const daemonEntry = fileURLToPath(new URL('../server/daemon-entry.js', import.meta.url));
+/**
+ * The daemon's process entry, bundled by `npm run build` (scripts/build-bundle.js) from
+ * src/server/daemon-entry.ts: the daemon without the CLI around it, whichever of src/, dist/ or the
+ * CLI's bundle asks.
+ */
+const daemonEntry = packagePath('dist', 'bundle', 'daemon-entry.js');
 
 /**
  * V8 flags for the long-lived daemon, which holds little live data (about 20 MB of heap with 20

@@ -20,12 +20,18 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
   };
   let exitCode: number = ExitCode.OK;
   try {
-    await createProgram(ctx, (code) => (exitCode = code)).parseAsync([...argv], { from: 'user' });
+    await createProgram(ctx, (code) => (exitCode = code), commandToRun(argv)).parseAsync([...argv], { from: 'user' });
     return exitCode;
   } catch (error) {
     if (error instanceof CommanderError) return handleCommanderError(error, argv, ctx);
     return printError(error, { stderr: io.stderr, cwd: io.cwd, palette: ctx.err });
   }
+}
+
+/** The command argv names, when it names one (`hook` is the agents' hidden one); else every command is declared. */
+function commandToRun(argv: readonly string[]): string | undefined {
+  const [first] = argv;
+  return first !== undefined && ((commandNames as readonly string[]).includes(first) || first === 'hook') ? first : undefined;
 }
 
 /** Help and version are successes; every other commander complaint becomes an E_USAGE error. */

@@ -1,5 +1,7 @@
 export * from './config-types.js';
-export { loadConfig, parseConfig } from './load-config.js';
+// parseConfig is imported from ./parse-config.js, not from here: loadConfig loads it (and YAML) only
+// for a config file, and a re-export here would put it in every command's start.
+export { loadConfig } from './load-config.js';
 export type { LoadConfigOptions, LoadedConfig } from './load-config.js';
 export { discoverConfigFile, projectConfigNames } from './discover-config.js';
 export { orchestraHome } from './orchestra-home.js';

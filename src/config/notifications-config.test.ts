@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { formatLocation, isOrchestraError, type OrchestraError } from '../core/index.js';
-import { parseConfig } from './load-config.js';
+import { parseConfig } from './parse-config.js';
 
 const file = '/project/orchestra.yaml';
 

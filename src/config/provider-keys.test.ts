@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseConfig } from './load-config.js';
+import { parseConfig } from './parse-config.js';
 import { providerKeyStatus } from './provider-keys.js';
 
 describe('providerKeyStatus', () => {

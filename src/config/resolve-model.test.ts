@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { isOrchestraError } from '../core/index.js';
-import { parseConfig } from './load-config.js';
+import { parseConfig } from './parse-config.js';
 import { resolveModel, type ModelRequest } from './resolve-model.js';
 
 const config = (text: string) => parseConfig(text, '/p/orchestra.yaml', {});

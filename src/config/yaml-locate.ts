@@ -1,5 +1,11 @@
-import { isMap, isScalar, isSeq, type Document, type LineCounter, type Node } from 'yaml';
+import type * as Yaml from 'yaml';
+import type { Document, LineCounter, Node } from 'yaml';
+import { lazyRequire } from '../core/lazy-require.js';
 import type { SourceLocation } from '../core/source-location.js';
+
+// Only an invalid config's message points into its YAML: a run's start does not load the parser
+// (issue 9). Its node tests work on any copy of the package (they compare Symbol.for tags).
+const yaml = lazyRequire<typeof Yaml>('yaml');
 
 /** A parsed YAML file with what is needed to point at any key in it. */
 export interface YamlSource {
@@ -26,6 +32,7 @@ export function locate(source: YamlSource, path: readonly PropertyKey[], at: 'ke
 }
 
 function child(node: unknown, segment: PropertyKey): { key: Node | undefined; value: unknown } | undefined {
+  const { isMap, isScalar, isSeq } = yaml();
   if (isMap(node)) {
     const pair = node.items.find((item) => isScalar(item.key) && String(item.key.value) === String(segment));
     return pair ? { key: pair.key as Node, value: pair.value } : undefined;

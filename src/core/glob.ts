@@ -1,5 +1,9 @@
-import { RE2JS } from 're2js';
+import type { RE2JS as RE2JSClass } from 're2js';
 import { ErrorCode, OrchestraError } from './errors.js';
+import { lazyRequire } from './lazy-require.js';
+
+// Loaded with the first glob: a run whose pipeline has none never compiles RE2 (issue 9).
+const re2 = lazyRequire<{ RE2JS: typeof RE2JSClass }>('re2js');
 
 /** A compiled glob; matching takes time linear in the path, whatever the pattern. */
 export interface GlobMatcher {
@@ -26,7 +30,7 @@ export function compileGlob(pattern: string, options: GlobOptions = {}): GlobMat
   const source = globSource(pattern);
   const anyDepth = options.matchBase === true && !pattern.includes('/');
   try {
-    const compiled = RE2JS.compile(`^${anyDepth ? '(?:.*/)?' : ''}${source}$`);
+    const compiled = re2().RE2JS.compile(`^${anyDepth ? '(?:.*/)?' : ''}${source}$`);
     return { test: (path) => compiled.test(path) };
   } catch {
     throw new OrchestraError(ErrorCode.USAGE, `glob ${JSON.stringify(pattern)} is not valid`, {

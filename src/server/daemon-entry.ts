@@ -1,4 +1,4 @@
-import { fileURLToPath } from 'node:url';
+import { packagePath } from '../core/package-root.js';
 import { resolveOrchestraHome } from '../store/home.js';
 import { runDaemon } from './run-daemon.js';
 
@@ -7,7 +7,7 @@ import { runDaemon } from './run-daemon.js';
  * CLI (commander and every command's code), which a process that lives for days and should stay
  * small has no use for. `orchestra daemon run` runs the same daemon in the foreground.
  */
-const orchestraBin = fileURLToPath(new URL('../../bin/orchestra.js', import.meta.url));
+const orchestraBin = packagePath('bin', 'orchestra.js');
 const quiet = process.env.ORCHESTRA_QUIET_MS;
 
 try {

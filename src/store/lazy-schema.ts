@@ -1,7 +1,7 @@
-import { createRequire } from 'node:module';
 import type { z } from 'zod';
+import { lazyRequire } from '../core/lazy-require.js';
 
-const requireModule = createRequire(import.meta.url);
+const zod = lazyRequire<{ z: typeof z }>('zod');
 
 /**
  * A zod schema built on first use, loading zod then. The store's checkpoint schemas are needed only
@@ -10,5 +10,5 @@ const requireModule = createRequire(import.meta.url);
  */
 export function lazySchema<T>(build: (zod: typeof z) => T): () => T {
   let schema: T | undefined;
-  return () => (schema ??= build((requireModule('zod') as { z: typeof z }).z));
+  return () => (schema ??= build(zod().z));
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { formatLocation, isOrchestraError } from '../../core/index.js';
-import { parseConfig } from '../../config/index.js';
+import { parseConfig } from '../../config/parse-config.js';
 import { builtInCliProfiles, cliProfilesFor } from './built-in-profiles.js';
 
 const load = (lines: string[]) => parseConfig(`${lines.join('\n')}\n`, '/project/orchestra.yaml', {});

@@ -1,6 +1,6 @@
 import { accessSync, constants, statSync } from 'node:fs';
 import { delimiter, dirname, isAbsolute, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { packageRoot } from '../../core/package-root.js';
 
 /**
  * Where `command` would be run from: a path (anything with a slash, relative to `cwd`) is taken
@@ -18,12 +18,12 @@ export function resolveCommand(command: string, env: NodeJS.ProcessEnv, cwd: str
  * then in Orchestra's own node_modules/.bin. The one lookup `run` and `doctor` share, so that
  * they never disagree on whether a CLI is installed.
  */
-export function resolveCliCommand(command: string, env: NodeJS.ProcessEnv, cwd: string, ownPackageDir = orchestraPackageDir()): string | undefined {
+export function resolveCliCommand(command: string, env: NodeJS.ProcessEnv, cwd: string, ownPackageDir = packageRoot()): string | undefined {
   return resolveIn(command, cwd, cliSearchDirs(env, cwd, ownPackageDir));
 }
 
 /** The directories resolveCliCommand searches, in order, without duplicates. */
-export function cliSearchDirs(env: NodeJS.ProcessEnv, cwd: string, ownPackageDir = orchestraPackageDir()): string[] {
+export function cliSearchDirs(env: NodeJS.ProcessEnv, cwd: string, ownPackageDir = packageRoot()): string[] {
   const local: string[] = [];
   for (let dir = resolve(cwd); ; dir = dirname(dir)) {
     local.push(join(dir, 'node_modules', '.bin'));
@@ -49,10 +49,6 @@ function pathDirs(env: NodeJS.ProcessEnv): string[] {
   return (env.PATH ?? '').split(delimiter).filter((dir) => dir !== '');
 }
 
-// src/agents/cli-agents/ and dist/agents/cli-agents/ are three levels below the package root.
-function orchestraPackageDir(): string {
-  return fileURLToPath(new URL('../../../', import.meta.url));
-}
 
 function isExecutable(path: string): boolean {
   try {

@@ -1,7 +1,7 @@
 import { generateText } from 'ai';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeModelServer, type FakeModelServer } from '../../../test/support/fake-model-server/index.js';
-import { parseConfig } from '../../config/index.js';
+import { parseConfig } from '../../config/parse-config.js';
 import { modelResolverFor } from './config-resolver.js';
 import { createLanguageModel } from './create-language-model.js';
 

@@ -1,6 +1,7 @@
 import { generateText, type LanguageModel, type ModelMessage, type ToolSet } from 'ai';
 import type { Clock, Random } from '../../core/clock.js';
-import { createLanguageModelWithKey, providerTypeOf } from './create-language-model.js';
+import { createLanguageModelWithKey } from './create-language-model.js';
+import { providerTypeOf } from './provider-types.js';
 import type { NodeModelSettings, ModelResolver } from './model-choice.js';
 import type { ModelTarget, ProviderType } from './provider-types.js';
 import { reasoningProviderOptions, type ProviderOptions } from './reasoning-options.js';

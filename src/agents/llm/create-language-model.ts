@@ -5,7 +5,7 @@ import { createOpenAICompatible } from '@ai-sdk/openai-compatible';
 import type { LanguageModel } from 'ai';
 import { ErrorCode, OrchestraError } from '../../core/errors.js';
 import { readApiKey, type ApiKey } from './api-key.js';
-import { defaultKeyEnv, isProviderType, providerTypes, type ModelTarget, type ProviderType } from './provider-types.js';
+import { defaultKeyEnv, providerTypeOf, type ModelTarget, type ProviderType } from './provider-types.js';
 
 export interface CreateModelOptions extends ModelTarget {
   /** The environment keys are read from (the process's, or a test's). */
@@ -45,12 +45,4 @@ function modelFor(type: ProviderType, options: CreateModelOptions, apiKey: strin
       }
       return createOpenAICompatible({ name: options.provider, apiKey, baseURL })(options.model);
   }
-}
-
-export function providerTypeOf(target: Pick<ModelTarget, 'provider' | 'type'>): ProviderType {
-  if (target.type !== undefined) return target.type;
-  if (isProviderType(target.provider)) return target.provider;
-  throw new OrchestraError(ErrorCode.CONFIG, `Provider "${target.provider}" has no type, and its name is not one of ${providerTypes.join(', ')}.`, {
-    hint: `Set providers.${target.provider}.type to one of ${providerTypes.join(', ')}.`,
-  });
 }

@@ -1,9 +1,9 @@
 export { readApiKey, type ApiKey } from './api-key.js';
 export { callModel, prepareModel, type ModelCallDeps, type ModelCallInput, type ModelCallResult, type PreparedModel } from './call-model.js';
-export { createLanguageModel, createLanguageModelWithKey, providerTypeOf, type CreateModelOptions } from './create-language-model.js';
+export { createLanguageModel, createLanguageModelWithKey, type CreateModelOptions } from './create-language-model.js';
 export { nodeModelSettings, type ModelResolver, type ModelWish, type NodeModelSettings } from './model-choice.js';
 export { estimateCostUsd, priceOf, priceTable, type ModelPrice } from './pricing.js';
-export { defaultKeyEnv, isProviderType, providerTypes, type ModelTarget, type ProviderType } from './provider-types.js';
+export { defaultKeyEnv, isProviderType, providerTypeOf, providerTypes, type ModelTarget, type ProviderType } from './provider-types.js';
 export { parseReasoningEffort, reasoningProviderOptions, ReasoningEffort, type ProviderOptions } from './reasoning-options.js';
 export { classifyProviderError, parseRetryAfter, retryDelayMs, retryLimits, FailureKind, type ProviderFailure } from './retry-policy.js';
 export { addUsage, noUsage, usageContextUpdates, usageFile, usageOf, type Usage } from './usage.js';

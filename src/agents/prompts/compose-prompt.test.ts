@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { parseConfig } from '../../config/index.js';
+import { parseConfig } from '../../config/parse-config.js';
 import { formatLocation } from '../../core/index.js';
 import { composePrompt } from './compose-prompt.js';
 

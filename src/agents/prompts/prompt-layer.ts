@@ -1,6 +1,11 @@
 import { readFile } from 'node:fs/promises';
-import { LineCounter, isMap, isScalar, parseDocument, type Scalar } from 'yaml';
+import type * as Yaml from 'yaml';
+import type { LineCounter, Scalar } from 'yaml';
 import { ErrorCode, OrchestraError } from '../../core/errors.js';
+import { lazyRequire } from '../../core/lazy-require.js';
+
+// Layers are optional (config `prompts:`): a run without them does not load the YAML parser (issue 9).
+const yaml = lazyRequire<typeof Yaml>('yaml');
 
 /** The four layers, in composition order. */
 export const LayerKinds = ['role', 'persona', 'personality', 'task'] as const;
@@ -40,6 +45,7 @@ export async function readPromptLayer(kind: LayerKind, file: string): Promise<Pr
 }
 
 export function parsePromptLayer(kind: LayerKind, file: string, text: string): PromptLayer {
+  const { LineCounter, isMap, isScalar, parseDocument } = yaml();
   const lines = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false });
   const [syntax] = doc.errors;

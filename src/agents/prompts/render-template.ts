@@ -1,6 +1,10 @@
-import nunjucks from 'nunjucks';
+import type nunjucksModule from 'nunjucks';
+import { lazyRequire } from '../../core/lazy-require.js';
 import { OrchestraError, type ErrorCode } from '../../core/errors.js';
 import type { SourceLocation } from '../../core/source-location.js';
+
+// Only prompts with `{{ }}` or `{% %}` come here (render-prompt.ts): most runs never load it.
+const loadNunjucks = lazyRequire<typeof nunjucksModule>('nunjucks');
 
 /** Where a template came from, so that errors and warnings point into the right file. */
 export interface TemplateOrigin {
@@ -30,6 +34,7 @@ export interface RenderedTemplate {
  */
 export function renderTemplate(template: string, data: Readonly<Record<string, unknown>>, origin: TemplateOrigin, sourceMap?: SourceMap): RenderedTemplate {
   const unknown = new Set<string>();
+  const nunjucks = loadNunjucks();
   const env = new nunjucks.Environment(null, { autoescape: false, throwOnUndefined: false });
   const globals = (env as unknown as { globals: Record<string, unknown> }).globals;
   // Nunjucks asks `name in globals` before it reads a name from the data: the one hook that sees

@@ -1,10 +1,14 @@
 import { isOrchestraError, type OrchestraError } from '../../core/errors.js';
 import type { ResolvedConfig } from '../../config/index.js';
-import { handlerTypeOf, type Graph } from '../../pipeline/index.js';
-import { cliProfilesFor, locateCli } from '../cli-agents/index.js';
+import { handlerTypeOf } from '../../pipeline/graph/node-kind.js';
+import type { Graph } from '../../pipeline/graph/model.js';
+import { cliProfilesFor } from '../cli-agents/built-in-profiles.js';
+import { locateCli } from '../cli-agents/probe-profile.js';
 import { profileNameFor, workDirFor } from '../cli-agents/node-settings.js';
 import { missingKeyError } from '../llm/api-key.js';
-import { defaultKeyEnv, modelResolverFor, nodeModelSettings, providerTypeOf } from '../llm/index.js';
+import { modelResolverFor } from '../llm/config-resolver.js';
+import { nodeModelSettings } from '../llm/model-choice.js';
+import { defaultKeyEnv, providerTypeOf } from '../llm/provider-types.js';
 import { resolveNodeProfile } from './agent-profile.js';
 
 export interface RunNeedsInput {

@@ -2,7 +2,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeModelServer, type FakeModelServer } from '../../../test/support/fake-model-server/index.js';
-import { parseConfig } from '../../config/index.js';
+import { parseConfig } from '../../config/parse-config.js';
 import { baseUrlVerdict, checkBaseUrls } from './doctor-base-urls.js';
 
 describe('issue 9: doctor checks base URLs by their API, and a 404 is not "answered"', () => {

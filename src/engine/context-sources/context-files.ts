@@ -1,6 +1,6 @@
 import { open, realpath } from 'node:fs/promises';
 import { relative } from 'node:path';
-import { confinePath } from '../../agents/agent-loop/tools/index.js';
+import { confinePath } from '../../agents/agent-loop/tools/confine-path.js';
 import { findMatches } from '../checks/find-files.js';
 import type { ContextItem } from './context-item.js';
 

@@ -7,7 +7,7 @@ import { builtinMethods } from './builtin-methods.js';
 import { claimSocket } from './claim-socket.js';
 import type { DaemonLog } from './daemon-log.js';
 import { daemonPaths } from './daemon-paths.js';
-import { orchestraVersion } from './daemon-version.js';
+import { orchestraVersion } from '../../core/package-version.js';
 import { removePidFile, type PidRecord } from './pid-file.js';
 import { preparePrivateDir } from './private-dir.js';
 

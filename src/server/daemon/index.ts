@@ -10,4 +10,4 @@ export type { DaemonStatus } from './daemon-lifecycle.js';
 export { readPidFile } from './pid-file.js';
 export type { PidRecord } from './pid-file.js';
 export { isProcessAlive, waitForExit } from './process-alive.js';
-export { orchestraVersion } from './daemon-version.js';
+export { orchestraVersion } from '../../core/package-version.js';

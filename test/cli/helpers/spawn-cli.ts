@@ -1,14 +1,20 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
 export const binPath = `${root}bin/orchestra.js`;
 
-/** The e2e tests run the built CLI; `npm test` builds first. */
+/** The e2e tests run the built CLI, its bundle (dist/bundle/); `npm test` builds first. */
 export function assertBuilt(): void {
-  if (!existsSync(`${root}dist/cli/main.js`)) {
-    throw new Error('dist/cli/main.js is missing: run `npm run build` (npx tsc -p tsconfig.build.json) before the CLI e2e tests.');
+  const bundle = `${root}dist/bundle/orchestra.js`;
+  if (!existsSync(bundle)) {
+    throw new Error('dist/bundle/orchestra.js is missing: run `npm run build` (tsc, then the bundle) before the CLI e2e tests.');
+  }
+  // tsc alone (npx tsc -p tsconfig.build.json) leaves the bundle behind the source it just compiled.
+  const compiled = `${root}dist/cli/main.js`;
+  if (existsSync(compiled) && statSync(compiled).mtimeMs > statSync(bundle).mtimeMs) {
+    throw new Error('dist/bundle/ is older than dist/: run `npm run build` (tsc, then the bundle), not tsc alone, before the CLI e2e tests.');
   }
 }
 
