@@ -68,7 +68,7 @@ export function watchActivity(session: PtySession, o: WatchActivityOptions): Act
     }, Math.max(1, lastActivityAt() + o.quietMs - now()));
   }
 
-  const offOutput = session.onOutput(function onSessionOutput() {
+  const offOutput = session.onOutputArrived(function onSessionOutput() {
     // Events arrive in order, so any report is older than this output even within the same ms.
     if (o.reportsHold !== true) report = undefined;
     // Output makes an agent working, or changes nothing while a held report rules: while it is

@@ -4,7 +4,8 @@ import { PRIVATE_FILE_MODE, makePrivateDirSync } from '../core/private-files.js'
 
 /** Where an agent's raw output is appended, so `orchestra logs` can print it after the session is gone. */
 export interface OutputLog {
-  write(data: string): void;
+  /** Text, or bytes as read from the PTY (kept as they are: the log holds no copy of them). */
+  write(data: string | Buffer): void;
   /** Resolves once everything written so far is in the file, for a reader that must see it all. */
   flushed(): Promise<void>;
   /** Flushes and closes the file; resolves even when writing failed (the session must still end). */
@@ -47,7 +48,7 @@ export function openOutputLog(file: string): OutputLog {
   return {
     write(data) {
       if (error !== undefined || closing !== undefined) return;
-      const bytes = Buffer.from(data, 'utf8');
+      const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
       pending.push(bytes);
       pendingLength += bytes.length;
       if (pendingLength >= flushBytes) flush();

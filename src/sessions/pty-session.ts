@@ -3,7 +3,9 @@ import { resolveLaunch, validateSize, type AgentLaunch } from './agent-launch.js
 import { openOutputLog, type OutputLog } from './output-log.js';
 import { groupAlive, signalGroup, waitUntil } from './process-group.js';
 import { processStartTime } from './process-identity.js';
+import { readPtyBytes } from './pty-bytes.js';
 import { ScreenMirror } from './screen-mirror.js';
+import { Utf8Chunks } from './utf8-chunks.js';
 
 export interface SessionExit {
   exitCode: number;
@@ -12,8 +14,10 @@ export interface SessionExit {
 }
 
 /**
- * One agent process in a PTY, owned by the daemon. Every byte it prints goes to the listeners
- * (attached terminals), to a headless mirror (the screen an attach starts from) and to the log.
+ * One agent process in a PTY, owned by the daemon. Every byte it prints goes to a headless mirror
+ * (the screen an attach starts from), to the log and, as text, to the output listeners (attached
+ * terminals). The bytes are decoded only while such a listener is there: a busy agent with nobody
+ * attached costs the mirror's parsing and the log's writes, no strings.
  */
 export class PtySession {
   readonly pid: number;
@@ -24,6 +28,8 @@ export class PtySession {
   private readonly log: OutputLog | undefined;
   private readonly now: () => number;
   private readonly outputListeners = new Set<(data: string) => void>();
+  private readonly arrivalListeners = new Set<() => void>();
+  private readonly text = new Utf8Chunks();
   private readonly exitListeners = new Set<(exit: SessionExit) => void>();
   private readonly exitPromise: Promise<SessionExit>;
   private exit: SessionExit | undefined;
@@ -55,7 +61,9 @@ export class PtySession {
     }
     this.pid = this.pty.pid;
     this.startTime = processStartTime(this.pid);
-    this.pty.onData((data) => this.onAgentOutput(data));
+    readPtyBytes(this.pty);
+    // Buffers once readPtyBytes took the decoder off, strings where it could not.
+    this.pty.onData((data: string | Buffer) => this.onAgentOutput(data));
     this.exitPromise = new Promise((resolve) => {
       this.pty.onExit(({ exitCode, signal }) => {
         // node-pty reports exit only after the last output was read, so the log is complete here.
@@ -112,9 +120,16 @@ export class PtySession {
     return this.lastOutput;
   }
 
+  /** The agent's output as text, chunk by chunk (a character split across reads comes whole). */
   onOutput(listener: (data: string) => void): () => void {
     this.outputListeners.add(listener);
     return () => this.outputListeners.delete(listener);
+  }
+
+  /** Each time output arrives, without it: nothing is decoded for this listener. */
+  onOutputArrived(listener: () => void): () => void {
+    this.arrivalListeners.add(listener);
+    return () => this.arrivalListeners.delete(listener);
   }
 
   onExit(listener: (exit: SessionExit) => void): () => void {
@@ -146,10 +161,16 @@ export class PtySession {
     return exit;
   }
 
-  private onAgentOutput(data: string): void {
+  private onAgentOutput(data: string | Buffer): void {
     this.lastOutput = this.now();
     this.mirror.write(data);
     this.log?.write(data);
-    for (const listener of [...this.outputListeners]) listener(data);
+    if (this.outputListeners.size > 0) {
+      const text = typeof data === 'string' ? data : this.text.decode(data);
+      for (const listener of [...this.outputListeners]) listener(text);
+    } else if (typeof data !== 'string') {
+      this.text.skip(data);
+    }
+    for (const listener of [...this.arrivalListeners]) listener();
   }
 }

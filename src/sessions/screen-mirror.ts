@@ -24,7 +24,8 @@ export class ScreenMirror {
     this.terminal.loadAddon(this.serializer);
   }
 
-  write(data: string): void {
+  /** Text, or bytes (UTF-8; a character split across writes is put together). */
+  write(data: string | Uint8Array): void {
     this.terminal.write(data);
   }
 

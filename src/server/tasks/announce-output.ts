@@ -18,7 +18,7 @@ export function announceOutput(ctx: ServiceContext, agent: LiveAgent, slug: stri
     // After the mirror caught up, so that a listing made on this change shows the new last line.
     void session.parsed().then(() => ctx.emit({ projectRoot, taskId, slug, kind: 'output' }));
   };
-  const offOutput = session.onOutput(() => {
+  const offOutput = session.onOutputArrived(() => {
     timer ??= setTimeout(announce, Math.max(0, lastAt + outputChangeEveryMs - Date.now()));
   });
   session.onExit(() => {
