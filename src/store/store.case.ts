@@ -3,6 +3,7 @@ import { describeBranchStepConformance } from './conformance/branch-steps.case.j
 import { describeCheckpointConformance } from './conformance/checkpoints.case.js';
 import { describeEventConformance } from './conformance/events.case.js';
 import type { StoreFixture } from './conformance/fixtures.case.js';
+import { describeHumanTaskConformance } from './conformance/human-tasks.case.js';
 import { describeLeaseConformance } from './conformance/leases.case.js';
 import { describeLifecycleConformance } from './conformance/lifecycle.case.js';
 import { describeNodeRecordConformance } from './conformance/node-records.case.js';
@@ -44,5 +45,6 @@ export function describeStoreConformance(name: string, open: () => Promise<Store
     describeLifecycleConformance(fixture);
     describeNodeProcessConformance(fixture);
     describeBranchStepConformance(fixture);
+    describeHumanTaskConformance(fixture);
   });
 }

@@ -1,3 +1,4 @@
+import type { HumanTaskStore } from './human-tasks.js';
 import type { NodeProcess } from './node-process.js';
 import type { RunFile } from './run-file.js';
 import type { BranchStep, Checkpoint, CheckpointHead, EventInput, Lease, NewRun, NodeEnd, NodeRecord, NodeStart, RunFilter, RunPatch, RunRecord, StoredEvent } from './types.js';
@@ -5,9 +6,10 @@ import type { BranchStep, Checkpoint, CheckpointHead, EventInput, Lease, NewRun,
 /**
  * The single source of truth for runs. SQLite is the embedded default; PostgreSQL comes later
  * behind the same interface, and `store.case.ts` is the conformance suite both must pass.
- * Every method is async so that networked stores fit without changing callers.
+ * Every method is async so that networked stores fit without changing callers. Tenant-owned
+ * parts (human tasks, human-tasks.ts) take a TenantScope first.
  */
-export interface Store {
+export interface Store extends HumanTaskStore {
   readonly kind: 'sqlite' | 'memory' | 'postgres';
 
   createRun(run: NewRun): Promise<RunRecord>;

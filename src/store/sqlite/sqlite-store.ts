@@ -4,27 +4,21 @@ import { validateLeaseTiming } from '../lease-rules.js';
 import { createRunRecord, presentPatchKeys } from '../run-record.js';
 import type { NodeProcess } from '../node-process.js';
 import type { Store } from '../store.js';
-import {
-  checkpointExistsError,
-  nodeRecordExistsError,
-  nodeRecordNotFoundError,
-  runExistsError,
-  runNotFoundError,
-  storeClosedError,
-} from '../store-errors.js';
+import { checkpointExistsError, nodeRecordExistsError, nodeRecordNotFoundError, runExistsError, runNotFoundError } from '../store-errors.js';
+import { tenantOf, type TenantScope } from '../../core/tenant-scope.js';
+import type { HumanTask, HumanTaskChange, HumanTaskFilter, HumanTaskPage, NewHumanTask } from '../human-task-types.js';
 import type { RunFile } from '../run-file.js';
 import type { BranchStep, Checkpoint, CheckpointHead, EventInput, Lease, NewRun, NodeEnd, NodeRecord, NodeStart, RunFilter, RunPatch, RunRecord, StoredEvent } from '../types.js';
 import { createBranchStepTable, type BranchStepTable } from './branch-steps.js';
 import { CheckpointRows, type CheckpointRow } from './checkpoint-rows.js';
-import { connectionSettings, type ConnectionSettings } from './connection-settings.js';
-import { GroupCommit } from './group-commit.js';
 import { LeaseRows } from './lease-rows.js';
 import { fromEventRow, insertEventRows } from './event-rows.js';
 import { NodeProcessRows } from './node-process-rows.js';
 import { RunFileRows } from './run-file-rows.js';
 import { fromNodeRecordRow, fromRunRow, fromRunRowMarked, runPatchColumns, toRunRow } from './rows.js';
+import { HumanTaskTable } from './human-task-table.js';
 import { isConstraintError, toStoreError } from './sqlite-errors.js';
-import { checkStoreHealth, type StoreHealth } from './store-health.js';
+import { SqliteConnection } from './sqlite-connection.js';
 import { createRunPatchStatements, prepareStatements } from './statements.js';
 
 // Checkpoints and run state must survive power loss; node records and events may lag behind them.
@@ -38,7 +32,7 @@ const ordinary = false;
  * whatever is queued, so every call sees the writes issued before it. Transactions are IMMEDIATE:
  * they take the write lock up front (no upgrade deadlock between processes).
  */
-export class SqliteStore implements Store {
+export class SqliteStore extends SqliteConnection implements Store {
   readonly kind = 'sqlite' as const;
   private readonly sql: ReturnType<typeof prepareStatements>;
   private readonly runPatchStatement: ReturnType<typeof createRunPatchStatements>;
@@ -46,19 +40,16 @@ export class SqliteStore implements Store {
   private readonly appendTransaction;
   private readonly leases: LeaseRows;
   private readonly checkpoints: CheckpointRows;
-  private readonly writes: GroupCommit;
   private readonly processes: NodeProcessRows;
   private readonly branchSteps: BranchStepTable;
   private readonly files: RunFileRows;
+  private readonly humanTasks: HumanTaskTable;
 
-  constructor(
-    private readonly db: Database.Database,
-    readonly path: string,
-    private readonly busyTimeoutMs: number,
-  ) {
+  constructor(db: Database.Database, path: string, busyTimeoutMs: number) {
+    super(db, path, busyTimeoutMs);
     this.sql = prepareStatements(db);
     this.checkpoints = new CheckpointRows(path);
-    this.writes = new GroupCommit(db, (error) => toStoreError(error, this.path, this.busyTimeoutMs));
+    this.humanTasks = new HumanTaskTable(db);
     this.runPatchStatement = createRunPatchStatements(db);
     this.processes = new NodeProcessRows(db);
     this.files = new RunFileRows(db);
@@ -236,40 +227,25 @@ export class SqliteStore implements Store {
     return this.guard(() => this.files.all(runId));
   }
 
-  /** The connection's effective settings, for `doctor`-style diagnostics and tests. */
-  settings(): ConnectionSettings {
-    if (!this.db.open) throw storeClosedError();
-    return connectionSettings(this.db);
+  // Human tasks (human-task-table.ts). Changes are durable: an answer, once acknowledged, is never lost.
+  createHumanTask(scope: TenantScope, task: NewHumanTask): Promise<HumanTask> {
+    return this.submit(durable, () => this.humanTasks.create(tenantOf(scope), task));
   }
 
-  /** Checks every page, index and JSON row of the file (slow: for `doctor`, see store-health.ts). */
-  checkHealth(): Promise<StoreHealth> {
-    return this.guard(() => checkStoreHealth(this.db));
+  getHumanTask(scope: TenantScope, id: string): Promise<HumanTask | undefined> {
+    return this.guard(() => this.humanTasks.get(tenantOf(scope), id));
   }
 
-  close(): Promise<void> {
-    if (this.db.open) {
-      this.writes.flush();
-      this.db.close();
-    }
-    return Promise.resolve();
+  listHumanTasks(scope: TenantScope, filter: HumanTaskFilter = {}): Promise<HumanTaskPage> {
+    return this.guard(() => this.humanTasks.list(tenantOf(scope), filter));
   }
 
-  /** Queues a write for the next group commit; `durable` ones commit with synchronous=FULL. */
-  private submit<T>(isDurable: boolean, write: () => T): Promise<T> {
-    if (!this.db.open) return Promise.reject(storeClosedError());
-    return this.writes.submit(write, isDurable);
+  updateHumanTask(scope: TenantScope, id: string, decide: (task: HumanTask) => HumanTaskChange): Promise<HumanTask> {
+    return this.submit(durable, () => this.humanTasks.update(tenantOf(scope), id, decide));
   }
 
-  /** Runs `work` now, after committing the queued writes so that it sees (and follows) them. */
-  private guard<T>(work: () => T): Promise<T> {
-    if (!this.db.open) return Promise.reject(storeClosedError());
-    try {
-      this.writes.flush();
-      return Promise.resolve(work());
-    } catch (error) {
-      return Promise.reject(toStoreError(error, this.path, this.busyTimeoutMs));
-    }
+  takeHumanTaskAnswer(scope: TenantScope, id: string, now: number): Promise<HumanTask | undefined> {
+    return this.submit(durable, () => this.humanTasks.take(tenantOf(scope), id, now));
   }
 
   private readCheckpoint(runId: string, row: CheckpointRow | undefined): Checkpoint | undefined {
