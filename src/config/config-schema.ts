@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { cliAgentsSchema } from './cli-profile-extension.js';
 import { Backends, ProviderTypes, PushPolicies, ShellSandboxes, Tiers } from './config-types.js';
+import { peopleSchema } from './people-schema.js';
 import { envName, envPattern, text } from './schema-parts.js';
 
 /**
@@ -51,6 +52,8 @@ export const configSchema = z.strictObject({
   workspace: z.strictObject({ repos: z.record(z.string(), repoSchema).optional() }).optional(),
   /** A built-in's name extends it; any other name is a whole profile (cli-profile-extension.ts). */
   cli_agents: cliAgentsSchema.optional(),
+  /** Users, groups and admins for human tasks (people-schema.ts). */
+  people: peopleSchema.optional(),
 });
 
 export type RawConfig = z.infer<typeof configSchema>;

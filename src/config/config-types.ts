@@ -1,4 +1,5 @@
 import type { CliAgentEntry } from './cli-profile-extension.js';
+import type { ResolvedPeople } from './people-types.js';
 
 /**
  * The validated, resolved shape of `orchestra.yaml`. Keys are camelCase here (the file uses
@@ -78,6 +79,8 @@ export interface ResolvedConfig {
   /** Profile name → its validated stanza; the agents layer builds a CliProfile from each. */
   /** Whole profiles, and built-ins extended (merged by the agents layer's cliProfilesFor). */
   cliAgents: Readonly<Record<string, CliAgentEntry>>;
+  /** Users, groups and admins for human tasks; `configured: false` without a `people:` section. */
+  people: ResolvedPeople;
   /** The directory of the config file, when there is one. */
   dir?: string;
 }

@@ -41,3 +41,4 @@ export { configIssueMessage } from './config-issues.js';
 export { isCliProfileExtension, mergeCliStanza, type CliAgentEntry, type CliProfileChanges, type CliProfileExtension } from './cli-profile-extension.js';
 export { formatKeyPath } from './yaml-locate.js';
 export { agentEnv, baseAgentEnv, configKeyEnvNames, envNameMatches, passEnvList } from './agent-env.js';
+export { noPeople, type ResolvedPeople, type ResolvedUser } from './people-types.js';

@@ -12,6 +12,7 @@ import {
   type ResolvedRepo,
 } from './config-types.js';
 import { anyProviderKeySet, builtInProviderNames, defaultKeyEnv, defaultTierModels, inferProviderType } from './provider-defaults.js';
+import { resolvePeople } from './resolve-people.js';
 import type { YamlSource } from './yaml-locate.js';
 
 type Env = Readonly<Record<string, string | undefined>>;
@@ -57,6 +58,7 @@ export function resolveConfig(raw: RawConfig, source: YamlSource | undefined, en
     workspace: { repos },
     agent: { passEnv: raw.agent?.pass_env ?? [], shellSandbox: raw.agent?.shell_sandbox ?? 'none' },
     cliAgents,
+    people: resolvePeople(raw.people, source),
     ...(dir !== undefined && { dir }),
   };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ResolvedConfig } from '../../config/index.js';
+import { noPeople, type ResolvedConfig } from '../../config/index.js';
 import { modelResolverFor } from './config-resolver.js';
 
 const config: ResolvedConfig = {
@@ -16,6 +16,7 @@ const config: ResolvedConfig = {
   workspace: { repos: {} },
   agent: { passEnv: [], shellSandbox: 'none' },
   cliAgents: {},
+  people: noPeople,
 };
 
 describe('modelResolverFor', () => {
