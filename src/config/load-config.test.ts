@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { formatLocation, isOrchestraError, type OrchestraError } from '../core/index.js';
 import { loadConfig, parseConfig } from './load-config.js';
+import { noPeople } from './people-types.js';
 
 const file = '/project/orchestra.yaml';
 const noFiles = () => false;
@@ -20,7 +21,7 @@ function errorOf(text: string, fileExists: (path: string) => boolean = noFiles):
 
 describe('parseConfig: schema errors name the file, line:column, key path and what is allowed', () => {
   it.each([
-    ['unknown top-level key', 'backend: agent\ncxdb:\n  url: x\n', '2:1', 'cxdb: unknown key. Allowed here: backend, providers, agents, agent, workspace, cli_agents.'],
+    ['unknown top-level key', 'backend: agent\ncxdb:\n  url: x\n', '2:1', 'cxdb: unknown key. Allowed here: backend, providers, agents, agent, workspace, cli_agents, people.'],
     [
       'misspelled key with did-you-mean',
       'providers:\n  anthropic:\n    modles:\n      smart: claude-opus-4-5\n',
@@ -145,6 +146,7 @@ describe('parseConfig: resolved values', () => {
           version_args: ['--version'],
         },
       },
+      people: noPeople,
       dir: '/project',
     });
   });
@@ -170,7 +172,7 @@ describe('loadConfig', () => {
   it('without a file applies the defaults and names no file', async () => {
     const loaded = await loadConfig({ startDir: dir, env: { ORCHESTRA_HOME: join(dir, 'home') } });
     expect(loaded.file).toBeUndefined();
-    expect(loaded.config).toEqual({ backend: 'simulation', backendSource: 'default', providers: { byName: {} }, agents: {}, workspace: { repos: {} }, agent: { passEnv: [], shellSandbox: 'none' }, cliAgents: {} });
+    expect(loaded.config).toEqual({ backend: 'simulation', backendSource: 'default', providers: { byName: {} }, agents: {}, workspace: { repos: {} }, agent: { passEnv: [], shellSandbox: 'none' }, cliAgents: {}, people: noPeople });
   });
 
   it('reads the discovered file and checks layer files on disk', async () => {
