@@ -90,7 +90,7 @@ describe('parseConfig: references and files', () => {
   });
 
   it('rejects a file that is not a mapping', () => {
-    expect(errorOf('- a\n- b\n').message).toBe('the config must be a mapping of keys (backend, providers, agents, workspace, cli_agents).');
+    expect(errorOf('- a\n- b\n').message).toBe('the config must be a mapping of keys (backend, providers, agents, workspace, cli_agents, people).');
   });
 });
 
