@@ -10,12 +10,14 @@ import type { RunOptions } from './commands/run.js';
 import type { StatusOptions } from './commands/status.js';
 import type { AttachTaskOptions } from './task-commands/attach-command.js';
 import type { TaskStatusOptions } from './task-commands/status-command.js';
+import { registerHumanTaskCommands } from './human-program.js';
 import { registerTaskCommands } from './task-program.js';
 
 /** Names of the subcommands, for usage hints. */
 export const commandNames = [
   'compile', 'run', 'runs', 'resume', 'replay', 'doctor',
   'new', 'edit', 'start', 'stop', 'attach', 'complete', 'review', 'status', 'merge', 'cd', 'shell-init', 'diff', 'logs', 'rm', 'watch', 'daemon',
+  'inbox', 'answer', 'claim', 'release', 'reassign', 'human-task',
 ] as const;
 
 /**
@@ -138,6 +140,7 @@ export function createProgram(ctx: CommandContext, setExitCode: (code: number) =
     });
 
   registerTaskCommands(program, ctx, setExitCode);
+  registerHumanTaskCommands(program, ctx, setExitCode);
   return program;
 }
 

@@ -29,9 +29,9 @@ describe('coerceCliAnswer', () => {
   });
 
   it.each<[string[], string]>([
-    [['approve'], 'the answer is invalid:\n  approve: expected field=value (fields: decision, amount, refund, tags, comment)'],
-    [['=x'], 'the answer is invalid:\n  =x: expected field=value (fields: decision, amount, refund, tags, comment)'],
-    [['mood=ok'], 'the answer is invalid:\n  mood: is not a field of this form (fields: decision, amount, refund, tags, comment)'],
+    [['approve'], 'the answer is invalid: approve: expected field=value (fields: decision, amount, refund, tags, comment)'],
+    [['=x'], 'the answer is invalid: =x: expected field=value (fields: decision, amount, refund, tags, comment)'],
+    [['mood=ok'], 'the answer is invalid: mood: is not a field of this form (fields: decision, amount, refund, tags, comment)'],
   ])('issue 10: refuses %j', (pairs, message) => {
     expect(() => coerceCliAnswer(form, pairs)).toThrow(expect.objectContaining({ code: 'E_FORM_INVALID', message }));
   });

@@ -58,7 +58,10 @@ describe('validateForm', () => {
     expect(() => validateForm(form, 'the form of gate approve')).toThrow(expect.objectContaining({ code: 'E_FORM_INVALID' }));
   });
 
-  it('issue 10: the error lists each field on its own line and carries them as fields', () => {
+  it('issue 10: one problem is in the message; several are counted there and listed in the detail', () => {
+    expect(() => validateForm({ a: { type: 'select' } }, 'the form of gate approve')).toThrow(
+      expect.objectContaining({ message: 'the form of gate approve is invalid: a.options: a select field needs options: a list of { value, label }' }),
+    );
     let thrown: unknown;
     try {
       validateForm({ a: { type: 'select' }, b: { type: 'nope' } }, 'the form of gate approve');
@@ -67,7 +70,8 @@ describe('validateForm', () => {
     }
     expect(thrown).toMatchObject({
       code: 'E_FORM_INVALID',
-      message: 'the form of gate approve is invalid:\n  a.options: a select field needs options: a list of { value, label }\n  b.type: unknown field type "nope" (expected one of text, textarea, number, boolean, select, multiselect, date, email, url)',
+      message: 'the form of gate approve has 2 problems',
+      detail: '- a.options: a select field needs options: a list of { value, label }\n- b.type: unknown field type "nope" (expected one of text, textarea, number, boolean, select, multiselect, date, email, url)',
       fields: [
         { field: 'a', message: 'a select field needs options: a list of { value, label }' },
         { field: 'b', message: 'unknown field type "nope" (expected one of text, textarea, number, boolean, select, multiselect, date, email, url)' },
