@@ -1,8 +1,9 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import pty from 'node-pty';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { assertBuilt, spawnCli } from './helpers/spawn-cli.js';
+import { assertBuilt, binPath, spawnCli } from './helpers/spawn-cli.js';
 
 // Human tasks end to end through the real binary (issue 10): people in orchestra.yaml, a form from
 // a file, the inbox, answers from two processes at once, and the bad inputs the issue lists.
@@ -166,5 +167,48 @@ describe('human tasks: bad input', () => {
     write('bad-syntax.json', '{ "decision": { "type": "select", }');
     const syntax = await cli('root', 'human-task', 'create', '--title', 'x', '--form', 'bad-syntax.json');
     expect(syntax.stderr).toMatch(/^error\[E_FORM_INVALID\]: the form file is not valid YAML or JSON: .*\n {2}--> bad-syntax\.json:1:\d+\n/);
+  });
+});
+
+describe('orchestra answer in a terminal', () => {
+  it('issue 10: with no values it asks field by field, explaining a bad value and asking again', async () => {
+    const id = await create('Asked at the prompt');
+    const term = pty.spawn(process.execPath, [binPath, 'answer', id], { cwd: dir, env: { ...process.env, ORCHESTRA_HOME: home, ORCHESTRA_USER: 'ann', NO_COLOR: '1' }, cols: 200, rows: 40 });
+    let screen = '';
+    const waiters = new Set<() => void>();
+    term.onData((data) => {
+      screen += data;
+      for (const waiter of [...waiters]) waiter();
+    });
+    const exited = new Promise<number>((resolve) => term.onExit(({ exitCode }) => resolve(exitCode)));
+    // Waits until the output holds `text` `count` times (a prompt asked again shows it again).
+    const waitFor = (text: string, count = 1) =>
+      new Promise<void>((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error(`no ${JSON.stringify(text)} x${count} in:\n${screen}`)), 20_000);
+        const check = () => {
+          if (screen.split(text).length - 1 < count) return;
+          clearTimeout(timer);
+          waiters.delete(check);
+          resolve();
+        };
+        waiters.add(check);
+        check();
+      });
+    await waitFor('decision> ');
+    term.write('maybe\r');
+    await waitFor('expected one of "approve", "reject", got "maybe" (string)');
+    await waitFor('decision> ', 2);
+    term.write('approve\r');
+    await waitFor('risk> ');
+    term.write('11\r');
+    await waitFor('must be at most 10');
+    await waitFor('risk> ', 2);
+    term.write('4\r');
+    await waitFor('comment> ');
+    term.write('\r');
+    expect(await exited).toBe(0);
+    expect(screen).toContain(`answered ${id} (Asked at the prompt) as ann`);
+    const stored = JSON.parse((await cli('ann', 'inbox', 'show', id, '--json')).stdout) as { answer: unknown };
+    expect(stored.answer).toEqual({ decision: 'approve', risk: 4 });
   });
 });
