@@ -1,18 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { seedForm } from '../../store/conformance/human-task-fixtures.case.js';
 import { formIssues, validateForm } from './validate-form.js';
 
-// Seed 000's form, exactly as written there.
-const seedForm = {
-  answer: { type: 'textarea', required: true },
-  sentiment: {
-    type: 'select',
-    options: [
-      { value: 'positive', label: 'Positive' },
-      { value: 'neutral', label: 'Neutral' },
-      { value: 'frustrated', label: 'Frustrated' },
-    ],
-  },
-};
 
 describe('validateForm', () => {
   it("issue 10: accepts seed 000's form as written, and every field type", () => {

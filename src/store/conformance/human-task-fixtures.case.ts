@@ -1,5 +1,5 @@
 import { mintTenantScope, type TenantScope } from '../../core/tenant-scope.js';
-import type { HumanTask, HumanTaskChange, NewHumanTask } from '../human-task-types.js';
+import type { FormDefinition, HumanTask, HumanTaskChange, NewHumanTask } from '../human-task-types.js';
 import { t0 } from './fixtures.case.js';
 
 /* Builders for the human-task conformance cases (a .case file: not in the build). */
@@ -7,23 +7,26 @@ import { t0 } from './fixtures.case.js';
 export const tenantA: TenantScope = mintTenantScope('acme');
 export const tenantB: TenantScope = mintTenantScope('globex');
 
+/** Seed 000's form, exactly as written there. */
+export const seedForm: FormDefinition = {
+  answer: { type: 'textarea', required: true },
+  sentiment: {
+    type: 'select',
+    options: [
+      { value: 'positive', label: 'Positive' },
+      { value: 'neutral', label: 'Neutral' },
+      { value: 'frustrated', label: 'Frustrated' },
+    ],
+  },
+};
+
 /** Seed 000's example task, assigned to group support-l1. */
 export function newHumanTask(id: string, overrides: Partial<NewHumanTask> = {}): NewHumanTask {
   return {
     id,
     title: 'Customer needs help',
     description: 'The bot was **not** confident.',
-    form: {
-      answer: { type: 'textarea', required: true },
-      sentiment: {
-        type: 'select',
-        options: [
-          { value: 'positive', label: 'Positive' },
-          { value: 'neutral', label: 'Neutral' },
-          { value: 'frustrated', label: 'Frustrated' },
-        ],
-      },
-    },
+    form: seedForm,
     context: { conversationId: 'c-1', customerId: 'cust-9', nested: { list: [1, 'two', null] } },
     assignee: { kind: 'group', id: 'support-l1' },
     createdBy: { kind: 'run', runId: 'r1', nodeId: 'gate' },
