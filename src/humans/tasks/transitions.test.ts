@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { HumanTask, HumanTaskStatus } from '../../store/human-task-types.js';
 import type { Actor } from './actor.js';
 import { systemActor } from './actor.js';
-import { answer, cancel, claim, expire, reassign, release, type Decide } from './transitions.js';
+import { answer, cancel, claim, escalate, expire, reassign, release, type Decide } from './transitions.js';
 
 const t0 = 1_700_000_000_000;
 const ann: Actor = { id: 'ann', groups: ['support-l1'], admin: false };
@@ -54,6 +54,10 @@ const rows: Row[] = [
   ['an admin cancels', 'claimed', cancel(root, t0 + 1, 'not needed'), 'cancelled'],
   ['a member cannot cancel', 'open', cancel(ann, t0 + 1), 'E_NOT_ELIGIBLE'],
   ['a cancelled task cannot be cancelled again', 'cancelled', cancel(root, t0 + 1), 'E_HUMAN_TASK_STATE'],
+  ['the SLA fires the step the task is at', 'open', escalate(systemActor, 0, t0 + 1), 'open'],
+  ['an escalation that reassigns drops the claim', 'claimed', escalate(systemActor, 0, t0 + 1, { assignee: { kind: 'group', id: 'support-l2' } }), 'open'],
+  ['a step fired twice changes the task once', 'open', escalate(systemActor, 1, t0 + 1), 'E_HUMAN_TASK_STATE'],
+  ['an answered task does not escalate', 'completed', escalate(systemActor, 0, t0 + 1), 'E_HUMAN_TASK_STATE'],
 ];
 
 describe('human task transitions', () => {
@@ -83,5 +87,13 @@ describe('human task transitions', () => {
     const { next, entry } = reassign(ann, { kind: 'group', id: 'support-l2' }, t0 + 1)(task('claimed'));
     expect(next).toMatchObject({ status: 'open', assignee: { kind: 'group', id: 'support-l2' }, claimedBy: undefined });
     expect(entry.detail).toEqual({ from: 'group:support-l1', to: 'group:support-l2' });
+  });
+});
+
+describe('escalate', () => {
+  it('issue 10: moves to the next step, records when it fired, and applies its effect', () => {
+    const { next, entry } = escalate(systemActor, 0, t0 + 9, { priority: 'urgent', assignee: { kind: 'user', id: 'bob' } })(task('claimed'));
+    expect(next).toMatchObject({ escalation: { step: 1, lastFiredAt: t0 + 9 }, priority: 'urgent', assignee: { kind: 'user', id: 'bob' }, status: 'open', claimedBy: undefined });
+    expect(entry).toEqual({ at: t0 + 9, actor: 'system', action: 'escalated', detail: { step: 0, priority: 'urgent', to: 'user:bob' } });
   });
 });

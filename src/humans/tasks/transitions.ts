@@ -1,4 +1,4 @@
-import type { Assignee, HumanTask, HumanTaskAction, HumanTaskChange, HumanTaskState, JsonObject } from '../../store/human-task-types.js';
+import type { Assignee, HumanTask, HumanTaskAction, HumanTaskChange, HumanTaskPriority, HumanTaskState, JsonObject } from '../../store/human-task-types.js';
 import type { Actor } from './actor.js';
 import { formatAssignee, isEligible } from './eligibility.js';
 import { humanTaskStateError, notEligibleError } from './task-errors.js';
@@ -12,6 +12,8 @@ import { validateAnswer } from './validate-answer.js';
  *   open | claimed ──reassign──▶ open        (claim dropped)
  *   open | claimed ──expire──▶ expired       (the SLA's last step)
  *   open | claimed ──cancel──▶ cancelled
+ *   open | claimed ──escalate──▶ open | claimed  (an SLA step fired: next step, maybe a new
+ *                                                  priority or assignee, which drops the claim)
  *
  * completed, expired and cancelled are final. Each throws E_HUMAN_TASK_STATE, E_NOT_ELIGIBLE or
  * E_FORM_INVALID instead of deciding, and then nothing is written.
@@ -94,5 +96,24 @@ export function cancel(actor: Actor, now: number, reason?: string): Decide {
     requireLive(task, 'cancel');
     if (!actor.admin && task.history[0]?.actor !== actor.id) throw notEligibleError(task, actor, 'cancel');
     return change(task, actor, 'cancelled', now, { status: 'cancelled', claimedBy: undefined }, reason === undefined ? undefined : { reason });
+  };
+}
+
+/**
+ * Records that SLA step `step` fired (the system decides). Only the step the task is at may fire,
+ * so a timer that fires twice (two processes, a retry) changes the task once: the second gets
+ * E_HUMAN_TASK_STATE. A new assignee drops any claim; a new priority replaces the old.
+ */
+export function escalate(actor: Actor, step: number, now: number, effect: { priority?: HumanTaskPriority; assignee?: Assignee } = {}): Decide {
+  return function escalateDecision(task) {
+    requireLive(task, 'escalate');
+    if (task.escalation.step !== step) throw humanTaskStateError(task, `fire escalation step ${step} of`);
+    const reassigned = effect.assignee !== undefined;
+    const detail: JsonObject = { step, ...(effect.priority && { priority: effect.priority }), ...(effect.assignee && { to: formatAssignee(effect.assignee) }) };
+    return change(task, actor, 'escalated', now, {
+      escalation: { step: step + 1, lastFiredAt: now },
+      ...(effect.priority && { priority: effect.priority }),
+      ...(reassigned && { assignee: effect.assignee, status: 'open', claimedBy: undefined }),
+    }, detail);
   };
 }
