@@ -9,6 +9,7 @@ const layers = [
   ['store', 'tasks'],
   ['agents', 'workspace', 'humans', 'sessions', 'notify'],
   ['engine', 'workflows'],
+  ['services'],
   ['server', 'cli', 'tui'],
 ];
 
@@ -16,24 +17,32 @@ function higherThan(index) {
   return layers.slice(index + 1).flat();
 }
 
-const layerRules = layers.flatMap((group, index) => {
-  const forbidden = higherThan(index);
-  if (forbidden.length === 0) return [];
-  return group.map((folder) => ({
-    files: [`src/${folder}/**/*.ts`],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: forbidden.map((name) => ({
-            group: [`**/${name}/*`, `**/${name}/**`, `**/${name}`],
-            message: `src/${folder} is below src/${name} in the layer order (see ARCHITECTURE.md): it must not import it.`,
-          })),
-        },
-      ],
-    },
+// Only authentication makes TenantScopes (docs/tenancy.md); tests mint their own.
+const mintRule = {
+  group: ['**/core/tenant-scope.js', '**/core/tenant-scope'],
+  importNames: ['mintTenantScope'],
+  message: 'Only src/services/auth makes TenantScopes (docs/tenancy.md): receive a scope instead.',
+};
+const testFiles = ['**/*.test.ts', '**/*.case.ts', '**/testing/**'];
+
+function layerPatterns(folder, index) {
+  return higherThan(index).map((name) => ({
+    group: [`**/${name}/*`, `**/${name}/**`, `**/${name}`],
+    message: `src/${folder} is below src/${name} in the layer order (see ARCHITECTURE.md): it must not import it.`,
   }));
-});
+}
+
+const layerRules = layers.flatMap((group, index) =>
+  group.flatMap((folder) => {
+    const patterns = layerPatterns(folder, index);
+    const rule = (extra) => ({ 'no-restricted-imports': ['error', { patterns: [...patterns, ...extra] }] });
+    const allowed = folder === 'services' ? [`src/services/auth/**/*.ts`] : [];
+    return [
+      { files: [`src/${folder}/**/*.ts`], rules: rule([mintRule]) },
+      { files: [...testFiles.map((glob) => `src/${folder}/${glob}`), ...allowed], rules: rule([]) },
+    ];
+  }),
+);
 
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'coverage/**', 'bench/results/**'] },
@@ -59,6 +68,7 @@ export default tseslint.config(
       ],
     },
   },
+  { files: ['test/**/*.ts', 'bench/**/*.ts'], ignores: testFiles, rules: { 'no-restricted-imports': ['error', { patterns: [mintRule] }] } },
   {
     files: ['src/cli/**/*.ts', 'bench/**', 'test/**', '**/*.test.ts', 'bin/**'],
     rules: { 'no-console': 'off' },

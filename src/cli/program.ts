@@ -11,12 +11,17 @@ import type { RunOptions } from './commands/run.js';
 import type { StatusOptions } from './commands/status.js';
 import type { AttachTaskOptions } from './task-commands/attach-command.js';
 import type { TaskStatusOptions } from './task-commands/status-command.js';
+import { registerHumanTaskCommands } from './human-program.js';
 import { registerTaskCommands } from './task-program.js';
+
+/** Declared by human-program.ts. */
+const humanTaskCommandNames = ['inbox', 'answer', 'claim', 'release', 'reassign', 'human-task'] as const;
 
 /** Names of the subcommands, for usage hints. */
 export const commandNames = [
   'compile', 'run', 'runs', 'resume', 'replay', 'doctor', 'notifications',
   'new', 'edit', 'start', 'stop', 'attach', 'complete', 'review', 'status', 'merge', 'cd', 'shell-init', 'diff', 'logs', 'rm', 'watch', 'daemon',
+  ...humanTaskCommandNames,
 ] as const;
 
 /**
@@ -172,5 +177,7 @@ export function createProgram(ctx: CommandContext, setExitCode: (code: number) =
   }
 
   registerTaskCommands(program, ctx, setExitCode, wanted);
+  // One function declares them all; they share a heading and a lazily loaded module.
+  if (humanTaskCommandNames.some(wanted)) registerHumanTaskCommands(program, ctx, setExitCode);
   return program;
 }

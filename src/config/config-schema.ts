@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { cliAgentsSchema } from './cli-profile-extension.js';
 import { notificationsSchema } from './notifications-schema.js';
 import { Backends, ProviderTypes, PushPolicies, ShellSandboxes, Tiers } from './config-types.js';
+import { peopleSchema } from './people-schema.js';
 import { envName, envPattern, text } from './schema-parts.js';
 
 /**
@@ -54,6 +55,8 @@ export const configSchema = z.strictObject({
   cli_agents: cliAgentsSchema.optional(),
   /** Channels and routing rules for human-task notices (issue 10, notifications-schema.ts). */
   notifications: notificationsSchema.optional(),
+  /** Users, groups and admins for human tasks (people-schema.ts). */
+  people: peopleSchema.optional(),
 });
 
 export type RawConfig = z.infer<typeof configSchema>;

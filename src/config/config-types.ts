@@ -1,5 +1,6 @@
 import type { CliAgentEntry } from './cli-profile-extension.js';
 import type { ResolvedNotifications } from './notifications-types.js';
+import type { ResolvedPeople } from './people-types.js';
 
 /**
  * The validated, resolved shape of `orchestra.yaml`. Keys are camelCase here (the file uses
@@ -81,6 +82,8 @@ export interface ResolvedConfig {
   cliAgents: Readonly<Record<string, CliAgentEntry>>;
   /** Notification channels and routing (issue 10, docs/notifications.md). */
   notifications: ResolvedNotifications;
+  /** Users, groups and admins for human tasks; `configured: false` without a `people:` section. */
+  people: ResolvedPeople;
   /** The directory of the config file, when there is one. */
   dir?: string;
 }

@@ -46,3 +46,4 @@ export { agentEnv, baseAgentEnv, configKeyEnvNames, envNameMatches, passEnvList 
 export { ChannelTypes, NotificationEvents } from './notifications-types.js';
 export type { ChannelConfig, ChannelType, EmailChannelConfig, InboxChannelConfig, NotificationEvent, ResolvedNotifications, RouteRule, SlackChannelConfig, WebhookChannelConfig } from './notifications-types.js';
 export { defaultNotifications } from './resolve-notifications.js';
+export { noPeople, type ResolvedPeople, type ResolvedUser } from './people-types.js';

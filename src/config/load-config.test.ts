@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { formatLocation, isOrchestraError, type OrchestraError } from '../core/index.js';
 import { loadConfig } from './load-config.js';
 import { parseConfig } from './parse-config.js';
+import { noPeople } from './people-types.js';
 import { defaultNotifications } from './resolve-notifications.js';
 
 const file = '/project/orchestra.yaml';
@@ -22,7 +23,7 @@ function errorOf(text: string, fileExists: (path: string) => boolean = noFiles):
 
 describe('parseConfig: schema errors name the file, line:column, key path and what is allowed', () => {
   it.each([
-    ['unknown top-level key', 'backend: agent\ncxdb:\n  url: x\n', '2:1', 'cxdb: unknown key. Allowed here: backend, providers, agents, agent, workspace, cli_agents, notifications.'],
+    ['unknown top-level key', 'backend: agent\ncxdb:\n  url: x\n', '2:1', 'cxdb: unknown key. Allowed here: backend, providers, agents, agent, workspace, cli_agents, notifications, people.'],
     [
       'misspelled key with did-you-mean',
       'providers:\n  anthropic:\n    modles:\n      smart: claude-opus-4-5\n',
@@ -91,7 +92,7 @@ describe('parseConfig: references and files', () => {
   });
 
   it('rejects a file that is not a mapping', () => {
-    expect(errorOf('- a\n- b\n').message).toBe('the config must be a mapping of keys (backend, providers, agents, workspace, cli_agents).');
+    expect(errorOf('- a\n- b\n').message).toBe('the config must be a mapping of keys (backend, providers, agents, workspace, cli_agents, notifications, people).');
   });
 });
 
@@ -148,6 +149,7 @@ describe('parseConfig: resolved values', () => {
         },
       },
       notifications: defaultNotifications(),
+      people: noPeople,
       dir: '/project',
     });
   });
@@ -173,7 +175,7 @@ describe('loadConfig', () => {
   it('without a file applies the defaults and names no file', async () => {
     const loaded = await loadConfig({ startDir: dir, env: { ORCHESTRA_HOME: join(dir, 'home') } });
     expect(loaded.file).toBeUndefined();
-    expect(loaded.config).toEqual({ backend: 'simulation', backendSource: 'default', providers: { byName: {} }, agents: {}, workspace: { repos: {} }, agent: { passEnv: [], shellSandbox: 'none' }, cliAgents: {}, notifications: defaultNotifications() });
+    expect(loaded.config).toEqual({ backend: 'simulation', backendSource: 'default', providers: { byName: {} }, agents: {}, workspace: { repos: {} }, agent: { passEnv: [], shellSandbox: 'none' }, cliAgents: {}, notifications: defaultNotifications(), people: noPeople });
   });
 
   it('reads the discovered file and checks layer files on disk', async () => {

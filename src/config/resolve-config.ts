@@ -13,6 +13,7 @@ import {
 } from './config-types.js';
 import { resolveNotifications } from './resolve-notifications.js';
 import { anyProviderKeySet, builtInProviderNames, defaultKeyEnv, defaultTierModels, inferProviderType } from './provider-defaults.js';
+import { resolvePeople } from './resolve-people.js';
 import type { YamlSource } from './yaml-locate.js';
 
 type Env = Readonly<Record<string, string | undefined>>;
@@ -59,6 +60,7 @@ export function resolveConfig(raw: RawConfig, source: YamlSource | undefined, en
     agent: { passEnv: raw.agent?.pass_env ?? [], shellSandbox: raw.agent?.shell_sandbox ?? 'none' },
     cliAgents,
     notifications: resolveNotifications(raw.notifications, source),
+    people: resolvePeople(raw.people, source),
     ...(dir !== undefined && { dir }),
   };
 }

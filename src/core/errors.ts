@@ -41,6 +41,16 @@ export const ErrorCode = {
   DAEMON: 'E_DAEMON',
   /** A notification could not be sent: a channel's secret is not set, its server refused or was unreachable (issue 10). */
   NOTIFY: 'E_NOTIFY',
+  /** No human task with this id in the caller's tenant (another tenant's task looks exactly like this). */
+  HUMAN_TASK_NOT_FOUND: 'E_HUMAN_TASK_NOT_FOUND',
+  /** The human task's status forbids the request: already answered, cancelled, expired, claimed by another. */
+  HUMAN_TASK_STATE: 'E_HUMAN_TASK_STATE',
+  /** A form definition or an answer to one is invalid; `fields` names each bad field. */
+  FORM_INVALID: 'E_FORM_INVALID',
+  /** The acting person may not do this to the human task (not the assignee, not in its group, not an admin). */
+  NOT_ELIGIBLE: 'E_NOT_ELIGIBLE',
+  /** A user or group that orchestra.yaml's `people:` does not list. */
+  UNKNOWN_PERSON: 'E_UNKNOWN_PERSON',
   INTERNAL: 'E_INTERNAL',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
@@ -101,6 +111,11 @@ const exitCodeOf: Record<ErrorCode, ExitCode> = {
   E_AGENT_CLI_MISSING: ExitCode.FAILED,
   E_DAEMON: ExitCode.INTERNAL,
   E_NOTIFY: ExitCode.FAILED,
+  E_HUMAN_TASK_NOT_FOUND: ExitCode.NOT_FOUND,
+  E_HUMAN_TASK_STATE: ExitCode.CONFLICT,
+  E_FORM_INVALID: ExitCode.USAGE,
+  E_NOT_ELIGIBLE: ExitCode.CONFLICT,
+  E_UNKNOWN_PERSON: ExitCode.USAGE,
   E_INTERNAL: ExitCode.INTERNAL,
 };
 
@@ -111,6 +126,14 @@ export interface OrchestraErrorOptions {
   /** Extra lines shown under the message, such as a source excerpt with a caret. */
   detail?: string;
   cause?: unknown;
+  /** Field-by-field problems (E_FORM_INVALID): which field, and what is wrong with it. */
+  fields?: readonly FieldIssue[];
+}
+
+/** One field's problem in a form definition or an answer. */
+export interface FieldIssue {
+  field: string;
+  message: string;
 }
 
 /**
@@ -123,6 +146,7 @@ export class OrchestraError extends Error {
   readonly hint: string | undefined;
   readonly location: SourceLocation | undefined;
   readonly detail: string | undefined;
+  readonly fields: readonly FieldIssue[] | undefined;
 
   constructor(code: ErrorCode, message: string, options: OrchestraErrorOptions = {}) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause });
@@ -130,6 +154,7 @@ export class OrchestraError extends Error {
     this.hint = options.hint;
     this.location = options.location;
     this.detail = options.detail;
+    this.fields = options.fields;
   }
 
   get exitCode(): ExitCode {

@@ -46,3 +46,22 @@ export function invalidInputError(what: string, problem: string): OrchestraError
     hint: 'This is a bug in the caller of the store: nothing was written.',
   });
 }
+
+/** The same for a missing id and for another tenant's task: a tenant cannot learn what others have. */
+export function humanTaskNotFoundError(id: string): OrchestraError {
+  return new OrchestraError(ErrorCode.HUMAN_TASK_NOT_FOUND, `human task "${id}" does not exist`, {
+    hint: 'List the tasks waiting for you with `orchestra inbox` (add --all for every task of the tenant).',
+  });
+}
+
+export function humanTaskExistsError(id: string): OrchestraError {
+  return new OrchestraError(ErrorCode.STORE, `human task "${id}" already exists`, {
+    hint: 'Human task ids are unique: create the task with a fresh id (createHumanTaskId()).',
+  });
+}
+
+export function badCursorError(cursor: string): OrchestraError {
+  return new OrchestraError(ErrorCode.USAGE, `the page cursor ${JSON.stringify(cursor)} is not one this store gave out`, {
+    hint: 'Pass the nextCursor of the previous page unchanged, or no cursor for the first page.',
+  });
+}

@@ -3,6 +3,7 @@ import { describeBranchStepConformance } from './conformance/branch-steps.case.j
 import { describeCheckpointConformance } from './conformance/checkpoints.case.js';
 import { describeEventConformance } from './conformance/events.case.js';
 import type { StoreFixture } from './conformance/fixtures.case.js';
+import { describeHumanTaskConformance } from './conformance/human-tasks.case.js';
 import { describeLeaseConformance } from './conformance/leases.case.js';
 import { describeLifecycleConformance } from './conformance/lifecycle.case.js';
 import { describeNodeRecordConformance } from './conformance/node-records.case.js';
@@ -46,5 +47,6 @@ export function describeStoreConformance(name: string, open: () => Promise<Store
     describeNodeProcessConformance(fixture);
     describeBranchStepConformance(fixture);
     describeOutboxConformance(fixture);
+    describeHumanTaskConformance(fixture);
   });
 }

@@ -1,3 +1,4 @@
+import type { HumanTaskStore } from './human-tasks.js';
 import type { NodeProcess } from './node-process.js';
 import type { OutboxStore } from './outbox.js';
 import type { RunFile } from './run-file.js';
@@ -6,10 +7,11 @@ import type { BranchStep, Checkpoint, CheckpointHead, EventInput, Lease, NewRun,
 /**
  * The single source of truth for runs. SQLite is the embedded default; PostgreSQL comes later
  * behind the same interface, and `store.case.ts` is the conformance suite both must pass.
- * Every method is async so that networked stores fit without changing callers.
- * The notification outbox is its own part (outbox.ts).
+ * Every method is async so that networked stores fit without changing callers. Tenant-owned
+ * parts (human tasks, human-tasks.ts) take a TenantScope first; the notification outbox is its own
+ * part (outbox.ts).
  */
-export interface Store extends OutboxStore {
+export interface Store extends HumanTaskStore, OutboxStore {
   readonly kind: 'sqlite' | 'memory' | 'postgres';
 
   createRun(run: NewRun): Promise<RunRecord>;

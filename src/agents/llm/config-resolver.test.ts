@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { defaultNotifications, type ResolvedConfig } from '../../config/index.js';
+import { defaultNotifications, noPeople, type ResolvedConfig } from '../../config/index.js';
 import { modelResolverFor } from './config-resolver.js';
 
 const config: ResolvedConfig = {
@@ -17,6 +17,7 @@ const config: ResolvedConfig = {
   agent: { passEnv: [], shellSandbox: 'none' },
   cliAgents: {},
   notifications: defaultNotifications(),
+  people: noPeople,
 };
 
 describe('modelResolverFor', () => {

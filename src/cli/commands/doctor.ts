@@ -1,7 +1,7 @@
 import { runVersion } from '../../agents/cli-agents/index.js';
 import { resolveCommand } from '../../agents/cli-agents/resolve-command.js';
 import { missingKeyError } from '../../agents/llm/api-key.js';
-import { defaultNotifications, loadConfig, providerKeyStatus, type ResolvedConfig } from '../../config/index.js';
+import { defaultNotifications, loadConfig, noPeople, providerKeyStatus, type ResolvedConfig } from '../../config/index.js';
 import { ExitCode, formatLocation, isOrchestraError } from '../../core/index.js';
 import { damagedStoreHint, migrations, openSqliteStore } from '../../store/sqlite/index.js';
 import type { CommandContext } from '../command-context.js';
@@ -115,4 +115,4 @@ function checkKeys(config: ResolvedConfig | undefined, env: Env): DoctorCheck[] 
   });
 }
 
-const emptyConfig: ResolvedConfig = { backend: 'simulation', backendSource: 'default', providers: { byName: {} }, agents: {}, workspace: { repos: {} }, agent: { passEnv: [], shellSandbox: 'none' }, cliAgents: {}, notifications: defaultNotifications() };
+const emptyConfig: ResolvedConfig = { backend: 'simulation', backendSource: 'default', providers: { byName: {} }, agents: {}, workspace: { repos: {} }, agent: { passEnv: [], shellSandbox: 'none' }, cliAgents: {}, notifications: defaultNotifications(), people: noPeople };

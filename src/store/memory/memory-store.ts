@@ -7,14 +7,8 @@ import type { NodeProcess } from '../node-process.js';
 import type { Delivery, DeliveryClaim, DeliveryFailure, DeliveryFilter, NewDelivery } from '../outbox.js';
 import { validateRunFiles, type RunFile } from '../run-file.js';
 import type { Store } from '../store.js';
-import {
-  checkpointExistsError,
-  nodeRecordExistsError,
-  nodeRecordNotFoundError,
-  runExistsError,
-  runNotFoundError,
-  storeClosedError,
-} from '../store-errors.js';
+import { checkpointExistsError, nodeRecordExistsError, nodeRecordNotFoundError, runExistsError, runNotFoundError } from '../store-errors.js';
+import { MemoryHumanTaskStore } from './memory-human-tasks.js';
 import type { BranchStep, Checkpoint, CheckpointHead, EventInput, Lease, NewRun, NodeEnd, NodeRecord, NodeStart, RunFilter, RunPatch, RunRecord, StoredEvent } from '../types.js';
 import { MemoryOutbox } from './memory-outbox.js';
 
@@ -41,11 +35,10 @@ export function createMemoryStore(): Store {
   return new MemoryStore();
 }
 
-class MemoryStore implements Store {
+class MemoryStore extends MemoryHumanTaskStore implements Store {
   readonly kind = 'memory' as const;
   private readonly runs = new Map<string, RunTables>();
   private readonly leases = new Map<string, Lease>();
-  private closed = false;
   private readonly outbox = new MemoryOutbox((work) => this.guard(work));
 
   createRun(run: NewRun): Promise<RunRecord> {
@@ -249,15 +242,6 @@ class MemoryStore implements Store {
   close(): Promise<void> {
     this.closed = true;
     return Promise.resolve();
-  }
-
-  private guard<T>(work: () => T): Promise<T> {
-    if (this.closed) return Promise.reject(storeClosedError());
-    try {
-      return Promise.resolve(work());
-    } catch (error) {
-      return Promise.reject(error);
-    }
   }
 
   private require(runId: string): RunTables {

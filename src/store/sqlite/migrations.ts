@@ -124,6 +124,50 @@ export const migrations: readonly Migration[] = [
     `,
   },
   {
+    // Human tasks and their history (issue 10, src/store/human-tasks.ts). Keyed by tenant first: a
+    // query names its tenant, and the same id in two tenants is two tasks.
+    name: 'human tasks',
+    sql: `
+      CREATE TABLE human_tasks (
+        tenant             TEXT NOT NULL,
+        id                 TEXT NOT NULL,
+        title              TEXT NOT NULL,
+        description        TEXT NOT NULL,
+        form_json          TEXT NOT NULL,
+        context_json       TEXT NOT NULL,
+        assignee_kind      TEXT CHECK (assignee_kind IN ('user', 'group')),
+        assignee_id        TEXT,
+        priority           TEXT NOT NULL CHECK (priority IN ('low', 'normal', 'high', 'urgent')),
+        status             TEXT NOT NULL CHECK (status IN ('open', 'claimed', 'completed', 'expired', 'cancelled')),
+        created_at         INTEGER NOT NULL,
+        updated_at         INTEGER NOT NULL,
+        due_at             INTEGER,
+        escalation_json    TEXT NOT NULL,
+        created_by_json    TEXT NOT NULL,
+        claimed_by         TEXT,
+        answer_json        TEXT,
+        answered_by        TEXT,
+        answered_at        INTEGER,
+        answer_consumed_at INTEGER,
+        version            INTEGER NOT NULL,
+        PRIMARY KEY (tenant, id)
+      );
+      CREATE INDEX human_tasks_by_due ON human_tasks (tenant, due_at IS NULL, COALESCE(due_at, 0), created_at, id);
+
+      CREATE TABLE human_task_history (
+        tenant      TEXT NOT NULL,
+        task_id     TEXT NOT NULL,
+        seq         INTEGER NOT NULL,
+        at          INTEGER NOT NULL,
+        actor       TEXT NOT NULL,
+        action      TEXT NOT NULL,
+        detail_json TEXT,
+        PRIMARY KEY (tenant, task_id, seq),
+        FOREIGN KEY (tenant, task_id) REFERENCES human_tasks (tenant, id) ON DELETE CASCADE
+      );
+    `,
+  },
+  {
     // The notification outbox and delivery log (issue 10, src/store/outbox.ts): one row per notice and channel.
     name: 'notification outbox',
     sql: `

@@ -4,21 +4,21 @@ import { validateLeaseTiming } from '../lease-rules.js';
 import { createRunRecord, presentPatchKeys } from '../run-record.js';
 import type { NodeProcess } from '../node-process.js';
 import type { Store } from '../store.js';
-import { checkpointExistsError, nodeRecordExistsError, nodeRecordNotFoundError, runExistsError, runNotFoundError, storeClosedError } from '../store-errors.js';
+import { checkpointExistsError, nodeRecordExistsError, nodeRecordNotFoundError, runExistsError, runNotFoundError } from '../store-errors.js';
+import { tenantOf } from '../../core/tenant-scope.js';
 import type { RunFile } from '../run-file.js';
 import type { BranchStep, Checkpoint, CheckpointHead, EventInput, Lease, NewRun, NodeEnd, NodeRecord, NodeStart, RunFilter, RunPatch, RunRecord, StoredEvent } from '../types.js';
 import { createBranchStepTable, type BranchStepTable } from './branch-steps.js';
 import { CheckpointRows, type CheckpointRow } from './checkpoint-rows.js';
-import { connectionSettings, type ConnectionSettings } from './connection-settings.js';
-import { GroupCommit } from './group-commit.js';
 import { LeaseRows } from './lease-rows.js';
 import { fromEventRow, insertEventRows } from './event-rows.js';
 import { NodeProcessRows } from './node-process-rows.js';
 import { OutboxRows } from './outbox-rows.js';
 import { RunFileRows } from './run-file-rows.js';
 import { fromNodeRecordRow, fromRunRow, fromRunRowMarked, runPatchColumns, toRunRow } from './rows.js';
+import { HumanTaskTable } from './human-task-table.js';
 import { isConstraintError, toStoreError } from './sqlite-errors.js';
-import { checkStoreHealth, type StoreHealth } from './store-health.js';
+import { SqliteConnection } from './sqlite-connection.js';
 import { createRunPatchStatements, prepareStatements } from './statements.js';
 
 // Checkpoints and run state must survive power loss; node records and events may lag behind them.
@@ -32,7 +32,7 @@ const ordinary = false;
  * whatever is queued, so every call sees the writes issued before it. Transactions are IMMEDIATE:
  * they take the write lock up front (no upgrade deadlock between processes).
  */
-export class SqliteStore implements Store {
+export class SqliteStore extends SqliteConnection implements Store {
   readonly kind = 'sqlite' as const;
   private readonly sql: ReturnType<typeof prepareStatements>;
   private readonly runPatchStatement: ReturnType<typeof createRunPatchStatements>;
@@ -40,20 +40,17 @@ export class SqliteStore implements Store {
   private readonly appendTransaction;
   private readonly leases: LeaseRows;
   private readonly checkpoints: CheckpointRows;
-  private readonly writes: GroupCommit;
   private readonly processes: NodeProcessRows;
   private readonly branchSteps: BranchStepTable;
   private readonly files: RunFileRows;
   private readonly outbox: OutboxRows;
+  private readonly humanTasks: HumanTaskTable;
 
-  constructor(
-    private readonly db: Database.Database,
-    readonly path: string,
-    private readonly busyTimeoutMs: number,
-  ) {
+  constructor(db: Database.Database, path: string, busyTimeoutMs: number) {
+    super(db, path, busyTimeoutMs);
     this.sql = prepareStatements(db);
     this.checkpoints = new CheckpointRows(path);
-    this.writes = new GroupCommit(db, (error) => toStoreError(error, this.path, this.busyTimeoutMs));
+    this.humanTasks = new HumanTaskTable(db);
     this.runPatchStatement = createRunPatchStatements(db);
     this.processes = new NodeProcessRows(db);
     this.files = new RunFileRows(db);
@@ -239,41 +236,12 @@ export class SqliteStore implements Store {
   markFailed: Store['markFailed'] = (id, owner, failure) => this.guard(() => this.outbox.markFailed(id, owner, failure));
   listDeliveries: Store['listDeliveries'] = (tenant, filter = {}) => this.guard(() => this.outbox.list(tenant, filter));
 
-  /** The connection's effective settings, for `doctor`-style diagnostics and tests. */
-  settings(): ConnectionSettings {
-    if (!this.db.open) throw storeClosedError();
-    return connectionSettings(this.db);
-  }
-
-  /** Checks every page, index and JSON row of the file (slow: for `doctor`, see store-health.ts). */
-  checkHealth(): Promise<StoreHealth> {
-    return this.guard(() => checkStoreHealth(this.db));
-  }
-
-  close(): Promise<void> {
-    if (this.db.open) {
-      this.writes.flush();
-      this.db.close();
-    }
-    return Promise.resolve();
-  }
-
-  /** Queues a write for the next group commit; `durable` ones commit with synchronous=FULL. */
-  private submit<T>(isDurable: boolean, write: () => T): Promise<T> {
-    if (!this.db.open) return Promise.reject(storeClosedError());
-    return this.writes.submit(write, isDurable);
-  }
-
-  /** Runs `work` now, after committing the queued writes so that it sees (and follows) them. */
-  private guard<T>(work: () => T): Promise<T> {
-    if (!this.db.open) return Promise.reject(storeClosedError());
-    try {
-      this.writes.flush();
-      return Promise.resolve(work());
-    } catch (error) {
-      return Promise.reject(toStoreError(error, this.path, this.busyTimeoutMs));
-    }
-  }
+  // Human tasks (human-task-table.ts). Changes are durable: an answer, once acknowledged, is never lost.
+  createHumanTask: Store['createHumanTask'] = (scope, task) => this.submit(durable, () => this.humanTasks.create(tenantOf(scope), task));
+  getHumanTask: Store['getHumanTask'] = (scope, id) => this.guard(() => this.humanTasks.get(tenantOf(scope), id));
+  listHumanTasks: Store['listHumanTasks'] = (scope, filter = {}) => this.guard(() => this.humanTasks.list(tenantOf(scope), filter));
+  updateHumanTask: Store['updateHumanTask'] = (scope, id, decide) => this.submit(durable, () => this.humanTasks.update(tenantOf(scope), id, decide));
+  takeHumanTaskAnswer: Store['takeHumanTaskAnswer'] = (scope, id, now) => this.submit(durable, () => this.humanTasks.take(tenantOf(scope), id, now));
 
   private readCheckpoint(runId: string, row: CheckpointRow | undefined): Checkpoint | undefined {
     return this.checkpoints.decode(runId, row, (seq) => this.sql.getCheckpoint.get(runId, seq));

@@ -1,0 +1,49 @@
+import { loadConfig } from '../../config/index.js';
+import { resolveActor, type Identity } from '../../humans/people/resolve-actor.js';
+import { authenticateLocal } from '../../services/auth/local-scope.js';
+import type { HumanTaskServiceContext } from '../../services/human-tasks/context.js';
+import { tryGit } from '../../workspace/run-git.js';
+import type { CommandContext } from '../command-context.js';
+import { openCliStore } from '../store-location.js';
+
+/** `--tenant`, shared by every human-task command. */
+export interface TenantOption {
+  tenant?: string;
+}
+
+/**
+ * The service context for a human-task command: the local user authenticated for `--tenant`
+ * (else ORCHESTRA_TENANT, else `default`), acting as ORCHESTRA_USER (else git's user.email) as
+ * `people:` in the project's orchestra.yaml knows them, on the user's store. The caller closes it.
+ */
+export async function openHumanTaskContext(ctx: CommandContext, options: TenantOption): Promise<HumanTaskServiceContext & { close(): Promise<void> }> {
+  const { io } = ctx;
+  const scope = authenticateLocal({ ...(options.tenant !== undefined && { flag: options.tenant }), env: io.env });
+  const { config } = await loadConfig({ startDir: io.cwd, env: io.env });
+  const actor = resolveActor(config.people, await actingIdentity(ctx));
+  const { store } = await openCliStore(io.env);
+  return { store, scope, actor, people: config.people, now: () => Date.now(), close: () => store.close() };
+}
+
+async function actingIdentity(ctx: CommandContext): Promise<Identity | undefined> {
+  const fromEnv = ctx.io.env.ORCHESTRA_USER;
+  if (fromEnv !== undefined && fromEnv.trim() !== '') return { value: fromEnv, source: 'ORCHESTRA_USER' };
+  try {
+    const result = await tryGit(ctx.io.cwd, ['config', '--get', 'user.email']);
+    const email = result.stdout.trim();
+    return result.exitCode === 0 && email !== '' ? { value: email, source: 'git config user.email' } : undefined;
+  } catch {
+    // No git installed: nobody to ask.
+    return undefined;
+  }
+}
+
+/** Runs `work` with a human-task context and closes the store after it, also when it throws. */
+export async function withHumanTasks<T>(ctx: CommandContext, options: TenantOption, work: (service: HumanTaskServiceContext) => Promise<T>): Promise<T> {
+  const service = await openHumanTaskContext(ctx, options);
+  try {
+    return await work(service);
+  } finally {
+    await service.close();
+  }
+}

@@ -1,0 +1,50 @@
+import { ExitCode } from '../../core/errors.js';
+import { getHumanTask } from '../../services/human-tasks/get.js';
+import { listHumanTasks } from '../../services/human-tasks/list.js';
+import type { HumanTaskStatus } from '../../store/human-task-types.js';
+import type { CommandContext } from '../command-context.js';
+import { formatInbox, formatTaskDetail } from './format-task.js';
+import { withHumanTasks, type TenantOption } from './human-context.js';
+
+export interface InboxOptions extends TenantOption {
+  mine?: boolean;
+  group?: string;
+  all?: boolean;
+  status?: string[];
+  limit?: string;
+  cursor?: string;
+  json?: boolean;
+}
+
+/** `orchestra inbox`: the human tasks waiting for me (or a group, or everyone), overdue first. */
+export async function inboxCommand(ctx: CommandContext, options: InboxOptions): Promise<number> {
+  const view = options.all ? 'all' : options.group !== undefined ? 'group' : 'mine';
+  const page = await withHumanTasks(ctx, options, (service) =>
+    listHumanTasks(service, {
+      view,
+      ...(options.group !== undefined && { group: options.group }),
+      ...(options.status !== undefined && { status: options.status as HumanTaskStatus[] }),
+      ...(options.limit !== undefined && { limit: Number(options.limit) }),
+      ...(options.cursor !== undefined && { cursor: options.cursor }),
+    }),
+  );
+  if (options.json) {
+    ctx.io.stdout.write(`${JSON.stringify(page)}\n`);
+    return ExitCode.OK;
+  }
+  if (page.tasks.length === 0) {
+    const whose = view === 'all' ? 'in this tenant' : view === 'group' ? `for group ${options.group}` : 'for you';
+    ctx.io.stdout.write(`No human tasks wait ${whose}.\n`);
+    return ExitCode.OK;
+  }
+  ctx.io.stdout.write(formatInbox(page.tasks, Date.now(), ctx.out));
+  if (page.nextCursor !== undefined) ctx.io.stdout.write(ctx.out.dim(`more: orchestra inbox --cursor ${page.nextCursor}\n`));
+  return ExitCode.OK;
+}
+
+/** `orchestra inbox show ID`: the form's fields with their types and options, the context, the history. */
+export async function inboxShowCommand(ctx: CommandContext, id: string, options: TenantOption & { json?: boolean }): Promise<number> {
+  const task = await withHumanTasks(ctx, options, (service) => getHumanTask(service, { id }));
+  ctx.io.stdout.write(options.json ? `${JSON.stringify(task)}\n` : formatTaskDetail(task, Date.now(), ctx.out));
+  return ExitCode.OK;
+}

@@ -1,0 +1,11 @@
+export type * from '../../store/human-task-types.js';
+export { systemActor, type Actor } from './actor.js';
+export { eligibility, formatAssignee, isEligible, type EligibilityReason } from './eligibility.js';
+export { describeValue, optionList } from './field-value.js';
+export { coerceCliAnswer, coerceFieldText } from './coerce-answer.js';
+export { formInvalidError, type FormIssue } from './form-issue.js';
+export { formIssues, validateForm } from './validate-form.js';
+export { checkAnswer, validateAnswer, type AnswerCheck } from './validate-answer.js';
+export { answer, cancel, claim, escalate, expire, reassign, release, type Decide } from './transitions.js';
+export { humanTaskStateError, notEligibleError } from './task-errors.js';
+export { createHumanTaskId } from './task-id.js';

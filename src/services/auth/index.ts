@@ -1,0 +1,1 @@
+export { authenticateLocal, resolveLocalTenant, systemScopeFor, type LocalTenantChoice } from './local-scope.js';

@@ -1,0 +1,33 @@
+import { parseDuration } from '../../core/duration.js';
+import { resolveAssignee } from '../../humans/people/resolve-assignee.js';
+import { createHumanTaskId } from '../../humans/tasks/task-id.js';
+import { validateForm } from '../../humans/tasks/validate-form.js';
+import type { HumanTask, JsonObject } from '../../store/human-task-types.js';
+import type { HumanTaskServiceContext } from './context.js';
+import { parseInput } from './parse-input.js';
+import { createInput, type CreateHumanTaskInput } from './schemas.js';
+
+/**
+ * Creates a human task in the caller's tenant: the form checked field by field (E_FORM_INVALID),
+ * the assignee checked against `people:` (E_UNKNOWN_PERSON), the due time from `sla` or `dueAt`.
+ */
+export async function createHumanTask(ctx: HumanTaskServiceContext, input: CreateHumanTaskInput, formName = 'the form'): Promise<HumanTask> {
+  const parsed = parseInput(createInput, input, 'create a human task');
+  const form = validateForm(parsed.form, formName);
+  const now = ctx.now();
+  const assignee = parsed.assignee === undefined ? undefined : resolveAssignee(ctx.people, parsed.assignee, 'assignee');
+  const dueAt = parsed.sla !== undefined ? now + parseDuration(parsed.sla, 'sla') : parsed.dueAt;
+  return ctx.store.createHumanTask(ctx.scope, {
+    id: parsed.id ?? createHumanTaskId(now),
+    title: parsed.title,
+    ...(parsed.description !== undefined && { description: parsed.description }),
+    form,
+    ...(parsed.context !== undefined && { context: parsed.context as JsonObject }),
+    ...(assignee && { assignee }),
+    ...(parsed.priority !== undefined && { priority: parsed.priority }),
+    ...(dueAt !== undefined && { dueAt }),
+    createdBy: parsed.createdBy ?? { kind: 'api', by: ctx.actor.id },
+    actor: ctx.actor.id,
+    createdAt: now,
+  });
+}

@@ -1,0 +1,10 @@
+export type { HumanTaskServiceContext } from './context.js';
+export { createHumanTask } from './create.js';
+export { listHumanTasks } from './list.js';
+export { getHumanTask } from './get.js';
+export { claimHumanTask } from './claim.js';
+export { releaseHumanTask } from './release.js';
+export { reassignHumanTask } from './reassign.js';
+export { answerHumanTask } from './answer.js';
+export { cancelHumanTask } from './cancel.js';
+export type { CreateHumanTaskInput, ListHumanTasksInput } from './schemas.js';
