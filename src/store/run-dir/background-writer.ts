@@ -5,6 +5,13 @@ import { writeMirrorBatch } from './mirror-worker.js';
 /** A file's content, or a function producing it when the write happens. */
 export type FileContent = string | Uint8Array | (() => string | Uint8Array);
 
+/**
+ * How long files wait for others before a batch leaves: a message to the worker and its answer
+ * cost the engine's thread tens of microseconds, about what a simple node costs; a node's files
+ * then share a message with its neighbours'. Anyone waiting for the disk (settle, flush) sends at once.
+ */
+const batchWindowMs = 10;
+
 /** Writes a batch of files, resolving with those it could not write. */
 export type BatchWriter = (files: readonly MirrorFile[]) => Promise<MirrorWriteFailure[]>;
 
@@ -22,6 +29,8 @@ export class BackgroundFileWriter {
   private readonly pending = new Map<string, FileContent>();
   private readonly writing = new Set<string>();
   private draining: Promise<void> | undefined;
+  /** Ends the batch window early; set while a drain waits for it. */
+  private hurry: (() => void) | undefined;
   private failure: unknown;
 
   constructor(private readonly writeBatch: BatchWriter = writeMirrorBatch) {}
@@ -33,12 +42,18 @@ export class BackgroundFileWriter {
 
   /** Resolves once no write to `path` is queued or under way (other paths may still be). */
   async settle(path: string): Promise<void> {
-    while (this.draining && (this.pending.has(path) || this.writing.has(path))) await this.draining;
+    while (this.draining && (this.pending.has(path) || this.writing.has(path))) {
+      this.hurry?.();
+      await this.draining;
+    }
   }
 
   /** Resolves once everything written so far is on disk or has failed; never rejects. */
   async settleAll(): Promise<void> {
-    while (this.draining) await this.draining;
+    while (this.draining) {
+      this.hurry?.();
+      await this.draining;
+    }
   }
 
   /** Resolves when everything written so far is on disk; rejects with the first write error. */
@@ -52,8 +67,16 @@ export class BackgroundFileWriter {
   }
 
   private async drain(): Promise<void> {
-    // Let the engine go on to its next node before the first batch leaves: batches grow.
-    await new Promise<void>((resolve) => setImmediate(resolve));
+    // Let the engine go on to its next nodes before the first batch leaves: batches grow.
+    await new Promise<void>((resolve) => {
+      const timer = setTimeout(send, batchWindowMs);
+      function send(): void {
+        clearTimeout(timer);
+        resolve();
+      }
+      this.hurry = send;
+    });
+    this.hurry = undefined;
     while (this.pending.size > 0) {
       // One batch holds each path once; the next waits for it, so a path's writes keep their order.
       const batch: MirrorFile[] = [];
