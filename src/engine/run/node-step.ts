@@ -30,7 +30,7 @@ export function arrivalFromCheckpoint(graph: Graph, currentNode: string, nextNod
 }
 
 export type StepResult =
-  | { kind: 'done'; node: GraphNode; handlerType: string; outcome: Outcome; index: number; durationMs: number; fidelity: Fidelity }
+  | { kind: 'done'; node: GraphNode; handlerType: string; outcome: Outcome; index: number; durationMs: number; fidelity: Fidelity; stored: Promise<void> }
   | { kind: 'aborted'; node: GraphNode };
 
 /**
@@ -75,7 +75,7 @@ export async function runNodeStep(scope: RunScope, frame: Frame, node: GraphNode
   mirrorStatusFile(scope.files, stageDir, result.outcome);
   recordNodeOutcome(frame.progress, node.id, result.outcome);
   releaseBranchNodes(frame);
-  return { kind: 'done', node, handlerType, outcome: result.outcome, index: result.index, durationMs: result.durationMs, fidelity: resolved.fidelity };
+  return { kind: 'done', node, handlerType, outcome: result.outcome, index: result.index, durationMs: result.durationMs, fidelity: resolved.fidelity, stored: result.stored };
 }
 
 /** Creates the stage directory on the first call (HandlerInput.ensureStageDir); later calls wait for that one. */

@@ -42,6 +42,7 @@ export function createMemoryStore(): Store {
 
 class MemoryStore implements Store {
   readonly kind = 'memory' as const;
+  readonly ordersWrites = true;
   private readonly runs = new Map<string, RunTables>();
   private readonly leases = new Map<string, Lease>();
   private closed = false;
