@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { BackgroundFileWriter, type BatchWriter } from './background-writer.js';
 import { createMirrorBatchWriter } from './mirror-worker-body.js';
+import { cleanStrayTempFiles, isTempFileName } from './temp-files.js';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 
@@ -113,5 +114,16 @@ describe('BackgroundFileWriter', () => {
     expect(fs.readdirSync(dir).sort()).toEqual([`.checkpoint.json.tmp-${process.pid}-7`, 'checkpoint.json']);
     expect(fs.readFileSync(join(dir, 'checkpoint.json'), 'utf8')).toBe('new');
     expect(writeBatch([[join(dir, 'checkpoint.json', 'x'), 'through a file']])).toEqual([{ path: join(dir, 'checkpoint.json', 'x'), message: expect.stringContaining('ENOTDIR') }]);
+  });
+
+  it('issue 9: the engine thread\'s temp-file cleanup leaves the worker\'s temp files of a live process alone', async () => {
+    const dir = await tempDir();
+    const ours = `.checkpoint.json.tmp-${process.pid}-w4`;
+    const dead = '.checkpoint.json.tmp-999999999-w2';
+    await writeFile(join(dir, ours), 'in flight in the worker');
+    await writeFile(join(dir, dead), 'left by a crash');
+    expect([ours, dead].every(isTempFileName)).toBe(true);
+    expect(await cleanStrayTempFiles(dir)).toEqual([dead]);
+    expect(await readdir(dir)).toEqual([ours]);
   });
 });

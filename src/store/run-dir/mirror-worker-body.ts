@@ -26,7 +26,7 @@ export interface MirrorWorkerDeps {
  * - A new file is created (O_EXCL, 0600) and written in place: there is nothing to replace, and
  *   after a crash a torn one is rebuilt from the store (resume, `runs RUN --export`).
  * - A file that exists (checkpoint.json, a revisited stage's file, a link left by a tool) is replaced
- *   atomically: a temp file `.name.tmp-PID-N` beside it, then a rename over it (never through a link).
+ *   atomically: a temp file `.name.tmp-PID-wN` beside it, then a rename over it (never through a link).
  * - A missing directory is created (0700, with its parents).
  * - The first replace in a directory removes temp files there whose writer process is gone.
  *
@@ -38,7 +38,7 @@ export function createMirrorBatchWriter(deps: MirrorWorkerDeps): (files: readonl
   const createFlags = O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW;
   const fileMode = 0o600;
   const dirMode = 0o700;
-  const tempPattern = /^\..+\.tmp-(\d+)(?:-\d+)?$/;
+  const tempPattern = /^\..+\.tmp-(\d+)(?:-w?\d+)?$/;
   const cleanedDirs = new Set<string>();
   let counter = 0;
 
@@ -93,7 +93,8 @@ export function createMirrorBatchWriter(deps: MirrorWorkerDeps): (files: readonl
     let fd: number;
     for (;;) {
       counter += 1;
-      temp = path.join(dir, `.${path.basename(file)}.tmp-${pid}-${counter}`);
+      // `-w`: the engine thread's writes (temp-files.ts) leave these alone while this process lives.
+      temp = path.join(dir, `.${path.basename(file)}.tmp-${pid}-w${counter}`);
       try {
         fd = fs.openSync(temp, createFlags, fileMode);
         break;
