@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { chainDot, coldCommand, fanDot, langgraphRun, nodeFloor, orchestraRun } from './processes.js';
 import { parseAndValidate } from './parse-validate.js';
+import { fsFloor } from './fs-floor.js';
 
 // Smaller, quicker runs while working: BENCH_CHAIN=200 BENCH_FAN=20 BENCH_LONG=2000 BENCH_ROUNDS=1 npm run bench
 const CHAIN = Number(process.env.BENCH_CHAIN ?? 1000);
@@ -37,6 +38,8 @@ console.log('orchestra: node bin/orchestra.js run X.dot --simulate, SQLite store
 
 if (SECTIONS.has('peers')) {
   versus(`chain of ${CHAIN} prompt= nodes`, best(() => orchestraRun(chainDot(CHAIN), CHAIN + 2)), best(() => langgraphRun('chain', CHAIN)), 5);
+  const floor = best(() => fsFloor(CHAIN));
+  console.log(`${`  file-system floor of that chain`.padEnd(34)} ${ms(floor).padStart(8)}   (${CHAIN} dirs + ${CHAIN * 4} small files, plain sync fs calls in one process)`);
   versus(`fan-out/in of ${FAN} prompt= nodes`, best(() => orchestraRun(fanDot(FAN), 4)), best(() => langgraphRun('fan', FAN)), 2);
 }
 

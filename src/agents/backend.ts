@@ -24,7 +24,10 @@ export interface AgentRequest {
   threadId: string | undefined;
   /** Carry-over text for non-`full` fidelity (the preamble), already rendered. */
   preamble: string;
-  /** `{logsRoot}/{nodeId}`: the backend may write files here. */
+  /**
+   * `{logsRoot}/{nodeId}`: the backend may write files here. It exists when the backend is called,
+   * unless the backend says `createsStageDir: true`.
+   */
   stageDir: string;
   runId: string;
   attempt: number;
@@ -45,6 +48,12 @@ export interface AgentRequest {
   emit?: (event: RunEventBody) => Promise<void>;
   /** Stores each process group the backend starts before it runs, for resume to end after a crash. */
   processes?: ProcessRecorder;
+  /**
+   * Resolves once the run directory's files written so far (earlier nodes' prompt.md, response.md,
+   * ...) are on disk, which happens off the engine's path: a backend that starts a program that may
+   * read them (a coding-agent CLI, an agent with file tools) awaits it first.
+   */
+  runFilesOnDisk?: () => Promise<void>;
 }
 
 /**
@@ -54,6 +63,12 @@ export interface AgentRequest {
  */
 export interface AgentBackend {
   readonly name: string;
+  /**
+   * True when the backend creates `request.stageDir` itself before it writes there, or never writes
+   * there (the built-in ones): the codergen handler then does not create the directory first, which
+   * costs more than anything else a simulated or plain LLM node does on some file systems (issue 9).
+   */
+  readonly createsStageDir?: boolean;
   run(request: AgentRequest): Promise<string | AgentResult>;
 }
 

@@ -17,8 +17,12 @@ import type { RunContext } from './context.js';
 export interface Handler {
   execute(input: HandlerInput): Promise<Outcome | undefined>;
   /**
-   * `false` when the handler never writes into its stage directory (start, exit, conditional): the
-   * engine then skips creating it up front, and the directory appears with the node's status.json.
+   * `false` when the handler does not need its stage directory to exist when it starts: the engine
+   * then skips creating it up front. Such a handler writes its stage files through
+   * `services.files` (the mirror creates the directory), and calls `input.ensureStageDir()` before
+   * anything needs the directory on disk (a command's working directory or log files, a backend
+   * that does not create it). Creating a directory is one of the costliest things a node does on
+   * some file systems (issue 9).
    */
   readonly usesStageDir?: boolean;
 }
@@ -29,8 +33,13 @@ export interface HandlerInput {
   /** The run's live context. Handlers read it; they change it only through `contextUpdates`. */
   context: RunContext;
   run: RunInfo;
-  /** `{logsRoot}/{nodeId}` (or under `restart-N/`), in parallel branches too; created before execute unless the handler says it does not use it. */
+  /**
+   * `{logsRoot}/{nodeId}` (or under `restart-N/`), in parallel branches too. Created before execute,
+   * unless the handler says `usesStageDir: false`: then it may not exist yet (see `ensureStageDir`).
+   */
   stageDir: string;
+  /** Creates `stageDir` (0700) if it does not exist yet; cheap once done. */
+  ensureStageDir(): Promise<void>;
   /** 1-based attempt number. */
   attempt: number;
   signal: AbortSignal;
@@ -75,10 +84,15 @@ export interface HandlerServices {
 }
 
 export interface StageFileSink {
-  /** Stores `content` as the file at `path` (inside the run directory) and queues it for the disk. */
+  /** Stores `content` as the file at `path` (inside the run directory) and queues it for the disk; creates its directory. */
   write(path: string, content: string): void;
   /** Resolves once `path` has no write pending, so reading it from disk sees the latest content. */
   settle(path: string): Promise<void>;
+  /**
+   * Resolves once every file written so far is on disk (a failed write is reported at the run's
+   * end, not here): awaited before a program that may read the run directory starts.
+   */
+  settleAll(): Promise<void>;
 }
 
 export interface BranchRequest {

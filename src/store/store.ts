@@ -13,6 +13,13 @@ import type { BranchStep, Checkpoint, CheckpointHead, EventInput, Lease, NewRun,
  */
 export interface Store extends HumanTaskStore, OutboxStore {
   readonly kind: 'sqlite' | 'memory' | 'postgres';
+  /**
+   * True when writes issued one after another without waiting are applied in the order issued
+   * (SQLite's group commit, memory): the engine then hands each write over at once, and a node's
+   * writes share a transaction. A store over the network, whose calls may overtake each other,
+   * leaves it unset and gets each write once the one before has finished.
+   */
+  readonly ordersWrites?: boolean;
 
   createRun(run: NewRun): Promise<RunRecord>;
   getRun(id: string): Promise<RunRecord | undefined>;

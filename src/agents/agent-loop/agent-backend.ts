@@ -46,6 +46,7 @@ export function createAgentBackend(options: AgentBackendOptions): AgentBackend &
   const { env, clock, random, compose, logger, threads } = resolveModelBackendOptions(options);
   return {
     name: 'agent',
+    createsStageDir: true,
     async run(request) {
       if (request.signal.aborted) throw request.signal.reason;
       const { node } = request;
@@ -53,6 +54,8 @@ export function createAgentBackend(options: AgentBackendOptions): AgentBackend &
       const maxTurns = readInt(node.attrs, 'max_turns', `node "${node.id}"`) ?? readInt(request.graph.attrs, 'max_turns') ?? defaultMaxTurns;
       const sandbox = options.shellSandbox ?? 'none';
       await checkSandbox(sandbox, env, request.processes);
+      // Its file tools may read earlier nodes' files from the run directory: they must be on disk first.
+      await request.runFilesOnDisk?.();
       const scope: ToolCallScope = {
         tools: { workDir: await agentWorkDir(request), signal: request.signal, env: toolEnvFor(env, options, node, request.graph), sandbox, processes: request.processes },
         hooks: toolHooksOf(node, request.graph),

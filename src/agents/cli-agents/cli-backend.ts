@@ -80,6 +80,8 @@ export function createCliBackend(options: CliBackendOptions = {}): CliBackend {
     }
 
     await makePrivateDir(request.stageDir);
+    // The agent may read earlier nodes' files from the run directory: they must be on disk first.
+    await request.runFilesOnDisk?.();
     // The run's logs root (beside the node stage dirs) holds what the run's nodes share, e.g. CODEX_HOME.
     Object.assign(env, await prepareConfigHome(profile.configHome, { sessionDir: request.stageDir, runDir: dirname(request.stageDir), cwd, env }));
     const parser = createOutputParser(profile.output);
@@ -123,7 +125,7 @@ export function createCliBackend(options: CliBackendOptions = {}): CliBackend {
     return cliResult(cliRun);
   }
 
-  return { name: 'cli', profiles, sessions, run };
+  return { name: 'cli', createsStageDir: true, profiles, sessions, run };
 }
 
 /**

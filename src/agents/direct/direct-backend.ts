@@ -22,6 +22,7 @@ export function createDirectBackend(options: DirectBackendOptions): DirectBacken
   const { env, clock, random, compose, logger, threads } = resolveModelBackendOptions(options);
   return {
     name: 'direct',
+    createsStageDir: true,
     async run(request: AgentRequest): Promise<AgentResult> {
       if (request.signal.aborted) throw request.signal.reason;
       const prepared = prepareModel(nodeModelSettings(request.node), options.resolveModel, env);

@@ -49,6 +49,7 @@ export function createBackendRouter(options: BackendRouterOptions): AgentBackend
 
   return {
     name: 'router',
+    createsStageDir: true,
     async run(request: AgentRequest): Promise<string | AgentResult> {
       if (options.simulate) return (await backendFor('simulation')).run(request);
       const profile = resolveNodeProfile(request.node, request.graph.attrs, options.config);

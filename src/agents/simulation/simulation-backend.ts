@@ -34,6 +34,7 @@ export function createSimulationBackend(options: SimulationBackendOptions = {}):
 
   return {
     name: 'simulation',
+    createsStageDir: true,
     requests,
     async run(request: AgentRequest): Promise<string | AgentResult> {
       if (request.signal.aborted) throw request.signal.reason;

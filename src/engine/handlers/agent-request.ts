@@ -1,7 +1,13 @@
 import type { AgentRequest } from '../../agents/backend.js';
-import type { HandlerInput } from '../handler.js';
+import type { HandlerInput, StageFileSink } from '../handler.js';
 import { processRecorderFor } from './process-recorder.js';
 import { toolWorkingDirectory } from './tool/tool-env.js';
+
+function settleAllOf(files: StageFileSink): () => Promise<void> {
+  return function runFilesOnDisk() {
+    return files.settleAll();
+  };
+}
 
 /** The request a handler sends its backend for `prompt`: everything the node's run knows (decision 28). */
 export function agentRequestFor(input: HandlerInput, prompt: string): AgentRequest {
@@ -20,5 +26,6 @@ export function agentRequestFor(input: HandlerInput, prompt: string): AgentReque
     workDir: toolWorkingDirectory(input),
     emit: input.services.emit.bind(input.services),
     processes: processRecorderFor(input),
+    ...(input.services.files ? { runFilesOnDisk: settleAllOf(input.services.files) } : {}),
   };
 }

@@ -60,10 +60,20 @@ function stageLines(completed: readonly string[], outcomes: Readonly<Record<stri
   return { stages: lines.reverse(), omitted: distinct - ids.length };
 }
 
+/**
+ * Each outcome's line, kept with the summary it was made from: summaries are replaced, never
+ * changed, and compact mode renders the same hundred lines again before every node.
+ */
+const stageLineCache = new WeakMap<OutcomeSummary, { id: string; line: string }>();
+
 function stageLine(id: string, outcome: OutcomeSummary | undefined): string {
   if (!outcome) return `- ${id}: skipped`;
+  const cached = stageLineCache.get(outcome);
+  if (cached?.id === id) return cached.line;
   const detail = outcome.failureReason || outcome.notes;
-  return `- ${id}: ${outcome.status}${detail ? ` (${clip(detail)})` : ''}`;
+  const line = `- ${id}: ${outcome.status}${detail ? ` (${clip(detail)})` : ''}`;
+  stageLineCache.set(outcome, { id, line });
+  return line;
 }
 
 // Engine bookkeeping and mirrored graph attributes are not facts about the work.

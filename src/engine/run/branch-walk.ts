@@ -70,7 +70,7 @@ async function walk(scope: RunScope, frame: Frame, request: BranchRequest, place
     const limit = recorded ? undefined : limitFailure(scope, frame, node);
     if (limit) return { status: 'fail', failureReason: limit, lastNode: last.lastNode };
     const step: FinishedStep | { kind: 'aborted' } = recorded
-      ? { kind: 'done', handlerType: replayStep(scope, frame, node, recorded), outcome: recorded.outcome, index: 0, durationMs: 0 }
+      ? { kind: 'done', handlerType: replayStep(scope, frame, node, recorded), outcome: recorded.outcome, index: 0, durationMs: 0, stored: Promise.resolve() }
       : await runNodeStep(scope, frame, node, { incoming, previousNodeId });
     if (step.kind === 'aborted') return cancelled(node.id);
     const { outcome } = step;
@@ -86,12 +86,12 @@ async function walk(scope: RunScope, frame: Frame, request: BranchRequest, place
   }
 }
 
-type FinishedStep = Pick<Extract<StepResult, { kind: 'done' }>, 'kind' | 'handlerType' | 'outcome' | 'index' | 'durationMs'>;
+type FinishedStep = Pick<Extract<StepResult, { kind: 'done' }>, 'kind' | 'handlerType' | 'outcome' | 'index' | 'durationMs' | 'stored'>;
 
 /** The step, its node.completed and edge.selected in one durable commit, before the branch goes on. */
 async function commitStep(scope: RunScope, frame: Frame, place: BranchPlace, nodeId: string, step: FinishedStep, next: NextStep): Promise<void> {
   const { outcome } = step;
-  await scope.events.commitBranchStep(
+  const committed = scope.events.commitBranchStep(
     toBranchStep(place, frame, nodeId, outcome, scope.engine.clock.now()),
     [
       {
@@ -107,6 +107,8 @@ async function commitStep(scope: RunScope, frame: Frame, place: BranchPlace, nod
     ],
     { branch: frame.branch },
   );
+  // The node's records were issued before its step: they commit together.
+  await Promise.all([step.stored, committed]);
 }
 
 function nextInBranch(scope: RunScope, frame: Frame, nodeId: string, handlerType: string, outcome: Outcome): NextStep {

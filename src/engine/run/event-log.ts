@@ -12,28 +12,19 @@ export interface EventTags {
   branch?: string;
 }
 
-/** One emit: its events and, for a finished branch node, its step. */
-interface Emit {
-  inputs: EventInput[];
-  steps: BranchStep[];
-  resolve(events: StoredEvent[]): void;
-  reject(error: unknown): void;
-}
-
-/** Emits waiting for the write before them to finish; they then go to the store in one call. */
-interface EmitGroup {
-  emits: Emit[];
-}
-
 /**
  * The one way the engine writes events: each write goes to the store first and is announced to
- * `onEvent` only after it committed. Writes are queued so that announcements follow `seq` order
- * even when parallel branches emit at the same time; emits that arrive while a write is in flight
- * are written together by one store call (a hundred branches' node.started become one write).
+ * `onEvent` only after it committed. Every write is handed to the store at once, in call order:
+ * the store applies writes in the order it gets them (the SQLite store commits those of one event
+ * loop turn together, group-commit.ts), so seqs follow calls, and a failed write fails alone; a
+ * store that does not promise that order (`Store.ordersWrites`) gets each write after the last.
+ * Announcements wait for the writes before them, so they follow `seq` order even when parallel
+ * branches emit at the same time. A node's records, events, files and checkpoint thus share one
+ * transaction when the node did not leave the turn (issue 9); this once queued each write behind
+ * the previous one's commit, which took a second transaction per node.
  */
 export class EventLog {
   private tail: Promise<unknown> = Promise.resolve();
-  private open: EmitGroup | undefined;
 
   constructor(
     private readonly store: Store,
@@ -44,93 +35,45 @@ export class EventLog {
   ) {}
 
   emit(bodies: RunEventBody | RunEventBody[], tags: EventTags = {}): Promise<StoredEvent[]> {
-    return this.join(this.toInputs(bodies, tags), []);
+    const inputs = this.toInputs(bodies, tags);
+    return this.write(() => this.store.appendEvents(this.runId, inputs));
   }
 
-  /**
-   * A finished branch node with its events (issue 8.10): durable in one store transaction, written
-   * together with the emits and steps of other branches made meanwhile, before any is announced.
-   */
+  /** A finished branch node with its events (issue 8.10): durable in one store transaction, before any is announced. */
   commitBranchStep(step: BranchStep, bodies: RunEventBody[], tags: EventTags): Promise<StoredEvent[]> {
-    return this.join(this.toInputs(bodies, tags), [step]);
-  }
-
-  private join(inputs: EventInput[], steps: BranchStep[]): Promise<StoredEvent[]> {
-    let group = this.open;
-    if (!group) {
-      const created: EmitGroup = { emits: [] };
-      this.open = group = created;
-      void this.enqueue(() => {
-        if (this.open === created) this.open = undefined;
-        return this.writeGroup(created);
-      }).catch(() => undefined);
-    }
-    const joined = group;
-    return new Promise((resolve, reject) => joined.emits.push({ inputs, steps, resolve, reject }));
+    const inputs = this.toInputs(bodies, tags);
+    return this.write(() => this.store.commitBranchSteps(this.runId, [step], inputs));
   }
 
   /** Checkpoint, run patch and events in one store transaction. */
   commit(checkpoint: Checkpoint, patch: RunPatch, bodies: RunEventBody[]): Promise<StoredEvent[]> {
     const inputs = this.toInputs(bodies, {});
-    // Emits after this point are stored after the checkpoint, as they were made.
-    this.open = undefined;
-    return this.enqueue(() => this.store.commitCheckpoint(this.runId, checkpoint, patch, inputs)).then((events) => {
+    return this.write(() => this.store.commitCheckpoint(this.runId, checkpoint, patch, inputs));
+  }
+
+  /** Resolves once every write made so far has finished (and its events were announced). */
+  async drain(): Promise<void> {
+    await this.tail;
+  }
+
+  /**
+   * Hands `store` to the store (at once when it orders writes, else after the write before it) and
+   * announces its events once it and every write before it have finished.
+   */
+  private write(store: () => Promise<StoredEvent[]>): Promise<StoredEvent[]> {
+    const stored = this.store.ordersWrites === true ? store() : this.tail.then(store);
+    const announced = this.tail.then(() => stored).then((events) => {
       for (const event of events) this.announce(event);
       return events;
     });
-  }
-
-  /** Resolves once every write queued so far has finished. */
-  async drain(): Promise<void> {
-    await this.tail;
+    this.tail = announced.catch(() => undefined);
+    return announced;
   }
 
   private toInputs(bodies: RunEventBody | RunEventBody[], tags: EventTags): EventInput[] {
     const at = this.clock.now();
     const list = Array.isArray(bodies) ? bodies : [bodies];
     return list.map((body) => (tags.branch === undefined ? { ...body, at } : { ...body, inBranch: tags.branch, at }));
-  }
-
-  private enqueue<T>(write: () => Promise<T>): Promise<T> {
-    const result = this.tail.then(write);
-    this.tail = result.catch(() => undefined);
-    return result;
-  }
-
-  /**
-   * Writes a group in one store call. If that fails, each emit is retried on its own, so that only
-   * the one at fault rejects (a store call stores all of its events or none).
-   */
-  private async writeGroup(group: EmitGroup): Promise<void> {
-    try {
-      const stored = await this.write(
-        group.emits.flatMap((emit) => emit.inputs),
-        group.emits.flatMap((emit) => emit.steps),
-      );
-      let next = 0;
-      for (const emit of group.emits) {
-        const own = stored.slice(next, (next += emit.inputs.length));
-        for (const event of own) this.announce(event);
-        emit.resolve(own);
-      }
-      return;
-    } catch (error) {
-      if (group.emits.length === 1) return group.emits[0]?.reject(error);
-    }
-    for (const emit of group.emits) {
-      try {
-        const own = await this.write(emit.inputs, emit.steps);
-        for (const event of own) this.announce(event);
-        emit.resolve(own);
-      } catch (error) {
-        emit.reject(error);
-      }
-    }
-  }
-
-  /** Branch steps make the write durable; plain events need not be. */
-  private write(inputs: EventInput[], steps: BranchStep[]): Promise<StoredEvent[]> {
-    return steps.length > 0 ? this.store.commitBranchSteps(this.runId, steps, inputs) : this.store.appendEvents(this.runId, inputs);
   }
 
   private announce(event: RunEvent): void {

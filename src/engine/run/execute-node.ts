@@ -27,7 +27,8 @@ export interface NodeExecution {
 }
 
 export type NodeRunResult =
-  | { kind: 'done'; outcome: Outcome; index: number; durationMs: number }
+  /** `stored`: the last attempt's node records; the caller awaits it with the node's checkpoint (a failure there fails the run). */
+  | { kind: 'done'; outcome: Outcome; index: number; durationMs: number; stored: Promise<void> }
   | { kind: 'aborted'; index: number };
 
 /**
@@ -55,24 +56,26 @@ export async function executeNode(scope: RunScope, frame: Frame, execution: Node
     started.catch(() => undefined);
 
     const verdict = await attemptOnce(scope, frame, execution, attempt);
-    await started;
     if (verdict.kind === 'aborted' || frame.signal.aborted) {
-      await store.recordNodeEnd(scope.runId, index, { status: 'fail', finishedAt: clock.now(), notes: undefined, failureReason: 'interrupted' });
+      await storedWithStart(started, store.recordNodeEnd(scope.runId, index, { status: 'fail', finishedAt: clock.now(), notes: undefined, failureReason: 'interrupted' }));
       return { kind: 'aborted', index };
     }
 
     const outcome = verdict.outcome;
     const canRetry = attempt < policy.maxAttempts && wantsRetry(verdict.kind === 'error' ? verdict : { kind: 'outcome', status: verdict.outcome.status }, policy);
     const final = canRetry ? outcome : finalOutcome(outcome, policy, attempt);
-    await store.recordNodeEnd(scope.runId, index, { status: final.status, finishedAt: clock.now(), notes: final.notes, failureReason: final.failureReason });
+    const stored = storedWithStart(started, store.recordNodeEnd(scope.runId, index, { status: final.status, finishedAt: clock.now(), notes: final.notes, failureReason: final.failureReason }));
 
     if (!canRetry) {
+      // Awaited by the caller together with the node's checkpoint, so that both share a commit.
+      stored.catch(() => undefined);
       if (isSuccessful(final.status)) delete frame.progress.nodeRetries[node.id];
       if (final.status === 'fail') {
         await scope.events.emit({ type: 'node.failed', node: node.id, index, error: final.failureReason ?? 'failed', willRetry: false, attempt }, tags);
       }
-      return { kind: 'done', outcome: final, index, durationMs: clock.now() - firstStart };
+      return { kind: 'done', outcome: final, index, durationMs: clock.now() - firstStart, stored };
     }
+    await stored;
 
     const retries = (frame.progress.nodeRetries[node.id] ?? 0) + 1;
     frame.progress.nodeRetries[node.id] = retries;
@@ -92,6 +95,17 @@ export async function executeNode(scope: RunScope, frame: Frame, execution: Node
       return { kind: 'aborted', index };
     }
   }
+}
+
+/**
+ * Waits for the attempt's start and end records, issued before and after it: when the attempt did
+ * not leave the event loop's turn they share one group commit. A failed start is reported first
+ * (the end then fails too, for want of its record).
+ */
+async function storedWithStart(started: Promise<unknown>, ended: Promise<void>): Promise<void> {
+  ended.catch(() => undefined);
+  await started;
+  await ended;
 }
 
 async function attemptOnce(scope: RunScope, frame: Frame, execution: NodeExecution, attempt: number): Promise<AttemptVerdict> {

@@ -111,7 +111,8 @@ async function commitStep(scope: RunScope, frame: Frame, step: DoneStep, next: N
   const checkpoint = toCheckpoint(progress, nodeId, nextNode, now);
   events.push({ type: 'checkpoint.saved', node: nodeId, checkpoint: checkpoint.seq });
   if (end) events.push(terminalEvent(scope, end, now));
-  await scope.events.commit(checkpoint, patch, events);
+  // The node's records were issued before the checkpoint: they commit together.
+  await Promise.all([step.stored, scope.events.commit(checkpoint, patch, events)]);
   progress.checkpointSeq = checkpoint.seq;
   mirrorCheckpointFile(scope.files, checkpoint);
   return end;

@@ -30,7 +30,7 @@ export function arrivalFromCheckpoint(graph: Graph, currentNode: string, nextNod
 }
 
 export type StepResult =
-  | { kind: 'done'; node: GraphNode; handlerType: string; outcome: Outcome; index: number; durationMs: number; fidelity: Fidelity }
+  | { kind: 'done'; node: GraphNode; handlerType: string; outcome: Outcome; index: number; durationMs: number; fidelity: Fidelity; stored: Promise<void> }
   | { kind: 'aborted'; node: GraphNode };
 
 /**
@@ -52,7 +52,8 @@ export async function runNodeStep(scope: RunScope, frame: Frame, node: GraphNode
     : renderPreamble(resolved.fidelity, frame.progress.completedNodes, frame.progress.nodeOutcomes, context.snapshot(), scope.goal, scope.runId);
 
   const rules = resolveExecutionRules(scope, node, handlerType);
-  if (rules.handler.usesStageDir !== false) await ensureStageDir(stageDir, frame.branch === undefined);
+  const stageDirReady = stageDirMaker(stageDir, frame.branch === undefined);
+  if (rules.handler.usesStageDir !== false) await stageDirReady();
   const execution: NodeExecution = {
     ...rules,
     node,
@@ -63,6 +64,7 @@ export async function runNodeStep(scope: RunScope, frame: Frame, node: GraphNode
       context,
       run: { id: scope.runId, logsRoot: scope.logsRoot, baseDir: scope.baseDir, variables: scope.variables, fidelity: resolved.fidelity, threadId: resolved.threadId },
       stageDir,
+      ensureStageDir: stageDirReady,
       services: createServices(scope, frame),
       preamble,
     },
@@ -73,7 +75,16 @@ export async function runNodeStep(scope: RunScope, frame: Frame, node: GraphNode
   mirrorStatusFile(scope.files, stageDir, result.outcome);
   recordNodeOutcome(frame.progress, node.id, result.outcome);
   releaseBranchNodes(frame);
-  return { kind: 'done', node, handlerType, outcome: result.outcome, index: result.index, durationMs: result.durationMs, fidelity: resolved.fidelity };
+  return { kind: 'done', node, handlerType, outcome: result.outcome, index: result.index, durationMs: result.durationMs, fidelity: resolved.fidelity, stored: result.stored };
+}
+
+/** Creates the stage directory on the first call (HandlerInput.ensureStageDir); later calls wait for that one. */
+function stageDirMaker(stageDir: string, inline: boolean): () => Promise<void> {
+  let made: Promise<void> | undefined;
+  return function ensureNodeStageDir() {
+    made ??= ensureStageDir(stageDir, inline);
+    return made;
+  };
 }
 
 /** Visits/N (stage-visits.ts): a problem moving old files is logged; it never fails the node. */

@@ -10,6 +10,9 @@ export type AttemptResult =
   | { kind: 'aborted' };
 
 const never = new Promise<never>(() => {});
+// The reason the timeout's sleep is cancelled with: abort() without one builds a DOMException
+// (with its stack) on every attempt.
+const attemptEnded = new Error('the attempt ended');
 
 /**
  * One handler call (decision 19): its signal aborts when the frame's signal does (Ctrl-C, a
@@ -19,7 +22,7 @@ const never = new Promise<never>(() => {});
 export async function runAttempt(handler: Handler, input: Omit<HandlerInput, 'signal'>, frameSignal: AbortSignal, timeoutMs: number | undefined, clock: Clock): Promise<AttemptResult> {
   if (frameSignal.aborted) return { kind: 'aborted' };
   const controller = new AbortController();
-  const stopTimer = new AbortController();
+  const stopTimer = timeoutMs === undefined ? undefined : new AbortController();
   let onFrameAbort: () => void = () => {};
   const aborted = new Promise<AttemptResult>((resolve) => {
     onFrameAbort = () => {
@@ -43,7 +46,7 @@ export async function runAttempt(handler: Handler, input: Omit<HandlerInput, 'si
       (error: unknown): AttemptResult => ({ kind: 'threw', error }),
     );
   const timedOut =
-    timeoutMs === undefined
+    timeoutMs === undefined || stopTimer === undefined
       ? never
       : clock.sleep(timeoutMs, stopTimer.signal).then(
           (): AttemptResult => {
@@ -55,7 +58,7 @@ export async function runAttempt(handler: Handler, input: Omit<HandlerInput, 'si
   try {
     return await Promise.race([returned, aborted, timedOut]);
   } finally {
-    stopTimer.abort();
+    stopTimer?.abort(attemptEnded);
     frameSignal.removeEventListener('abort', onFrameAbort);
   }
 }

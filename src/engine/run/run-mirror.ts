@@ -12,7 +12,8 @@ const checkpointFileIntervalMs = 1_000;
 /**
  * The run directory as a mirror of the store (issue 9): each file a stage writes (prompt.md,
  * response.md, status.json, context.json) goes to the store first, in the group commit of the node's
- * checkpoint, and reaches the disk off the engine's path. checkpoint.json, which grows with the run,
+ * checkpoint, and reaches the disk off the engine's thread (background-writer.ts), which also
+ * creates the stage directory when a handler did not need it earlier. checkpoint.json, which grows with the run,
  * is rewritten at most once a second instead of after every node. `flush()` (run end, interrupt)
  * makes the directory complete; after a crash, resume and `runs RUN --export DIR` rebuild it from
  * the store (export-run.ts). The one place the engine writes the run directory's stage files.
@@ -50,6 +51,12 @@ export class RunMirror {
   async settle(path: string): Promise<void> {
     while (this.storing.has(path)) await this.storing.get(path);
     await this.disk.settle(path);
+  }
+
+  /** Resolves once every file written so far is on disk or has failed (failures are reported by `flush`). */
+  async settleAll(): Promise<void> {
+    while (this.storing.size > 0) await Promise.all(this.storing.values());
+    await this.disk.settleAll();
   }
 
   /** The run's latest checkpoint, already in the store: checkpoint.json follows it now and then. */

@@ -1,3 +1,4 @@
+import { lstatSync } from 'node:fs';
 import { unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Checkpoint } from '../../store/types.js';
@@ -34,8 +35,11 @@ export async function ensureStageDir(dir: string, inline: boolean): Promise<void
 
 /** Decision 18: a status.json left from an earlier visit must not pass for the agent's answer. */
 export async function clearAgentStatus(stageDir: string): Promise<void> {
-  // unlink, not rm({ force }): one call instead of an lstat and an unlink, before every LLM node.
-  await unlink(join(stageDir, statusFileName)).catch((error: NodeJS.ErrnoException) => {
+  const file = join(stageDir, statusFileName);
+  // Absent before most nodes: a synchronous lstat answers that inline, where an unlink would go
+  // through the thread pool and build an ENOENT error (issue 9).
+  if (lstatSync(file, { throwIfNoEntry: false }) === undefined) return;
+  await unlink(file).catch((error: NodeJS.ErrnoException) => {
     if (error.code !== 'ENOENT') throw error;
   });
 }

@@ -37,6 +37,7 @@ export function createMemoryStore(): Store {
 
 class MemoryStore extends MemoryHumanTaskStore implements Store {
   readonly kind = 'memory' as const;
+  readonly ordersWrites = true;
   private readonly runs = new Map<string, RunTables>();
   private readonly leases = new Map<string, Lease>();
   private readonly outbox = new MemoryOutbox((work) => this.guard(work));

@@ -1,3 +1,4 @@
+import { statSync } from 'node:fs';
 import { readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
@@ -77,6 +78,9 @@ export async function clearStatusFile(stageDir: string): Promise<void> {
 /** The outcome in `{stageDir}/status.json`, or undefined when there is no such file. */
 export async function readStatusFile(stageDir: string): Promise<Outcome | undefined> {
   const file = join(stageDir, statusFileName);
+  // Absent after most nodes: a synchronous stat answers that inline, where readFile would go through
+  // the thread pool and build an ENOENT error (issue 9).
+  if (statSync(file, { throwIfNoEntry: false }) === undefined) return undefined;
   let text: string;
   try {
     text = await readFile(file, 'utf8');

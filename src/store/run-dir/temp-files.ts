@@ -3,12 +3,13 @@ import { join } from 'node:path';
 import { isProcessAlive } from '../../core/process-alive.js';
 
 /*
- * Temp files of atomic writes: `.{target}.tmp-{pid}-{n}` beside the target. A crash can leave one
- * behind; readers never open them (they read the target), and the first write this process makes
- * into a directory removes those whose writer is gone.
+ * Temp files of atomic writes: `.{target}.tmp-{pid}-{n}` beside the target (`-w{n}` from the
+ * mirror's worker thread). A crash can leave one behind; readers never open them (they read the
+ * target), and the first write this process makes into a directory removes those whose writer is gone.
  */
 
-const tempPattern = /^\..+\.tmp-(\d+)(?:-\d+)?$/;
+// `-wN`: written by the mirror's worker thread (mirror-worker-body.ts), which keeps its own count.
+const tempPattern = /^\..+\.tmp-(\d+)(?:-(w?)\d+)?$/;
 let counter = 0;
 const inFlight = new Set<string>();
 const cleanedDirs = new Set<string>();
@@ -59,7 +60,8 @@ export async function cleanStrayTempFiles(dir: string): Promise<string[]> {
     if (!match) continue;
     const path = join(dir, name);
     const pid = Number(match[1]);
-    if (inFlight.has(path) || (pid !== process.pid && isProcessAlive(pid))) continue;
+    // Ours from the mirror's worker may be in flight there; a crash leaves them under a dead pid.
+    if (inFlight.has(path) || (pid === process.pid && match[2] === 'w') || (pid !== process.pid && isProcessAlive(pid))) continue;
     await rm(path, { force: true });
     removed.push(name);
   }

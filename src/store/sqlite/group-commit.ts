@@ -10,19 +10,21 @@ interface QueuedWrite {
 }
 
 /**
- * Group commit: the writes issued before the current job's microtasks run out (a node's record and
- * its event, the checkpoint and the last events) commit in one IMMEDIATE transaction instead of one
- * each. A microtask rather than setImmediate: waiting for the next loop turn cost the sequential
- * main loop more than the bigger batches saved (measured on the chain and fan benchmarks); the
- * EventLog already gathers concurrent branches' events into one call. Each write
- * runs in its own savepoint (better-sqlite3 nests transactions that way), so a failing write is
- * rolled back and rejected alone. A batch holding a durable write commits with synchronous=FULL,
- * which also makes every earlier commit durable (the WAL is written in order). A write's promise
- * settles only after its batch has committed, so awaiting it still means "stored".
+ * Group commit: the writes issued during one turn of the event loop (a node's record and events,
+ * the files it stores, its checkpoint; a hundred parallel branches' steps) commit in one IMMEDIATE
+ * transaction at the turn's end (setImmediate), instead of one each. Once the run directory's files
+ * went to a worker thread (issue 9) a node rarely leaves the turn it started in, so its writes
+ * mostly share one transaction; committing at each microtask checkpoint instead made about eight
+ * transactions a node on the chain benchmark. Each write runs in its own savepoint (better-sqlite3
+ * nests transactions that way), so a failing write is rolled back and rejected alone. A batch
+ * holding a durable write commits with synchronous=FULL, which also makes every earlier commit
+ * durable (the WAL is written in order). A write's promise settles only after its batch has
+ * committed, so awaiting it still means "stored"; reads and other writes flush first, so they see
+ * (and follow) what is queued.
  */
 export class GroupCommit {
   private queue: QueuedWrite[] = [];
-  private scheduled = false;
+  private scheduled: NodeJS.Immediate | undefined;
   private readonly inTransaction;
 
   constructor(
@@ -37,15 +39,14 @@ export class GroupCommit {
   submit<T>(write: () => T, durable: boolean): Promise<T> {
     return new Promise<T>((resolve, reject) => {
       this.queue.push({ write, durable, resolve: resolve as (value: unknown) => void, reject });
-      if (this.scheduled) return;
-      this.scheduled = true;
-      queueMicrotask(() => this.flush());
+      this.scheduled ??= setImmediate(() => this.flush());
     });
   }
 
   /** Commits what is queued now. Reads and other writes call it first, so order is kept. */
   flush(): void {
-    this.scheduled = false;
+    if (this.scheduled) clearImmediate(this.scheduled);
+    this.scheduled = undefined;
     const batch = this.queue;
     if (batch.length === 0) return;
     this.queue = [];
@@ -66,6 +67,7 @@ export class GroupCommit {
 
   private commit(batch: QueuedWrite[]): Settled[] {
     const durable = batch.some((queued) => queued.durable);
+    // db.pragma, not a statement prepared once: SQLite applies this pragma when it compiles it.
     if (durable) this.db.pragma('synchronous = FULL');
     try {
       return this.inTransaction.immediate(() =>

@@ -22,18 +22,18 @@ import { SqliteConnection } from './sqlite-connection.js';
 import { createRunPatchStatements, prepareStatements } from './statements.js';
 
 // Checkpoints and run state must survive power loss; node records and events may lag behind them.
-const durable = true;
-const ordinary = false;
+const [durable, ordinary] = [true, false];
 
 /**
  * The Store on one SQLite file (WAL; synchronous=FULL for checkpoints and run state, NORMAL otherwise).
  * better-sqlite3 is synchronous. The engine's frequent writes (checkpoints, events, node records,
- * run patches) are group-committed (group-commit.ts); other calls run at once, after committing
- * whatever is queued, so every call sees the writes issued before it. Transactions are IMMEDIATE:
+ * run patches) are group-committed (group-commit.ts) in the order issued (`ordersWrites`); other
+ * calls run at once, after committing whatever is queued, so every call sees the writes issued before it. Transactions are IMMEDIATE:
  * they take the write lock up front (no upgrade deadlock between processes).
  */
 export class SqliteStore extends SqliteConnection implements Store {
   readonly kind = 'sqlite' as const;
+  readonly ordersWrites = true;
   private readonly sql: ReturnType<typeof prepareStatements>;
   private readonly runPatchStatement: ReturnType<typeof createRunPatchStatements>;
   private readonly commitTransaction;

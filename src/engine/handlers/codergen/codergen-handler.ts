@@ -20,10 +20,13 @@ const lastResponseChars = 200;
  * A backend error is a FAIL, except when it says `retryable: true` or the node was cancelled: those
  * are rethrown so the run loop can retry or stop. A successful call is then judged by the node's
  * checks (seed 003); feedback from checks that failed before goes at the end of the prompt, after
- * the node's context files and URLs (context-sources/).
+ * the node's context files and URLs (context-sources/). The stage directory is created before a
+ * backend that does not create it itself is called, and before checks run.
  */
 export function createCodergenHandler(): BuiltInHandler {
   return {
+    // prompt.md and response.md go through the mirror; the directory is made only when something needs it.
+    usesStageDir: false,
     async execute(input: HandlerInput): Promise<Outcome> {
       const { node, services, stageDir } = input;
       let checks: ResolvedChecks;
@@ -40,6 +43,7 @@ export function createCodergenHandler(): BuiltInHandler {
       await writeStageFile(services, stageDir, 'prompt.md', prompt);
       const before = await markAgentStatus(stageDir);
       const request = agentRequestFor(input, prompt);
+      if (services.backend.createsStageDir !== true) await input.ensureStageDir();
 
       let outcome: Outcome;
       let response = '';
@@ -58,6 +62,7 @@ export function createCodergenHandler(): BuiltInHandler {
       } catch (error) {
         return { status: 'fail', failureReason: errorMessage(error) };
       }
+      if (checks.checks.length > 0) await input.ensureStageDir();
       return applyChecks({ input, checks, outcome, task: prompt, response });
     },
   };

@@ -86,6 +86,9 @@ export async function createHandlerHarness(options: HarnessOptions): Promise<Han
     context: new RunContext(options.context ?? {}),
     run,
     stageDir,
+    async ensureStageDir() {
+      await mkdir(stageDir, { recursive: true });
+    },
     attempt: options.attempt ?? 1,
     signal: controller.signal,
     preamble: options.preamble,

@@ -63,9 +63,12 @@ export async function storeToolFiles(input: Pick<HandlerInput, 'services' | 'sta
   }
 }
 
-/** Before an attempt writes its files: the previous attempt's stored copies must not land on them. */
-export async function settleToolFiles(input: Pick<HandlerInput, 'services' | 'stageDir'>): Promise<void> {
-  await Promise.all(toolFilePaths(input.stageDir).map((path) => input.services.files?.settle(path)));
+/**
+ * Before an attempt writes its files and its command starts: the previous attempt's stored copies
+ * must not land on them, and earlier nodes' files the command may read must be on disk.
+ */
+export async function settleToolFiles(input: Pick<HandlerInput, 'services'>): Promise<void> {
+  await input.services.files?.settleAll();
 }
 
 function toolFilePaths(stageDir: string): string[] {
