@@ -66,6 +66,10 @@ describe('issue 10: gates become human tasks', () => {
       const [task] = await gateTasksOf(home);
       expect(task).toMatchObject({ id, status: 'open', createdBy: { kind: 'run', nodeId: 'review' } });
       expect(task?.form['choice']).toMatchObject({ type: 'select', required: true, options: [{ value: 'ship', label: 'Approve' }, { value: 'fix', label: 'Fix' }] });
+      const listed = JSON.parse((await runCli(['runs', '--json'], { cwd: dir, home })).stdout) as { runs: Record<string, unknown>[] };
+      expect(listed.runs[0]).toMatchObject({ displayState: 'waiting', waitingAt: 'review', humanTask: id });
+      const table = await runCli(['runs'], { cwd: dir, home, env: { NO_COLOR: '1' } });
+      expect(table.stdout).toContain(`waiting  review (task ${id})`);
       await answerGateTask(home, id, { choice: 'fix', comment: 'tests fail' });
       const ended = await run.exited;
       expect(ended.code, run.stderr()).toBe(0);
@@ -121,6 +125,8 @@ describe('issue 10: gates become human tasks', () => {
       kill(first);
       await first.exited;
       const runId = await onlyRunId(home);
+      const shown = await runCli(['runs', runId], { cwd: dir, home, env: { NO_COLOR: '1' } });
+      expect(shown.stdout).toContain(`Its gate waits on human task ${id}`);
 
       second = startRun(['resume', runId], home, true);
       expect(await waitingTask(second)).toBe(id);
@@ -145,7 +151,7 @@ describe('issue 10: gates become human tasks', () => {
     const bad = gatePipeline.replace('label="Ship it?"]', 'label="Ship it?",\n        human.form="{ comment: { type: essay } }"]');
     const { home, file } = setup('bad-form', bad);
     const compiled = await runCli(['compile', file], { cwd: dir, home });
-    expect(compiled.exitCode).not.toBe(0);
+    expect(compiled.code).not.toBe(0);
     const output = compiled.stdout + compiled.stderr;
     // Line 6, the value starts at column 21 (after 8 spaces and `human.form="`); `type` is 13 characters into it.
     expect(output).toContain('bad-form.dot:6:34: error[human_form]: human.form of node "review": comment.type: unknown field type "essay"');
