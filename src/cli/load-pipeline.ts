@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 // Not the pipeline barrel, which loads the SVG renderer (Graphviz WebAssembly) that `run` never needs.
 import { preparePipeline, type PreparedPipeline } from '../pipeline/prepare.js';
 import { readPipelineFile } from '../pipeline/read-pipeline-file.js';
+import { engineLintRules } from '../engine/handlers/lint-rules.js';
 import type { CliIo } from './cli-io.js';
 import { displayPath } from './output/display-path.js';
 
@@ -26,5 +27,5 @@ export async function loadCliPipeline(
   const path = resolve(io.cwd, file);
   const shownAs = displayPath(io.cwd, path);
   const source = await readPipelineFile(path);
-  return { ...preparePipeline(source, { file: shownAs, ...options }), path, shownAs, source };
+  return { ...preparePipeline(source, { file: shownAs, extraRules: engineLintRules, ...options }), path, shownAs, source };
 }

@@ -4,6 +4,7 @@ import type { Logger } from '../core/logger.js';
 import type { Outcome } from '../core/outcome.js';
 import type { AgentBackend, Fidelity } from '../agents/backend.js';
 import type { Interviewer } from '../humans/interviewer.js';
+import type { GateTasks } from './gate-tasks.js';
 import type { Graph, GraphNode } from '../pipeline/graph/model.js';
 import type { ArtifactStore } from '../store/run-dir/artifact-store.js';
 import type { Store } from '../store/store.js';
@@ -44,6 +45,11 @@ export interface HandlerInput {
   attempt: number;
   signal: AbortSignal;
   services: HandlerServices;
+  /**
+   * Names this visit of the node so that a resumed run repeating it gets the same name (loop
+   * restart, branch, visit count from the checkpoint): gates derive their task id from it.
+   */
+  visit?: string;
   /** Carry-over text for non-`full` fidelity (decision 17), rendered by the run loop; codergen passes it to the backend. */
   preamble?: string;
 }
@@ -63,6 +69,8 @@ export interface RunInfo {
 export interface HandlerServices {
   backend: AgentBackend;
   interviewer: Interviewer;
+  /** Gates create human tasks through it (issue 10); absent, they only ask the interviewer. */
+  humanTasks?: GateTasks;
   store: Store;
   clock: Clock;
   random: Random;

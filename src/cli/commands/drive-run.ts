@@ -6,6 +6,7 @@ import type { Store } from '../../store/store.js';
 import type { RunRecord } from '../../store/types.js';
 import { chooseBackend } from '../backend-choice.js';
 import type { CommandContext } from '../command-context.js';
+import { cliGateTasks } from '../gates/cli-gate-tasks.js';
 import { createInterrupts } from '../interrupt.js';
 import { createCliLogger } from '../output/cli-logger.js';
 import { createProgressPrinter } from '../output/progress-printer.js';
@@ -54,6 +55,7 @@ export async function driveRun(ctx: CommandContext, settings: DriveSettings, sta
   // Questions must reach a person even with --quiet/--json, without mixing into JSON on stdout.
   const consoleInterviewer = settings.autoApprove ? undefined : createConsoleInterviewer({ input: io.stdin, output: settings.mode === 'human' || settings.mode === 'single-line' ? io.stdout : io.stderr });
   const interviewer = consoleInterviewer ?? createAutoApproveInterviewer();
+  const humanTasks = await cliGateTasks(io, settings);
   const columns = (io.stdout as { columns?: number }).columns;
   const printer = createProgressPrinter(io.stdout, settings.mode, ctx.out, { showQuestions: false, ...(columns !== undefined && { columns }) });
   // The live line's clock: once a second it redraws elapsed times (unref: it never holds the process).
@@ -65,6 +67,7 @@ export async function driveRun(ctx: CommandContext, settings: DriveSettings, sta
       store: settings.store,
       backend,
       interviewer,
+      humanTasks,
       registry: settings.registry ?? createDefaultRegistry(),
       onEvent: printer.onEvent,
       signal: interrupts.signal,

@@ -8,6 +8,7 @@ import { loadCliPipeline } from '../load-pipeline.js';
 import { resolveOutputMode } from '../output/progress-printer.js';
 import { openCliStore } from '../store-location.js';
 import { refuseUnmetNeeds } from '../run-preflight.js';
+import { checkGatePeople } from '../gates/cli-gate-tasks.js';
 import { parseVariables } from '../variables.js';
 import { driveRun, runOptionsOf } from './drive-run.js';
 
@@ -41,6 +42,7 @@ export async function runCommand(ctx: CommandContext, file: string, variableArgs
     const refused = await refuseUnmetNeeds(ctx, graph, path, shownAs);
     if (refused !== undefined) return refused;
   }
+  await checkGatePeople(io, graph, path);
   const { store, location } = await openCliStore(io.env);
   try {
     return await driveRun(ctx, { ...settings, store, location, registry, pipelineFile: path }, (engine) =>

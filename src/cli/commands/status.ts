@@ -6,6 +6,7 @@ import type { CommandContext } from '../command-context.js';
 import { resolveRunRef } from '../run-ref.js';
 import { formatRunDetail } from '../status/run-detail.js';
 import { formatRunList } from '../status/run-list.js';
+import { openGateTasksByRun, type OpenGateTask } from '../status/gate-tasks-of-runs.js';
 import { toRunView, waitingGateOf } from '../status/run-view.js';
 import type { RunView } from '../status/run-view.js';
 import { damagedStoreHint } from '../../store/sqlite/index.js';
@@ -31,10 +32,11 @@ export async function statusCommand(ctx: CommandContext, ref: string | undefined
   try {
     const now = Date.now();
     if (ref !== undefined && options.export !== undefined) return await exportRun(ctx, store, await resolveRunRef(store, ref), options.export);
-    if (ref !== undefined) return await showRun(ctx, store, await resolveRunRef(store, ref), options, now);
+    const tasks = await openGateTasksByRun(store, ctx.io.env);
+    if (ref !== undefined) return await showRun(ctx, store, await resolveRunRef(store, ref), options, now, tasks);
     const limit = options.all ? undefined : defaultListLimit + 1;
     const records = await store.listRuns(limit === undefined ? undefined : { limit });
-    const runs = await Promise.all(records.slice(0, options.all ? undefined : defaultListLimit).map((run) => viewOf(store, run, now)));
+    const runs = await Promise.all(records.slice(0, options.all ? undefined : defaultListLimit).map((run) => viewOf(store, run, now, tasks)));
     const more = !options.all && records.length > defaultListLimit;
     if (options.json) {
       ctx.io.stdout.write(`${JSON.stringify({ runs, more })}\n`);
@@ -52,8 +54,8 @@ export async function statusCommand(ctx: CommandContext, ref: string | undefined
   }
 }
 
-async function showRun(ctx: CommandContext, store: Store, run: RunRecord, options: StatusOptions, now: number): Promise<number> {
-  const view = await viewOf(store, run, now);
+async function showRun(ctx: CommandContext, store: Store, run: RunRecord, options: StatusOptions, now: number, tasks: Map<string, OpenGateTask>): Promise<number> {
+  const view = await viewOf(store, run, now, tasks);
   const detail = options.detail ? { nodes: await store.listNodeRecords(run.id), checkpoints: await store.listCheckpoints(run.id) } : undefined;
   if (options.json) ctx.io.stdout.write(`${JSON.stringify({ run: view, ...detail })}\n`);
   else ctx.io.stdout.write(`${formatRunDetail(view, ctx.out, detail)}\n`);
@@ -69,10 +71,10 @@ async function exportRun(ctx: CommandContext, store: Store, run: RunRecord, dir:
   return ExitCode.OK;
 }
 
-async function viewOf(store: Store, run: RunRecord, now: number): Promise<RunView> {
+async function viewOf(store: Store, run: RunRecord, now: number, tasks: Map<string, OpenGateTask>): Promise<RunView> {
   // Only a running run's lease matters (it tells running from abandoned).
   const lease = run.state === 'running' ? await store.getLease(run.id) : undefined;
   // Only a live run can be waiting at a gate; its open node records say which.
   const live = run.state === 'running' && toRunView(run, lease, now).displayState === 'running';
-  return toRunView(run, lease, now, live ? waitingGateOf(await store.listNodeRecords(run.id)) : undefined);
+  return toRunView(run, lease, now, live ? waitingGateOf(await store.listNodeRecords(run.id)) : undefined, tasks.get(run.id));
 }

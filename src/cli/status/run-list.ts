@@ -10,7 +10,7 @@ import { escapeTerminalFields } from '../../core/terminal-text.js';
 export function formatRunList(runs: readonly RunView[], palette: Palette): string {
   // Pipeline and node names come from the pipeline file. A damaged run (its row does not parse) is
   // listed so that the others stay visible; `doctor` says more.
-  const rows = escapeTerminalFields(runs).map((run) => [run.id, run.pipeline, run.damaged === undefined ? paintState(run.displayState, palette) : palette.red('damaged'), run.currentNode ?? '', formatTimestamp(run.startedAt), formatDuration(run.durationMs)]);
+  const rows = escapeTerminalFields(runs).map((run) => [run.id, run.pipeline, run.damaged === undefined ? paintState(run.displayState, palette) : palette.red('damaged'), run.humanTask && run.displayState === 'waiting' ? `${run.currentNode ?? ''} (task ${run.humanTask})` : (run.currentNode ?? ''), formatTimestamp(run.startedAt), formatDuration(run.durationMs)]);
   return formatTable(['RUN', 'PIPELINE', 'STATE', 'NODE', 'STARTED', 'DURATION'], rows);
 }
 

@@ -10,15 +10,25 @@ export type RunView = Omit<RunRecord, 'source'> & {
   lease: Lease | undefined;
   /** The human gate a live run waits at (then displayState is `waiting`). */
   waitingAt?: string;
+  /** The open human task the run's gate waits on (issue 10), while the run waits or is interrupted. */
+  humanTask?: string;
 };
 
 /** `gate`: the wait.human node the run's process is running now, if any (waitingGateOf). */
-export function toRunView(run: RunRecord, lease: Lease | undefined, now: number, gate?: string): RunView {
+export function toRunView(run: RunRecord, lease: Lease | undefined, now: number, gate?: string, task?: { id: string; nodeId: string }): RunView {
   const { source: _source, ...rest } = run;
   const live = displayStateOf(run, lease, now);
   const displayState = live === 'running' && gate !== undefined ? 'waiting' : live;
   const end = run.finishedAt ?? (live === 'running' ? now : run.updatedAt);
-  return { ...rest, ...(displayState === 'waiting' && { currentNode: gate, waitingAt: gate }), displayState, durationMs: Math.max(0, end - run.startedAt), lease };
+  const waitsOnTask = task !== undefined && (displayState === 'waiting' || displayState === 'interrupted' || displayState === 'interrupted?');
+  return {
+    ...rest,
+    ...(displayState === 'waiting' && { currentNode: gate, waitingAt: gate }),
+    ...(waitsOnTask && { humanTask: task.id }),
+    displayState,
+    durationMs: Math.max(0, end - run.startedAt),
+    lease,
+  };
 }
 
 /** The human gate among a run's node records that has started and not ended (the newest one). */

@@ -5,6 +5,7 @@ import type { RunEvent } from '../../core/events.js';
 import { silentLogger, type Logger } from '../../core/logger.js';
 import type { Interviewer } from '../../humans/interviewer.js';
 import type { Store } from '../../store/store.js';
+import type { GateTasks } from '../gate-tasks.js';
 import type { HandlerRegistry } from '../handler.js';
 import { createDefaultRegistry } from '../handlers/index.js';
 
@@ -13,6 +14,8 @@ export interface EngineOptions {
   store: Store;
   backend: AgentBackend;
   interviewer: Interviewer;
+  /** Where gates store their human tasks (issue 10); without it gates only ask the interviewer. */
+  humanTasks?: GateTasks;
   registry?: HandlerRegistry;
   clock?: Clock;
   random?: Random;
@@ -28,7 +31,7 @@ export interface EngineOptions {
   leaseTtlMs?: number;
 }
 
-export type ResolvedEngine = Required<Omit<EngineOptions, 'onEvent' | 'signal'>> & Pick<EngineOptions, 'onEvent' | 'signal'>;
+export type ResolvedEngine = Required<Omit<EngineOptions, 'onEvent' | 'signal' | 'humanTasks'>> & Pick<EngineOptions, 'onEvent' | 'signal' | 'humanTasks'>;
 
 export const defaultLeaseTtlMs = 15_000;
 

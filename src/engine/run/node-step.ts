@@ -15,6 +15,7 @@ import { releaseBranchNodes } from './branch-nodes.js';
 import { executeNode, type NodeExecution } from './execute-node.js';
 import { ContextKeys } from './initial-context.js';
 import { recordNodeOutcome } from './run-progress.js';
+import { visitsOf } from './run-limits.js';
 import type { Frame, RunScope } from './run-scope.js';
 import { ensureStageDir, mirrorContextFile, mirrorStatusFile } from './stage-files.js';
 
@@ -65,6 +66,7 @@ export async function runNodeStep(scope: RunScope, frame: Frame, node: GraphNode
       run: { id: scope.runId, logsRoot: scope.logsRoot, baseDir: scope.baseDir, variables: scope.variables, fidelity: resolved.fidelity, threadId: resolved.threadId },
       stageDir,
       ensureStageDir: stageDirReady,
+      visit: visitName(frame, node.id),
       services: createServices(scope, frame),
       preamble,
     },
@@ -85,6 +87,12 @@ function stageDirMaker(stageDir: string, inline: boolean): () => Promise<void> {
     made ??= ensureStageDir(stageDir, inline);
     return made;
   };
+}
+
+/** `r{loop restarts}[.b{branch}].v{visit}`: the same when a resumed run repeats the visit (from checkpointed progress). */
+function visitName(frame: Frame, nodeId: string): string {
+  const branch = frame.branch === undefined ? '' : `.b${frame.branch}`;
+  return `r${frame.progress.loopRestarts}${branch}.v${visitsOf(frame.progress.completedNodes, nodeId) + 1}`;
 }
 
 /** Visits/N (stage-visits.ts): a problem moving old files is logged; it never fails the node. */
@@ -151,10 +159,11 @@ function failingHandler(error: unknown): Handler {
 }
 
 function createServices(scope: RunScope, frame: Frame): HandlerServices {
-  const { backend, interviewer, store, clock, random, logger } = scope.engine;
+  const { backend, interviewer, humanTasks, store, clock, random, logger } = scope.engine;
   return {
     backend,
     interviewer,
+    ...(humanTasks && { humanTasks }),
     store,
     clock,
     random,

@@ -4,6 +4,7 @@ import type { Graph } from '../../pipeline/graph/model.js';
 import { preparePipeline } from '../../pipeline/prepare.js';
 import { throwOnErrors } from '../../pipeline/validate/index.js';
 import type { HandlerRegistry } from '../handler.js';
+import { engineLintRules } from '../handlers/lint-rules.js';
 
 /**
  * Parse → transform → validate (digest §5). Any ERROR diagnostic refuses the run with
@@ -13,7 +14,7 @@ import type { HandlerRegistry } from '../handler.js';
  */
 export function prepareGraph(source: string, file: string, variables: Readonly<Record<string, string>>, registry: HandlerRegistry, logger: Logger): Graph {
   refuseReservedVariables(variables);
-  const { graph, diagnostics } = preparePipeline(source, { file, variables, knownHandlerTypes: registry.types() });
+  const { graph, diagnostics } = preparePipeline(source, { file, variables, knownHandlerTypes: registry.types(), extraRules: engineLintRules });
   throwOnErrors(file, diagnostics);
   for (const diagnostic of diagnostics) {
     if (diagnostic.severity === 'warning') logger.warn(diagnostic.message, { rule: diagnostic.rule, node: diagnostic.nodeId });

@@ -6,12 +6,14 @@ import type { HandlerInput } from '../../handler.js';
 import type { BuiltInHandler } from '../built-in-handler.js';
 import { expandPrompt } from '../codergen/expand-prompt.js';
 import { askWithTimeout } from './ask-with-timeout.js';
+import { askGateTask } from './gate-task-answer.js';
 import { writeGatePrompt, writeGateResponse } from './gate-files.js';
 import { choiceForAnswer, gateChoices, toQuestionOptions, type GateChoice } from './gate-choices.js';
 
 /**
  * A human gate (shape hexagon, decision 5): asks which outgoing edge to take. The chosen edge is
  * returned as `preferredLabel` and `suggestedNextIds`; a timeout takes `human.default_choice`.
+ * With `services.humanTasks` the question is a stored human task (issue 10, gate-task-answer.ts).
  */
 export function createWaitHumanHandler(): BuiltInHandler {
   return {
@@ -42,7 +44,11 @@ export function createWaitHumanHandler(): BuiltInHandler {
       await writeGatePrompt(input.services, input.stageDir, question);
       await services.emit({ type: 'interview.started', node: node.id, question: question.text, options: question.options.map(({ key, label }) => ({ key, label })) });
       const startedAt = services.clock.now();
-      const answer = await askWithTimeout(services.interviewer, question, timeoutMs, services.clock, input.signal);
+      const asked = services.humanTasks
+        ? await askGateTask(input, services.humanTasks, { question, choices, timeoutMs, defaultChoice })
+        : { answer: await askWithTimeout(services.interviewer, question, timeoutMs, services.clock, input.signal), context: {} };
+      if ('outcome' in asked) return asked.outcome;
+      const { answer } = asked;
       const durationMs = services.clock.now() - startedAt;
 
       if (answer.timedOut || answer.value === 'timeout') {
@@ -60,7 +66,7 @@ export function createWaitHumanHandler(): BuiltInHandler {
       const choice = answer.selectedOption || answer.value !== 'skipped' ? choiceForAnswer(choices, question, answer) : undefined;
       if (choice) {
         await writeGateResponse(input.services, input.stageDir, { choice });
-        return chosen(choice, 'selected');
+        return chosen(choice, 'selected', asked.context);
       }
       if (answer.value === 'skipped') {
         await writeGateResponse(input.services, input.stageDir, { answer: '', why: 'skipped' });
@@ -79,12 +85,12 @@ function questionText(input: HandlerInput): string {
   return expandPrompt(label, input.graph, input.context, input.run.variables, input.node, 'label').trim() || 'Select an option:';
 }
 
-function chosen(choice: GateChoice, how: string): Outcome {
+function chosen(choice: GateChoice, how: string, context: Record<string, unknown> = {}): Outcome {
   return {
     status: 'success',
     preferredLabel: choice.label,
     suggestedNextIds: [choice.target],
-    contextUpdates: { 'human.gate.selected': choice.key, 'human.gate.label': choice.label },
+    contextUpdates: { ...context, 'human.gate.selected': choice.key, 'human.gate.label': choice.label },
     notes: `Human gate ${how}: [${choice.key}] ${choice.label}`,
   };
 }

@@ -1,0 +1,57 @@
+import { userInfo } from 'node:os';
+import { dirname } from 'node:path';
+import { loadConfig, type ResolvedPeople } from '../../config/index.js';
+import type { GateTasks } from '../../engine/gate-tasks.js';
+import { checkGateAssignees } from '../../engine/handlers/wait-human/gate-assignees.js';
+import { resolveActor, type Identity } from '../../humans/people/resolve-actor.js';
+import { systemActor } from '../../humans/tasks/actor.js';
+import type { Graph } from '../../pipeline/graph/model.js';
+import { authenticateLocal } from '../../services/auth/local-scope.js';
+import { createGateTasks } from '../../services/gates/gate-tasks.js';
+import type { Store } from '../../store/store.js';
+import { tryGit } from '../../workspace/run-git.js';
+import type { CliIo } from '../cli-io.js';
+
+export interface CliGateSettings {
+  store: Store;
+  /** The DOT file: orchestra.yaml (its `people:`) is looked up from its directory. */
+  pipelineFile: string;
+  /** `--auto-approve`: the system answers at the "terminal", needing no identity. */
+  autoApprove: boolean;
+}
+
+/**
+ * The gates of a run driven by this process store their human tasks in the run's store, in the
+ * local tenant (`--tenant`/ORCHESTRA_TENANT); the terminal answers as ORCHESTRA_USER, else git's
+ * user.email, else (without a `people:` section) the local account.
+ */
+export async function cliGateTasks(io: Pick<CliIo, 'env' | 'cwd'>, settings: CliGateSettings): Promise<GateTasks> {
+  const people = await gatePeople(io, settings.pipelineFile);
+  const identity = settings.autoApprove ? undefined : await localIdentity(io, people);
+  return createGateTasks({
+    store: settings.store,
+    scope: authenticateLocal({ env: io.env }),
+    people,
+    now: () => Date.now(),
+    actor: () => (settings.autoApprove ? systemActor : resolveActor(people, identity)),
+  });
+}
+
+/** Refuses a run whose gates name a user or group that `people:` does not know. */
+export async function checkGatePeople(io: Pick<CliIo, 'env'>, graph: Graph, pipelineFile: string): Promise<void> {
+  checkGateAssignees(graph, await gatePeople(io, pipelineFile));
+}
+
+async function gatePeople(io: Pick<CliIo, 'env'>, pipelineFile: string): Promise<ResolvedPeople> {
+  const { config } = await loadConfig({ startDir: dirname(pipelineFile), env: io.env });
+  return config.people;
+}
+
+async function localIdentity(io: Pick<CliIo, 'env' | 'cwd'>, people: ResolvedPeople): Promise<Identity | undefined> {
+  const fromEnv = io.env.ORCHESTRA_USER?.trim();
+  if (fromEnv) return { value: fromEnv, source: 'ORCHESTRA_USER' };
+  const git = await tryGit(io.cwd, ['config', '--get', 'user.email']).catch(() => undefined);
+  const email = git?.exitCode === 0 ? git.stdout.trim() : '';
+  if (email !== '') return { value: email, source: 'git config user.email' };
+  return people.configured ? undefined : { value: userInfo().username, source: 'the local account' };
+}

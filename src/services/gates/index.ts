@@ -1,0 +1,1 @@
+export { createGateTasks, type GateTaskOptions } from './gate-tasks.js';
