@@ -10,6 +10,7 @@ import { describeNodeRecordConformance } from './conformance/node-records.case.j
 import { describeNodeProcessConformance } from './conformance/node-processes.case.js';
 import { describeRunConformance } from './conformance/runs.case.js';
 import { describeRunFileConformance } from './conformance/run-files.case.js';
+import { describeTimerConformance } from './conformance/timers.case.js';
 import type { Store } from './store.js';
 
 /**
@@ -46,5 +47,6 @@ export function describeStoreConformance(name: string, open: () => Promise<Store
     describeNodeProcessConformance(fixture);
     describeBranchStepConformance(fixture);
     describeHumanTaskConformance(fixture);
+    describeTimerConformance(fixture);
   });
 }

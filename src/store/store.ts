@@ -1,4 +1,6 @@
+import type { HumanTaskTimerStore } from './human-task-timers.js';
 import type { HumanTaskStore } from './human-tasks.js';
+import type { TimerStore } from './timers.js';
 import type { NodeProcess } from './node-process.js';
 import type { RunFile } from './run-file.js';
 import type { BranchStep, Checkpoint, CheckpointHead, EventInput, Lease, NewRun, NodeEnd, NodeRecord, NodeStart, RunFilter, RunPatch, RunRecord, StoredEvent } from './types.js';
@@ -7,9 +9,9 @@ import type { BranchStep, Checkpoint, CheckpointHead, EventInput, Lease, NewRun,
  * The single source of truth for runs. SQLite is the embedded default; PostgreSQL comes later
  * behind the same interface, and `store.case.ts` is the conformance suite both must pass.
  * Every method is async so that networked stores fit without changing callers. Tenant-owned
- * parts (human tasks, human-tasks.ts) take a TenantScope first.
+ * parts (human tasks, human-tasks.ts; timers, timers.ts) take a TenantScope first.
  */
-export interface Store extends HumanTaskStore {
+export interface Store extends HumanTaskStore, TimerStore, HumanTaskTimerStore {
   readonly kind: 'sqlite' | 'memory' | 'postgres';
 
   createRun(run: NewRun): Promise<RunRecord>;

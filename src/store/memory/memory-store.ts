@@ -7,7 +7,7 @@ import type { NodeProcess } from '../node-process.js';
 import { validateRunFiles, type RunFile } from '../run-file.js';
 import type { Store } from '../store.js';
 import { checkpointExistsError, nodeRecordExistsError, nodeRecordNotFoundError, runExistsError, runNotFoundError } from '../store-errors.js';
-import { MemoryHumanTaskStore } from './memory-human-tasks.js';
+import { MemoryTimerStore } from './memory-timers.js';
 import type { BranchStep, Checkpoint, CheckpointHead, EventInput, Lease, NewRun, NodeEnd, NodeRecord, NodeStart, RunFilter, RunPatch, RunRecord, StoredEvent } from '../types.js';
 
 
@@ -34,7 +34,7 @@ export function createMemoryStore(): Store {
   return new MemoryStore();
 }
 
-class MemoryStore extends MemoryHumanTaskStore implements Store {
+class MemoryStore extends MemoryTimerStore implements Store {
   readonly kind = 'memory' as const;
   private readonly runs = new Map<string, RunTables>();
   private readonly leases = new Map<string, Lease>();

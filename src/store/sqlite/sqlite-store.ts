@@ -7,6 +7,7 @@ import type { Store } from '../store.js';
 import { checkpointExistsError, nodeRecordExistsError, nodeRecordNotFoundError, runExistsError, runNotFoundError } from '../store-errors.js';
 import { tenantOf, type TenantScope } from '../../core/tenant-scope.js';
 import type { HumanTask, HumanTaskChange, HumanTaskFilter, HumanTaskPage, NewHumanTask } from '../human-task-types.js';
+import type { NewTimer } from '../timer-types.js';
 import type { RunFile } from '../run-file.js';
 import type { BranchStep, Checkpoint, CheckpointHead, EventInput, Lease, NewRun, NodeEnd, NodeRecord, NodeStart, RunFilter, RunPatch, RunRecord, StoredEvent } from '../types.js';
 import { createBranchStepTable, type BranchStepTable } from './branch-steps.js';
@@ -18,7 +19,7 @@ import { RunFileRows } from './run-file-rows.js';
 import { fromNodeRecordRow, fromRunRow, fromRunRowMarked, runPatchColumns, toRunRow } from './rows.js';
 import { HumanTaskTable } from './human-task-table.js';
 import { isConstraintError, toStoreError } from './sqlite-errors.js';
-import { SqliteConnection } from './sqlite-connection.js';
+import { SqliteTimerStore } from './sqlite-timer-store.js';
 import { createRunPatchStatements, prepareStatements } from './statements.js';
 
 // Checkpoints and run state must survive power loss; node records and events may lag behind them.
@@ -32,7 +33,7 @@ const ordinary = false;
  * whatever is queued, so every call sees the writes issued before it. Transactions are IMMEDIATE:
  * they take the write lock up front (no upgrade deadlock between processes).
  */
-export class SqliteStore extends SqliteConnection implements Store {
+export class SqliteStore extends SqliteTimerStore implements Store {
   readonly kind = 'sqlite' as const;
   private readonly sql: ReturnType<typeof prepareStatements>;
   private readonly runPatchStatement: ReturnType<typeof createRunPatchStatements>;
@@ -228,8 +229,12 @@ export class SqliteStore extends SqliteConnection implements Store {
   }
 
   // Human tasks (human-task-table.ts). Changes are durable: an answer, once acknowledged, is never lost.
-  createHumanTask(scope: TenantScope, task: NewHumanTask): Promise<HumanTask> {
-    return this.submit(durable, () => this.humanTasks.create(tenantOf(scope), task));
+  createHumanTask(scope: TenantScope, task: NewHumanTask, timers: NewTimer[] = []): Promise<HumanTask> {
+    return this.submit(durable, () => {
+      const created = this.humanTasks.create(tenantOf(scope), task);
+      this.timers.schedule(created.tenant, timers);
+      return created;
+    });
   }
 
   getHumanTask(scope: TenantScope, id: string): Promise<HumanTask | undefined> {
