@@ -11,9 +11,9 @@ import ts from 'typescript';
 
 const repo = fileURLToPath(new URL('../../', import.meta.url));
 
-/** Transpiles src/core and src/store to `out` (same layout) and links node_modules beside them. */
-export async function buildStoreForChild(out: string): Promise<void> {
-  for (const folder of ['src/core', 'src/store']) {
+/** Transpiles `folders` (src/core and src/store by default) to `out` (same layout) and links node_modules beside them. */
+export async function buildStoreForChild(out: string, folders: readonly string[] = ['src/core', 'src/store']): Promise<void> {
+  for (const folder of folders) {
     const files = (await readdir(join(repo, folder), { recursive: true })).filter((file) => file.endsWith('.ts') && !/\.(test|case)\.ts$/.test(file));
     for (const file of files) {
       const source = await readFile(join(repo, folder, file), 'utf8');
