@@ -59,3 +59,30 @@ export function runThenKill(out: string, script: string, env: Record<string, str
     });
   });
 }
+
+/**
+ * Starts `script` (an ES module, cwd `out`) that prints "ready", waits for a line on stdin, then
+ * works: `go()` sends that line to it, `done` resolves with the lines it printed after "ready"
+ * (rejects when it exits non-zero). Two of these started together race as closely as processes can.
+ */
+export function startGatedChild(out: string, script: string, env: Record<string, string>): { ready: Promise<void>; go(): void; done: Promise<string[]> } {
+  const child = spawn(process.execPath, ['--input-type=module', '-e', script], { cwd: out, env: { ...process.env, ...env }, stdio: ['pipe', 'pipe', 'pipe'] });
+  let stdout = '';
+  let stderr = '';
+  let onReady: () => void = () => {};
+  const ready = new Promise<void>((resolve) => (onReady = resolve));
+  child.stdout.on('data', (chunk: Buffer) => {
+    stdout += chunk.toString();
+    if (stdout.startsWith('ready\n')) onReady();
+  });
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  const done = new Promise<string[]>((resolve, reject) => {
+    const deadline = setTimeout(() => child.kill('SIGKILL'), 20_000);
+    child.on('exit', (code) => {
+      clearTimeout(deadline);
+      if (code !== 0) return reject(new Error(`the child exited with ${code}: ${stderr}`));
+      resolve(stdout.split('\n').slice(1).filter(Boolean));
+    });
+  });
+  return { ready, go: () => child.stdin.end('go\n'), done };
+}

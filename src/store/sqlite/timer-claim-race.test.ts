@@ -1,10 +1,9 @@
-import { spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mintTenantScope } from '../../core/tenant-scope.js';
-import { buildStoreForChild } from '../child-process.case.js';
+import { buildStoreForChild, startGatedChild } from '../child-process.case.js';
 import { openSqliteStore } from './open-sqlite-store.js';
 
 const timers = 1_000;
@@ -25,25 +24,7 @@ await store.close();
 `;
 
 function startClaimer(out: string, dbPath: string, owner: string) {
-  const child = spawn(process.execPath, ['--input-type=module', '-e', claimer], { cwd: out, env: { ...process.env, DB_PATH: dbPath, OWNER: owner }, stdio: ['pipe', 'pipe', 'pipe'] });
-  let stdout = '';
-  let stderr = '';
-  let onReady: () => void = () => {};
-  const ready = new Promise<void>((resolve) => (onReady = resolve));
-  child.stdout.on('data', (chunk: Buffer) => {
-    stdout += chunk.toString();
-    if (stdout.startsWith('ready\n')) onReady();
-  });
-  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  const done = new Promise<string[]>((resolve, reject) => {
-    const deadline = setTimeout(() => child.kill('SIGKILL'), 20_000);
-    child.on('exit', (code) => {
-      clearTimeout(deadline);
-      if (code !== 0) return reject(new Error(`claimer ${owner} exited with ${code}: ${stderr}`));
-      resolve(stdout.split('\n').slice(1).filter(Boolean));
-    });
-  });
-  return { ready, go: () => child.stdin.end('go\n'), done };
+  return startGatedChild(out, claimer, { DB_PATH: dbPath, OWNER: owner });
 }
 
 describe('two processes claiming the same due timers at the same moment', () => {
