@@ -11,7 +11,7 @@ import ts from 'typescript';
 
 const repo = fileURLToPath(new URL('../../', import.meta.url));
 
-/** Transpiles src/core and src/store (or `folders`) to `out` (same layout) and links node_modules beside them. */
+/** Transpiles `folders` (src/core and src/store by default) to `out` (same layout) and links node_modules beside them. */
 export async function buildStoreForChild(out: string, folders: readonly string[] = ['src/core', 'src/store']): Promise<void> {
   for (const folder of folders) {
     const files = (await readdir(join(repo, folder), { recursive: true })).filter((file) => file.endsWith('.ts') && !/\.(test|case)\.ts$/.test(file));
@@ -58,4 +58,31 @@ export function runThenKill(out: string, script: string, env: Record<string, str
       else reject(new Error(`the child exited on its own (code ${code}): ${stderr}`));
     });
   });
+}
+
+/**
+ * Starts `script` (an ES module, cwd `out`) that prints "ready", waits for a line on stdin, then
+ * works: `go()` sends that line to it, `done` resolves with the lines it printed after "ready"
+ * (rejects when it exits non-zero). Two of these started together race as closely as processes can.
+ */
+export function startGatedChild(out: string, script: string, env: Record<string, string>): { ready: Promise<void>; go(): void; done: Promise<string[]> } {
+  const child = spawn(process.execPath, ['--input-type=module', '-e', script], { cwd: out, env: { ...process.env, ...env }, stdio: ['pipe', 'pipe', 'pipe'] });
+  let stdout = '';
+  let stderr = '';
+  let onReady: () => void = () => {};
+  const ready = new Promise<void>((resolve) => (onReady = resolve));
+  child.stdout.on('data', (chunk: Buffer) => {
+    stdout += chunk.toString();
+    if (stdout.startsWith('ready\n')) onReady();
+  });
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  const done = new Promise<string[]>((resolve, reject) => {
+    const deadline = setTimeout(() => child.kill('SIGKILL'), 20_000);
+    child.on('exit', (code) => {
+      clearTimeout(deadline);
+      if (code !== 0) return reject(new Error(`the child exited with ${code}: ${stderr}`));
+      resolve(stdout.split('\n').slice(1).filter(Boolean));
+    });
+  });
+  return { ready, go: () => child.stdin.end('go\n'), done };
 }

@@ -23,6 +23,7 @@ export function createHumanTaskRecord(tenant: string, input: NewHumanTask): Huma
     updatedAt: input.createdAt,
     ...(input.dueAt !== undefined && { dueAt: input.dueAt }),
     escalation: { step: 0 },
+    ...(input.escalationChain !== undefined && input.escalationChain.length > 0 && { escalationChain: input.escalationChain }),
     createdBy: input.createdBy,
     version: 1,
     history: [created],
@@ -56,9 +57,9 @@ export function takeAnswer(task: HumanTask, now: number): HumanTask | undefined 
   return { ...task, answerConsumedAt: now, updatedAt: now, version, history: [...task.history, entry] };
 }
 
-function pickFixed(task: HumanTask): Pick<HumanTask, 'id' | 'tenant' | 'form' | 'createdAt' | 'createdBy' | 'answerConsumedAt'> {
-  const { id, tenant, form, createdAt, createdBy, answerConsumedAt } = task;
-  return { id, tenant, form, createdAt, createdBy, ...(answerConsumedAt !== undefined && { answerConsumedAt }) };
+function pickFixed(task: HumanTask): Pick<HumanTask, 'id' | 'tenant' | 'form' | 'createdAt' | 'createdBy' | 'answerConsumedAt' | 'escalationChain'> {
+  const { id, tenant, form, createdAt, createdBy, answerConsumedAt, escalationChain } = task;
+  return { id, tenant, form, createdAt, createdBy, ...(answerConsumedAt !== undefined && { answerConsumedAt }), ...(escalationChain !== undefined && { escalationChain }) };
 }
 
 /** Through JSON, as SQLite keeps it, so every store hands back the same values (and rejects the same ones). */

@@ -1,3 +1,5 @@
+import type { EscalationStep } from './escalation-types.js';
+
 /*
  * The stored shape of a human task (issue 10): what every Store keeps and hands back. The rules
  * (form validation, transitions, eligibility) live in src/humans/tasks; the store only keeps the
@@ -90,6 +92,8 @@ export interface HumanTask {
   updatedAt: number;
   dueAt?: number;
   escalation: EscalationState;
+  /** The SLA's escalation chain (escalation-types.ts), fixed at creation; absent when none. */
+  escalationChain?: EscalationStep[];
   createdBy: HumanTaskOrigin;
   claimedBy?: string;
   answer?: JsonObject;
@@ -112,6 +116,7 @@ export interface NewHumanTask {
   assignee?: Assignee;
   priority?: HumanTaskPriority;
   dueAt?: number;
+  escalationChain?: EscalationStep[];
   createdBy: HumanTaskOrigin;
   /** Who created it, for the `created` history entry. */
   actor: string;

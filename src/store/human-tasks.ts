@@ -1,5 +1,6 @@
 import type { TenantScope } from '../core/tenant-scope.js';
 import type { HumanTask, HumanTaskChange, HumanTaskFilter, HumanTaskPage, NewHumanTask } from './human-task-types.js';
+import type { NewTimer } from './timer-types.js';
 
 /**
  * The human-task part of the Store (issue 10; docs/human-tasks.md). Every method takes the
@@ -8,8 +9,11 @@ import type { HumanTask, HumanTaskChange, HumanTaskFilter, HumanTaskPage, NewHum
  * conformance/human-tasks.case.ts, run against every Store.
  */
 export interface HumanTaskStore {
-  /** Stores a new `open` task with its `created` history entry. E_STORE when the id exists. */
-  createHumanTask(scope: TenantScope, task: NewHumanTask): Promise<HumanTask>;
+  /**
+   * Stores a new `open` task with its `created` history entry, and schedules `timers` (its SLA's
+   * first escalation, timers.ts) in the same transaction. E_STORE when the id exists.
+   */
+  createHumanTask(scope: TenantScope, task: NewHumanTask, timers?: NewTimer[]): Promise<HumanTask>;
   getHumanTask(scope: TenantScope, id: string): Promise<HumanTask | undefined>;
   /** One page of the tenant's tasks, overdue first (see HumanTaskPage for the order). */
   listHumanTasks(scope: TenantScope, filter?: HumanTaskFilter): Promise<HumanTaskPage>;

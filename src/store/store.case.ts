@@ -11,6 +11,7 @@ import { describeNodeProcessConformance } from './conformance/node-processes.cas
 import { describeOutboxConformance } from './conformance/outbox.case.js';
 import { describeRunConformance } from './conformance/runs.case.js';
 import { describeRunFileConformance } from './conformance/run-files.case.js';
+import { describeTimerConformance } from './conformance/timers.case.js';
 import type { Store } from './store.js';
 
 /**
@@ -48,5 +49,6 @@ export function describeStoreConformance(name: string, open: () => Promise<Store
     describeBranchStepConformance(fixture);
     describeOutboxConformance(fixture);
     describeHumanTaskConformance(fixture);
+    describeTimerConformance(fixture);
   });
 }

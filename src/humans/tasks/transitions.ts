@@ -23,7 +23,8 @@ export type Decide = (task: HumanTask) => HumanTaskChange;
 
 const live = ['open', 'claimed'] as const;
 
-function stateOf(task: HumanTask): HumanTaskState {
+/** The task's changeable state, the base of every decided change (SLA escalations build on it too). */
+export function stateOf(task: HumanTask): HumanTaskState {
   const { title, description, context, assignee, priority, status, dueAt, escalation, claimedBy, answer, answeredBy, answeredAt } = task;
   return { title, description, context, assignee, priority, status, dueAt, escalation, claimedBy, answer, answeredBy, answeredAt };
 }

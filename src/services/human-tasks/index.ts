@@ -8,3 +8,5 @@ export { reassignHumanTask } from './reassign.js';
 export { answerHumanTask } from './answer.js';
 export { cancelHumanTask } from './cancel.js';
 export type { CreateHumanTaskInput, ListHumanTasksInput } from './schemas.js';
+export { escalationTimerHandlers, type EscalationHandlerDeps } from './escalation-handlers.js';
+export { startSlaSweeper, type SlaSweeperOptions } from './start-sla-sweeper.js';

@@ -24,6 +24,8 @@ export const createInput = z.strictObject({
   dueAt: z.number().int().positive().optional(),
   /** A duration from now (`30m`, `2h`): the SLA. */
   sla: z.string().optional(),
+  /** The escalation chain (src/humans/sla/sla-input.ts), checked step by step by resolveSla. */
+  escalation: z.array(z.unknown()).max(20).optional(),
   createdBy: z
     .union([
       z.strictObject({ kind: z.literal('run'), runId: id, nodeId: id }),

@@ -16,13 +16,7 @@ export class MemoryHumanTaskStore implements HumanTaskStore {
   protected closed = false;
 
   createHumanTask(scope: TenantScope, input: NewHumanTask): Promise<HumanTask> {
-    return this.guard(() => {
-      const tasks = this.tenantTasks(scope);
-      if (tasks.has(input.id)) throw humanTaskExistsError(input.id);
-      const task = createHumanTaskRecord(tenantOf(scope), input);
-      tasks.set(task.id, JSON.stringify(task));
-      return task;
-    });
+    return this.guard(() => this.createNow(scope, input));
   }
 
   getHumanTask(scope: TenantScope, id: string): Promise<HumanTask | undefined> {
@@ -46,13 +40,7 @@ export class MemoryHumanTaskStore implements HumanTaskStore {
   }
 
   updateHumanTask(scope: TenantScope, id: string, decide: (task: HumanTask) => HumanTaskChange): Promise<HumanTask> {
-    return this.guard(() => {
-      const current = this.read(scope, id);
-      if (!current) throw humanTaskNotFoundError(id);
-      const updated = applyHumanTaskChange(current, decide(current));
-      this.tenantTasks(scope).set(id, JSON.stringify(updated));
-      return updated;
-    });
+    return this.guard(() => this.updateNow(scope, id, decide));
   }
 
   takeHumanTaskAnswer(scope: TenantScope, id: string, now: number): Promise<HumanTask | undefined> {
@@ -75,7 +63,23 @@ export class MemoryHumanTaskStore implements HumanTaskStore {
     }
   }
 
-  private read(scope: TenantScope, id: string): HumanTask | undefined {
+  protected createNow(scope: TenantScope, input: NewHumanTask): HumanTask {
+    const tasks = this.tenantTasks(scope);
+    if (tasks.has(input.id)) throw humanTaskExistsError(input.id);
+    const task = createHumanTaskRecord(tenantOf(scope), input);
+    tasks.set(task.id, JSON.stringify(task));
+    return task;
+  }
+
+  protected updateNow(scope: TenantScope, id: string, decide: (task: HumanTask) => HumanTaskChange): HumanTask {
+    const current = this.read(scope, id);
+    if (!current) throw humanTaskNotFoundError(id);
+    const updated = applyHumanTaskChange(current, decide(current));
+    this.tenantTasks(scope).set(id, JSON.stringify(updated));
+    return updated;
+  }
+
+  protected read(scope: TenantScope, id: string): HumanTask | undefined {
     const json = this.humanTasks.get(tenantOf(scope))?.get(id);
     return json === undefined ? undefined : (JSON.parse(json) as HumanTask);
   }

@@ -1,10 +1,9 @@
-import { spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mintTenantScope } from '../../core/tenant-scope.js';
-import { buildStoreForChild } from '../child-process.case.js';
+import { buildStoreForChild, startGatedChild } from '../child-process.case.js';
 import { newHumanTask } from '../conformance/human-task-fixtures.case.js';
 import { openSqliteStore } from './open-sqlite-store.js';
 
@@ -46,25 +45,8 @@ interface Outcome {
 }
 
 function startAnswerer(out: string, dbPath: string, who: string) {
-  const child = spawn(process.execPath, ['--input-type=module', '-e', answerer], { cwd: out, env: { ...process.env, DB_PATH: dbPath, WHO: who }, stdio: ['pipe', 'pipe', 'pipe'] });
-  let stdout = '';
-  let stderr = '';
-  let onReady: () => void = () => {};
-  const ready = new Promise<void>((resolve) => (onReady = resolve));
-  child.stdout.on('data', (chunk: Buffer) => {
-    stdout += chunk.toString();
-    if (stdout.startsWith('ready\n')) onReady();
-  });
-  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  const done = new Promise<Outcome[]>((resolve, reject) => {
-    const deadline = setTimeout(() => child.kill('SIGKILL'), 20_000);
-    child.on('exit', (code) => {
-      clearTimeout(deadline);
-      if (code !== 0) return reject(new Error(`answerer ${who} exited with ${code}: ${stderr}`));
-      resolve(stdout.split('\n').slice(1).filter(Boolean).map((line) => JSON.parse(line) as Outcome));
-    });
-  });
-  return { ready, go: () => child.stdin.end('go\n'), done };
+  const child = startGatedChild(out, answerer, { DB_PATH: dbPath, WHO: who });
+  return { ...child, done: child.done.then((lines) => lines.map((line) => JSON.parse(line) as Outcome)) };
 }
 
 describe('two processes answering the same human tasks at the same moment', () => {

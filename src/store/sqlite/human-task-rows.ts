@@ -17,6 +17,7 @@ export interface HumanTaskRow {
   updated_at: number;
   due_at: number | null;
   escalation_json: string;
+  escalation_chain_json: string | null;
   created_by_json: string;
   claimed_by: string | null;
   answer_json: string | null;
@@ -52,6 +53,7 @@ export function toHumanTaskRow(task: HumanTask): HumanTaskRow {
     updated_at: task.updatedAt,
     due_at: task.dueAt ?? null,
     escalation_json: JSON.stringify(task.escalation),
+    escalation_chain_json: task.escalationChain === undefined ? null : JSON.stringify(task.escalationChain),
     created_by_json: JSON.stringify(task.createdBy),
     claimed_by: task.claimedBy ?? null,
     answer_json: task.answer === undefined ? null : JSON.stringify(task.answer),
@@ -93,6 +95,7 @@ export function fromHumanTaskRow(row: HumanTaskRow, history: HumanTaskHistoryEnt
     updatedAt: row.updated_at,
     ...(row.due_at !== null && { dueAt: row.due_at }),
     escalation: JSON.parse(row.escalation_json) as HumanTask['escalation'],
+    ...(row.escalation_chain_json !== null && { escalationChain: JSON.parse(row.escalation_chain_json) as HumanTask['escalationChain'] }),
     createdBy: JSON.parse(row.created_by_json) as HumanTask['createdBy'],
     ...(row.claimed_by !== null && { claimedBy: row.claimed_by }),
     ...(row.answer_json !== null && { answer: JSON.parse(row.answer_json) as HumanTask['answer'] }),

@@ -192,4 +192,30 @@ export const migrations: readonly Migration[] = [
       CREATE INDEX outbox_by_tenant ON outbox (tenant, created_at DESC, id DESC);
     `,
   },
+  {
+    // Durable timers (issue 10's SLA escalations, issue 11's sleep(); src/store/timers.ts) and the
+    // escalation chain a human task carries from its creation. A claim is claimed_by + lease_until.
+    name: 'timers, escalation chains',
+    sql: `
+      CREATE TABLE timers (
+        tenant       TEXT NOT NULL,
+        id           TEXT NOT NULL,
+        kind         TEXT NOT NULL,
+        subject_id   TEXT NOT NULL,
+        due_at       INTEGER NOT NULL,
+        payload_json TEXT NOT NULL,
+        created_at   INTEGER NOT NULL,
+        fired_at     INTEGER,
+        claimed_by   TEXT,
+        lease_until  INTEGER,
+        attempts     INTEGER NOT NULL,
+        PRIMARY KEY (tenant, id)
+      );
+      -- What a sweep reads: pending timers by due time.
+      CREATE INDEX timers_pending ON timers (due_at, tenant, id) WHERE fired_at IS NULL;
+      CREATE INDEX timers_by_subject ON timers (tenant, subject_id, due_at);
+
+      ALTER TABLE human_tasks ADD COLUMN escalation_chain_json TEXT;
+    `,
+  },
 ];

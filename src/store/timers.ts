@@ -1,0 +1,28 @@
+import type { TenantScope } from '../core/tenant-scope.js';
+import type { NewTimer, Timer, TimerFilter, TimerRef } from './timer-types.js';
+
+/**
+ * The timer part of the Store (timer-types.ts; docs/human-tasks-sla.md). Scheduling and reading
+ * take the caller's TenantScope. Claiming is the system's own work across tenants: the claim hands
+ * back each timer's tenant, and only the claimer may mark it fired. Conformance:
+ * conformance/timers.case.ts, run against every Store.
+ */
+export interface TimerStore {
+  /** Stores the timers; one whose id exists in the tenant is kept as it was (scheduling is idempotent). */
+  scheduleTimers(scope: TenantScope, timers: NewTimer[]): Promise<void>;
+  getTimer(scope: TenantScope, id: string): Promise<Timer | undefined>;
+  listTimers(scope: TenantScope, filter?: TimerFilter): Promise<Timer[]>;
+  /**
+   * Claims up to `limit` timers due at `now` (not fired; never claimed, or their claim's lease has
+   * lapsed), earliest due first, for `owner` until `now + leaseMs`, atomically: of two processes
+   * claiming at once, each timer goes to one (SQLite: one IMMEDIATE transaction; PostgreSQL:
+   * FOR UPDATE SKIP LOCKED). The claimer then fires it (completeTimer or fireHumanTaskTimer).
+   */
+  claimDueTimers(owner: string, now: number, leaseMs: number, limit: number): Promise<Timer[]>;
+  /**
+   * Marks the timer fired, and schedules `next` in the same transaction, if `owner` still holds its
+   * claim (lapsed or not: until someone else claims it, it is still theirs). False otherwise: it was
+   * fired already or another process claimed it, and nothing is written.
+   */
+  completeTimer(timer: TimerRef, owner: string, now: number, next?: NewTimer[]): Promise<boolean>;
+}
