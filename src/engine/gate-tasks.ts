@@ -14,6 +14,8 @@ export interface GateTaskRequest {
   assignee?: string;
   /** A duration (`30m`): the task is due that long after it is created. */
   sla?: string;
+  /** The escalation chain (`human.escalation`, src/humans/sla/sla-input.ts): its timers fire the steps. */
+  escalation?: unknown[];
 }
 
 /**

@@ -2,7 +2,7 @@ import type { TenantScope } from '../core/tenant-scope.js';
 import type { NewTimer, Timer, TimerFilter, TimerRef } from './timer-types.js';
 
 /**
- * The timer part of the Store (timer-types.ts; docs/human-tasks-sla.md). Scheduling and reading
+ * The timer part of the Store (timer-types.ts; docs/human-tasks.md). Scheduling and reading
  * take the caller's TenantScope. Claiming is the system's own work across tenants: the claim hands
  * back each timer's tenant, and only the claimer may mark it fired. Conformance:
  * conformance/timers.case.ts, run against every Store.

@@ -29,6 +29,8 @@ const examples: Expectation[] = [
   { file: 'pr-review/pr-review.dot', ran: { get_diff: 1, security: 1, architecture: 1, fan_in: 1, critic: 1, gate: 1, synthesize: 1, approval: 1, exit: 1 } },
   { file: 'brainstorm/brainstorm.dot', ran: { ideas: 1, enough: 1, summarize: 1, exit: 1 } },
   { file: 'interview/interview.dot', ran: { requirements: 1, architecture: 1, review: 1, document: 1, exit: 1 } },
+  // Issue 10: the approval gate is a human task (form, group, SLA, escalation); auto-approve takes [S] Ship.
+  { file: 'approval/approval.dot', ran: { build: 1, notes: 1, approve: 1, ship: 1, hold: 0, exit: 1 } },
 ];
 
 describe('examples/', () => {

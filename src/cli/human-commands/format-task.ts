@@ -4,6 +4,7 @@ import { formatAssignee } from '../../humans/tasks/eligibility.js';
 import type { FormField, HumanTask } from '../../store/human-task-types.js';
 import type { Palette } from '../output/color.js';
 import { formatTable } from '../output/table.js';
+import { formatEscalation } from './format-escalation.js';
 import { formatTimestamp } from '../output/format-time.js';
 
 /* How human tasks look in the terminal. Every text from a task is escaped: it is user data. */
@@ -56,6 +57,7 @@ export function formatTaskDetail(task: HumanTask, now: number, palette: Palette)
   ];
   if (task.description.trim() !== '') lines.push('', ...task.description.trimEnd().split('\n').map((line) => `  ${safe(line)}`));
   lines.push('', 'form:', ...Object.entries(task.form).map(([name, field]) => formatField(name, field)));
+  lines.push(...formatEscalation(task));
   if (Object.keys(task.context).length > 0) lines.push('', 'context:', ...JSON.stringify(task.context, null, 2).split('\n').map((line) => `  ${safe(line)}`));
   if (task.answer !== undefined) lines.push('', `answer (by ${safe(task.answeredBy ?? '?')} at ${formatTimestamp(task.answeredAt ?? 0)}):`, ...JSON.stringify(task.answer, null, 2).split('\n').map((line) => `  ${safe(line)}`));
   lines.push('', 'history:', ...task.history.map((entry) => `  ${formatTimestamp(entry.at)}  ${safe(entry.actor)}  ${entry.action}${entry.detail ? `  ${safe(JSON.stringify(entry.detail))}` : ''}`));

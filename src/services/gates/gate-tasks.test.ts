@@ -9,6 +9,9 @@ import { createMemoryStore } from '../../store/memory/memory-store.js';
 import type { Store } from '../../store/store.js';
 import { authenticateLocal } from '../auth/local-scope.js';
 import { answerHumanTask } from '../human-tasks/answer.js';
+import { escalationTimerHandlers } from '../human-tasks/escalation-handlers.js';
+import { createRecordingNotifier } from '../human-tasks/testing/recording-notifier.js';
+import { runDueTimers } from '../timers/run-due-timers.js';
 import { createGateTasks } from './gate-tasks.js';
 
 afterEach(cleanupHarnesses);
@@ -88,5 +91,22 @@ describe('issue 10: a wait.human node as a human task', () => {
     const again = createWaitHumanHandler().execute({ ...first.harness.input, signal: new AbortController().signal });
     expect(await again).toMatchObject({ status: 'success', suggestedNextIds: ['fix'] });
     expect((await first.store.listHumanTasks(scope)).tasks.map((t) => t.id)).toEqual([task.id]);
+  });
+
+  it('issue 10: human.escalation: nobody answers, the sweeper raises the priority, then gives the default answer and the gate takes it', async () => {
+    const escalation = `[{ after: 30m, priority: high, notify: ops }, { after: 1h, answer: { choice: 'Request changes', comment: 'nobody answered within the hour' } }]`;
+    const { store, outcome } = await gate(silentInterviewer([]), { 'human.form': comment, 'human.sla': '30m', 'human.escalation': escalation });
+    const task = await onlyTask(store);
+    const notifier = createRecordingNotifier();
+    const sweep = (at: number) => runDueTimers({ store, clock: { now: () => at }, handlers: escalationTimerHandlers({ store, notifier }), owner: 'test-sweeper' });
+    expect((await sweep(task.createdAt + 29 * 60_000)).fired).toBe(0);
+    await sweep(task.createdAt + 31 * 60_000);
+    expect(await store.getHumanTask(scope, task.id)).toMatchObject({ status: 'open', priority: 'high' });
+    expect(notifier.sent).toMatchObject([{ event: 'escalated', channel: 'ops', step: 0, taskId: task.id }]);
+    await sweep(task.createdAt + 61 * 60_000);
+    expect(await outcome).toMatchObject({ status: 'success', suggestedNextIds: ['fix'], contextUpdates: { 'human.comment': 'nobody answered within the hour', 'human.answered_by': 'system' } });
+    const settled = await store.getHumanTask(scope, task.id);
+    expect(settled).toMatchObject({ status: 'completed', answer: { choice: 'fix' } });
+    expect(settled!.history.map((entry) => entry.action)).toEqual(['created', 'escalated', 'answered', 'answer-taken']);
   });
 });

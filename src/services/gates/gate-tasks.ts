@@ -29,8 +29,8 @@ export function createGateTasks(options: GateTaskOptions): GateTasks {
     async open(request: GateTaskRequest): Promise<HumanTask> {
       const existing = await base.store.getHumanTask(base.scope, request.id);
       if (existing) return existing;
-      const { id, runId, nodeId, title, description, form, context, assignee, sla } = request;
-      const input = { id, title, description, form, context, createdBy: { kind: 'run' as const, runId, nodeId }, ...(assignee && { assignee }), ...(sla && { sla }) };
+      const { id, runId, nodeId, title, description, form, context, assignee, sla, escalation } = request;
+      const input = { id, title, description, form, context, createdBy: { kind: 'run' as const, runId, nodeId }, ...(assignee && { assignee }), ...(sla && { sla }), ...(escalation && { escalation }) };
       try {
         return await createHumanTask(system, input, `the form of gate ${nodeId}`);
       } catch (error) {

@@ -7,6 +7,7 @@ import type { HandlerInput } from '../../handler.js';
 import type { GateChoice } from './gate-choices.js';
 import { answerContext, gateForm, gateTaskId } from './gate-form.js';
 import { askThroughTask } from './gate-task-ask.js';
+import { parseHumanEscalation } from './human-escalation.js';
 import { choiceField, parseHumanForm } from './human-form.js';
 
 export interface GateAsk {
@@ -24,7 +25,10 @@ export async function askGateTask(input: HandlerInput, tasks: GateTasks, ask: Ga
   const { node } = input;
   const extra = extraFields(input);
   if ('outcome' in extra) return extra;
-  const request = gateTaskRequest(input, gateForm(ask.question.text, ask.choices, extra.form, ask.defaultChoice?.target));
+  const form = gateForm(ask.question.text, ask.choices, extra.form, ask.defaultChoice?.target);
+  const escalation = escalationChain(input, form, ask.choices);
+  if ('outcome' in escalation) return escalation;
+  const request = { ...gateTaskRequest(input, form), ...(escalation.escalation && { escalation: escalation.escalation }) };
   const result = await askThroughTask(input, { tasks, request, question: ask.question, choices: ask.choices, timeoutMs: ask.timeoutMs });
   if (result.kind === 'timeout' || (result.kind === 'closed' && result.task.status === 'expired')) return { answer: { value: 'timeout', timedOut: true }, context: {} };
   if (result.kind === 'closed') return { outcome: { status: 'fail', failureReason: `Human task ${result.task.id} of gate "${node.id}" was ${result.task.status} before anyone answered.` } };
@@ -43,6 +47,14 @@ function extraFields(input: HandlerInput): { form: FormDefinition } | { outcome:
   if ('form' in parsed) return parsed;
   const problems = parsed.problems.map((problem) => problem.message).join('; ');
   return { outcome: { status: 'fail', failureReason: `human.form of node "${input.node.id}" is invalid: ${problems}` } };
+}
+
+function escalationChain(input: HandlerInput, form: FormDefinition, choices: readonly GateChoice[]): { escalation?: unknown[] } | { outcome: Outcome } {
+  const text = readString(input.node.attrs, 'human.escalation');
+  if (text === undefined || text.trim() === '') return {};
+  const parsed = parseHumanEscalation(text, form, choices, readString(input.node.attrs, 'human.sla')?.trim());
+  if ('escalation' in parsed) return parsed;
+  return { outcome: { status: 'fail', failureReason: `human.escalation of node "${input.node.id}" is invalid: ${parsed.problems.map((problem) => problem.message).join('; ')}` } };
 }
 
 function gateTaskRequest(input: HandlerInput, form: FormDefinition): GateTaskRequest {

@@ -33,7 +33,7 @@ export function parseHumanForm(text: string): HumanFormResult {
 }
 
 /** Where the item at `path` starts (its key for a mapping entry), or where the deepest part that exists does. */
-function offsetOf(root: unknown, path: readonly (string | number)[]): number {
+export function offsetOf(root: unknown, path: readonly (string | number)[]): number {
   let node = root as Node | null | undefined;
   let offset = node?.range?.[0] ?? 0;
   for (const segment of path) {

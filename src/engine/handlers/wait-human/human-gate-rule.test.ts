@@ -26,4 +26,18 @@ describe('issue 10: human_form rule', () => {
   it('issue 10: broken YAML is an error at the value', () => {
     expect(lint(`human.form="{ comment: { type: text }"`)[0]).toMatch(/^p\.dot:5:\d+: error\[human_form\]: human\.form of node "gate": not a YAML mapping: /);
   });
+
+  it.each<[string, string, RegExp | undefined]>([
+    ['a valid chain, the default answer naming the edge by label', `human.sla="30m", human.escalation="[{ after: 30m, reassign: 'group:leads' }, { after: 1h, answer: { choice: OK } }]"`, undefined],
+    ['a first step without after takes the SLA', `human.sla="30m", human.escalation="[{ notify: ops }]"`, undefined],
+    ['a duration that does not parse, at its step', `human.escalation="[{ after: soon, notify: ops }]"`, /^p\.dot:5:45: error\[human_form\]: human\.escalation of node "gate": Expected human\.escalation\[0\]\.after to be a duration/],
+    ['an unknown step field', `human.escalation="[{ after: 1h, shout: ops }]"`, /^p\.dot:5:56: error\[human_form\]: human\.escalation of node "gate": human\.escalation\[0\]\.shout is not a step field/],
+    ['a step before the one before it', `human.escalation="[{ after: 1h, notify: ops }, { after: 30m, notify: ops }]"`, /^p\.dot:5:73: error\[human_form\]: .*human\.escalation\[1\]\.after must not be earlier/],
+    ['a default answer naming no edge', `human.escalation="[{ after: 1h, answer: { choice: maybe } }]"`, /^p\.dot:5:66: error\[human_form\]: human\.escalation of node "gate": human\.escalation\[0\]\.answer is invalid: choice/],
+    ['not a list', `human.escalation="{ after: 1h }"`, /^p\.dot:5:42: error\[human_form\]: human\.escalation of node "gate": human\.escalation is a list of steps/],
+  ])('issue 10: human.escalation: %s', (_name, attrs, expected) => {
+    const found = lint(attrs);
+    if (expected === undefined) expect(found).toEqual([]);
+    else expect(found).toEqual([expect.stringMatching(expected)]);
+  });
 });
