@@ -2,7 +2,7 @@ import { loadConfig } from '../../config/index.js';
 import { resolveActor, type Identity } from '../../humans/people/resolve-actor.js';
 import { authenticateLocal } from '../../services/auth/local-scope.js';
 import type { HumanTaskServiceContext } from '../../services/human-tasks/context.js';
-import { createOutboxNotifier } from '../../services/notifications/index.js';
+import { cliNotifier } from '../cli-notifier.js';
 import { tryGit } from '../../workspace/run-git.js';
 import type { CommandContext } from '../command-context.js';
 import { openCliStore } from '../store-location.js';
@@ -24,8 +24,7 @@ export async function openHumanTaskContext(ctx: CommandContext, options: TenantO
   const actor = resolveActor(config.people, await actingIdentity(ctx));
   const { store } = await openCliStore(io.env);
   // Notices go into the outbox with the change; the daemon's delivery loop sends them.
-  const warn = (message: string, fields?: Record<string, unknown>): void => void io.stderr.write(`orchestra: warning: ${message}${fields ? ` ${JSON.stringify(fields)}` : ''}\n`);
-  const notices = createOutboxNotifier({ store, rules: config.notifications.routes, people: config.people, log: { warn } });
+  const notices = cliNotifier(io, store, config);
   return { store, scope, actor, people: config.people, now: () => Date.now(), notices, close: () => store.close() };
 }
 
