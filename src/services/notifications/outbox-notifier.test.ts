@@ -9,7 +9,7 @@ import { parseNotice } from '../../notify/index.js';
 import { openSqliteStore } from '../../store/sqlite/open-sqlite-store.js';
 import type { Store } from '../../store/store.js';
 import { authenticateLocal } from '../auth/local-scope.js';
-import { answerHumanTask, createHumanTask, reassignHumanTask, type HumanTaskServiceContext } from '../human-tasks/index.js';
+import { answerHumanTask, claimHumanTask, createHumanTask, reassignHumanTask, type HumanTaskServiceContext } from '../human-tasks/index.js';
 import { createOutboxNotifier } from './outbox-notifier.js';
 
 const t0 = 1_700_000_000_000;
@@ -66,11 +66,13 @@ describe('outbox notifier', () => {
     expect(await summary(store)).toEqual([]);
   });
 
-  it('issue 10: reassigning enqueues assigned, routed by the new group', async () => {
+  it('issue 10: reassigning enqueues assigned, routed by the new group; claiming enqueues assigned too', async () => {
     const { store, ctx } = await setup([{ events: ['assigned'], groups: ['support-l2'], channels: ['l2'] }]);
     const task = await createHumanTask(ctx, { title: 'T', form, assignee: 'group:support-l1' });
     await reassignHumanTask(ctx, { id: task.id, to: 'group:support-l2' });
     expect(await summary(store)).toEqual(['assigned→l2']);
+    await claimHumanTask({ ...ctx, actor: { id: 'cy', groups: ['support-l2'], admin: false } }, { id: task.id });
+    expect(await summary(store)).toEqual(['assigned→l2', 'assigned→l2']);
   });
 
   it('issue 10: a failing outbox is logged and the change still stands', async () => {
