@@ -9,6 +9,7 @@ import { runDaemon } from './run-daemon.js';
  */
 const orchestraBin = packagePath('bin', 'orchestra.js');
 const quiet = process.env.ORCHESTRA_QUIET_MS;
+const humanPoll = process.env.ORCHESTRA_HUMAN_POLL_MS;
 
 try {
   await runDaemon({
@@ -16,6 +17,7 @@ try {
     env: process.env,
     hookCommand: [process.execPath, orchestraBin, 'hook'],
     quietMs: quiet === undefined ? undefined : Number(quiet),
+    humanPollMs: humanPoll === undefined ? undefined : Number(humanPoll),
     signals: process,
   });
   process.exit(0);

@@ -1,5 +1,6 @@
 import { createDaemonLog, daemonPaths, startDaemonServer, type DaemonServer } from './daemon/index.js';
 import { gateMethods } from './daemon/gate-methods.js';
+import { startHumanWork } from './human-work/start-human-work.js';
 import { DaemonState } from './tasks/daemon-state.js';
 import { attachMethods } from './tasks/attach-methods.js';
 import { createProfileSource } from './tasks/profile-source.js';
@@ -15,6 +16,8 @@ export interface RunDaemonOptions {
   /** argv of `orchestra hook <source>`, which agents' hooks run to report to this daemon. */
   hookCommand: string[];
   quietMs?: number;
+  /** How often the SLA sweeper and the notification delivery loop look for work when idle (default 1 s / 5 s). */
+  humanPollMs?: number;
   /** SIGINT/SIGTERM stop the daemon gracefully. */
   signals?: { on(signal: 'SIGINT' | 'SIGTERM', listener: () => void): unknown };
 }
@@ -44,6 +47,7 @@ export async function runDaemon(options: RunDaemonOptions): Promise<void> {
   const recovered = new Promise<void>((resolve) => (startRecovery = resolve)).then(() =>
     service.recover().catch((error: Error) => log.error('agent recovery failed', { error: error.message })),
   );
+  let humanWork: Promise<{ stop(): Promise<void> } | undefined> = Promise.resolve(undefined);
   let stopping = false;
   const shutdown = (): void => {
     if (stopping) return;
@@ -51,7 +55,7 @@ export async function runDaemon(options: RunDaemonOptions): Promise<void> {
     log.info('daemon stopping', { agents: service.liveAgents });
     // Agents recovery is still resuming would outlive a daemon that stopped before them.
     void recovered
-      .then(() => service.shutdown())
+      .then(() => Promise.all([service.shutdown(), humanWork.then((work) => work?.stop()).catch((error: Error) => log.error('stopping human-task work failed', { error: error.message }))]))
       .then(() => server.close())
       .finally(stopped);
   };
@@ -69,6 +73,12 @@ export async function runDaemon(options: RunDaemonOptions): Promise<void> {
   options.signals?.on('SIGINT', shutdown);
   log.info('daemon started', { pid: process.pid, socket: server.socketPath });
   startRecovery();
+  // SLA escalations and notification deliveries (issue 10), once this daemon owns the socket; a bad
+  // config.yaml leaves them off, not the daemon.
+  humanWork = startHumanWork({ home: options.home, env: options.env, log, ...(options.humanPollMs !== undefined && { pollMs: options.humanPollMs }) }).catch((error: Error) => {
+    log.error('human-task timers and notifications are off', { error: error.message });
+    return undefined;
+  });
   await done;
   log.info('daemon stopped');
   log.close();

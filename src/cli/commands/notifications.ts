@@ -1,4 +1,5 @@
 import { ExitCode } from '../../core/index.js';
+import { resolveLocalTenant } from '../../services/auth/index.js';
 import type { DeliveryFilter } from '../../store/outbox.js';
 import type { CommandContext } from '../command-context.js';
 import { formatDeliveryList, toDeliveryView } from '../notifications/delivery-list.js';
@@ -16,8 +17,8 @@ export const defaultDeliveryLimit = 50;
 
 /** `orchestra notifications [--failed] [--json]`: the notification delivery log, newest first (issue 10). */
 export async function notificationsCommand(ctx: CommandContext, options: NotificationsOptions): Promise<number> {
-  // The default tenant for the local CLI, until authentication names one (docs/notifications.md).
-  const tenant = options.tenant ?? ctx.io.env['ORCHESTRA_TENANT'] ?? 'default';
+  // The tenant as every human-task command picks it (an empty ORCHESTRA_TENANT means `default`).
+  const tenant = resolveLocalTenant({ ...(options.tenant !== undefined && { flag: options.tenant }), env: ctx.io.env });
   const { store } = await openCliStore(ctx.io.env);
   try {
     const filter: DeliveryFilter = {

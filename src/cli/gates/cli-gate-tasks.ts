@@ -1,6 +1,6 @@
 import { userInfo } from 'node:os';
 import { dirname } from 'node:path';
-import { loadConfig, type ResolvedPeople } from '../../config/index.js';
+import { loadConfig, type ResolvedConfig, type ResolvedPeople } from '../../config/index.js';
 import type { GateTasks } from '../../engine/gate-tasks.js';
 import { checkGateAssignees } from '../../engine/handlers/wait-human/gate-assignees.js';
 import { resolveActor, type Identity } from '../../humans/people/resolve-actor.js';
@@ -11,6 +11,7 @@ import { createGateTasks } from '../../services/gates/gate-tasks.js';
 import type { Store } from '../../store/store.js';
 import { tryGit } from '../../workspace/run-git.js';
 import type { CliIo } from '../cli-io.js';
+import { cliNotifier } from '../cli-notifier.js';
 
 export interface CliGateSettings {
   store: Store;
@@ -25,26 +26,29 @@ export interface CliGateSettings {
  * local tenant (`--tenant`/ORCHESTRA_TENANT); the terminal answers as ORCHESTRA_USER, else git's
  * user.email, else (without a `people:` section) the local account.
  */
-export async function cliGateTasks(io: Pick<CliIo, 'env' | 'cwd'>, settings: CliGateSettings): Promise<GateTasks> {
-  const people = await gatePeople(io, settings.pipelineFile);
+export async function cliGateTasks(io: Pick<CliIo, 'env' | 'cwd' | 'stderr'>, settings: CliGateSettings): Promise<GateTasks> {
+  const config = await gateConfig(io, settings.pipelineFile);
+  const people = config.people;
+  // A gate's task is announced like any other (created, completed), through the store's outbox.
+  const notices = cliNotifier(io, settings.store, config);
   const identity = settings.autoApprove ? undefined : await localIdentity(io, people);
   return createGateTasks({
     store: settings.store,
     scope: authenticateLocal({ env: io.env }),
     people,
     now: () => Date.now(),
+    notices,
     actor: () => (settings.autoApprove ? systemActor : resolveActor(people, identity)),
   });
 }
 
 /** Refuses a run whose gates name a user or group that `people:` does not know. */
 export async function checkGatePeople(io: Pick<CliIo, 'env'>, graph: Graph, pipelineFile: string): Promise<void> {
-  checkGateAssignees(graph, await gatePeople(io, pipelineFile));
+  checkGateAssignees(graph, (await gateConfig(io, pipelineFile)).people);
 }
 
-async function gatePeople(io: Pick<CliIo, 'env'>, pipelineFile: string): Promise<ResolvedPeople> {
-  const { config } = await loadConfig({ startDir: dirname(pipelineFile), env: io.env });
-  return config.people;
+async function gateConfig(io: Pick<CliIo, 'env'>, pipelineFile: string): Promise<ResolvedConfig> {
+  return (await loadConfig({ startDir: dirname(pipelineFile), env: io.env })).config;
 }
 
 async function localIdentity(io: Pick<CliIo, 'env' | 'cwd'>, people: ResolvedPeople): Promise<Identity | undefined> {

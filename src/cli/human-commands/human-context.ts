@@ -2,6 +2,7 @@ import { loadConfig } from '../../config/index.js';
 import { resolveActor, type Identity } from '../../humans/people/resolve-actor.js';
 import { authenticateLocal } from '../../services/auth/local-scope.js';
 import type { HumanTaskServiceContext } from '../../services/human-tasks/context.js';
+import { cliNotifier } from '../cli-notifier.js';
 import { tryGit } from '../../workspace/run-git.js';
 import type { CommandContext } from '../command-context.js';
 import { openCliStore } from '../store-location.js';
@@ -22,7 +23,9 @@ export async function openHumanTaskContext(ctx: CommandContext, options: TenantO
   const { config } = await loadConfig({ startDir: io.cwd, env: io.env });
   const actor = resolveActor(config.people, await actingIdentity(ctx));
   const { store } = await openCliStore(io.env);
-  return { store, scope, actor, people: config.people, now: () => Date.now(), close: () => store.close() };
+  // Notices go into the outbox with the change; the daemon's delivery loop sends them.
+  const notices = cliNotifier(io, store, config);
+  return { store, scope, actor, people: config.people, now: () => Date.now(), notices, close: () => store.close() };
 }
 
 async function actingIdentity(ctx: CommandContext): Promise<Identity | undefined> {

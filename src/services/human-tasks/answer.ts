@@ -10,5 +10,7 @@ import { answerInput } from './schemas.js';
  */
 export async function answerHumanTask(ctx: HumanTaskServiceContext, input: { id: string; answer: Record<string, unknown> }): Promise<HumanTask> {
   const parsed = parseInput(answerInput, input, 'answer a human task');
-  return ctx.store.updateHumanTask(ctx.scope, parsed.id, answer(ctx.actor, parsed.answer, ctx.now()));
+  const task = await ctx.store.updateHumanTask(ctx.scope, parsed.id, answer(ctx.actor, parsed.answer, ctx.now()));
+  await ctx.notices?.announce(task, 'completed');
+  return task;
 }

@@ -7,5 +7,8 @@ import { taskIdInput } from './schemas.js';
 /** Claim a human task in the caller's tenant (docs/human-tasks.md). */
 export async function claimHumanTask(ctx: HumanTaskServiceContext, input: { id: string }): Promise<HumanTask> {
   const { id } = parseInput(taskIdInput, input, 'claim a human task');
-  return ctx.store.updateHumanTask(ctx.scope, id, claim(ctx.actor, ctx.now()));
+  const task = await ctx.store.updateHumanTask(ctx.scope, id, claim(ctx.actor, ctx.now()));
+  // Claiming is assigning to oneself (docs/notifications.md: `assigned`).
+  await ctx.notices?.announce(task, 'assigned');
+  return task;
 }

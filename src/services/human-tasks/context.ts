@@ -2,6 +2,7 @@ import type { ResolvedPeople } from '../../config/index.js';
 import type { TenantScope } from '../../core/tenant-scope.js';
 import type { Actor } from '../../humans/tasks/actor.js';
 import type { HumanTaskStore } from '../../store/human-tasks.js';
+import type { TaskAnnouncer } from '../notifications/outbox-notifier.js';
 
 /**
  * What every human-task service needs, built by the way in (CLI, HTTP, MCP) after it authenticated
@@ -17,4 +18,6 @@ export interface HumanTaskServiceContext {
   actor: Actor;
   people: ResolvedPeople;
   now(): number;
+  /** Told after a change is stored (created, assigned, completed); enqueues notices, never throws. */
+  notices?: TaskAnnouncer;
 }

@@ -23,7 +23,7 @@ export async function createHumanTask(ctx: HumanTaskServiceContext, input: Creat
   const id = parsed.id ?? createHumanTaskId(now);
   const escalationChain = sla.chain.length > 0 ? sla.chain : undefined;
   // The chain's first timer is stored in the same transaction as the task: no task without its SLA.
-  return ctx.store.createHumanTask(ctx.scope, {
+  const task = await ctx.store.createHumanTask(ctx.scope, {
     id,
     title: parsed.title,
     ...(parsed.description !== undefined && { description: parsed.description }),
@@ -37,4 +37,6 @@ export async function createHumanTask(ctx: HumanTaskServiceContext, input: Creat
     actor: ctx.actor.id,
     createdAt: now,
   }, firstTimers({ id, createdAt: now, ...(escalationChain && { escalationChain }) }, now));
+  await ctx.notices?.announce(task, 'created');
+  return task;
 }

@@ -9,5 +9,7 @@ import { reassignInput } from './schemas.js';
 export async function reassignHumanTask(ctx: HumanTaskServiceContext, input: { id: string; to: string | { kind: 'user' | 'group'; id: string } }): Promise<HumanTask> {
   const parsed = parseInput(reassignInput, input, 'reassign a human task');
   const to = resolveAssignee(ctx.people, parsed.to, '--to');
-  return ctx.store.updateHumanTask(ctx.scope, parsed.id, reassign(ctx.actor, to, ctx.now()));
+  const task = await ctx.store.updateHumanTask(ctx.scope, parsed.id, reassign(ctx.actor, to, ctx.now()));
+  await ctx.notices?.announce(task, 'assigned');
+  return task;
 }

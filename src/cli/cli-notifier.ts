@@ -1,0 +1,13 @@
+import type { ResolvedConfig } from '../config/index.js';
+import { createOutboxNotifier, type TaskAnnouncer } from '../services/notifications/index.js';
+import type { OutboxStore } from '../store/outbox.js';
+import type { CliIo } from './cli-io.js';
+
+/**
+ * How a CLI process announces human-task changes: routed by the config it read, queued in the
+ * store's outbox (the daemon sends them); a failure to queue is a warning on stderr, never an error.
+ */
+export function cliNotifier(io: Pick<CliIo, 'stderr'>, store: OutboxStore, config: Pick<ResolvedConfig, 'notifications' | 'people'>): TaskAnnouncer {
+  const warn = (message: string, fields?: Record<string, unknown>): void => void io.stderr.write(`orchestra: warning: ${message}${fields ? ` ${JSON.stringify(fields)}` : ''}\n`);
+  return createOutboxNotifier({ store, rules: config.notifications.routes, people: config.people, log: { warn } });
+}

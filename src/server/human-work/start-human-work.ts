@@ -1,0 +1,57 @@
+import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { hostname } from 'node:os';
+import { join } from 'node:path';
+import { defaultNotifications, loadConfig, noPeople, type ResolvedPeople } from '../../config/index.js';
+import type { ResolvedNotifications } from '../../config/notifications-types.js';
+import { systemClock } from '../../core/clock.js';
+import { createChannels, runDeliveryLoop } from '../../notify/index.js';
+import { startSlaSweeper } from '../../services/human-tasks/index.js';
+import { createOutboxNotifier } from '../../services/notifications/index.js';
+import { defaultDbPath, prepareOrchestraHome } from '../../store/home.js';
+import { openSqliteStore } from '../../store/sqlite/index.js';
+import type { DaemonLog } from '../daemon/index.js';
+
+export interface HumanWorkOptions {
+  home: string;
+  env: Readonly<Record<string, string | undefined>>;
+  log: Omit<DaemonLog, 'close'>;
+  /** How often the SLA sweeper and the delivery loop look for due work when idle. */
+  pollMs?: number;
+}
+
+/**
+ * The daemon's share of human tasks (issue 10): on the user's store ($ORCHESTRA_HOME/orchestra.db,
+ * the one the CLI uses) it sweeps SLA timers (escalations enqueue their notices in the outbox) and
+ * sends the outbox's deliveries over the channels of `$ORCHESTRA_HOME/config.yaml`'s
+ * `notifications:`. `stop()` ends both and closes the store.
+ */
+export async function startHumanWork(options: HumanWorkOptions): Promise<{ stop(): Promise<void> }> {
+  const { notifications, people } = await userConfig(options.home, options.env);
+  await prepareOrchestraHome(options.home);
+  const store = await openSqliteStore(defaultDbPath(options.home));
+  const logger = { ...options.log, debug() {} };
+  const pollMs = options.pollMs;
+  const notifier = createOutboxNotifier({ store, rules: notifications.routes, people, log: logger });
+  const sweeper = startSlaSweeper({ store, notifier, log: logger, ...(pollMs !== undefined && { intervalMs: pollMs }) });
+  const controller = new AbortController();
+  const channels = createChannels(notifications, options.env);
+  const owner = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
+  const delivering = runDeliveryLoop(store, channels, systemClock, { owner, logger, signal: controller.signal, ...(pollMs !== undefined && { pollMs }) }).catch((error: Error) =>
+    options.log.error('the notification delivery loop stopped', { error: error.message }),
+  );
+  return {
+    async stop() {
+      controller.abort();
+      await Promise.all([sweeper.stop(), delivering]);
+      await store.close();
+    },
+  };
+}
+
+async function userConfig(home: string, env: HumanWorkOptions['env']): Promise<{ notifications: ResolvedNotifications; people: ResolvedPeople }> {
+  const file = join(home, 'config.yaml');
+  if (!existsSync(file)) return { notifications: defaultNotifications(), people: noPeople };
+  const { config } = await loadConfig({ startDir: home, env, file });
+  return { notifications: config.notifications, people: config.people };
+}

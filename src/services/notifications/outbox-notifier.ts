@@ -1,0 +1,78 @@
+import { randomUUID } from 'node:crypto';
+import type { ResolvedPeople } from '../../config/index.js';
+import type { NotificationEvent, RouteRule } from '../../config/notifications-types.js';
+import { isOrchestraError } from '../../core/errors.js';
+import type { Logger } from '../../core/logger.js';
+import type { EscalationNotice, EscalationNotifier } from '../../humans/sla/index.js';
+import { noticeSchema, route } from '../../notify/index.js';
+import type { HumanTask } from '../../store/human-task-types.js';
+import type { OutboxStore } from '../../store/outbox.js';
+import { taskNotice } from './task-notice.js';
+
+export interface OutboxNotifierOptions {
+  store: OutboxStore;
+  /** `notifications.route` of the resolved config. */
+  rules: readonly RouteRule[];
+  people?: ResolvedPeople;
+  log?: Pick<Logger, 'warn'>;
+  now?: () => number;
+}
+
+/** What the human-task services call after a change is stored. */
+export interface TaskAnnouncer {
+  /** Enqueues the event's notices; never throws (a failure is logged: the change itself stands). */
+  announce(task: HumanTask, event: NotificationEvent): Promise<void>;
+}
+
+export interface OutboxNotifier extends TaskAnnouncer, EscalationNotifier {
+  /** Enqueues one delivery per channel and returns their ids; with `key`, a second call with it adds none. */
+  enqueue(task: HumanTask, event: NotificationEvent, options?: { key?: string; channels?: readonly string[] }): Promise<string[]>;
+}
+
+/**
+ * The notifier over the store's outbox (issue 10): a task and an event become a notice, routed by
+ * `notifications.route`, one delivery per channel; sending is the delivery loop's job.
+ * As the SLA's EscalationNotifier, an `escalated` notice also goes to the step's channel, a
+ * `reminder` is routed as `due_soon`, and the delivery ids derive from the notice's key, so a
+ * notice handed over again after a crash is stored once.
+ */
+export function createOutboxNotifier(options: OutboxNotifierOptions): OutboxNotifier {
+  const now = options.now ?? Date.now;
+  const notifier: OutboxNotifier = {
+    async enqueue(task, event, extra = {}) {
+      const notice = noticeSchema.parse(taskNotice(task, event, now(), options.people));
+      const channels = new Set([...(extra.channels ?? []), ...route(notice, options.rules)]);
+      const ids: string[] = [];
+      for (const channel of channels) {
+        const id = extra.key !== undefined ? `${extra.key}:${channel}` : randomUUID();
+        const delivery = { id, tenant: notice.tenant, channel, event, taskId: task.id, payload: notice, createdAt: notice.at };
+        if (await enqueueOnce(options.store, delivery, extra.key !== undefined)) ids.push(id);
+      }
+      return ids;
+    },
+    async announce(task, event) {
+      try {
+        await notifier.enqueue(task, event);
+      } catch (error) {
+        options.log?.warn('could not enqueue a human-task notice', { task: task.id, event, error: (error as Error).message });
+      }
+    },
+    async notify(notice: EscalationNotice) {
+      const event: NotificationEvent = notice.event === 'reminder' ? 'due_soon' : notice.event;
+      const channels = notice.event === 'escalated' && notice.channel !== undefined ? [notice.channel] : [];
+      await notifier.enqueue(notice.task, event, { key: notice.key, channels });
+    },
+  };
+  return notifier;
+}
+
+/** False when `keyed` and the delivery is there already (the same notice handed over again). */
+async function enqueueOnce(store: OutboxStore, delivery: Parameters<OutboxStore['enqueueDelivery']>[0], keyed: boolean): Promise<boolean> {
+  try {
+    await store.enqueueDelivery(delivery);
+    return true;
+  } catch (error) {
+    if (keyed && isOrchestraError(error) && error.message.includes('already exists in the outbox')) return false;
+    throw error;
+  }
+}
