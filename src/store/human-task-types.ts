@@ -1,4 +1,3 @@
-import type { EscalationStep } from './escalation-types.js';
 
 /*
  * The stored shape of a human task (issue 10): what every Store keeps and hands back. The rules
@@ -149,4 +148,26 @@ export interface HumanTaskPage {
   tasks: HumanTask[];
   /** Present when more tasks follow. */
   nextCursor?: string;
+}
+
+/*
+ * A human task's escalation chain as stored with the task (resolved: durations in ms, people
+ * checked). Written by src/humans/sla/resolve-sla.ts from `sla:` and `escalation:`; fired by timers.
+ */
+
+/** What the chain's last step may do to a task nobody answered. */
+export type EscalationFinal = { kind: 'answer'; answer: JsonObject } | { kind: 'expire' } | { kind: 'cancel' };
+
+export interface EscalationStep {
+  /** When it fires: this many ms after the task was created (not after the previous step). */
+  afterMs: number;
+  /** Channels to notify that the task escalated. */
+  notify?: string[];
+  /** Remind the assignee now, and again every `everyMs` until the task is answered (or a later step reminds instead). */
+  remind?: { everyMs?: number };
+  reassign?: Assignee;
+  /** Raised to this priority (never lowered). */
+  priority?: HumanTaskPriority;
+  /** Only on the last step: the default answer, or expire, or cancel the task. */
+  final?: EscalationFinal;
 }
