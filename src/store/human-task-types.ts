@@ -1,4 +1,3 @@
-
 /*
  * The stored shape of a human task (issue 10): what every Store keeps and hands back. The rules
  * (form validation, transitions, eligibility) live in src/humans/tasks; the store only keeps the
