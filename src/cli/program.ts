@@ -117,6 +117,7 @@ export function createProgram(ctx: CommandContext, setExitCode: (code: number) =
       .option('--auto-approve', 'answer every human gate with its first choice (default: what the run started with)')
       .option('--quiet', 'print only the result line')
       .option('--json', 'print every event, then the result, as JSON lines')
+      .addOption(new Option('--detached').hideHelp())
       .action(async (run: string, options: ResumeOptions) => {
         const { resumeCommand } = await import('./commands/resume.js');
         setExitCode(await resumeCommand(ctx, run, options));

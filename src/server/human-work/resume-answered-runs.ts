@@ -79,7 +79,7 @@ async function nobodyDrives(store: Store, run: RunRecord, now: number): Promise<
 function spawnResume(run: RunRecord, env: AnsweredRunResumerOptions['env']): number | undefined {
   const log = openSync(join(run.logsRoot, 'detached.log'), 'a', 0o600);
   try {
-    const child = spawn(process.execPath, [packagePath('bin', 'orchestra.js'), 'resume', run.id, '--quiet'], {
+    const child = spawn(process.execPath, [packagePath('bin', 'orchestra.js'), 'resume', run.id, '--quiet', '--detached'], {
       cwd: run.logsRoot,
       env: { ...env },
       stdio: ['ignore', log, log],
