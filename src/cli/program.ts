@@ -1,4 +1,4 @@
-import { Command } from 'commander';
+import { Command, Option } from 'commander';
 import { orchestraVersion } from '../core/package-version.js';
 import type { CommandContext } from './command-context.js';
 import type { AttachOptions } from './commands/attach.js';
@@ -70,6 +70,8 @@ export function createProgram(ctx: CommandContext, setExitCode: (code: number) =
       .option('--quiet', 'print only the result line')
       .option('--single-line', 'show progress on one line, rewritten in place (on a terminal)')
       .option('--json', 'print every event, then the result, as one JSON object per line on stdout')
+      .option('--detach', 'run in the background (no terminal needed: gates wait for their human tasks) and print the run id')
+      .addOption(new Option('--detached-as <run>').hideHelp())
       .action(async (file: string, variables: string[], options: RunOptions) => {
         const { runCommand } = await import('./commands/run.js');
         setExitCode(await runCommand(ctx, file, variables, options));
@@ -115,6 +117,7 @@ export function createProgram(ctx: CommandContext, setExitCode: (code: number) =
       .option('--auto-approve', 'answer every human gate with its first choice (default: what the run started with)')
       .option('--quiet', 'print only the result line')
       .option('--json', 'print every event, then the result, as JSON lines')
+      .addOption(new Option('--detached').hideHelp())
       .action(async (run: string, options: ResumeOptions) => {
         const { resumeCommand } = await import('./commands/resume.js');
         setExitCode(await resumeCommand(ctx, run, options));

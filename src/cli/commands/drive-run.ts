@@ -1,7 +1,7 @@
 import { createDefaultRegistry } from '../../engine/handlers/index.js';
 import type { HandlerRegistry } from '../../engine/handler.js';
 import type { EngineOptions, RunHandle } from '../../engine/runner.js';
-import { createAutoApproveInterviewer, createConsoleInterviewer } from '../../humans/interviewers/index.js';
+import { createAbsentInterviewer, createAutoApproveInterviewer, createConsoleInterviewer } from '../../humans/interviewers/index.js';
 import type { Store } from '../../store/store.js';
 import type { RunRecord } from '../../store/types.js';
 import { chooseBackend } from '../backend-choice.js';
@@ -23,6 +23,8 @@ export interface DriveSettings {
   /** The DOT file: orchestra.yaml is looked up from its directory. */
   pipelineFile: string;
   registry?: HandlerRegistry;
+  /** False when nobody is at a terminal (`run --detach`'s child): gates wait for their tasks only. */
+  terminal?: boolean;
 }
 
 /** The options a run keeps in its record so that `resume` and `replay` behave like the first run. */
@@ -53,8 +55,9 @@ export async function driveRun(ctx: CommandContext, settings: DriveSettings, sta
     if (!quiet) io.stderr.write(`${message}\n`);
   });
   // Questions must reach a person even with --quiet/--json, without mixing into JSON on stdout.
-  const consoleInterviewer = settings.autoApprove ? undefined : createConsoleInterviewer({ input: io.stdin, output: settings.mode === 'human' || settings.mode === 'single-line' ? io.stdout : io.stderr });
-  const interviewer = consoleInterviewer ?? createAutoApproveInterviewer();
+  const atTerminal = settings.terminal !== false && !settings.autoApprove;
+  const consoleInterviewer = !atTerminal ? undefined : createConsoleInterviewer({ input: io.stdin, output: settings.mode === 'human' || settings.mode === 'single-line' ? io.stdout : io.stderr });
+  const interviewer = consoleInterviewer ?? (settings.autoApprove ? createAutoApproveInterviewer() : createAbsentInterviewer(io.stderr));
   const humanTasks = await cliGateTasks(io, settings);
   const columns = (io.stdout as { columns?: number }).columns;
   const printer = createProgressPrinter(io.stdout, settings.mode, ctx.out, { showQuestions: false, ...(columns !== undefined && { columns }) });

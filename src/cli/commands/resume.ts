@@ -10,6 +10,8 @@ export interface ResumeOptions {
   autoApprove?: boolean;
   quiet?: boolean;
   json?: boolean;
+  /** Hidden: nobody is at a terminal (the daemon's resume of an answered run): gates wait for their tasks. */
+  detached?: boolean;
 }
 
 /** `orchestra resume RUN`: continue at the last checkpoint's next node, with the run's stored source. */
@@ -25,6 +27,7 @@ export async function resumeCommand(ctx: CommandContext, ref: string, options: R
         pipelineFile: run.file,
         mode: resolveOutputMode(options),
         ...flagsForStoredRun(run, options),
+        terminal: options.detached !== true,
       },
       (engine) => resumeRun(run.id, engine),
     );

@@ -20,11 +20,19 @@ export interface RunOptions {
   json?: boolean;
   /** Progress on one line rewritten in place (a terminal); elsewhere like the default output. */
   singleLine?: boolean;
+  /** Run in a background process that needs no terminal, and print the run id. */
+  detach?: boolean;
+  /** Hidden: this process is `--detach`'s child, running as this run id with nobody at a terminal. */
+  detachedAs?: string;
 }
 
 /** `orchestra run FILE [key=value ...]`: validate, then run with progress on the terminal. */
 export async function runCommand(ctx: CommandContext, file: string, variableArgs: readonly string[], options: RunOptions): Promise<number> {
   const { io } = ctx;
+  if (options.detachedAs !== undefined && !/^[0-9a-z]{16}$/.test(options.detachedAs)) {
+    io.stderr.write(`Not started: --detached-as takes a new run id (16 lowercase letters or digits).\n`);
+    return ExitCode.USAGE;
+  }
   const variables = parseVariables(variableArgs);
   const mode = resolveOutputMode(options);
   const registry = createDefaultRegistry();
@@ -43,11 +51,23 @@ export async function runCommand(ctx: CommandContext, file: string, variableArgs
     if (refused !== undefined) return refused;
   }
   await checkGatePeople(io, graph, path);
+  if (options.detach === true) {
+    const { detachRun } = await import('./run-detach.js');
+    return detachRun(ctx, { ...settings, path, variableArgs, json: mode === 'json', quiet: mode === 'quiet', ...(options.logs !== undefined && { logs: options.logs }) });
+  }
   const { store, location } = await openCliStore(io.env);
   try {
-    return await driveRun(ctx, { ...settings, store, location, registry, pipelineFile: path }, (engine) =>
+    const detached = options.detachedAs;
+    return await driveRun(ctx, { ...settings, store, location, registry, pipelineFile: path, terminal: detached === undefined }, (engine) =>
       startRun(
-        { file: path, source, variables, options: runOptionsOf(settings), ...(options.logs !== undefined && { logsRoot: resolve(io.cwd, options.logs) }) },
+        {
+          file: path,
+          source,
+          variables,
+          options: runOptionsOf(settings),
+          ...(options.logs !== undefined && { logsRoot: resolve(io.cwd, options.logs) }),
+          ...(detached !== undefined && { runId: detached }),
+        },
         engine,
       ),
     );

@@ -19,6 +19,8 @@ export interface NewRunSpec {
   parentCheckpoint?: number;
   /** Tells `run.started` which checkpoint a replay continues from. */
   fromCheckpoint?: number;
+  /** A run id the caller chose (see StartRunRequest.runId); default a new one. */
+  runId?: string;
 }
 
 export interface OpenedRun {
@@ -36,7 +38,7 @@ export interface OpenedRun {
 export async function openRun(engine: ResolvedEngine, spec: NewRunSpec): Promise<OpenedRun> {
   const { store, clock } = engine;
   const startedAt = clock.now();
-  const runId = createRunId(startedAt, () => randomBytes(engine));
+  const runId = spec.runId ?? createRunId(startedAt, () => randomBytes(engine));
   const logsRoot = resolve(spec.logsRoot ?? join(engine.runsDir, runId));
   const goal = readString(spec.graph.attrs, 'goal') ?? '';
   const parent = {

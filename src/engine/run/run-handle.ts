@@ -10,6 +10,8 @@ export interface StartRunRequest {
   logsRoot?: string;
   /** Options that must survive a resume (simulate, auto-approve, ...); stored with the run. */
   options?: Record<string, unknown>;
+  /** The run id, when the caller chose it (`run --detach` prints it before its child starts the run). */
+  runId?: string;
 }
 
 export interface RunHandle {

@@ -38,6 +38,7 @@ export async function startNewRun(request: NewRunRequest, engine: ResolvedEngine
     options: request.options ?? {},
     logsRoot: request.logsRoot,
     ...(request.parentRunId !== undefined ? { parentRunId: request.parentRunId } : {}),
+    ...(request.runId !== undefined ? { runId: request.runId } : {}),
   });
   const initialContext = createInitialContext(graph, variables);
   initialContext.applyUpdates(request.context);

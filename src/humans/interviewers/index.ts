@@ -3,3 +3,4 @@ export { createQueueInterviewer, type QueueInterviewer } from './queue-interview
 export { createRecordingInterviewer, type Recording, type RecordingInterviewer } from './recording-interviewer.js';
 export { createCallbackInterviewer, type AskCallback, type InformCallback } from './callback-interviewer.js';
 export { createConsoleInterviewer, type ConsoleInterviewer, type ConsoleInterviewerOptions } from './console-interviewer.js';
+export { createAbsentInterviewer } from './absent-interviewer.js';

@@ -6,11 +6,13 @@ import { defaultNotifications, loadConfig, noPeople, type ResolvedPeople } from 
 import type { ResolvedNotifications } from '../../config/notifications-types.js';
 import { systemClock } from '../../core/clock.js';
 import { createChannels, runDeliveryLoop } from '../../notify/index.js';
+import { authenticateLocal } from '../../services/auth/local-scope.js';
 import { startSlaSweeper } from '../../services/human-tasks/index.js';
 import { createOutboxNotifier } from '../../services/notifications/index.js';
 import { defaultDbPath, prepareOrchestraHome } from '../../store/home.js';
 import { openSqliteStore } from '../../store/sqlite/index.js';
 import type { DaemonLog } from '../daemon/index.js';
+import { startAnsweredRunResumer } from './resume-answered-runs.js';
 
 export interface HumanWorkOptions {
   home: string;
@@ -24,7 +26,8 @@ export interface HumanWorkOptions {
  * The daemon's share of human tasks (issue 10): on the user's store ($ORCHESTRA_HOME/orchestra.db,
  * the one the CLI uses) it sweeps SLA timers (escalations enqueue their notices in the outbox) and
  * sends the outbox's deliveries over the channels of `$ORCHESTRA_HOME/config.yaml`'s
- * `notifications:`. `stop()` ends both and closes the store.
+ * `notifications:`, and resumes runs nobody drives once their gate's task is answered
+ * (resume-answered-runs.ts). `stop()` ends all three and closes the store.
  */
 export async function startHumanWork(options: HumanWorkOptions): Promise<{ stop(): Promise<void> }> {
   const { notifications, people } = await userConfig(options.home, options.env);
@@ -40,8 +43,16 @@ export async function startHumanWork(options: HumanWorkOptions): Promise<{ stop(
   const delivering = runDeliveryLoop(store, channels, systemClock, { owner, logger, signal: controller.signal, ...(pollMs !== undefined && { pollMs }) }).catch((error: Error) =>
     options.log.error('the notification delivery loop stopped', { error: error.message }),
   );
+  const resumer = startAnsweredRunResumer({
+    store,
+    scope: authenticateLocal({ env: options.env }),
+    env: { ...options.env, ORCHESTRA_HOME: options.home },
+    log: options.log,
+    ...(pollMs !== undefined && { intervalMs: pollMs }),
+  });
   return {
     async stop() {
+      resumer.stop();
       controller.abort();
       await Promise.all([sweeper.stop(), delivering]);
       await store.close();

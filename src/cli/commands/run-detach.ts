@@ -1,0 +1,65 @@
+import { spawn } from 'node:child_process';
+import { mkdirSync, openSync, closeSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { setTimeout as delay } from 'node:timers/promises';
+import { ExitCode } from '../../core/index.js';
+import { createRunId } from '../../core/ids.js';
+import type { CommandContext } from '../command-context.js';
+import { orchestraBin } from '../daemon-connection.js';
+import { openCliStore } from '../store-location.js';
+
+export interface DetachRequest {
+  /** The validated DOT file (absolute). */
+  path: string;
+  variableArgs: readonly string[];
+  simulate: boolean;
+  autoApprove: boolean;
+  logs?: string;
+  json: boolean;
+  quiet: boolean;
+}
+
+/** How long the parent waits for its child to record the run before it gives up on it. */
+const startDeadlineMs = 30_000;
+
+/**
+ * `orchestra run FILE --detach`: runs the pipeline in a child process that needs no terminal
+ * (`run … --detached-as ID`: its gates wait for their human tasks only), writes its output to
+ * `detached.log` in the run directory, and returns once the run is recorded, printing its id.
+ */
+export async function detachRun(ctx: CommandContext, request: DetachRequest): Promise<number> {
+  const { io } = ctx;
+  const { store, location } = await openCliStore(io.env);
+  try {
+    const runId = createRunId();
+    const logsRoot = request.logs !== undefined ? resolve(io.cwd, request.logs) : join(location.runsDir, runId);
+    mkdirSync(logsRoot, { recursive: true, mode: 0o700 });
+    const logFile = join(logsRoot, 'detached.log');
+    const log = openSync(logFile, 'a', 0o600);
+    const args = [
+      orchestraBin, 'run', request.path, ...request.variableArgs, '--quiet', '--detached-as', runId, '--logs', logsRoot,
+      ...(request.simulate ? ['--simulate'] : []),
+      ...(request.autoApprove ? ['--auto-approve'] : []),
+    ];
+    const child = spawn(process.execPath, args, { cwd: io.cwd, env: { ...io.env }, stdio: ['ignore', log, log], detached: true });
+    closeSync(log);
+    let exited: number | null | undefined;
+    child.on('exit', (code) => { exited = code; });
+    child.on('error', () => { exited = -1; });
+    child.unref();
+    const deadline = Date.now() + startDeadlineMs;
+    while ((await store.getRun(runId)) === undefined) {
+      if (exited !== undefined || Date.now() > deadline) {
+        io.stderr.write(`The detached run did not start${exited !== undefined ? ` (its process exited with ${String(exited)})` : ''}. See ${logFile}.\n`);
+        return ExitCode.FAILED;
+      }
+      await delay(50);
+    }
+    if (request.json) io.stdout.write(`${JSON.stringify({ runId, logsRoot, log: logFile, pid: child.pid })}\n`);
+    else if (request.quiet) io.stdout.write(`${runId}\n`);
+    else io.stdout.write(`Run ${runId} started in the background (output: ${logFile}). Follow it: orchestra attach ${runId}; list runs: orchestra runs\n`);
+    return ExitCode.OK;
+  } finally {
+    await store.close();
+  }
+}

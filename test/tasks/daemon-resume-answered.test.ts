@@ -1,0 +1,50 @@
+import { join } from 'node:path';
+import { writeFileSync } from 'node:fs';
+import { afterEach, describe, expect, it } from 'vitest';
+import { gatePipeline } from '../../src/cli/testing/pipelines.js';
+import { openCliStore } from '../../src/cli/store-location.js';
+import { isProcessAlive } from '../../src/core/process-alive.js';
+import { answerGateTask, gateTasksOf } from '../cli/helpers/gate-tasks.js';
+import { eventually, killGroup } from '../cli/helpers/spawn-cli.js';
+import { TaskProject } from '../support/task-project.js';
+
+let project: TaskProject | undefined;
+afterEach(async () => {
+  await project?.cleanup();
+  project = undefined;
+});
+
+async function runState(home: string, runId: string): Promise<string | undefined> {
+  const { store } = await openCliStore({ ORCHESTRA_HOME: home });
+  try {
+    return (await store.getRun(runId))?.state;
+  } finally {
+    await store.close();
+  }
+}
+
+describe('issue 10: the daemon carries on runs answered while nobody drives them', () => {
+  it('issue 10: a detached run killed -9 at its gate completes in the daemon once its task is answered', { timeout: 90_000 }, async () => {
+    project = new TaskProject({ env: { ORCHESTRA_HUMAN_POLL_MS: '100' } });
+    const home = project.home;
+    const file = join(project.root, 'gate.dot');
+    writeFileSync(file, gatePipeline);
+    const started = await project.bin(['run', file, '--simulate', '--detach', '--json']);
+    expect(started.code, started.stderr).toBe(0);
+    const { runId, pid } = JSON.parse(started.stdout) as { runId: string; pid: number };
+    try {
+      const task = await eventually(async () => (await gateTasksOf(home, runId)).find((t) => t.status === 'open'), 'the gate task');
+      killGroup(pid);
+      await eventually(() => (isProcessAlive(pid) ? undefined : true), 'the run process to die');
+      expect(await runState(home, runId)).toBe('running');
+      const daemon = await project.bin(['daemon', 'start']);
+      expect(daemon.code, daemon.stderr).toBe(0);
+      await answerGateTask(home, task.id, { choice: 'ship' });
+      expect(await eventually(async () => ((await runState(home, runId)) === 'completed' ? 'completed' : undefined), 'the daemon to complete the run', 60_000)).toBe('completed');
+      const [after] = await gateTasksOf(home, runId);
+      expect(after?.history.filter((entry) => entry.action === 'answer-taken')).toHaveLength(1);
+    } finally {
+      killGroup(pid);
+    }
+  });
+});
