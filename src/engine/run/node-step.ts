@@ -15,7 +15,7 @@ import { releaseBranchNodes } from './branch-nodes.js';
 import { executeNode, type NodeExecution } from './execute-node.js';
 import { ContextKeys } from './initial-context.js';
 import { recordNodeOutcome } from './run-progress.js';
-import { visitsOf } from './run-limits.js';
+import { visitsOf } from './visit-counts.js';
 import type { Frame, RunScope } from './run-scope.js';
 import { ensureStageDir, mirrorContextFile, mirrorStatusFile } from './stage-files.js';
 

@@ -37,8 +37,8 @@ export function setNodeOutcome(progress: OutcomeHolder, nodeId: string, summary:
   if (isNewKey) log.keys += 1;
 }
 
-/** A copy of the log for a checkpoint, or undefined when it does not describe `nodeOutcomes` now. */
-export function outcomeEntriesNow(progress: OutcomeHolder): OutcomeEntry[] | undefined {
+/** The log when it describes `nodeOutcomes` now (its `entries` are only ever appended to). */
+export function outcomeLogNow(progress: OutcomeHolder): OutcomeLog | undefined {
   const log = progress.outcomeLog;
-  return log && log.target === progress.nodeOutcomes ? log.entries.slice() : undefined;
+  return log && log.target === progress.nodeOutcomes ? log : undefined;
 }

@@ -3,6 +3,7 @@ import type { Graph, GraphNode } from '../../pipeline/graph/model.js';
 import { ownerOf, readInt } from '../../pipeline/graph/attr-read.js';
 import { errorText } from './attempt-outcome.js';
 import type { Frame, RunScope } from './run-scope.js';
+import { visitsOf } from './visit-counts.js';
 
 
 /** The graph's `max_steps`, else the default; a value below 1 is taken as 1 (validation warns). */
@@ -32,13 +33,6 @@ export function visitLimitFailure(node: GraphNode, completedNodes: readonly stri
     `Node "${node.id}" exceeded max_visits=${maxVisits}: it has run ${visits} time${visits === 1 ? '' : 's'} and would run again. ` +
     `Raise max_visits on "${node.id}" if the loop needs more rounds, or route it out of the loop sooner`
   );
-}
-
-/** How often `nodeId` appears in the walk's history. */
-export function visitsOf(completedNodes: readonly string[], nodeId: string): number {
-  let count = 0;
-  for (const id of completedNodes) if (id === nodeId) count += 1;
-  return count;
 }
 
 /**

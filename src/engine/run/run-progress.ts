@@ -1,8 +1,9 @@
 import type { Outcome } from '../../core/outcome.js';
 import type { Checkpoint, OutcomeSummary } from '../../store/types.js';
+import { withAppendSources } from '../../store/append-sources.js';
 import { withOutcomeEntries } from '../../store/outcome-entries.js';
 import { RunContext } from '../context.js';
-import { outcomeEntriesNow, setNodeOutcome, type OutcomeLog } from './outcome-log.js';
+import { outcomeLogNow, setNodeOutcome, type OutcomeLog } from './outcome-log.js';
 
 /**
  * The state a checkpoint captures: context, completed nodes, latest outcome per node, retry counts
@@ -52,8 +53,10 @@ export function toCheckpoint(progress: RunProgress, currentNode: string, nextNod
   };
   // Summaries are replaced, never mutated (recordNodeOutcome), so copying the entries (or a
   // shallow copy of the object) is a snapshot.
-  const entries = outcomeEntriesNow(progress);
-  return entries ? withOutcomeEntries(fields, entries) : { ...fields, nodeOutcomes: { ...progress.nodeOutcomes } };
+  const log = outcomeLogNow(progress);
+  const checkpoint = log ? withOutcomeEntries(fields, log.entries.slice()) : { ...fields, nodeOutcomes: { ...progress.nodeOutcomes } };
+  // The lists are only appended to, so the store finds this checkpoint's additions by length.
+  return withAppendSources(checkpoint, { completedNodes: progress.completedNodes, logs: progress.context.logs, ...(log ? { outcomeEntries: log.entries } : {}) });
 }
 
 export function toOutcomeSummary(outcome: Outcome): OutcomeSummary {

@@ -1,4 +1,5 @@
 import { lazySchema } from '../lazy-schema.js';
+import { addedFromSource, appendSourcesOf } from '../append-sources.js';
 import { outcomeEntriesOf } from '../outcome-entries.js';
 import type { Checkpoint, OutcomeSummary } from '../types.js';
 
@@ -29,9 +30,11 @@ export interface CheckpointDelta {
  */
 export function diffCheckpoint(before: Checkpoint, after: Checkpoint): CheckpointDelta | undefined {
   if (after.v !== before.v) return undefined;
-  const completedAdded = appended(before.completedNodes, after.completedNodes);
-  const logsAdded = appended(before.logs, after.logs);
-  const outcomesChanged = changedOutcomes(before, after);
+  const from = appendSourcesOf(before);
+  const to = appendSourcesOf(after);
+  const completedAdded = addedFromSource(before.completedNodes, after.completedNodes, from?.completedNodes, to?.completedNodes) ?? appended(before.completedNodes, after.completedNodes);
+  const logsAdded = addedFromSource(before.logs, after.logs, from?.logs, to?.logs) ?? appended(before.logs, after.logs);
+  const outcomesChanged = changedOutcomes(before, after, from?.outcomeEntries, to?.outcomeEntries);
   if (!completedAdded || !logsAdded || !outcomesChanged) return undefined;
   return {
     seq: after.seq,
@@ -98,10 +101,10 @@ function appended<T>(before: readonly T[], after: readonly T[]): T[] | undefined
 }
 
 /** From the engine's outcome entries when both have them (no large object is built), else by scan. */
-function changedOutcomes(before: Checkpoint, after: Checkpoint): Record<string, OutcomeSummary> | undefined {
+function changedOutcomes(before: Checkpoint, after: Checkpoint, beforeSource?: readonly unknown[], afterSource?: readonly unknown[]): Record<string, OutcomeSummary> | undefined {
   const beforeEntries = outcomeEntriesOf(before);
   const afterEntries = outcomeEntriesOf(after);
-  const added = beforeEntries && afterEntries ? appended(beforeEntries, afterEntries) : undefined;
+  const added = beforeEntries && afterEntries ? (addedFromSource(beforeEntries, afterEntries, beforeSource, afterSource) ?? appended(beforeEntries, afterEntries)) : undefined;
   if (added) return Object.fromEntries(added);
   return changedEntries(before.nodeOutcomes, after.nodeOutcomes);
 }
