@@ -44,15 +44,7 @@ export const humanGateRule: LintRule = {
 function formDiagnostics(node: GraphNode, attr: Attribute, ctx: LintContext): Diagnostic[] {
   const parsed = parseHumanForm(textValue(attr.value));
   if ('form' in parsed) return [];
-  const locate = ctx.locateInValue(attr);
-  return parsed.problems.map((problem) => ({
-    rule: 'human_form',
-    severity: 'error',
-    message: `human.form of node "${node.id}": ${problem.message}`,
-    loc: locate(problem.offset) ?? attr.loc,
-    nodeId: node.id,
-    fix: `a YAML mapping of fields, e.g. human.form="{ comment: { type: textarea, label: 'Why?' } }" (docs/human-tasks.md#forms)`,
-  }));
+  return valueProblems(node, attr, ctx, parsed.problems, `a YAML mapping of fields, e.g. human.form="{ comment: { type: textarea, label: 'Why?' } }" (docs/human-tasks.md#forms)`);
 }
 
 function escalationDiagnostics(graph: Graph, node: GraphNode, attr: Attribute, ctx: LintContext): Diagnostic[] {
@@ -61,13 +53,18 @@ function escalationDiagnostics(graph: Graph, node: GraphNode, attr: Attribute, c
   const form = gateForm(node.id, choices, 'form' in extra ? extra.form : {}, undefined);
   const parsed = parseHumanEscalation(textValue(attr.value), form, choices, readString(node.attrs, 'human.sla')?.trim());
   if ('escalation' in parsed) return [];
+  return valueProblems(node, attr, ctx, parsed.problems, `a YAML list of steps, e.g. human.escalation="[{ after: 30m, reassign: 'group:leads' }, { after: 1h, answer: { choice: approve } }]" (docs/human-tasks.md#slas-and-escalation)`);
+}
+
+/** One diagnostic per problem found inside a YAML attribute value, at its place in the value. */
+function valueProblems(node: GraphNode, attr: Attribute, ctx: LintContext, problems: readonly { message: string; offset: number }[], fix: string): Diagnostic[] {
   const locate = ctx.locateInValue(attr);
-  return parsed.problems.map((problem) => ({
+  return problems.map((problem) => ({
     rule: 'human_form',
     severity: 'error',
-    message: `human.escalation of node "${node.id}": ${problem.message}`,
+    message: `${attr.key} of node "${node.id}": ${problem.message}`,
     loc: locate(problem.offset) ?? attr.loc,
     nodeId: node.id,
-    fix: `a YAML list of steps, e.g. human.escalation="[{ after: 30m, reassign: 'group:leads' }, { after: 1h, answer: { choice: approve } }]" (docs/human-tasks.md#slas-and-escalation)`,
+    fix,
   }));
 }
