@@ -87,7 +87,7 @@ describe('outbox notifier', () => {
     const { store, ctx } = await setup([{ events: ['escalated'], channels: ['ops'] }, { events: ['due_soon'], channels: ['inbox'] }]);
     const notifier = createOutboxNotifier({ store, rules: [{ events: ['escalated'], channels: ['ops'] }, { events: ['due_soon'], channels: ['inbox'] }], now: () => t0 });
     const task = await createHumanTask({ ...ctx, notices: undefined }, { title: 'T', form });
-    for (let i = 0; i < 2; i++) await notifier.notify({ event: 'escalated', task, channel: 'pager', step: 0, key: 'default:timer-1' });
+    for (let i = 0; i < 2; i++) await notifier.notify({ event: 'escalated', task, channels: ['pager'], step: 0, key: 'default:timer-1' });
     await notifier.notify({ event: 'reminder', task, step: 0, key: 'default:timer-2' });
     expect(await summary(store)).toEqual(['due_soon→inbox', 'escalated→ops', 'escalated→pager']);
     expect((await store.listDeliveries('default')).map((d) => d.id).sort()).toEqual(['default:timer-1:ops', 'default:timer-1:pager', 'default:timer-2:inbox']);

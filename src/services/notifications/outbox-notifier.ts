@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { ResolvedPeople } from '../../config/index.js';
-import type { NotificationEvent, RouteRule } from '../../config/notifications-types.js';
+import type { DueSoonRule, NotificationEvent, RouteRule } from '../../config/notifications-types.js';
 import { isOrchestraError } from '../../core/errors.js';
 import type { Logger } from '../../core/logger.js';
 import type { EscalationNotice, EscalationNotifier } from '../../humans/sla/index.js';
@@ -13,6 +13,8 @@ export interface OutboxNotifierOptions {
   store: OutboxStore;
   /** `notifications.route` of the resolved config. */
   rules: readonly RouteRule[];
+  /** `notifications.due_soon`, handed to the tasks created with this notifier. */
+  dueSoon?: DueSoonRule;
   people?: ResolvedPeople;
   log?: Pick<Logger, 'warn'>;
   now?: () => number;
@@ -22,6 +24,8 @@ export interface OutboxNotifierOptions {
 export interface TaskAnnouncer {
   /** Enqueues the event's notices; never throws (a failure is logged: the change itself stands). */
   announce(task: HumanTask, event: NotificationEvent): Promise<void>;
+  /** When a new task's `due_soon` notice goes out (`notifications.due_soon`); default 80% of its SLA. */
+  readonly dueSoon?: DueSoonRule;
 }
 
 export interface OutboxNotifier extends TaskAnnouncer, EscalationNotifier {
@@ -39,6 +43,7 @@ export interface OutboxNotifier extends TaskAnnouncer, EscalationNotifier {
 export function createOutboxNotifier(options: OutboxNotifierOptions): OutboxNotifier {
   const now = options.now ?? Date.now;
   const notifier: OutboxNotifier = {
+    ...(options.dueSoon && { dueSoon: options.dueSoon }),
     async enqueue(task, event, extra = {}) {
       const notice = noticeSchema.parse(taskNotice(task, event, now(), options.people));
       const channels = new Set([...(extra.channels ?? []), ...route(notice, options.rules)]);
@@ -59,7 +64,7 @@ export function createOutboxNotifier(options: OutboxNotifierOptions): OutboxNoti
     },
     async notify(notice: EscalationNotice) {
       const event: NotificationEvent = notice.event === 'reminder' ? 'due_soon' : notice.event;
-      const channels = notice.event === 'escalated' && notice.channel !== undefined ? [notice.channel] : [];
+      const channels = notice.event === 'escalated' ? (notice.channels ?? []) : [];
       await notifier.enqueue(notice.task, event, { key: notice.key, channels });
     },
   };
