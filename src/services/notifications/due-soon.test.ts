@@ -1,17 +1,14 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { ResolvedPeople } from '../../config/index.js';
 import type { RouteRule } from '../../config/notifications-types.js';
 import type { FormDefinition } from '../../store/human-task-types.js';
-import { openSqliteStore } from '../../store/sqlite/open-sqlite-store.js';
 import type { Store } from '../../store/store.js';
 import { authenticateLocal } from '../auth/local-scope.js';
 import { escalationTimerHandlers } from '../human-tasks/escalation-handlers.js';
 import { answerHumanTask, cancelHumanTask, createHumanTask, startSlaSweeper, type HumanTaskServiceContext } from '../human-tasks/index.js';
 import { runDueTimers } from '../timers/run-due-timers.js';
 import { createOutboxNotifier } from './outbox-notifier.js';
+import { useTempStores } from './testing/temp-stores.js';
 
 const t0 = 1_700_000_000_000;
 const minute = 60_000;
@@ -20,20 +17,7 @@ const form: FormDefinition = { decision: { type: 'select', required: true, optio
 const rules: RouteRule[] = [{ events: ['due_soon'], channels: ['ops'] }];
 const scope = authenticateLocal({ flag: 'default', env: {} });
 
-const dirs: string[] = [];
-const stores: Store[] = [];
-afterEach(async () => {
-  await Promise.all(stores.splice(0).map((store) => store.close()));
-  await Promise.all(dirs.splice(0).map((dir) => rm(dir, { recursive: true, force: true })));
-});
-
-async function openStore(): Promise<Store> {
-  const dir = await mkdtemp(join(tmpdir(), 'orchestra-due-soon-'));
-  dirs.push(dir);
-  const store = await openSqliteStore(join(dir, 'orchestra.db'));
-  stores.push(store);
-  return store;
-}
+const openStore = useTempStores('orchestra-due-soon-');
 
 function context(store: Store, now: () => number, dueSoon?: { fraction: number } | { beforeMs: number }): HumanTaskServiceContext {
   const notices = createOutboxNotifier({ store, rules, people, now, ...(dueSoon && { dueSoon }) });

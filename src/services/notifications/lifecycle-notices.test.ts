@@ -1,11 +1,7 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { ResolvedPeople } from '../../config/index.js';
 import type { RouteRule } from '../../config/notifications-types.js';
 import { parseNotice } from '../../notify/index.js';
-import { openSqliteStore } from '../../store/sqlite/open-sqlite-store.js';
 import type { FormDefinition } from '../../store/human-task-types.js';
 import type { Store } from '../../store/store.js';
 import { authenticateLocal } from '../auth/local-scope.js';
@@ -14,6 +10,7 @@ import { escalationTimerHandlers } from '../human-tasks/escalation-handlers.js';
 import { cancelHumanTask, createHumanTask, type HumanTaskServiceContext } from '../human-tasks/index.js';
 import { runDueTimers } from '../timers/run-due-timers.js';
 import { createOutboxNotifier } from './outbox-notifier.js';
+import { useTempStores } from './testing/temp-stores.js';
 
 /* Notices for what the lifecycle does besides create/assign/answer: cancelling, escalating. */
 
@@ -24,18 +21,10 @@ const form: FormDefinition = { decision: { type: 'select', required: true, optio
 const rules: RouteRule[] = [{ events: ['escalated', 'cancelled', 'completed'], channels: ['ops'] }];
 const scope = authenticateLocal({ flag: 'default', env: {} });
 
-const dirs: string[] = [];
-const stores: Store[] = [];
-afterEach(async () => {
-  await Promise.all(stores.splice(0).map((store) => store.close()));
-  await Promise.all(dirs.splice(0).map((dir) => rm(dir, { recursive: true, force: true })));
-});
+const openStore = useTempStores('orchestra-lifecycle-');
 
 async function setup(): Promise<{ store: Store; ctx: HumanTaskServiceContext; sweep(at: number): Promise<unknown> }> {
-  const dir = await mkdtemp(join(tmpdir(), 'orchestra-lifecycle-'));
-  dirs.push(dir);
-  const store = await openSqliteStore(join(dir, 'orchestra.db'));
-  stores.push(store);
+  const store = await openStore();
   const notices = createOutboxNotifier({ store, rules, people, now: () => t0 });
   const handlers = escalationTimerHandlers({ store, notifier: notices });
   const sweep = (at: number) => runDueTimers({ store, clock: { now: () => at }, handlers, owner: 'sweeper' });
