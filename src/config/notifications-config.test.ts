@@ -28,10 +28,12 @@ describe('issue 10: the notifications section of orchestra.yaml', () => {
     ['bad from address', 'notifications:\n  channels:\n    mail:\n      type: email\n      host: smtp\n      from: nope\n', '6:13', 'notifications.channels.mail.from: "nope" must be an e-mail address (name@example.com or "Name <name@example.com>").'],
     ['bad port', 'notifications:\n  channels:\n    mail:\n      type: email\n      host: smtp\n      port: 70000\n      from: a@b.c\n', '6:13', 'notifications.channels.mail.port: 70000 Too big: expected number to be <=65535.'],
     ['login half given', 'notifications:\n  channels:\n    mail:\n      type: email\n      host: smtp\n      from: a@b.c\n      user_env: SMTP_USER\n', '3:5', 'notifications.channels.mail: SMTP login needs both user_env and password_env; password_env is missing.'],
-    ['unknown event', 'notifications:\n  route:\n    - events: [created, escalatd]\n      channels: [inbox]\n', '3:25', 'notifications.route[0].events[1]: "escalatd" is not allowed. Did you mean "escalated"? Allowed: created, assigned, escalated, due_soon, completed.'],
+    ['unknown event', 'notifications:\n  route:\n    - events: [created, escalatd]\n      channels: [inbox]\n', '3:25', 'notifications.route[0].events[1]: "escalatd" is not allowed. Did you mean "escalated"? Allowed: created, assigned, escalated, due_soon, completed, cancelled.'],
     ['route without events', 'notifications:\n  route:\n    - events: []\n      channels: [inbox]\n', '3:15', 'notifications.route[0].events: a list must list at least one event.'],
     ['unknown route channel', `${slack}  route:\n    - events: [created]\n      channels: [inbox, opz]\n`, '8:25', 'notifications.route[0].channels[1]: unknown channel "opz". Did you mean "ops"? Known: inbox, ops.'],
-    ['misspelled section key', 'notifications:\n  routes: []\n', '2:3', 'notifications.routes: unknown key. Did you mean "route"? Allowed here: channels, route.'],
+    ['bad due_soon', 'notifications:\n  due_soon: soon\n', '2:13', 'notifications.due_soon: "soon" must be a share of the SLA such as 80% (1% to 99%) or a lead time before the due time such as 5m.'],
+    ['due_soon of 100%', 'notifications:\n  due_soon: 100%\n', '2:13', 'notifications.due_soon: "100%" must be a share of the SLA such as 80% (1% to 99%) or a lead time before the due time such as 5m.'],
+    ['misspelled section key', 'notifications:\n  routes: []\n', '2:3', 'notifications.routes: unknown key. Did you mean "route"? Allowed here: channels, route, due_soon.'],
   ])('issue 10: %s', (_name, text, position, message) => {
     const error = errorOf(text);
     expect(error.code).toBe('E_CONFIG');
@@ -52,10 +54,17 @@ describe('issue 10: the notifications section of orchestra.yaml', () => {
         { events: ['created', 'escalated'], groups: ['ops'], channels: ['ops', 'mail'] },
         { events: ['completed'], channels: ['hook'] },
       ],
+      dueSoon: { fraction: 0.8 },
     });
   });
 
   it('issue 10: without a notifications section only the inbox exists and nothing is routed', () => {
-    expect(parseConfig('backend: simulation\n', file, {}, () => false).notifications).toEqual({ channels: { inbox: { name: 'inbox', type: 'inbox' } }, routes: [] });
+    expect(parseConfig('backend: simulation\n', file, {}, () => false).notifications).toEqual({ channels: { inbox: { name: 'inbox', type: 'inbox' } }, routes: [], dueSoon: { fraction: 0.8 } });
+  });
+
+  it('issue 10: routes cancelled, accepts `due soon` for due_soon, and reads due_soon as a share or a lead', () => {
+    const text = (dueSoon: string) => `notifications:\n  due_soon: ${dueSoon}\n  route:\n    - events: [cancelled, due soon]\n      channels: [inbox]\n`;
+    expect(parseConfig(text('90%'), file, {}, () => false).notifications).toMatchObject({ routes: [{ events: ['cancelled', 'due_soon'], channels: ['inbox'] }], dueSoon: { fraction: 0.9 } });
+    expect(parseConfig(text('5m'), file, {}, () => false).notifications.dueSoon).toEqual({ beforeMs: 300_000 });
   });
 });

@@ -5,7 +5,7 @@
  */
 
 /** What happened to a human task; each is a notice routing rules can pick. */
-export const NotificationEvents = ['created', 'assigned', 'escalated', 'due_soon', 'completed'] as const;
+export const NotificationEvents = ['created', 'assigned', 'escalated', 'due_soon', 'completed', 'cancelled'] as const;
 export type NotificationEvent = (typeof NotificationEvents)[number];
 
 export const ChannelTypes = ['slack', 'email', 'webhook', 'inbox'] as const;
@@ -55,8 +55,18 @@ export interface RouteRule {
   channels: readonly string[];
 }
 
+/**
+ * When a task with a due time sends its `due_soon` notice: at `fraction` of the way from creation
+ * to the due time (`due_soon: 80%`, the default), or `beforeMs` before the due time (`due_soon: 5m`).
+ */
+export type DueSoonRule = { fraction: number } | { beforeMs: number };
+
+export const defaultDueSoon: DueSoonRule = { fraction: 0.8 };
+
 export interface ResolvedNotifications {
   /** By name; always has `inbox` unless the file names another channel so. Read with `entryOf`. */
   channels: Readonly<Record<string, ChannelConfig>>;
   routes: readonly RouteRule[];
+  /** Absent: the default, 80% (defaultDueSoon). */
+  dueSoon?: DueSoonRule;
 }

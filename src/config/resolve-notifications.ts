@@ -1,6 +1,7 @@
 import { didYouMean } from '../core/closest-name.js';
 import { configError } from './config-issues.js';
-import type { ChannelConfig, ResolvedNotifications } from './notifications-types.js';
+import { tryParseDuration } from '../core/duration.js';
+import { defaultDueSoon, type ChannelConfig, type DueSoonRule, type ResolvedNotifications } from './notifications-types.js';
 import type { RawNotifications } from './notifications-schema.js';
 import type { YamlSource } from './yaml-locate.js';
 
@@ -23,7 +24,13 @@ export function resolveNotifications(raw: RawNotifications | undefined, source: 
     });
     return { events: [...new Set(rule.events)], channels: [...new Set(rule.channels)], ...(rule.groups !== undefined && { groups: rule.groups }) };
   });
-  return { channels, routes };
+  return { channels, routes, dueSoon: raw?.due_soon === undefined ? defaultDueSoon : resolveDueSoon(raw.due_soon) };
+}
+
+/** `80%` → a fraction; `5m` → a lead (the schema checked both shapes). */
+function resolveDueSoon(value: string): DueSoonRule {
+  const percent = /^(\d{1,2})%$/.exec(value.trim());
+  return percent ? { fraction: Number(percent[1]) / 100 } : { beforeMs: tryParseDuration(value) ?? 0 };
 }
 
 function resolveChannel(name: string, channel: RawChannel, source: YamlSource | undefined): ChannelConfig {

@@ -18,7 +18,8 @@ export function createChannels(config: ResolvedNotifications, env: Env, timeoutM
   return new Map(Object.values(config.channels).map((channel) => [channel.name, createChannel(channel, env, timeoutMs)]));
 }
 
-function createChannel(config: ChannelConfig, env: Env, timeoutMs: number): Channel {
+/** One channel from its settings; secrets are read from `env` when it sends. */
+export function createChannel(config: ChannelConfig, env: Env, timeoutMs: number): Channel {
   switch (config.type) {
     case 'slack':
       return createSlackChannel(config, env, timeoutMs);

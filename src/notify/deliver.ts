@@ -5,6 +5,7 @@ import { silentLogger } from '../core/logger.js';
 import type { Delivery, OutboxStore } from '../store/outbox.js';
 import { defaultRetryPolicy, retryDelay, type RetryPolicy } from './backoff.js';
 import type { Channel } from './channel.js';
+import { channelSourceOf, type ChannelSource } from './channel-source.js';
 import { isRetryable, NotifyError } from './errors.js';
 import { parseNotice } from './notice.js';
 import { redact } from './redact.js';
@@ -38,7 +39,8 @@ type Outcome = 'delivered' | 'failed' | 'dead' | 'unrecorded';
  * lease), and records each result with its next attempt. Never throws: a down Slack or SMTP server,
  * a bad channel or a store error is logged (without secrets) and left for the next call.
  */
-export async function deliverDue(store: OutboxStore, channels: ReadonlyMap<string, Channel>, clock: Clock, options: DeliverOptions): Promise<DeliveryReport> {
+export async function deliverDue(store: OutboxStore, channels: ReadonlyMap<string, Channel> | ChannelSource, clock: Clock, options: DeliverOptions): Promise<DeliveryReport> {
+  const source = channels instanceof Map ? channelSourceOf(channels) : (channels as ChannelSource);
   const logger = options.logger ?? silentLogger;
   const report: DeliveryReport = { claimed: 0, delivered: 0, failed: 0, dead: 0 };
   let claimed: Delivery[];
@@ -49,13 +51,12 @@ export async function deliverDue(store: OutboxStore, channels: ReadonlyMap<strin
     return report;
   }
   report.claimed = claimed.length;
-  const secrets = [...channels.values()].flatMap((channel) => channel.secrets);
-  const outcomes = await Promise.all(claimed.map((delivery) => deliverOne(store, delivery, channels, clock, { ...options, logger }, secrets)));
+  const outcomes = await Promise.all(claimed.map((delivery) => deliverOne(store, delivery, source, clock, { ...options, logger })));
   for (const outcome of outcomes) if (outcome !== 'unrecorded') report[outcome] += 1;
   return report;
 }
 
-async function deliverOne(store: OutboxStore, delivery: Delivery, channels: ReadonlyMap<string, Channel>, clock: Clock, options: DeliverOptions & { logger: Logger }, secrets: readonly string[]): Promise<Outcome> {
+async function deliverOne(store: OutboxStore, delivery: Delivery, channels: ChannelSource, clock: Clock, options: DeliverOptions & { logger: Logger }): Promise<Outcome> {
   const fields = { delivery: delivery.id, channel: delivery.channel, event: delivery.event, task: delivery.taskId, attempt: delivery.attempts };
   let failure: unknown;
   try {
@@ -63,6 +64,8 @@ async function deliverOne(store: OutboxStore, delivery: Delivery, channels: Read
   } catch (error) {
     failure = error;
   }
+  // Read after sending: the delivery's own target channel is known by now.
+  const secrets = channels.secrets();
   const at = clock.now();
   if (failure === undefined) {
     return record(options.logger, fields, 'delivered', () => store.markDelivered(delivery.id, options.owner, at), secrets);
@@ -74,11 +77,8 @@ async function deliverOne(store: OutboxStore, delivery: Delivery, channels: Read
   return record(options.logger, fields, retryAt === undefined ? 'dead' : 'failed', () => store.markFailed(delivery.id, options.owner, { error, at, ...(retryAt !== undefined && { retryAt }) }), secrets);
 }
 
-async function sendOne(delivery: Delivery, channels: ReadonlyMap<string, Channel>, clock: Clock, signal: AbortSignal | undefined): Promise<void> {
-  const channel = channels.get(delivery.channel);
-  if (!channel) {
-    throw new NotifyError(`channel "${delivery.channel}" is not configured`, { retryable: false, hint: 'It was removed from orchestra.yaml after the notice was queued; add it back to send the next ones.' });
-  }
+async function sendOne(delivery: Delivery, channels: ChannelSource, clock: Clock, signal: AbortSignal | undefined): Promise<void> {
+  const channel = channels.channelFor(delivery);
   let notice;
   try {
     notice = parseNotice(delivery.payload);

@@ -8,6 +8,7 @@ const headlines: Record<HumanTaskNotice['event'], string> = {
   escalated: 'Task escalated',
   due_soon: 'Task due soon',
   completed: 'Task completed',
+  cancelled: 'Task cancelled',
 };
 
 export function headlineOf(notice: HumanTaskNotice): string {

@@ -31,6 +31,20 @@ export function compareNewestFirst(a: Delivery, b: Delivery): number {
   return b.createdAt - a.createdAt || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0);
 }
 
+/** The target as JSON, or null without one; checked like the payload. */
+export function targetJson(delivery: NewDelivery): string | null {
+  return delivery.target === undefined ? null : serializeJson(`target of delivery "${delivery.id}"`, delivery.target);
+}
+
+/** Checks a notice routing to pin and returns it as JSON. */
+export function validateRouting(tenant: string, taskId: string, routing: unknown, at: number): string {
+  if (typeof tenant !== 'string' || tenant.length === 0 || typeof taskId !== 'string' || taskId.length === 0) throw invalidInputError('a notice routing', 'needs a tenant and a task id');
+  checkTime(`the notice routing of task "${taskId}"`, at);
+  const json = routing === undefined ? undefined : serializeJson(`the notice routing of task "${taskId}"`, routing);
+  if (json === undefined) throw invalidInputError(`the notice routing of task "${taskId}"`, 'is missing');
+  return json;
+}
+
 /** Checks a new delivery and returns its payload as JSON; nothing is written when it throws. */
 export function validateNewDelivery(delivery: NewDelivery): string {
   for (const key of ['id', 'tenant', 'channel', 'event', 'taskId'] as const) {
@@ -39,6 +53,7 @@ export function validateNewDelivery(delivery: NewDelivery): string {
   checkTime(`createdAt of delivery "${delivery.id}"`, delivery.createdAt);
   const json = serializeJson(`payload of delivery "${delivery.id}"`, delivery.payload);
   if (json === undefined) throw invalidInputError(`payload of delivery "${delivery.id}"`, 'is missing');
+  targetJson(delivery);
   return json;
 }
 

@@ -21,6 +21,12 @@ export interface NewDelivery {
   taskId: string;
   /** The notice itself, as JSON; the notify layer reads it back. */
   payload: unknown;
+  /**
+   * The channel's settings as the enqueuer resolved them (JSON, never a secret: only the names of
+   * the variables that hold one), so any process sends it where it was routed, whatever config that
+   * process read. Absent: the sender looks the channel up by name in its own config.
+   */
+  target?: unknown;
   createdAt: number;
 }
 
@@ -73,4 +79,11 @@ export interface OutboxStore {
   markFailed(id: string, owner: string, failure: DeliveryFailure): Promise<boolean>;
   /** The tenant's deliveries, newest first. */
   listDeliveries(tenant: string, filter?: DeliveryFilter): Promise<Delivery[]>;
+  /**
+   * Keeps `routing` (JSON: how the task's notices are routed, without secrets) for the task, unless
+   * one is kept already: the first wins, so every later notice of the task routes the same way.
+   */
+  pinNoticeRouting(tenant: string, taskId: string, routing: unknown, at: number): Promise<void>;
+  /** The routing pinned for the task, or undefined. */
+  getNoticeRouting(tenant: string, taskId: string): Promise<unknown>;
 }

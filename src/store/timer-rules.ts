@@ -39,3 +39,13 @@ export function validateClaimRequest(owner: string, now: number, leaseMs: number
   if (!Number.isFinite(now) || !Number.isFinite(leaseMs) || leaseMs <= 0) throw invalidInputError('a timer claim', `needs a time and a positive lease (got ${leaseMs} ms)`);
   if (!Number.isInteger(limit) || limit < 1) throw invalidInputError('a timer claim', `needs a limit of at least 1 (got ${limit})`);
 }
+
+export function validatePruneRequest(firedBefore: number, limit: number): void {
+  if (!Number.isFinite(firedBefore)) throw invalidInputError('a timer prune', `needs a time (got ${firedBefore})`);
+  if (!Number.isInteger(limit) || limit < 1) throw invalidInputError('a timer prune', `needs a limit of at least 1 (got ${limit})`);
+}
+
+/** Pruned: fired at or before the cut (an unfired timer is never pruned, whatever its claim). */
+export function isPrunable(timer: Timer, firedBefore: number): boolean {
+  return timer.firedAt !== undefined && timer.firedAt <= firedBefore;
+}

@@ -25,4 +25,12 @@ export interface TimerStore {
    * fired already or another process claimed it, and nothing is written.
    */
   completeTimer(timer: TimerRef, owner: string, now: number, next?: NewTimer[]): Promise<boolean>;
+  /**
+   * Deletes up to `limit` timers of every tenant that fired at or before `firedBefore`, and says how
+   * many. Only fired rows go: the fired mark is written in the firing's own transaction, so a process
+   * killed between firing and pruning leaves a fired row that no claim takes again. A pending or
+   * claimed-but-unfired timer is never deleted. While a fired row is kept, scheduling its id again is
+   * still ignored; the sweeper keeps them for a while (timer-sweeper.ts) for that reason.
+   */
+  pruneFiredTimers(firedBefore: number, limit: number): Promise<number>;
 }

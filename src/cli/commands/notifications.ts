@@ -31,7 +31,7 @@ export async function notificationsCommand(ctx: CommandContext, options: Notific
     if (options.json) {
       ctx.io.stdout.write(`${JSON.stringify({ tenant, deliveries, more })}\n`);
     } else if (deliveries.length === 0) {
-      ctx.io.stdout.write(options.failed ? 'No failed notifications.\n' : 'No notifications yet: they are queued when a human task is created, assigned, escalated, due soon or completed.\n');
+      ctx.io.stdout.write(options.failed ? 'No failed notifications.\n' : 'No notifications yet: they are queued when a human task is created, assigned, escalated, due soon, completed or cancelled.\n');
     } else {
       ctx.io.stdout.write(`${formatDeliveryList(deliveries, ctx.out)}\n`);
       if (more) ctx.io.stdout.write(`(the ${defaultDeliveryLimit} newest; \`orchestra notifications --all\` lists every one)\n`);

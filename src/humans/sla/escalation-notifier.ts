@@ -1,6 +1,7 @@
 import type { HumanTask } from '../../store/human-task-types.js';
 
-export const EscalationEvents = ['escalated', 'due_soon', 'reminder'] as const;
+/** `cancelled` and `completed` tell of a final step that cancelled the task or answered it by default. */
+export const EscalationEvents = ['escalated', 'due_soon', 'reminder', 'cancelled', 'completed'] as const;
 export type EscalationEvent = (typeof EscalationEvents)[number];
 
 /** One notification an escalation asks for. */
@@ -8,9 +9,12 @@ export interface EscalationNotice {
   event: EscalationEvent;
   /** The task as it is when the notice goes out. */
   task: HumanTask;
-  /** The step's channel for `escalated`; absent for a reminder (to the assignee, by their own routing). */
-  channel?: string;
-  /** The chain step that asked for it. */
+  /**
+   * The step's `notify` channels for `escalated`, on top of those the routing rules pick; absent
+   * for the other events (routed by the rules alone).
+   */
+  channels?: string[];
+  /** The chain step that asked for it (-1: none, e.g. `due_soon`). */
   step: number;
   /**
    * The same for every attempt to send this notice: a notifier may be called again with it after a

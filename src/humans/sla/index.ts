@@ -4,6 +4,6 @@ export { resolveSla, type ResolvedSla } from './resolve-sla.js';
 export { nextEscalation, type NextEscalation } from './next-escalation.js';
 export { applyEscalation } from './apply-escalation.js';
 export { activeReminder, planEscalation, planReminder } from './plan-firing.js';
-export { escalationTimer, firstTimers, HumanTaskTimerKinds, notifyTimer, reminderTimer } from './timer-kinds.js';
+export { dueSoonTimer, escalationTimer, firstTimers, HumanTaskTimerKinds, isDueSoonNews, notifyTimer, reminderTimer } from './timer-kinds.js';
 export { EscalationEvents, type EscalationEvent, type EscalationNotice, type EscalationNotifier } from './escalation-notifier.js';
 export { escalationError } from './sla-errors.js';

@@ -12,14 +12,21 @@ import { escalationTimer, notifyTimer, reminderTimer } from './timer-kinds.js';
 
 const live = (task: HumanTask | undefined): task is HumanTask => task !== undefined && (task.status === 'open' || task.status === 'claimed');
 
-/** An escalation timer: apply its step (if still due), set the next step, the reminders and the notices. */
+/**
+ * An escalation timer: apply its step (if still due), set the next step, the reminders and the
+ * notices. Every step that fires sends one `escalated` notice, routed by the rules and also to the
+ * step's `notify` channels, whatever else it does (a step that only reassigns or raises the priority
+ * is news too). A final step that cancels or answers by default also sends `cancelled` or `completed`.
+ */
 export function planEscalation(task: HumanTask | undefined, timer: Pick<Timer, 'payload'>, now: number): HumanTaskTimerOutcome {
   const index = Number(timer.payload.step);
   if (!live(task)) return {};
   const change = applyEscalation(task, index, now);
   const step = task.escalationChain?.[index];
   if (!change || !step) return {};
-  const schedule: NewTimer[] = (step.notify ?? []).map((channel) => notifyTimer(task.id, 'escalated', index, 'step', now, channel));
+  const schedule: NewTimer[] = [notifyTimer(task.id, 'escalated', index, 'step', now, step.notify)];
+  if (step.final?.kind === 'cancel') schedule.push(notifyTimer(task.id, 'cancelled', index, 'final', now));
+  if (step.final?.kind === 'answer') schedule.push(notifyTimer(task.id, 'completed', index, 'final', now));
   if (step.final) return { change, schedule };
   const next = escalationTimer(task, index + 1, now);
   if (next) schedule.push(next);

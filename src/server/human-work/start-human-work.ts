@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { defaultNotifications, loadConfig, noPeople, type ResolvedPeople } from '../../config/index.js';
 import type { ResolvedNotifications } from '../../config/notifications-types.js';
 import { systemClock } from '../../core/clock.js';
-import { createChannels, runDeliveryLoop } from '../../notify/index.js';
+import { createChannelSource, runDeliveryLoop } from '../../notify/index.js';
 import { authenticateLocal } from '../../services/auth/local-scope.js';
 import { startSlaSweeper } from '../../services/human-tasks/index.js';
 import { createOutboxNotifier } from '../../services/notifications/index.js';
@@ -24,10 +24,12 @@ export interface HumanWorkOptions {
 
 /**
  * The daemon's share of human tasks (issue 10): on the user's store ($ORCHESTRA_HOME/orchestra.db,
- * the one the CLI uses) it sweeps SLA timers (escalations enqueue their notices in the outbox) and
- * sends the outbox's deliveries over the channels of `$ORCHESTRA_HOME/config.yaml`'s
- * `notifications:`, and resumes runs nobody drives once their gate's task is answered
- * (resume-answered-runs.ts). `stop()` ends all three and closes the store.
+ * the one the CLI uses) it sweeps SLA timers (escalations enqueue their notices in the outbox,
+ * routed by the routing the task was created under, else by `$ORCHESTRA_HOME/config.yaml`) and
+ * sends the outbox's deliveries to the target each was queued with (the channel settings of the
+ * orchestra.yaml that routed it; secrets from this process's environment), else to the channel of
+ * that name in `$ORCHESTRA_HOME/config.yaml`. It also resumes runs nobody drives once their gate's
+ * task is answered (resume-answered-runs.ts). `stop()` ends all three and closes the store.
  */
 export async function startHumanWork(options: HumanWorkOptions): Promise<{ stop(): Promise<void> }> {
   const { notifications, people } = await userConfig(options.home, options.env);
@@ -35,10 +37,10 @@ export async function startHumanWork(options: HumanWorkOptions): Promise<{ stop(
   const store = await openSqliteStore(defaultDbPath(options.home));
   const logger = { ...options.log, debug() {} };
   const pollMs = options.pollMs;
-  const notifier = createOutboxNotifier({ store, rules: notifications.routes, people, log: logger });
+  const notifier = createOutboxNotifier({ store, rules: notifications.routes, channels: notifications.channels, people, log: logger });
   const sweeper = startSlaSweeper({ store, notifier, log: logger, ...(pollMs !== undefined && { intervalMs: pollMs }) });
   const controller = new AbortController();
-  const channels = createChannels(notifications, options.env);
+  const channels = createChannelSource(notifications, options.env);
   const owner = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
   const delivering = runDeliveryLoop(store, channels, systemClock, { owner, logger, signal: controller.signal, ...(pollMs !== undefined && { pollMs }) }).catch((error: Error) =>
     options.log.error('the notification delivery loop stopped', { error: error.message }),

@@ -99,10 +99,12 @@ describe('issue 10: a wait.human node as a human task', () => {
     const task = await onlyTask(store);
     const notifier = createRecordingNotifier();
     const sweep = (at: number) => runDueTimers({ store, clock: { now: () => at }, handlers: escalationTimerHandlers({ store, notifier }), owner: 'test-sweeper' });
-    expect((await sweep(task.createdAt + 29 * 60_000)).fired).toBe(0);
+    // At 29 minutes only the due-soon notice (80% of the SLA) goes out.
+    expect((await sweep(task.createdAt + 29 * 60_000)).fired).toBe(1);
+    expect(notifier.sent.splice(0)).toMatchObject([{ event: 'due_soon', taskId: task.id }]);
     await sweep(task.createdAt + 31 * 60_000);
     expect(await store.getHumanTask(scope, task.id)).toMatchObject({ status: 'open', priority: 'high' });
-    expect(notifier.sent).toMatchObject([{ event: 'escalated', channel: 'ops', step: 0, taskId: task.id }]);
+    expect(notifier.sent).toMatchObject([{ event: 'escalated', channels: ['ops'], step: 0, taskId: task.id }]);
     await sweep(task.createdAt + 61 * 60_000);
     expect(await outcome).toMatchObject({ status: 'success', suggestedNextIds: ['fix'], contextUpdates: { 'human.comment': 'nobody answered within the hour', 'human.answered_by': 'system' } });
     const settled = await store.getHumanTask(scope, task.id);

@@ -56,7 +56,9 @@ export function createGateTasks(options: GateTaskOptions): GateTasks {
     },
     async withdraw(id: string, reason: string): Promise<HumanTask> {
       try {
-        return await base.store.updateHumanTask(base.scope, id, cancel(systemActor, base.now(), reason));
+        const task = await base.store.updateHumanTask(base.scope, id, cancel(systemActor, base.now(), reason));
+        await base.notices?.announce(task, 'cancelled');
+        return task;
       } catch (error) {
         if (isOrchestraError(error) && error.code === 'E_HUMAN_TASK_STATE') return requireTask(system, id);
         throw error;

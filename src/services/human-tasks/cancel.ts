@@ -7,5 +7,7 @@ import { cancelInput } from './schemas.js';
 /** Cancels a task of the caller's tenant: its creator or an admin may. */
 export async function cancelHumanTask(ctx: HumanTaskServiceContext, input: { id: string; reason?: string }): Promise<HumanTask> {
   const parsed = parseInput(cancelInput, input, 'cancel a human task');
-  return ctx.store.updateHumanTask(ctx.scope, parsed.id, cancel(ctx.actor, ctx.now(), parsed.reason));
+  const task = await ctx.store.updateHumanTask(ctx.scope, parsed.id, cancel(ctx.actor, ctx.now(), parsed.reason));
+  await ctx.notices?.announce(task, 'cancelled');
+  return task;
 }

@@ -18,6 +18,6 @@ export interface HumanTaskServiceContext {
   actor: Actor;
   people: ResolvedPeople;
   now(): number;
-  /** Told after a change is stored (created, assigned, completed); enqueues notices, never throws. */
+  /** Told after a change is stored (created, assigned, completed, cancelled); enqueues notices, never throws. */
   notices?: TaskAnnouncer;
 }

@@ -36,7 +36,7 @@ export async function createHumanTask(ctx: HumanTaskServiceContext, input: Creat
     createdBy: parsed.createdBy ?? { kind: 'api', by: ctx.actor.id },
     actor: ctx.actor.id,
     createdAt: now,
-  }, firstTimers({ id, createdAt: now, ...(escalationChain && { escalationChain }) }, now));
+  }, firstTimers({ id, createdAt: now, ...(dueAt !== undefined && { dueAt }), ...(escalationChain && { escalationChain }) }, now, ctx.notices?.dueSoon));
   await ctx.notices?.announce(task, 'created');
   return task;
 }

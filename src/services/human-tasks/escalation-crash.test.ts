@@ -28,7 +28,9 @@ const now = Number(env.NOW);
 const store = await openSqliteStore(env.DB_PATH);
 if (env.CREATE) {
   const people = { configured: true, users: { root: { id: 'root' } }, groups: { l1: ['root'], l2: ['root'] }, admins: ['root'] };
-  const ctx = { store, scope: authenticateLocal({ flag: 'default', env: {} }), actor: { id: 'root', groups: [], admin: true }, people, now: () => now };
+  // No due-soon notice (a lead as long as the SLA): these runs follow the escalation chain alone.
+  const notices = { announce: async () => {}, dueSoon: { beforeMs: 30 * 60_000 } };
+  const ctx = { store, scope: authenticateLocal({ flag: 'default', env: {} }), actor: { id: 'root', groups: [], admin: true }, people, now: () => now, notices };
   const form = { decision: { type: 'select', required: true, options: [{ value: 'approve', label: 'Approve' }, { value: 'reject', label: 'Reject' }] } };
   await createHumanTask(ctx, { id: 'h1', title: 'Approve', form, assignee: 'group:l1', sla: '30m', escalation: [
     { after: '30m', notify: 'slack', reassign: 'group:l2', priority: 'high' },
@@ -115,7 +117,7 @@ describe('SLA escalation across process deaths (real processes, SIGKILL)', () =>
     // While the dead process's lease holds, nobody fires it.
     expect(await runChild(out, { DB_PATH: db, NOW: String(due + 2_000), OWNER: 'early' })).toMatchObject({ result: { claimed: 0, fired: 0 } });
     const late = await runChild(out, { DB_PATH: db, NOW: String(due + 1_000 + lease), OWNER: 'heir' });
-    expect(late).toMatchObject({ killed: false, result: { fired: 2, failed: [] }, sent: ['default:ntf:h1:0:escalated:step:slack'] });
+    expect(late).toMatchObject({ killed: false, result: { fired: 2, failed: [] }, sent: ['default:ntf:h1:0:escalated:step'] });
 
     state = await read(db);
     const escalated = state.task?.history.filter((entry) => entry.action === 'escalated') ?? [];
@@ -134,10 +136,10 @@ describe('SLA escalation across process deaths (real processes, SIGKILL)', () =>
     const due = t0 + 30 * minute;
     await runChild(out, { DB_PATH: db, NOW: String(t0), CREATE: '1', OWNER: 'creator' });
     // Round 1 claims and fires the escalation; round 2 claims its notice, and the process dies there.
-    expect(await runChild(out, { DB_PATH: db, NOW: String(due), OWNER: 'doomed', STOP_AT_ROUND: '2' })).toMatchObject({ killed: true, stopped: ['ntf:h1:0:escalated:step:slack'] });
+    expect(await runChild(out, { DB_PATH: db, NOW: String(due), OWNER: 'doomed', STOP_AT_ROUND: '2' })).toMatchObject({ killed: true, stopped: ['ntf:h1:0:escalated:step'] });
     expect((await read(db)).task?.history.map((entry) => entry.action)).toEqual(['created', 'escalated']);
     const heir = await runChild(out, { DB_PATH: db, NOW: String(due + lease), OWNER: 'heir' });
-    expect(heir).toMatchObject({ result: { claimed: 1, fired: 1 }, sent: ['default:ntf:h1:0:escalated:step:slack'] });
+    expect(heir).toMatchObject({ result: { claimed: 1, fired: 1 }, sent: ['default:ntf:h1:0:escalated:step'] });
     const state = await read(db);
     expect(state.task?.history.map((entry) => entry.action)).toEqual(['created', 'escalated']);
     expect(state.timers.filter((timer) => timer.firedAt === undefined).map((timer) => timer.id)).toEqual(['esc:h1:1']);
@@ -147,7 +149,8 @@ describe('SLA escalation across process deaths (real processes, SIGKILL)', () =>
     const db = join(out, 'late.db');
     await runChild(out, { DB_PATH: db, NOW: String(t0), CREATE: '1', OWNER: 'creator' });
     const late = await runChild(out, { DB_PATH: db, NOW: String(t0 + 5 * 60 * minute), OWNER: 'late' });
-    expect(late.sent).toEqual(['default:ntf:h1:0:escalated:step:slack', 'default:ntf:h1:1:reminder:0']);
+    // Every step sends its escalated notice (also step 1, which only reminds), the default answer a completed one.
+    expect(late.sent).toEqual(['default:ntf:h1:0:escalated:step', 'default:ntf:h1:1:escalated:step', 'default:ntf:h1:1:reminder:0', 'default:ntf:h1:2:completed:final', 'default:ntf:h1:2:escalated:step']);
     const state = await read(db);
     expect(state.task).toMatchObject({ status: 'completed', answer: { decision: 'reject' }, answeredBy: 'system', escalation: { step: 3 } });
     expect(state.task?.history.map((entry) => [entry.action, entry.detail?.step])).toEqual([['created', undefined], ['escalated', 0], ['escalated', 1], ['answered', 2]]);

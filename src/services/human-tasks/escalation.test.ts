@@ -49,14 +49,16 @@ describe.each(stores)('SLA escalation through the sweeper (%s)', (_name, open) =
     const sweep = (at: number, owner = 'p1') => runDueTimers({ store, clock: { now: () => at }, handlers, owner });
     const task = await createHumanTask(ctx(store, 'root', t0), { id: 'h1', title: 'Approve', form, assignee: 'group:l1', sla: '30m', escalation });
     expect(task).toMatchObject({ dueAt: t0 + 30 * minute, escalation: { step: 0 } });
-    expect(await store.listTimers(ctx(store, 'root', t0).scope)).toMatchObject([{ id: 'esc:h1:0', dueAt: t0 + 30 * minute }]);
+    expect(await store.listTimers(ctx(store, 'root', t0).scope)).toMatchObject([{ id: 'due:h1', dueAt: t0 + 24 * minute }, { id: 'esc:h1:0', dueAt: t0 + 30 * minute }]);
 
-    expect((await sweep(t0 + 29 * minute)).claimed).toBe(0);
+    // At 80% of the SLA the task is due soon; the escalation waits for the SLA.
+    expect((await sweep(t0 + 29 * minute)).claimed).toBe(1);
+    expect(notifier.sent.splice(0)).toEqual([{ event: 'due_soon', step: -1, key: 'default:due:h1', taskId: 'h1' }]);
     await sweep(t0 + 31 * minute);
     await sweep(t0 + 32 * minute, 'p2');
     let stored = await store.getHumanTask(ctx(store, 'root', t0).scope, 'h1');
     expect(stored).toMatchObject({ assignee: { kind: 'group', id: 'l2' }, priority: 'high', escalation: { step: 1 } });
-    expect(notifier.sent).toEqual([{ event: 'escalated', channel: 'slack', step: 0, key: 'default:ntf:h1:0:escalated:step:slack', taskId: 'h1' }]);
+    expect(notifier.sent).toEqual([{ event: 'escalated', channels: ['slack'], step: 0, key: 'default:ntf:h1:0:escalated:step', taskId: 'h1' }]);
 
     await sweep(t0 + 46 * minute);
     await sweep(t0 + 57 * minute);
@@ -84,7 +86,8 @@ describe.each(stores)('SLA escalation through the sweeper (%s)', (_name, open) =
     await createHumanTask(ctx(store, 'root', t0), { id: 'h1', title: 'Approve', form, assignee: 'group:l1', sla: '30m', escalation });
     await answerHumanTask(ctx(store, 'ann', t0 + minute), { id: 'h1', answer: { decision: 'approve' } });
     const result = await runDueTimers({ store, clock: { now: () => t0 + 999 * minute }, handlers: escalationTimerHandlers({ store, notifier }), owner: 'p1' });
-    expect(result).toMatchObject({ claimed: 1, fired: 1, failed: [] });
+    // The escalation and the due-soon notice fire, and find nothing to do.
+    expect(result).toMatchObject({ claimed: 2, fired: 2, failed: [] });
     const stored = await store.getHumanTask(ctx(store, 'root', t0).scope, 'h1');
     expect(stored?.history.map((entry) => entry.action)).toEqual(['created', 'answered']);
     expect(notifier.sent).toEqual([]);

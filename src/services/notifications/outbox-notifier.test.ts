@@ -87,9 +87,36 @@ describe('outbox notifier', () => {
     const { store, ctx } = await setup([{ events: ['escalated'], channels: ['ops'] }, { events: ['due_soon'], channels: ['inbox'] }]);
     const notifier = createOutboxNotifier({ store, rules: [{ events: ['escalated'], channels: ['ops'] }, { events: ['due_soon'], channels: ['inbox'] }], now: () => t0 });
     const task = await createHumanTask({ ...ctx, notices: undefined }, { title: 'T', form });
-    for (let i = 0; i < 2; i++) await notifier.notify({ event: 'escalated', task, channel: 'pager', step: 0, key: 'default:timer-1' });
+    for (let i = 0; i < 2; i++) await notifier.notify({ event: 'escalated', task, channels: ['pager'], step: 0, key: 'default:timer-1' });
     await notifier.notify({ event: 'reminder', task, step: 0, key: 'default:timer-2' });
     expect(await summary(store)).toEqual(['due_soon→inbox', 'escalated→ops', 'escalated→pager']);
     expect((await store.listDeliveries('default')).map((d) => d.id).sort()).toEqual(['default:timer-1:ops', 'default:timer-1:pager', 'default:timer-2:inbox']);
+  });
+
+  it("issue 10: the first CLI to announce a task pins its routing; the daemon's notifier and a CLI elsewhere route by it, with each channel's target", async () => {
+    const { store, ctx } = await setup([]);
+    const hook = { name: 'hook', type: 'webhook' as const, urlEnv: 'HOOK_URL', secretEnv: 'HOOK_SECRET' };
+    const project = createOutboxNotifier({ store, rules: [{ events: ['created', 'escalated'], channels: ['hook'] }], channels: { hook }, people, pinRouting: true, now: () => t0 });
+    const task = await createHumanTask({ ...ctx, notices: project }, { title: 'T', form, assignee: 'group:support-l1' });
+    const daemon = createOutboxNotifier({ store, rules: [{ events: ['escalated'], channels: ['home-only'] }], now: () => t0 });
+    await daemon.notify({ event: 'escalated', task, step: 0, key: 'default:esc' });
+    const elsewhere = createOutboxNotifier({ store, rules: [], pinRouting: true, now: () => t0 });
+    await elsewhere.announce(task, 'escalated');
+    const deliveries = await store.listDeliveries('default');
+    expect(deliveries.map((d) => `${d.event}→${d.channel}`).sort()).toEqual(['created→hook', 'escalated→hook', 'escalated→hook']);
+    expect(deliveries.every((d) => JSON.stringify(d.target) === JSON.stringify(hook))).toBe(true);
+    // The recipients come from the pinned people too (the daemon's notifier has none).
+    expect(parseNotice(deliveries.find((d) => d.id === 'default:esc:hook')?.payload).recipients?.users.map((u) => u.email)).toEqual(['ann@example.com']);
+  });
+
+  it('issue 10: a stored routing that is not valid is logged and this notifier routes by its own config', async () => {
+    const { store, ctx } = await setup([]);
+    const task = await createHumanTask(ctx, { title: 'T', form });
+    await store.pinNoticeRouting('default', task.id, { routes: 'everything' }, t0);
+    const warnings: string[] = [];
+    const daemon = createOutboxNotifier({ store, rules: [{ events: ['escalated'], channels: ['ops'] }], log: { warn: (message) => warnings.push(message) }, now: () => t0 });
+    await daemon.notify({ event: 'escalated', task, step: 0, key: 'default:esc' });
+    expect(await summary(store)).toEqual(['escalated→ops']);
+    expect(warnings).toEqual(['the notice routing stored with a task is not valid; routing by this process config']);
   });
 });

@@ -49,3 +49,29 @@ describe('timer sweeper', () => {
     expect((await store.getTimer(scope, 'later'))?.firedAt).toBe(t0 + 5_000);
   });
 });
+
+describe('timer sweeper pruning', () => {
+  it('issue 10: deletes timers once they fired longer ago than keepFiredMs, never a pending one', async () => {
+    const store = createMemoryStore();
+    let now = t0;
+    const controller = new AbortController();
+    const handlers = { 'test.ok': (timer: { tenant: string; id: string }, firing: { owner: string; now: number }) => store.completeTimer(timer, firing.owner, firing.now) };
+    const timers = Array.from({ length: 30 }, (_, i) => ({ id: `t${i}`, kind: 'test.ok', subjectId: 's', dueAt: t0 + i * 1_000, createdAt: t0 }));
+    await store.scheduleTimers(scope, [...timers, { id: 'future', kind: 'test.ok', subjectId: 's', dueAt: t0 + 1e9, createdAt: t0 }]);
+    const seen: number[] = [];
+    const clock = {
+      now: () => now,
+      // Each sweep moves time on by 10 s; the test stops once the table holds only the future timer.
+      sleep: async () => {
+        const left = await store.listTimers(scope);
+        seen.push(left.length);
+        if (left.length === 1 || now > t0 + 600_000) controller.abort();
+        now += 10_000;
+      },
+    };
+    await runTimerSweeper({ store, clock, handlers, owner: 'daemon', signal: controller.signal, keepFiredMs: 60_000, pruneEveryMs: 30_000 });
+    expect((await store.listTimers(scope)).map((timer) => timer.id)).toEqual(['future']);
+    // The table grew with the fired timers, then shrank back: the fired tail was kept a while.
+    expect(Math.max(...seen)).toBeGreaterThan(1);
+  });
+});

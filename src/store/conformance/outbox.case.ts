@@ -31,6 +31,28 @@ export function describeOutboxConformance(fixture: StoreFixture): void {
       expect(await store.listDeliveries('nobody')).toEqual([]);
     });
 
+    it("issue 10: keeps a delivery's channel target as given and hands it back with the claim", async () => {
+      const store = fixture.store();
+      const target = { name: 'hook', type: 'webhook', urlEnv: 'HOOK_URL', secretEnv: 'HOOK_SECRET' };
+      await store.enqueueDelivery(newDelivery('d1', { target }));
+      await store.enqueueDelivery(newDelivery('d2'));
+      const claimed = await store.claimDeliveries(claim('p1', t0));
+      expect(claimed.find((d) => d.id === 'd1')?.target).toEqual(target);
+      expect(claimed.find((d) => d.id === 'd2')).not.toHaveProperty('target');
+      expect((await store.listDeliveries('acme')).find((d) => d.id === 'd1')?.target).toEqual(target);
+    });
+
+    it("issue 10: pins a task's notice routing once per tenant and task: the first one wins", async () => {
+      const store = fixture.store();
+      expect(await store.getNoticeRouting('acme', 'ht-1')).toBeUndefined();
+      await store.pinNoticeRouting('acme', 'ht-1', { routes: [{ events: ['created'], channels: ['hook'] }] }, t0);
+      await store.pinNoticeRouting('acme', 'ht-1', { routes: [] }, t0 + 1);
+      await store.pinNoticeRouting('other', 'ht-1', { routes: [] }, t0 + 2);
+      expect(await store.getNoticeRouting('acme', 'ht-1')).toEqual({ routes: [{ events: ['created'], channels: ['hook'] }] });
+      expect(await store.getNoticeRouting('other', 'ht-1')).toEqual({ routes: [] });
+      await expect(store.pinNoticeRouting('acme', '', {}, t0)).rejects.toMatchObject({ code: 'E_STORE', message: expect.stringContaining('needs a tenant and a task id') });
+    });
+
     it('issue 10: a second delivery with the same id is an error and changes nothing', async () => {
       const store = fixture.store();
       await store.enqueueDelivery(newDelivery('d1'));

@@ -75,6 +75,26 @@ export function describeTimerConformance(fixture: StoreFixture): void {
       expect(await store.listTimers(tenantA, { pending: true })).toMatchObject([{ id: 't2' }]);
     });
 
+    it('issue 10: pruning deletes only timers fired before the cut, and a fired-then-pruned timer never fires again', async () => {
+      const store = fixture.store();
+      await store.scheduleTimers(tenantA, [newTimer('fired', 0), newTimer('held', 0), newTimer('pending', 60_000)]);
+      await store.scheduleTimers(tenantB, [newTimer('other', 0)]);
+      const claimed = await store.claimDueTimers('p1', t0, lease, 10);
+      expect(claimed.map((timer) => timer.id).sort()).toEqual(['fired', 'held', 'other']);
+      expect(await store.completeTimer({ tenant: 'acme', id: 'fired' }, 'p1', t0 + 1)).toBe(true);
+      expect(await store.completeTimer({ tenant: 'globex', id: 'other' }, 'p1', t0 + 5)).toBe(true);
+      // The process dies here, after firing and before pruning: a restart claims nothing fired.
+      expect((await store.claimDueTimers('p2', t0 + lease, lease, 10)).map((timer) => timer.id)).toEqual(['held']);
+      expect(await store.pruneFiredTimers(t0 + 1, 10)).toBe(1);
+      expect((await store.listTimers(tenantA)).map((timer) => timer.id)).toEqual(['held', 'pending']);
+      expect(await store.getTimer(tenantB, 'other')).toMatchObject({ firedAt: t0 + 5 });
+      expect(await store.pruneFiredTimers(t0 + 5, 10)).toBe(1);
+      expect(await store.pruneFiredTimers(t0 + lease * 10, 10)).toBe(0);
+      expect(await store.listTimers(tenantB)).toEqual([]);
+      expect(await store.claimDueTimers('p3', t0 + lease * 10, lease, 10)).toMatchObject([{ id: 'held', attempts: 3 }, { id: 'pending', attempts: 1 }]);
+      await expect(store.pruneFiredTimers(t0, 0)).rejects.toMatchObject({ code: 'E_STORE' });
+    });
+
     it('issue 10: a lapsed claim (its process died) is claimed again, and then only the new claimer can fire it', async () => {
       const store = fixture.store();
       await store.scheduleTimers(tenantA, [newTimer('t1', 0)]);

@@ -1,12 +1,14 @@
 import type { Delivery, DeliveryClaim, DeliveryFailure, DeliveryFilter, NewDelivery, OutboxStore } from '../outbox.js';
-import { canSettle, compareDue, compareNewestFirst, deliveryExistsError, isClaimable, validateClaim, validateFailure, validateNewDelivery } from '../outbox-rules.js';
+import { canSettle, compareDue, compareNewestFirst, deliveryExistsError, isClaimable, targetJson, validateClaim, validateFailure, validateNewDelivery, validateRouting } from '../outbox-rules.js';
 
 /**
  * The outbox in memory, under the same rules as SQLite (outbox-rules.ts). Payloads are kept as
  * JSON and parsed on the way out, so callers never share objects with it.
  */
 export class MemoryOutbox implements OutboxStore {
-  private readonly rows = new Map<string, { delivery: Delivery; json: string }>();
+  private readonly rows = new Map<string, { delivery: Delivery; json: string; target: string | null }>();
+  /** `tenant\0task` → the pinned routing as JSON. */
+  private readonly routings = new Map<string, string>();
 
   constructor(private readonly guard: <T>(work: () => T) => Promise<T>) {}
 
@@ -15,7 +17,7 @@ export class MemoryOutbox implements OutboxStore {
       const json = validateNewDelivery(delivery);
       if (this.rows.has(delivery.id)) throw deliveryExistsError(delivery.id);
       const { id, tenant, channel, event, taskId, createdAt } = delivery;
-      this.rows.set(id, { json, delivery: { id, tenant, channel, event, taskId, createdAt, payload: undefined, status: 'pending', attempts: 0, nextAttemptAt: createdAt } });
+      this.rows.set(id, { json, target: targetJson(delivery), delivery: { id, tenant, channel, event, taskId, createdAt, payload: undefined, status: 'pending', attempts: 0, nextAttemptAt: createdAt } });
     });
   }
 
@@ -56,6 +58,21 @@ export class MemoryOutbox implements OutboxStore {
     });
   }
 
+  pinNoticeRouting(tenant: string, taskId: string, routing: unknown, at: number): Promise<void> {
+    return this.guard(() => {
+      const json = validateRouting(tenant, taskId, routing, at);
+      const key = `${tenant}\0${taskId}`;
+      if (!this.routings.has(key)) this.routings.set(key, json);
+    });
+  }
+
+  getNoticeRouting(tenant: string, taskId: string): Promise<unknown> {
+    return this.guard(() => {
+      const json = this.routings.get(`${tenant}\0${taskId}`);
+      return json === undefined ? undefined : (JSON.parse(json) as unknown);
+    });
+  }
+
   private settle(id: string, owner: string, change: (delivery: Delivery) => Delivery): boolean {
     const row = this.rows.get(id);
     if (!row || !canSettle(row.delivery, owner)) return false;
@@ -63,8 +80,8 @@ export class MemoryOutbox implements OutboxStore {
     return true;
   }
 
-  private copy(row: { delivery: Delivery; json: string }): Delivery {
-    return { ...row.delivery, payload: JSON.parse(row.json) as unknown };
+  private copy(row: { delivery: Delivery; json: string; target: string | null }): Delivery {
+    return { ...row.delivery, payload: JSON.parse(row.json) as unknown, ...(row.target !== null && { target: JSON.parse(row.target) as unknown }) };
   }
 }
 

@@ -239,6 +239,8 @@ class MemoryStore extends MemoryTimerStore implements Store {
   markDelivered(id: string, owner: string, at: number): Promise<boolean> { return this.outbox.markDelivered(id, owner, at); }
   markFailed(id: string, owner: string, failure: DeliveryFailure): Promise<boolean> { return this.outbox.markFailed(id, owner, failure); }
   listDeliveries(tenant: string, filter?: DeliveryFilter): Promise<Delivery[]> { return this.outbox.listDeliveries(tenant, filter); }
+  pinNoticeRouting(tenant: string, taskId: string, routing: unknown, at: number): Promise<void> { return this.outbox.pinNoticeRouting(tenant, taskId, routing, at); }
+  getNoticeRouting(tenant: string, taskId: string): Promise<unknown> { return this.outbox.getNoticeRouting(tenant, taskId); }
 
   close(): Promise<void> {
     this.closed = true;

@@ -2,7 +2,7 @@ import { tenantOf, type TenantScope } from '../../core/tenant-scope.js';
 import type { HumanTask, NewHumanTask } from '../human-task-types.js';
 import type { HumanTaskTimerOutcome, HumanTaskTimerResult, HumanTaskTimerStore } from '../human-task-timers.js';
 import { invalidInputError } from '../store-errors.js';
-import { canCompleteTimer, claimTimer, compareTimers, createTimerRecord, isClaimable, validateClaimRequest } from '../timer-rules.js';
+import { canCompleteTimer, claimTimer, compareTimers, createTimerRecord, isClaimable, isPrunable, validateClaimRequest, validatePruneRequest } from '../timer-rules.js';
 import type { NewTimer, Timer, TimerFilter, TimerRef } from '../timer-types.js';
 import type { TimerStore } from '../timers.js';
 import { MemoryHumanTaskStore } from './memory-human-tasks.js';
@@ -58,6 +58,15 @@ export class MemoryTimerStore extends MemoryHumanTaskStore implements TimerStore
       this.insert(next.map((entry) => createTimerRecord(timer.tenant, entry)));
       this.put({ ...stored, firedAt: now });
       return true;
+    });
+  }
+
+  pruneFiredTimers(firedBefore: number, limit: number): Promise<number> {
+    return this.guard(() => {
+      validatePruneRequest(firedBefore, limit);
+      const pruned = this.allTimers().filter((timer) => isPrunable(timer, firedBefore)).slice(0, limit);
+      for (const timer of pruned) this.timerRows.delete(keyOf(timer));
+      return pruned.length;
     });
   }
 

@@ -218,4 +218,20 @@ export const migrations: readonly Migration[] = [
       ALTER TABLE human_tasks ADD COLUMN escalation_chain_json TEXT;
     `,
   },
+  {
+    // Notices are delivered with the settings their enqueuer routed them by (issue 10, docs/notifications.md):
+    // the channel's resolved settings with each outbox row (no secrets: only the names of the variables
+    // holding them), and the routing a task was created under, so the daemon's escalations route alike.
+    name: 'outbox channel targets, notice routing per task',
+    sql: `
+      ALTER TABLE outbox ADD COLUMN target_json TEXT;
+      CREATE TABLE notice_routing (
+        tenant       TEXT NOT NULL,
+        task_id      TEXT NOT NULL,
+        routing_json TEXT NOT NULL,
+        created_at   INTEGER NOT NULL,
+        PRIMARY KEY (tenant, task_id)
+      );
+    `,
+  },
 ];

@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { Delivery, DeliveryClaim, DeliveryFailure, DeliveryFilter, DeliveryStatus, NewDelivery } from '../outbox.js';
-import { deliveryExistsError, validateClaim, validateFailure, validateNewDelivery } from '../outbox-rules.js';
+import { deliveryExistsError, targetJson, validateClaim, validateFailure, validateNewDelivery, validateRouting } from '../outbox-rules.js';
 import { isConstraintError } from './sqlite-errors.js';
 
 interface OutboxRow {
@@ -10,6 +10,7 @@ interface OutboxRow {
   event: string;
   task_id: string;
   payload_json: string;
+  target_json: string | null;
   created_at: number;
   status: DeliveryStatus;
   attempts: number;
@@ -37,11 +38,13 @@ export class OutboxRows {
   private readonly failed;
   private readonly listed;
   private readonly claimTransaction;
+  private readonly pin;
+  private readonly routing;
 
   constructor(db: Database.Database) {
     this.insert = db.prepare(
-      `INSERT INTO outbox (id, tenant, channel, event, task_id, payload_json, created_at, status, attempts, next_attempt_at)
-       VALUES (@id, @tenant, @channel, @event, @task_id, @payload_json, @created_at, 'pending', 0, @created_at)`,
+      `INSERT INTO outbox (id, tenant, channel, event, task_id, payload_json, target_json, created_at, status, attempts, next_attempt_at)
+       VALUES (@id, @tenant, @channel, @event, @task_id, @payload_json, @target_json, @created_at, 'pending', 0, @created_at)`,
     );
     this.due = db.prepare<[{ now: number; limit: number }], OutboxRow>(`SELECT * FROM outbox WHERE ${claimable} ORDER BY next_attempt_at, created_at, id LIMIT @limit`);
     this.lease = db.prepare<[{ id: string; owner: string; expires: number }], void>(
@@ -59,6 +62,10 @@ export class OutboxRows {
       `SELECT * FROM outbox WHERE tenant = @tenant AND (@all = 1 OR status IN (SELECT value FROM json_each(@statuses)))
        ORDER BY created_at DESC, id DESC LIMIT @limit`,
     );
+    this.pin = db.prepare<[{ tenant: string; task_id: string; routing_json: string; created_at: number }], void>(
+      'INSERT OR IGNORE INTO notice_routing (tenant, task_id, routing_json, created_at) VALUES (@tenant, @task_id, @routing_json, @created_at)',
+    );
+    this.routing = db.prepare<[string, string], { routing_json: string }>('SELECT routing_json FROM notice_routing WHERE tenant = ? AND task_id = ?');
     this.claimTransaction = db.transaction((claim: DeliveryClaim) => {
       const rows = this.due.all({ now: claim.now, limit: claim.limit });
       const expires = claim.now + claim.leaseMs;
@@ -71,7 +78,7 @@ export class OutboxRows {
     const payload_json = validateNewDelivery(delivery);
     const { id, tenant, channel, event, taskId, createdAt } = delivery;
     try {
-      this.insert.run({ id, tenant, channel, event, task_id: taskId, payload_json, created_at: createdAt });
+      this.insert.run({ id, tenant, channel, event, task_id: taskId, payload_json, target_json: targetJson(delivery), created_at: createdAt });
     } catch (error) {
       throw isConstraintError(error, 'SQLITE_CONSTRAINT_PRIMARYKEY') ? deliveryExistsError(id) : error;
     }
@@ -91,6 +98,15 @@ export class OutboxRows {
     return this.failed.run({ id, owner, at: failure.at, error: failure.error, retry: failure.retryAt ?? null }).changes === 1;
   }
 
+  pinRouting(tenant: string, taskId: string, routing: unknown, at: number): void {
+    this.pin.run({ tenant, task_id: taskId, routing_json: validateRouting(tenant, taskId, routing, at), created_at: at });
+  }
+
+  getRouting(tenant: string, taskId: string): unknown {
+    const row = this.routing.get(tenant, taskId);
+    return row === undefined ? undefined : (JSON.parse(row.routing_json) as unknown);
+  }
+
   list(tenant: string, filter: DeliveryFilter): Delivery[] {
     const limit = filter.limit === undefined ? -1 : Math.max(0, filter.limit);
     const statuses = JSON.stringify(filter.statuses ?? []);
@@ -106,6 +122,7 @@ function fromRow(row: OutboxRow): Delivery {
     event: row.event,
     taskId: row.task_id,
     payload: JSON.parse(row.payload_json) as unknown,
+    ...(row.target_json !== null && { target: JSON.parse(row.target_json) as unknown }),
     createdAt: row.created_at,
     status: row.status,
     attempts: row.attempts,

@@ -235,6 +235,8 @@ export class SqliteStore extends SqliteTimerStore implements Store {
   markDelivered: Store['markDelivered'] = (id, owner, at) => this.guard(() => this.outbox.markDelivered(id, owner, at));
   markFailed: Store['markFailed'] = (id, owner, failure) => this.guard(() => this.outbox.markFailed(id, owner, failure));
   listDeliveries: Store['listDeliveries'] = (tenant, filter = {}) => this.guard(() => this.outbox.list(tenant, filter));
+  pinNoticeRouting: Store['pinNoticeRouting'] = (tenant, taskId, routing, at) => this.submit(durable, () => this.outbox.pinRouting(tenant, taskId, routing, at));
+  getNoticeRouting: Store['getNoticeRouting'] = (tenant, taskId) => this.guard(() => this.outbox.getRouting(tenant, taskId));
 
   // Human tasks (human-task-table.ts). Changes are durable: an answer, once acknowledged, is never lost.
   createHumanTask: Store['createHumanTask'] = (scope, task, timers = []) =>

@@ -3,7 +3,7 @@ import { tenantOf, type TenantScope } from '../../core/tenant-scope.js';
 import type { HumanTask } from '../human-task-types.js';
 import type { HumanTaskTimerOutcome, HumanTaskTimerResult, HumanTaskTimerStore } from '../human-task-timers.js';
 import { invalidInputError } from '../store-errors.js';
-import { validateClaimRequest } from '../timer-rules.js';
+import { validateClaimRequest, validatePruneRequest } from '../timer-rules.js';
 import type { NewTimer, Timer, TimerFilter, TimerRef } from '../timer-types.js';
 import type { TimerStore } from '../timers.js';
 import { HumanTaskTable } from './human-task-table.js';
@@ -55,6 +55,13 @@ export abstract class SqliteTimerStore extends SqliteConnection implements Timer
       this.timers.schedule(timer.tenant, next);
       this.timers.markFired(timer, now);
       return true;
+    });
+  }
+
+  pruneFiredTimers(firedBefore: number, limit: number): Promise<number> {
+    return this.submit(ordinary, () => {
+      validatePruneRequest(firedBefore, limit);
+      return this.timers.pruneFired(firedBefore, limit);
     });
   }
 

@@ -21,6 +21,7 @@ export class TimerTable {
         AND (lease_until IS NULL OR lease_until <= ?) ORDER BY due_at, tenant, id LIMIT ?`),
       claim: db.prepare<[string, number, string, string]>('UPDATE timers SET claimed_by = ?, lease_until = ?, attempts = attempts + 1 WHERE tenant = ? AND id = ?'),
       fire: db.prepare<[number, string, string]>('UPDATE timers SET fired_at = ? WHERE tenant = ? AND id = ?'),
+      prune: db.prepare<[number, number]>('DELETE FROM timers WHERE rowid IN (SELECT rowid FROM timers WHERE fired_at IS NOT NULL AND fired_at <= ? LIMIT ?)'),
     };
   }
 
@@ -53,5 +54,10 @@ export class TimerTable {
 
   markFired(timer: TimerRef, now: number): void {
     this.sql.fire.run(now, timer.tenant, timer.id);
+  }
+
+  /** Deletes fired rows only (`fired_at` set): an unfired timer, claimed or not, stays. */
+  pruneFired(firedBefore: number, limit: number): number {
+    return this.sql.prune.run(firedBefore, limit).changes;
   }
 }
