@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { gatePipeline } from '../../src/cli/testing/pipelines.js';
 import { openCliStore } from '../../src/cli/store-location.js';
@@ -62,6 +62,15 @@ describe('issue 10: the daemon carries on runs answered while nobody drives them
       expect(task.tenant).toBe('acme');
       const listed = JSON.parse((await project.bin(['runs', '--json'])).stdout) as { runs: Array<{ id: string; tenant?: string; humanTask?: string; displayState: string }> };
       expect(listed.runs.find((run) => run.id === runId)).toMatchObject({ displayState: 'waiting', humanTask: task.id });
+      // Every hint a person follows names the tenant: without it `orchestra answer` would not find the task.
+      const detail = await project.bin(['runs', runId]);
+      expect(detail.stdout).toContain('Tenant:    acme\n');
+      expect(detail.stdout).toContain(`orchestra answer ${task.id} choice=<target> --tenant acme.`);
+      const log = await eventually(() => {
+        const text = readFileSync(join(home, 'runs', runId, 'detached.log'), 'utf8');
+        return text.includes('Waiting for human task') ? text : undefined;
+      }, 'the waiting line in the log');
+      expect(log).toContain(`orchestra answer ${task.id} choice=<target> --tenant acme\``);
       killGroup(pid);
       await eventually(() => (isProcessAlive(pid) ? undefined : true), 'the run process to die');
       // The daemon is started in the default tenant: the run's own tenant must decide where it acts.
