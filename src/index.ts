@@ -39,3 +39,36 @@ export {
 export { OrchestraError, ErrorCode, ExitCode, isOrchestraError } from './core/errors.js';
 export type { RunEvent, RunEventType, StageStatus } from './core/events.js';
 export type { Outcome } from './core/outcome.js';
+
+// Human tasks (issue 10): the services every way in uses, their context for a local program, and the task and form types.
+export {
+  createHumanTask,
+  listHumanTasks,
+  getHumanTask,
+  claimHumanTask,
+  releaseHumanTask,
+  reassignHumanTask,
+  answerHumanTask,
+  cancelHumanTask,
+  openLocalHumanTasks,
+} from './services/human-tasks/public.js';
+export { authenticateLocal } from './services/auth/index.js';
+export type { LocalTenantChoice } from './services/auth/index.js';
+export type { HumanTaskServiceContext, CreateHumanTaskInput, ListHumanTasksInput, LocalHumanTaskOptions } from './services/human-tasks/public.js';
+export type { TenantScope } from './core/tenant-scope.js';
+export type { Actor } from './humans/tasks/actor.js';
+export type {
+  HumanTask,
+  HumanTaskPage,
+  HumanTaskStatus,
+  HumanTaskPriority,
+  HumanTaskOrigin,
+  HumanTaskHistoryEntry,
+  Assignee,
+  FormDefinition,
+  FormField,
+  FormFieldType,
+  FormOption,
+  JsonObject,
+  JsonValue,
+} from './store/human-task-types.js';

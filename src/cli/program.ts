@@ -71,6 +71,7 @@ export function createProgram(ctx: CommandContext, setExitCode: (code: number) =
       .option('--single-line', 'show progress on one line, rewritten in place (on a terminal)')
       .option('--json', 'print every event, then the result, as one JSON object per line on stdout')
       .option('--detach', 'run in the background (no terminal needed: gates wait for their human tasks) and print the run id')
+      .option('--tenant <name>', 'the tenant of the run and its human tasks (default: $ORCHESTRA_TENANT, else "default")')
       .addOption(new Option('--detached-as <run>').hideHelp())
       .action(async (file: string, variables: string[], options: RunOptions) => {
         const { runCommand } = await import('./commands/run.js');

@@ -31,6 +31,14 @@ export function validateTenantName(tenant: string): string {
 }
 
 /**
+ * What a command printed for a person must add to reach an object of `tenant`: nothing in the
+ * default tenant, else ` --tenant NAME` (a hint without it would answer "not found").
+ */
+export function tenantFlagFor(tenant: string): string {
+  return tenant === defaultTenant ? '' : ` --tenant ${tenant}`;
+}
+
+/**
  * Makes a scope. Restricted to src/services/auth by eslint: everything else receives scopes.
  * @internal
  */

@@ -1,3 +1,4 @@
+import { defaultTenant } from '../core/tenant-scope.js';
 import type { NewRun, RunPatch, RunRecord } from './types.js';
 
 /** The fields a RunPatch may carry, in a fixed order (SQLite caches one statement per key set). */
@@ -15,7 +16,7 @@ export function presentPatchKeys(patch: RunPatch): RunPatchKey[] {
   return runPatchKeys.filter((key) => Object.hasOwn(patch, key) && (patch[key] !== undefined || clearableKeys.has(key)));
 }
 
-/** A new run as stored: running, not yet at any node, updated when it started. */
+/** A new run as stored: running, not yet at any node, updated when it started; in `default` unless told. */
 export function createRunRecord(run: NewRun): RunRecord {
   return {
     id: run.id,
@@ -35,6 +36,7 @@ export function createRunRecord(run: NewRun): RunRecord {
     finishedAt: undefined,
     outcome: undefined,
     error: undefined,
+    tenant: run.tenant ?? defaultTenant,
   };
 }
 

@@ -36,10 +36,15 @@ export interface RunRecord {
    * wrong (E_STORE_CORRUPT's message). Its variables and options are then empty; getRun throws.
    */
   damaged?: string;
+  /**
+   * The tenant the run was started in (`--tenant` / ORCHESTRA_TENANT, issue 10): its gates' human
+   * tasks live there, and whoever resumes or drives it later (the daemon) acts there too.
+   */
+  tenant: string;
 }
 
 export type NewRun = Pick<RunRecord, 'id' | 'pipeline' | 'file' | 'source' | 'goal' | 'logsRoot' | 'variables' | 'options' | 'startedAt'> &
-  Partial<Pick<RunRecord, 'parentRunId' | 'parentCheckpoint'>>;
+  Partial<Pick<RunRecord, 'parentRunId' | 'parentCheckpoint' | 'tenant'>>;
 
 export type RunPatch = Partial<Pick<RunRecord, 'state' | 'currentNode' | 'updatedAt' | 'finishedAt' | 'outcome' | 'error'>>;
 

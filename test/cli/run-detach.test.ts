@@ -64,4 +64,13 @@ describe('issue 10: run --detach', () => {
     expect(result.stderr).toContain('Not started');
     expect(existsSync(join(home, 'runs'))).toBe(false);
   });
+
+  it('issue 10: run --tenant with a bad tenant name is refused before anything is stored', async () => {
+    const home = join(dir, 'home-bad-tenant');
+    const result = await runCli(['run', join(dir, 'gate.dot'), '--simulate', '--detach', '--tenant', 'Bad Name'], { cwd: dir, home });
+    expect(result.code).toBe(2);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toContain('error[E_USAGE]: Expected a tenant name (lowercase letters, digits, - and _), got "Bad Name"');
+    expect(existsSync(join(home, 'runs'))).toBe(false);
+  });
 });

@@ -5,6 +5,12 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createWorkspace, runCli, type Workspace } from '../testing/run-cli.js';
 import type { DoctorCheck } from './doctor.js';
+import { noPeople } from '../../config/index.js';
+import { systemActor } from '../../humans/tasks/actor.js';
+import { authenticateLocal } from '../../services/auth/index.js';
+import { createHumanTask } from '../../services/human-tasks/index.js';
+import { defaultDbPath } from '../../store/home.js';
+import { openSqliteStore } from '../../store/sqlite/index.js';
 
 const secret = 'sk-ant-doctor-secret-4f9c2e';
 // A CLI of the user's (a cli_agents stanza) whose command is on no PATH: the built-in CLIs are all installed in node_modules/.bin.
@@ -164,4 +170,35 @@ describe('orchestra doctor', () => {
     });
     expect(result.code).toBe(1);
   });
+
+  it('issue 10: reports overdue human tasks, SLA timers nobody sweeps and failed notices of the local tenant', async () => {
+    const store = await openSqliteStore(defaultDbPath(ws.home));
+    const tenMinutesAgo = Date.now() - 10 * 60_000;
+    let taskId: string;
+    try {
+      // Created ten minutes ago with a 1-minute SLA: overdue, and its first escalation timer was due 9 minutes ago.
+      const service = { store, scope: authenticateLocal({ env: { ORCHESTRA_TENANT: 'acme' } }), actor: systemActor, people: noPeople, now: () => tenMinutesAgo };
+      const form = { ok: { type: 'boolean' as const } };
+      taskId = (await createHumanTask(service, { title: 'Approve it', form, sla: '1m', escalation: [{ priority: 'high' }] })).id;
+      const delivery = { tenant: 'acme', channel: 'hook', event: 'created', taskId, payload: {}, createdAt: tenMinutesAgo };
+      await store.enqueueDelivery({ ...delivery, id: 'd-dead' });
+      await store.enqueueDelivery({ ...delivery, id: 'd-stuck' });
+      const [claimed] = await store.claimDeliveries({ owner: 'test', now: tenMinutesAgo, leaseMs: 1_000, limit: 1 });
+      await store.markFailed(claimed!.id, 'test', { error: 'HTTP 500', at: tenMinutesAgo });
+    } finally {
+      await store.close();
+    }
+    const result = await doctor(['--json'], { ORCHESTRA_TENANT: 'acme' });
+    const checks = checksOf(result.stdout);
+    expect(byName(checks, 'human tasks')).toMatchObject({ area: 'human-tasks', status: 'info', detail: expect.stringMatching(new RegExp(`^1 waiting in tenant acme, 1 overdue \\(the oldest by 9m\\d\\ds: ${taskId} "Approve it"\\)$`)) });
+    expect(byName(checks, 'SLA timers')).toMatchObject({ status: 'problem', fix: 'start the daemon, which sweeps them: orchestra daemon start' });
+    expect(byName(checks, 'SLA timers')?.detail).toMatch(/^1 SLA timer is overdue by up to 9m\d\ds; 1 notification waits to be sent for over 2m00s: nothing sweeps this store/);
+    expect(byName(checks, 'notifications')).toMatchObject({ status: 'problem', detail: 'in tenant acme: 1 gave up, 0 failed and will be retried' });
+    expect(result.code).toBe(1);
+    // The default tenant has none of it.
+    const other = checksOf((await doctor(['--json'])).stdout);
+    expect(byName(other, 'human tasks')).toMatchObject({ status: 'ok', detail: '0 waiting in tenant default, none overdue' });
+    expect(byName(other, 'notifications')).toMatchObject({ status: 'ok' });
+  });
 });
+

@@ -9,6 +9,7 @@ import { resolveStoreLocation } from '../store-location.js';
 import { escapeTerminalText } from '../../core/terminal-text.js';
 import { checkAgentClis } from './doctor-agent-clis.js';
 import { checkBaseUrls } from './doctor-base-urls.js';
+import { checkHumanTasks } from './doctor-human-tasks.js';
 import type { DoctorCheck } from './doctor-check.js';
 
 export type { DoctorCheck } from './doctor-check.js';
@@ -24,7 +25,8 @@ const gitInstall = 'install git from your system packages (e.g. apt-get install 
 
 /**
  * `orchestra doctor`: checks the config, the store, git, the agent CLIs (found as `run` finds
- * them), provider keys (set or not, never their values) and configured base URLs. Exit 0 when
+ * them), provider keys (set or not, never their values), configured base URLs, and the local
+ * tenant's human tasks (overdue tasks, timers nobody sweeps, failed notices). Exit 0 when
  * nothing is a problem, 1 otherwise.
  */
 export async function doctorCommand(ctx: CommandContext, options: DoctorOptions): Promise<number> {
@@ -37,6 +39,7 @@ export async function doctorCommand(ctx: CommandContext, options: DoctorOptions)
     ...(await checkAgentClis(config, io.env, io.cwd)),
     ...checkKeys(config, io.env),
     ...(await checkBaseUrls(config)),
+    ...(await checkHumanTasks(io.env, Date.now())),
   ];
   const problems = checks.filter((check) => check.status === 'problem').length;
   if (options.json) {

@@ -2,6 +2,7 @@ import { createDefaultRegistry } from '../../engine/handlers/index.js';
 import type { HandlerRegistry } from '../../engine/handler.js';
 import type { EngineOptions, RunHandle } from '../../engine/runner.js';
 import { createAbsentInterviewer, createAutoApproveInterviewer, createConsoleInterviewer } from '../../humans/interviewers/index.js';
+import type { TenantScope } from '../../core/tenant-scope.js';
 import type { Store } from '../../store/store.js';
 import type { RunRecord } from '../../store/types.js';
 import { chooseBackend } from '../backend-choice.js';
@@ -25,6 +26,8 @@ export interface DriveSettings {
   registry?: HandlerRegistry;
   /** False when nobody is at a terminal (`run --detach`'s child): gates wait for their tasks only. */
   terminal?: boolean;
+  /** The run's tenant (`run`: the caller's; `resume`/`replay`: the one stored with the run). */
+  scope: TenantScope;
 }
 
 /** The options a run keeps in its record so that `resume` and `replay` behave like the first run. */

@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { ErrorCode, OrchestraError } from '../../core/index.js';
 import { replayRun } from '../../engine/runner.js';
+import { systemScopeFor } from '../../services/auth/index.js';
 import type { CommandContext } from '../command-context.js';
 import { resolveOutputMode } from '../output/progress-printer.js';
 import { resolveRunRef } from '../run-ref.js';
@@ -31,6 +32,8 @@ export async function replayCommand(ctx: CommandContext, ref: string, options: R
         pipelineFile: run.file,
         mode: resolveOutputMode(options),
         ...flagsForStoredRun(run, options),
+        // The fork stays in its source run's tenant.
+        scope: systemScopeFor(run.tenant),
       },
       (engine) => replayRun(run.id, seq, engine, overrides),
     );

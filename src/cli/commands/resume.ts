@@ -1,4 +1,5 @@
 import { resumeRun } from '../../engine/runner.js';
+import { systemScopeFor } from '../../services/auth/index.js';
 import type { CommandContext } from '../command-context.js';
 import { resolveOutputMode } from '../output/progress-printer.js';
 import { resolveRunRef } from '../run-ref.js';
@@ -28,6 +29,8 @@ export async function resumeCommand(ctx: CommandContext, ref: string, options: R
         mode: resolveOutputMode(options),
         ...flagsForStoredRun(run, options),
         terminal: options.detached !== true,
+        // Whoever resumes it (you, the daemon), the run goes on in the tenant it was started in.
+        scope: systemScopeFor(run.tenant),
       },
       (engine) => resumeRun(run.id, engine),
     );

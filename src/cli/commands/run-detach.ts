@@ -17,6 +17,8 @@ export interface DetachRequest {
   logs?: string;
   json: boolean;
   quiet: boolean;
+  /** The run's tenant, passed on to the child (`--tenant`). */
+  tenant: string;
 }
 
 /** How long the parent waits for its child to record the run before it gives up on it. */
@@ -40,6 +42,7 @@ export async function detachRun(ctx: CommandContext, request: DetachRequest): Pr
       orchestraBin, 'run', request.path, ...request.variableArgs, '--quiet', '--detached-as', runId, '--logs', logsRoot,
       ...(request.simulate ? ['--simulate'] : []),
       ...(request.autoApprove ? ['--auto-approve'] : []),
+      '--tenant', request.tenant,
     ];
     const child = spawn(process.execPath, args, { cwd: io.cwd, env: { ...io.env }, stdio: ['ignore', log, log], detached: true });
     closeSync(log);

@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import { ExitCode } from '../../core/index.js';
 import { createDefaultRegistry } from '../../engine/handlers/index.js';
 import { startRun } from '../../engine/runner.js';
+import { authenticateLocal } from '../../services/auth/index.js';
 import type { CommandContext } from '../command-context.js';
 import { countSeverities, formatCounts, formatDiagnosticsText } from '../output/diagnostics.js';
 import { loadCliPipeline } from '../load-pipeline.js';
@@ -24,6 +25,8 @@ export interface RunOptions {
   detach?: boolean;
   /** Hidden: this process is `--detach`'s child, running as this run id with nobody at a terminal. */
   detachedAs?: string;
+  /** The tenant the run (and its gates' human tasks) belong to; default ORCHESTRA_TENANT, else `default`. */
+  tenant?: string;
 }
 
 /** `orchestra run FILE [key=value ...]`: validate, then run with progress on the terminal. */
@@ -45,7 +48,8 @@ export async function runCommand(ctx: CommandContext, file: string, variableArgs
     io.stderr.write(`Not started: ${shownAs} has ${formatCounts(counts)}. Check it with \`orchestra compile ${shownAs}\`.\n`);
     return ExitCode.FAILED;
   }
-  const settings = { mode, simulate: options.simulate === true, autoApprove: options.autoApprove === true };
+  const scope = authenticateLocal({ ...(options.tenant !== undefined && { flag: options.tenant }), env: io.env });
+  const settings = { mode, simulate: options.simulate === true, autoApprove: options.autoApprove === true, scope };
   if (!settings.simulate) {
     const refused = await refuseUnmetNeeds(ctx, graph, path, shownAs);
     if (refused !== undefined) return refused;
@@ -53,7 +57,7 @@ export async function runCommand(ctx: CommandContext, file: string, variableArgs
   await checkGatePeople(io, graph, path);
   if (options.detach === true) {
     const { detachRun } = await import('./run-detach.js');
-    return detachRun(ctx, { ...settings, path, variableArgs, json: mode === 'json', quiet: mode === 'quiet', ...(options.logs !== undefined && { logs: options.logs }) });
+    return detachRun(ctx, { ...settings, tenant: scope.tenant, path, variableArgs, json: mode === 'json', quiet: mode === 'quiet', ...(options.logs !== undefined && { logs: options.logs }) });
   }
   const { store, location } = await openCliStore(io.env);
   try {
@@ -67,6 +71,7 @@ export async function runCommand(ctx: CommandContext, file: string, variableArgs
           options: runOptionsOf(settings),
           ...(options.logs !== undefined && { logsRoot: resolve(io.cwd, options.logs) }),
           ...(detached !== undefined && { runId: detached }),
+          tenant: scope.tenant,
         },
         engine,
       ),

@@ -32,11 +32,15 @@ export async function statusCommand(ctx: CommandContext, ref: string | undefined
   try {
     const now = Date.now();
     if (ref !== undefined && options.export !== undefined) return await exportRun(ctx, store, await resolveRunRef(store, ref), options.export);
-    const tasks = await openGateTasksByRun(store, ctx.io.env);
-    if (ref !== undefined) return await showRun(ctx, store, await resolveRunRef(store, ref), options, now, tasks);
+    if (ref !== undefined) {
+      const run = await resolveRunRef(store, ref);
+      return await showRun(ctx, store, run, options, now, await openGateTasksByRun(store, [run]));
+    }
     const limit = options.all ? undefined : defaultListLimit + 1;
     const records = await store.listRuns(limit === undefined ? undefined : { limit });
-    const runs = await Promise.all(records.slice(0, options.all ? undefined : defaultListLimit).map((run) => viewOf(store, run, now, tasks)));
+    const shown = records.slice(0, options.all ? undefined : defaultListLimit);
+    const tasks = await openGateTasksByRun(store, shown);
+    const runs = await Promise.all(shown.map((run) => viewOf(store, run, now, tasks)));
     const more = !options.all && records.length > defaultListLimit;
     if (options.json) {
       ctx.io.stdout.write(`${JSON.stringify({ runs, more })}\n`);

@@ -6,7 +6,7 @@ import { checkGateAssignees } from '../../engine/handlers/wait-human/gate-assign
 import { resolveActor, type Identity } from '../../humans/people/resolve-actor.js';
 import { systemActor } from '../../humans/tasks/actor.js';
 import type { Graph } from '../../pipeline/graph/model.js';
-import { authenticateLocal } from '../../services/auth/local-scope.js';
+import type { TenantScope } from '../../core/tenant-scope.js';
 import { createGateTasks } from '../../services/gates/gate-tasks.js';
 import type { Store } from '../../store/store.js';
 import { tryGit } from '../../workspace/run-git.js';
@@ -19,11 +19,13 @@ export interface CliGateSettings {
   pipelineFile: string;
   /** `--auto-approve`: the system answers at the "terminal", needing no identity. */
   autoApprove: boolean;
+  /** The run's tenant: where its gates' tasks are made and looked for (the run record's `tenant`). */
+  scope: TenantScope;
 }
 
 /**
  * The gates of a run driven by this process store their human tasks in the run's store, in the
- * local tenant (`--tenant`/ORCHESTRA_TENANT); the terminal answers as ORCHESTRA_USER, else git's
+ * run's tenant (chosen by `run --tenant`/ORCHESTRA_TENANT, then stored with the run); the terminal answers as ORCHESTRA_USER, else git's
  * user.email, else (without a `people:` section) the local account.
  */
 export async function cliGateTasks(io: Pick<CliIo, 'env' | 'cwd' | 'stderr'>, settings: CliGateSettings): Promise<GateTasks> {
@@ -34,7 +36,7 @@ export async function cliGateTasks(io: Pick<CliIo, 'env' | 'cwd' | 'stderr'>, se
   const identity = settings.autoApprove ? undefined : await localIdentity(io, people);
   return createGateTasks({
     store: settings.store,
-    scope: authenticateLocal({ env: io.env }),
+    scope: settings.scope,
     people,
     now: () => Date.now(),
     notices,

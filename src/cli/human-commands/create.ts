@@ -4,6 +4,7 @@ import type { JsonObject } from '../../store/human-task-types.js';
 import type { CommandContext } from '../command-context.js';
 import { withHumanTasks, type TenantOption } from './human-context.js';
 import { readFormFile } from './read-form-file.js';
+import { tenantFlagFor } from '../../core/tenant-scope.js';
 
 export interface CreateOptions extends TenantOption {
   title: string;
@@ -32,7 +33,7 @@ export async function createCommand(ctx: CommandContext, options: CreateOptions)
       ...(options.sla !== undefined && { sla: options.sla }),
     }),
   );
-  ctx.io.stdout.write(options.json ? `${JSON.stringify(task)}\n` : `created human task ${task.id}\nanswer it: orchestra answer ${task.id} field=value …\n`);
+  ctx.io.stdout.write(options.json ? `${JSON.stringify(task)}\n` : `created human task ${task.id}\nanswer it: orchestra answer ${task.id} field=value …${tenantFlagFor(task.tenant)}\n`);
   return ExitCode.OK;
 }
 

@@ -17,15 +17,21 @@ export interface TenantOption {
  * (else ORCHESTRA_TENANT, else `default`), acting as ORCHESTRA_USER (else git's user.email) as
  * `people:` in the project's orchestra.yaml knows them, on the user's store. The caller closes it.
  */
-export async function openHumanTaskContext(ctx: CommandContext, options: TenantOption): Promise<HumanTaskServiceContext & { close(): Promise<void> }> {
+export interface CliHumanTaskContext extends HumanTaskServiceContext {
+  /** The orchestra.yaml whose `people:` were used; undefined when none was found from the cwd. */
+  configFile: string | undefined;
+  close(): Promise<void>;
+}
+
+export async function openHumanTaskContext(ctx: CommandContext, options: TenantOption): Promise<CliHumanTaskContext> {
   const { io } = ctx;
   const scope = authenticateLocal({ ...(options.tenant !== undefined && { flag: options.tenant }), env: io.env });
-  const { config } = await loadConfig({ startDir: io.cwd, env: io.env });
+  const { config, file } = await loadConfig({ startDir: io.cwd, env: io.env });
   const actor = resolveActor(config.people, await actingIdentity(ctx));
   const { store } = await openCliStore(io.env);
   // Notices go into the outbox with the change; the daemon's delivery loop sends them.
   const notices = cliNotifier(io, store, config);
-  return { store, scope, actor, people: config.people, now: () => Date.now(), notices, close: () => store.close() };
+  return { store, scope, actor, people: config.people, now: () => Date.now(), notices, configFile: file, close: () => store.close() };
 }
 
 async function actingIdentity(ctx: CommandContext): Promise<Identity | undefined> {
@@ -42,7 +48,7 @@ async function actingIdentity(ctx: CommandContext): Promise<Identity | undefined
 }
 
 /** Runs `work` with a human-task context and closes the store after it, also when it throws. */
-export async function withHumanTasks<T>(ctx: CommandContext, options: TenantOption, work: (service: HumanTaskServiceContext) => Promise<T>): Promise<T> {
+export async function withHumanTasks<T>(ctx: CommandContext, options: TenantOption, work: (service: CliHumanTaskContext) => Promise<T>): Promise<T> {
   const service = await openHumanTaskContext(ctx, options);
   try {
     return await work(service);

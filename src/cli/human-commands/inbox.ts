@@ -5,6 +5,7 @@ import type { HumanTaskStatus } from '../../store/human-task-types.js';
 import type { CommandContext } from '../command-context.js';
 import { formatInbox, formatTaskDetail } from './format-task.js';
 import { withHumanTasks, type TenantOption } from './human-context.js';
+import { emptyInboxLine, hiddenFromMineNote, type InboxView } from './inbox-notes.js';
 
 export interface InboxOptions extends TenantOption {
   mine?: boolean;
@@ -18,23 +19,29 @@ export interface InboxOptions extends TenantOption {
 
 /** `orchestra inbox`: the human tasks waiting for me (or a group, or everyone), overdue first. */
 export async function inboxCommand(ctx: CommandContext, options: InboxOptions): Promise<number> {
-  const view = options.all ? 'all' : options.group !== undefined ? 'group' : 'mine';
-  const page = await withHumanTasks(ctx, options, (service) =>
-    listHumanTasks(service, {
+  const view: InboxView = options.all ? 'all' : options.group !== undefined ? 'group' : 'mine';
+  const { page, empty, note } = await withHumanTasks(ctx, options, async (service) => {
+    const listed = await listHumanTasks(service, {
       view,
       ...(options.group !== undefined && { group: options.group }),
       ...(options.status !== undefined && { status: options.status as HumanTaskStatus[] }),
       ...(options.limit !== undefined && { limit: Number(options.limit) }),
       ...(options.cursor !== undefined && { cursor: options.cursor }),
-    }),
-  );
+    });
+    return {
+      page: listed,
+      empty: emptyInboxLine(view, service, options.group),
+      note: view === 'mine' && options.cursor === undefined ? await hiddenFromMineNote(service, ctx.io.cwd) : undefined,
+    };
+  });
+  // On stderr: the listing on stdout stays what it was, for people and for programs.
+  if (note !== undefined) ctx.io.stderr.write(`${ctx.out.dim(note)}\n`);
   if (options.json) {
     ctx.io.stdout.write(`${JSON.stringify(page)}\n`);
     return ExitCode.OK;
   }
   if (page.tasks.length === 0) {
-    const whose = view === 'all' ? 'in this tenant' : view === 'group' ? `for group ${options.group}` : 'for you';
-    ctx.io.stdout.write(`No human tasks wait ${whose}.\n`);
+    ctx.io.stdout.write(`${empty}\n`);
     return ExitCode.OK;
   }
   ctx.io.stdout.write(formatInbox(page.tasks, Date.now(), ctx.out));

@@ -1,6 +1,6 @@
-import { authenticateLocal } from '../../services/auth/local-scope.js';
+import { systemScopeFor } from '../../services/auth/index.js';
 import type { Store } from '../../store/store.js';
-import type { CliIo } from '../cli-io.js';
+import type { RunRecord } from '../../store/types.js';
 
 /** An open human task a run's gate created (issue 10). */
 export interface OpenGateTask {
@@ -9,12 +9,15 @@ export interface OpenGateTask {
 }
 
 /**
- * Run id → the open (or claimed) human task its gate waits on, in the local tenant: what
- * `orchestra runs` names beside a waiting or interrupted run. One query for the whole list.
+ * Run id → the open (or claimed) human task its gate waits on: what `orchestra runs` names beside
+ * a waiting or interrupted run. Each run's tasks are in the tenant stored with the run (a run
+ * started with `--tenant acme` waits on a task in acme), so there is one query per tenant listed.
  */
-export async function openGateTasksByRun(store: Store, env: CliIo['env']): Promise<Map<string, OpenGateTask>> {
-  const { tasks } = await store.listHumanTasks(authenticateLocal({ env }), { status: ['open', 'claimed'], limit: 1000 });
+export async function openGateTasksByRun(store: Store, runs: readonly Pick<RunRecord, 'tenant'>[]): Promise<Map<string, OpenGateTask>> {
   const byRun = new Map<string, OpenGateTask>();
-  for (const task of tasks) if (task.createdBy.kind === 'run') byRun.set(task.createdBy.runId, { id: task.id, nodeId: task.createdBy.nodeId });
+  for (const tenant of new Set(runs.map((run) => run.tenant))) {
+    const { tasks } = await store.listHumanTasks(systemScopeFor(tenant), { status: ['open', 'claimed'], limit: 1000 });
+    for (const task of tasks) if (task.createdBy.kind === 'run') byRun.set(task.createdBy.runId, { id: task.id, nodeId: task.createdBy.nodeId });
+  }
   return byRun;
 }

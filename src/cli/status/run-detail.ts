@@ -6,6 +6,7 @@ import { formatTable } from '../output/table.js';
 import { paintState } from './run-list.js';
 import type { RunView } from './run-view.js';
 import { escapeTerminalFields, escapeTerminalText } from '../../core/terminal-text.js';
+import { defaultTenant, tenantFlagFor } from '../../core/tenant-scope.js';
 
 export type CheckpointSummary = Pick<Checkpoint, 'seq' | 'currentNode' | 'nextNode' | 'timestamp'>;
 
@@ -23,6 +24,7 @@ export function formatRunDetail(raw: RunView, palette: Palette, detail: RunDetai
     ['Run', run.id],
     ['Pipeline', `${run.pipeline} (${run.file})`],
     ['Goal', run.goal || undefined],
+    ['Tenant', run.tenant === defaultTenant ? undefined : run.tenant],
     ['State', state],
     ['Node', run.currentNode],
     ['Started', formatTimestamp(run.startedAt)],
@@ -46,12 +48,12 @@ function nextStep(run: RunView): string | undefined {
   switch (run.displayState) {
     case 'interrupted':
     case 'interrupted?':
-      if (run.humanTask) return `Its gate waits on human task ${run.humanTask}: answer it (orchestra answer ${run.humanTask} choice=<target>) and resume it: orchestra resume ${run.id}`;
+      if (run.humanTask) return `Its gate waits on human task ${run.humanTask}: answer it (orchestra answer ${run.humanTask} choice=<target>${tenantFlagFor(run.tenant)}) and resume it: orchestra resume ${run.id}`;
       return `Resume it: orchestra resume ${run.id}`;
     case 'running':
       return `Follow it: orchestra attach ${run.id}`;
     case 'waiting':
-      if (run.humanTask) return `It waits for an answer at ${run.waitingAt ?? 'a human gate'} on human task ${run.humanTask}: answer it in the terminal that runs it or from anywhere with orchestra answer ${run.humanTask} choice=<target>.`;
+      if (run.humanTask) return `It waits for an answer at ${run.waitingAt ?? 'a human gate'} on human task ${run.humanTask}: answer it in the terminal that runs it or from anywhere with orchestra answer ${run.humanTask} choice=<target>${tenantFlagFor(run.tenant)}.`;
       return `It waits for an answer at ${run.waitingAt ?? 'a human gate'}: answer it in the terminal that runs it (orchestra attach ${run.id} follows it).`;
     default:
       return undefined;

@@ -21,6 +21,8 @@ export interface NewRunSpec {
   fromCheckpoint?: number;
   /** A run id the caller chose (see StartRunRequest.runId); default a new one. */
   runId?: string;
+  /** The tenant the run is stored in (StartRunRequest.tenant); default `default`. */
+  tenant?: string;
 }
 
 export interface OpenedRun {
@@ -44,6 +46,7 @@ export async function openRun(engine: ResolvedEngine, spec: NewRunSpec): Promise
   const parent = {
     ...(spec.parentRunId !== undefined ? { parentRunId: spec.parentRunId } : {}),
     ...(spec.parentCheckpoint !== undefined ? { parentCheckpoint: spec.parentCheckpoint } : {}),
+    ...(spec.tenant !== undefined ? { tenant: spec.tenant } : {}),
   };
   await ensureDir(logsRoot);
   const manifest = await writeManifestFile(logsRoot, { runId, pipeline: spec.graph.name, file: spec.file, goal, startedAt, variables: spec.variables, ...parent });

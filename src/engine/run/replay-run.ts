@@ -41,6 +41,7 @@ export async function replayFromCheckpoint(runId: string, seq: number, engine: R
     parentRunId: runId,
     parentCheckpoint: seq,
     fromCheckpoint: seq,
+    tenant: record.tenant,
   });
   const progress = { ...progressFromCheckpoint(source), checkpointSeq: 0 };
   const first = toCheckpoint(progress, source.currentNode, source.nextNode, clock.now());
@@ -61,7 +62,7 @@ export async function replayFromCheckpoint(runId: string, seq: number, engine: R
     arrival: arrivalFromCheckpoint(graph, source.currentNode, source.nextNode),
     degradeFull: true,
     lastIndex: 0,
-    startChildRun: childRunStarter(engine, opened.runId),
+    startChildRun: childRunStarter(engine, opened.runId, record.tenant),
   });
   return { runId: opened.runId, logsRoot: opened.logsRoot, result: () => result };
 }

@@ -70,7 +70,7 @@ export async function resumeExistingRun(runId: string, engine: ResolvedEngine): 
       degradeFull: true,
       lastIndex,
       recordedSteps,
-      startChildRun: childRunStarter(engine, runId),
+      startChildRun: childRunStarter(engine, runId, record.tenant),
     });
     return { runId, logsRoot: record.logsRoot, result: () => result };
   } catch (error) {

@@ -12,6 +12,8 @@ export interface StartRunRequest {
   options?: Record<string, unknown>;
   /** The run id, when the caller chose it (`run --detach` prints it before its child starts the run). */
   runId?: string;
+  /** The tenant the run belongs to (its gates' human tasks live there); default `default`. */
+  tenant?: string;
 }
 
 export interface RunHandle {

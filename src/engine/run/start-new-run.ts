@@ -39,6 +39,7 @@ export async function startNewRun(request: NewRunRequest, engine: ResolvedEngine
     logsRoot: request.logsRoot,
     ...(request.parentRunId !== undefined ? { parentRunId: request.parentRunId } : {}),
     ...(request.runId !== undefined ? { runId: request.runId } : {}),
+    ...(request.tenant !== undefined ? { tenant: request.tenant } : {}),
   });
   const initialContext = createInitialContext(graph, variables);
   initialContext.applyUpdates(request.context);
@@ -54,7 +55,7 @@ export async function startNewRun(request: NewRunRequest, engine: ResolvedEngine
     degradeFull: false,
     lastIndex: 0,
     freshRunDir: true,
-    startChildRun: childRunStarter(engine, opened.runId),
+    startChildRun: childRunStarter(engine, opened.runId, request.tenant),
   });
   return { runId: opened.runId, logsRoot: opened.logsRoot, result: () => result, context: () => progress.context.snapshot() };
 }
@@ -62,9 +63,9 @@ export async function startNewRun(request: NewRunRequest, engine: ResolvedEngine
 /**
  * `services.startChildRun`: another pipeline as a real run in the same store with its parent
  * recorded, driven in this process. It stops with the request's signal; its events stay in the
- * store (under its own run id) and are not passed to this engine's onEvent.
+ * store (under its own run id) and are not passed to this engine's onEvent. It is in its parent's tenant.
  */
-export function childRunStarter(engine: ResolvedEngine, parentRunId: string): (request: ChildRunRequest) => Promise<ChildRunHandle> {
+export function childRunStarter(engine: ResolvedEngine, parentRunId: string, tenant: string | undefined): (request: ChildRunRequest) => Promise<ChildRunHandle> {
   return async function startChildRun(request) {
     const childEngine: ResolvedEngine = { ...engine, signal: request.signal, onEvent: undefined };
     const handle = await startNewRun(
@@ -73,6 +74,7 @@ export function childRunStarter(engine: ResolvedEngine, parentRunId: string): (r
         variables: request.variables,
         logsRoot: request.logsRoot,
         parentRunId,
+        ...(tenant !== undefined ? { tenant } : {}),
         ...(request.workdir ? { baseDir: request.workdir } : {}),
         ...(request.context ? { context: request.context } : {}),
       },

@@ -1,4 +1,5 @@
-import { spawn } from 'node:child_process';
+import { spawn, type StdioOptions } from 'node:child_process';
+import { closeSync, openSync } from 'node:fs';
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -52,5 +53,36 @@ describe('console interviewer in a real process', () => {
     child.stdin.destroy();
     expect({ code, signal, stderr }).toEqual({ code: 0, signal: null, stderr: '{"value":"A","selectedOption":{"key":"A","label":"Approve"},"text":"a"}' });
     expect(stdout).toBe('[?] Ship it?\n  [A] Approve\nSelect: a\n');
+  });
+
+  /** Runs `script` with stdin from `stdin` (a file opened for reading) and returns what it printed. */
+  async function runWithStdin(script: string, stdin: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
+    const fd = openSync(stdin, 'r');
+    try {
+      const stdio: StdioOptions = [fd, 'pipe', 'pipe'];
+      const child = spawn(process.execPath, [script], { cwd: workDir, stdio });
+      let stdout = '';
+      let stderr = '';
+      child.stdout?.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+      child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+      const deadline = setTimeout(() => child.kill('SIGKILL'), 15_000);
+      const code = await new Promise<number | null>((resolve) => child.on('exit', (c) => resolve(c)));
+      clearTimeout(deadline);
+      return { code, stdout, stderr };
+    } finally {
+      closeSync(fd);
+    }
+  }
+
+  it('issue 10: with stdin from /dev/null it asks without printing a prompt nobody can answer', async () => {
+    const result = await runWithStdin('ask.js', '/dev/null');
+    expect(result).toEqual({ code: 0, stdout: '[?] Ship it?\n  [A] Approve\n', stderr: '{"value":"skipped"}' });
+  });
+
+  it('issue 10: with stdin from an empty file it prints no prompt either', async () => {
+    const empty = join(workDir, 'empty.txt');
+    await writeFile(empty, '');
+    const result = await runWithStdin('ask.js', empty);
+    expect(result.stdout).toBe('[?] Ship it?\n  [A] Approve\n');
   });
 });

@@ -26,22 +26,26 @@ export function createConsoleInterviewer(options: ConsoleInterviewerOptions): Co
   // A terminal echoes what the person types; piped input does not, so echo it to keep the transcript readable.
   const echoAnswers = (options.input as { isTTY?: boolean }).isTTY !== true;
 
-  function endOfInput(question: Question): Answer {
+  /** `prompted`: a prompt is on the line, so the next message starts on a new one. */
+  function endOfInput(question: Question, prompted: boolean): Answer {
     const fallback = defaultLabel(question);
+    const lineBreak = prompted ? '\n' : '';
     if (!question.default || fallback === undefined) {
-      write('\n');
+      write(lineBreak);
       return { value: 'skipped' };
     }
-    write(`\nInput ended; taking the default: ${escapeTerminalText(fallback)}.\n`);
+    write(`${lineBreak}Input ended; taking the default: ${escapeTerminalText(fallback)}.\n`);
     return question.default;
   }
 
   async function askOnce(question: Question, signal: AbortSignal): Promise<Answer> {
     write(renderQuestion(question));
     for (;;) {
+      // No prompt when nobody can type (stdin is /dev/null, or ended at an earlier question).
+      if (reader.exhausted) return endOfInput(question, false);
       write(promptFor(question));
       const line = await reader.read(signal);
-      if (line === undefined) return endOfInput(question);
+      if (line === undefined) return endOfInput(question, true);
       if (echoAnswers) write(`${line}\n`);
       const verdict = interpretConsoleLine(question, line);
       if ('answer' in verdict) return verdict.answer;

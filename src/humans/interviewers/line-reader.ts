@@ -1,3 +1,4 @@
+import { fstatSync, statSync } from 'node:fs';
 import { createInterface, type Interface } from 'node:readline';
 
 interface Referable {
@@ -14,9 +15,19 @@ export class LineReader {
   private readline: Interface | undefined;
   private readonly queued: string[] = [];
   private waiter: ((line: string | undefined) => void) | undefined;
-  private ended = false;
+  private ended: boolean;
 
-  constructor(private readonly input: NodeJS.ReadableStream) {}
+  constructor(private readonly input: NodeJS.ReadableStream) {
+    this.ended = cannotGiveLines(input);
+  }
+
+  /**
+   * True once the input is known to give no more lines: it ended (and every queued line was read),
+   * or it is /dev/null or an empty file. Askers check it before printing a prompt nobody can answer.
+   */
+  get exhausted(): boolean {
+    return this.ended && this.queued.length === 0;
+  }
 
   /** The next line, or undefined when the input has ended. Rejects when `signal` aborts first. */
   read(signal?: AbortSignal): Promise<string | undefined> {
@@ -70,5 +81,22 @@ export class LineReader {
     });
     this.readline = readline;
     return readline;
+  }
+}
+
+/**
+ * Whether `input` is a file descriptor that can never give a line: /dev/null (`< /dev/null`, what
+ * a service manager or `nohup` gives) or an empty regular file. Known at once, without reading,
+ * so that the first question does not print a prompt before the end of input is seen.
+ */
+function cannotGiveLines(input: NodeJS.ReadableStream): boolean {
+  const fd = (input as { fd?: unknown }).fd;
+  if (typeof fd !== 'number' || (input as { isTTY?: boolean }).isTTY === true) return false;
+  try {
+    const stat = fstatSync(fd);
+    if (stat.isFile()) return stat.size === 0;
+    return stat.isCharacterDevice() && stat.rdev === statSync('/dev/null').rdev;
+  } catch {
+    return false;
   }
 }

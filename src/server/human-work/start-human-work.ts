@@ -6,7 +6,6 @@ import { defaultNotifications, loadConfig, noPeople, type ResolvedPeople } from 
 import type { ResolvedNotifications } from '../../config/notifications-types.js';
 import { systemClock } from '../../core/clock.js';
 import { createChannelSource, runDeliveryLoop } from '../../notify/index.js';
-import { authenticateLocal } from '../../services/auth/local-scope.js';
 import { startSlaSweeper } from '../../services/human-tasks/index.js';
 import { createOutboxNotifier } from '../../services/notifications/index.js';
 import { defaultDbPath, prepareOrchestraHome } from '../../store/home.js';
@@ -47,7 +46,6 @@ export async function startHumanWork(options: HumanWorkOptions): Promise<{ stop(
   );
   const resumer = startAnsweredRunResumer({
     store,
-    scope: authenticateLocal({ env: options.env }),
     env: { ...options.env, ORCHESTRA_HOME: options.home },
     log: options.log,
     ...(pollMs !== undefined && { intervalMs: pollMs }),

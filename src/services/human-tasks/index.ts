@@ -1,12 +1,3 @@
-export type { HumanTaskServiceContext } from './context.js';
-export { createHumanTask } from './create.js';
-export { listHumanTasks } from './list.js';
-export { getHumanTask } from './get.js';
-export { claimHumanTask } from './claim.js';
-export { releaseHumanTask } from './release.js';
-export { reassignHumanTask } from './reassign.js';
-export { answerHumanTask } from './answer.js';
-export { cancelHumanTask } from './cancel.js';
-export type { CreateHumanTaskInput, ListHumanTasksInput } from './schemas.js';
+export * from './public.js';
 export { escalationTimerHandlers, type EscalationHandlerDeps } from './escalation-handlers.js';
 export { startSlaSweeper, type SlaSweeperOptions } from './start-sla-sweeper.js';

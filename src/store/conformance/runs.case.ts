@@ -18,6 +18,7 @@ export function describeRunConformance(fixture: StoreFixture): void {
         finishedAt: undefined,
         outcome: undefined,
         error: undefined,
+        tenant: 'default',
       };
       expect(created).toEqual(expected);
       expect(await store.getRun('r1')).toEqual(expected);
@@ -27,6 +28,18 @@ export function describeRunConformance(fixture: StoreFixture): void {
       const store = fixture.store();
       await store.createRun(newRun('child', { parentRunId: 'parent', parentCheckpoint: 4 }));
       expect(await store.getRun('child')).toMatchObject({ parentRunId: 'parent', parentCheckpoint: 4 });
+    });
+
+    it('issue 10: keeps the tenant a run was started in, in every read', async () => {
+      const store = fixture.store();
+      await store.createRun(newRun('acme1', { tenant: 'acme' }));
+      await store.createRun(newRun('plain'));
+      await store.updateRun('acme1', { state: 'interrupted', updatedAt: t0 + 5 });
+      expect((await store.getRun('acme1'))?.tenant).toBe('acme');
+      expect((await store.findRunsByPrefix('acme'))[0]?.tenant).toBe('acme');
+      const listed = await store.listRuns({ state: 'interrupted' });
+      expect(listed.map((run) => [run.id, run.tenant])).toEqual([['acme1', 'acme']]);
+      expect((await store.getRun('plain'))?.tenant).toBe('default');
     });
 
     it('returns undefined for an unknown run', async () => {

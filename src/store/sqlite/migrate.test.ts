@@ -59,4 +59,18 @@ describe('applyMigrations', () => {
     expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
     expect(db.pragma('foreign_key_check')).toEqual([]);
   });
+
+  it('issue 10: a run stored before runs had a tenant is in the default tenant after the upgrade', () => {
+    db = new Database(':memory:');
+    const tenantMigration = migrations.findIndex((migration) => migration.name === 'run tenant');
+    expect(tenantMigration).toBeGreaterThan(0);
+    applyMigrations(db, migrations.slice(0, tenantMigration), 'mem.db');
+    db.prepare(
+      `INSERT INTO runs (id, pipeline, file, source, goal, state, logs_root, variables_json, options_json, started_at, updated_at)
+       VALUES ('old', 'P', '/p.dot', 'digraph P {}', '', 'interrupted', '/runs/old', '{}', '{}', 1, 1)`,
+    ).run();
+    applyMigrations(db, migrations, 'mem.db');
+    expect(db.prepare('SELECT tenant FROM runs WHERE id = ?').pluck().get('old')).toBe('default');
+  });
 });
+

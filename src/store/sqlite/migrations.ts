@@ -234,4 +234,10 @@ export const migrations: readonly Migration[] = [
       );
     `,
   },
+  {
+    // The tenant a run was started in (issue 10): the daemon resumes an answered gate's run there.
+    // Runs made before it were started in the only tenant there was then.
+    name: 'run tenant',
+    sql: `ALTER TABLE runs ADD COLUMN tenant TEXT NOT NULL DEFAULT 'default';`,
+  },
 ];

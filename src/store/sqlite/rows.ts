@@ -27,6 +27,7 @@ export interface RunRow {
   finished_at: number | null;
   outcome: StageStatus | null;
   error: string | null;
+  tenant: string;
 }
 
 export interface NodeRecordRow {
@@ -78,6 +79,7 @@ export function fromRunRow(row: RunRow, path: string): RunRecord {
     finishedAt: row.finished_at ?? undefined,
     outcome: row.outcome ?? undefined,
     error: row.error ?? undefined,
+    tenant: row.tenant,
   };
 }
 
@@ -120,6 +122,7 @@ export function toRunRow(record: RunRecord, variablesJson: string, optionsJson: 
     finished_at: record.finishedAt ?? null,
     outcome: record.outcome ?? null,
     error: record.error ?? null,
+    tenant: record.tenant,
   };
 }
 

@@ -32,9 +32,9 @@ export function prepareStatements(db: Db) {
   return {
     insertRun: prepare<[RunRow], void>(
       `INSERT INTO runs (id, pipeline, file, source, goal, state, current_node, logs_root, variables_json, options_json,
-         parent_run_id, parent_checkpoint, started_at, updated_at, finished_at, outcome, error)
+         parent_run_id, parent_checkpoint, started_at, updated_at, finished_at, outcome, error, tenant)
        VALUES (@id, @pipeline, @file, @source, @goal, @state, @current_node, @logs_root, @variables_json, @options_json,
-         @parent_run_id, @parent_checkpoint, @started_at, @updated_at, @finished_at, @outcome, @error)`,
+         @parent_run_id, @parent_checkpoint, @started_at, @updated_at, @finished_at, @outcome, @error, @tenant)`,
     ),
     runExists: prepare<[string], 1>('SELECT 1 FROM runs WHERE id = ?', true),
     getRun: prepare<[string], RunRow>('SELECT * FROM runs WHERE id = ?'),

@@ -9,11 +9,11 @@ import type { HumanTask } from '../../../src/store/human-task-types.js';
  * `orchestra inbox` and `orchestra answer` do, called through the same services and store.
  */
 
-/** The human tasks created by `runId`'s gates (every task of the tenant when runId is omitted). */
-export async function gateTasksOf(home: string, runId?: string): Promise<HumanTask[]> {
+/** The human tasks created by `runId`'s gates (every task of the tenant when runId is omitted), in `tenant`. */
+export async function gateTasksOf(home: string, runId?: string, tenant?: string): Promise<HumanTask[]> {
   const { store } = await openCliStore({ ORCHESTRA_HOME: home });
   try {
-    const { tasks } = await store.listHumanTasks(authenticateLocal({ env: {} }), { limit: 1000 });
+    const { tasks } = await store.listHumanTasks(authenticateLocal({ env: { ORCHESTRA_TENANT: tenant } }), { limit: 1000 });
     return tasks.filter((task) => runId === undefined || (task.createdBy.kind === 'run' && task.createdBy.runId === runId));
   } finally {
     await store.close();

@@ -32,11 +32,12 @@ export interface Spawned {
  * Spawns `node bin/orchestra.js <argv>` as the leader of its own process group, so a test can
  * kill it together with everything it started (`process.kill(-pid)`).
  */
-export function spawnCli(argv: readonly string[], options: { cwd: string; home: string; env?: Record<string, string> }): Spawned {
+export function spawnCli(argv: readonly string[], options: { cwd: string; home: string; env?: Record<string, string>; stdin?: number }): Spawned {
   const child = spawn(process.execPath, [binPath, ...argv], {
     cwd: options.cwd,
     env: { ...process.env, ORCHESTRA_HOME: options.home, NO_COLOR: '1', ...options.env },
-    stdio: ['pipe', 'pipe', 'pipe'],
+    // `stdin`: a file descriptor the child reads instead of a pipe (e.g. /dev/null opened by the test).
+    stdio: [options.stdin ?? 'pipe', 'pipe', 'pipe'],
     detached: true,
   });
   let out = '';

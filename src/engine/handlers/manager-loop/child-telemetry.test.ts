@@ -16,6 +16,7 @@ function run(fields: Partial<RunRecord>): RunRecord {
     options: {},
     parentRunId: 'parent',
     parentCheckpoint: undefined,
+    tenant: 'default',
     startedAt: 0,
     updatedAt: 0,
     finishedAt: undefined,

@@ -6,6 +6,7 @@ import type { HandlerInput } from '../../handler.js';
 import { choiceForAnswer, type GateChoice } from './gate-choices.js';
 import { askExtraFields } from './gate-form.js';
 import { choiceField } from './human-form.js';
+import { tenantFlagFor } from '../../../core/tenant-scope.js';
 
 /** How a gate's task ended for the gate: answered (anywhere), out of time, or closed unanswered. */
 export type GateTaskResult = { kind: 'answered'; task: HumanTask } | { kind: 'timeout' } | { kind: 'closed'; task: HumanTask };
@@ -37,7 +38,7 @@ export async function askThroughTask(input: HandlerInput, ask: GateTaskAsk): Pro
   const timer = new AbortController();
   try {
     if (task.status === 'open' || task.status === 'claimed') {
-      await services.interviewer.inform(`Waiting for human task ${task.id}: answer here, or from anywhere with \`orchestra answer ${task.id} choice=<target>\`.`, input.node.id);
+      await services.interviewer.inform(`Waiting for human task ${task.id}: answer here, or from anywhere with \`orchestra answer ${task.id} choice=<target>${tenantFlagFor(task.tenant)}\`.`, input.node.id);
     }
     const contenders: Promise<GateTaskResult>[] = [settledResult(tasks.settled(task.id, local.signal)), answerAtTerminal(input, ask, task.id, local.signal)];
     if (ask.timeoutMs !== undefined) contenders.push(services.clock.sleep(ask.timeoutMs, timer.signal).then((): GateTaskResult => ({ kind: 'timeout' })));
