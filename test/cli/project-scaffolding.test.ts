@@ -34,7 +34,10 @@ describe('issue 11: orchestra init', () => {
     for (const file of initFiles) expect(existsSync(join(base, 'proj', file))).toBe(true);
     expect(readFileSync(join(base, 'proj/.orchestra/types/orchestra.d.ts'), 'utf8')).toContain(`export * from ${JSON.stringify(join(root, 'dist/index.js'))};`);
 
+    expect(first.stdout).not.toContain('note: your tsconfig.json was kept');
+    expect((await bin(join(base, 'proj'), 'init')).stdout).not.toContain('note: your tsconfig.json was kept');
     writeFileSync(join(base, 'proj/orchestra.yaml'), 'people: {}\n');
+    writeFileSync(join(base, 'proj/tsconfig.json'), '{}\n');
     const again = await bin(join(base, 'proj'), 'init', '--json');
     expect(again.code).toBe(0);
     expect(JSON.parse(again.stdout)).toEqual({
@@ -42,6 +45,17 @@ describe('issue 11: orchestra init', () => {
       files: [...initFiles.slice(0, 4).map((path) => ({ path, outcome: 'skipped' })), { path: initFiles[4], outcome: 'unchanged' }],
     });
     expect(readFileSync(join(base, 'proj/orchestra.yaml'), 'utf8')).toBe('people: {}\n');
+    expect((await bin(join(base, 'proj'), 'init')).stdout).toContain(
+      '  note: your tsconfig.json was kept; to type-check workflows with it, add to its compilerOptions: "paths": { "orchestra": ["./.orchestra/types/orchestra.d.ts"] }\n',
+    );
+  });
+
+  it('a project configured by orchestra.yml gets no second config file', async () => {
+    mkdirSync(join(base, 'proj'));
+    writeFileSync(join(base, 'proj/orchestra.yml'), '{}\n');
+    const result = await bin(join(base, 'proj'), 'init', '--json');
+    expect(JSON.parse(result.stdout).files[0]).toEqual({ path: 'orchestra.yml', outcome: 'skipped' });
+    expect(existsSync(join(base, 'proj/orchestra.yaml'))).toBe(false);
   });
 
   it('the starter orchestra.yaml is valid and names the groups the example asks', async () => {

@@ -1,5 +1,5 @@
 import { join, relative, resolve } from 'node:path';
-import { statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { ErrorCode, ExitCode, OrchestraError } from '../../core/errors.js';
 import { packagePath } from '../../core/package-root.js';
 import type { CommandContext } from '../command-context.js';
@@ -25,7 +25,9 @@ export async function initCommand(ctx: CommandContext, dir: string | undefined, 
   }
   const files: { path: string; outcome: WriteOutcome }[] = [];
   const create = async (path: string, text: string) => files.push({ path, outcome: await createNewFile(join(project, path), text) });
-  await create('orchestra.yaml', configTemplate);
+  // orchestra.yml is the other name a project's config may have (discover-config.ts): never a second one.
+  if (existsSync(join(project, 'orchestra.yml'))) files.push({ path: 'orchestra.yml', outcome: 'skipped' });
+  else await create('orchestra.yaml', configTemplate);
   await create('workflows/customer-support.ts', customerSupportWorkflow);
   await create('tsconfig.json', tsconfigTemplate);
   await create('.orchestra/.gitignore', orchestraGitignore);
@@ -40,6 +42,9 @@ export async function initCommand(ctx: CommandContext, dir: string | undefined, 
   for (const { path, outcome } of files) {
     const note = outcome === 'skipped' ? ' (exists: left as it is)' : path === shim ? ' (the types of this Orchestra, for tsc)' : '';
     lines.push(`  ${outcome.padEnd(9)} ${path}${note}`);
+  }
+  if (files.some((file) => file.path === 'tsconfig.json' && file.outcome === 'skipped') && !readFileSync(join(project, 'tsconfig.json'), 'utf8').includes(shim)) {
+    lines.push(`  note: your tsconfig.json was kept; to type-check workflows with it, add to its compilerOptions: "paths": { "orchestra": ["./${shim}"] }`);
   }
   const cd = relative(ctx.io.cwd, project) === '' ? [] : [`  cd ${displayPath(ctx.io.cwd, project)}`];
   lines.push(
