@@ -6,7 +6,7 @@ type SetExitCode = (code: number) => void;
 const group = 'Projects and workflows:';
 
 /** Declared here, under one heading of `orchestra --help`. */
-export const projectCommandNames = ['init', 'generate', 'db'] as const;
+export const projectCommandNames = ['init', 'generate', 'db', 'workflow'] as const;
 
 /** Scaffolding and the store's schema (issue 11), each module loaded only when its command runs. */
 export function registerProjectCommands(program: Command, ctx: CommandContext, setExitCode: SetExitCode, wanted: (name: string) => boolean): void {
@@ -44,5 +44,14 @@ export function registerProjectCommands(program: Command, ctx: CommandContext, s
       .description('apply the pending migrations, forward only (safe while other processes use the store)')
       .option('--json', 'print { path, applied, current, latest } as JSON')
       .action(async (options) => setExitCode(await (await import('./project-commands/db.js')).dbMigrateCommand(ctx, options)));
+  }
+
+  if (wanted('workflow')) {
+    const workflow = program.command('workflow').helpGroup(group).description('code-first workflows in workflows/: `workflow check`');
+    workflow
+      .command('check')
+      .description('load every workflow file; list the workflows (name, file, version hash) and each problem at file:line:col (exit 1 on any)')
+      .option('--json', 'print { project, ok, workflows, problems } as JSON')
+      .action(async (options) => setExitCode(await (await import('./project-commands/workflow-check.js')).workflowCheckCommand(ctx, options)));
   }
 }

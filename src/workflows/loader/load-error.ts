@@ -11,7 +11,7 @@ import type { SourceLocation } from '../../core/source-location.js';
 export function loadErrorLocation(error: unknown, files: readonly string[], readSource: (file: string) => string | undefined = () => undefined): SourceLocation | undefined {
   const missing = /Cannot find module '([^']+)'/.exec(error instanceof Error ? error.message : String(error))?.[1];
   // jiti's stack gives a column in its transformed code for this one: the import's own line is better.
-  const imported = missing === undefined ? undefined : importLocation(files, missing, readSource);
+  const imported = missing === undefined ? undefined : quotedLocation(files, missing, readSource);
   if (imported !== undefined) return imported;
   const text = error instanceof Error ? `${error.message}\n${error.stack ?? ''}` : String(error);
   let best: { index: number; location: SourceLocation } | undefined;
@@ -24,12 +24,12 @@ export function loadErrorLocation(error: unknown, files: readonly string[], read
   return best?.location;
 }
 
-/** Where `specifier` is written, quoted, in the first of `files` that has it. */
-function importLocation(files: readonly string[], specifier: string, readSource: (file: string) => string | undefined): SourceLocation | undefined {
+/** Where `text` is written, quoted, in the first of `files` that has it (an import's specifier, a workflow's name). */
+export function quotedLocation(files: readonly string[], text: string, readSource: (file: string) => string | undefined = readSourceOrUndefined): SourceLocation | undefined {
   for (const file of files) {
     const lines = (readSource(file) ?? '').split('\n');
     for (const [index, line] of lines.entries()) {
-      const column = Math.max(line.indexOf(`'${specifier}'`), line.indexOf(`"${specifier}"`));
+      const column = Math.max(line.indexOf(`'${text}'`), line.indexOf(`"${text}"`), line.indexOf(`\`${text}\``));
       if (column >= 0) return { file, line: index + 1, column: column + 1 };
     }
   }

@@ -85,6 +85,7 @@ describe('issue 11: loading workflow files', () => {
     const expected = {
       code: 'E_WORKFLOW_LOAD',
       message: 'workflow "same" is defined twice: in workflows/one.ts (export same) and in workflows/two.ts (export same)',
+      location: { file: join(project, 'workflows/two.ts'), line: 2, column: 30 },
     };
     expect(registry.problems).toEqual([expect.objectContaining(expected)]);
     expect(() => requireWorkflow(registry, 'same')).toThrow(expect.objectContaining(expected));

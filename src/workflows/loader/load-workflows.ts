@@ -2,7 +2,7 @@ import { realpath } from 'node:fs/promises';
 import { relative } from 'node:path';
 import { ErrorCode, isOrchestraError, OrchestraError } from '../../core/errors.js';
 import { isWorkflowDefinition, type WorkflowDefinition } from '../definition.js';
-import { workflowLoadError } from './load-error.js';
+import { quotedLocation, workflowLoadError } from './load-error.js';
 import { createModuleLoader, type ModuleLoader, type ModuleLoaderOptions } from './module-loader.js';
 import { readSourceGraph } from './source-graph.js';
 import { findWorkflowFiles } from './workflow-files.js';
@@ -93,7 +93,7 @@ function settle(found: Map<string, Found[]>, problems: OrchestraError[], display
     const where = list.map((entry) => `${display(entry.file)} (export ${entry.exportName})`);
     const problem = new OrchestraError(ErrorCode.WORKFLOW_LOAD, `workflow "${name}" is defined twice: in ${where.join(' and in ')}`, {
       hint: 'Each workflow needs a name of its own: rename one of them (the first argument of workflow()).',
-      location: { file: second.file, line: 1, column: 1 },
+      location: quotedLocation([second.file], name) ?? { file: second.file, line: 1, column: 1 },
     });
     conflicts.set(name, problem);
     problems.push(problem);
