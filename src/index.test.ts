@@ -22,6 +22,7 @@ describe('public API', () => {
         "evaluateCondition",
         "formatDiagnostic",
         "isOrchestraError",
+        "isWorkflowDefinition",
         "loadPipeline",
         "openSqliteStore",
         "parseCondition",
@@ -34,6 +35,7 @@ describe('public API', () => {
         "startRun",
         "validate",
         "validateOrThrow",
+        "workflow",
       ]
     `);
   });
