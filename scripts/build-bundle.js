@@ -15,8 +15,9 @@ const outdir = `${root}dist/bundle`;
 // Loaded from node_modules at run time: node-pty (a native addon that finds its files relative to its
 // own package), and Graphviz, whose JavaScript carries its WebAssembly inline (megabytes a bundle has
 // no use for: it is imported only to draw an SVG). react-devtools-core is ink's optional peer,
-// imported only when DEV=true, and not installed.
-const external = ['node-pty', '@hpcc-js/wasm-graphviz', 'react-devtools-core'];
+// imported only when DEV=true, and not installed. jiti (loads workflow files) requires its own
+// babel build by a relative path at run time, and is loaded only by what runs workflows.
+const external = ['node-pty', '@hpcc-js/wasm-graphviz', 'react-devtools-core', 'jiti'];
 
 // better-sqlite3's JavaScript is bundled (every command with a store loads it: ~15 CommonJS files);
 // its addon is found as the package's own bindings module would, in its build/Release, resolved at run time

@@ -31,6 +31,7 @@ describe('public API', () => {
         "formatDiagnostic",
         "getHumanTask",
         "isOrchestraError",
+        "isWorkflowDefinition",
         "listHumanTasks",
         "loadPipeline",
         "openLocalHumanTasks",
@@ -47,6 +48,7 @@ describe('public API', () => {
         "startRun",
         "validate",
         "validateOrThrow",
+        "workflow",
       ]
     `);
   });

@@ -36,6 +36,9 @@ export {
   createConsoleInterviewer,
 } from './humans/index.js';
 
+export { workflow, isWorkflowDefinition } from './workflows/definition.js';
+export type { WorkflowContext, WorkflowDefinition, WorkflowOptions } from './workflows/definition.js';
+
 export { OrchestraError, ErrorCode, ExitCode, isOrchestraError } from './core/errors.js';
 export type { RunEvent, RunEventType, StageStatus } from './core/events.js';
 export type { Outcome } from './core/outcome.js';

@@ -12,6 +12,7 @@ import type { StatusOptions } from './commands/status.js';
 import type { AttachTaskOptions } from './task-commands/attach-command.js';
 import type { TaskStatusOptions } from './task-commands/status-command.js';
 import { registerHumanTaskCommands } from './human-program.js';
+import { projectCommandNames, registerProjectCommands } from './project-program.js';
 import { registerTaskCommands } from './task-program.js';
 
 /** Declared by human-program.ts. */
@@ -22,6 +23,7 @@ export const commandNames = [
   'compile', 'run', 'runs', 'resume', 'replay', 'doctor', 'notifications',
   'new', 'edit', 'start', 'stop', 'attach', 'complete', 'review', 'status', 'merge', 'cd', 'shell-init', 'diff', 'logs', 'rm', 'watch', 'daemon',
   ...humanTaskCommandNames,
+  ...projectCommandNames,
 ] as const;
 
 /**
@@ -181,6 +183,7 @@ export function createProgram(ctx: CommandContext, setExitCode: (code: number) =
   }
 
   registerTaskCommands(program, ctx, setExitCode, wanted);
+  registerProjectCommands(program, ctx, setExitCode, wanted);
   // One function declares them all; they share a heading and a lazily loaded module.
   if (humanTaskCommandNames.some(wanted)) registerHumanTaskCommands(program, ctx, setExitCode);
   return program;

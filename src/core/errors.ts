@@ -51,6 +51,10 @@ export const ErrorCode = {
   NOT_ELIGIBLE: 'E_NOT_ELIGIBLE',
   /** A user or group that orchestra.yaml's `people:` does not list. */
   UNKNOWN_PERSON: 'E_UNKNOWN_PERSON',
+  /** A workflow file did not compile or threw while loading, two files define one name, or a file escapes workflows/ (issue 11). */
+  WORKFLOW_LOAD: 'E_WORKFLOW_LOAD',
+  /** No workflow of that name in the project's workflows/ folder (issue 11). */
+  WORKFLOW_NOT_FOUND: 'E_WORKFLOW_NOT_FOUND',
   INTERNAL: 'E_INTERNAL',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
@@ -116,6 +120,8 @@ const exitCodeOf: Record<ErrorCode, ExitCode> = {
   E_FORM_INVALID: ExitCode.USAGE,
   E_NOT_ELIGIBLE: ExitCode.CONFLICT,
   E_UNKNOWN_PERSON: ExitCode.USAGE,
+  E_WORKFLOW_LOAD: ExitCode.USAGE,
+  E_WORKFLOW_NOT_FOUND: ExitCode.NOT_FOUND,
   E_INTERNAL: ExitCode.INTERNAL,
 };
 

@@ -1,4 +1,6 @@
-export { openSqliteStore, defaultBusyTimeoutMs } from './open-sqlite-store.js';
+export { openSqliteStore, migrateSqliteFile, defaultBusyTimeoutMs } from './open-sqlite-store.js';
+export { sqliteSchemaStatus } from './schema-status.js';
+export type { SchemaStatus } from './schema-status.js';
 export type { SqliteStoreOptions } from './open-sqlite-store.js';
 export type { SqliteStore } from './sqlite-store.js';
 export { migrations } from './migrations.js';

@@ -31,7 +31,8 @@ export function applyMigrations(db: Database.Database, migrations: readonly Migr
   return migrate.immediate();
 }
 
-function newerSchemaError(path: string, found: number, supported: number): OrchestraError {
+/** The store was written by a newer Orchestra: its schema has versions this one does not know. */
+export function newerSchemaError(path: string, found: number, supported: number): OrchestraError {
   return new OrchestraError(
     ErrorCode.STORE,
     `database ${path} has schema version ${found}, newer than this Orchestra supports (${supported})`,

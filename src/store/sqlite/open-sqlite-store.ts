@@ -19,6 +19,21 @@ export const defaultBusyTimeoutMs = 5_000;
  * Returns a SqliteStore (a Store, plus `settings()` for diagnostics).
  */
 export async function openSqliteStore(path: string, options: SqliteStoreOptions = {}): Promise<SqliteStore> {
+  const { db, location, busyTimeoutMs } = await openMigrated(path, options);
+  return new SqliteStore(db, location, busyTimeoutMs);
+}
+
+/**
+ * `orchestra db migrate`: brings the file's schema up to date, as every open does, and returns the
+ * versions this call applied (none when another process got there first: see applyMigrations).
+ */
+export async function migrateSqliteFile(path: string, options: SqliteStoreOptions = {}): Promise<number[]> {
+  const { db, applied } = await openMigrated(path, options);
+  db.close();
+  return applied;
+}
+
+async function openMigrated(path: string, options: SqliteStoreOptions): Promise<{ db: Database.Database; location: string; busyTimeoutMs: number; applied: number[] }> {
   const busyTimeoutMs = options.busyTimeoutMs ?? defaultBusyTimeoutMs;
   const location = isTransientPath(path) ? path : resolve(path);
   await prepareDatabaseFile(location);
@@ -32,8 +47,8 @@ export async function openSqliteStore(path: string, options: SqliteStoreOptions 
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = NORMAL');
     db.pragma('foreign_keys = ON');
-    applyMigrations(db, migrations, location);
-    return new SqliteStore(db, location, busyTimeoutMs);
+    const applied = applyMigrations(db, migrations, location);
+    return { db, location, busyTimeoutMs, applied };
   } catch (error) {
     db?.close();
     throw toStoreError(error, location, busyTimeoutMs);
