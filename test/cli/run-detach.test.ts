@@ -27,11 +27,13 @@ async function listedRun(home: string, id: string): Promise<ListedRun | undefine
 }
 
 describe('issue 10: run --detach', () => {
-  it('issue 10: run --detach prints the run id and returns; the run waits on its human task and completes once answered', async () => {
+  it('issue 10: run --detach starts the daemon, prints the run id and returns; the run waits on its human task and completes once answered', async () => {
     const home = join(dir, 'home');
     const started = await runCli(['run', join(dir, 'gate.dot'), '--simulate', '--detach', '--json'], { cwd: dir, home });
-    expect(started.stderr).toBe('');
+    // The daemon fires the gate's SLA timers and sends its notices while no terminal waits.
+    expect(started.stderr).toContain('started the orchestra daemon');
     expect(started.code).toBe(0);
+    expect((await runCli(['daemon', 'status'], { cwd: dir, home })).stdout).toContain('running');
     const { runId, log, pid } = JSON.parse(started.stdout) as { runId: string; log: string; pid: number };
     try {
       expect(runId).toMatch(/^[0-9a-z]{16}$/);
@@ -52,6 +54,7 @@ describe('issue 10: run --detach', () => {
       expect(readFileSync(log, 'utf8')).toContain(`Waiting for human task ${task!.id}`);
     } finally {
       killGroup(pid);
+      await runCli(['daemon', 'stop'], { cwd: dir, home });
     }
   });
 

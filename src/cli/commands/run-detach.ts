@@ -5,7 +5,7 @@ import { setTimeout as delay } from 'node:timers/promises';
 import { ExitCode } from '../../core/index.js';
 import { createRunId } from '../../core/ids.js';
 import type { CommandContext } from '../command-context.js';
-import { orchestraBin } from '../daemon-connection.js';
+import { connectDaemon, orchestraBin } from '../daemon-connection.js';
 import { openCliStore } from '../store-location.js';
 
 export interface DetachRequest {
@@ -28,9 +28,13 @@ const startDeadlineMs = 30_000;
  * `orchestra run FILE --detach`: runs the pipeline in a child process that needs no terminal
  * (`run … --detached-as ID`: its gates wait for their human tasks only), writes its output to
  * `detached.log` in the run directory, and returns once the run is recorded, printing its id.
+ * It starts the user's daemon first when none runs: with no terminal waiting, the daemon is what
+ * fires the gate's SLA escalations, sends its notifications and carries the run on should its
+ * process die (src/server/human-work).
  */
 export async function detachRun(ctx: CommandContext, request: DetachRequest): Promise<number> {
   const { io } = ctx;
+  (await connectDaemon(ctx)).close();
   const { store, location } = await openCliStore(io.env);
   try {
     const runId = createRunId();

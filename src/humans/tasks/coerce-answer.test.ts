@@ -13,6 +13,10 @@ const form: FormDefinition = {
 describe('coerceCliAnswer', () => {
   it.each<[string[], Record<string, unknown>]>([
     [['decision=approve'], { decision: 'approve' }],
+    [['decision=Approve'], { decision: 'approve' }],
+    [['decision=APPROVE'], { decision: 'approve' }],
+    [['decision=reject'], { decision: 'reject' }],
+    [['tags=A,b'], { tags: ['a', 'b'] }],
     [['amount=12.5'], { amount: 12.5 }],
     [['amount=-3'], { amount: -3 }],
     [['amount=1e3'], { amount: 1000 }],

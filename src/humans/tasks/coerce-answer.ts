@@ -1,4 +1,4 @@
-import type { FormDefinition, JsonObject, JsonValue } from '../../store/human-task-types.js';
+import type { FormDefinition, FormOption, JsonObject, JsonValue } from '../../store/human-task-types.js';
 import { formInvalidError, issue, type FormIssue } from './form-issue.js';
 
 /*
@@ -21,11 +21,25 @@ export function coerceFieldText(form: FormDefinition, name: string, text: string
       const lower = text.trim().toLowerCase();
       return truthy.includes(lower) ? true : falsy.includes(lower) ? false : text;
     }
+    case 'select':
+      return optionValue(field.options, text);
     case 'multiselect':
-      return text.split(',').map((part) => part.trim()).filter((part) => part !== '');
+      return text.split(',').map((part) => part.trim()).filter((part) => part !== '').map((part) => optionValue(field.options, part));
     default:
       return text;
   }
+}
+
+/**
+ * A typed choice → its option's value: the value itself, else the one option whose value or label
+ * it names ignoring case (`Ship` for `{ value: 'ship', label: 'Ship' }`, as the form shows it).
+ * Anything else is left as typed for validateAnswer to name with the options.
+ */
+function optionValue(options: readonly FormOption[] | undefined, text: string): string {
+  if (options === undefined || options.some((option) => option.value === text)) return text;
+  const wanted = text.trim().toLowerCase();
+  const matches = options.filter((option) => option.value.toLowerCase() === wanted || option.label.toLowerCase() === wanted);
+  return matches.length === 1 ? matches[0]!.value : text;
 }
 
 /** `field=value` pairs → an answer object, or E_FORM_INVALID naming malformed pairs and unknown fields. */
