@@ -55,7 +55,7 @@ describe('two processes journaling the same workflow instance at the same moment
     const children = ['ann', 'bob'].map((who) => startGatedChild(out, journaler, { DB_PATH: dbPath, WHO: who }));
     await Promise.all(children.map((child) => child.ready));
     for (const child of children) child.go();
-    const [ann, bob] = (await Promise.all(children.map((child) => child.done))).map((lines) => lines.map((line) => JSON.parse(line) as Outcome));
+    const [ann, bob] = (await Promise.all(children.map((child) => child.done))).map((lines) => lines.map((line) => JSON.parse(line) as Outcome)) as [Outcome[], Outcome[]];
     expect(ann).toHaveLength(positions);
     expect(bob).toHaveLength(positions);
     const journal = await store.readJournal(scope, 'w1');
