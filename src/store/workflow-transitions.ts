@@ -1,7 +1,7 @@
 import type { JsonValue } from './human-task-types.js';
 import { workflowStateError } from './workflow-errors.js';
 import { isFinished } from './workflow-rules.js';
-import type { WorkflowError, WorkflowInstance, WorkflowPatch, WorkflowWait } from './workflow-types.js';
+import type { SuspendedCall, WorkflowError, WorkflowInstance, WorkflowPatch, WorkflowWait } from './workflow-types.js';
 
 /*
  * The decide() functions for updateWorkflow (issue 11): pure, so every Store applies them inside its
@@ -26,9 +26,9 @@ export function wake(now: number, matches: (wait: WorkflowWait) => boolean = () 
   };
 }
 
-/** Waits for `wait`, unless a wake arrived since the runtime read `seenWakeups` (or it is no longer running). */
-export function suspend(wait: WorkflowWait, seenWakeups: number, now: number): WorkflowDecide {
-  return (instance) => (instance.status === 'running' && instance.wakeups === seenWakeups ? { status: 'waiting', waitingOn: wait, updatedAt: now } : undefined);
+/** Waits for `wait` (at call `at`), unless a wake arrived since the runtime read `seenWakeups` (or it is no longer running). */
+export function suspend(wait: WorkflowWait, seenWakeups: number, now: number, at?: SuspendedCall): WorkflowDecide {
+  return (instance) => (instance.status === 'running' && instance.wakeups === seenWakeups ? { status: 'waiting', waitingOn: wait, ...(at && { suspendedAt: at }), updatedAt: now } : undefined);
 }
 
 export function complete(result: JsonValue, now: number): WorkflowDecide {

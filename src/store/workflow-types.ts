@@ -32,6 +32,12 @@ export interface WorkflowInstance {
   result?: JsonValue;
   error?: WorkflowError;
   waitingOn?: WorkflowWait;
+  /**
+   * The durable call the instance last suspended at (its position is past the journal's end until
+   * it completes): a replay matches it like a journal entry, so a changed wait is caught and
+   * patched() there answers false.
+   */
+  suspendedAt?: SuspendedCall;
   /** The parent instance, for a child workflow. */
   parentId?: string;
   /** Counts wakes (a signal, a fired timer, an answer): a suspend decided before a wake is refused (workflow-rules.ts). */
@@ -56,6 +62,12 @@ export interface NewWorkflowInstance {
   createdAt: number;
 }
 
+export interface SuspendedCall {
+  position: number;
+  kind: JournalKind;
+  name: string;
+}
+
 export interface StartedWorkflow {
   instance: WorkflowInstance;
   /** False when an instance with this id existed already (it is returned unchanged). */
@@ -63,7 +75,7 @@ export interface StartedWorkflow {
 }
 
 /** The fields a transition may change (workflow-rules.ts); undefined values remove the field. */
-export type WorkflowPatch = Partial<Pick<WorkflowInstance, 'status' | 'result' | 'error' | 'waitingOn' | 'wakeups' | 'cleanupPending' | 'finishedAt'>> & { updatedAt: number };
+export type WorkflowPatch = Partial<Pick<WorkflowInstance, 'status' | 'result' | 'error' | 'waitingOn' | 'suspendedAt' | 'wakeups' | 'cleanupPending' | 'finishedAt'>> & { updatedAt: number };
 
 export const JournalKinds = ['step', 'task', 'sleep', 'signal', 'agent', 'pipeline', 'child', 'patch'] as const;
 export type JournalKind = (typeof JournalKinds)[number];

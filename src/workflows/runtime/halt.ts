@@ -1,5 +1,5 @@
 import type { OrchestraError } from '../../core/errors.js';
-import type { WorkflowWait } from '../../store/workflow-types.js';
+import type { SuspendedCall, WorkflowWait } from '../../store/workflow-types.js';
 
 /*
  * Why a workflow function stops before returning. The runtime throws one of these out of a durable
@@ -10,7 +10,10 @@ import type { WorkflowWait } from '../../store/workflow-types.js';
 /** The function waits (a timer, a human task, a signal): the instance goes `waiting`, and is replayed when woken. */
 export class Suspend extends Error {
   override readonly name = 'WorkflowSuspend';
-  constructor(readonly wait: WorkflowWait) {
+  constructor(
+    readonly wait: WorkflowWait,
+    readonly at: SuspendedCall,
+  ) {
     super(`the workflow waits for ${wait.kind === 'timer' ? `a timer until ${new Date(wait.until).toISOString()}` : wait.kind === 'task' ? `human task ${wait.taskId}` : `signal "${wait.name}"`}`);
   }
 }

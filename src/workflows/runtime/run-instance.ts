@@ -83,7 +83,7 @@ async function replayOnce<I, O>(deps: WorkflowDeps, definition: WorkflowDefiniti
     }
   };
   if (halt instanceof Cancelled || instance.status === 'cancelled') return record(cleanedUp(now));
-  if (halt instanceof Suspend) return record(suspend(halt.wait, instance.wakeups, now));
+  if (halt instanceof Suspend) return record(suspend(halt.wait, instance.wakeups, now, halt.at));
   if (halt instanceof Diverged) return record(fail(toWorkflowError(halt.error), now));
   if ('parked' in settled) throw new Error('a parked workflow has a halt');
   if ('error' in settled) return record(fail(failure(settled.error), now));

@@ -26,9 +26,9 @@ export async function waitForSignal<T extends JsonValue = JsonValue>(ctx: Workfl
     const { store, scope } = run.deps;
     const received = await run.inTurn(position, () => store.receiveSignal(scope, run.workflowId, name, position, run.now()));
     if (received) return fromJournal<T>(received.result);
-    if (!limit) return run.suspend({ kind: 'signal', name });
+    if (!limit) return run.suspend({ kind: 'signal', name }, position, { kind: 'signal', name });
     const timer = await positionTimer(run, position, run.now() + limit.ms);
-    if (run.now() < timer.dueAt) return run.suspend({ kind: 'signal', name, timerId: timer.id });
+    if (run.now() < timer.dueAt) return run.suspend({ kind: 'signal', name, timerId: timer.id }, position, { kind: 'signal', name });
     await run.journalAt(position, { kind: 'signal', name, result: { timedOut: true } });
     return { received: false };
   });

@@ -27,7 +27,7 @@ async function sleepAt(ctx: WorkflowContext, name: string, dueAt: (now: number) 
     if (entry) return;
     await run.beginNew();
     const timer = await positionTimer(run, position, dueAt(run.now()));
-    if (run.now() < timer.dueAt) run.suspend({ kind: 'timer', timerId: timer.id, until: timer.dueAt });
+    if (run.now() < timer.dueAt) run.suspend({ kind: 'timer', timerId: timer.id, until: timer.dueAt }, position, { kind: 'sleep', name });
     await run.journalAt(position, { kind: 'sleep', name, result: { until: timer.dueAt } });
   });
 }

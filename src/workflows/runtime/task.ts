@@ -23,7 +23,7 @@ export async function task<const F extends FormSpec>(ctx: WorkflowContext, optio
     const request = taskRequest(run, position, name, options);
     await humanTasks.open(request);
     const outcome = await humanTasks.take(request.id);
-    if (!outcome) return run.suspend({ kind: 'task', taskId: request.id });
+    if (!outcome) return run.suspend({ kind: 'task', taskId: request.id }, position, { kind: 'task', name });
     const written = await run.journalAt(position, { kind: 'task', name, result: toResult(outcome) });
     return written.result as unknown as TaskResult<FormAnswer<F>>;
   });

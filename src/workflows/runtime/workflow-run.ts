@@ -1,5 +1,5 @@
 import { ErrorCode, isOrchestraError, OrchestraError } from '../../core/errors.js';
-import type { JournalEntry, NewJournalEntry, WorkflowInstance, WorkflowWait } from '../../store/workflow-types.js';
+import type { JournalEntry, NewJournalEntry, SuspendedCall, WorkflowInstance, WorkflowWait } from '../../store/workflow-types.js';
 import type { WorkflowContext } from '../definition.js';
 import type { WorkflowDeps } from './deps.js';
 import { Cancelled, Diverged, Superseded, Suspend, type Halt } from './halt.js';
@@ -21,6 +21,8 @@ export class WorkflowRun implements WorkflowContext {
   private park!: (halt: Halt) => void;
   private position = 0;
   private written: number;
+  /** Where the last run suspended, past the journal's end: replayed like an entry (WorkflowInstance.suspendedAt). */
+  private readonly frontier: SuspendedCall | undefined;
   private readonly waiters = new Map<number, { resolve: () => void; reject: (halt: Halt) => void }>();
 
   constructor(
@@ -31,6 +33,7 @@ export class WorkflowRun implements WorkflowContext {
     this.workflowId = instance.id;
     this.workflowName = instance.name;
     this.written = journal.length;
+    this.frontier = instance.suspendedAt && instance.suspendedAt.position >= journal.length ? instance.suspendedAt : undefined;
     this.parked = new Promise((resolve) => (this.park = resolve));
   }
 
@@ -50,7 +53,7 @@ export class WorkflowRun implements WorkflowContext {
   }
 
   get isReplaying(): boolean {
-    return this.position < this.journal.length;
+    return this.position < this.journal.length || (this.frontier !== undefined && this.position <= this.frontier.position);
   }
 
   /** Positions the function used: all of the journal, when it replayed faithfully. */
@@ -68,6 +71,8 @@ export class WorkflowRun implements WorkflowContext {
     const position = this.position++;
     const entry = this.journal[position];
     try {
+      // The call the last run waited at must be the same call: else the code changed under the wait.
+      if (!entry && position === this.frontier?.position) matchJournal({ ...this.frontier, instanceId: this.workflowId, at: 0 }, call, position, this.workflowName);
       return matchJournal(entry, call, position, this.workflowName) === 'replay' ? { position, entry } : { position };
     } catch (error) {
       throw this.stop(new Diverged(error as OrchestraError));
@@ -75,9 +80,9 @@ export class WorkflowRun implements WorkflowContext {
   }
 
   /** The entry at the next position without taking it (patched() takes it only when it is its marker). */
-  peek(): JournalEntry | undefined {
+  peek(): Pick<JournalEntry, 'kind' | 'name'> | undefined {
     if (this.halt) throw this.halt;
-    return this.journal[this.position];
+    return this.journal[this.position] ?? (this.position === this.frontier?.position ? this.frontier : undefined);
   }
 
   /**
@@ -111,8 +116,9 @@ export class WorkflowRun implements WorkflowContext {
     }
   }
 
-  suspend(wait: WorkflowWait): never {
-    throw this.stop(new Suspend(wait));
+  /** Parks the function at the call at `position` until `wait` is over (halt.ts). */
+  suspend(wait: WorkflowWait, position: number, call: DurableCall): never {
+    throw this.stop(new Suspend(wait, { position, kind: call.kind, name: call.name }));
   }
 
   /** Records the halt (the first one wins) and fails every write still waiting for its turn. */
