@@ -1,14 +1,17 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { workflow } from '../definition.js';
-import { fireWorkflowTimer } from './control.js';
+import { fireWorkflowTimer, wakeForTask } from './control.js';
 import { patched } from './patched.js';
 import { runInstance } from './run-instance.js';
 import { sleep } from './sleep.js';
 import { startWorkflow } from './start-workflow.js';
 import { step } from './step.js';
 import { StepError } from './step-error.js';
+import { task } from './task.js';
+import { expire, systemActor } from '../../humans/tasks/index.js';
 import { openHarness, type Harness } from './testing/harness.js';
+import { answerWorkflowTask } from './testing/store-human-tasks.js';
 
 let h: Harness;
 beforeEach(async () => {
@@ -151,5 +154,50 @@ describe('replay', () => {
     const second = await startWorkflow(h.deps(), definition, { email: 'c@d.co', count: 3 }, { id: 'w1', version: 'def' });
     expect(first).toMatchObject({ created: true, instance: { version: 'abc', input: { email: 'a@b.co', count: 2 } } });
     expect(second).toEqual({ created: false, instance: first.instance });
+  });
+
+  it('issue 11: the wait an instance sleeps in is matched on replay: replacing it with a step is E_WORKFLOW_NONDETERMINISM', async () => {
+    const v1 = workflow('waiter', async (ctx) => {
+      await sleep(ctx, '1h');
+    });
+    const v2 = workflow('waiter', async (ctx) => {
+      await step(ctx, 'hurry', () => 1);
+    });
+    await startWorkflow(h.deps(), v1, null, { id: 'w1' });
+    expect(await runInstance(h.deps(), v1, 'w1')).toMatchObject({ status: 'waiting', instance: { suspendedAt: { position: 0, kind: 'sleep', name: 'sleep' } } });
+    await wakeFromSleep('w1');
+    expect(await runInstance(h.deps(), v2, 'w1')).toMatchObject({ status: 'failed', instance: { error: { code: 'E_WORKFLOW_NONDETERMINISM', message: 'workflow "waiter" no longer matches its journal at position 0: the code calls step "hurry" where the journal has sleep "sleep"' } } });
+  });
+
+  it('issue 11: steps started together (Promise.all) are journaled in call order whatever order they finish in', async () => {
+    const definition = workflow('fan-out', async (ctx) => {
+      const slow = step(ctx, 'slow', async () => {
+        await new Promise((resolve) => setTimeout(resolve, 20));
+        return 'slow';
+      });
+      const fast = step(ctx, 'fast', () => 'fast');
+      return Promise.all([slow, fast]);
+    });
+    await startWorkflow(h.deps(), definition, null, { id: 'w1' });
+    expect(await runInstance(h.deps(), definition, 'w1')).toMatchObject({ status: 'completed', instance: { result: ['slow', 'fast'] } });
+    expect((await h.store.readJournal(h.scope, 'w1')).map((e) => e.name)).toEqual(['slow', 'fast']);
+  });
+
+  it('issue 11: a task that expires unanswered returns status expired; an answer taken before a crash is still returned on replay', async () => {
+    const definition = workflow('asks', async (ctx) => {
+      const result = await task(ctx, { title: 'Approve?', form: { ok: { type: 'boolean', required: true } } });
+      return result.status === 'completed' ? { status: result.status, ok: result.data.ok } : { status: result.status };
+    });
+    await startWorkflow(h.deps(), definition, null, { id: 'w1' });
+    await startWorkflow(h.deps(), definition, null, { id: 'w2' });
+    await runInstance(h.deps(), definition, 'w1');
+    await runInstance(h.deps(), definition, 'w2');
+    await h.store.updateHumanTask(h.scope, 'wf:w1:0', expire(systemActor, h.clock.now()));
+    await wakeForTask(h.deps(), 'w1', 'wf:w1:0');
+    expect(await runInstance(h.deps(), definition, 'w1')).toMatchObject({ status: 'completed', instance: { result: { status: 'expired' } } });
+    // w2's answer is taken by a worker that dies before journaling it: the next replay still gets it.
+    await answerWorkflowTask(h.store, h.scope, h.clock, 'wf:w2:0', 'ann', { ok: true });
+    expect(await h.store.takeHumanTaskAnswer(h.scope, 'wf:w2:0', h.clock.now())).toMatchObject({ answer: { ok: true } });
+    expect(await runInstance(h.deps(), definition, 'w2')).toMatchObject({ status: 'completed', instance: { result: { status: 'completed', ok: true } } });
   });
 });
