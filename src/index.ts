@@ -39,3 +39,7 @@ export {
 export { OrchestraError, ErrorCode, ExitCode, isOrchestraError } from './core/errors.js';
 export type { RunEvent, RunEventType, StageStatus } from './core/events.js';
 export type { Outcome } from './core/outcome.js';
+
+// code-first workflows (issue 11): what a workflow file imports (`import { workflow, step, task } from 'orchestra'`).
+export { workflow, step, task, sleep, sleepUntil, waitForSignal, patched, timeout, StepError } from './workflows/index.js';
+export type { WorkflowContext, WorkflowDefinition, WorkflowOptions, StepOptions, TaskOptions, TaskResult, FormAnswer, FormSpec, SignalResult, WaitForSignalOptions, WorkflowDuration, DurationInput } from './workflows/index.js';
