@@ -1,4 +1,5 @@
 import { serializeJson } from './event-input.js';
+import type { HumanTask } from './human-task-types.js';
 import type { Lease } from './types.js';
 import { canAcquireLease } from './lease-rules.js';
 import { invalidInputError } from './store-errors.js';
@@ -53,6 +54,16 @@ export function checkJournalAppend(instance: WorkflowInstance, count: number, en
   if (typeof entry.name !== 'string' || !Number.isFinite(entry.at)) throw invalidInputError(`journal entry ${entry.position} of workflow "${instance.id}"`, 'has no name or time');
   const { position, kind, name, result, error, at } = entry;
   return roundTrip(`journal entry ${position} of workflow "${instance.id}"`, { instanceId: instance.id, position, kind, name, ...(result !== undefined && { result }), ...(error !== undefined && { error }), at });
+}
+
+/**
+ * The workflow instance to wake when `task` settles: a task a workflow's task() created, now
+ * completed, expired or cancelled. Every store wakes it in the transaction that settles the task,
+ * so no answer (from any channel, or an SLA's final step) leaves its workflow asleep.
+ */
+export function workflowToWake(task: HumanTask): { instanceId: string; taskId: string } | undefined {
+  if (task.createdBy.kind !== 'workflow' || (task.status !== 'completed' && task.status !== 'expired' && task.status !== 'cancelled')) return undefined;
+  return { instanceId: task.createdBy.workflowId, taskId: task.id };
 }
 
 /** Whether a worker may claim it: it has work to do (running, or a cancel's cleanup) and nobody holds it. */

@@ -3,7 +3,7 @@ import { cancel, complete, suspend, wake } from '../workflow-transitions.js';
 import type { NewJournalEntry, NewWorkflowInstance } from '../workflow-types.js';
 import type { StoreFixture } from './fixtures.case.js';
 import { t0 } from './fixtures.case.js';
-import { tenantA, tenantB } from './human-task-fixtures.case.js';
+import { answerOnce, newHumanTask, tenantA, tenantB } from './human-task-fixtures.case.js';
 
 const ttl = 30_000;
 
@@ -155,6 +155,31 @@ export function describeWorkflowConformance(fixture: StoreFixture): void {
       expect(a[0]).toMatchObject({ leaseOwner: 'p1', leaseExpiresAt: t0 + 20 + ttl });
       expect(await store.claimRunnableWorkflows('p3', t0 + 20, ttl, 10)).toEqual([]);
       expect((await store.claimRunnableWorkflows('p3', t0 + 20 + ttl, ttl, 10)).map((w) => w.id)).toContain('held');
+    });
+
+    it("issue 11: answering a workflow's human task wakes the instance waiting on it in the same step; other tasks wake nothing", async () => {
+      const store = fixture.store();
+      await store.startWorkflow(tenantA, newInstance('w1'));
+      await store.updateWorkflow(tenantA, 'w1', suspend({ kind: 'task', taskId: 'wf:w1:0' }, 0, t0));
+      await store.createHumanTask(tenantA, newHumanTask('wf:w1:0', { createdBy: { kind: 'workflow', workflowId: 'w1', step: 'ask' } }));
+      await store.createHumanTask(tenantA, newHumanTask('other', { createdBy: { kind: 'workflow', workflowId: 'w1', step: 'x' } }));
+      await store.createHumanTask(tenantA, newHumanTask('orphan', { createdBy: { kind: 'workflow', workflowId: 'gone', step: 'x' } }));
+      await store.updateHumanTask(tenantA, 'other', answerOnce('ann', { answer: 'no' }));
+      await store.updateHumanTask(tenantA, 'orphan', answerOnce('ann', { answer: 'no' }));
+      expect(await store.getWorkflow(tenantA, 'w1')).toMatchObject({ status: 'waiting', wakeups: 0 });
+      await store.updateHumanTask(tenantA, 'wf:w1:0', answerOnce('ann', { answer: 'yes' }, t0 + 7));
+      expect(await store.getWorkflow(tenantA, 'w1')).toMatchObject({ status: 'running', wakeups: 1, updatedAt: t0 + 7 });
+    });
+
+    it("issue 11: an SLA timer that settles a workflow's task (its final step) wakes the instance too", async () => {
+      const store = fixture.store();
+      await store.startWorkflow(tenantA, newInstance('w1'));
+      await store.updateWorkflow(tenantA, 'w1', suspend({ kind: 'task', taskId: 'wf:w1:0' }, 0, t0));
+      await store.createHumanTask(tenantA, newHumanTask('wf:w1:0', { createdBy: { kind: 'workflow', workflowId: 'w1' } }), [{ id: 'esc', kind: 'human-task.escalation', subjectId: 'wf:w1:0', dueAt: t0, createdAt: t0 }]);
+      const [timer] = await store.claimDueTimers('p1', t0, ttl, 1);
+      if (!timer) throw new Error('nothing claimed');
+      await store.fireHumanTaskTimer(tenantA, timer, 'p1', t0 + 5, (task) => ({ change: task && answerOnce('system', { answer: "We'll get back to you" }, t0 + 5)(task) }));
+      expect(await store.getWorkflow(tenantA, 'w1')).toMatchObject({ status: 'running', wakeups: 1 });
     });
   });
 }

@@ -1,10 +1,10 @@
 import { tenantOf, type TenantScope } from '../../core/tenant-scope.js';
 import { serializeJson } from '../event-input.js';
-import type { JsonValue } from '../human-task-types.js';
+import type { HumanTask, HumanTaskChange, JsonValue } from '../human-task-types.js';
 import { canAcquireLease, canReleaseLease, canRenewLease, validateLeaseTiming } from '../lease-rules.js';
 import { validateClaimRequest } from '../timer-rules.js';
 import { workflowNotFoundError, workflowStateError } from '../workflow-errors.js';
-import { applyWorkflowPatch, checkJournalAppend, compareRunnable, createWorkflowRecord, isFinished, isRunnable, leaseOf } from '../workflow-rules.js';
+import { applyWorkflowPatch, checkJournalAppend, compareRunnable, createWorkflowRecord, isFinished, isRunnable, leaseOf, workflowToWake } from '../workflow-rules.js';
 import { wake } from '../workflow-transitions.js';
 import type { JournalEntry, NewJournalEntry, NewWorkflowInstance, StartedWorkflow, WorkflowFilter, WorkflowInstance, WorkflowPatch, WorkflowSignal } from '../workflow-types.js';
 import type { WorkflowStore } from '../workflows.js';
@@ -133,6 +133,15 @@ export class MemoryWorkflowStore extends MemoryTimerStore implements WorkflowSto
       const chosen = [...this.workflows.values()].filter((tables) => isRunnable(parse(tables.instance), now)).sort((a, b) => compareRunnable(parse(a.instance), parse(b.instance))).slice(0, limit);
       return chosen.map((tables) => this.setLease(tables, owner, now + ttlMs));
     });
+  }
+
+  /** Settling a workflow's human task wakes the workflow in the same step (workflowToWake). */
+  protected override updateNow(scope: TenantScope, id: string, decide: (task: HumanTask) => HumanTaskChange): HumanTask {
+    const task = super.updateNow(scope, id, decide);
+    const target = workflowToWake(task);
+    const tables = target && this.workflows.get(keyOf(tenantOf(scope), target.instanceId));
+    if (target && tables) this.update(tables, wake(task.updatedAt, (wait) => wait.kind === 'task' && wait.taskId === target.taskId));
+    return task;
   }
 
   private requireWorkflow(scope: TenantScope, id: string): InstanceTables {

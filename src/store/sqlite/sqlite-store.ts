@@ -245,7 +245,7 @@ export class SqliteStore extends SqliteWorkflowStore implements Store {
     });
   getHumanTask: Store['getHumanTask'] = (scope, id) => this.guard(() => this.humanTasks.get(tenantOf(scope), id));
   listHumanTasks: Store['listHumanTasks'] = (scope, filter = {}) => this.guard(() => this.humanTasks.list(tenantOf(scope), filter));
-  updateHumanTask: Store['updateHumanTask'] = (scope, id, decide) => this.submit(durable, () => this.humanTasks.update(tenantOf(scope), id, decide));
+  updateHumanTask: Store['updateHumanTask'] = (scope, id, decide) => this.submit(durable, () => this.taskChanged(this.humanTasks.update(tenantOf(scope), id, decide)));
   takeHumanTaskAnswer: Store['takeHumanTaskAnswer'] = (scope, id, now) => this.submit(durable, () => this.humanTasks.take(tenantOf(scope), id, now));
 
   private readCheckpoint(runId: string, row: CheckpointRow | undefined): Checkpoint | undefined {

@@ -1,7 +1,10 @@
 import type Database from 'better-sqlite3';
 import { tenantOf } from '../../core/tenant-scope.js';
 import { validateLeaseTiming } from '../lease-rules.js';
+import type { HumanTask } from '../human-task-types.js';
 import { validateClaimRequest } from '../timer-rules.js';
+import { workflowToWake } from '../workflow-rules.js';
+import { wake } from '../workflow-transitions.js';
 import type { WorkflowStore } from '../workflows.js';
 import { SqliteTimerStore } from './sqlite-timer-store.js';
 import { WorkflowTable } from './workflow-table.js';
@@ -45,6 +48,15 @@ export abstract class SqliteWorkflowStore extends SqliteTimerStore implements Wo
       return this.workflows.renewLease(tenantOf(scope), id, owner, now + ttlMs);
     });
   releaseWorkflowLease: WorkflowStore['releaseWorkflowLease'] = (scope, id, owner) => this.submit(ordinary, () => this.workflows.releaseLease(tenantOf(scope), id, owner));
+  /** Settling a workflow's human task wakes the workflow in the same transaction (workflowToWake). */
+  protected override taskChanged(task: HumanTask): HumanTask {
+    const target = workflowToWake(task);
+    if (target && this.workflows.get(task.tenant, target.instanceId)) {
+      this.workflows.update(task.tenant, target.instanceId, wake(task.updatedAt, (wait) => wait.kind === 'task' && wait.taskId === target.taskId));
+    }
+    return task;
+  }
+
   claimRunnableWorkflows: WorkflowStore['claimRunnableWorkflows'] = (owner, now, ttlMs, limit) =>
     this.submit(ordinary, () => {
       validateClaimRequest(owner, now, ttlMs, limit);

@@ -6,7 +6,7 @@ import type { WorkflowDeps } from './deps.js';
 
 /*
  * What the world does to an instance from outside its function: signal it, cancel it, wake it
- * when a human task it waits on is settled or its timer is due. Each is one store transaction;
+ * when its timer is due (a human task it waits on wakes it in the store, as the task settles). Each is one store transaction;
  * the worker then claims the instance (claimRunnableWorkflows) or a caller runs it (runInstance).
  */
 
@@ -22,11 +22,6 @@ export function signalWorkflow(deps: Pick<WorkflowDeps, 'store' | 'scope' | 'clo
  */
 export function cancelWorkflow(deps: Pick<WorkflowDeps, 'store' | 'scope' | 'clock'>, instanceId: string): Promise<WorkflowInstance> {
   return deps.store.updateWorkflow(deps.scope, instanceId, cancel(deps.clock.now()));
-}
-
-/** After the human task `taskId` is answered, expired or cancelled: the instance waiting on it runs again. */
-export function wakeForTask(deps: Pick<WorkflowDeps, 'store' | 'scope' | 'clock'>, instanceId: string, taskId: string): Promise<WorkflowInstance> {
-  return deps.store.updateWorkflow(deps.scope, instanceId, wake(deps.clock.now(), (wait) => wait.kind === 'task' && wait.taskId === taskId));
 }
 
 /**

@@ -8,6 +8,6 @@ export type { FieldValue, FormAnswer, FormFieldSpec, FormSpec, TaskAssignee, Tas
 export { timeout, type DurationInput, type WorkflowDuration } from './duration.js';
 export { runInstance, type RunOutcome } from './run-instance.js';
 export { startWorkflow, checkInput, type StartOptions } from './start-workflow.js';
-export { cancelWorkflow, fireWorkflowTimer, signalWorkflow, wakeForTask } from './control.js';
+export { cancelWorkflow, fireWorkflowTimer, signalWorkflow } from './control.js';
 export { workflowTimerId, workflowWakeKind } from './timers.js';
 export type { WorkflowDeps, WorkflowHumanTasks, WorkflowTaskOutcome, WorkflowTaskRequest } from './deps.js';

@@ -1,4 +1,4 @@
-import type { FormFieldType, FormOption, HumanTaskPriority, JsonValue } from '../../store/human-task-types.js';
+import type { FormField, FormOption, HumanTaskPriority, JsonValue } from '../../store/human-task-types.js';
 import type { EscalationStepInput } from '../../humans/sla/sla-input.js';
 import type { DurationInput } from './duration.js';
 
@@ -8,18 +8,8 @@ import type { DurationInput } from './duration.js';
  * number field a number, a boolean a boolean, a field without `required: true` optional.
  */
 
-/** One form field as a workflow writes it (the stored FormField, with read-only options for literal inference). */
-export interface FormFieldSpec {
-  type: FormFieldType;
-  label?: string;
-  help?: string;
-  required?: boolean;
-  default?: JsonValue;
-  min?: number | string;
-  max?: number | string;
-  pattern?: string;
-  options?: readonly FormOption[];
-}
+/** One form field as a workflow writes it: the stored FormField, with read-only options so literals keep their values. */
+export type FormFieldSpec = Omit<FormField, 'options'> & { options?: readonly FormOption[] };
 
 export type FormSpec = Readonly<Record<string, FormFieldSpec>>;
 

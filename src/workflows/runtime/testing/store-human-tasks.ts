@@ -5,7 +5,6 @@ import { firstTimers, resolveSla } from '../../../humans/sla/index.js';
 import { answer as answerTransition, validateForm, type Actor } from '../../../humans/tasks/index.js';
 import type { HumanTask, JsonObject } from '../../../store/human-task-types.js';
 import type { Store } from '../../../store/store.js';
-import { wakeForTask } from '../control.js';
 import type { WorkflowHumanTasks, WorkflowTaskOutcome } from '../deps.js';
 
 /*
@@ -45,10 +44,8 @@ function outcomeOf(task: HumanTask | undefined): WorkflowTaskOutcome | undefined
   return { status: task.status, ...(task.answer && { answer: task.answer }) };
 }
 
-/** Answers as `by` would from the inbox, then wakes the workflow waiting on the task (what the answer service will do). */
+/** Answers as `by` would from the inbox; the store wakes the workflow waiting on the task. */
 export async function answerWorkflowTask(store: Store, scope: TenantScope, clock: Clock, taskId: string, by: string, given: JsonObject): Promise<HumanTask> {
   const actor: Actor = { id: by, groups: ['support-l1'], admin: true };
-  const answered = await store.updateHumanTask(scope, taskId, answerTransition(actor, given, clock.now()));
-  if (answered.createdBy.kind === 'workflow') await wakeForTask({ store, scope, clock }, answered.createdBy.workflowId, taskId);
-  return answered;
+  return store.updateHumanTask(scope, taskId, answerTransition(actor, given, clock.now()));
 }
