@@ -38,7 +38,7 @@ export async function runInstance<I, O>(deps: WorkflowDeps, definition: Workflow
     store.renewWorkflowLease(scope, instanceId, owner, ttl, deps.clock.now()).then((held) => (lost ||= !held), () => undefined);
   }, ttl / 3);
   heartbeat.unref();
-  try {
+  const drive = async (): Promise<RunOutcome> => {
     for (let replay = 0; replay < maxReplays && !lost; replay++) {
       const instance = await store.updateWorkflow(scope, instanceId, resume(deps.clock.now()));
       if (!hasWork(instance)) return { status: instance.status, instance };
@@ -46,6 +46,13 @@ export async function runInstance<I, O>(deps: WorkflowDeps, definition: Workflow
       if (ended) return ended;
     }
     return { status: lost ? 'superseded' : 'running' };
+  };
+  try {
+    const { status, instance } = await drive();
+    // The lease is released below: the instance handed back does not claim to be held.
+    if (!instance) return { status };
+    const { leaseOwner: _owner, leaseExpiresAt: _expires, ...released } = instance;
+    return { status, instance: released };
   } finally {
     clearInterval(heartbeat);
     await store.releaseWorkflowLease(scope, instanceId, owner);
