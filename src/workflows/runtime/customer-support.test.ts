@@ -117,4 +117,14 @@ describe("seed 000's customer-support workflow", () => {
     const wrong: Extract<Result, { status: 'completed' }>['data']['level'] = 'medium';
     expect(wrong).toBe('medium');
   });
+
+  it('issue 11: a step returns the type its function returns, interfaces included', () => {
+    interface Order {
+      id: string;
+      lines: { sku: string; qty: number }[];
+    }
+    const _load = (ctx: Parameters<typeof step>[0]) => step(ctx, 'load', (): Order => ({ id: 'o1', lines: [] }));
+    expectTypeOf<Awaited<ReturnType<typeof _load>>>().toEqualTypeOf<Order>();
+    expect(typeof _load).toBe('function');
+  });
 });

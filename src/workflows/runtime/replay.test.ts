@@ -67,7 +67,7 @@ describe('replay', () => {
 
   it('issue 11: a step whose result is not JSON fails with E_WORKFLOW_STEP_RESULT naming the step; the error is journaled', async () => {
     let runs = 0;
-    const definition = workflow('dates', async (ctx) => step(ctx, 'load order', () => ({ id: 1, at: new Date(), n: ++runs }) as never));
+    const definition = workflow('dates', async (ctx) => step(ctx, 'load order', () => ({ id: 1, at: new Date(), n: ++runs })));
     await startWorkflow(h.deps(), definition, null, { id: 'w1' });
     const outcome = await runInstance(h.deps(), definition, 'w1');
     expect(outcome).toMatchObject({ status: 'failed', instance: { error: { code: 'E_WORKFLOW_STEP_RESULT', message: 'step "load order" returned a value that is not JSON: $.at is a Date, not a plain object' } } });
@@ -154,6 +154,8 @@ describe('replay', () => {
     const second = await startWorkflow(h.deps(), definition, { email: 'c@d.co', count: 3 }, { id: 'w1', version: 'def' });
     expect(first).toMatchObject({ created: true, instance: { version: 'abc', input: { email: 'a@b.co', count: 2 } } });
     expect(second).toEqual({ created: false, instance: first.instance });
+    const other = workflow('other', async () => null);
+    await expect(startWorkflow(h.deps(), other, null, { id: 'w1' })).rejects.toMatchObject({ code: 'E_WORKFLOW_STATE', message: 'cannot start workflow "other" as "w1": that id belongs to an instance of "typed"' });
   });
 
   it('issue 11: the wait an instance sleeps in is matched on replay: replacing it with a step is E_WORKFLOW_NONDETERMINISM', async () => {

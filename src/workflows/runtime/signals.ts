@@ -4,7 +4,7 @@ import { toDuration, type DurationInput } from './duration.js';
 import { positionTimer } from './timers.js';
 import { runOf } from './workflow-run.js';
 
-export type SignalResult<T extends JsonValue> = { received: true; payload: T } | { received: false };
+export type SignalResult<T> = { received: true; payload: T } | { received: false };
 
 export interface WaitForSignalOptions {
   /** Gives up after this long (a durable timer): the result is then `{ received: false }`. */
@@ -16,7 +16,7 @@ export interface WaitForSignalOptions {
  * before the workflow got here was kept by the store and is taken at once, oldest first; taking it
  * and journaling it are one transaction, so a signal is received exactly once.
  */
-export async function waitForSignal<T extends JsonValue = JsonValue>(ctx: WorkflowContext, name: string, options: WaitForSignalOptions = {}): Promise<SignalResult<T>> {
+export async function waitForSignal<T = JsonValue>(ctx: WorkflowContext, name: string, options: WaitForSignalOptions = {}): Promise<SignalResult<T>> {
   const run = runOf(ctx);
   return run.call(async () => {
     const limit = options.timeout === undefined ? undefined : toDuration(options.timeout, 'timeout');
@@ -34,7 +34,7 @@ export async function waitForSignal<T extends JsonValue = JsonValue>(ctx: Workfl
   });
 }
 
-function fromJournal<T extends JsonValue>(result: JsonValue | undefined): SignalResult<T> {
+function fromJournal<T>(result: JsonValue | undefined): SignalResult<T> {
   if (typeof result === 'object' && result !== null && !Array.isArray(result) && 'payload' in result) return { received: true, payload: result['payload'] as T };
   return { received: false };
 }

@@ -21,7 +21,7 @@ export interface StartOptions {
  */
 export async function startWorkflow<I, O>(deps: WorkflowDeps, definition: WorkflowDefinition<I, O>, input: unknown, options: StartOptions = {}): Promise<StartedWorkflow> {
   const checked = checkInput(definition, input);
-  return deps.store.startWorkflow(deps.scope, {
+  const started = await deps.store.startWorkflow(deps.scope, {
     id: options.id ?? `wf-${randomUUID()}`,
     name: definition.name,
     version: options.version ?? sourceVersion(definition),
@@ -29,6 +29,12 @@ export async function startWorkflow<I, O>(deps: WorkflowDeps, definition: Workfl
     ...(options.parentId !== undefined && { parentId: options.parentId }),
     createdAt: deps.clock.now(),
   });
+  if (started.instance.name !== definition.name) {
+    throw new OrchestraError(ErrorCode.WORKFLOW_STATE, `cannot start workflow "${definition.name}" as "${started.instance.id}": that id belongs to an instance of "${started.instance.name}"`, {
+      hint: 'Instance ids are unique across workflows: pass another --id, or none to get a fresh one.',
+    });
+  }
+  return started;
 }
 
 /** The input as the schema parses it (defaults applied), and plain JSON. */

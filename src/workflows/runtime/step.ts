@@ -18,7 +18,8 @@ export interface StepOptions {
  * is journaled too, after the retries: the step then throws a StepError with its name, message and
  * code, on the first run and on every replay alike.
  */
-export async function step<T extends JsonValue>(ctx: WorkflowContext, name: string, fn: () => Promise<T> | T, options: StepOptions = {}): Promise<T> {
+// T is not bound to JsonValue: interfaces (which have no index signature) must be returnable; the value is checked at run time.
+export async function step<T>(ctx: WorkflowContext, name: string, fn: () => Promise<T> | T, options: StepOptions = {}): Promise<T> {
   const run = runOf(ctx);
   return run.call(async () => {
     const { position, entry } = run.next({ kind: 'step', name });
