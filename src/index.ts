@@ -36,8 +36,6 @@ export {
   createConsoleInterviewer,
 } from './humans/index.js';
 
-export { workflow, isWorkflowDefinition } from './workflows/definition.js';
-export type { WorkflowContext, WorkflowDefinition, WorkflowOptions } from './workflows/definition.js';
 
 export { OrchestraError, ErrorCode, ExitCode, isOrchestraError } from './core/errors.js';
 export type { RunEvent, RunEventType, StageStatus } from './core/events.js';
@@ -75,3 +73,7 @@ export type {
   JsonObject,
   JsonValue,
 } from './store/human-task-types.js';
+// code-first workflows (issue 11): what a workflow file imports (`import { workflow, step, task } from 'orchestra'`).
+export { workflow, step, task, sleep, sleepUntil, waitForSignal, patched, timeout, StepError } from './workflows/index.js';
+export { isWorkflowDefinition } from './workflows/definition.js';
+export type { WorkflowContext, WorkflowDefinition, WorkflowOptions, StepOptions, TaskOptions, TaskResult, FormAnswer, FormSpec, SignalResult, WaitForSignalOptions, WorkflowDuration, DurationInput } from './workflows/index.js';

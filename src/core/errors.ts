@@ -53,8 +53,20 @@ export const ErrorCode = {
   UNKNOWN_PERSON: 'E_UNKNOWN_PERSON',
   /** A workflow file did not compile or threw while loading, two files define one name, or a file escapes workflows/ (issue 11). */
   WORKFLOW_LOAD: 'E_WORKFLOW_LOAD',
-  /** No workflow of that name in the project's workflows/ folder (issue 11). */
+  /** No workflow instance (or workflow definition) with this id or name in the caller's tenant (issue 11). */
   WORKFLOW_NOT_FOUND: 'E_WORKFLOW_NOT_FOUND',
+  /** The instance's status forbids the request: a signal to, or a cancel of, a finished instance. */
+  WORKFLOW_STATE: 'E_WORKFLOW_STATE',
+  /** Another process journaled this position first: two processes drove one instance (exactly-once guard). */
+  WORKFLOW_CONFLICT: 'E_WORKFLOW_CONFLICT',
+  /** The workflow's code no longer matches its journal (a step renamed, reordered or removed while in flight). */
+  WORKFLOW_NONDETERMINISM: 'E_WORKFLOW_NONDETERMINISM',
+  /** A step returned a value that is not JSON (a function, a class instance, a cycle, undefined, NaN…). */
+  WORKFLOW_STEP_RESULT: 'E_WORKFLOW_STEP_RESULT',
+  /** A workflow's input failed its zod schema; `fields` names each bad field. */
+  WORKFLOW_INPUT: 'E_WORKFLOW_INPUT',
+  /** The workflow function threw: the instance failed with this error's message. */
+  WORKFLOW_FAILED: 'E_WORKFLOW_FAILED',
   INTERNAL: 'E_INTERNAL',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
@@ -122,6 +134,12 @@ const exitCodeOf: Record<ErrorCode, ExitCode> = {
   E_UNKNOWN_PERSON: ExitCode.USAGE,
   E_WORKFLOW_LOAD: ExitCode.USAGE,
   E_WORKFLOW_NOT_FOUND: ExitCode.NOT_FOUND,
+  E_WORKFLOW_STATE: ExitCode.CONFLICT,
+  E_WORKFLOW_CONFLICT: ExitCode.CONFLICT,
+  E_WORKFLOW_NONDETERMINISM: ExitCode.FAILED,
+  E_WORKFLOW_STEP_RESULT: ExitCode.FAILED,
+  E_WORKFLOW_INPUT: ExitCode.USAGE,
+  E_WORKFLOW_FAILED: ExitCode.FAILED,
   E_INTERNAL: ExitCode.INTERNAL,
 };
 

@@ -12,6 +12,7 @@ import { describeOutboxConformance } from './conformance/outbox.case.js';
 import { describeRunConformance } from './conformance/runs.case.js';
 import { describeRunFileConformance } from './conformance/run-files.case.js';
 import { describeTimerConformance } from './conformance/timers.case.js';
+import { describeWorkflowConformance } from './conformance/workflows.case.js';
 import type { Store } from './store.js';
 
 /**
@@ -50,5 +51,6 @@ export function describeStoreConformance(name: string, open: () => Promise<Store
     describeOutboxConformance(fixture);
     describeHumanTaskConformance(fixture);
     describeTimerConformance(fixture);
+    describeWorkflowConformance(fixture);
   });
 }

@@ -240,4 +240,50 @@ export const migrations: readonly Migration[] = [
     name: 'run tenant',
     sql: `ALTER TABLE runs ADD COLUMN tenant TEXT NOT NULL DEFAULT 'default';`,
   },
+  {
+    // Code-first workflows (issue 11, src/store/workflows.ts): instances (the JSON is the record; the
+    // columns are what queries filter on), their journals (a taken position is a primary-key
+    // conflict: the exactly-once guard) and the signals kept until a waitForSignal consumes them.
+    name: 'workflow instances, journals, signals',
+    sql: `
+      CREATE TABLE workflow_instances (
+        tenant           TEXT NOT NULL,
+        id               TEXT NOT NULL,
+        name             TEXT NOT NULL,
+        status           TEXT NOT NULL CHECK (status IN ('running', 'waiting', 'completed', 'failed', 'cancelled')),
+        parent_id        TEXT,
+        cleanup_pending  INTEGER NOT NULL DEFAULT 0,
+        created_at       INTEGER NOT NULL,
+        updated_at       INTEGER NOT NULL,
+        lease_owner      TEXT,
+        lease_expires_at INTEGER,
+        instance_json    TEXT NOT NULL,
+        PRIMARY KEY (tenant, id)
+      );
+      CREATE INDEX workflow_instances_by_created ON workflow_instances (tenant, created_at DESC, id DESC);
+      -- What a worker's claim reads: instances with work to do, longest waiting first.
+      CREATE INDEX workflow_instances_runnable ON workflow_instances (updated_at, tenant, id) WHERE status = 'running' OR cleanup_pending = 1;
+
+      CREATE TABLE workflow_journal (
+        tenant      TEXT NOT NULL,
+        instance_id TEXT NOT NULL,
+        position    INTEGER NOT NULL,
+        entry_json  TEXT NOT NULL,
+        PRIMARY KEY (tenant, instance_id, position)
+      ) WITHOUT ROWID;
+
+      CREATE TABLE workflow_signals (
+        tenant       TEXT NOT NULL,
+        instance_id  TEXT NOT NULL,
+        seq          INTEGER NOT NULL,
+        name         TEXT NOT NULL,
+        payload_json TEXT NOT NULL,
+        sent_at      INTEGER NOT NULL,
+        consumed_at  INTEGER,
+        consumed_by  INTEGER,
+        PRIMARY KEY (tenant, instance_id, seq)
+      );
+      CREATE INDEX workflow_signals_pending ON workflow_signals (tenant, instance_id, name, seq) WHERE consumed_at IS NULL;
+    `,
+  },
 ];

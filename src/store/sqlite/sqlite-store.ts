@@ -18,7 +18,7 @@ import { RunFileRows } from './run-file-rows.js';
 import { fromNodeRecordRow, fromRunRow, fromRunRowMarked, runPatchColumns, toRunRow } from './rows.js';
 import { HumanTaskTable } from './human-task-table.js';
 import { isConstraintError, toStoreError } from './sqlite-errors.js';
-import { SqliteTimerStore } from './sqlite-timer-store.js';
+import { SqliteWorkflowStore } from './sqlite-workflow-store.js';
 import { createRunPatchStatements, prepareStatements } from './statements.js';
 
 // Checkpoints and run state must survive power loss; node records and events may lag behind them.
@@ -31,7 +31,7 @@ const [durable, ordinary] = [true, false];
  * calls run at once, after committing whatever is queued, so every call sees the writes issued before it. Transactions are IMMEDIATE:
  * they take the write lock up front (no upgrade deadlock between processes).
  */
-export class SqliteStore extends SqliteTimerStore implements Store {
+export class SqliteStore extends SqliteWorkflowStore implements Store {
   readonly kind = 'sqlite' as const;
   readonly ordersWrites = true;
   private readonly sql: ReturnType<typeof prepareStatements>;
@@ -247,7 +247,7 @@ export class SqliteStore extends SqliteTimerStore implements Store {
     });
   getHumanTask: Store['getHumanTask'] = (scope, id) => this.guard(() => this.humanTasks.get(tenantOf(scope), id));
   listHumanTasks: Store['listHumanTasks'] = (scope, filter = {}) => this.guard(() => this.humanTasks.list(tenantOf(scope), filter));
-  updateHumanTask: Store['updateHumanTask'] = (scope, id, decide) => this.submit(durable, () => this.humanTasks.update(tenantOf(scope), id, decide));
+  updateHumanTask: Store['updateHumanTask'] = (scope, id, decide) => this.submit(durable, () => this.taskChanged(this.humanTasks.update(tenantOf(scope), id, decide)));
   takeHumanTaskAnswer: Store['takeHumanTaskAnswer'] = (scope, id, now) => this.submit(durable, () => this.humanTasks.take(tenantOf(scope), id, now));
 
   private readCheckpoint(runId: string, row: CheckpointRow | undefined): Checkpoint | undefined {

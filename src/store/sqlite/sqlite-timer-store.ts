@@ -73,10 +73,15 @@ export abstract class SqliteTimerStore extends SqliteConnection implements Timer
       if (!stored || !this.timers.holds(timer, owner)) return { fired: false };
       const task = this.firingTasks.get(tenant, stored.subjectId);
       const { change, schedule = [] } = decide(task);
-      const updated = change && task ? this.firingTasks.update(tenant, task.id, () => change) : task;
+      const updated = change && task ? this.taskChanged(this.firingTasks.update(tenant, task.id, () => change)) : task;
       this.timers.schedule(tenant, schedule);
       this.timers.markFired(timer, now);
       return updated ? { fired: true, task: updated } : { fired: true };
     });
+  }
+
+  /** Called inside the transaction that changed `task`; SqliteWorkflowStore wakes the task's workflow here. */
+  protected taskChanged(task: HumanTask): HumanTask {
+    return task;
   }
 }

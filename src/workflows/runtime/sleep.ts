@@ -1,0 +1,33 @@
+import type { WorkflowContext } from '../definition.js';
+import { toDuration, type DurationInput } from './duration.js';
+import { positionTimer } from './timers.js';
+import { runOf } from './workflow-run.js';
+
+/**
+ * Waits `duration` durably: a timer in the store (`wf:<instance>:<position>`) wakes the instance,
+ * which meanwhile is `waiting` and holds no process. The wait counts from the first time the call
+ * ran, not from a replay. The journal names it `sleep` whatever its length, so a changed duration
+ * does not break instances in flight (they keep the timer they have).
+ */
+export async function sleep(ctx: WorkflowContext, duration: DurationInput): Promise<void> {
+  const { ms } = toDuration(duration, 'sleep');
+  await sleepAt(ctx, 'sleep', (now) => now + ms);
+}
+
+/** Waits until `date` durably (at once when it is past). */
+export async function sleepUntil(ctx: WorkflowContext, date: Date | number): Promise<void> {
+  const at = typeof date === 'number' ? date : date.getTime();
+  await sleepAt(ctx, 'sleepUntil', () => at);
+}
+
+async function sleepAt(ctx: WorkflowContext, name: string, dueAt: (now: number) => number): Promise<void> {
+  const run = runOf(ctx);
+  return run.call(async () => {
+    const { position, entry } = run.next({ kind: 'sleep', name });
+    if (entry) return;
+    await run.beginNew();
+    const timer = await positionTimer(run, position, dueAt(run.now()));
+    if (run.now() < timer.dueAt) run.suspend({ kind: 'timer', timerId: timer.id, until: timer.dueAt }, position, { kind: 'sleep', name });
+    await run.journalAt(position, { kind: 'sleep', name, result: { until: timer.dueAt } });
+  });
+}

@@ -1,0 +1,56 @@
+import type { FormField, FormOption, HumanTaskPriority, JsonValue } from '../../store/human-task-types.js';
+import type { EscalationStepInput } from '../../humans/sla/sla-input.js';
+import type { DurationInput } from './duration.js';
+
+/*
+ * task()'s types: the form as written in the workflow (seed 000's `form: { answer: {...} }`), and
+ * the answer's type inferred from it: a select's options become the union of their values, a
+ * number field a number, a boolean a boolean, a field without `required: true` optional.
+ */
+
+/** One form field as a workflow writes it: the stored FormField, with read-only options so literals keep their values. */
+export type FormFieldSpec = Omit<FormField, 'options'> & { options?: readonly FormOption[] };
+
+export type FormSpec = Readonly<Record<string, FormFieldSpec>>;
+
+type OptionValue<F> = F extends { options: readonly (infer O)[] } ? (O extends { value: infer V } ? V : string) : string;
+
+/** The answer type of one field. */
+export type FieldValue<F extends FormFieldSpec> = F['type'] extends 'number'
+  ? number
+  : F['type'] extends 'boolean'
+    ? boolean
+    : F['type'] extends 'select'
+      ? OptionValue<F>
+      : F['type'] extends 'multiselect'
+        ? OptionValue<F>[]
+        : string;
+
+type RequiredKeys<F extends FormSpec> = { [K in keyof F]: F[K] extends { required: true } ? K : never }[keyof F];
+type Flatten<T> = { [K in keyof T]: T[K] };
+
+/** The answer of a whole form: required fields present, the others optional. */
+export type FormAnswer<F extends FormSpec> = Flatten<{ [K in RequiredKeys<F>]: FieldValue<F[K]> } & { [K in Exclude<keyof F, RequiredKeys<F>>]?: FieldValue<F[K]> }>;
+
+/** Who answers: a group (anyone in it) or one user. */
+export type TaskAssignee = { group: string } | { user: string };
+
+export interface TaskOptions<F extends FormSpec> {
+  title: string;
+  /** Markdown. */
+  description?: string;
+  form: F;
+  assignTo?: TaskAssignee;
+  /** Shown to the person answering; undefined values are left out. */
+  context?: { readonly [key: string]: JsonValue | undefined };
+  /** Due this long after creation: timeout('30m'), '30m', or ms. */
+  sla?: DurationInput;
+  /** The escalation chain, as in orchestra.yaml (`{ after: '30m', reassign: 'group:support-l2' }`, …). */
+  escalation?: EscalationStepInput[];
+  priority?: HumanTaskPriority;
+  /** The name the journal keeps (the title by default): give one when the title varies between runs. */
+  name?: string;
+}
+
+/** A completed task carries the answer; an expired or cancelled one whatever default answer it got, if any. */
+export type TaskResult<D> = { status: 'completed'; data: D } | { status: 'expired' | 'cancelled'; data: Partial<D> };
