@@ -40,6 +40,8 @@ export interface WorkflowInstance {
   suspendedAt?: SuspendedCall;
   /** The parent instance, for a child workflow. */
   parentId?: string;
+  /** The project folder whose workflows/ defines it (absolute): where a worker that serves several projects (the daemon) loads its code. */
+  projectDir?: string;
   /** Counts wakes (a signal, a fired timer, an answer): a suspend decided before a wake is refused (workflow-rules.ts). */
   wakeups: number;
   /** Set by cancelWorkflow while the function's cleanup (its finally blocks) has not run yet. */
@@ -59,7 +61,17 @@ export interface NewWorkflowInstance {
   version: string;
   input: JsonValue;
   parentId?: string;
+  /** The project folder it was started from (absolute); see WorkflowInstance.projectDir. */
+  projectDir?: string;
   createdAt: number;
+}
+
+/** Which runnable instances a worker claims (claimRunnableWorkflows); all of them without one. */
+export interface WorkflowClaimFilter {
+  /** Only instances started from this project folder, and those that recorded no folder (a worker serving one project). */
+  projectDir?: string;
+  /** Leave out instances that recorded no folder (the daemon, which loads each instance's code from its folder). */
+  requireProjectDir?: boolean;
 }
 
 export interface SuspendedCall {

@@ -12,6 +12,8 @@ export interface StartOptions {
   /** The hash of the workflow's source (the loader gives it); by default a hash of the function's text. */
   version?: string;
   parentId?: string;
+  /** The project folder whose workflows/ defines it (absolute): the daemon loads the instance's code from there. */
+  projectDir?: string;
 }
 
 /**
@@ -27,6 +29,7 @@ export async function startWorkflow<I, O>(deps: WorkflowDeps, definition: Workfl
     version: options.version ?? sourceVersion(definition),
     input: checked as JsonValue,
     ...(options.parentId !== undefined && { parentId: options.parentId }),
+    ...(options.projectDir !== undefined && { projectDir: options.projectDir }),
     createdAt: deps.clock.now(),
   });
   if (started.instance.name !== definition.name) {
