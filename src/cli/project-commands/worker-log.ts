@@ -1,0 +1,44 @@
+import { escapeTerminalText } from '../../core/terminal-text.js';
+import type { JournalEntry, WorkflowInstance } from '../../store/workflow-types.js';
+import type { RunOutcome } from '../../workflows/runtime/index.js';
+
+/* The lines of `orchestra worker` and `orchestra dev`'s live log: one per journaled call and one per replay's end. */
+
+function clockTime(at: number): string {
+  return new Date(at).toISOString().slice(11, 23);
+}
+
+function head(instance: Pick<WorkflowInstance, 'id' | 'name'>, at: number): string {
+  return `${clockTime(at)}  ${escapeTerminalText(instance.name)} ${escapeTerminalText(instance.id)}`;
+}
+
+/** `step "charge card" done`, `sleep "1h" done`, `step "x" failed: E_STEP boom`. */
+export function journalLine(instance: Pick<WorkflowInstance, 'id' | 'name'>, entry: JournalEntry): string {
+  const what = `${entry.kind} "${escapeTerminalText(entry.name)}"`;
+  const how = entry.error ? `failed: ${entry.error.code} ${escapeTerminalText(entry.error.message)}` : 'done';
+  return `${head(instance, entry.at)}  #${entry.position} ${what} ${how}`;
+}
+
+/** Where a replay ended; undefined for one another process drove. */
+export function outcomeLine(instance: Pick<WorkflowInstance, 'id' | 'name'>, outcome: RunOutcome, now: number): string | undefined {
+  const after = outcome.instance;
+  switch (outcome.status) {
+    case 'completed':
+      return `${head(instance, now)}  completed: ${escapeTerminalText(truncate(JSON.stringify(after?.result ?? null)))}`;
+    case 'failed':
+      return `${head(instance, now)}  failed: ${after?.error ? `${after.error.code} ${escapeTerminalText(after.error.message)}` : 'unknown error'}`;
+    case 'cancelled':
+      return `${head(instance, now)}  cancelled (cleanup done)`;
+    case 'waiting': {
+      const wait = after?.waitingOn;
+      const on = !wait ? '' : wait.kind === 'timer' ? `timer until ${new Date(wait.until).toISOString()}` : wait.kind === 'task' ? `human task ${wait.taskId}` : `signal "${escapeTerminalText(wait.name)}"`;
+      return `${head(instance, now)}  waiting: ${on}`;
+    }
+    default:
+      return undefined;
+  }
+}
+
+function truncate(text: string, max = 200): string {
+  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
+}
