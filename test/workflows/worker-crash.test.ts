@@ -39,15 +39,15 @@ async function instance(id: string) {
 
 describe('the workflow worker survives crashes (real processes)', () => {
   it('issue 11: kill -9 of the worker at 15 random moments of a 20-step workflow: each step ran once, save at most one per kill, and the result is right', async () => {
-    await wp.start('twenty', { log: wp.log, stepMs: 60 }, 'w-twenty');
+    await wp.start('twenty', { log: wp.log, stepMs: 100 }, 'w-twenty');
     let kills = 0;
     for (; kills < 15; kills++) {
       const before = effects().length;
       if ((await instance('w-twenty'))?.status === 'completed') break;
       const worker = startWorker();
-      // Wait until this worker has made a step happen, then kill it at a random moment within a step or two.
-      await eventually(() => (effects().length > before || worker.stdout().includes('completed') ? true : undefined), 'the restarted worker to run a step', 60_000);
-      await new Promise((resolve) => setTimeout(resolve, Math.floor(Math.random() * 120)));
+      // Once this worker ran a step's effect, kill it at a random moment of that step or the next.
+      await eventually(() => (effects().length > before ? true : undefined), 'the restarted worker to run a step', 60_000);
+      await new Promise((resolve) => setTimeout(resolve, Math.floor(Math.random() * 150)));
       await kill(worker);
     }
     const last = startWorker();
@@ -58,8 +58,8 @@ describe('the workflow worker survives crashes (real processes)', () => {
     for (const [, step] of effects()) counts.set(step!, (counts.get(step!) ?? 0) + 1);
     expect([...counts.keys()].sort((a, b) => Number(a) - Number(b))).toEqual(Array.from({ length: 20 }, (_, i) => String(i)));
     const extra = [...counts.values()].reduce((sum, n) => sum + n - 1, 0);
+    expect(kills).toBe(15);
     expect(extra).toBeLessThanOrEqual(kills);
-    expect(Math.max(...counts.values())).toBeLessThanOrEqual(2);
     expect((await (await wp.store()).readJournal(scope, 'w-twenty')).length).toBe(20);
   }, 240_000);
 
