@@ -14,7 +14,7 @@ describe('the human-task port of workflows', () => {
   it('issue 11: opens a task as the services do (once, its SLA timer with it, announced), refuses an unknown assignee, and takes the answer', async () => {
     const store = createMemoryStore();
     const announced: string[] = [];
-    const port = workflowHumanTasks({ store, scope, people: noPeople, now: () => 1_000, notices: { announce: (task: HumanTask, event) => void announced.push(`${task.id} ${event}`) } });
+    const port = workflowHumanTasks({ store, scope, people: noPeople, now: () => 1_000, notices: { announce: async (task: HumanTask, event) => void announced.push(`${task.id} ${event}`) } });
     await port.open(request);
     await port.open(request);
     expect(announced).toEqual(['wf:w1:0 created']);
