@@ -218,4 +218,11 @@ export const migrations: readonly Migration[] = [
       ALTER TABLE human_tasks ADD COLUMN escalation_chain_json TEXT;
     `,
   },
+  {
+    // A human task's kind (issue 10): `form` (one answer), or `chat` (one turn of an interactive node's conversation).
+    name: 'human task kinds',
+    sql: `
+      ALTER TABLE human_tasks ADD COLUMN kind TEXT NOT NULL DEFAULT 'form' CHECK (kind IN ('form', 'chat'));
+    `,
+  },
 ];
