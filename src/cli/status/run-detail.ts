@@ -6,12 +6,16 @@ import { formatTable } from '../output/table.js';
 import { paintState } from './run-list.js';
 import type { RunView } from './run-view.js';
 import { escapeTerminalFields, escapeTerminalText } from '../../core/terminal-text.js';
+import type { Conversation } from '../../engine/handlers/codergen/interactive/chat-log.js';
+import { formatTranscript } from '../../humans/chat/transcript.js';
 
 export type CheckpointSummary = Pick<Checkpoint, 'seq' | 'currentNode' | 'nextNode' | 'timestamp'>;
 
 export interface RunDetail {
   nodes: readonly NodeRecord[];
   checkpoints: readonly CheckpointSummary[];
+  /** The transcripts of its interactive nodes (issue 10). */
+  conversations?: readonly Conversation[];
 }
 
 /** `orchestra runs RUN`: one run's facts; with `--detail`, its node history and checkpoints. */
@@ -39,6 +43,7 @@ export function formatRunDetail(raw: RunView, palette: Palette, detail: RunDetai
   const next = nextStep(run);
   if (next) lines.push('', next);
   if (detail) lines.push('', formatNodeHistory(detail.nodes, palette), '', formatCheckpoints(detail.checkpoints));
+  if (detail?.conversations?.length) lines.push('', formatConversations(detail.conversations));
   return lines.join('\n');
 }
 
@@ -72,6 +77,15 @@ export function formatNodeHistory(nodes: readonly NodeRecord[], palette: Palette
     escapeTerminalText(clip(node.failureReason ?? node.notes ?? '', notesWidth)),
   ]);
   return `Nodes:\n${indent(formatTable(['#', 'NODE', 'ATTEMPT', 'STATUS', 'DURATION', 'NOTES'], rows))}`;
+}
+
+/** Each interactive node's transcript, turn by turn; every line is model or user text, so escaped. */
+export function formatConversations(conversations: readonly Conversation[]): string {
+  const lines = ['Conversations:'];
+  for (const conversation of conversations) {
+    lines.push(`  ${escapeTerminalText(conversation.node)} (visit ${escapeTerminalText(conversation.visit)}):`, ...formatTranscript(conversation.entries, escapeTerminalText, '    '));
+  }
+  return lines.join('\n');
 }
 
 export function formatCheckpoints(checkpoints: readonly CheckpointSummary[]): string {

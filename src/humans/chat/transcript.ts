@@ -41,8 +41,13 @@ export function formatTranscript(entries: readonly ChatEntry[], escape: (line: s
   const lines: string[] = [];
   for (const entry of entries) {
     const who = entry.role === 'model' ? `model, turn ${entry.turn}` : `${entry.by ?? 'person'}${entry.end ? (entry.choice ? `, ended the chat choosing ${entry.choice}` : ', ended the chat') : ''}`;
-    lines.push(`${indent}${escape(who)}:`);
     const text = entry.text.trimEnd();
+    // A bare `/done` (or `/A`) says nothing but that the chat ended: the heading tells it.
+    if (text === '' && entry.end) {
+      lines.push(`${indent}${escape(who)}`);
+      continue;
+    }
+    lines.push(`${indent}${escape(who)}:`);
     for (const line of (text === '' ? '(no message)' : text).split('\n')) lines.push(`${indent}  ${escape(line)}`);
   }
   return lines;

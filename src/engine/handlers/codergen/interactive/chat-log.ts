@@ -19,6 +19,25 @@ export async function readChatTurns(store: Pick<Store, 'readEvents'>, runId: str
   }
 }
 
+/** One interactive node visit's conversation, as `runs RUN --detail` shows it. */
+export interface Conversation {
+  node: string;
+  visit: string;
+  entries: ChatEntry[];
+}
+
+/** Every conversation of a run, in the order they started. */
+export async function conversationsOf(store: Pick<Store, 'readEvents'>, runId: string): Promise<Conversation[]> {
+  const byVisit = new Map<string, Conversation>();
+  for (const event of await readChatTurns(store, runId)) {
+    const key = `${event.node}\u0000${event.visit}`;
+    let conversation = byVisit.get(key);
+    if (!conversation) byVisit.set(key, (conversation = { node: event.node, visit: event.visit, entries: [] }));
+    conversation.entries.push(entryOf(event));
+  }
+  return [...byVisit.values()];
+}
+
 export function entryOf(event: ChatTurnEvent): ChatEntry {
   const { role, turn, attempt, text, by, end, choice } = event;
   return { role, turn, attempt, text, ...(by !== undefined && { by }), ...(end !== undefined && { end }), ...(choice !== undefined && { choice }) };
