@@ -79,5 +79,6 @@ async function viewOf(store: Store, run: RunRecord, now: number, tasks: Map<stri
   const lease = run.state === 'running' ? await store.getLease(run.id) : undefined;
   // Only a live run can be waiting at a gate; its open node records say which.
   const live = run.state === 'running' && toRunView(run, lease, now).displayState === 'running';
-  return toRunView(run, lease, now, live ? waitingGateOf(await store.listNodeRecords(run.id)) : undefined, tasks.get(run.id));
+  const task = tasks.get(run.id);
+  return toRunView(run, lease, now, live ? waitingGateOf(await store.listNodeRecords(run.id), task?.nodeId) : undefined, task);
 }

@@ -1,4 +1,5 @@
 import { authenticateLocal } from '../../services/auth/local-scope.js';
+import type { HumanTask } from '../../store/human-task-types.js';
 import type { Store } from '../../store/store.js';
 import type { CliIo } from '../cli-io.js';
 
@@ -6,6 +7,8 @@ import type { CliIo } from '../cli-io.js';
 export interface OpenGateTask {
   id: string;
   nodeId: string;
+  /** `chat`: a turn of an interactive node's conversation (answered with message=…). */
+  kind: HumanTask['kind'];
 }
 
 /**
@@ -15,6 +18,6 @@ export interface OpenGateTask {
 export async function openGateTasksByRun(store: Store, env: CliIo['env']): Promise<Map<string, OpenGateTask>> {
   const { tasks } = await store.listHumanTasks(authenticateLocal({ env }), { status: ['open', 'claimed'], limit: 1000 });
   const byRun = new Map<string, OpenGateTask>();
-  for (const task of tasks) if (task.createdBy.kind === 'run') byRun.set(task.createdBy.runId, { id: task.id, nodeId: task.createdBy.nodeId });
+  for (const task of tasks) if (task.createdBy.kind === 'run') byRun.set(task.createdBy.runId, { id: task.id, nodeId: task.createdBy.nodeId, kind: task.kind });
   return byRun;
 }

@@ -51,12 +51,12 @@ function nextStep(run: RunView): string | undefined {
   switch (run.displayState) {
     case 'interrupted':
     case 'interrupted?':
-      if (run.humanTask) return `Its gate waits on human task ${run.humanTask}: answer it (orchestra answer ${run.humanTask} choice=<target>) and resume it: orchestra resume ${run.id}`;
+      if (run.humanTask) return `Its gate waits on human task ${run.humanTask}: answer it (orchestra answer ${run.humanTask} ${run.answerHint ?? 'choice=<target>'}) and resume it: orchestra resume ${run.id}`;
       return `Resume it: orchestra resume ${run.id}`;
     case 'running':
       return `Follow it: orchestra attach ${run.id}`;
     case 'waiting':
-      if (run.humanTask) return `It waits for an answer at ${run.waitingAt ?? 'a human gate'} on human task ${run.humanTask}: answer it in the terminal that runs it or from anywhere with orchestra answer ${run.humanTask} choice=<target>.`;
+      if (run.humanTask) return `It waits for an answer at ${run.waitingAt ?? 'a human gate'} on human task ${run.humanTask}: answer it in the terminal that runs it or from anywhere with orchestra answer ${run.humanTask} ${run.answerHint ?? 'choice=<target>'}.`;
       return `It waits for an answer at ${run.waitingAt ?? 'a human gate'}: answer it in the terminal that runs it (orchestra attach ${run.id} follows it).`;
     default:
       return undefined;

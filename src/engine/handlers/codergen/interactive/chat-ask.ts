@@ -21,7 +21,7 @@ export async function askPerson(input: HandlerInput, setup: ChatSetup, transcrip
   const tasks = input.services.humanTasks;
   if (!tasks) return fromInterviewer(input, setup, question, turn);
   const request = chatTaskRequest(input, setup, transcript, turn);
-  const ask: GateTaskAsk = { tasks, request, question, choices: setup.choices, timeoutMs: undefined, atTerminal: chatAtTerminal, answerHint: 'message="…"' };
+  const ask: GateTaskAsk = { tasks, request, question, choices: setup.choices, timeoutMs: undefined, atTerminal: chatAtTerminal, answerHint: setup.choices.length > 0 ? 'message="…" [choice=<target>]' : 'message="…"' };
   const result = await askThroughTask(input, ask);
   if (result.kind !== 'answered') return { failure: `Chat task ${request.id} of node "${input.node.id}" was ${result.kind === 'timeout' ? 'not answered in time' : result.task.status} before anyone replied.` };
   const answer = result.task.answer ?? {};
