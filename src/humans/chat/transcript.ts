@@ -40,7 +40,7 @@ function isEntry(value: unknown): value is ChatEntry {
 export function formatTranscript(entries: readonly ChatEntry[], escape: (line: string) => string = (line) => line, indent = '  '): string[] {
   const lines: string[] = [];
   for (const entry of entries) {
-    const who = entry.role === 'model' ? `model, turn ${entry.turn}` : `${entry.by ?? 'person'}${entry.end ? (entry.choice ? `, ended the chat choosing ${entry.choice}` : ', ended the chat') : ''}`;
+    const who = entry.role === 'model' ? `model, turn ${entry.turn}` : `${entry.by ?? 'person'}${entry.end ? ` ended the chat${entry.choice ? ` choosing ${entry.choice}` : ''}` : ''}`;
     const text = entry.text.trimEnd();
     // A bare `/done` (or `/A`) says nothing but that the chat ended: the heading tells it.
     if (text === '' && entry.end) {
