@@ -2,6 +2,8 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { isProcessAlive } from '../../src/core/process-alive.js';
+import { gatePipeline } from '../../src/cli/testing/pipelines.js';
 import { runCli } from '../../src/cli/testing/run-cli.js';
 import { startAnsweredRunResumer } from '../../src/server/human-work/resume-answered-runs.js';
 import { authenticateLocal } from '../../src/services/auth/local-scope.js';
@@ -156,7 +158,7 @@ describe('issue 10: interactive nodes', () => {
       await answerGateTask(home(), (await openTask(1)).id, { message: 'Include a verb' });
       const turn2 = await openTask(2);
       killGroup(pid);
-      await eventually(() => (isAlive(pid) ? undefined : true), 'the detached run to die');
+      await eventually(() => (isProcessAlive(pid) ? undefined : true), 'the detached run to die');
       await answerGateTask(home(), turn2.id, { message: '/done' });
       const { store } = await openCliStore({ ORCHESTRA_HOME: home() });
       try {
@@ -178,25 +180,14 @@ describe('issue 10: interactive nodes', () => {
   });
 
   it('issue 10: orchestra answer ends a chat with a choice, which routes the run like a gate; an answer without a message is refused and changes nothing', async () => {
-    writeFileSync(join(root, 'choose.dot'), `digraph Choose {
-  start [shape=Mdiamond]
-  exit [shape=Msquare]
-  verdict [prompt="Write the verdict", interactive=true]
-  ship [prompt="Ship"]
-  fix [prompt="Fix"]
-  start -> verdict
-  verdict -> ship [label="[S] Ship"]
-  verdict -> fix [label="[F] Fix first"]
-  ship -> exit
-  fix -> exit
-}
-`);
+    // The gate pipeline, its gate made an interactive LLM node: the gate's two edges are the chat's choices.
+    writeFileSync(join(root, 'choose.dot'), gatePipeline.replace('review [shape=hexagon, label="Ship it?"]', 'review [prompt="Write the verdict", interactive=true]'));
     const run = start(['run', join(root, 'choose.dot')]);
     try {
       const id = await nthTask(run, 1);
       expect(run.stdout()).toContain(`orchestra answer ${id} message="…" [choice=<target>]`);
       const shown = await runCli(['inbox', 'show', id], { cwd: root, home: home(), env: { NO_COLOR: '1' } });
-      expect(shown.stdout).toContain('  choice (End the conversation with): select\n      ship  Ship\n      fix  Fix first');
+      expect(shown.stdout).toContain('  choice (End the conversation with): select\n      ship  Approve\n      fix  Fix');
       const refused = await runCli(['answer', id, 'choice=fix'], { cwd: root, home: home(), env });
       expect(refused.code).not.toBe(0);
       expect(refused.stderr).toContain('message');
@@ -204,7 +195,7 @@ describe('issue 10: interactive nodes', () => {
       const answered = await runCli(['answer', id, 'message=Tests fail on Windows', 'choice=fix'], { cwd: root, home: home(), env });
       expect(answered.code, answered.stderr).toBe(0);
       expect((await run.exited).code, run.stderr()).toBe(0);
-      expect(run.stdout()).toContain('→ fix "[F] Fix first" (preferred label)');
+      expect(run.stdout()).toContain('→ fix "[F] Fix" (preferred label)');
       expect(run.stdout()).not.toMatch(/✓ ship /);
     } finally {
       killGroup(run.child.pid);
@@ -221,11 +212,3 @@ describe('issue 10: interactive nodes', () => {
   });
 });
 
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}

@@ -2,9 +2,8 @@ import { readString } from '../../../../pipeline/graph/attr-read.js';
 import { textValue } from '../../../../pipeline/graph/model.js';
 import type { Diagnostic } from '../../../../pipeline/validate/diagnostic.js';
 import type { LintRule } from '../../../../pipeline/validate/lint-rule.js';
+import { assigneeDiagnostics } from '../../wait-human/human-gate-rule.js';
 import { chatChoices } from './chat-setup.js';
-
-const assigneeText = /^(user|group):\S.*$/;
 
 /**
  * `interactive`: `interactive=true` belongs on an LLM (codergen) node; an interactive node's
@@ -24,10 +23,7 @@ export const interactiveRule: LintRule = {
         diagnostics.push({ rule: 'interactive', severity: 'warning', message: `Node "${node.id}" is interactive=true, but only LLM (codergen) nodes converse; its handler "${handler}" ignores it.`, loc: attr.loc, nodeId: node.id, fix: 'remove interactive=true, or make the node an LLM node (shape=box)' });
         continue;
       }
-      const assignee = node.attrs['human.assignee'];
-      if (assignee && !assigneeText.test(textValue(assignee.value).trim())) {
-        diagnostics.push({ rule: 'interactive', severity: 'error', message: `human.assignee of node "${node.id}" is "${textValue(assignee.value)}"; expected user:ID or group:ID.`, loc: assignee.loc, nodeId: node.id, fix: 'human.assignee="user:ann" or human.assignee="group:reviewers"' });
-      }
+      diagnostics.push(...assigneeDiagnostics(node, 'interactive'));
       const edges = graph.edges.filter((edge) => edge.from === node.id);
       if (edges.length > 1 && chatChoices(graph, node.id).length === 0 && edges.every((edge) => readString(edge.attrs, 'condition') === undefined)) {
         diagnostics.push({ rule: 'interactive', severity: 'warning', message: `Interactive node "${node.id}" has ${edges.length} outgoing edges but none is labeled, so the person cannot choose where the run goes.`, loc: attr.loc, nodeId: node.id, fix: 'label the edges (label="[A] Approve"): each label is a choice that ends the chat' });
