@@ -13,7 +13,8 @@ import { answerGateTask, gateTasksOf } from './helpers/gate-tasks.js';
 import { assertBuilt, eventually, killGroup, spawnCli, type Spawned } from './helpers/spawn-cli.js';
 
 // Issue 10, interactive nodes end to end: real CLI processes, a real SQLite store, and the fake
-// model server standing in for Anthropic, so every model call is counted across processes.
+// model server standing in for Anthropic, so every model call is counted across processes. Each
+// test spawns several CLI processes: generous timeouts for a loaded 2-core machine.
 let dir: string;
 let model: FakeModelServer;
 let root: string;
@@ -82,7 +83,7 @@ function promptOf(request: RecordedRequest | undefined): string {
 }
 
 describe('issue 10: interactive nodes', () => {
-  it('issue 10: at a terminal the chat is at the prompt; the model sees the transcript, runs --detail shows it, the summary gets the last answer', async () => {
+  it('issue 10: at a terminal the chat is at the prompt; the model sees the transcript, runs --detail shows it, the summary gets the last answer', { timeout: 120_000 }, async () => {
     const run = start(['run', join(root, 'chat.dot')], false);
     try {
       await run.waitForStdout('(reply, or end the chat with /done)');
@@ -106,7 +107,7 @@ describe('issue 10: interactive nodes', () => {
     expect(answers).toEqual(expect.arrayContaining([['chat', 'completed', 'runner', 'Shorter names please'], ['chat', 'completed', 'runner', '/done']]));
   });
 
-  it('issue 10: kill -9 while waiting on turn 2, answer while nothing runs, resume: turn 1 intact, the model called only for the new turns', async () => {
+  it('issue 10: kill -9 while waiting on turn 2, answer while nothing runs, resume: turn 1 intact, the model called only for the new turns', { timeout: 120_000 }, async () => {
     const first = start(['run', join(root, 'chat.dot')]);
     let second: Spawned | undefined;
     try {
@@ -147,7 +148,7 @@ describe('issue 10: interactive nodes', () => {
     }
   });
 
-  it('issue 10: a detached run killed at turn 2 is carried on by the daemon once the turn is answered', async () => {
+  it('issue 10: a detached run killed at turn 2 is carried on by the daemon once the turn is answered', { timeout: 120_000 }, async () => {
     const started = await runCli(['run', join(root, 'chat.dot'), '--detach', '--json'], { cwd: root, home: home(), env });
     expect(started.code, started.stderr).toBe(0);
     const { runId, pid } = JSON.parse(started.stdout) as { runId: string; pid: number };
@@ -179,7 +180,7 @@ describe('issue 10: interactive nodes', () => {
     }
   });
 
-  it('issue 10: orchestra answer ends a chat with a choice, which routes the run like a gate; an answer without a message is refused and changes nothing', async () => {
+  it('issue 10: orchestra answer ends a chat with a choice, which routes the run like a gate; an answer without a message is refused and changes nothing', { timeout: 120_000 }, async () => {
     // The gate pipeline, its gate made an interactive LLM node: the gate's two edges are the chat's choices.
     writeFileSync(join(root, 'choose.dot'), gatePipeline.replace('review [shape=hexagon, label="Ship it?"]', 'review [prompt="Write the verdict", interactive=true]'));
     const run = start(['run', join(root, 'choose.dot')]);
@@ -203,7 +204,7 @@ describe('issue 10: interactive nodes', () => {
     expect(modelCalls()).toHaveLength(2);
   });
 
-  it('issue 10: --auto-approve ends the chat after the first answer', async () => {
+  it('issue 10: --auto-approve ends the chat after the first answer', { timeout: 120_000 }, async () => {
     const result = await runCli(['run', join(root, 'chat.dot'), '--auto-approve'], { cwd: root, home: home(), env });
     expect(result.code, result.stderr).toBe(0);
     expect(modelCalls()).toHaveLength(2);
