@@ -5,6 +5,7 @@ import type { RunRecord } from '../../store/types.js';
 import type { CommandContext } from '../command-context.js';
 import { resolveRunRef } from '../run-ref.js';
 import { formatRunDetail } from '../status/run-detail.js';
+import { conversationsOf } from '../../engine/handlers/codergen/interactive/chat-log.js';
 import { formatRunList } from '../status/run-list.js';
 import { openGateTasksByRun, type OpenGateTask } from '../status/gate-tasks-of-runs.js';
 import { toRunView, waitingGateOf } from '../status/run-view.js';
@@ -60,7 +61,9 @@ export async function statusCommand(ctx: CommandContext, ref: string | undefined
 
 async function showRun(ctx: CommandContext, store: Store, run: RunRecord, options: StatusOptions, now: number, tasks: Map<string, OpenGateTask>): Promise<number> {
   const view = await viewOf(store, run, now, tasks);
-  const detail = options.detail ? { nodes: await store.listNodeRecords(run.id), checkpoints: await store.listCheckpoints(run.id) } : undefined;
+  const detail = options.detail
+    ? { nodes: await store.listNodeRecords(run.id), checkpoints: await store.listCheckpoints(run.id), conversations: await conversationsOf(store, run.id) }
+    : undefined;
   if (options.json) ctx.io.stdout.write(`${JSON.stringify({ run: view, ...detail })}\n`);
   else ctx.io.stdout.write(`${formatRunDetail(view, ctx.out, detail)}\n`);
   return ExitCode.OK;
@@ -80,5 +83,6 @@ async function viewOf(store: Store, run: RunRecord, now: number, tasks: Map<stri
   const lease = run.state === 'running' ? await store.getLease(run.id) : undefined;
   // Only a live run can be waiting at a gate; its open node records say which.
   const live = run.state === 'running' && toRunView(run, lease, now).displayState === 'running';
-  return toRunView(run, lease, now, live ? waitingGateOf(await store.listNodeRecords(run.id)) : undefined, tasks.get(run.id));
+  const task = tasks.get(run.id);
+  return toRunView(run, lease, now, live ? waitingGateOf(await store.listNodeRecords(run.id), task?.nodeId) : undefined, task);
 }

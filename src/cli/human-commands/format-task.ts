@@ -5,6 +5,7 @@ import type { FormField, HumanTask } from '../../store/human-task-types.js';
 import type { Palette } from '../output/color.js';
 import { formatTable } from '../output/table.js';
 import { formatEscalation } from './format-escalation.js';
+import { formatTranscript, transcriptOf } from '../../humans/chat/transcript.js';
 import { formatTimestamp } from '../output/format-time.js';
 
 /* How human tasks look in the terminal. Every text from a task is escaped: it is user data. */
@@ -48,7 +49,7 @@ export function formatField(name: string, field: FormField): string {
 
 export function formatTaskDetail(task: HumanTask, now: number, palette: Palette): string {
   const lines = [
-    `${palette.bold(safe(task.title))}  (${task.id})`,
+    `${palette.bold(safe(task.title))}  (${task.id}${task.kind === 'chat' ? ', a chat turn' : ''})`,
     `status:      ${task.status}${task.claimedBy ? ` by ${safe(task.claimedBy)}` : ''}`,
     `assigned to: ${safe(formatAssignee(task.assignee))}`,
     `priority:    ${task.priority}`,
@@ -58,7 +59,12 @@ export function formatTaskDetail(task: HumanTask, now: number, palette: Palette)
   if (task.description.trim() !== '') lines.push('', ...task.description.trimEnd().split('\n').map((line) => `  ${safe(line)}`));
   lines.push('', 'form:', ...Object.entries(task.form).map(([name, field]) => formatField(name, field)));
   lines.push(...formatEscalation(task));
-  if (Object.keys(task.context).length > 0) lines.push('', 'context:', ...JSON.stringify(task.context, null, 2).split('\n').map((line) => `  ${safe(line)}`));
+  // A chat turn's transcript reads as a conversation; the rest of its context as JSON.
+  const { transcript, ...rest } = task.context;
+  const turns = task.kind === 'chat' ? transcriptOf(transcript) : [];
+  const context = turns.length > 0 ? rest : task.context;
+  if (turns.length > 0) lines.push('', 'conversation so far:', ...formatTranscript(turns, safe));
+  if (Object.keys(context).length > 0) lines.push('', 'context:', ...JSON.stringify(context, null, 2).split('\n').map((line) => `  ${safe(line)}`));
   if (task.answer !== undefined) lines.push('', `answer (by ${safe(task.answeredBy ?? '?')} at ${formatTimestamp(task.answeredAt ?? 0)}):`, ...JSON.stringify(task.answer, null, 2).split('\n').map((line) => `  ${safe(line)}`));
   lines.push('', 'history:', ...task.history.map((entry) => `  ${formatTimestamp(entry.at)}  ${safe(entry.actor)}  ${entry.action}${entry.detail ? `  ${safe(JSON.stringify(entry.detail))}` : ''}`));
   return `${lines.join('\n')}\n`;
