@@ -35,7 +35,9 @@ export async function forkWorkflowInstance(ctx: WorkflowServiceContext, input: {
   const journal = await ctx.store.readJournal(ctx.scope, id);
   if (fromStep > journal.length) {
     throw new OrchestraError(ErrorCode.USAGE, `cannot fork workflow instance "${id}" from step ${fromStep}: its journal has ${plural(journal.length, 'entry', 'entries')}`, {
-      hint: `Pass --from-step 0 to ${journal.length} (the positions listed by \`orchestra workflow show ${id}\`; ${journal.length} copies the whole journal).`,
+      hint: journal.length === 0
+        ? 'Its journal is empty: only --from-step 0 (a fresh start of the same input on the current code) is possible.'
+        : `Pass --from-step 0 to ${journal.length} (the positions listed by \`orchestra workflow show ${id}\`; ${journal.length} copies the whole journal).`,
     });
   }
   const projectDir = resolve(source.projectDir ?? ctx.projectDir);
