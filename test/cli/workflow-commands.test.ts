@@ -3,7 +3,7 @@ import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { systemClock } from '../../src/core/clock.js';
 import { mintTenantScope } from '../../src/core/tenant-scope.js';
 import * as orchestra from '../../src/index.js';
-import { createWorkflowProject, type TestProject } from '../../src/services/workflows/testing.js';
+import { createWorkflowProject, type TestProject } from '../../src/services/workflows/testing/project.js';
 import { openSqliteStore } from '../../src/store/sqlite/open-sqlite-store.js';
 import { loadWorkflows, requireWorkflow } from '../../src/workflows/loader/index.js';
 import { runInstance } from '../../src/workflows/runtime/index.js';

@@ -91,6 +91,7 @@ async function exportRun(ctx: CommandContext, store: Store, run: RunRecord, dir:
 /** `runs ID` for the id of a workflow instance of the tenant (issue 11): that instance; else the run's error. */
 async function workflowInstead(store: Store, scope: TenantScope, ref: string, error: unknown): Promise<WorkflowInstanceDetail> {
   if (!(isOrchestraError(error) && error.code === ErrorCode.RUN_NOT_FOUND) || !(await store.getWorkflow(scope, ref))) throw error;
+  // Showing reads no workflow code: the project dir is not used.
   return getWorkflowInstance({ store, scope, clock: systemClock, projectDir: '.' }, { id: ref });
 }
 

@@ -7,7 +7,7 @@ import { answerWorkflowTask } from '../../workflows/runtime/testing/store-human-
 import { openHarness, type Harness } from '../../workflows/runtime/testing/harness.js';
 import type { WorkflowServiceContext } from './context.js';
 import { cancelWorkflowInstance, forkWorkflowInstance, getWorkflowInstance, listWorkflowInstances, signalWorkflowInstance, startWorkflowInstance } from './index.js';
-import { approvalWorkflow, createWorkflowProject, type TestProject } from './testing.js';
+import { approvalWorkflow, createWorkflowProject, type TestProject } from './testing/project.js';
 
 let h: Harness;
 let project: TestProject;

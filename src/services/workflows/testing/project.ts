@@ -29,7 +29,7 @@ export function createWorkflowProject(prefix = 'orchestra-wf-services-'): TestPr
   const dir = realpathSync(mkdtempSync(join(tmpdir(), prefix)));
   mkdirSync(join(dir, 'workflows'));
   mkdirSync(join(dir, 'node_modules'));
-  symlinkSync(fileURLToPath(new URL('../../../node_modules/zod', import.meta.url)), join(dir, 'node_modules/zod'));
+  symlinkSync(fileURLToPath(new URL('../../../../node_modules/zod', import.meta.url)), join(dir, 'node_modules/zod'));
   writeFileSync(join(dir, 'orchestra.yaml'), 'people:\n  users:\n    ann: { email: ann@example.com }\n  groups:\n    finance: [ann]\n  admins: [ann]\n');
   writeFileSync(join(dir, 'workflows/approval.ts'), approvalWorkflow());
   return {
