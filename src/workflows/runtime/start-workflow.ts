@@ -12,7 +12,7 @@ export interface StartOptions {
   /** The hash of the workflow's source (the loader gives it); by default a hash of the function's text. */
   version?: string;
   parentId?: string;
-  /** The project folder whose workflows/ defines it, kept on the instance for the worker. */
+  /** The project folder whose workflows/ defines it (absolute): the daemon loads the instance's code from there. */
   projectDir?: string;
   /** Starts it leased to this owner (a fork copying its journal in before any worker runs it). */
   lease?: { owner: string; expiresAt: number };
