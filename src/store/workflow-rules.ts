@@ -26,9 +26,11 @@ export function createWorkflowRecord(tenant: string, input: NewWorkflowInstance)
     input: input.input,
     status: 'running',
     ...(input.parentId !== undefined && { parentId: input.parentId }),
+    ...(input.projectDir !== undefined && { projectDir: input.projectDir }),
     wakeups: 0,
     createdAt: input.createdAt,
     updatedAt: input.createdAt,
+    ...(input.lease !== undefined && { leaseOwner: input.lease.owner, leaseExpiresAt: input.lease.expiresAt }),
   };
   return roundTrip(`workflow instance "${input.id}"`, instance);
 }

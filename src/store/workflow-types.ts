@@ -40,6 +40,8 @@ export interface WorkflowInstance {
   suspendedAt?: SuspendedCall;
   /** The parent instance, for a child workflow. */
   parentId?: string;
+  /** The project folder whose workflows/ defines it (absolute): where a worker that serves several projects (the daemon) loads its code. */
+  projectDir?: string;
   /** Counts wakes (a signal, a fired timer, an answer): a suspend decided before a wake is refused (workflow-rules.ts). */
   wakeups: number;
   /** Set by cancelWorkflow while the function's cleanup (its finally blocks) has not run yet. */
@@ -59,6 +61,13 @@ export interface NewWorkflowInstance {
   version: string;
   input: JsonValue;
   parentId?: string;
+  /** The project folder it was started from (absolute); see WorkflowInstance.projectDir. */
+  projectDir?: string;
+  /**
+   * Starts it leased to `owner` (a fork copying its journal in): no worker claims it before the
+   * lease is released or lapses.
+   */
+  lease?: { owner: string; expiresAt: number };
   createdAt: number;
 }
 

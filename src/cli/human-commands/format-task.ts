@@ -47,14 +47,15 @@ export function formatField(name: string, field: FormField): string {
   return lines.join('\n');
 }
 
-export function formatTaskDetail(task: HumanTask, now: number, palette: Palette): string {
+/** `workflowName`: the workflow of the instance a workflow's task comes from, when it is known. */
+export function formatTaskDetail(task: HumanTask, now: number, palette: Palette, workflowName?: string): string {
   const lines = [
     `${palette.bold(safe(task.title))}  (${task.id}${task.kind === 'chat' ? ', a chat turn' : ''})`,
     `status:      ${task.status}${task.claimedBy ? ` by ${safe(task.claimedBy)}` : ''}`,
     `assigned to: ${safe(formatAssignee(task.assignee))}`,
     `priority:    ${task.priority}`,
     `due:         ${formatDue(task, now, palette)}${task.dueAt === undefined ? '' : ` (${formatTimestamp(task.dueAt)})`}`,
-    `created:     ${formatTimestamp(task.createdAt)} by ${safe(task.history[0]?.actor ?? '?')} (${safe(formatOrigin(task.createdBy))})`,
+    `created:     ${formatTimestamp(task.createdAt)} by ${safe(task.history[0]?.actor ?? '?')} (${safe(formatOrigin(task.createdBy, workflowName))})`,
   ];
   if (task.description.trim() !== '') lines.push('', ...task.description.trimEnd().split('\n').map((line) => `  ${safe(line)}`));
   lines.push('', 'form:', ...Object.entries(task.form).map(([name, field]) => formatField(name, field)));
@@ -70,12 +71,12 @@ export function formatTaskDetail(task: HumanTask, now: number, palette: Palette)
   return `${lines.join('\n')}\n`;
 }
 
-function formatOrigin(origin: HumanTask['createdBy']): string {
+function formatOrigin(origin: HumanTask['createdBy'], workflowName: string | undefined): string {
   switch (origin.kind) {
     case 'run':
       return `run ${origin.runId}, node ${origin.nodeId}`;
     case 'workflow':
-      return `workflow ${origin.workflowId}${origin.step ? `, step ${origin.step}` : ''}`;
+      return `workflow ${workflowName === undefined ? origin.workflowId : `${workflowName} (${origin.workflowId})`}${origin.step ? `, step ${origin.step}` : ''}`;
     default:
       return origin.kind;
   }

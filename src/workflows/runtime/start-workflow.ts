@@ -12,6 +12,10 @@ export interface StartOptions {
   /** The hash of the workflow's source (the loader gives it); by default a hash of the function's text. */
   version?: string;
   parentId?: string;
+  /** The project folder whose workflows/ defines it (absolute): the daemon loads the instance's code from there. */
+  projectDir?: string;
+  /** Starts it leased to this owner (a fork copying its journal in before any worker runs it). */
+  lease?: { owner: string; expiresAt: number };
 }
 
 /**
@@ -27,6 +31,8 @@ export async function startWorkflow<I, O>(deps: WorkflowDeps, definition: Workfl
     version: options.version ?? sourceVersion(definition),
     input: checked as JsonValue,
     ...(options.parentId !== undefined && { parentId: options.parentId }),
+    ...(options.projectDir !== undefined && { projectDir: options.projectDir }),
+    ...(options.lease !== undefined && { lease: options.lease }),
     createdAt: deps.clock.now(),
   });
   if (started.instance.name !== definition.name) {
