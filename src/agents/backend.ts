@@ -44,6 +44,12 @@ export interface AgentRequest {
    * critic's tier or model.
    */
   purpose?: 'critic';
+  /**
+   * Set when the node is interactive (issue 10): which model turn of its conversation this is, and
+   * the person's reply it answers. The prompt already holds the whole transcript; a backend needs
+   * this only to tell turns apart (the simulation does).
+   */
+  chat?: { turn: number; reply?: string };
   /** Records an event on the run (stored before it is announced), e.g. `agent.turn`. */
   emit?: (event: RunEventBody) => Promise<void>;
   /** Stores each process group the backend starts before it runs, for resume to end after a crash. */

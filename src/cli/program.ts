@@ -84,12 +84,13 @@ export function createProgram(ctx: CommandContext, setExitCode: (code: number) =
   if (wanted('runs')) {
     program
       .command('runs')
-      .description('list pipeline runs, newest first, or show one run (an unambiguous id prefix is enough)')
+      .description('list pipeline runs and workflow instances, newest first, or show one (an unambiguous id prefix is enough)')
       .argument('[run]', 'a run id or prefix')
       .option('--detail', "with a run: its node history and checkpoints")
       .option('--all', 'list every run, not only the 20 newest')
       .option('--json', 'machine-readable output')
       .option('--export <dir>', "with a run: write its run directory's files, rebuilt from the store, into <dir>")
+      .option('--tenant <tenant>', 'whose workflow instances are listed beside the runs (default: $ORCHESTRA_TENANT, else "default")')
       .action(async (run: string | undefined, options: StatusOptions) => {
         const { statusCommand } = await import('./commands/status.js');
         setExitCode(await statusCommand(ctx, run, options));

@@ -1,5 +1,6 @@
 import { Option, type Command } from 'commander';
 import type { CommandContext } from './command-context.js';
+import { registerWorkflowInstanceCommands } from './workflow-program.js';
 
 type SetExitCode = (code: number) => void;
 
@@ -47,12 +48,13 @@ export function registerProjectCommands(program: Command, ctx: CommandContext, s
   }
 
   if (wanted('workflow')) {
-    const workflow = program.command('workflow').helpGroup(group).description('code-first workflows in workflows/: `workflow check`');
+    const workflow = program.command('workflow').helpGroup(group).description('code-first workflows in workflows/: check, start, list, show, signal, cancel, fork');
     workflow
       .command('check')
       .description('load every workflow file; list the workflows (name, file, version hash) and each problem at file:line:col (exit 1 on any)')
       .option('--json', 'print { project, ok, workflows, problems } as JSON')
       .action(async (options) => setExitCode(await (await import('./project-commands/workflow-check.js')).workflowCheckCommand(ctx, options)));
+    registerWorkflowInstanceCommands(workflow, ctx, setExitCode);
   }
 
   for (const [name, description] of [

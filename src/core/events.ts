@@ -37,6 +37,12 @@ export type RunEventBody =
   | { type: 'interview.started'; node: string; question: string; options: Array<{ key: string; label: string }> }
   | { type: 'interview.completed'; node: string; question: string; answer: string; durationMs: number }
   | { type: 'interview.timeout'; node: string; question: string; durationMs: number }
+  /**
+   * One turn of an interactive node's conversation (issue 10), stored before it is shown: the
+   * transcript of visit `visit` is these events in order. `end` and `choice` (an edge target) are
+   * set on the person's turn that ended the chat.
+   */
+  | { type: 'chat.turn'; node: string; visit: string; attempt: number; turn: number; role: 'model' | 'person'; text: string; by?: string; end?: boolean; choice?: string }
   | { type: 'tool.output'; node: string; stream: 'stdout' | 'stderr'; text: string }
   | { type: 'checkpoint.saved'; node: string; checkpoint: number }
   | { type: 'manager.cycle'; node: string; cycle: number; childStatus: string }

@@ -1,4 +1,4 @@
-import type { FormDefinition, HumanTask, JsonObject } from '../store/human-task-types.js';
+import type { FormDefinition, HumanTask, HumanTaskKind, JsonObject } from '../store/human-task-types.js';
 
 /** What a gate asks for: its task, with an id that is the same every time this gate visit runs. */
 export interface GateTaskRequest {
@@ -6,6 +6,8 @@ export interface GateTaskRequest {
   id: string;
   runId: string;
   nodeId: string;
+  /** `form` when absent; `chat` for a turn of an interactive node. */
+  kind?: HumanTaskKind;
   title: string;
   description: string;
   form: FormDefinition;

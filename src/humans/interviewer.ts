@@ -1,5 +1,9 @@
-/** Human-in-the-loop questions (Attractor §6). */
-export type QuestionType = 'yes_no' | 'multiple_choice' | 'freeform' | 'confirmation';
+/**
+ * Human-in-the-loop questions (Attractor §6). `chat` is one turn of an interactive node's
+ * conversation (issue 10): free text answering `body` (the model's message); `/done` ends the
+ * chat, and `/KEY` (an option's key or label) ends it with that option.
+ */
+export type QuestionType = 'yes_no' | 'multiple_choice' | 'freeform' | 'confirmation' | 'chat';
 
 export interface QuestionOption {
   /** Accelerator key, e.g. `A` for `[A] Approve`. */
@@ -11,6 +15,8 @@ export interface QuestionOption {
 
 export interface Question {
   text: string;
+  /** Multi-line text shown before the question (a chat's model message); its lines are kept. */
+  body?: string;
   type: QuestionType;
   options: QuestionOption[];
   /** Used when the question times out. */

@@ -12,6 +12,7 @@ export function createHumanTaskRecord(tenant: string, input: NewHumanTask): Huma
   const task: HumanTask = {
     id: input.id,
     tenant,
+    kind: input.kind ?? 'form',
     title: input.title,
     description: input.description ?? '',
     form: input.form,
@@ -57,9 +58,9 @@ export function takeAnswer(task: HumanTask, now: number): HumanTask | undefined 
   return { ...task, answerConsumedAt: now, updatedAt: now, version, history: [...task.history, entry] };
 }
 
-function pickFixed(task: HumanTask): Pick<HumanTask, 'id' | 'tenant' | 'form' | 'createdAt' | 'createdBy' | 'answerConsumedAt' | 'escalationChain'> {
-  const { id, tenant, form, createdAt, createdBy, answerConsumedAt, escalationChain } = task;
-  return { id, tenant, form, createdAt, createdBy, ...(answerConsumedAt !== undefined && { answerConsumedAt }), ...(escalationChain !== undefined && { escalationChain }) };
+function pickFixed(task: HumanTask): Pick<HumanTask, 'id' | 'tenant' | 'kind' | 'form' | 'createdAt' | 'createdBy' | 'answerConsumedAt' | 'escalationChain'> {
+  const { id, tenant, kind, form, createdAt, createdBy, answerConsumedAt, escalationChain } = task;
+  return { id, tenant, kind, form, createdAt, createdBy, ...(answerConsumedAt !== undefined && { answerConsumedAt }), ...(escalationChain !== undefined && { escalationChain }) };
 }
 
 /** Through JSON, as SQLite keeps it, so every store hands back the same values (and rejects the same ones). */

@@ -10,6 +10,14 @@ export type JsonObject = { [key: string]: JsonValue };
 export const HumanTaskStatuses = ['open', 'claimed', 'completed', 'expired', 'cancelled'] as const;
 export type HumanTaskStatus = (typeof HumanTaskStatuses)[number];
 
+/**
+ * What answering the task means: `form`, one answer that completes it; `chat`, one turn of a
+ * conversation with an interactive LLM node (issue 10): its form is a `message` (and maybe a
+ * `choice`), its context holds the transcript so far, and the next turn is a new task.
+ */
+export const HumanTaskKinds = ['form', 'chat'] as const;
+export type HumanTaskKind = (typeof HumanTaskKinds)[number];
+
 export const HumanTaskPriorities = ['low', 'normal', 'high', 'urgent'] as const;
 export type HumanTaskPriority = (typeof HumanTaskPriorities)[number];
 
@@ -77,6 +85,7 @@ export type HumanTaskHistoryInput = Omit<HumanTaskHistoryEntry, 'seq'>;
 export interface HumanTask {
   id: string;
   tenant: string;
+  kind: HumanTaskKind;
   title: string;
   /** Markdown. */
   description: string;
@@ -107,6 +116,8 @@ export interface HumanTask {
 /** What createHumanTask needs; the store sets tenant (from the scope), status `open`, version and history. */
 export interface NewHumanTask {
   id: string;
+  /** `form` when absent. */
+  kind?: HumanTaskKind;
   title: string;
   description?: string;
   form: FormDefinition;
@@ -121,7 +132,7 @@ export interface NewHumanTask {
   createdAt: number;
 }
 
-/** The fields a change may set; id, tenant, form, createdBy and createdAt never change. */
+/** The fields a change may set; id, tenant, kind, form, createdBy and createdAt never change. */
 export type HumanTaskState = Pick<HumanTask, 'title' | 'description' | 'context' | 'assignee' | 'priority' | 'status' | 'dueAt' | 'escalation' | 'claimedBy' | 'answer' | 'answeredBy' | 'answeredAt'>;
 
 /** What a transition decides from the current task: the new state and the history entry saying why. */

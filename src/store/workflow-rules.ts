@@ -30,6 +30,7 @@ export function createWorkflowRecord(tenant: string, input: NewWorkflowInstance)
     wakeups: 0,
     createdAt: input.createdAt,
     updatedAt: input.createdAt,
+    ...(input.lease !== undefined && { leaseOwner: input.lease.owner, leaseExpiresAt: input.lease.expiresAt }),
   };
   return roundTrip(`workflow instance "${input.id}"`, instance);
 }

@@ -63,6 +63,11 @@ export interface NewWorkflowInstance {
   parentId?: string;
   /** The project folder it was started from (absolute); see WorkflowInstance.projectDir. */
   projectDir?: string;
+  /**
+   * Starts it leased to `owner` (a fork copying its journal in): no worker claims it before the
+   * lease is released or lapses.
+   */
+  lease?: { owner: string; expiresAt: number };
   createdAt: number;
 }
 

@@ -26,8 +26,10 @@ const examples: Expectation[] = [
   { file: 'implement-and-test.dot', ran: { plan: 1, implement: 2, test: 2, exit: 1 } },
   { file: 'manager-loop.dot', ran: { supervise: 1, summarize: 1, exit: 1 } },
   // Issue 3's examples: each in its own folder with an orchestra.yaml (ignored under --simulate).
-  { file: 'pr-review/pr-review.dot', ran: { get_diff: 1, security: 1, architecture: 1, fan_in: 1, critic: 1, gate: 1, synthesize: 1, approval: 1, exit: 1 } },
-  { file: 'brainstorm/brainstorm.dot', ran: { ideas: 1, enough: 1, summarize: 1, exit: 1 } },
+  // Issue 10: the synthesizer is interactive; auto-approve ends its chat with the first choice, [A] Approve verdict.
+  { file: 'pr-review/pr-review.dot', ran: { get_diff: 1, security: 1, architecture: 1, fan_in: 1, critic: 1, gate: 1, synthesize: 1, exit: 1 } },
+  // Issue 10: the brainstorm is one conversation; auto-approve ends it (/done) after the first answer.
+  { file: 'brainstorm/brainstorm.dot', ran: { ideas: 1, summarize: 1, exit: 1 } },
   { file: 'interview/interview.dot', ran: { requirements: 1, architecture: 1, review: 1, document: 1, exit: 1 } },
   // Issue 10: the approval gate is a human task (form, group, SLA, escalation); auto-approve takes [S] Ship.
   { file: 'approval/approval.dot', ran: { build: 1, notes: 1, approve: 1, ship: 1, hold: 0, exit: 1 } },

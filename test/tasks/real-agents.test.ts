@@ -7,6 +7,7 @@ import type { TaskChange } from '../../src/server/tasks/service-context.js';
 import type { TaskView } from '../../src/server/tasks/task-queries.js';
 import { startFakeModelServer, type FakeModelServer, type RecordedRequest, type StaticTurn } from '../support/fake-model-server/index.js';
 import { spawnInPty, type PtyDriver } from '../support/pty-driver.js';
+import { eventually } from '../support/agent-processes.js';
 import { agentBinDir, claudeEnvironment, killProcessesOf, opencodeEnvironment, processesOf, taskWorktree, transcriptsOf, waitForFile } from '../support/real-agent-env.js';
 import { binPath, TaskProject } from '../support/task-project.js';
 import { terminalScreen, type TerminalScreen } from '../support/terminal-screen.js';
@@ -240,7 +241,8 @@ describe.skipIf(missingOpencode)('the real Opencode CLI as a task', () => {
     expect((await project.bin(['status'])).code).toBe(0);
     const resumed = await project.waitForTask('oc-write', (task) => task.pid !== undefined && task.pid !== first.pid, 30_000);
     expect(resumed.agentSession).toBe(session);
-    expect(processesOf(project.home, `--session=${session}`).map((proc) => proc.pid)).toContain(resumed.pid);
+    // The task records the pid when the PTY forks; the agent's own arguments show once it has exec'd.
+    await eventually(() => processesOf(project.home, `--session=${session}`).some((proc) => proc.pid === resumed.pid), 'the resumed Opencode to run with its session');
     expect(processesOf(project.home, '--prompt=')).toEqual([]);
   });
 });

@@ -12,6 +12,12 @@ describe('createSimulationBackend', () => {
     expect(backend.requests).toEqual([request]);
   });
 
+  it("issue 10: answers an interactive node's later turns by turn, quoting the person's first line", async () => {
+    const backend = createSimulationBackend();
+    await expect(backend.run({ ...simRequest(simNode('ideas')), chat: { turn: 1 } })).resolves.toBe('[Simulated] Response for stage: ideas');
+    await expect(backend.run({ ...simRequest(simNode('ideas')), chat: { turn: 3, reply: 'Shorter\nplease' } })).resolves.toBe('[Simulated] Response for stage: ideas, turn 3, answering: Shorter');
+  });
+
   it('consumes scripted responses per call, repeating the last one', async () => {
     const failed: AgentResult = { outcome: { status: 'fail', failureReason: 'tests failed' } };
     const backend = createSimulationBackend({ responses: { test: [failed, 'all green'] } });

@@ -51,7 +51,7 @@ export function createSimulationBackend(options: SimulationBackendOptions = {}):
       const scripted = options.responses?.[node.id];
       if (scripted !== undefined) return pickScripted(scripted, call);
 
-      const response = simulatedResponse(node.id);
+      const response = request.chat && request.chat.turn > 1 ? simulatedChatResponse(node.id, request.chat.turn, request.chat.reply) : simulatedResponse(node.id);
       const status = simulatedStatusFor(attrs, call);
       if (status === undefined && attrs.preferredLabel === undefined) return response;
       const outcome: Outcome = { status: status ?? 'success', notes: `[Simulated] ${status ?? 'success'} for stage: ${node.id} (call ${call})` };
@@ -64,6 +64,11 @@ export function createSimulationBackend(options: SimulationBackendOptions = {}):
 
 export function simulatedResponse(nodeId: string): string {
   return `[Simulated] Response for stage: ${nodeId}`;
+}
+
+/** A simulated answer to a person's reply in an interactive node's conversation (turn 2 on). */
+export function simulatedChatResponse(nodeId: string, turn: number, reply: string | undefined): string {
+  return `[Simulated] Response for stage: ${nodeId}, turn ${turn}${reply ? `, answering: ${reply.split('\n')[0]!.slice(0, 80)}` : ''}`;
 }
 
 function pickScripted(scripted: ScriptedResponse | readonly ScriptedResponse[], call: number): ScriptedResponse {

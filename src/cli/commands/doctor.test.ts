@@ -176,7 +176,8 @@ describe('orchestra doctor', () => {
     const tenMinutesAgo = Date.now() - 10 * 60_000;
     let taskId: string;
     try {
-      // Created ten minutes ago with a 1-minute SLA: overdue, and its first escalation timer was due 9 minutes ago.
+      // Created ten minutes ago with a 1-minute SLA: overdue; its first escalation timer was due 9 minutes
+      // ago, and its due-soon notice timer (at 80% of the SLA) before that.
       const service = { store, scope: authenticateLocal({ env: { ORCHESTRA_TENANT: 'acme' } }), actor: systemActor, people: noPeople, now: () => tenMinutesAgo };
       const form = { ok: { type: 'boolean' as const } };
       taskId = (await createHumanTask(service, { title: 'Approve it', form, sla: '1m', escalation: [{ priority: 'high' }] })).id;
@@ -192,7 +193,7 @@ describe('orchestra doctor', () => {
     const checks = checksOf(result.stdout);
     expect(byName(checks, 'human tasks')).toMatchObject({ area: 'human-tasks', status: 'info', detail: expect.stringMatching(new RegExp(`^1 waiting in tenant acme, 1 overdue \\(the oldest by 9m\\d\\ds: ${taskId} "Approve it"\\)$`)) });
     expect(byName(checks, 'SLA timers')).toMatchObject({ status: 'problem', fix: 'start the daemon, which sweeps them: orchestra daemon start' });
-    expect(byName(checks, 'SLA timers')?.detail).toMatch(/^1 SLA timer is overdue by up to 9m\d\ds; 1 notification waits to be sent for over 2m00s: nothing sweeps this store/);
+    expect(byName(checks, 'SLA timers')?.detail).toMatch(/^2 SLA timers are overdue by up to 9m\d\ds; 1 notification waits to be sent for over 2m00s: nothing sweeps this store/);
     expect(byName(checks, 'notifications')).toMatchObject({ status: 'problem', detail: 'in tenant acme: 1 gave up, 0 failed and will be retried' });
     expect(result.code).toBe(1);
     // The default tenant has none of it.

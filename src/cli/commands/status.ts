@@ -1,10 +1,17 @@
 import { resolve } from 'node:path';
-import { ErrorCode, ExitCode, OrchestraError, plural } from '../../core/index.js';
+import { ErrorCode, ExitCode, isOrchestraError, OrchestraError, plural } from '../../core/index.js';
+import { systemClock } from '../../core/clock.js';
+import type { TenantScope } from '../../core/tenant-scope.js';
+import { authenticateLocal } from '../../services/auth/local-scope.js';
+import { getWorkflowInstance, type WorkflowInstanceDetail } from '../../services/workflows/index.js';
+import { newestFirst } from '../status/workflow-rows.js';
+import { formatWorkflowDetail } from '../workflow-commands/format-instance.js';
 import type { Store } from '../../store/store.js';
 import type { RunRecord } from '../../store/types.js';
 import type { CommandContext } from '../command-context.js';
 import { resolveRunRef } from '../run-ref.js';
 import { formatRunDetail } from '../status/run-detail.js';
+import { conversationsOf } from '../../engine/handlers/codergen/interactive/chat-log.js';
 import { formatRunList } from '../status/run-list.js';
 import { openGateTasksByRun, type OpenGateTask } from '../status/gate-tasks-of-runs.js';
 import { toRunView, waitingGateOf } from '../status/run-view.js';
@@ -17,6 +24,8 @@ export interface StatusOptions {
   detail?: boolean;
   all?: boolean;
   export?: string;
+  /** Whose workflow instances are listed beside the runs (issue 11). */
+  tenant?: string;
 }
 
 /** Runs listed without `--all`. */
@@ -32,22 +41,27 @@ export async function statusCommand(ctx: CommandContext, ref: string | undefined
   try {
     const now = Date.now();
     if (ref !== undefined && options.export !== undefined) return await exportRun(ctx, store, await resolveRunRef(store, ref), options.export);
+    const scope = authenticateLocal({ ...(options.tenant !== undefined && { flag: options.tenant }), env: ctx.io.env });
     if (ref !== undefined) {
-      const run = await resolveRunRef(store, ref);
+      const run = await resolveRunRef(store, ref).catch((error: unknown) => workflowInstead(store, scope, ref, error));
+      if ('instance' in run) return showWorkflow(ctx, run, options);
       return await showRun(ctx, store, run, options, now, await openGateTasksByRun(store, [run]));
     }
     const limit = options.all ? undefined : defaultListLimit + 1;
     const records = await store.listRuns(limit === undefined ? undefined : { limit });
-    const shown = records.slice(0, options.all ? undefined : defaultListLimit);
+    const merged = newestFirst(records, (run) => run.startedAt, await store.listWorkflows(scope, { limit: limit ?? 1_000_000 }), (w) => w.createdAt);
+    const listed = merged.slice(0, options.all ? undefined : defaultListLimit);
+    const shown = listed.flatMap((entry) => ('run' in entry ? [entry.run] : []));
+    const workflows = listed.flatMap((entry) => ('workflow' in entry ? [entry.workflow] : []));
     const tasks = await openGateTasksByRun(store, shown);
     const runs = await Promise.all(shown.map((run) => viewOf(store, run, now, tasks)));
-    const more = !options.all && records.length > defaultListLimit;
+    const more = !options.all && merged.length > defaultListLimit;
     if (options.json) {
-      ctx.io.stdout.write(`${JSON.stringify({ runs, more })}\n`);
-    } else if (runs.length === 0) {
+      ctx.io.stdout.write(`${JSON.stringify({ runs, more, workflows })}\n`);
+    } else if (runs.length === 0 && workflows.length === 0) {
       ctx.io.stdout.write(`No runs yet in ${location.dbPath}. Start one: orchestra run <file>\n`);
     } else {
-      ctx.io.stdout.write(`${formatRunList(runs, ctx.out)}\n`);
+      ctx.io.stdout.write(`${formatRunList(runs, ctx.out, workflows, now)}\n`);
       if (more) ctx.io.stdout.write(`(the ${defaultListLimit} newest runs; \`orchestra runs --all\` lists every run)\n`);
     }
     for (const run of runs) if (run.damaged !== undefined) ctx.io.stderr.write(`${ctx.out.red('warning[E_STORE_CORRUPT]')}: ${run.damaged}\n`);
@@ -60,7 +74,9 @@ export async function statusCommand(ctx: CommandContext, ref: string | undefined
 
 async function showRun(ctx: CommandContext, store: Store, run: RunRecord, options: StatusOptions, now: number, tasks: Map<string, OpenGateTask>): Promise<number> {
   const view = await viewOf(store, run, now, tasks);
-  const detail = options.detail ? { nodes: await store.listNodeRecords(run.id), checkpoints: await store.listCheckpoints(run.id) } : undefined;
+  const detail = options.detail
+    ? { nodes: await store.listNodeRecords(run.id), checkpoints: await store.listCheckpoints(run.id), conversations: await conversationsOf(store, run.id) }
+    : undefined;
   if (options.json) ctx.io.stdout.write(`${JSON.stringify({ run: view, ...detail })}\n`);
   else ctx.io.stdout.write(`${formatRunDetail(view, ctx.out, detail)}\n`);
   return ExitCode.OK;
@@ -75,10 +91,23 @@ async function exportRun(ctx: CommandContext, store: Store, run: RunRecord, dir:
   return ExitCode.OK;
 }
 
+/** `runs ID` for the id of a workflow instance of the tenant (issue 11): that instance; else the run's error. */
+async function workflowInstead(store: Store, scope: TenantScope, ref: string, error: unknown): Promise<WorkflowInstanceDetail> {
+  if (!(isOrchestraError(error) && error.code === ErrorCode.RUN_NOT_FOUND) || !(await store.getWorkflow(scope, ref))) throw error;
+  // Showing reads no workflow code: the project dir is not used.
+  return getWorkflowInstance({ store, scope, clock: systemClock, projectDir: '.' }, { id: ref });
+}
+
+function showWorkflow(ctx: CommandContext, detail: WorkflowInstanceDetail, options: StatusOptions): number {
+  ctx.io.stdout.write(options.json ? `${JSON.stringify({ workflow: detail })}\n` : formatWorkflowDetail(detail, ctx.out));
+  return ExitCode.OK;
+}
+
 async function viewOf(store: Store, run: RunRecord, now: number, tasks: Map<string, OpenGateTask>): Promise<RunView> {
   // Only a running run's lease matters (it tells running from abandoned).
   const lease = run.state === 'running' ? await store.getLease(run.id) : undefined;
   // Only a live run can be waiting at a gate; its open node records say which.
   const live = run.state === 'running' && toRunView(run, lease, now).displayState === 'running';
-  return toRunView(run, lease, now, live ? waitingGateOf(await store.listNodeRecords(run.id)) : undefined, tasks.get(run.id));
+  const task = tasks.get(run.id);
+  return toRunView(run, lease, now, live ? waitingGateOf(await store.listNodeRecords(run.id), task?.nodeId) : undefined, task);
 }

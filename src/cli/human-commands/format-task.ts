@@ -5,6 +5,7 @@ import type { FormField, HumanTask } from '../../store/human-task-types.js';
 import type { Palette } from '../output/color.js';
 import { formatTable } from '../output/table.js';
 import { formatEscalation } from './format-escalation.js';
+import { formatTranscript, transcriptOf } from '../../humans/chat/transcript.js';
 import { formatTimestamp } from '../output/format-time.js';
 
 /* How human tasks look in the terminal. Every text from a task is escaped: it is user data. */
@@ -46,30 +47,36 @@ export function formatField(name: string, field: FormField): string {
   return lines.join('\n');
 }
 
-export function formatTaskDetail(task: HumanTask, now: number, palette: Palette): string {
+/** `workflowName`: the workflow of the instance a workflow's task comes from, when it is known. */
+export function formatTaskDetail(task: HumanTask, now: number, palette: Palette, workflowName?: string): string {
   const lines = [
-    `${palette.bold(safe(task.title))}  (${task.id})`,
+    `${palette.bold(safe(task.title))}  (${task.id}${task.kind === 'chat' ? ', a chat turn' : ''})`,
     `status:      ${task.status}${task.claimedBy ? ` by ${safe(task.claimedBy)}` : ''}`,
     `assigned to: ${safe(formatAssignee(task.assignee))}`,
     `priority:    ${task.priority}`,
     `due:         ${formatDue(task, now, palette)}${task.dueAt === undefined ? '' : ` (${formatTimestamp(task.dueAt)})`}`,
-    `created:     ${formatTimestamp(task.createdAt)} by ${safe(task.history[0]?.actor ?? '?')} (${safe(formatOrigin(task.createdBy))})`,
+    `created:     ${formatTimestamp(task.createdAt)} by ${safe(task.history[0]?.actor ?? '?')} (${safe(formatOrigin(task.createdBy, workflowName))})`,
   ];
   if (task.description.trim() !== '') lines.push('', ...task.description.trimEnd().split('\n').map((line) => `  ${safe(line)}`));
   lines.push('', 'form:', ...Object.entries(task.form).map(([name, field]) => formatField(name, field)));
   lines.push(...formatEscalation(task));
-  if (Object.keys(task.context).length > 0) lines.push('', 'context:', ...JSON.stringify(task.context, null, 2).split('\n').map((line) => `  ${safe(line)}`));
+  // A chat turn's transcript reads as a conversation; the rest of its context as JSON.
+  const { transcript, ...rest } = task.context;
+  const turns = task.kind === 'chat' ? transcriptOf(transcript) : [];
+  const context = turns.length > 0 ? rest : task.context;
+  if (turns.length > 0) lines.push('', 'conversation so far:', ...formatTranscript(turns, safe));
+  if (Object.keys(context).length > 0) lines.push('', 'context:', ...JSON.stringify(context, null, 2).split('\n').map((line) => `  ${safe(line)}`));
   if (task.answer !== undefined) lines.push('', `answer (by ${safe(task.answeredBy ?? '?')} at ${formatTimestamp(task.answeredAt ?? 0)}):`, ...JSON.stringify(task.answer, null, 2).split('\n').map((line) => `  ${safe(line)}`));
   lines.push('', 'history:', ...task.history.map((entry) => `  ${formatTimestamp(entry.at)}  ${safe(entry.actor)}  ${entry.action}${entry.detail ? `  ${safe(JSON.stringify(entry.detail))}` : ''}`));
   return `${lines.join('\n')}\n`;
 }
 
-function formatOrigin(origin: HumanTask['createdBy']): string {
+function formatOrigin(origin: HumanTask['createdBy'], workflowName: string | undefined): string {
   switch (origin.kind) {
     case 'run':
       return `run ${origin.runId}, node ${origin.nodeId}`;
     case 'workflow':
-      return `workflow ${origin.workflowId}${origin.step ? `, step ${origin.step}` : ''}`;
+      return `workflow ${workflowName === undefined ? origin.workflowId : `${workflowName} (${origin.workflowId})`}${origin.step ? `, step ${origin.step}` : ''}`;
     default:
       return origin.kind;
   }

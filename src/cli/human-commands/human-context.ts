@@ -6,6 +6,7 @@ import { cliNotifier } from '../cli-notifier.js';
 import { tryGit } from '../../workspace/run-git.js';
 import type { CommandContext } from '../command-context.js';
 import { openCliStore } from '../store-location.js';
+import type { Store } from '../../store/store.js';
 
 /** `--tenant`, shared by every human-task command. */
 export interface TenantOption {
@@ -18,6 +19,8 @@ export interface TenantOption {
  * `people:` in the project's orchestra.yaml knows them, on the user's store. The caller closes it.
  */
 export interface CliHumanTaskContext extends HumanTaskServiceContext {
+  /** The whole store: `inbox show` names the workflow a task comes from (issue 11). */
+  store: Store;
   /** The orchestra.yaml whose `people:` were used; undefined when none was found from the cwd. */
   configFile: string | undefined;
   close(): Promise<void>;

@@ -51,7 +51,12 @@ export async function inboxCommand(ctx: CommandContext, options: InboxOptions): 
 
 /** `orchestra inbox show ID`: the form's fields with their types and options, the context, the history. */
 export async function inboxShowCommand(ctx: CommandContext, id: string, options: TenantOption & { json?: boolean }): Promise<number> {
-  const task = await withHumanTasks(ctx, options, (service) => getHumanTask(service, { id }));
-  ctx.io.stdout.write(options.json ? `${JSON.stringify(task)}\n` : formatTaskDetail(task, Date.now(), ctx.out));
+  const { task, workflowName } = await withHumanTasks(ctx, options, async (service) => {
+    const found = await getHumanTask(service, { id });
+    // A workflow's task names its instance; the person also wants to know which workflow that is.
+    const origin = found.createdBy.kind === 'workflow' ? await service.store.getWorkflow(service.scope, found.createdBy.workflowId) : undefined;
+    return { task: found, workflowName: origin?.name };
+  });
+  ctx.io.stdout.write(options.json ? `${JSON.stringify(task)}\n` : formatTaskDetail(task, Date.now(), ctx.out, workflowName));
   return ExitCode.OK;
 }

@@ -59,4 +59,12 @@ describe('formatEventLine', () => {
     );
     expect(line).toBe('? gate  waiting for an answer: Ship? ([A] Approve, [F] Fix)');
   });
+
+  it('issue 10: attach follows a chat a line per turn (escaped, on one line); run leaves it to the prompt', () => {
+    const model = ev({ type: 'chat.turn', node: 'ideas', visit: 'r0.v1', attempt: 1, turn: 2, role: 'model', text: 'Idea one\nIdea two \u001b[2J' });
+    expect(formatEventLine(model, plainPalette, { showQuestions: true })).toBe('» ideas  model, turn 2:  Idea one Idea two \\x1b[2J');
+    const person = ev({ type: 'chat.turn', node: 'ideas', visit: 'r0.v1', attempt: 1, turn: 2, role: 'person', text: '', by: 'ann', end: true });
+    expect(formatEventLine(person, plainPalette, { showQuestions: true })).toBe('» ideas  ann:');
+    expect(formatEventLine(model, plainPalette, { showQuestions: false })).toBeUndefined();
+  });
 });

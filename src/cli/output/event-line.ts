@@ -53,6 +53,10 @@ function formatEvent(event: RunEvent, palette: Palette, options: EventLineOption
       return line(palette.cyan('?'), event.node, `${event.question} → ${event.answer}`);
     case 'interview.timeout':
       return line(palette.yellow('?'), event.node, `no answer after ${formatDuration(event.durationMs)}: ${event.question}`);
+    case 'chat.turn':
+      // `run` shows the conversation in its questions; `attach` follows it here, a line per turn.
+      if (!options.showQuestions) return undefined;
+      return line(palette.cyan('»'), event.node, event.role === 'model' ? `model, turn ${event.turn}:` : `${event.by ?? 'person'}:`, clipLine(event.text));
     case 'agent.turn': {
       const tools = event.toolCalls.length === 0 ? 'answered' : event.toolCalls.map((call) => (call.isError ? `${call.name}!` : call.name)).join(', ');
       const cost = event.costUsd > 0 ? `  $${event.costUsd.toFixed(4)}` : '';
@@ -65,6 +69,11 @@ function formatEvent(event: RunEvent, palette: Palette, options: EventLineOption
     default:
       return undefined;
   }
+}
+
+function clipLine(text: string): string {
+  const oneLine = text.replace(/\\n/g, ' ').replace(/\s+/g, ' ').trim();
+  return oneLine.length <= 100 ? oneLine : `${oneLine.slice(0, 99)}…`;
 }
 
 /** Why an edge was taken, when it says more than "the next edge in line" (weight, lexical order). */

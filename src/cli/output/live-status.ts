@@ -15,11 +15,13 @@ export const liveAfterMs = 1_000;
 /**
  * Which nodes are running, from the event stream alone (node.started until node.completed or a
  * failed attempt, with agent.activity in between), and whether a person is being asked a question
- * (no live line then: it would overwrite the prompt).
+ * or is in a chat's turn (no live line then: it would overwrite the prompt).
  */
 export function createLiveStatus() {
   const running = new Map<string, RunningNode>();
   let asking = 0;
+  // Interactive nodes whose model has spoken and whose person has not replied yet (issue 10).
+  const chatting = new Set<string>();
   const keyOf = (event: { node: string; inBranch?: string }) => `${event.inBranch ?? ''}/${event.node}`;
   return {
     onEvent(event: RunEvent): void {
@@ -30,6 +32,11 @@ export function createLiveStatus() {
         case 'node.completed':
         case 'node.failed':
           running.delete(keyOf(event));
+          chatting.delete(keyOf(event));
+          break;
+        case 'chat.turn':
+          if (event.role === 'model') chatting.add(keyOf(event));
+          else chatting.delete(keyOf(event));
           break;
         case 'agent.activity': {
           const entry = running.get(keyOf(event));
@@ -48,7 +55,7 @@ export function createLiveStatus() {
     },
     /** Nodes running for at least liveAfterMs at `now`, oldest first. */
     slowNodes(now: number): RunningNode[] {
-      if (asking > 0) return [];
+      if (asking > 0 || chatting.size > 0) return [];
       return [...running.values()].filter((entry) => now - entry.startedAt >= liveAfterMs).sort((a, b) => a.startedAt - b.startedAt);
     },
   };

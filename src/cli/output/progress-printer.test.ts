@@ -57,6 +57,20 @@ describe('issue 9: a live line for a node that runs longer than a second', () =>
     expect(t.take()).toBe('');
   });
 
+  it('issue 10: hides the live line while a chat waits for the person, and shows it again once they replied', () => {
+    const t = setup('human', true);
+    t.emit(started('ideas'));
+    t.advance(2_000);
+    t.take();
+    t.emit({ type: 'chat.turn', node: 'ideas', visit: 'r0.v1', attempt: 1, turn: 1, role: 'model', text: 'Five ideas' });
+    expect(t.take()).toBe('\r\x1b[2K');
+    t.advance(1_000);
+    expect(t.take()).toBe('');
+    t.emit({ type: 'chat.turn', node: 'ideas', visit: 'r0.v1', attempt: 1, turn: 1, role: 'person', text: 'More', by: 'ann' });
+    t.advance(1_000);
+    expect(t.take()).toContain('⋯ ideas 4s');
+  });
+
   it('not on a terminal: no rewriting, a "still running" line every 30 s', () => {
     const t = setup('human', false);
     t.emit(started('build'));

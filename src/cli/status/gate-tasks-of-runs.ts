@@ -1,4 +1,5 @@
 import { systemScopeFor } from '../../services/auth/index.js';
+import type { HumanTask } from '../../store/human-task-types.js';
 import type { Store } from '../../store/store.js';
 import type { RunRecord } from '../../store/types.js';
 
@@ -6,6 +7,8 @@ import type { RunRecord } from '../../store/types.js';
 export interface OpenGateTask {
   id: string;
   nodeId: string;
+  /** `chat`: a turn of an interactive node's conversation (answered with message=…). */
+  kind: HumanTask['kind'];
 }
 
 /**
@@ -17,7 +20,7 @@ export async function openGateTasksByRun(store: Store, runs: readonly Pick<RunRe
   const byRun = new Map<string, OpenGateTask>();
   for (const tenant of new Set(runs.map((run) => run.tenant))) {
     const { tasks } = await store.listHumanTasks(systemScopeFor(tenant), { status: ['open', 'claimed'], limit: 1000 });
-    for (const task of tasks) if (task.createdBy.kind === 'run') byRun.set(task.createdBy.runId, { id: task.id, nodeId: task.createdBy.nodeId });
+    for (const task of tasks) if (task.createdBy.kind === 'run') byRun.set(task.createdBy.runId, { id: task.id, nodeId: task.createdBy.nodeId, kind: task.kind });
   }
   return byRun;
 }

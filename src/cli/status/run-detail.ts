@@ -7,12 +7,16 @@ import { paintState } from './run-list.js';
 import type { RunView } from './run-view.js';
 import { escapeTerminalFields, escapeTerminalText } from '../../core/terminal-text.js';
 import { defaultTenant, tenantFlagFor } from '../../core/tenant-scope.js';
+import type { Conversation } from '../../engine/handlers/codergen/interactive/chat-log.js';
+import { formatTranscript } from '../../humans/chat/transcript.js';
 
 export type CheckpointSummary = Pick<Checkpoint, 'seq' | 'currentNode' | 'nextNode' | 'timestamp'>;
 
 export interface RunDetail {
   nodes: readonly NodeRecord[];
   checkpoints: readonly CheckpointSummary[];
+  /** The transcripts of its interactive nodes (issue 10). */
+  conversations?: readonly Conversation[];
 }
 
 /** `orchestra runs RUN`: one run's facts; with `--detail`, its node history and checkpoints. */
@@ -41,6 +45,7 @@ export function formatRunDetail(raw: RunView, palette: Palette, detail: RunDetai
   const next = nextStep(run);
   if (next) lines.push('', next);
   if (detail) lines.push('', formatNodeHistory(detail.nodes, palette), '', formatCheckpoints(detail.checkpoints));
+  if (detail?.conversations?.length) lines.push('', formatConversations(detail.conversations));
   return lines.join('\n');
 }
 
@@ -48,12 +53,12 @@ function nextStep(run: RunView): string | undefined {
   switch (run.displayState) {
     case 'interrupted':
     case 'interrupted?':
-      if (run.humanTask) return `Its gate waits on human task ${run.humanTask}: answer it (orchestra answer ${run.humanTask} choice=<target>${tenantFlagFor(run.tenant)}) and resume it: orchestra resume ${run.id}`;
+      if (run.humanTask) return `Its gate waits on human task ${run.humanTask}: answer it (orchestra answer ${run.humanTask} ${run.answerHint ?? 'choice=<target>'}${tenantFlagFor(run.tenant)}) and resume it: orchestra resume ${run.id}`;
       return `Resume it: orchestra resume ${run.id}`;
     case 'running':
       return `Follow it: orchestra attach ${run.id}`;
     case 'waiting':
-      if (run.humanTask) return `It waits for an answer at ${run.waitingAt ?? 'a human gate'} on human task ${run.humanTask}: answer it in the terminal that runs it or from anywhere with orchestra answer ${run.humanTask} choice=<target>${tenantFlagFor(run.tenant)}.`;
+      if (run.humanTask) return `It waits for an answer at ${run.waitingAt ?? 'a human gate'} on human task ${run.humanTask}: answer it in the terminal that runs it or from anywhere with orchestra answer ${run.humanTask} ${run.answerHint ?? 'choice=<target>'}${tenantFlagFor(run.tenant)}.`;
       return `It waits for an answer at ${run.waitingAt ?? 'a human gate'}: answer it in the terminal that runs it (orchestra attach ${run.id} follows it).`;
     default:
       return undefined;
@@ -74,6 +79,15 @@ export function formatNodeHistory(nodes: readonly NodeRecord[], palette: Palette
     escapeTerminalText(clip(node.failureReason ?? node.notes ?? '', notesWidth)),
   ]);
   return `Nodes:\n${indent(formatTable(['#', 'NODE', 'ATTEMPT', 'STATUS', 'DURATION', 'NOTES'], rows))}`;
+}
+
+/** Each interactive node's transcript, turn by turn; every line is model or user text, so escaped. */
+export function formatConversations(conversations: readonly Conversation[]): string {
+  const lines = ['Conversations:'];
+  for (const conversation of conversations) {
+    lines.push(`  ${escapeTerminalText(conversation.node)} (visit ${escapeTerminalText(conversation.visit)}):`, ...formatTranscript(conversation.entries, escapeTerminalText, '    '));
+  }
+  return lines.join('\n');
 }
 
 export function formatCheckpoints(checkpoints: readonly CheckpointSummary[]): string {

@@ -5,13 +5,21 @@ import { formatTable } from '../output/table.js';
 import type { DisplayState } from './run-liveness.js';
 import type { RunView } from './run-view.js';
 import { escapeTerminalFields } from '../../core/terminal-text.js';
+import type { WorkflowInstance } from '../../store/workflow-types.js';
+import { newestFirst, workflowRunRow } from './workflow-rows.js';
 
-/** The `orchestra runs` table, newest first as given. */
-export function formatRunList(runs: readonly RunView[], palette: Palette): string {
+/** The `orchestra runs` table, newest first: the runs as given, with workflow instances (issue 11) merged in by start time. */
+export function formatRunList(runs: readonly RunView[], palette: Palette, workflows: readonly WorkflowInstance[] = [], now = Date.now()): string {
   // Pipeline and node names come from the pipeline file. A damaged run (its row does not parse) is
   // listed so that the others stay visible; `doctor` says more.
-  const rows = escapeTerminalFields(runs).map((run) => [run.id, run.pipeline, run.damaged === undefined ? paintState(run.displayState, palette) : palette.red('damaged'), run.humanTask && run.displayState === 'waiting' ? `${run.currentNode ?? ''} (task ${run.humanTask})` : (run.currentNode ?? ''), formatTimestamp(run.startedAt), formatDuration(run.durationMs)]);
+  const rows = newestFirst(escapeTerminalFields(runs), (run) => run.startedAt, workflows, (w) => w.createdAt).map((entry) =>
+    'run' in entry ? runRow(entry.run, palette) : workflowRunRow(entry.workflow, now, palette),
+  );
   return formatTable(['RUN', 'PIPELINE', 'STATE', 'NODE', 'STARTED', 'DURATION'], rows);
+}
+
+function runRow(run: RunView, palette: Palette): string[] {
+  return [run.id, run.pipeline, run.damaged === undefined ? paintState(run.displayState, palette) : palette.red('damaged'), run.humanTask && run.displayState === 'waiting' ? `${run.currentNode ?? ''} (task ${run.humanTask})` : (run.currentNode ?? ''), formatTimestamp(run.startedAt), formatDuration(run.durationMs)];
 }
 
 export function paintState(state: DisplayState, palette: Palette): string {

@@ -12,10 +12,12 @@ export type RunView = Omit<RunRecord, 'source'> & {
   waitingAt?: string;
   /** The open human task the run's gate waits on (issue 10), while the run waits or is interrupted. */
   humanTask?: string;
+  /** How to answer it: `choice=<target>` for a gate's task, `message="…"` for a chat turn. */
+  answerHint?: string;
 };
 
 /** `gate`: the wait.human node the run's process is running now, if any (waitingGateOf). */
-export function toRunView(run: RunRecord, lease: Lease | undefined, now: number, gate?: string, task?: { id: string; nodeId: string }): RunView {
+export function toRunView(run: RunRecord, lease: Lease | undefined, now: number, gate?: string, task?: { id: string; nodeId: string; kind?: 'form' | 'chat' }): RunView {
   const { source: _source, ...rest } = run;
   const live = displayStateOf(run, lease, now);
   const displayState = live === 'running' && gate !== undefined ? 'waiting' : live;
@@ -24,14 +26,17 @@ export function toRunView(run: RunRecord, lease: Lease | undefined, now: number,
   return {
     ...rest,
     ...(displayState === 'waiting' && { currentNode: gate, waitingAt: gate }),
-    ...(waitsOnTask && { humanTask: task.id }),
+    ...(waitsOnTask && { humanTask: task.id, answerHint: task.kind === 'chat' ? 'message="…"' : 'choice=<target>' }),
     displayState,
     durationMs: Math.max(0, end - run.startedAt),
     lease,
   };
 }
 
-/** The human gate among a run's node records that has started and not ended (the newest one). */
-export function waitingGateOf(nodes: readonly Pick<NodeRecord, 'nodeId' | 'handler' | 'status'>[]): string | undefined {
-  return nodes.findLast((node) => node.status === 'running' && node.handler === 'wait.human')?.nodeId;
+/**
+ * The human gate among a run's node records that has started and not ended (the newest one), or
+ * the running node an open human task was created by (an interactive node's chat turn, issue 10).
+ */
+export function waitingGateOf(nodes: readonly Pick<NodeRecord, 'nodeId' | 'handler' | 'status'>[], taskNode?: string): string | undefined {
+  return nodes.findLast((node) => node.status === 'running' && (node.handler === 'wait.human' || node.nodeId === taskNode))?.nodeId;
 }

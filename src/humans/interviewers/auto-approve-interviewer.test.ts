@@ -16,6 +16,8 @@ describe('createAutoApproveInterviewer', () => {
     ['multiple_choice → first option', question('multiple_choice'), { value: 'A', selectedOption: approve }],
     ['multiple_choice without options → auto-approved', question('multiple_choice', []), { value: 'auto-approved', text: 'auto-approved' }],
     ['freeform → auto-approved', question('freeform', []), { value: 'auto-approved', text: 'auto-approved' }],
+    ['issue 10: a chat with choices → it ends with the first', question('chat'), { value: 'A', selectedOption: approve, text: '/A' }],
+    ['issue 10: a chat without choices → /done', question('chat', []), { value: '/done', text: '/done' }],
   ])('%s', async (_name, q, expected) => {
     await expect(createAutoApproveInterviewer().ask(q)).resolves.toEqual(expected);
   });

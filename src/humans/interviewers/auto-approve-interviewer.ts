@@ -10,7 +10,10 @@ export function createAutoApproveInterviewer(): Interviewer {
   };
 }
 
-/** YES for yes/no and confirmation, the first option for a choice, `auto-approved` for free text. */
+/**
+ * YES for yes/no and confirmation, the first option for a choice, `auto-approved` for free text;
+ * a chat ends (its first option, else `/done`), so an unattended run never talks forever.
+ */
 export function autoApprove(question: Question): Answer {
   switch (question.type) {
     case 'yes_no':
@@ -20,6 +23,10 @@ export function autoApprove(question: Question): Answer {
       const first = question.options[0];
       if (first) return { value: first.key, selectedOption: first };
       return { value: 'auto-approved', text: 'auto-approved' };
+    }
+    case 'chat': {
+      const first = question.options[0];
+      return first ? { value: first.key, selectedOption: first, text: `/${first.key}` } : { value: '/done', text: '/done' };
     }
     default:
       return { value: 'auto-approved', text: 'auto-approved' };

@@ -24,6 +24,9 @@ export function interpretConsoleLine(question: Question, line: string): LineVerd
       if (no.has(lower)) return { answer: { value: 'no', text } };
       return { retry: 'Please answer y (yes) or n (no).' };
     }
+    case 'chat':
+      if (text === '') return { retry: 'Please type a reply, or /done to end the chat.' };
+      return { answer: { value: text, text } };
     default:
       if (text === '') return { retry: 'Please type an answer.' };
       return { answer: { value: text, text } };

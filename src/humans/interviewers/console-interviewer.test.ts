@@ -58,6 +58,17 @@ describe('createConsoleInterviewer', () => {
     expect(printed()).toContain('Select: maybe\nPlease answer with one of: [A] Approve, [R] Reject (key, label or number).\nSelect: 2\n');
   });
 
+  it('issue 10: a chat turn shows the model message line by line (escaped, indented) and how to end it, and reads a reply', async () => {
+    const { input, interviewer, printedText, printed } = setup();
+    const chat: Question = { text: 'Ideas (turn 1 of at most 5)', body: 'One\nTwo \u001b[2J\n', type: 'chat', options: [approve], stage: 'ideas' };
+    const answer = interviewer.ask(chat);
+    input.write('\n');
+    await printedText('Please type a reply');
+    input.write('More please\n');
+    await expect(answer).resolves.toEqual({ value: 'More please', text: 'More please' });
+    expect(printed()).toBe('[?] Ideas (turn 1 of at most 5)\n    One\n    Two \\x1b[2J\n  (reply, or end the chat with /done or a choice: /A Approve)\n> \nPlease type a reply, or /done to end the chat.\n> More please\n');
+  });
+
   it('keeps lines typed ahead for the next question', async () => {
     const { input, interviewer } = setup();
     input.write('A\nreject\n');

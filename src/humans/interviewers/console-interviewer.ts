@@ -1,7 +1,7 @@
 import type { Answer, Interviewer, Question } from '../interviewer.js';
 import { interpretConsoleLine, promptFor } from './console-answer.js';
 import { LineReader } from './line-reader.js';
-import { escapeTerminalText } from '../../core/terminal-text.js';
+import { escapeTerminalLines, escapeTerminalText } from '../../core/terminal-text.js';
 
 export interface ConsoleInterviewerOptions {
   input: NodeJS.ReadableStream;
@@ -87,12 +87,20 @@ const timedOut = Symbol('console question timed out');
 /** Questions, option keys and labels come from the pipeline file: escaped, so each stays on its line. */
 function renderQuestion(question: Question): string {
   const lines = [`[?] ${escapeTerminalText(question.text)}`];
+  // A model's message keeps its lines; each is indented so it never looks like one of our own lines.
+  if (question.body !== undefined) lines.push(...escapeTerminalLines(question.body.trimEnd()).split('\n').map((line) => `    ${line}`));
+  if (question.type === 'chat') lines.push(`  (reply, or end the chat with /done${chatChoices(question)})`);
   if (question.type === 'multiple_choice') {
     for (const option of question.options) lines.push(`  [${escapeTerminalText(option.key)}] ${escapeTerminalText(option.label)}`);
   }
   const fallback = defaultLabel(question);
   if (fallback !== undefined) lines.push(`  (Enter for ${escapeTerminalText(fallback)}${question.timeoutSeconds ? `; taken after ${question.timeoutSeconds}s` : ''})`);
   return `${lines.join('\n')}\n`;
+}
+
+function chatChoices(question: Question): string {
+  if (question.options.length === 0) return '';
+  return ` or a choice: ${question.options.map((option) => `/${escapeTerminalText(option.key)} ${escapeTerminalText(option.label)}`).join(', ')}`;
 }
 
 function defaultLabel(question: Question): string | undefined {

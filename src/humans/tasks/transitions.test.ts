@@ -12,7 +12,7 @@ const root: Actor = { id: 'root', groups: [], admin: true };
 
 function task(status: HumanTaskStatus, overrides: Partial<HumanTask> = {}): HumanTask {
   return {
-    id: 'h1', tenant: 'default', title: 'Approve release', description: '', context: {},
+    id: 'h1', tenant: 'default', kind: 'form', title: 'Approve release', description: '', context: {},
     form: { decision: { type: 'select', required: true, options: [{ value: 'approve', label: 'Approve' }, { value: 'reject', label: 'Reject' }] } },
     assignee: { kind: 'group', id: 'support-l1' }, priority: 'normal', status, createdAt: t0, updatedAt: t0, escalation: { step: 0 },
     createdBy: { kind: 'cli', by: 'cat' }, version: 1, history: [{ seq: 1, at: t0, actor: 'cat', action: 'created' }],

@@ -29,10 +29,10 @@ export function createGateTasks(options: GateTaskOptions): GateTasks {
     async open(request: GateTaskRequest): Promise<HumanTask> {
       const existing = await base.store.getHumanTask(base.scope, request.id);
       if (existing) return existing;
-      const { id, runId, nodeId, title, description, form, context, assignee, sla, escalation } = request;
-      const input = { id, title, description, form, context, createdBy: { kind: 'run' as const, runId, nodeId }, ...(assignee && { assignee }), ...(sla && { sla }), ...(escalation && { escalation }) };
+      const { id, runId, nodeId, kind, title, description, form, context, assignee, sla, escalation } = request;
+      const input = { id, ...(kind && { kind }), title, description, form, context, createdBy: { kind: 'run' as const, runId, nodeId }, ...(assignee && { assignee }), ...(sla && { sla }), ...(escalation && { escalation }) };
       try {
-        return await createHumanTask(system, input, `the form of gate ${nodeId}`);
+        return await createHumanTask(system, input, `the form of ${kind === 'chat' ? 'the chat of node' : 'gate'} ${nodeId}`);
       } catch (error) {
         // Two processes opening the same visit at once: the first one's task is the task.
         const raced = await base.store.getHumanTask(base.scope, request.id);

@@ -25,6 +25,7 @@ export async function createHumanTask(ctx: HumanTaskServiceContext, input: Creat
   // The chain's first timer is stored in the same transaction as the task: no task without its SLA.
   const task = await ctx.store.createHumanTask(ctx.scope, {
     id,
+    ...(parsed.kind !== undefined && { kind: parsed.kind }),
     title: parsed.title,
     ...(parsed.description !== undefined && { description: parsed.description }),
     form,

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { HumanTaskPriorities, HumanTaskStatuses } from '../../store/human-task-types.js';
+import { HumanTaskKinds, HumanTaskPriorities, HumanTaskStatuses } from '../../store/human-task-types.js';
 
 /* The inputs of the human-task services: the one definition the CLI, HTTP (OpenAPI) and MCP share. */
 
@@ -14,6 +14,8 @@ export const taskIdInput = z.strictObject({ id });
 
 export const createInput = z.strictObject({
   title: z.string().trim().min(1, 'must not be empty').max(500),
+  /** `form` when absent; `chat` for one turn of an interactive node's conversation. */
+  kind: z.enum(HumanTaskKinds).optional(),
   description: z.string().max(100_000).optional(),
   /** Checked field by field by validateForm after this. */
   form: z.record(z.string(), z.unknown()),

@@ -153,6 +153,21 @@ export function describeHumanTaskConformance(fixture: StoreFixture): void {
       expect(await store.getHumanTask(tenantA, 'h1')).toEqual(taken);
     });
 
+    it('issue 10: a task is of kind form unless created as a chat turn, and its kind survives every change', async () => {
+      const store = fixture.store();
+      expect((await store.createHumanTask(tenantA, newHumanTask('h1'))).kind).toBe('form');
+      const chatForm = { message: { type: 'textarea' as const, required: true } };
+      const chat = await store.createHumanTask(tenantA, newHumanTask('h2', { kind: 'chat', form: chatForm, context: { transcript: [{ role: 'model', text: 'Hello' }] } }));
+      expect(chat).toMatchObject({ kind: 'chat', form: chatForm, context: { transcript: [{ role: 'model', text: 'Hello' }] } });
+      const answered = await store.updateHumanTask(tenantA, 'h2', (task) => ({
+        next: { ...answerOnce('ann', { message: 'Go on' })(task).next, ...({ kind: 'form' } as object) },
+        entry: { at: t0 + 1, actor: 'ann', action: 'answered' },
+      }));
+      expect(answered.kind).toBe('chat');
+      expect(await store.getHumanTask(tenantA, 'h2')).toEqual(answered);
+      expect((await store.listHumanTasks(tenantA)).tasks.map((task) => [task.id, task.kind])).toEqual([['h1', 'form'], ['h2', 'chat']]);
+    });
+
     it('issue 10: keeps id, tenant, form and origin whatever decide() returns, and refuses a change without an actor', async () => {
       const store = fixture.store();
       const created = await store.createHumanTask(tenantA, newHumanTask('h1'));

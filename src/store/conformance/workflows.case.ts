@@ -139,6 +139,16 @@ export function describeWorkflowConformance(fixture: StoreFixture): void {
       expect(await store.acquireWorkflowLease(tenantB, 'w1', 'p3', ttl, t0).catch((e: { code: string }) => e.code)).toBe('E_WORKFLOW_NOT_FOUND');
     });
 
+    it('issue 11: an instance keeps its project dir, and one started leased is not claimed until its lease is released', async () => {
+      const store = fixture.store();
+      const { instance } = await store.startWorkflow(tenantA, newInstance('fork', { projectDir: '/srv/support', lease: { owner: 'forker', expiresAt: t0 + ttl } }));
+      expect(instance).toMatchObject({ projectDir: '/srv/support', leaseOwner: 'forker', leaseExpiresAt: t0 + ttl });
+      expect(await store.getWorkflow(tenantA, 'fork')).toEqual(instance);
+      expect(await store.claimRunnableWorkflows('worker', t0 + 1, ttl, 10)).toEqual([]);
+      await store.releaseWorkflowLease(tenantA, 'fork', 'forker');
+      expect((await store.claimRunnableWorkflows('worker', t0 + 2, ttl, 10)).map((w) => [w.id, w.projectDir])).toEqual([['fork', '/srv/support']]);
+    });
+
     it('issue 11: a worker claims runnable instances only (running or cleaning up, lease free), each by one of two claimers', async () => {
       const store = fixture.store();
       for (let i = 0; i < 6; i++) await store.startWorkflow(i % 2 ? tenantB : tenantA, newInstance(`r${i}`, { createdAt: t0 + i }));

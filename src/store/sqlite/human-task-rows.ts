@@ -5,6 +5,7 @@ import type { HumanTask, HumanTaskHistoryEntry } from '../human-task-types.js';
 export interface HumanTaskRow {
   tenant: string;
   id: string;
+  kind: HumanTask['kind'];
   title: string;
   description: string;
   form_json: string;
@@ -41,6 +42,7 @@ export function toHumanTaskRow(task: HumanTask): HumanTaskRow {
   return {
     tenant: task.tenant,
     id: task.id,
+    kind: task.kind,
     title: task.title,
     description: task.description,
     form_json: JSON.stringify(task.form),
@@ -84,6 +86,7 @@ export function fromHumanTaskRow(row: HumanTaskRow, history: HumanTaskHistoryEnt
   return {
     id: row.id,
     tenant: row.tenant,
+    kind: row.kind,
     title: row.title,
     description: row.description,
     form: JSON.parse(row.form_json) as HumanTask['form'],

@@ -7,7 +7,7 @@ import { fromHistoryRow, fromHumanTaskRow, toHistoryRow, toHumanTaskRow, type Hi
 import { isConstraintError } from './sqlite-errors.js';
 
 const columns: readonly (keyof HumanTaskRow)[] = [
-  'tenant', 'id', 'title', 'description', 'form_json', 'context_json', 'assignee_kind', 'assignee_id', 'priority', 'status', 'created_at',
+  'tenant', 'id', 'kind', 'title', 'description', 'form_json', 'context_json', 'assignee_kind', 'assignee_id', 'priority', 'status', 'created_at',
   'updated_at', 'due_at', 'escalation_json', 'escalation_chain_json', 'created_by_json', 'claimed_by', 'answer_json', 'answered_by', 'answered_at', 'answer_consumed_at', 'version',
 ];
 

@@ -286,4 +286,11 @@ export const migrations: readonly Migration[] = [
       CREATE INDEX workflow_signals_pending ON workflow_signals (tenant, instance_id, name, seq) WHERE consumed_at IS NULL;
     `,
   },
+  {
+    // A human task's kind (issue 10): `form` (one answer), or `chat` (one turn of an interactive node's conversation).
+    name: 'human task kinds',
+    sql: `
+      ALTER TABLE human_tasks ADD COLUMN kind TEXT NOT NULL DEFAULT 'form' CHECK (kind IN ('form', 'chat'));
+    `,
+  },
 ];

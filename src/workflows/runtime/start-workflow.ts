@@ -14,6 +14,8 @@ export interface StartOptions {
   parentId?: string;
   /** The project folder whose workflows/ defines it (absolute): the daemon loads the instance's code from there. */
   projectDir?: string;
+  /** Starts it leased to this owner (a fork copying its journal in before any worker runs it). */
+  lease?: { owner: string; expiresAt: number };
 }
 
 /**
@@ -30,6 +32,7 @@ export async function startWorkflow<I, O>(deps: WorkflowDeps, definition: Workfl
     input: checked as JsonValue,
     ...(options.parentId !== undefined && { parentId: options.parentId }),
     ...(options.projectDir !== undefined && { projectDir: options.projectDir }),
+    ...(options.lease !== undefined && { lease: options.lease }),
     createdAt: deps.clock.now(),
   });
   if (started.instance.name !== definition.name) {

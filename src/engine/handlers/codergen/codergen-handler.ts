@@ -1,4 +1,3 @@
-import type { AgentResult } from '../../../agents/backend.js';
 import type { Outcome } from '../../../core/outcome.js';
 import { writeStageFile } from '../stage-file.js';
 import { readFeedback, resolveChecks, withFeedback, type ResolvedChecks } from '../../checks/index.js';
@@ -9,10 +8,10 @@ import { applyChecks } from './apply-checks.js';
 import { expandPrompt, promptTemplate } from './expand-prompt.js';
 import { agentRequestFor } from '../agent-request.js';
 import { contextFromSection, withOutputSection } from '../upstream/index.js';
-import { isOrchestraError } from '../../../core/errors.js';
 import { buildNodeContext, withNodeContext } from '../../context-sources/node-context.js';
-
-const lastResponseChars = 200;
+import { callBackend } from './call-backend.js';
+import { readChatSetup } from './interactive/chat-setup.js';
+import { runChat } from './interactive/chat-loop.js';
 
 /**
  * The LLM stage (shape box, Attractor §4.5): expands the prompt, writes `prompt.md`, calls the
@@ -21,7 +20,8 @@ const lastResponseChars = 200;
  * are rethrown so the run loop can retry or stop. A successful call is then judged by the node's
  * checks (seed 003); feedback from checks that failed before goes at the end of the prompt, after
  * the node's context files and URLs (context-sources/). The stage directory is created before a
- * backend that does not create it itself is called, and before checks run.
+ * backend that does not create it itself is called, and before checks run. With `interactive=true`
+ * the call is a conversation with a person instead (interactive/chat-loop.ts, issue 10).
  */
 export function createCodergenHandler(): BuiltInHandler {
   return {
@@ -45,20 +45,19 @@ export function createCodergenHandler(): BuiltInHandler {
       const request = agentRequestFor(input, prompt);
       if (services.backend.createsStageDir !== true) await input.ensureStageDir();
 
-      let outcome: Outcome;
-      let response = '';
+      let chat;
       try {
-        const result = await services.backend.run(request);
-        response = (typeof result === 'string' ? result : result.response) ?? '';
-        if (typeof result === 'string' || result.response !== undefined) await writeStageFile(services, stageDir, 'response.md', response);
-        outcome = toOutcome(node.id, result);
+        chat = readChatSetup(input.graph, node);
       } catch (error) {
-        if (input.signal.aborted || isRetryable(error)) throw error;
-        outcome = { status: 'fail', failureReason: `The ${services.backend.name === 'router' ? 'model' : `backend "${services.backend.name}"`} failed: ${backendErrorMessage(error)}` };
+        return { status: 'fail', failureReason: errorMessage(error) };
       }
-
+      // An interactive node converses with a person (issue 10); its last answer is the node's response.
+      const called = chat ? await runChat(input, prompt, chat) : await callBackend(input, request);
+      const { response } = called;
+      let outcome = called.outcome;
+      // A chat's outcome carries the person's choice; a status.json from one of its turns does not decide the node.
       try {
-        outcome = (await readAgentStatusSince(stageDir, before)) ?? outcome;
+        if (!chat) outcome = (await readAgentStatusSince(stageDir, before)) ?? outcome;
       } catch (error) {
         return { status: 'fail', failureReason: errorMessage(error) };
       }
@@ -68,29 +67,6 @@ export function createCodergenHandler(): BuiltInHandler {
   };
 }
 
-function toOutcome(nodeId: string, result: string | AgentResult): Outcome {
-  if (typeof result === 'string') {
-    return {
-      status: 'success',
-      notes: `Stage completed: ${nodeId}`,
-      contextUpdates: { last_stage: nodeId, last_response: result.slice(0, lastResponseChars) },
-    };
-  }
-  const defaults: Record<string, unknown> = { last_stage: nodeId };
-  if (result.response !== undefined) defaults.last_response = result.response.slice(0, lastResponseChars);
-  return { ...result.outcome, contextUpdates: { ...defaults, ...result.outcome.contextUpdates } };
-}
-
-function isRetryable(error: unknown): boolean {
-  return typeof error === 'object' && error !== null && (error as { retryable?: unknown }).retryable === true;
-}
-
 function errorMessage(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
-}
-
-/** A backend error with its hint when it has one (which key to set, what to install). */
-function backendErrorMessage(error: unknown): string {
-  const hint = isOrchestraError(error) ? error.hint : undefined;
-  return hint ? `${errorMessage(error).replace(/\.?$/, '.')} ${hint}` : errorMessage(error);
 }

@@ -20,4 +20,10 @@ describe('issue 10: a gate\'s people are checked when the run starts', () => {
     if (expected === undefined) expect(check).not.toThrow();
     else expect(check).toThrow(expected);
   });
+
+  it("issue 10: an interactive node's assignee is checked too; a plain LLM node's is not", () => {
+    const chat = (interactive: string) => buildGraph({ nodes: { talk: { prompt: 'Hi', interactive, 'human.assignee': 'user:bob' } }, edges: [['talk', 'exit', {}]] });
+    expect(() => checkGateAssignees(chat('true'), people)).toThrow(/human\.assignee of node "talk": unknown user "bob"/);
+    expect(() => checkGateAssignees(chat('false'), people)).not.toThrow();
+  });
 });

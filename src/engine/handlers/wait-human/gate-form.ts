@@ -1,7 +1,7 @@
-import { createHash } from 'node:crypto';
 import { assignAcceleratorKeys } from '../../../humans/accelerator.js';
 import type { Answer, Interviewer, Question } from '../../../humans/interviewer.js';
 import { coerceFieldText } from '../../../humans/tasks/coerce-answer.js';
+import { derivedTaskId } from '../../../humans/tasks/task-id.js';
 import type { FormDefinition, FormField, HumanTask, JsonObject, JsonValue } from '../../../store/human-task-types.js';
 import { choiceField } from './human-form.js';
 import type { GateChoice } from './gate-choices.js';
@@ -12,8 +12,7 @@ import type { GateChoice } from './gate-choices.js';
  * like every task id, short enough to type.
  */
 export function gateTaskId(runId: string, nodeId: string, visit: string, attempt: number): string {
-  const digest = createHash('sha256').update(JSON.stringify([runId, nodeId, visit, attempt])).digest();
-  return `h${digest.readBigUInt64BE(0).toString(36).padStart(13, '0').slice(-12)}`;
+  return derivedTaskId([runId, nodeId, visit, attempt]);
 }
 
 /** The choices as a required select (value: the edge's target, label: the edge's label), then `human.form`'s fields. */

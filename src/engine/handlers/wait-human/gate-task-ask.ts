@@ -1,6 +1,6 @@
 import { isOrchestraError } from '../../../core/errors.js';
 import type { Question } from '../../../humans/interviewer.js';
-import type { HumanTask } from '../../../store/human-task-types.js';
+import type { HumanTask, JsonObject } from '../../../store/human-task-types.js';
 import type { GateTaskRequest, GateTasks } from '../../gate-tasks.js';
 import type { HandlerInput } from '../../handler.js';
 import { choiceForAnswer, type GateChoice } from './gate-choices.js';
@@ -17,6 +17,10 @@ export interface GateTaskAsk {
   question: Question;
   choices: readonly GateChoice[];
   timeoutMs: number | undefined;
+  /** How the terminal answers: by default a gate's choice, then its form's extra fields (answerAtTerminal). */
+  atTerminal?: (input: HandlerInput, ask: GateTaskAsk, id: string, signal: AbortSignal) => Promise<GateTaskResult>;
+  /** How to answer from anywhere, for the waiting line: `choice=<target>` by default. */
+  answerHint?: string;
 }
 
 const tooManyTries = 3;
@@ -38,9 +42,10 @@ export async function askThroughTask(input: HandlerInput, ask: GateTaskAsk): Pro
   const timer = new AbortController();
   try {
     if (task.status === 'open' || task.status === 'claimed') {
-      await services.interviewer.inform(`Waiting for human task ${task.id}: answer here, or from anywhere with \`orchestra answer ${task.id} choice=<target>${tenantFlagFor(task.tenant)}\`.`, input.node.id);
+      await services.interviewer.inform(`Waiting for human task ${task.id}: answer here, or from anywhere with \`orchestra answer ${task.id} ${ask.answerHint ?? 'choice=<target>'}${tenantFlagFor(task.tenant)}\`.`, input.node.id);
     }
-    const contenders: Promise<GateTaskResult>[] = [settledResult(tasks.settled(task.id, local.signal)), answerAtTerminal(input, ask, task.id, local.signal)];
+    const terminal = (ask.atTerminal ?? answerAtTerminal)(input, ask, task.id, local.signal);
+    const contenders: Promise<GateTaskResult>[] = [settledResult(tasks.settled(task.id, local.signal)), terminal];
     if (ask.timeoutMs !== undefined) contenders.push(services.clock.sleep(ask.timeoutMs, timer.signal).then((): GateTaskResult => ({ kind: 'timeout' })));
     for (const contender of contenders) contender.catch(() => {});
     const first = await Promise.race(contenders);
@@ -76,19 +81,30 @@ async function answerAtTerminal(input: HandlerInput, ask: GateTaskAsk, id: strin
       return pending();
     }
     const extra = await askExtraFields(interviewer, ask.request.form, input.node.id, signal);
-    try {
-      await ask.tasks.answerHere(id, { [choiceField]: choice.target, ...extra });
-      return await settledResult(ask.tasks.settled(id, signal));
-    } catch (error) {
-      if (!isOrchestraError(error) || signal.aborted) throw error;
-      if (error.code === 'E_HUMAN_TASK_STATE') return pending();
-      await interviewer.inform(`${error.message}${error.hint ? `\n${error.hint}` : ''}`, input.node.id);
-      if (error.code !== 'E_FORM_INVALID') return pending();
-    }
+    const submitted = await submitHere(input, ask.tasks, id, { [choiceField]: choice.target, ...extra }, signal);
+    if (submitted !== 'ask again') return submitted;
   }
   return pending();
 }
 
-function pending(): Promise<never> {
+/**
+ * Answers the task as the person at the terminal and waits for it to settle; `ask again` when the
+ * form refused the answer (explained at the terminal). Never resolves when another answer came
+ * first or the acting user may not answer: the task's other ways in remain.
+ */
+export async function submitHere(input: HandlerInput, tasks: GateTasks, id: string, answer: JsonObject, signal: AbortSignal): Promise<GateTaskResult | 'ask again'> {
+  try {
+    await tasks.answerHere(id, answer);
+    return await settledResult(tasks.settled(id, signal));
+  } catch (error) {
+    if (!isOrchestraError(error) || signal.aborted) throw error;
+    if (error.code === 'E_HUMAN_TASK_STATE') return pending();
+    await input.services.interviewer.inform(`${error.message}${error.hint ? `\n${error.hint}` : ''}`, input.node.id);
+    return error.code === 'E_FORM_INVALID' ? 'ask again' : pending();
+  }
+}
+
+/** A terminal with nothing more to give: the race goes on without it. */
+export function pending(): Promise<never> {
   return new Promise<never>(() => {});
 }

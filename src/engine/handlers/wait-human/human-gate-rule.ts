@@ -25,21 +25,25 @@ export const humanGateRule: LintRule = {
       if (form) diagnostics.push(...formDiagnostics(node, form, ctx));
       const escalation = node.attrs['human.escalation'];
       if (escalation) diagnostics.push(...escalationDiagnostics(graph, node, escalation, ctx));
-      const assignee = node.attrs['human.assignee'];
-      if (assignee && !assigneeText.test(textValue(assignee.value).trim())) {
-        diagnostics.push({
-          rule: 'human_form',
-          severity: 'error',
-          message: `human.assignee of node "${node.id}" is "${textValue(assignee.value)}"; expected user:ID or group:ID.`,
-          loc: assignee.loc,
-          nodeId: node.id,
-          fix: 'human.assignee="group:release-managers" (a group of people: in orchestra.yaml) or human.assignee="user:ann"',
-        });
-      }
+      diagnostics.push(...assigneeDiagnostics(node, 'human_form'));
     }
     return diagnostics;
   },
 };
+
+/** A `human.assignee` that does not read `user:ID` or `group:ID` (gates, and interactive nodes' chat tasks). */
+export function assigneeDiagnostics(node: GraphNode, rule: string): Diagnostic[] {
+  const assignee = node.attrs['human.assignee'];
+  if (!assignee || assigneeText.test(textValue(assignee.value).trim())) return [];
+  return [{
+    rule,
+    severity: 'error',
+    message: `human.assignee of node "${node.id}" is "${textValue(assignee.value)}"; expected user:ID or group:ID.`,
+    loc: assignee.loc,
+    nodeId: node.id,
+    fix: 'human.assignee="group:release-managers" (a group of people: in orchestra.yaml) or human.assignee="user:ann"',
+  }];
+}
 
 function formDiagnostics(node: GraphNode, attr: Attribute, ctx: LintContext): Diagnostic[] {
   const parsed = parseHumanForm(textValue(attr.value));

@@ -9,6 +9,7 @@ export function slaTask(chain: EscalationStep[], overrides: Partial<HumanTask> =
   return {
     id: 'h1',
     tenant: 'acme',
+    kind: 'form',
     title: 'Approve the release',
     description: '',
     form: { decision: { type: 'select', required: true, options: [{ value: 'approve', label: 'Approve' }, { value: 'reject', label: 'Reject' }] } },

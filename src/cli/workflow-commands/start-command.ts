@@ -1,0 +1,36 @@
+import { ExitCode } from '../../core/errors.js';
+import { escapeTerminalText } from '../../core/terminal-text.js';
+import { startWorkflowInstance } from '../../services/workflows/index.js';
+import type { CommandContext } from '../command-context.js';
+import { withWorkflows, type WorkflowCommandOptions } from './context.js';
+import { paintStatus } from './format-instance.js';
+import { parseJsonOption } from './json-option.js';
+
+export interface WorkflowStartOptions extends WorkflowCommandOptions {
+  input?: string;
+  id?: string;
+}
+
+/**
+ * `orchestra workflow start NAME --input '{…}' [--id ID]`: records a new instance for a worker to
+ * run (the daemon, or `orchestra worker`). With --id it is idempotent: an instance with that id is
+ * left as it is and reported (exit 0).
+ */
+export async function workflowStartCommand(ctx: CommandContext, name: string, options: WorkflowStartOptions): Promise<number> {
+  // Parsed before the store opens: a typo in the JSON costs nothing.
+  const input = options.input === undefined ? undefined : parseJsonOption('--input', options.input);
+  const { instance, created } = await withWorkflows(ctx, options, (service) =>
+    startWorkflowInstance(service, { name, ...(input !== undefined && { input }), ...(options.id !== undefined && { id: options.id }) }),
+  );
+  if (options.json) {
+    ctx.io.stdout.write(`${JSON.stringify({ created, instance })}\n`);
+    return ExitCode.OK;
+  }
+  const id = escapeTerminalText(instance.id);
+  ctx.io.stdout.write(
+    created
+      ? `Started workflow ${escapeTerminalText(instance.name)} as ${id} (version ${instance.version}).\nA worker runs it (the daemon, or \`orchestra worker\`); follow it with \`orchestra workflow show ${id}\`.\n`
+      : `Workflow instance ${id} exists already (${escapeTerminalText(instance.name)}, ${paintStatus(instance.status, ctx.out)}): nothing started.\nSee it with \`orchestra workflow show ${id}\`.\n`,
+  );
+  return ExitCode.OK;
+}
