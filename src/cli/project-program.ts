@@ -69,6 +69,8 @@ export function registerProjectCommands(program: Command, ctx: CommandContext, s
       .option('--concurrency <n>', 'instances replayed at once (default 8)')
       // How long an instance's lease holds without renewal (default 30 s): crash tests shorten it.
       .addOption(new Option('--lease-ms <ms>').hideHelp())
+      // How long Ctrl-C lets replays under way finish (default 10 s): tests shorten it.
+      .addOption(new Option('--grace-ms <ms>').hideHelp())
       .action(async (options) => setExitCode(await (await import('./project-commands/worker.js')).workerCommand(ctx, options, name)));
   }
 }

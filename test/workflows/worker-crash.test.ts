@@ -114,3 +114,23 @@ describe('the workflow worker survives crashes (real processes)', () => {
     expect(effects()).toHaveLength(20 * 20);
   }, 120_000);
 });
+
+describe('stopping the worker', () => {
+  it('issue 11: Ctrl-C stops the worker gracefully and releases its leases: another worker takes the instance over at once', async () => {
+    await wp.start('twenty', { log: wp.log, stepMs: 600 }, 'w-stop');
+    const first = spawnCli(['worker', '--grace-ms', '300'], { cwd: wp.project, home: wp.home });
+    workers.push(first);
+    await eventually(() => (effects().length > 0 ? true : undefined), 'the first step to start');
+    killGroup(first.child.pid, 'SIGINT');
+    expect((await first.exited).code).toBe(0);
+    expect(first.stdout()).toContain('orchestra worker: stopped');
+    const left = await instance('w-stop');
+    expect(left).toMatchObject({ status: 'running' });
+    expect(left?.leaseOwner).toBeUndefined();
+    // The default lease is 30 s: finishing well within that shows the lease was released, not lapsed.
+    const second = spawnCli(['worker'], { cwd: wp.project, home: wp.home });
+    workers.push(second);
+    await eventually(async () => ((await instance('w-stop'))?.status === 'completed' ? true : undefined), 'the second worker to finish it', 28_000);
+    expect((await instance('w-stop'))?.result).toEqual({ total: 190 });
+  }, 60_000);
+});

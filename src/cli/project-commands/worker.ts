@@ -19,6 +19,7 @@ import { journalLine, outcomeLine } from './worker-log.js';
 export interface WorkerOptions {
   concurrency?: string;
   leaseMs?: string;
+  graceMs?: string;
 }
 
 /**
@@ -32,7 +33,8 @@ export async function workerCommand(ctx: CommandContext, options: WorkerOptions,
   const projectDir = findProjectDir(io.cwd) ?? io.cwd;
   const concurrency = positive(options.concurrency);
   const leaseTtlMs = positive(options.leaseMs);
-  if (concurrency === null || leaseTtlMs === null) {
+  const graceMs = positive(options.graceMs);
+  if (concurrency === null || leaseTtlMs === null || graceMs === null) {
     io.stderr.write(`orchestra: --concurrency and --lease-ms take a positive whole number\n`);
     return ExitCode.USAGE;
   }
@@ -44,14 +46,14 @@ export async function workerCommand(ctx: CommandContext, options: WorkerOptions,
     warn: (message: string, fields?: Record<string, unknown>) => void io.stderr.write(`orchestra: warning: ${message}${fields ? ` ${JSON.stringify(fields)}` : ''}\n`),
     error: (message: string, fields?: Record<string, unknown>) => void io.stderr.write(`orchestra: error: ${message}${fields ? ` ${JSON.stringify(fields)}` : ''}\n`),
   };
-  const interrupts = createInterrupts(io, `${mode} stopping: finishing the replays under way`);
+  const interrupts = createInterrupts(io, `${mode} stopping: letting the replays under way reach their next wait`);
   let worker: ProjectWorker | undefined;
   let watcher: FSWatcher | undefined;
   try {
     const onRun = runLog(store, mode, say);
     // The workflows' `import … from 'orchestra'` is this very module: one copy of the SDK and the runtime.
     const orchestraModule = (await import('../../index.js')) as Record<string, unknown>;
-    worker = await startProjectWorker({ store, env: io.env, projectDir, changes, log, onRun, orchestraModule, ...(concurrency !== undefined && { concurrency }), ...(leaseTtlMs !== undefined && { leaseTtlMs }) });
+    worker = await startProjectWorker({ store, env: io.env, projectDir, changes, log, onRun, orchestraModule, ...(concurrency !== undefined && { concurrency }), ...(leaseTtlMs !== undefined && { leaseTtlMs }), ...(graceMs !== undefined && { graceMs }) });
     printProblems(ctx, worker.registry);
     say(`orchestra ${mode}: ${relative(io.cwd, projectDir) || '.'}: ${plural(worker.registry.definitions.size, 'workflow')} (${[...worker.registry.definitions.keys()].sort().join(', ')}); store ${location.dbPath}; pid ${process.pid}. Ctrl-C stops.`);
     if (mode === 'dev') watcher = watchWorkflowFiles(ctx, projectDir, worker, say);

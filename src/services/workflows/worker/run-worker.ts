@@ -28,7 +28,7 @@ export interface WorkflowWorkerOptions {
   changes?: ChangeFeed;
   /** How long an idle worker waits before claiming again without news. Default 1 s. */
   idleMs?: number;
-  /** Stops claiming; the instances being driven finish their replay (until they wait, end, or the grace ends). */
+  /** Stops claiming; the instances being driven finish their replay (until they wait, end, or the grace ends: then their leases are released). */
   signal: AbortSignal;
   /** How long a stopping worker lets running replays finish. Default 10 s. */
   graceMs?: number;
@@ -46,7 +46,7 @@ export interface WorkflowWorkerOptions {
  */
 export async function runWorkflowWorker(options: WorkflowWorkerOptions): Promise<void> {
   const { store, clock, owner, signal, log, concurrency = 8, leaseTtlMs = 30_000, idleMs = 1_000, graceMs = 10_000 } = options;
-  const running = new Map<string, Promise<void>>();
+  const running = new Map<string, { done: Promise<void>; tenant: string }>();
   /** Claimed instances this worker has no code for, by id: their claims are released on stop. */
   const unknown = new Map<string, string>();
   let kick: (() => void) | undefined;
@@ -72,7 +72,7 @@ export async function runWorkflowWorker(options: WorkflowWorkerOptions): Promise
         running.delete(instance.id);
         kick?.();
       });
-    running.set(instance.id, done);
+    running.set(instance.id, { done, tenant: instance.tenant });
   };
   while (!signal.aborted) {
     const free = concurrency - running.size;
@@ -93,14 +93,17 @@ export async function runWorkflowWorker(options: WorkflowWorkerOptions): Promise
     await (options.changes ? options.changes.next(idleMs, both) : clock.sleep(idleMs, both).catch(() => undefined));
     kick = undefined;
   }
-  await stopDriving(running, graceMs);
-  for (const [id, tenant] of unknown) await store.releaseWorkflowLease(systemScopeFor(tenant), id, owner).catch(() => undefined);
+  await stopDriving([...running.values()].map((run) => run.done), graceMs);
+  // Replays still under way after the grace are abandoned with the process: their leases are released
+  // so another worker takes them over at once (like a kill, at most the step under way runs twice).
+  const held = [...unknown, ...[...running].map(([id, run]) => [id, run.tenant] as const)];
+  for (const [id, tenant] of held) await store.releaseWorkflowLease(systemScopeFor(tenant), id, owner).catch(() => undefined);
 }
 
-/** Lets running replays finish within the grace; those that do not keep their lease until it lapses (the process ends). */
-async function stopDriving(running: Map<string, Promise<void>>, graceMs: number): Promise<void> {
-  if (running.size === 0) return;
+/** Lets running replays reach their next wait or their end, within the grace. */
+async function stopDriving(running: Promise<void>[], graceMs: number): Promise<void> {
+  if (running.length === 0) return;
   let timer: NodeJS.Timeout | undefined;
-  await Promise.race([Promise.allSettled(running.values()), new Promise<void>((resolve) => (timer = setTimeout(resolve, graceMs)))]);
+  await Promise.race([Promise.allSettled(running), new Promise<void>((resolve) => (timer = setTimeout(resolve, graceMs)))]);
   clearTimeout(timer);
 }
