@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import type { RunRecord } from '../../store/types.js';
 import { resumeRun, startRun, type EngineOptions, type RunResult } from '../../engine/runner.js';
-import type { WorkflowPipelineOutcome, WorkflowPipelineRequest, WorkflowPipelines } from '../runtime/ports.js';
+import type { WorkflowPipelineOutcome, WorkflowPipelines } from '../runtime/ports.js';
 
 export interface EnginePipelinesOptions {
   /** Relative pipeline files resolve against it (the project directory); the cwd when absent. */

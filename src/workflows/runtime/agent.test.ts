@@ -13,7 +13,7 @@ import { runInstance } from './run-instance.js';
 import { sleep } from './sleep.js';
 import { startWorkflow } from './start-workflow.js';
 import { step } from './step.js';
-import { StepError } from './step-error.js';
+import type { StepError } from './step-error.js';
 import { openHarness, type Harness } from './testing/harness.js';
 
 let h: Harness;
