@@ -7,3 +7,4 @@ export { workflow, isWorkflowDefinition, type WorkflowContext, type WorkflowDefi
 export * from './runtime/index.js';
 export { backendAgents, type BackendAgentsOptions } from './agents/backend-agents.js';
 export { enginePipelines, type EnginePipelinesOptions } from './pipelines/engine-pipelines.js';
+export { nodeWorkflows, type NodeWorkflowsOptions } from './dot-node/node-workflows.js';
