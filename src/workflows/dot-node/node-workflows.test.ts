@@ -96,6 +96,6 @@ describe('type="workflow" nodes', () => {
   it('issue 11: a run without the workflow runtime fails the node with a clear reason', async () => {
     const { workflows: _none, ...without } = engine();
     const handle = await startRun({ file: join(dir, 'p.dot'), source: dot('greet', '{"name": "Ann"}') }, without);
-    expect((await handle.result()).error?.message).toContain('Workflow node "ship" starts workflow "greet", but this run has no workflow runtime');
+    expect((await handle.result()).error?.message).toContain('Workflow node "ship" starts workflow "greet", but this run was started without the workflow runtime');
   });
 });

@@ -20,7 +20,7 @@ export function createWorkflowHandler(): BuiltInHandler {
       const parsed = parseWorkflowInput(readString(node.attrs, 'input'));
       if ('problem' in parsed) return fail(`The input of workflow node "${node.id}" ${parsed.problem}`);
       const workflows = input.services.workflows;
-      if (!workflows) return fail(`Workflow node "${node.id}" starts workflow "${name}", but this run has no workflow runtime (start it through orchestra run or the daemon)`);
+      if (!workflows) return fail(`Workflow node "${node.id}" starts workflow "${name}", but this run was started without the workflow runtime, so it cannot start workflows`);
       const id = nodeWorkflowId(run.id, node.id, input.visit ?? '', input.attempt);
       try {
         await workflows.start({ id, runId: run.id, nodeId: node.id, name, input: parsed.value });

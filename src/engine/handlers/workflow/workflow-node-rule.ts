@@ -28,7 +28,7 @@ export const workflowNodeRule: LintRule = {
         diagnostics.push({
           rule: 'workflow_node', severity: 'error', nodeId: node.id, loc: ctx.locateInValue(input)(parsed.offset) ?? input.loc,
           message: `input of workflow node "${node.id}" ${parsed.problem}`,
-          fix: 'input=\'{"orderId": "o-1"}\' (a JSON value: the workflow\'s input)',
+          fix: 'input="{\\"orderId\\": \\"o-1\\"}" (a JSON value, quoted as a DOT string: the workflow\'s input)',
         });
       }
     }
