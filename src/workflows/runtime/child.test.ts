@@ -65,6 +65,14 @@ describe('child()', () => {
     expect(effects).toEqual(['label o-1', 'done']);
   });
 
+  it('issue 11: a crash between starting the child and suspending the parent: the replay finds the same child instead of starting a second', async () => {
+    // What the crashed worker left: the child, started under the id the call derives, and the parent running with nothing journaled.
+    await startWorkflow(deps(), shipping, { order: 'o-9' }, { id: 'crashed:0', parentId: 'crashed' });
+    await startWorkflow(deps(), order, { order: 'o-9' }, { id: 'crashed' });
+    expect(await runInstance(deps('worker-2'), order, 'crashed')).toMatchObject({ status: 'waiting', instance: { waitingOn: { kind: 'child', instanceId: 'crashed:0' } } });
+    expect((await h.store.listWorkflows(h.scope, { parentId: 'crashed' })).map((w) => w.id)).toEqual(['crashed:0']);
+  });
+
   it('issue 11: a child started by name through the loaded definitions, with an id; a failed child throws its error in the parent', async () => {
     const failing = workflow('failing', async (ctx) => {
       await step(ctx, 'boom', () => {
