@@ -4,6 +4,7 @@ export { sleep, sleepUntil } from './sleep.js';
 export { waitForSignal, type SignalResult, type WaitForSignalOptions } from './signals.js';
 export { patched } from './patched.js';
 export { task } from './task.js';
+export { TaskUnansweredError } from './task-unanswered.js';
 export type { FieldValue, FormAnswer, FormFieldSpec, FormSpec, TaskAssignee, TaskOptions, TaskResult } from './task-types.js';
 export { timeout, type DurationInput, type WorkflowDuration } from './duration.js';
 export { runInstance, type RunOutcome } from './run-instance.js';

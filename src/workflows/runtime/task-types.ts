@@ -52,5 +52,11 @@ export interface TaskOptions<F extends FormSpec> {
   name?: string;
 }
 
-/** A completed task carries the answer; an expired or cancelled one whatever default answer it got, if any. */
-export type TaskResult<D> = { status: 'completed'; data: D } | { status: 'expired' | 'cancelled'; data: Partial<D> };
+/**
+ * A completed task: its answer, typed from the form (required fields present, a select's value one
+ * of its options). A task that ends unanswered does not return: task() throws TaskUnansweredError.
+ */
+export interface TaskResult<D> {
+  status: 'completed';
+  data: D;
+}
