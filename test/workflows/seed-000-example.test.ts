@@ -8,6 +8,7 @@ import { answerWorkflowTask } from '../../src/workflows/runtime/testing/store-hu
 // ---- Seed 000's example, verbatim but for the package name: it must type-check under `tsc -p tsconfig.json` (CI). ----
 import { workflow, task, timeout } from '../../src/index.js';
 
+/* eslint-disable @typescript-eslint/no-unused-vars -- as written, the example destructures `question` and does not use it */
 export const customerSupport = workflow('customer-support', async (ctx, input) => {
   const { question, conversationId, customerId } = input;
 
@@ -32,10 +33,11 @@ export const customerSupport = workflow('customer-support', async (ctx, input) =
 
   return { answer: result.data.answer, handledBy: 'human' };
 });
+/* eslint-enable @typescript-eslint/no-unused-vars */
 // ---- end of seed 000's example ----
 
 /** The same form as the example's, to look at the answer's type from inside a workflow. */
-const asked = (ctx: WorkflowContext) =>
+const _asked = (ctx: WorkflowContext) =>
   task(ctx, {
     title: 'Customer needs help',
     form: {
@@ -43,7 +45,7 @@ const asked = (ctx: WorkflowContext) =>
       sentiment: { type: 'select', options: [{ value: 'positive', label: 'Positive' }, { value: 'neutral', label: 'Neutral' }, { value: 'frustrated', label: 'Frustrated' }] },
     },
   });
-type Answer = Awaited<ReturnType<typeof asked>>['data'];
+type Answer = Awaited<ReturnType<typeof _asked>>['data'];
 
 describe("seed 000's example as written", () => {
   it('issue 11: types: input is a JSON object without a schema, the answer is a string, the sentiment the union of its options', () => {
@@ -51,7 +53,7 @@ describe("seed 000's example as written", () => {
     expectTypeOf<Awaited<ReturnType<typeof customerSupport.run>>>().toEqualTypeOf<{ answer: string; handledBy: string }>();
     expectTypeOf<Answer['answer']>().toEqualTypeOf<string>();
     expectTypeOf<Answer['sentiment']>().toEqualTypeOf<'positive' | 'neutral' | 'frustrated' | undefined>();
-    expectTypeOf<Awaited<ReturnType<typeof asked>>>().toEqualTypeOf<TaskResult<{ answer: string; sentiment?: 'positive' | 'neutral' | 'frustrated' }>>();
+    expectTypeOf<Awaited<ReturnType<typeof _asked>>>().toEqualTypeOf<TaskResult<{ answer: string; sentiment?: 'positive' | 'neutral' | 'frustrated' }>>();
     // @ts-expect-error: 'angry' is not one of the select's options.
     const wrong: Answer['sentiment'] = 'angry';
     const answer: Answer = { answer: 'hi' };
@@ -61,9 +63,9 @@ describe("seed 000's example as written", () => {
   });
 
   it('issue 11: types: a zod input schema types the input; task() refuses bad options', () => {
-    const typed = workflow('typed', async (_ctx, input) => input.count * 2, { input: z.object({ count: z.number(), note: z.string().optional() }) });
-    expectTypeOf<Parameters<typeof typed.run>[1]>().toEqualTypeOf<{ count: number; note?: string | undefined }>();
-    expectTypeOf<Awaited<ReturnType<typeof typed.run>>>().toEqualTypeOf<number>();
+    const _typed = workflow('typed', async (_ctx, input) => input.count * 2, { input: z.object({ count: z.number(), note: z.string().optional() }) });
+    expectTypeOf<Parameters<typeof _typed.run>[1]>().toEqualTypeOf<{ count: number; note?: string | undefined }>();
+    expectTypeOf<Awaited<ReturnType<typeof _typed.run>>>().toEqualTypeOf<number>();
     workflow('bad', async (ctx, input) => {
       // @ts-expect-error: without a schema a field is a JSON value (or missing), not a number.
       const n: number = input['count'];
