@@ -8,6 +8,7 @@ export { agent, type AgentCallResult, type AgentOptions } from './agent.js';
 export { pipeline, pipelineRunId, type PipelineOptions, type PipelineResult } from './pipeline.js';
 export { child, childInstanceId, type ChildOptions } from './child.js';
 export type { RetryOption } from './journaled-call.js';
+export { TaskUnansweredError } from './task-unanswered.js';
 export type { FieldValue, FormAnswer, FormFieldSpec, FormSpec, TaskAssignee, TaskOptions, TaskResult } from './task-types.js';
 export { timeout, type DurationInput, type WorkflowDuration } from './duration.js';
 export { runInstance, type RunOutcome } from './run-instance.js';
