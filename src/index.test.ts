@@ -14,6 +14,7 @@ describe('public API', () => {
         "OrchestraError",
         "RunContext",
         "StepError",
+        "TaskUnansweredError",
         "agent",
         "answerHumanTask",
         "authenticateLocal",
