@@ -16,8 +16,8 @@ const FAN = Number(process.env.BENCH_FAN ?? 100);
 const SHORT = Number(process.env.BENCH_SHORT ?? 100);
 const LONG = Number(process.env.BENCH_LONG ?? 10_000);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
-// Some sections only: BENCH_SECTIONS=scaling,cold (of peers, scaling, cold, parse, tasks).
-const SECTIONS = new Set((process.env.BENCH_SECTIONS ?? 'peers,scaling,cold,parse,tasks').split(','));
+// Some sections only: BENCH_SECTIONS=scaling,cold (of peers, scaling, cold, parse, workflows, tasks).
+const SECTIONS = new Set((process.env.BENCH_SECTIONS ?? 'peers,scaling,cold,parse,workflows,tasks').split(','));
 
 function best(fn, rounds = ROUNDS) {
   let min = Infinity;
@@ -77,6 +77,9 @@ if (SECTIONS.has('parse')) {
       `validate ${parse.validateMs.toFixed(1)}; target < 300 ms) ${verdict(parse.totalMs < 300, 'ABOVE TARGET')}`,
   );
 }
+
+// Code-first workflows against LangGraph's functional API (bench/workflows.js; BENCH_WF_MANY, BENCH_WF_LONG for fewer).
+if (SECTIONS.has('workflows')) await import('./workflows.js');
 
 // Tasks: 20 agents through the daemon against git worktree + tmux (bench/tasks.js; BENCH_TASKS=5 for fewer).
 if (SECTIONS.has('tasks')) await import('./tasks.js');

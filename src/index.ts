@@ -74,6 +74,6 @@ export type {
   JsonValue,
 } from './store/human-task-types.js';
 // code-first workflows (issue 11): what a workflow file imports (`import { workflow, step, task } from 'orchestra'`).
-export { workflow, step, task, sleep, sleepUntil, waitForSignal, patched, timeout, StepError } from './workflows/index.js';
+export { workflow, step, task, sleep, sleepUntil, waitForSignal, patched, agent, pipeline, child, timeout, StepError, TaskUnansweredError } from './workflows/index.js';
 export { isWorkflowDefinition } from './workflows/definition.js';
-export type { WorkflowContext, WorkflowDefinition, WorkflowOptions, StepOptions, TaskOptions, TaskResult, FormAnswer, FormSpec, SignalResult, WaitForSignalOptions, WorkflowDuration, DurationInput } from './workflows/index.js';
+export type { WorkflowContext, WorkflowDefinition, WorkflowOptions, StepOptions, TaskOptions, TaskResult, FormAnswer, FormSpec, SignalResult, WaitForSignalOptions, WorkflowDuration, DurationInput, AgentOptions, AgentCallResult, PipelineOptions, PipelineResult, ChildOptions } from './workflows/index.js';

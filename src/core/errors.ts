@@ -67,6 +67,8 @@ export const ErrorCode = {
   WORKFLOW_INPUT: 'E_WORKFLOW_INPUT',
   /** The workflow function threw: the instance failed with this error's message. */
   WORKFLOW_FAILED: 'E_WORKFLOW_FAILED',
+  /** A workflow's task() ended without an answer (expired or cancelled) and the workflow did not catch it. */
+  WORKFLOW_TASK_UNANSWERED: 'E_WORKFLOW_TASK_UNANSWERED',
   INTERNAL: 'E_INTERNAL',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
@@ -140,6 +142,7 @@ const exitCodeOf: Record<ErrorCode, ExitCode> = {
   E_WORKFLOW_STEP_RESULT: ExitCode.FAILED,
   E_WORKFLOW_INPUT: ExitCode.USAGE,
   E_WORKFLOW_FAILED: ExitCode.FAILED,
+  E_WORKFLOW_TASK_UNANSWERED: ExitCode.FAILED,
   E_INTERNAL: ExitCode.INTERNAL,
 };
 

@@ -5,6 +5,7 @@ import type { Outcome } from '../core/outcome.js';
 import type { AgentBackend, Fidelity } from '../agents/backend.js';
 import type { Interviewer } from '../humans/interviewer.js';
 import type { GateTasks } from './gate-tasks.js';
+import type { RunWorkflows } from './run-workflows.js';
 import type { Graph, GraphNode } from '../pipeline/graph/model.js';
 import type { ArtifactStore } from '../store/run-dir/artifact-store.js';
 import type { Store } from '../store/store.js';
@@ -71,6 +72,8 @@ export interface HandlerServices {
   interviewer: Interviewer;
   /** Gates create human tasks through it (issue 10); absent, they only ask the interviewer. */
   humanTasks?: GateTasks;
+  /** `type="workflow"` nodes start code-first workflows through it (issue 11); absent, such a node fails. */
+  workflows?: RunWorkflows;
   store: Store;
   clock: Clock;
   random: Random;

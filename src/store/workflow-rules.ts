@@ -4,7 +4,7 @@ import type { Lease } from './types.js';
 import { canAcquireLease } from './lease-rules.js';
 import { invalidInputError } from './store-errors.js';
 import { journalConflictError, workflowStateError } from './workflow-errors.js';
-import { JournalKinds, type JournalEntry, type NewJournalEntry, type NewWorkflowInstance, type WorkflowClaimFilter, type WorkflowInstance, type WorkflowPatch, type WorkflowStatus } from './workflow-types.js';
+import { JournalKinds, type JournalEntry, type NewJournalEntry, type NewWorkflowInstance, type WorkflowClaimFilter, type WorkflowInstance, type WorkflowPatch, type WorkflowStatus, type WorkflowWait } from './workflow-types.js';
 
 /* Rules every Store applies the same way to workflow instances and journals (SQLite, memory, later PostgreSQL). */
 
@@ -66,6 +66,16 @@ export function checkJournalAppend(instance: WorkflowInstance, count: number, en
 export function workflowToWake(task: HumanTask): { instanceId: string; taskId: string } | undefined {
   if (task.createdBy.kind !== 'workflow' || (task.status !== 'completed' && task.status !== 'expired' && task.status !== 'cancelled')) return undefined;
   return { instanceId: task.createdBy.workflowId, taskId: task.id };
+}
+
+/**
+ * The parent to wake when a change finishes a child instance (completed, failed or cancelled): every
+ * store wakes it in the transaction that finishes the child, so a parent waiting in child() never
+ * sleeps through its child's end.
+ */
+export function parentToWake(before: WorkflowInstance, after: WorkflowInstance): { parentId: string; matches: (wait: WorkflowWait) => boolean } | undefined {
+  if (after.parentId === undefined || isFinished(before.status) || !isFinished(after.status)) return undefined;
+  return { parentId: after.parentId, matches: (wait) => wait.kind === 'child' && wait.instanceId === after.id };
 }
 
 /** Whether a worker may claim it: it has work to do (running, or a cancel's cleanup) and nobody holds it. */

@@ -10,8 +10,12 @@ import type { JsonValue } from './human-task-types.js';
 export const WorkflowStatuses = ['running', 'waiting', 'completed', 'failed', 'cancelled'] as const;
 export type WorkflowStatus = (typeof WorkflowStatuses)[number];
 
-/** What a waiting instance waits for: a durable timer, a human task, or a signal (with its timeout timer). */
-export type WorkflowWait = { kind: 'timer'; timerId: string; until: number } | { kind: 'task'; taskId: string } | { kind: 'signal'; name: string; timerId?: string };
+/** What a waiting instance waits for: a durable timer, a human task, a signal (with its timeout timer), or a child instance to finish. */
+export type WorkflowWait =
+  | { kind: 'timer'; timerId: string; until: number }
+  | { kind: 'task'; taskId: string }
+  | { kind: 'signal'; name: string; timerId?: string }
+  | { kind: 'child'; instanceId: string };
 
 /** Why an instance failed, or the error a journaled step threw (replayed as the same error). */
 export interface WorkflowError {

@@ -1,5 +1,5 @@
 import { escapeTerminalText } from '../../core/terminal-text.js';
-import type { JournalEntry, WorkflowInstance } from '../../store/workflow-types.js';
+import type { JournalEntry, WorkflowInstance, WorkflowWait } from '../../store/workflow-types.js';
 import type { RunOutcome } from '../../workflows/runtime/index.js';
 
 /* The lines of `orchestra worker` and `orchestra dev`'s live log: one per journaled call and one per replay's end. */
@@ -31,11 +31,23 @@ export function outcomeLine(instance: Pick<WorkflowInstance, 'id' | 'name'>, out
       return `${head(instance, now)}  cancelled (cleanup done)`;
     case 'waiting': {
       const wait = after?.waitingOn;
-      const on = !wait ? '' : wait.kind === 'timer' ? `timer until ${new Date(wait.until).toISOString()}` : wait.kind === 'task' ? `human task ${wait.taskId}` : `signal "${escapeTerminalText(wait.name)}"`;
-      return `${head(instance, now)}  waiting: ${on}`;
+      return `${head(instance, now)}  waiting: ${wait ? waitText(wait) : ''}`;
     }
     default:
       return undefined;
+  }
+}
+
+function waitText(wait: WorkflowWait): string {
+  switch (wait.kind) {
+    case 'timer':
+      return `timer until ${new Date(wait.until).toISOString()}`;
+    case 'task':
+      return `human task ${wait.taskId}`;
+    case 'signal':
+      return `signal "${escapeTerminalText(wait.name)}"`;
+    case 'child':
+      return `child workflow ${escapeTerminalText(wait.instanceId)}`;
   }
 }
 

@@ -22,6 +22,7 @@ describe('issue 11: workflow instances among the runs', () => {
     ['a task without its call', { waitingOn: { kind: 'task', taskId: 'wf:o1:1' } }, 'task wf:o1:1'],
     ['a signal', { waitingOn: { kind: 'signal', name: 'ship' } }, 'signal "ship"'],
     ['a signal with a timeout', { waitingOn: { kind: 'signal', name: 'ship', timerId: 't' } }, 'signal "ship" (with a timeout)'],
+    ['a child workflow', { waitingOn: { kind: 'child', instanceId: 'o1:2' } }, 'child workflow o1:2'],
     ['nothing once it runs', { status: 'running', waitingOn: { kind: 'signal', name: 'ship' } }, ''],
   ])('a waiting instance on %s reads %j', (_case, change, expected) => {
     expect(describeWait({ ...base, ...change })).toBe(expected);

@@ -12,7 +12,7 @@ const safe = escapeTerminalText;
 
 /**
  * What a waiting instance waits on, in a few words, as `runs` shows a gate: `Approve? (task wf:w1:1)`,
- * `timer until …`, `signal "ship"`. Empty unless it waits.
+ * `timer until …`, `signal "ship"`, `child workflow w1:2`. Empty unless it waits.
  */
 export function describeWait(instance: Pick<WorkflowInstance, 'status' | 'waitingOn' | 'suspendedAt'>): string {
   const wait = instance.status === 'waiting' ? instance.waitingOn : undefined;
@@ -24,6 +24,8 @@ export function describeWait(instance: Pick<WorkflowInstance, 'status' | 'waitin
       return `timer until ${formatTimestamp(wait.until)}`;
     case 'signal':
       return `signal "${wait.name}"${wait.timerId === undefined ? '' : ' (with a timeout)'}`;
+    case 'child':
+      return `child workflow ${wait.instanceId}`;
   }
 }
 

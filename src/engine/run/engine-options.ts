@@ -6,6 +6,7 @@ import { silentLogger, type Logger } from '../../core/logger.js';
 import type { Interviewer } from '../../humans/interviewer.js';
 import type { Store } from '../../store/store.js';
 import type { GateTasks } from '../gate-tasks.js';
+import type { RunWorkflows } from '../run-workflows.js';
 import type { HandlerRegistry } from '../handler.js';
 import { createDefaultRegistry } from '../handlers/index.js';
 
@@ -16,6 +17,8 @@ export interface EngineOptions {
   interviewer: Interviewer;
   /** Where gates store their human tasks (issue 10); without it gates only ask the interviewer. */
   humanTasks?: GateTasks;
+  /** Where `type="workflow"` nodes start code-first workflows (issue 11): src/workflows/dot-node. */
+  workflows?: RunWorkflows;
   registry?: HandlerRegistry;
   clock?: Clock;
   random?: Random;
@@ -31,7 +34,7 @@ export interface EngineOptions {
   leaseTtlMs?: number;
 }
 
-export type ResolvedEngine = Required<Omit<EngineOptions, 'onEvent' | 'signal' | 'humanTasks'>> & Pick<EngineOptions, 'onEvent' | 'signal' | 'humanTasks'>;
+export type ResolvedEngine = Required<Omit<EngineOptions, 'onEvent' | 'signal' | 'humanTasks' | 'workflows'>> & Pick<EngineOptions, 'onEvent' | 'signal' | 'humanTasks' | 'workflows'>;
 
 export const defaultLeaseTtlMs = 15_000;
 

@@ -159,11 +159,12 @@ function failingHandler(error: unknown): Handler {
 }
 
 function createServices(scope: RunScope, frame: Frame): HandlerServices {
-  const { backend, interviewer, humanTasks, store, clock, random, logger } = scope.engine;
+  const { backend, interviewer, humanTasks, workflows, store, clock, random, logger } = scope.engine;
   return {
     backend,
     interviewer,
     ...(humanTasks && { humanTasks }),
+    ...(workflows && { workflows }),
     store,
     clock,
     random,

@@ -6,7 +6,7 @@ import { createValueLocator } from './value-locator.js';
 
 /** Every handler type the engine ships, whatever the shape map says. */
 // `pipeline` (composed pipelines) has no shape of its own; it is built in all the same.
-export const BUILT_IN_HANDLER_TYPES: readonly string[] = [...new Set([DEFAULT_HANDLER_TYPE, ...Object.values(SHAPE_TO_TYPE), 'pipeline'])];
+export const BUILT_IN_HANDLER_TYPES: readonly string[] = [...new Set([DEFAULT_HANDLER_TYPE, ...Object.values(SHAPE_TO_TYPE), 'pipeline', 'workflow'])];
 
 export interface LintContextOptions {
   knownHandlerTypes?: readonly string[];

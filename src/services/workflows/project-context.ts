@@ -1,14 +1,19 @@
+import { join } from 'node:path';
+import { createBackendRouter } from '../../agents/router/index.js';
 import { loadConfig, type ResolvedConfig } from '../../config/index.js';
 import type { Logger } from '../../core/logger.js';
 import type { TenantScope } from '../../core/tenant-scope.js';
 import type { Store } from '../../store/store.js';
-import type { WorkflowHumanTasks } from '../../workflows/runtime/index.js';
+import { backendAgents } from '../../workflows/agents/backend-agents.js';
+import type { WorkflowAgents, WorkflowHumanTasks } from '../../workflows/runtime/index.js';
 import { createOutboxNotifier, type OutboxNotifier } from '../notifications/index.js';
 import { workflowHumanTasks } from './human-tasks-port.js';
 
 export interface ProjectSettings {
-  config: Pick<ResolvedConfig, 'people' | 'notifications'>;
+  config: ResolvedConfig;
   notifier: OutboxNotifier;
+  /** agent() over the backend the project's orchestra.yaml configures (the router `orchestra run` uses). */
+  agents: WorkflowAgents;
 }
 
 /**
@@ -17,7 +22,14 @@ export interface ProjectSettings {
  * while the process lives). The routing is pinned to each task, so the daemon sends its notices,
  * reminders and escalations the project's way.
  */
-export function projectTaskPorts(options: { store: Store; env: Readonly<Record<string, string | undefined>>; log: Pick<Logger, 'warn'>; now?: () => number }) {
+export function projectTaskPorts(options: {
+  store: Store;
+  env: Readonly<Record<string, string | undefined>>;
+  log: Pick<Logger, 'info' | 'warn' | 'error'>;
+  now?: () => number;
+  /** Where agent() calls keep their files: `<stageRoot>/<instance>/<position>/`. Default `<project>/.orchestra/workflow-agents`. */
+  stageRoot?: string;
+}) {
   const settings = new Map<string, Promise<ProjectSettings>>();
   const now = options.now ?? Date.now;
   const settingsOf = (dir: string): Promise<ProjectSettings> => {
@@ -25,6 +37,9 @@ export function projectTaskPorts(options: { store: Store; env: Readonly<Record<s
     if (!found) {
       found = loadConfig({ startDir: dir, env: options.env }).then(({ config }) => ({
         config,
+        agents: backendAgents(createBackendRouter({ config, env: options.env, simulate: false, logger: { ...options.log, debug() {} } }), {
+          stageRoot: options.stageRoot ?? join(dir, '.orchestra', 'workflow-agents'),
+        }),
         notifier: createOutboxNotifier({ store: options.store, rules: config.notifications.routes, channels: config.notifications.channels, ...(config.notifications.dueSoon && { dueSoon: config.notifications.dueSoon }), people: config.people, pinRouting: true, log: options.log }),
       }));
       // A config that does not load is reported by the task() that needed it, and read again next time.
@@ -35,10 +50,10 @@ export function projectTaskPorts(options: { store: Store; env: Readonly<Record<s
   };
   return {
     settingsOf,
-    /** The task() port for an instance of project `dir`, in its tenant. */
-    async humanTasks(scope: TenantScope, dir: string): Promise<WorkflowHumanTasks> {
-      const { config, notifier } = await settingsOf(dir);
-      return workflowHumanTasks({ store: options.store, scope, people: config.people, now, notices: notifier });
+    /** The ports of an instance of project `dir`, in its tenant: task() and agent(). */
+    async ports(scope: TenantScope, dir: string): Promise<{ humanTasks: WorkflowHumanTasks; agents: WorkflowAgents }> {
+      const { config, notifier, agents } = await settingsOf(dir);
+      return { humanTasks: workflowHumanTasks({ store: options.store, scope, people: config.people, now, notices: notifier }), agents };
     },
   };
 }

@@ -114,6 +114,19 @@ export function describeWorkflowConformance(fixture: StoreFixture): void {
       expect(await store.updateWorkflow(tenantA, 'w1', suspend({ kind: 'timer', timerId: 't', until: t0 + 9 }, 1, t0 + 5))).toMatchObject({ status: 'running', wakeups: 2 });
     });
 
+    it('issue 11: a child that finishes wakes its parent waiting on it in the same step; a parent waiting on another child stays asleep', async () => {
+      const store = fixture.store();
+      await store.startWorkflow(tenantA, newInstance('parent'));
+      await store.startWorkflow(tenantA, newInstance('kid', { parentId: 'parent' }));
+      await store.startWorkflow(tenantA, newInstance('other-kid', { parentId: 'parent' }));
+      await store.updateWorkflow(tenantA, 'parent', suspend({ kind: 'child', instanceId: 'kid' }, 0, t0 + 1));
+      await store.updateWorkflow(tenantA, 'other-kid', complete('ignored', t0 + 2));
+      expect(await store.getWorkflow(tenantA, 'parent')).toMatchObject({ status: 'waiting', wakeups: 0 });
+      await store.updateWorkflow(tenantA, 'kid', complete({ shipped: true }, t0 + 3));
+      expect(await store.getWorkflow(tenantA, 'parent')).toMatchObject({ status: 'running', wakeups: 1, updatedAt: t0 + 3 });
+      expect(await store.getWorkflow(tenantA, 'parent')).not.toHaveProperty('waitingOn');
+    });
+
     it('issue 11: cancelling marks the instance cancelled with its cleanup pending', async () => {
       const store = fixture.store();
       await store.startWorkflow(tenantA, newInstance('w1'));

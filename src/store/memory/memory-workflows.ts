@@ -4,7 +4,7 @@ import type { HumanTask, HumanTaskChange, JsonValue } from '../human-task-types.
 import { canAcquireLease, canReleaseLease, canRenewLease, validateLeaseTiming } from '../lease-rules.js';
 import { validateClaimRequest } from '../timer-rules.js';
 import { workflowNotFoundError, workflowStateError } from '../workflow-errors.js';
-import { applyWorkflowPatch, checkJournalAppend, compareRunnable, createWorkflowRecord, isFinished, isRunnable, leaseOf, matchesClaimFilter, workflowToWake } from '../workflow-rules.js';
+import { applyWorkflowPatch, checkJournalAppend, compareRunnable, createWorkflowRecord, isFinished, isRunnable, leaseOf, matchesClaimFilter, parentToWake, workflowToWake } from '../workflow-rules.js';
 import { wake } from '../workflow-transitions.js';
 import type { JournalEntry, NewJournalEntry, NewWorkflowInstance, StartedWorkflow, WorkflowClaimFilter, WorkflowFilter, WorkflowInstance, WorkflowPatch, WorkflowSignal } from '../workflow-types.js';
 import type { WorkflowStore } from '../workflows.js';
@@ -156,6 +156,9 @@ export class MemoryWorkflowStore extends MemoryTimerStore implements WorkflowSto
     if (!patch) return current;
     const updated = applyWorkflowPatch(current, patch);
     tables.instance = JSON.stringify(updated);
+    const parent = parentToWake(current, updated);
+    const parentTables = parent && this.workflows.get(keyOf(updated.tenant, parent.parentId));
+    if (parent && parentTables) this.update(parentTables, wake(updated.updatedAt, parent.matches));
     return updated;
   }
 

@@ -3,7 +3,7 @@ import { serializeJson } from '../event-input.js';
 import type { JsonValue } from '../human-task-types.js';
 import { canAcquireLease, canReleaseLease, canRenewLease } from '../lease-rules.js';
 import { journalConflictError, workflowNotFoundError, workflowStateError } from '../workflow-errors.js';
-import { applyWorkflowPatch, checkJournalAppend, createWorkflowRecord, isFinished, leaseOf } from '../workflow-rules.js';
+import { applyWorkflowPatch, checkJournalAppend, createWorkflowRecord, isFinished, leaseOf, parentToWake } from '../workflow-rules.js';
 import { wake } from '../workflow-transitions.js';
 import type { JournalEntry, NewJournalEntry, NewWorkflowInstance, StartedWorkflow, WorkflowClaimFilter, WorkflowFilter, WorkflowInstance, WorkflowPatch, WorkflowSignal } from '../workflow-types.js';
 import { isConstraintError } from './sqlite-errors.js';
@@ -72,7 +72,11 @@ export class WorkflowTable {
   update(tenant: string, id: string, decide: (instance: WorkflowInstance) => WorkflowPatch | undefined): WorkflowInstance {
     const current = this.require(tenant, id);
     const patch = decide(current);
-    return patch ? this.write(applyWorkflowPatch(current, patch)) : current;
+    if (!patch) return current;
+    const updated = this.write(applyWorkflowPatch(current, patch));
+    const parent = parentToWake(current, updated);
+    if (parent && this.get(tenant, parent.parentId)) this.update(tenant, parent.parentId, wake(updated.updatedAt, parent.matches));
+    return updated;
   }
 
   append(tenant: string, instanceId: string, entry: NewJournalEntry): JournalEntry {

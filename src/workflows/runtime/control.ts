@@ -1,3 +1,4 @@
+import { ErrorCode, isOrchestraError } from '../../core/errors.js';
 import type { JsonValue } from '../../store/human-task-types.js';
 import type { Timer } from '../../store/timer-types.js';
 import { cancel, wake } from '../../store/workflow-transitions.js';
@@ -20,8 +21,26 @@ export function signalWorkflow(deps: Pick<WorkflowDeps, 'store' | 'scope' | 'clo
  * finally blocks run the next time a worker replays it: a running function stops at its next
  * durable call, a waiting one is replayed up to where it waited and stops there.
  */
-export function cancelWorkflow(deps: Pick<WorkflowDeps, 'store' | 'scope' | 'clock'>, instanceId: string): Promise<WorkflowInstance> {
-  return deps.store.updateWorkflow(deps.scope, instanceId, cancel(deps.clock.now()));
+export async function cancelWorkflow(deps: Pick<WorkflowDeps, 'store' | 'scope' | 'clock'>, instanceId: string): Promise<WorkflowInstance> {
+  const cancelled = await deps.store.updateWorkflow(deps.scope, instanceId, cancel(deps.clock.now()));
+  await cancelChildren(deps, instanceId);
+  return cancelled;
+}
+
+/**
+ * Cancels the unfinished children of `parentId` (child()), and theirs. Done at the cancel and
+ * again at the parent's cleanup replay (run-instance.ts), so a crash in between leaves none running.
+ */
+export async function cancelChildren(deps: Pick<WorkflowDeps, 'store' | 'scope' | 'clock'>, parentId: string): Promise<void> {
+  const children = await deps.store.listWorkflows(deps.scope, { parentId, status: ['running', 'waiting'], limit: 1_000 });
+  for (const child of children) {
+    try {
+      await cancelWorkflow(deps, child.id);
+    } catch (error) {
+      // It finished meanwhile: nothing to cancel.
+      if (!isOrchestraError(error) || error.code !== ErrorCode.WORKFLOW_STATE) throw error;
+    }
+  }
 }
 
 /**

@@ -3,6 +3,7 @@ import type { TenantScope } from '../../core/tenant-scope.js';
 import type { Assignee, FormDefinition, HumanTaskPriority, JsonObject } from '../../store/human-task-types.js';
 import type { Store } from '../../store/store.js';
 import type { EscalationStepInput } from '../../humans/sla/sla-input.js';
+import type { WorkflowAgents, WorkflowDefinitions, WorkflowPipelines } from './ports.js';
 
 /** What a workflow's task() asks for; the id is deterministic (`wf:<instance>:<position>`), so opening it twice finds it. */
 export interface WorkflowTaskRequest {
@@ -51,6 +52,12 @@ export interface WorkflowDeps {
   random?: Random;
   /** Needed by workflows that call task(). */
   humanTasks?: WorkflowHumanTasks;
+  /** Needed by workflows that call agent(): the configured backend (ports.ts). */
+  agents?: WorkflowAgents;
+  /** Needed by workflows that call pipeline(): the engine (src/workflows/pipelines/engine-pipelines.ts). */
+  pipelines?: WorkflowPipelines;
+  /** Needed by child(ctx, 'name', …): the workflows the worker loaded. */
+  definitions?: WorkflowDefinitions;
   /** Who holds instance leases: unique per process (a worker's id). */
   owner: string;
   /** How long a lease holds without renewal; renewed every third of it while the function runs. 30 s by default. */

@@ -1,6 +1,6 @@
 import { parseDuration } from '../../core/duration.js';
 
-/** A checked duration: what timeout('30m') gives, for a task's `sla` or a waitForSignal's `timeout`. */
+/** A checked duration: what {@link timeout}('30m') gives, for a task's `sla` or a waitForSignal's `timeout`. */
 export interface WorkflowDuration {
   readonly kind: 'duration';
   readonly ms: number;
@@ -8,7 +8,16 @@ export interface WorkflowDuration {
   readonly text: string;
 }
 
-/** `timeout('30m')`: a duration (ms, s, m, h, d); E_DURATION when the text is not one. */
+/**
+ * A checked duration for a task's `sla`, a waitForSignal's `timeout` or a {@link sleep}: units
+ * `ms`, `s`, `m`, `h`, `d`. Throws E_DURATION at once (when the workflow code runs, not later) when
+ * the text is not a duration. Pure: it touches no store and needs no context.
+ *
+ * @example
+ * ```ts
+ * await task(ctx, { title: 'Review', form: { ok: { type: 'boolean' } }, sla: timeout('30m') });
+ * ```
+ */
 export function timeout(text: string): WorkflowDuration {
   return Object.freeze({ kind: 'duration' as const, ms: parseDuration(text, 'timeout'), text });
 }

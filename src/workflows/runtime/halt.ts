@@ -14,7 +14,20 @@ export class Suspend extends Error {
     readonly wait: WorkflowWait,
     readonly at: SuspendedCall,
   ) {
-    super(`the workflow waits for ${wait.kind === 'timer' ? `a timer until ${new Date(wait.until).toISOString()}` : wait.kind === 'task' ? `human task ${wait.taskId}` : `signal "${wait.name}"`}`);
+    super(`the workflow waits for ${describeWait(wait)}`);
+  }
+}
+
+function describeWait(wait: WorkflowWait): string {
+  switch (wait.kind) {
+    case 'timer':
+      return `a timer until ${new Date(wait.until).toISOString()}`;
+    case 'task':
+      return `human task ${wait.taskId}`;
+    case 'signal':
+      return `signal "${wait.name}"`;
+    case 'child':
+      return `child workflow ${wait.instanceId}`;
   }
 }
 

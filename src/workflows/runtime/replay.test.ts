@@ -9,6 +9,7 @@ import { startWorkflow } from './start-workflow.js';
 import { step } from './step.js';
 import { StepError } from './step-error.js';
 import { task } from './task.js';
+import { TaskUnansweredError } from './task-unanswered.js';
 import { expire, systemActor } from '../../humans/tasks/index.js';
 import { openHarness, type Harness } from './testing/harness.js';
 import { answerWorkflowTask } from './testing/store-human-tasks.js';
@@ -185,17 +186,22 @@ describe('replay', () => {
     expect((await h.store.readJournal(h.scope, 'w1')).map((e) => e.name)).toEqual(['slow', 'fast']);
   });
 
-  it('issue 11: a task that expires unanswered returns status expired; an answer taken before a crash is still returned on replay', async () => {
+  it('issue 11: a task that expires unanswered throws TaskUnansweredError (caught: the workflow goes on); an answer taken before a crash is still returned on replay', async () => {
     const definition = workflow('asks', async (ctx) => {
-      const result = await task(ctx, { title: 'Approve?', form: { ok: { type: 'boolean', required: true } } });
-      return result.status === 'completed' ? { status: result.status, ok: result.data.ok } : { status: result.status };
+      try {
+        const result = await task(ctx, { title: 'Approve?', form: { ok: { type: 'boolean', required: true } } });
+        return { status: result.status, ok: result.data.ok };
+      } catch (error) {
+        if (error instanceof TaskUnansweredError) return { status: error.status, code: error.code, task: error.task };
+        throw error;
+      }
     });
     await startWorkflow(h.deps(), definition, null, { id: 'w1' });
     await startWorkflow(h.deps(), definition, null, { id: 'w2' });
     await runInstance(h.deps(), definition, 'w1');
     await runInstance(h.deps(), definition, 'w2');
     await h.store.updateHumanTask(h.scope, 'wf:w1:0', expire(systemActor, h.clock.now()));
-    expect(await runInstance(h.deps(), definition, 'w1')).toMatchObject({ status: 'completed', instance: { result: { status: 'expired' } } });
+    expect(await runInstance(h.deps(), definition, 'w1')).toMatchObject({ status: 'completed', instance: { result: { status: 'expired', code: 'E_WORKFLOW_TASK_UNANSWERED', task: 'Approve?' } } });
     // w2's answer is taken by a worker that dies before journaling it: the next replay still gets it.
     await answerWorkflowTask(h.store, h.scope, h.clock, 'wf:w2:0', 'ann', { ok: true });
     expect(await h.store.takeHumanTaskAnswer(h.scope, 'wf:w2:0', h.clock.now())).toMatchObject({ answer: { ok: true } });

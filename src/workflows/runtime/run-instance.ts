@@ -2,6 +2,7 @@ import { ErrorCode, isOrchestraError, OrchestraError } from '../../core/errors.j
 import { cleanedUp, complete, fail, resume, suspend } from '../../store/workflow-transitions.js';
 import type { WorkflowInstance, WorkflowStatus } from '../../store/workflow-types.js';
 import type { WorkflowDefinition } from '../definition.js';
+import { cancelChildren } from './control.js';
 import type { WorkflowDeps } from './deps.js';
 import { Cancelled, Diverged, Superseded, Suspend } from './halt.js';
 import { unreplayedError } from './journal-match.js';
@@ -89,7 +90,10 @@ async function replayOnce<I, O>(deps: WorkflowDeps, definition: WorkflowDefiniti
       return record(cleanedUp(now));
     }
   };
-  if (halt instanceof Cancelled || instance.status === 'cancelled') return record(cleanedUp(now));
+  if (halt instanceof Cancelled || instance.status === 'cancelled') {
+    await cancelChildren(deps, instance.id);
+    return record(cleanedUp(now));
+  }
   if (halt instanceof Suspend) return record(suspend(halt.wait, instance.wakeups, now, halt.at));
   if (halt instanceof Diverged) return record(fail(toWorkflowError(halt.error), now));
   if ('parked' in settled) throw new Error('a parked workflow has a halt');

@@ -4,17 +4,31 @@ import { toDuration, type DurationInput } from './duration.js';
 import { positionTimer } from './timers.js';
 import { runOf } from './workflow-run.js';
 
+/** What {@link waitForSignal} returns: the signal's payload, or `received: false` when its timeout ran out first. */
 export type SignalResult<T> = { received: true; payload: T } | { received: false };
 
+/** Options of {@link waitForSignal}. */
 export interface WaitForSignalOptions {
   /** Gives up after this long (a durable timer): the result is then `{ received: false }`. */
   timeout?: DurationInput;
 }
 
 /**
- * Waits for the signal `name` (`orchestra workflow signal ID NAME`, signalWorkflow()). A signal sent
- * before the workflow got here was kept by the store and is taken at once, oldest first; taking it
- * and journaling it are one transaction, so a signal is received exactly once.
+ * Waits for an external event: the signal `name`, sent with `orchestra workflow signal ID NAME
+ * --data '{…}'` (or signalWorkflow()). While it waits the instance is `waiting` and holds no process.
+ *
+ * Durability: a signal sent before the workflow got here was kept by the store and is taken at
+ * once, oldest first, never lost; taking it and journaling it are one transaction, so each signal is
+ * received exactly once. With `timeout`, a durable timer ends the wait: the result is then
+ * `{ received: false }`, on every replay alike.
+ *
+ * @typeParam T - The payload's type as the workflow expects it (a JSON value; not checked at run time).
+ * @example
+ * ```ts
+ * const paid = await waitForSignal<{ amount: number }>(ctx, 'payment-received', { timeout: '7d' });
+ * if (!paid.received) return { status: 'expired' };
+ * await step(ctx, 'ship', () => warehouse.ship(input.orderId, paid.payload.amount));
+ * ```
  */
 export async function waitForSignal<T = JsonValue>(ctx: WorkflowContext, name: string, options: WaitForSignalOptions = {}): Promise<SignalResult<T>> {
   const run = runOf(ctx);

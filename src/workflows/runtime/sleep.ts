@@ -4,17 +4,37 @@ import { positionTimer } from './timers.js';
 import { runOf } from './workflow-run.js';
 
 /**
- * Waits `duration` durably: a timer in the store (`wf:<instance>:<position>`) wakes the instance,
- * which meanwhile is `waiting` and holds no process. The wait counts from the first time the call
- * ran, not from a replay. The journal names it `sleep` whatever its length, so a changed duration
- * does not break instances in flight (they keep the timer they have).
+ * Waits `duration` durably: minutes or months, across restarts. A timer in the store
+ * (`wf:<instance>:<position>`) wakes the instance, which meanwhile is `waiting` and holds no
+ * process, so a worker restart or a reboot loses nothing and the timer fires once.
+ *
+ * Durability: the wait counts from the first time the call ran, not from a replay. The journal
+ * names it `sleep` whatever its length, so changing the duration in the code does not break
+ * instances in flight (they keep the timer they have).
+ *
+ * @param duration - `timeout('2h')`, text (`'30s'`, `'2h'`, `'1d'`) or milliseconds.
+ * @example
+ * ```ts
+ * await step(ctx, 'send welcome mail', () => mail.welcome(input.email));
+ * await sleep(ctx, '3d');
+ * await step(ctx, 'send follow-up', () => mail.followUp(input.email));
+ * ```
  */
 export async function sleep(ctx: WorkflowContext, duration: DurationInput): Promise<void> {
   const { ms } = toDuration(duration, 'sleep');
   await sleepAt(ctx, 'sleep', (now) => now + ms);
 }
 
-/** Waits until `date` durably (at once when it is past). */
+/**
+ * Waits until `date` durably, like {@link sleep} (and returns at once when it is past). Compute the
+ * date in a step, not from `Date.now()` in the workflow code, so a replay waits for the same moment.
+ *
+ * @example
+ * ```ts
+ * const renewal = await step(ctx, 'renewal date', () => billing.nextRenewal(input.accountId)); // epoch ms
+ * await sleepUntil(ctx, renewal);
+ * ```
+ */
 export async function sleepUntil(ctx: WorkflowContext, date: Date | number): Promise<void> {
   const at = typeof date === 'number' ? date : date.getTime();
   await sleepAt(ctx, 'sleepUntil', () => at);

@@ -43,7 +43,7 @@ export async function startWorkflow<I, O>(deps: WorkflowDeps, definition: Workfl
   return started;
 }
 
-/** The input as the schema parses it (defaults applied), and plain JSON. */
+/** The input as the schema parses it (defaults applied), or without a schema a JSON object (`{}` when none is given); plain JSON either way. */
 export function checkInput<I, O>(definition: WorkflowDefinition<I, O>, input: unknown): unknown {
   const schema = definition.options.input;
   let value = input;
@@ -54,6 +54,10 @@ export function checkInput<I, O>(definition: WorkflowDefinition<I, O>, input: un
       throw inputError(definition.name, fields.map((f) => `${f.field}: ${f.message}`).join('; '), fields);
     }
     value = parsed.data;
+  } else {
+    // Without a schema the function's input is typed a JSON object (workflow()'s default): hold it to that.
+    value = input ?? {};
+    if (typeof value !== 'object' || Array.isArray(value)) throw inputError(definition.name, 'without an input schema it must be a JSON object', [{ field: '(input)', message: `expected an object, got ${Array.isArray(value) ? 'an array' : typeof value}` }]);
   }
   const problem = jsonProblem(value === undefined ? null : value);
   if (problem) throw inputError(definition.name, `it is not JSON (${problem})`, [{ field: '(input)', message: problem }]);

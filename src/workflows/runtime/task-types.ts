@@ -11,6 +11,7 @@ import type { DurationInput } from './duration.js';
 /** One form field as a workflow writes it: the stored FormField, with read-only options so literals keep their values. */
 export type FormFieldSpec = Omit<FormField, 'options'> & { options?: readonly FormOption[] };
 
+/** A task's form as written: field name → field, in display order (seed 000's `form: { answer: {...}, sentiment: {...} }`). */
 export type FormSpec = Readonly<Record<string, FormFieldSpec>>;
 
 type OptionValue<F> = F extends { options: readonly (infer O)[] } ? (O extends { value: infer V } ? V : string) : string;
@@ -35,11 +36,15 @@ export type FormAnswer<F extends FormSpec> = Flatten<{ [K in RequiredKeys<F>]: F
 /** Who answers: a group (anyone in it) or one user. */
 export type TaskAssignee = { group: string } | { user: string };
 
+/** What {@link task} asks: the form, who answers, by when, and what they see. */
 export interface TaskOptions<F extends FormSpec> {
+  /** Shown in the inbox and in notices. */
   title: string;
   /** Markdown. */
   description?: string;
+  /** The fields to fill in; the answer's type is inferred from them. */
   form: F;
+  /** Who may answer; anyone in the tenant when absent. */
   assignTo?: TaskAssignee;
   /** Shown to the person answering; undefined values are left out. */
   context?: { readonly [key: string]: JsonValue | undefined };
@@ -47,10 +52,17 @@ export interface TaskOptions<F extends FormSpec> {
   sla?: DurationInput;
   /** The escalation chain, as in orchestra.yaml (`{ after: '30m', reassign: 'group:support-l2' }`, …). */
   escalation?: EscalationStepInput[];
+  /** How the inbox orders it. */
   priority?: HumanTaskPriority;
   /** The name the journal keeps (the title by default): give one when the title varies between runs. */
   name?: string;
 }
 
-/** A completed task carries the answer; an expired or cancelled one whatever default answer it got, if any. */
-export type TaskResult<D> = { status: 'completed'; data: D } | { status: 'expired' | 'cancelled'; data: Partial<D> };
+/**
+ * A completed task: its answer, typed from the form (required fields present, a select's value one
+ * of its options). A task that ends unanswered does not return: task() throws TaskUnansweredError.
+ */
+export interface TaskResult<D> {
+  status: 'completed';
+  data: D;
+}

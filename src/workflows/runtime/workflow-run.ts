@@ -150,7 +150,7 @@ export class WorkflowRun implements WorkflowContext {
 /** The run behind a context: durable calls accept only the context the runtime gave the function. */
 export function runOf(ctx: WorkflowContext): WorkflowRun {
   if (ctx instanceof WorkflowRun) return ctx;
-  throw new OrchestraError(ErrorCode.USAGE, 'a durable call (step, task, sleep, waitForSignal, patched) was given something that is not the workflow context', {
+  throw new OrchestraError(ErrorCode.USAGE, 'a durable call (step, task, sleep, waitForSignal, patched, agent, pipeline, child) was given something that is not the workflow context', {
     hint: 'Pass the `ctx` your workflow function received as the first argument.',
   });
 }

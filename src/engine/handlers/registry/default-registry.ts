@@ -9,6 +9,7 @@ import { createPipelineHandler } from '../pipeline/index.js';
 import { createStartHandler } from '../start/index.js';
 import { createToolHandler } from '../tool/index.js';
 import { createWaitHumanHandler } from '../wait-human/index.js';
+import { createWorkflowHandler } from '../workflow/index.js';
 import { createHandlerRegistry } from './handler-registry.js';
 
 /** The built-in handler types, as named by the shape map (Attractor §4.1). */
@@ -23,6 +24,7 @@ export const BuiltInHandlerType = {
   TOOL: 'tool',
   MANAGER_LOOP: 'stack.manager_loop',
   PIPELINE: 'pipeline',
+  WORKFLOW: 'workflow',
 } as const;
 export type BuiltInHandlerType = (typeof BuiltInHandlerType)[keyof typeof BuiltInHandlerType];
 
@@ -39,5 +41,6 @@ export function createDefaultRegistry(): HandlerRegistry {
   registry.register(BuiltInHandlerType.TOOL, createToolHandler());
   registry.register(BuiltInHandlerType.MANAGER_LOOP, createManagerLoopHandler());
   registry.register(BuiltInHandlerType.PIPELINE, createPipelineHandler());
+  registry.register(BuiltInHandlerType.WORKFLOW, createWorkflowHandler());
   return registry;
 }

@@ -49,7 +49,7 @@ describe('createHandlerRegistry', () => {
 describe('createDefaultRegistry', () => {
   it('registers every built-in handler under its type name', () => {
     expect(createDefaultRegistry().types().sort()).toEqual(
-      ['codergen', 'conditional', 'exit', 'parallel', 'parallel.fan_in', 'pipeline', 'stack.manager_loop', 'start', 'tool', 'wait.human'].sort(),
+      ['codergen', 'conditional', 'exit', 'parallel', 'parallel.fan_in', 'pipeline', 'stack.manager_loop', 'start', 'tool', 'wait.human', 'workflow'].sort(),
     );
   });
 

@@ -22,7 +22,7 @@ describe('decision 16: type_known', () => {
     [
       'an unknown custom type',
       'a [type="deploy", label="A"]',
-      ['p.dot:5:6: warning[type_known]: Node a has type "deploy", which no handler is registered for.\n  fix: use one of codergen, start, exit, wait.human, conditional, parallel, parallel.fan_in, tool, stack.manager_loop, pipeline, or register a handler for "deploy"'],
+      ['p.dot:5:6: warning[type_known]: Node a has type "deploy", which no handler is registered for.\n  fix: use one of codergen, start, exit, wait.human, conditional, parallel, parallel.fan_in, tool, stack.manager_loop, pipeline, workflow, or register a handler for "deploy"'],
     ],
   ])('warns for %s', (_, decl, expected) => {
     expect(lintDot(pipelineDot(`${decl}\nstart -> a -> exit`), rule)).toEqual(expected);

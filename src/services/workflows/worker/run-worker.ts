@@ -3,9 +3,12 @@ import type { Logger } from '../../../core/logger.js';
 import type { TenantScope } from '../../../core/tenant-scope.js';
 import type { Store } from '../../../store/store.js';
 import type { WorkflowClaimFilter, WorkflowInstance } from '../../../store/workflow-types.js';
-import { runInstance, type RunOutcome, type WorkflowHumanTasks } from '../../../workflows/runtime/index.js';
+import { runInstance, type RunOutcome, type WorkflowDeps } from '../../../workflows/runtime/index.js';
 import { systemScopeFor } from '../../auth/index.js';
 import type { FoundWorkflow } from './workflow-versions.js';
+
+/** The ports a worker hands the runtime per instance. */
+export type WorkflowPorts = Pick<WorkflowDeps, 'humanTasks' | 'agents' | 'pipelines' | 'definitions'>;
 
 /** What wakes an idle worker as soon as another process changed the store (store-changes.ts). */
 export interface ChangeFeed {
@@ -19,8 +22,8 @@ export interface WorkflowWorkerOptions {
   owner: string;
   /** The code of a claimed instance (workflow-versions.ts); undefined when this worker does not know it. */
   find(instance: WorkflowInstance): Promise<FoundWorkflow | undefined>;
-  /** The task() port for the instance, in its tenant (human-tasks-port.ts). */
-  humanTasks(scope: TenantScope, instance: WorkflowInstance): Promise<WorkflowHumanTasks> | WorkflowHumanTasks;
+  /** The ports of the instance's effects (task(), agent(), child()…), in its tenant (project-context.ts). */
+  ports(scope: TenantScope, instance: WorkflowInstance, found: FoundWorkflow): Promise<WorkflowPorts> | WorkflowPorts;
   filter?: WorkflowClaimFilter;
   /** Instances driven at once. Default 8. */
   concurrency?: number;
@@ -58,7 +61,7 @@ export async function runWorkflowWorker(options: WorkflowWorkerOptions): Promise
       unknown.set(instance.id, instance.tenant);
       return;
     }
-    const deps = { store, scope, clock, owner, leaseTtlMs, humanTasks: await options.humanTasks(scope, instance) };
+    const deps: WorkflowDeps = { store, scope, clock, owner, leaseTtlMs, ...(await options.ports(scope, instance, found)) };
     const outcome = await runInstance(deps, found.loaded.definition, instance.id);
     await options.onRun?.(instance, outcome, found);
   };

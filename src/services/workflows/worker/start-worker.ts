@@ -59,7 +59,11 @@ export function startWorkflowWork(options: WorkflowWorkOptions): WorkflowWork {
     clock: options.clock ?? systemClock,
     owner,
     find: (instance) => versions.find(instance),
-    humanTasks: (scope, instance) => ports.humanTasks(scope, instance.projectDir ?? projectDir ?? process.cwd()),
+    ports: async (scope, instance) => {
+      const dir = instance.projectDir ?? projectDir ?? process.cwd();
+      // child(ctx, 'name', …) starts the current code of a workflow of the same project.
+      return { ...(await ports.ports(scope, dir)), definitions: (name) => versions.current(dir, name)?.definition };
+    },
     filter: projectDir !== undefined ? { projectDir } : { requireProjectDir: true },
     signal: controller.signal,
     log,

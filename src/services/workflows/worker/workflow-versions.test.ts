@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { workflow } from '../../../workflows/definition.js';
-import type { WorkflowRegistry } from '../../../workflows/loader/index.js';
+import type { LoadedWorkflow, WorkflowRegistry } from '../../../workflows/loader/index.js';
 import { WorkflowVersions } from './workflow-versions.js';
 
 /** A project whose files the test rewrites: each load gives the current hash of each name. */
@@ -8,7 +8,7 @@ function fakeProject(hashes: Record<string, string>) {
   let loads = 0;
   const load = (): Promise<WorkflowRegistry> => {
     loads++;
-    const definitions = new Map(Object.entries(hashes).map(([name, hash]) => [name, { definition: workflow(name, async () => hash), file: `/p/workflows/${name}.ts`, versionHash: hash }]));
+    const definitions = new Map(Object.entries(hashes).map(([name, hash]) => [name, { definition: workflow<unknown, string>(name, async () => hash) as LoadedWorkflow['definition'], file: `/p/workflows/${name}.ts`, versionHash: hash }]));
     return Promise.resolve({ definitions, problems: [], conflicts: new Map() });
   };
   return { load, loads: () => loads };

@@ -74,6 +74,11 @@ export class WorkflowVersions {
     return { loaded: current, pinned: false };
   }
 
+  /** The current code of `name` in a project loaded before (what a child workflow starts on). */
+  current(projectDir: string, name: string): LoadedWorkflow | undefined {
+    return this.projects.get(projectDir)?.current.get(name);
+  }
+
   private async project(dir: string): Promise<Project> {
     const known = this.projects.get(dir);
     if (known) return known;
