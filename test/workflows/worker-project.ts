@@ -15,7 +15,7 @@ import { startWorkflow } from '../../src/workflows/runtime/index.js';
 
 const workflows = `
 import { appendFileSync } from 'node:fs';
-import { workflow, step, sleep, task } from 'orchestra';
+import { workflow, step, sleep, task, agent, child } from 'orchestra';
 
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -36,6 +36,15 @@ export const napper = workflow('napper', async (ctx, input: { log: string }) => 
   await sleep(ctx, '2s');
   await step(ctx, 'after sleep', () => { appendFileSync(input.log, \`\${ctx.workflowId} woke \${Date.now()}\\n\`); return true; });
   return 'rested';
+});
+
+export const doubler = workflow('doubler', async (ctx, input: { n: number }) => step(ctx, 'double', () => input.n * 2));
+
+/** agent() through the project's backend (the simulation: no model configured) and a child workflow. */
+export const parent = workflow('parent', async (ctx, input: { log: string }) => {
+  const reply = await agent(ctx, { prompt: 'Say hello' });
+  const doubled = await child(ctx, 'doubler', { n: 21 });
+  return { agent: reply.status, doubled };
 });
 
 export const asker = workflow('asker', async (ctx, input: { log: string }) => {

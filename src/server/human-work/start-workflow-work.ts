@@ -1,3 +1,4 @@
+import { dirname, join } from 'node:path';
 import { startWorkflowWork } from '../../services/workflows/worker/index.js';
 import { watchStoreChanges } from '../../store/sqlite/index.js';
 import type { Store } from '../../store/store.js';
@@ -20,7 +21,8 @@ export async function startDaemonWorkflows(options: DaemonWorkflowOptions): Prom
   const changes = watchStoreChanges(options.dbPath);
   // The workflows' `import … from 'orchestra'` is this process's own module: one copy of the SDK and runtime.
   const orchestraModule = (await import('../../index.js')) as Record<string, unknown>;
-  const work = startWorkflowWork({ store: options.store, env: options.env, log: options.log, changes, orchestraModule });
+  const stageRoot = join(dirname(options.dbPath), 'workflow-agents');
+  const work = startWorkflowWork({ store: options.store, env: options.env, log: options.log, changes, orchestraModule, stageRoot });
   options.log.info('workflow worker started', { owner: work.owner });
   return {
     async stop() {

@@ -28,6 +28,8 @@ export interface WorkflowWorkOptions {
    */
   orchestraModule?: Record<string, unknown>;
   clock?: Clock;
+  /** Where agent() calls keep their files (`<stageRoot>/<instance>/<position>/`): `$ORCHESTRA_HOME/workflow-agents` from the CLI and daemon. */
+  stageRoot?: string;
   concurrency?: number;
   leaseTtlMs?: number;
   idleMs?: number;
@@ -52,7 +54,7 @@ export function startWorkflowWork(options: WorkflowWorkOptions): WorkflowWork {
   const orchestraModule = options.orchestraModule;
   const load = (dir: string) => loadWorkflows(dir, orchestraModule ? { orchestraModule } : {});
   const versions = new WorkflowVersions({ ...(projectDir !== undefined && { defaultProject: projectDir }), log, load });
-  const ports = projectTaskPorts({ store, env: options.env, log });
+  const ports = projectTaskPorts({ store, env: options.env, log, ...(options.stageRoot !== undefined && { stageRoot: options.stageRoot }) });
   const controller = new AbortController();
   const done = runWorkflowWorker({
     store,
