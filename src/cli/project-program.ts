@@ -1,4 +1,4 @@
-import type { Command } from 'commander';
+import { Option, type Command } from 'commander';
 import type { CommandContext } from './command-context.js';
 import { registerWorkflowInstanceCommands } from './workflow-program.js';
 
@@ -7,7 +7,7 @@ type SetExitCode = (code: number) => void;
 const group = 'Projects and workflows:';
 
 /** Declared here, under one heading of `orchestra --help`. */
-export const projectCommandNames = ['init', 'generate', 'db', 'workflow'] as const;
+export const projectCommandNames = ['init', 'generate', 'db', 'workflow', 'worker', 'dev'] as const;
 
 /** Scaffolding and the store's schema (issue 11), each module loaded only when its command runs. */
 export function registerProjectCommands(program: Command, ctx: CommandContext, setExitCode: SetExitCode, wanted: (name: string) => boolean): void {
@@ -55,5 +55,22 @@ export function registerProjectCommands(program: Command, ctx: CommandContext, s
       .option('--json', 'print { project, ok, workflows, problems } as JSON')
       .action(async (options) => setExitCode(await (await import('./project-commands/workflow-check.js')).workflowCheckCommand(ctx, options)));
     registerWorkflowInstanceCommands(workflow, ctx, setExitCode);
+  }
+
+  for (const [name, description] of [
+    ['worker', "run this project's workflows in the foreground (a server's worker): claims instances, replays them, fires their timers and SLAs; Ctrl-C stops"],
+    ['dev', 'the worker in the foreground for development: reloads changed workflow files for new instances, and logs every step, task, sleep and completion'],
+  ] as const) {
+    if (!wanted(name)) continue;
+    program
+      .command(name)
+      .helpGroup(group)
+      .description(description)
+      .option('--concurrency <n>', 'instances replayed at once (default 8)')
+      // How long an instance's lease holds without renewal (default 30 s): crash tests shorten it.
+      .addOption(new Option('--lease-ms <ms>').hideHelp())
+      // How long Ctrl-C lets replays under way finish (default 10 s): tests shorten it.
+      .addOption(new Option('--grace-ms <ms>').hideHelp())
+      .action(async (options) => setExitCode(await (await import('./project-commands/worker.js')).workerCommand(ctx, options, name)));
   }
 }

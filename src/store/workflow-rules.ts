@@ -4,7 +4,7 @@ import type { Lease } from './types.js';
 import { canAcquireLease } from './lease-rules.js';
 import { invalidInputError } from './store-errors.js';
 import { journalConflictError, workflowStateError } from './workflow-errors.js';
-import { JournalKinds, type JournalEntry, type NewJournalEntry, type NewWorkflowInstance, type WorkflowInstance, type WorkflowPatch, type WorkflowStatus, type WorkflowWait } from './workflow-types.js';
+import { JournalKinds, type JournalEntry, type NewJournalEntry, type NewWorkflowInstance, type WorkflowClaimFilter, type WorkflowInstance, type WorkflowPatch, type WorkflowStatus, type WorkflowWait } from './workflow-types.js';
 
 /* Rules every Store applies the same way to workflow instances and journals (SQLite, memory, later PostgreSQL). */
 
@@ -90,6 +90,12 @@ export function leaseOf(instance: Pick<WorkflowInstance, 'id' | 'leaseOwner' | '
 }
 
 /** Oldest change first: the instance that waited longest is claimed first. */
+/** Whether a worker claiming with `filter` takes the instance (WorkflowClaimFilter). */
+export function matchesClaimFilter(instance: Pick<WorkflowInstance, 'projectDir'>, filter: WorkflowClaimFilter = {}): boolean {
+  if (instance.projectDir === undefined) return filter.requireProjectDir !== true;
+  return filter.projectDir === undefined || filter.projectDir === instance.projectDir;
+}
+
 export function compareRunnable(a: WorkflowInstance, b: WorkflowInstance): number {
   return a.updatedAt - b.updatedAt || (a.tenant < b.tenant ? -1 : a.tenant > b.tenant ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 }

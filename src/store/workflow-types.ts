@@ -75,6 +75,14 @@ export interface NewWorkflowInstance {
   createdAt: number;
 }
 
+/** Which runnable instances a worker claims (claimRunnableWorkflows); all of them without one. */
+export interface WorkflowClaimFilter {
+  /** Only instances started from this project folder, and those that recorded no folder (a worker serving one project). */
+  projectDir?: string;
+  /** Leave out instances that recorded no folder (the daemon, which loads each instance's code from its folder). */
+  requireProjectDir?: boolean;
+}
+
 export interface SuspendedCall {
   position: number;
   kind: JournalKind;

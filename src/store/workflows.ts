@@ -1,6 +1,6 @@
 import type { TenantScope } from '../core/tenant-scope.js';
 import type { JsonValue } from './human-task-types.js';
-import type { JournalEntry, NewJournalEntry, NewWorkflowInstance, StartedWorkflow, WorkflowFilter, WorkflowInstance, WorkflowPatch, WorkflowSignal } from './workflow-types.js';
+import type { JournalEntry, NewJournalEntry, NewWorkflowInstance, StartedWorkflow, WorkflowClaimFilter, WorkflowFilter, WorkflowInstance, WorkflowPatch, WorkflowSignal } from './workflow-types.js';
 
 /**
  * The code-first workflow part of the Store (issue 11; workflow-types.ts, docs/workflow-runtime.md):
@@ -52,7 +52,8 @@ export interface WorkflowStore {
   /**
    * For a worker, across tenants: leases up to `limit` runnable instances (running, or cancelled
    * with cleanup pending; lease free or lapsed), oldest update first, to `owner` until now + ttlMs,
-   * atomically: of two workers claiming at once, each instance goes to one.
+   * atomically: of two workers claiming at once, each instance goes to one. `filter` narrows it to
+   * the instances of one project folder (WorkflowClaimFilter).
    */
-  claimRunnableWorkflows(owner: string, now: number, ttlMs: number, limit: number): Promise<WorkflowInstance[]>;
+  claimRunnableWorkflows(owner: string, now: number, ttlMs: number, limit: number, filter?: WorkflowClaimFilter): Promise<WorkflowInstance[]>;
 }

@@ -8,10 +8,12 @@ import { systemClock } from '../../core/clock.js';
 import { createChannelSource, runDeliveryLoop } from '../../notify/index.js';
 import { startSlaSweeper } from '../../services/human-tasks/index.js';
 import { createOutboxNotifier } from '../../services/notifications/index.js';
+import { workflowTimerHandlers } from '../../services/workflows/timer-handlers.js';
 import { defaultDbPath, prepareOrchestraHome } from '../../store/home.js';
 import { openSqliteStore } from '../../store/sqlite/index.js';
 import type { DaemonLog } from '../daemon/index.js';
 import { startAnsweredRunResumer } from './resume-answered-runs.js';
+import { startDaemonWorkflows } from './start-workflow-work.js';
 
 export interface HumanWorkOptions {
   home: string;
@@ -28,7 +30,8 @@ export interface HumanWorkOptions {
  * sends the outbox's deliveries to the target each was queued with (the channel settings of the
  * orchestra.yaml that routed it; secrets from this process's environment), else to the channel of
  * that name in `$ORCHESTRA_HOME/config.yaml`. It also resumes runs nobody drives once their gate's
- * task is answered (resume-answered-runs.ts). `stop()` ends all three and closes the store.
+ * task is answered (resume-answered-runs.ts), and runs code-first workflows (start-workflow-work.ts).
+ * `stop()` ends them all and closes the store.
  */
 export async function startHumanWork(options: HumanWorkOptions): Promise<{ stop(): Promise<void> }> {
   const { notifications, people } = await userConfig(options.home, options.env);
@@ -37,7 +40,9 @@ export async function startHumanWork(options: HumanWorkOptions): Promise<{ stop(
   const logger = { ...options.log, debug() {} };
   const pollMs = options.pollMs;
   const notifier = createOutboxNotifier({ store, rules: notifications.routes, channels: notifications.channels, people, log: logger });
-  const sweeper = startSlaSweeper({ store, notifier, log: logger, ...(pollMs !== undefined && { intervalMs: pollMs }) });
+  // One sweeper fires every timer kind: SLA steps, and a workflow's sleep() waking its instance.
+  const sweeper = startSlaSweeper({ store, notifier, log: logger, moreHandlers: workflowTimerHandlers(store, systemClock), ...(pollMs !== undefined && { intervalMs: pollMs }) });
+  const workflows = await startDaemonWorkflows({ store, dbPath: defaultDbPath(options.home), env: options.env, log: options.log });
   const controller = new AbortController();
   const channels = createChannelSource(notifications, options.env);
   const owner = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
@@ -54,7 +59,7 @@ export async function startHumanWork(options: HumanWorkOptions): Promise<{ stop(
     async stop() {
       resumer.stop();
       controller.abort();
-      await Promise.all([sweeper.stop(), delivering]);
+      await Promise.all([sweeper.stop(), delivering, workflows.stop()]);
       await store.close();
     },
   };

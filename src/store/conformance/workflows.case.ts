@@ -180,6 +180,19 @@ export function describeWorkflowConformance(fixture: StoreFixture): void {
       expect((await store.claimRunnableWorkflows('p3', t0 + 20 + ttl, ttl, 10)).map((w) => w.id)).toContain('held');
     });
 
+    it('issue 11: an instance keeps the project folder it started from, and a claim can be narrowed to one folder', async () => {
+      const store = fixture.store();
+      await store.startWorkflow(tenantA, newInstance('in-a', { projectDir: '/p/a' }));
+      await store.startWorkflow(tenantB, newInstance('in-b', { projectDir: '/p/b', createdAt: t0 + 1 }));
+      await store.startWorkflow(tenantA, newInstance('nowhere', { createdAt: t0 + 2 }));
+      expect(await store.getWorkflow(tenantA, 'in-a')).toMatchObject({ projectDir: '/p/a' });
+      expect((await store.getWorkflow(tenantA, 'nowhere'))?.projectDir).toBeUndefined();
+      expect((await store.claimRunnableWorkflows('pa', t0, ttl, 10, { projectDir: '/p/a' })).map((w) => w.id)).toEqual(['in-a', 'nowhere']);
+      expect((await store.claimRunnableWorkflows('pd', t0 + ttl, ttl, 10, { requireProjectDir: true })).map((w) => w.id)).toEqual(['in-a', 'in-b']);
+      expect((await store.claimRunnableWorkflows('pc', t0 + 2 * ttl, ttl, 10, { projectDir: '/p/c', requireProjectDir: true })).map((w) => w.id)).toEqual([]);
+      expect((await store.claimRunnableWorkflows('px', t0 + 2 * ttl, ttl, 10)).map((w) => w.id)).toEqual(['in-a', 'in-b', 'nowhere']);
+    });
+
     it("issue 11: answering a workflow's human task wakes the instance waiting on it in the same step; other tasks wake nothing", async () => {
       const store = fixture.store();
       await store.startWorkflow(tenantA, newInstance('w1'));

@@ -4,9 +4,9 @@ import type { HumanTask, HumanTaskChange, JsonValue } from '../human-task-types.
 import { canAcquireLease, canReleaseLease, canRenewLease, validateLeaseTiming } from '../lease-rules.js';
 import { validateClaimRequest } from '../timer-rules.js';
 import { workflowNotFoundError, workflowStateError } from '../workflow-errors.js';
-import { applyWorkflowPatch, checkJournalAppend, compareRunnable, createWorkflowRecord, isFinished, isRunnable, leaseOf, parentToWake, workflowToWake } from '../workflow-rules.js';
+import { applyWorkflowPatch, checkJournalAppend, compareRunnable, createWorkflowRecord, isFinished, isRunnable, leaseOf, matchesClaimFilter, parentToWake, workflowToWake } from '../workflow-rules.js';
 import { wake } from '../workflow-transitions.js';
-import type { JournalEntry, NewJournalEntry, NewWorkflowInstance, StartedWorkflow, WorkflowFilter, WorkflowInstance, WorkflowPatch, WorkflowSignal } from '../workflow-types.js';
+import type { JournalEntry, NewJournalEntry, NewWorkflowInstance, StartedWorkflow, WorkflowClaimFilter, WorkflowFilter, WorkflowInstance, WorkflowPatch, WorkflowSignal } from '../workflow-types.js';
 import type { WorkflowStore } from '../workflows.js';
 import { MemoryTimerStore } from './memory-timers.js';
 
@@ -127,10 +127,10 @@ export class MemoryWorkflowStore extends MemoryTimerStore implements WorkflowSto
     });
   }
 
-  claimRunnableWorkflows(owner: string, now: number, ttlMs: number, limit: number): Promise<WorkflowInstance[]> {
+  claimRunnableWorkflows(owner: string, now: number, ttlMs: number, limit: number, filter?: WorkflowClaimFilter): Promise<WorkflowInstance[]> {
     return this.guard(() => {
       validateClaimRequest(owner, now, ttlMs, limit);
-      const chosen = [...this.workflows.values()].filter((tables) => isRunnable(parse(tables.instance), now)).sort((a, b) => compareRunnable(parse(a.instance), parse(b.instance))).slice(0, limit);
+      const chosen = [...this.workflows.values()].filter((tables) => isRunnable(parse(tables.instance), now) && matchesClaimFilter(parse(tables.instance), filter)).sort((a, b) => compareRunnable(parse(a.instance), parse(b.instance))).slice(0, limit);
       return chosen.map((tables) => this.setLease(tables, owner, now + ttlMs));
     });
   }

@@ -7,3 +7,4 @@ export { migrations } from './migrations.js';
 export type { Migration } from './migrations.js';
 export { damagedStoreHint } from './store-damage.js';
 export type { StoreHealth } from './store-health.js';
+export { watchStoreChanges, type StoreChanges } from './store-changes.js';

@@ -57,9 +57,9 @@ export abstract class SqliteWorkflowStore extends SqliteTimerStore implements Wo
     return task;
   }
 
-  claimRunnableWorkflows: WorkflowStore['claimRunnableWorkflows'] = (owner, now, ttlMs, limit) =>
+  claimRunnableWorkflows: WorkflowStore['claimRunnableWorkflows'] = (owner, now, ttlMs, limit, filter = {}) =>
     this.submit(ordinary, () => {
       validateClaimRequest(owner, now, ttlMs, limit);
-      return this.workflows.claim(owner, now, ttlMs, limit);
+      return this.workflows.claim(owner, now, ttlMs, limit, filter);
     });
 }

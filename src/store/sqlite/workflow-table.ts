@@ -5,7 +5,7 @@ import { canAcquireLease, canReleaseLease, canRenewLease } from '../lease-rules.
 import { journalConflictError, workflowNotFoundError, workflowStateError } from '../workflow-errors.js';
 import { applyWorkflowPatch, checkJournalAppend, createWorkflowRecord, isFinished, leaseOf, parentToWake } from '../workflow-rules.js';
 import { wake } from '../workflow-transitions.js';
-import type { JournalEntry, NewJournalEntry, NewWorkflowInstance, StartedWorkflow, WorkflowFilter, WorkflowInstance, WorkflowPatch, WorkflowSignal } from '../workflow-types.js';
+import type { JournalEntry, NewJournalEntry, NewWorkflowInstance, StartedWorkflow, WorkflowClaimFilter, WorkflowFilter, WorkflowInstance, WorkflowPatch, WorkflowSignal } from '../workflow-types.js';
 import { isConstraintError } from './sqlite-errors.js';
 
 interface SignalRow {
@@ -35,8 +35,11 @@ export class WorkflowTable {
       get: db.prepare<[string, string], { instance_json: string }>('SELECT instance_json FROM workflow_instances WHERE tenant = ? AND id = ?'),
       list: db.prepare<[Record<string, unknown>], { instance_json: string }>(`SELECT instance_json FROM workflow_instances WHERE tenant = @tenant
         AND (@name IS NULL OR name = @name) AND (@parent IS NULL OR parent_id = @parent) ORDER BY created_at DESC, id DESC`),
-      runnable: db.prepare<[number, number], { instance_json: string }>(`SELECT instance_json FROM workflow_instances WHERE (status = 'running' OR cleanup_pending = 1)
-        AND (lease_expires_at IS NULL OR lease_expires_at <= ?) ORDER BY updated_at, tenant, id LIMIT ?`),
+      // The project folder is in the JSON only (no column, no migration): json_extract runs on the few runnable rows.
+      runnable: db.prepare<[Record<string, unknown>], { instance_json: string }>(`SELECT instance_json FROM workflow_instances WHERE (status = 'running' OR cleanup_pending = 1)
+        AND (lease_expires_at IS NULL OR lease_expires_at <= @now)
+        AND (CASE WHEN json_extract(instance_json, '$.projectDir') IS NULL THEN @require = 0 ELSE (@dir IS NULL OR json_extract(instance_json, '$.projectDir') = @dir) END)
+        ORDER BY updated_at, tenant, id LIMIT @limit`),
       nextPosition: db.prepare<[string, string], { next: number }>('SELECT COALESCE(MAX(position) + 1, 0) AS next FROM workflow_journal WHERE tenant = ? AND instance_id = ?'),
       append: db.prepare<[string, string, number, string]>('INSERT INTO workflow_journal (tenant, instance_id, position, entry_json) VALUES (?, ?, ?, ?)'),
       journal: db.prepare<[string, string, number], { entry_json: string }>('SELECT entry_json FROM workflow_journal WHERE tenant = ? AND instance_id = ? AND position >= ? ORDER BY position'),
@@ -136,8 +139,8 @@ export class WorkflowTable {
     if (canReleaseLease(leaseOf({ id, leaseOwner: _o, leaseExpiresAt: _e }), owner)) this.write(instance);
   }
 
-  claim(owner: string, now: number, ttlMs: number, limit: number): WorkflowInstance[] {
-    return this.sql.runnable.all(now, limit).map((row) => this.write({ ...(JSON.parse(row.instance_json) as WorkflowInstance), leaseOwner: owner, leaseExpiresAt: now + ttlMs }));
+  claim(owner: string, now: number, ttlMs: number, limit: number, filter: WorkflowClaimFilter): WorkflowInstance[] {
+    return this.sql.runnable.all({ now, limit, dir: filter.projectDir ?? null, require: filter.requireProjectDir ? 1 : 0 }).map((row) => this.write({ ...(JSON.parse(row.instance_json) as WorkflowInstance), leaseOwner: owner, leaseExpiresAt: now + ttlMs }));
   }
 
   private require(tenant: string, id: string): WorkflowInstance {
