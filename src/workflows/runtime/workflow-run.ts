@@ -6,12 +6,20 @@ import { Cancelled, Diverged, Superseded, Suspend, type Halt } from './halt.js';
 import { matchJournal, type DurableCall } from './journal-match.js';
 
 /**
+ * Marks a WorkflowRun across copies of this module: a workflow file may import `orchestra` from
+ * another copy of the package than the one that runs it (the loader's default alias is dist/), and
+ * the context it is handed is still the runner's (its methods are the runner's own).
+ */
+const runBrand: unique symbol = Symbol.for('orchestra.workflow-run') as never;
+
+/**
  * One replay of one instance: the WorkflowContext the function gets, and the cursor over its
  * journal. Each durable call takes the next position; while positions are in the journal it is
  * answered from there, after that it runs and journals. Calls may overlap (Promise.all of steps):
  * positions are handed out in call order and written in position order (`inTurn`).
  */
 export class WorkflowRun implements WorkflowContext {
+  readonly [runBrand] = true;
   readonly workflowId: string;
   readonly workflowName: string;
   /** Set once the function must stop (halt.ts); every later durable call stops again. */
@@ -149,7 +157,7 @@ export class WorkflowRun implements WorkflowContext {
 
 /** The run behind a context: durable calls accept only the context the runtime gave the function. */
 export function runOf(ctx: WorkflowContext): WorkflowRun {
-  if (ctx instanceof WorkflowRun) return ctx;
+  if ((ctx as Partial<Record<typeof runBrand, boolean>>)[runBrand] === true) return ctx as WorkflowRun;
   throw new OrchestraError(ErrorCode.USAGE, 'a durable call (step, task, sleep, waitForSignal, patched, agent, pipeline, child) was given something that is not the workflow context', {
     hint: 'Pass the `ctx` your workflow function received as the first argument.',
   });
