@@ -1,5 +1,4 @@
 import { existsSync } from 'node:fs';
-import { createJiti } from 'jiti';
 import { ErrorCode, OrchestraError } from '../../core/errors.js';
 import { packagePath } from '../../core/package-root.js';
 
@@ -30,16 +29,23 @@ export interface ModuleLoaderOptions {
  * call (`step`, `task`, `sleep`) takes the `ctx` the runtime made, so the runtime's state travels in
  * `ctx`, never in module state; errors are recognised by shape (isOrchestraError), not instanceof.
  * A worker that wants one instance (and to skip loading dist/) passes `orchestraModule`.
+ * jiti itself is imported at the first load: commands that only list workflows (`runs`) never pay for it.
  */
 export function createModuleLoader(options: ModuleLoaderOptions = {}): ModuleLoader {
-  const jiti = createJiti(import.meta.url, {
-    fsCache: false,
-    moduleCache: false,
-    ...(options.orchestraModule !== undefined
-      ? { virtualModules: { orchestra: options.orchestraModule } }
-      : { alias: { orchestra: orchestraEntry() } }),
-  });
-  return (file) => jiti.import<Record<string, unknown>>(file);
+  let loader: Promise<ModuleLoader> | undefined;
+  return async (file) => {
+    loader ??= import('jiti').then(({ createJiti }) => {
+      const jiti = createJiti(import.meta.url, {
+        fsCache: false,
+        moduleCache: false,
+        ...(options.orchestraModule !== undefined
+          ? { virtualModules: { orchestra: options.orchestraModule } }
+          : { alias: { orchestra: orchestraEntry() } }),
+      });
+      return (path: string) => jiti.import<Record<string, unknown>>(path);
+    });
+    return (await loader)(file);
+  };
 }
 
 /** dist/index.js of this package; from a source checkout it exists once `npm run build` ran. */
