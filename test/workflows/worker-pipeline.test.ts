@@ -1,7 +1,7 @@
-import { existsSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { assertBuilt, killGroup, spawnCli, type Spawned } from '../cli/helpers/spawn-cli.js';
+import { assertBuilt, eventually, killGroup, runBin, spawnCli, type Spawned } from '../cli/helpers/spawn-cli.js';
 import { createWorkerProject, scope, type WorkerProject } from './worker-project.js';
 
 /*
@@ -15,6 +15,11 @@ import { workflow, pipeline } from 'orchestra';
 export const reviewer = workflow('reviewer', async (ctx, input: { topic: string }) => {
   const run = await pipeline(ctx, 'review.dot', { topic: input.topic }, { context: ['tool.output'] });
   return { runId: run.runId, state: run.state, status: run.status, output: run.context['tool.output'] };
+});
+
+export const publisher = workflow('publisher', async (ctx) => {
+  const run = await pipeline(ctx, 'pipelines/publish.dot', {}, { context: ['tool.output'] });
+  return { status: run.status, output: run.context['tool.output'] };
 });
 
 export const escaper = workflow('escaper', async (ctx) => {
@@ -31,6 +36,21 @@ const reviewDot = `digraph review {
 }
 `;
 
+/** A gate in the child run: nobody is at a terminal, so it waits for its human task. */
+const publishDot = `digraph publish {
+  start [shape=Mdiamond]
+  gate [shape=hexagon, label="Publish it?"]
+  yes [shape=parallelogram, tool_command="echo published"]
+  no [shape=parallelogram, tool_command="echo held"]
+  done [shape=Msquare]
+  start -> gate
+  gate -> yes [label="[Y] Yes"]
+  gate -> no [label="[N] No"]
+  yes -> done
+  no -> done
+}
+`;
+
 let wp: WorkerProject;
 let running: Spawned | undefined;
 beforeEach(() => {
@@ -38,6 +58,8 @@ beforeEach(() => {
   wp = createWorkerProject();
   writeFileSync(join(wp.project, 'workflows', 'reviewer.ts'), reviewer);
   writeFileSync(join(wp.project, 'review.dot'), reviewDot);
+  mkdirSync(join(wp.project, 'pipelines'));
+  writeFileSync(join(wp.project, 'pipelines', 'publish.dot'), publishDot);
   // What escaper names: a real pipeline, but outside the project.
   writeFileSync(join(wp.project, '..', 'outside.dot'), reviewDot);
 });
@@ -67,5 +89,19 @@ describe('pipeline() in the worker', () => {
     expect(/escaper e-1 {2}failed: (.*)/.exec(running.stdout())![1]).toContain(`pipeline file "../outside.dot" is outside the workflow's project ${wp.project}`);
     expect(await (await wp.store()).getRun('wf-e-1-0')).toBeUndefined();
     expect(existsSync(join(wp.home, 'runs')) ? readdirSync(join(wp.home, 'runs')) : []).toEqual([]);
+  }, 60_000);
+
+  it('issue 11: a gate in the child pipeline becomes a human task; orchestra answer lets the run and the workflow finish', async () => {
+    running = spawnCli(['worker'], { cwd: wp.project, home: wp.home });
+    await wp.start('publisher', {}, 'g-1');
+    const store = await wp.store();
+    const task = await eventually(async () => (await store.listHumanTasks(scope)).tasks.find((t) => t.status === 'open'), 'the gate task of the child run');
+    expect(task).toMatchObject({ title: 'Publish it?', createdBy: { kind: 'run', runId: 'wf-g-1-0', nodeId: 'gate' } });
+    const answered = await runBin(['answer', task.id, 'choice=yes'], { cwd: wp.project, home: wp.home });
+    expect(answered.code, answered.stderr).toBe(0);
+    await running.waitForStdout(/publisher g-1 {2}completed: (.*)/);
+    const result = JSON.parse(/publisher g-1 {2}completed: (.*)/.exec(running.stdout())![1]!) as { status: string; output: string };
+    expect(result.status).toBe('success');
+    expect(result.output.trim()).toBe('published');
   }, 60_000);
 });
