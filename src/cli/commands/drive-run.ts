@@ -14,6 +14,7 @@ import { createProgressPrinter } from '../output/progress-printer.js';
 import type { OutputMode } from '../output/progress-printer.js';
 import { exitCodeForEnding } from '../output/result-line.js';
 import type { StoreLocation } from '../store-location.js';
+import { cliRunWorkflows } from './run-workflows.js';
 
 export interface DriveSettings {
   store: Store;
@@ -62,6 +63,7 @@ export async function driveRun(ctx: CommandContext, settings: DriveSettings, sta
   const consoleInterviewer = !atTerminal ? undefined : createConsoleInterviewer({ input: io.stdin, output: settings.mode === 'human' || settings.mode === 'single-line' ? io.stdout : io.stderr });
   const interviewer = consoleInterviewer ?? (settings.autoApprove ? createAutoApproveInterviewer() : createAbsentInterviewer(io.stderr));
   const humanTasks = await cliGateTasks(io, settings);
+  const workflows = await cliRunWorkflows(io, settings, backend);
   const columns = (io.stdout as { columns?: number }).columns;
   const printer = createProgressPrinter(io.stdout, settings.mode, ctx.out, { showQuestions: false, ...(columns !== undefined && { columns }) });
   // The live line's clock: once a second it redraws elapsed times (unref: it never holds the process).
@@ -74,6 +76,7 @@ export async function driveRun(ctx: CommandContext, settings: DriveSettings, sta
       backend,
       interviewer,
       humanTasks,
+      workflows,
       registry: settings.registry ?? createDefaultRegistry(),
       onEvent: printer.onEvent,
       signal: interrupts.signal,

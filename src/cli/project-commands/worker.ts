@@ -54,7 +54,7 @@ export async function workerCommand(ctx: CommandContext, options: WorkerOptions,
     // The workflows' `import … from 'orchestra'` is this very module: one copy of the SDK and the runtime.
     const orchestraModule = (await import('../../index.js')) as Record<string, unknown>;
     const stageRoot = join(location.home, 'workflow-agents');
-    worker = await startProjectWorker({ store, env: io.env, projectDir, changes, log, onRun, orchestraModule, stageRoot, ...(concurrency !== undefined && { concurrency }), ...(leaseTtlMs !== undefined && { leaseTtlMs }), ...(graceMs !== undefined && { graceMs }) });
+    worker = await startProjectWorker({ store, env: io.env, projectDir, changes, log, onRun, orchestraModule, stageRoot, runsDir: location.runsDir, ...(concurrency !== undefined && { concurrency }), ...(leaseTtlMs !== undefined && { leaseTtlMs }), ...(graceMs !== undefined && { graceMs }) });
     printProblems(ctx, worker.registry);
     say(`orchestra ${mode}: ${relative(io.cwd, projectDir) || '.'}: ${plural(worker.registry.definitions.size, 'workflow')} (${[...worker.registry.definitions.keys()].sort().join(', ')}); store ${location.dbPath}; pid ${process.pid}. Ctrl-C stops.`);
     if (mode === 'dev') watcher = watchWorkflowFiles(ctx, projectDir, worker, say);

@@ -1,4 +1,5 @@
 import { dirname, join } from 'node:path';
+import { defaultRunsDir } from '../../store/home.js';
 import { startWorkflowWork } from '../../services/workflows/worker/index.js';
 import { watchStoreChanges } from '../../store/sqlite/index.js';
 import type { Store } from '../../store/store.js';
@@ -22,7 +23,8 @@ export async function startDaemonWorkflows(options: DaemonWorkflowOptions): Prom
   // The workflows' `import … from 'orchestra'` is this process's own module: one copy of the SDK and runtime.
   const orchestraModule = (await import('../../index.js')) as Record<string, unknown>;
   const stageRoot = join(dirname(options.dbPath), 'workflow-agents');
-  const work = startWorkflowWork({ store: options.store, env: options.env, log: options.log, changes, orchestraModule, stageRoot });
+  const runsDir = defaultRunsDir(dirname(options.dbPath));
+  const work = startWorkflowWork({ store: options.store, env: options.env, log: options.log, changes, orchestraModule, stageRoot, runsDir });
   options.log.info('workflow worker started', { owner: work.owner });
   return {
     async stop() {

@@ -1,19 +1,22 @@
 import { join } from 'node:path';
+import type { AgentBackend } from '../../agents/backend.js';
 import { createBackendRouter } from '../../agents/router/index.js';
 import { loadConfig, type ResolvedConfig } from '../../config/index.js';
 import type { Logger } from '../../core/logger.js';
 import type { TenantScope } from '../../core/tenant-scope.js';
 import type { Store } from '../../store/store.js';
 import { backendAgents } from '../../workflows/agents/backend-agents.js';
-import type { WorkflowAgents, WorkflowHumanTasks } from '../../workflows/runtime/index.js';
+import type { WorkflowAgents, WorkflowHumanTasks, WorkflowPipelines } from '../../workflows/runtime/index.js';
 import { createOutboxNotifier, type OutboxNotifier } from '../notifications/index.js';
 import { workflowHumanTasks } from './human-tasks-port.js';
+import { projectPipelines } from './project-pipelines.js';
 
 export interface ProjectSettings {
   config: ResolvedConfig;
   notifier: OutboxNotifier;
   /** agent() over the backend the project's orchestra.yaml configures (the router `orchestra run` uses). */
   agents: WorkflowAgents;
+  backend: AgentBackend;
 }
 
 /**
@@ -29,19 +32,23 @@ export function projectTaskPorts(options: {
   now?: () => number;
   /** Where agent() calls keep their files: `<stageRoot>/<instance>/<position>/`. Default `<project>/.orchestra/workflow-agents`. */
   stageRoot?: string;
+  /** Where pipeline() runs keep their logs (`$ORCHESTRA_HOME/runs`); without it pipeline() is not offered. */
+  runsDir?: string;
 }) {
   const settings = new Map<string, Promise<ProjectSettings>>();
   const now = options.now ?? Date.now;
   const settingsOf = (dir: string): Promise<ProjectSettings> => {
     let found = settings.get(dir);
     if (!found) {
-      found = loadConfig({ startDir: dir, env: options.env }).then(({ config }) => ({
-        config,
-        agents: backendAgents(createBackendRouter({ config, env: options.env, simulate: false, logger: { ...options.log, debug() {} } }), {
-          stageRoot: options.stageRoot ?? join(dir, '.orchestra', 'workflow-agents'),
-        }),
-        notifier: createOutboxNotifier({ store: options.store, rules: config.notifications.routes, channels: config.notifications.channels, ...(config.notifications.dueSoon && { dueSoon: config.notifications.dueSoon }), people: config.people, pinRouting: true, log: options.log }),
-      }));
+      found = loadConfig({ startDir: dir, env: options.env }).then(({ config }) => {
+        const backend = createBackendRouter({ config, env: options.env, simulate: false, logger: { ...options.log, debug() {} } });
+        return {
+          config,
+          backend,
+          agents: backendAgents(backend, { stageRoot: options.stageRoot ?? join(dir, '.orchestra', 'workflow-agents') }),
+          notifier: createOutboxNotifier({ store: options.store, rules: config.notifications.routes, channels: config.notifications.channels, ...(config.notifications.dueSoon && { dueSoon: config.notifications.dueSoon }), people: config.people, pinRouting: true, log: options.log }),
+        };
+      });
       // A config that does not load is reported by the task() that needed it, and read again next time.
       found.catch(() => settings.delete(dir));
       settings.set(dir, found);
@@ -50,10 +57,15 @@ export function projectTaskPorts(options: {
   };
   return {
     settingsOf,
-    /** The ports of an instance of project `dir`, in its tenant: task() and agent(). */
-    async ports(scope: TenantScope, dir: string): Promise<{ humanTasks: WorkflowHumanTasks; agents: WorkflowAgents }> {
-      const { config, notifier, agents } = await settingsOf(dir);
-      return { humanTasks: workflowHumanTasks({ store: options.store, scope, people: config.people, now, notices: notifier }), agents };
+    /** The ports of an instance of project `dir`, in its tenant: task(), agent() and (given runsDir) pipeline(). */
+    async ports(scope: TenantScope, dir: string): Promise<{ humanTasks: WorkflowHumanTasks; agents: WorkflowAgents; pipelines?: WorkflowPipelines }> {
+      const { config, notifier, agents, backend } = await settingsOf(dir);
+      const { store, runsDir, log } = options;
+      return {
+        humanTasks: workflowHumanTasks({ store, scope, people: config.people, now, notices: notifier }),
+        agents,
+        ...(runsDir !== undefined && { pipelines: projectPipelines({ store, scope, projectDir: dir, config, backend, notifier, runsDir, log }) }),
+      };
     },
   };
 }

@@ -30,6 +30,8 @@ export interface WorkflowWorkOptions {
   clock?: Clock;
   /** Where agent() calls keep their files (`<stageRoot>/<instance>/<position>/`): `$ORCHESTRA_HOME/workflow-agents` from the CLI and daemon. */
   stageRoot?: string;
+  /** Where pipeline() runs keep their logs: `$ORCHESTRA_HOME/runs` from the CLI and daemon (without it pipeline() is not offered). */
+  runsDir?: string;
   concurrency?: number;
   leaseTtlMs?: number;
   idleMs?: number;
@@ -54,7 +56,7 @@ export function startWorkflowWork(options: WorkflowWorkOptions): WorkflowWork {
   const orchestraModule = options.orchestraModule;
   const load = (dir: string) => loadWorkflows(dir, orchestraModule ? { orchestraModule } : {});
   const versions = new WorkflowVersions({ ...(projectDir !== undefined && { defaultProject: projectDir }), log, load });
-  const ports = projectTaskPorts({ store, env: options.env, log, ...(options.stageRoot !== undefined && { stageRoot: options.stageRoot }) });
+  const ports = projectTaskPorts({ store, env: options.env, log, ...(options.stageRoot !== undefined && { stageRoot: options.stageRoot }), ...(options.runsDir !== undefined && { runsDir: options.runsDir }) });
   const controller = new AbortController();
   const done = runWorkflowWorker({
     store,
