@@ -1,3 +1,4 @@
+import { existsSync, realpathSync } from 'node:fs';
 import { PassThrough } from 'node:stream';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 import type { AgentBackend } from '../../agents/backend.js';
@@ -53,12 +54,18 @@ export function projectPipelines(options: ProjectPipelinesOptions): WorkflowPipe
   };
 }
 
-/** The DOT file a workflow names, resolved against its project; a path leading out of the project is refused. */
+/**
+ * The DOT file a workflow names, resolved against its project; a path leading out of the project is
+ * refused, also through a symlink inside it (the file as it really is must be inside the real project).
+ */
 export function confinedPipelineFile(projectDir: string, file: string): string {
   const root = resolve(projectDir);
   const path = resolve(root, file);
-  const rel = relative(root, path);
-  if (rel === '' || rel === '..' || rel.startsWith(`..${sep}`) || isAbsolute(rel)) {
+  const outside = (base: string, target: string): boolean => {
+    const rel = relative(base, target);
+    return rel === '' || rel === '..' || rel.startsWith(`..${sep}`) || isAbsolute(rel);
+  };
+  if (outside(root, path) || (existsSync(path) && existsSync(root) && outside(realpathSync(root), realpathSync(path)))) {
     throw new OrchestraError(ErrorCode.USAGE, `pipeline file "${file}" is outside the workflow's project ${root}`, {
       hint: 'Name a DOT file inside the project folder, relative to it (e.g. pipelines/review.dot).',
     });
