@@ -27,7 +27,7 @@ export async function workflowStartCommand(ctx: CommandContext, name: string, op
   const { instance, created } = await withWorkflows(ctx, options, (service) =>
     startWorkflowInstance(service, { name, ...(input !== undefined && { input }), ...(options.id !== undefined && { id: options.id }) }),
   );
-  if (options.daemon !== false) (await connectDaemon(ctx)).close();
+  if (options.daemon !== false) await ensureWorker(ctx);
   if (options.json) {
     ctx.io.stdout.write(`${JSON.stringify({ created, instance })}\n`);
     return ExitCode.OK;
@@ -39,4 +39,17 @@ export async function workflowStartCommand(ctx: CommandContext, name: string, op
       : `Workflow instance ${id} exists already (${escapeTerminalText(instance.name)}, ${paintStatus(instance.status, ctx.out)}): nothing started.\nSee it with \`orchestra workflow show ${id}\`.\n`,
   );
   return ExitCode.OK;
+}
+
+/**
+ * Starts the daemon when none runs. The instance is recorded already, so a daemon that does not
+ * start is a warning, not a failure: the start stands, and any worker can run it.
+ */
+async function ensureWorker(ctx: CommandContext): Promise<void> {
+  try {
+    (await connectDaemon(ctx)).close();
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    ctx.io.stderr.write(`${ctx.err.yellow('warning')}: the daemon did not start (${escapeTerminalText(reason)}); the instance is recorded: run it with \`orchestra worker\`.\n`);
+  }
 }
