@@ -16,6 +16,7 @@ export function registerWorkflowInstanceCommands(workflow: Command, ctx: Command
     .option('--id <id>', 'the instance id (letters, digits, . _ : -); an instance with it already is left as it is')
     .option('--tenant <tenant>', tenantHelp)
     .option('--json', 'print { created, instance } as JSON')
+    .option('--no-daemon', 'do not start the daemon (the default worker) when none runs: you run `orchestra worker` yourself')
     .action(async (name: string, options) => setExitCode(await (await load()).workflowStartCommand(ctx, name, options)));
   workflow
     .command('list')

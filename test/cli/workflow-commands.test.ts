@@ -43,10 +43,10 @@ const input = '{"amount":21,"customer":"ACME"}';
 
 describe('issue 11: orchestra workflow start | list | show | signal | cancel | fork', () => {
   it('starts, shows the pending task in show, list, runs and inbox, takes the answer and a signal, forks', async () => {
-    const started = await cli('workflow', 'start', 'approval', '--input', input, '--id', 'o1');
+    const started = await cli('workflow', 'start', 'approval', '--input', input, '--id', 'o1', '--no-daemon');
     expect(started).toMatchObject({ code: 0, stderr: '' });
     expect(started.stdout).toMatch(/^Started workflow approval as o1 \(version [0-9a-f]{16}\)\.\nA worker runs it/);
-    const again = await cli('workflow', 'start', 'approval', '--input', '{"amount":1,"customer":"B"}', '--id', 'o1');
+    const again = await cli('workflow', 'start', 'approval', '--input', '{"amount":1,"customer":"B"}', '--id', 'o1', '--no-daemon');
     expect(again).toMatchObject({ code: 0, stdout: expect.stringMatching(/^Workflow instance o1 exists already \(approval, running\): nothing started\./) });
 
     expect(await drive('o1')).toBe('waiting');
@@ -83,7 +83,7 @@ describe('issue 11: orchestra workflow start | list | show | signal | cancel | f
   });
 
   it('cancel marks a running instance cancelled; another tenant sees no instance', async () => {
-    expect((await cli('workflow', 'start', 'approval', '--input', input, '--id', 'o2')).code).toBe(0);
+    expect((await cli('workflow', 'start', 'approval', '--input', input, '--id', 'o2', '--no-daemon')).code).toBe(0);
     expect(await cli('workflow', 'show', 'o2', '--tenant', 'globex')).toMatchObject({ code: 3, stderr: expect.stringContaining('error[E_WORKFLOW_NOT_FOUND]: workflow instance "o2" does not exist') });
     expect(await cli('workflow', 'list', '--tenant', 'globex')).toMatchObject({ code: 0, stdout: "No workflow instances in tenant globex. Start one: orchestra workflow start NAME --input '{…}'\n" });
     expect(await cli('workflow', 'cancel', 'o2')).toMatchObject({ code: 0, stdout: "Cancelled workflow instance o2 (approval); a worker runs its cleanup (the function's finally blocks).\n" });
@@ -111,7 +111,7 @@ describe('issue 11: orchestra workflow start | list | show | signal | cancel | f
   });
 
   it('a fork from past the end of the journal names the positions it takes', async () => {
-    expect((await cli('workflow', 'start', 'approval', '--input', input, '--id', 'o3')).code).toBe(0);
+    expect((await cli('workflow', 'start', 'approval', '--input', input, '--id', 'o3', '--no-daemon')).code).toBe(0);
     expect(await drive('o3')).toBe('waiting');
     const result = await cli('workflow', 'fork', 'o3', '--from-step', '2');
     expect(result).toMatchObject({ code: 2, stdout: '' });
