@@ -1,4 +1,4 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, realpathSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createWorkspace, type Workspace } from '../../src/cli/testing/run-cli.js';
@@ -68,7 +68,8 @@ describe('type="workflow" nodes in orchestra run', () => {
     expect(run.state).toBe('completed');
     expect(run.context['calc.result']).toEqual({ n: 42 });
     const instanceId = run.context['calc.workflow_id'] as string;
-    expect(await store!.getWorkflow(scope, instanceId)).toMatchObject({ name: 'double', status: 'completed', result: { n: 42 } });
+    // Pinned like an instance `workflow start` makes: a worker taking it over runs the same code.
+    expect(await store!.getWorkflow(scope, instanceId)).toMatchObject({ name: 'double', status: 'completed', result: { n: 42 }, projectDir: realpathSync(project), version: expect.stringMatching(/^[0-9a-f]{16}$/) });
     const detail = await runBin(['runs', run.id, '--detail'], { cwd: ws.dir, home: ws.home });
     expect(detail.stdout).toMatch(new RegExp(`calc +1 +success .*Workflow "double" \\(instance ${instanceId.replace(/\./g, '\\.')}\\) completed`));
   }, 60_000);

@@ -62,7 +62,8 @@ async function load(options: RunNodeWorkflowsOptions): Promise<{ registry: Workf
     agents: backendAgents(options.backend, { stageRoot: options.stageRoot }),
     definitions,
   };
-  return { registry, workflows: nodeWorkflows({ deps, definitions }) };
+  const pin = (name: string) => ({ projectDir: options.projectDir, ...(registry.definitions.get(name) && { version: registry.definitions.get(name)!.versionHash }) });
+  return { registry, workflows: nodeWorkflows({ deps, definitions, pin }) };
 }
 
 /** Names the workflows there are, and the files that did not load (the one wanted may be in one). */

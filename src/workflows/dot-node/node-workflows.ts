@@ -13,6 +13,11 @@ export interface NodeWorkflowsOptions {
   deps: WorkflowDeps;
   /** The loaded workflows (by name). */
   definitions: WorkflowDefinitions;
+  /**
+   * What to pin a started instance to (its code's version hash, its project folder), so that a
+   * daemon or worker taking it over later runs the same code. Unpinned when absent.
+   */
+  pin?: (name: string) => { version?: string; projectDir?: string };
   /** How long to wait before looking at a waiting instance again (a timer, a task or a signal wakes it in the store). 1 s by default. */
   recheckMs?: number;
 }
@@ -33,7 +38,7 @@ export function nodeWorkflows(options: NodeWorkflowsOptions): RunWorkflows {
   };
   return {
     async start(request) {
-      await startWorkflow(deps, definition(request.name), request.input, { id: request.id });
+      await startWorkflow(deps, definition(request.name), request.input, { id: request.id, ...options.pin?.(request.name) });
     },
     async finished(id, signal) {
       for (;;) {
