@@ -20,6 +20,21 @@ export async function cliRunWorkflows(
   settings: { store: Store; scope: TenantScope; pipelineFile: string; location: Pick<StoreLocation, 'home'> },
   backend: AgentBackend,
 ): Promise<RunWorkflows> {
+  // Built at the first workflow node: a run without one loads neither the config again nor the
+  // whole library (src/index.ts brings Graphviz), which `run`'s start time cannot afford (issue 9).
+  let port: Promise<RunWorkflows> | undefined;
+  const loaded = () => (port ??= projectWorkflows(io, settings, backend));
+  return {
+    start: async (request) => (await loaded()).start(request),
+    finished: async (id, signal) => (await loaded()).finished(id, signal),
+  };
+}
+
+async function projectWorkflows(
+  io: Pick<CliIo, 'env' | 'stderr'>,
+  settings: { store: Store; scope: TenantScope; pipelineFile: string; location: Pick<StoreLocation, 'home'> },
+  backend: AgentBackend,
+): Promise<RunWorkflows> {
   const fileDir = dirname(settings.pipelineFile);
   const { config } = await loadConfig({ startDir: fileDir, env: io.env });
   // The workflows' `import … from 'orchestra'` is this very module: one copy of the SDK and the runtime.
