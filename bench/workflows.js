@@ -54,3 +54,8 @@ versus(`${MANY} workflows x ${STEPS} steps`, ['many', MANY, STEPS], MANY * STEPS
 const long = versus(`one workflow of ${LONG} steps`, ['long', LONG], LONG) / LONG;
 const short = orchestra(['long', SHORT]) / SHORT;
 console.log(`per step, ${LONG} vs ${SHORT}-step workflow:    ${long.toFixed(3)} vs ${short.toFixed(3)} ms/step = ${(long / short).toFixed(2)}x (target <= 1.5x) ${verdict(long / short <= 1.5, 'ABOVE TARGET')}`);
+
+// From an answer to the next step: a real `orchestra worker`, the real CLI answering (bench/workflow-answer-latency.js).
+const { answerLatency } = await import('./workflow-answer-latency.js');
+const latency = answerLatency();
+console.log(`orchestra answer -> next step starts: median ${latency.median} ms, max ${latency.max} ms over ${latency.count} answers (target median < 50 ms) ${verdict(latency.median < 50, 'ABOVE TARGET')}`);
