@@ -59,6 +59,8 @@ describe('a task from new to merge, with a scripted agent in a real PTY', () => 
     expect(readFileSync(join(running.worktree!, 'fake-agent-output.txt'), 'utf8')).not.toBe('');
     const afterDetach = await project.task('demo');
     expect(afterDetach.pid).toBe(running.pid);
+    // Merge refuses while the agent works: wait until its "Anything else?" has gone quiet (seen failing under load).
+    await project.waitForTask('demo', (task) => task.status === 'idle');
 
     expect((await project.bin(['complete', 'demo'])).code).toBe(0);
     const diff = await project.bin(['diff', 'demo']);
