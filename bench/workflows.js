@@ -47,7 +47,8 @@ function versus(label, args, steps) {
 }
 
 console.log(`\nWorkflows: best of ${ROUNDS}, whole processes, SQLite in a temp dir; load average ${loadavg().map((v) => v.toFixed(1)).join(' ')} (2 cores: other work inflates every figure)`);
-console.log('orchestra: startWorkflow + runInstance (as a worker drives one), a step journaled durably (synchronous=FULL) before the next; langgraph: entrypoint + task, SqliteSaver, durability "sync"');
+console.log('orchestra: the starts issued at once while a worker loop (its defaults: 32 at once) drives them, or one instance driven as a worker does; a step journaled durably (synchronous=FULL) before the next');
+console.log('langgraph: entrypoint + task, SqliteSaver, durability "sync", 32 invocations at a time');
 // Why the figures are close when the disk is slow: an fsync per step is most of Orchestra's cost.
 console.log('  (better-sqlite3 opens WAL with synchronous=NORMAL, so the peer\'s commits are not fsynced: they survive a process kill, not a power cut; each Orchestra journal entry is fsynced)');
 versus(`${MANY} workflows x ${STEPS} steps`, ['many', MANY, STEPS], MANY * STEPS);

@@ -66,7 +66,7 @@ export function registerProjectCommands(program: Command, ctx: CommandContext, s
       .command(name)
       .helpGroup(group)
       .description(description)
-      .option('--concurrency <n>', 'instances replayed at once (default 8)')
+      .option('--concurrency <n>', 'instances replayed at once (default 32)')
       // How long an instance's lease holds without renewal (default 30 s): crash tests shorten it.
       .addOption(new Option('--lease-ms <ms>').hideHelp())
       // How long Ctrl-C lets replays under way finish (default 10 s): tests shorten it.

@@ -11,7 +11,14 @@ import type { JournalEntry, NewJournalEntry, NewWorkflowInstance, StartedWorkflo
 export interface WorkflowStore {
   /** Stores a new `running` instance; an id that exists returns that instance, unchanged, with created false. */
   startWorkflow(scope: TenantScope, instance: NewWorkflowInstance): Promise<StartedWorkflow>;
-  getWorkflow(scope: TenantScope, id: string): Promise<WorkflowInstance | undefined>;
+  /**
+   * The instance as stored. With `committed`, what is committed now, without first committing the
+   * writes other callers have queued (the SQLite store's group commit): for a caller whose own writes
+   * were awaited and whose check a write racing it could follow anyway (the runtime's lease and
+   * cancel check before each new step), so that the steps of instances driven at once keep sharing
+   * one commit.
+   */
+  getWorkflow(scope: TenantScope, id: string, options?: { committed?: boolean }): Promise<WorkflowInstance | undefined>;
   /** The tenant's instances, newest first. */
   listWorkflows(scope: TenantScope, filter?: WorkflowFilter): Promise<WorkflowInstance[]>;
   /**

@@ -46,6 +46,16 @@ export abstract class SqliteConnection {
     return this.writes.submit(write, isDurable);
   }
 
+  /** Runs a read now on what is committed, leaving the queued writes to their group commit. */
+  protected committed<T>(read: () => T): Promise<T> {
+    if (!this.db.open) return Promise.reject(storeClosedError());
+    try {
+      return Promise.resolve(read());
+    } catch (error) {
+      return Promise.reject(toStoreError(error, this.path, this.busyTimeoutMs));
+    }
+  }
+
   /** Runs `work` now, after committing the queued writes so that it sees (and follows) them. */
   protected guard<T>(work: () => T): Promise<T> {
     if (!this.db.open) return Promise.reject(storeClosedError());

@@ -28,7 +28,10 @@ export abstract class SqliteWorkflowStore extends SqliteTimerStore implements Wo
   }
 
   startWorkflow: WorkflowStore['startWorkflow'] = (scope, instance) => this.submit(durable, () => this.workflows.start(tenantOf(scope), instance));
-  getWorkflow: WorkflowStore['getWorkflow'] = (scope, id) => this.guard(() => this.workflows.get(tenantOf(scope), id));
+  getWorkflow: WorkflowStore['getWorkflow'] = (scope, id, options) => {
+    const read = () => this.workflows.get(tenantOf(scope), id);
+    return options?.committed ? this.committed(read) : this.guard(read);
+  };
   listWorkflows: WorkflowStore['listWorkflows'] = (scope, filter = {}) => this.guard(() => this.workflows.list(tenantOf(scope), filter));
   updateWorkflow: WorkflowStore['updateWorkflow'] = (scope, id, decide) => this.submit(durable, () => this.workflows.update(tenantOf(scope), id, decide));
   appendJournal: WorkflowStore['appendJournal'] = (scope, id, entry) => this.submit(durable, () => this.workflows.append(tenantOf(scope), id, entry));

@@ -100,7 +100,8 @@ export class WorkflowRun implements WorkflowContext {
   async beginNew(): Promise<void> {
     if (this.halt) throw this.halt;
     if (this.instance.status === 'cancelled') throw this.stop(new Cancelled(this.workflowId));
-    const current = await this.deps.store.getWorkflow(this.deps.scope, this.workflowId);
+    // Committed state is enough (this run's own writes were awaited): other instances' queued steps keep sharing a commit.
+    const current = await this.deps.store.getWorkflow(this.deps.scope, this.workflowId, { committed: true });
     if (this.halt) throw this.halt;
     if (!current || current.status === 'cancelled') throw this.stop(new Cancelled(this.workflowId));
     if (current.leaseOwner !== this.deps.owner) throw this.stop(new Superseded(`workflow instance "${this.workflowId}" is driven by ${current.leaseOwner ?? 'nobody'} now, not ${this.deps.owner}`));

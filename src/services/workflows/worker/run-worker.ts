@@ -25,7 +25,11 @@ export interface WorkflowWorkerOptions {
   /** The ports of the instance's effects (task(), agent(), child()…), in its tenant (project-context.ts). */
   ports(scope: TenantScope, instance: WorkflowInstance, found: FoundWorkflow): Promise<WorkflowPorts> | WorkflowPorts;
   filter?: WorkflowClaimFilter;
-  /** Instances driven at once. Default 8. */
+  /**
+   * Instances driven at once. Default 32: a replay mostly waits (on a step's I/O, an agent, the
+   * store's commit), and the steps of instances driven together share one commit (group commit):
+   * 8 at once ran 1,000 ten-step workflows in 0.93 s here, 32 in 0.66 s.
+   */
   concurrency?: number;
   leaseTtlMs?: number;
   changes?: ChangeFeed;
@@ -48,7 +52,7 @@ export interface WorkflowWorkerOptions {
  * does not have keeps its claim until it lapses, for a worker that has it. Resolves once stopped.
  */
 export async function runWorkflowWorker(options: WorkflowWorkerOptions): Promise<void> {
-  const { store, clock, owner, signal, log, concurrency = 8, leaseTtlMs = 30_000, idleMs = 1_000, graceMs = 10_000 } = options;
+  const { store, clock, owner, signal, log, concurrency = 32, leaseTtlMs = 30_000, idleMs = 1_000, graceMs = 10_000 } = options;
   const running = new Map<string, { done: Promise<void>; tenant: string }>();
   /** Claimed instances this worker has no code for, by id: their claims are released on stop. */
   const unknown = new Map<string, string>();
