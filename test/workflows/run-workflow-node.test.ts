@@ -1,4 +1,4 @@
-import { mkdirSync, realpathSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, realpathSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createWorkspace, type Workspace } from '../../src/cli/testing/run-cli.js';
@@ -13,7 +13,7 @@ import { scope } from './worker-project.js';
  */
 
 const double = `
-import { workflow, step } from 'orchestra';
+import { workflow, step, pipeline } from 'orchestra';
 
 export const double = workflow('double', async (ctx, input: { n: number }) => {
   const n = await step(ctx, 'double', () => input.n * 2);
@@ -21,6 +21,11 @@ export const double = workflow('double', async (ctx, input: { n: number }) => {
 });
 
 export const triple = workflow('triple', async (ctx, input: { n: number }) => ({ n: input.n * 3 }));
+
+export const reviewed = workflow('reviewed', async (ctx, input: { n: number }) => {
+  const run = await pipeline(ctx, 'pipelines/review.dot', { n: String(input.n) }, { context: ['tool.output'] });
+  return { state: run.state, output: run.context['tool.output'], runId: run.runId };
+});
 `;
 
 const pipeline = (name: string) => `digraph p {
@@ -74,6 +79,24 @@ describe('type="workflow" nodes in orchestra run', () => {
     expect(detail.stdout).toMatch(new RegExp(`calc +1 +success .*Workflow "double" \\(instance ${instanceId.replace(/\./g, '\\.')}\\) completed`));
   }, 60_000);
 
+  it('issue 11: a workflow a DOT node starts can run a pipeline() of its project: a child run with its own record and logs', async () => {
+    writeFileSync(join(project, 'pipelines', 'p.dot'), pipeline('reviewed'));
+    writeFileSync(join(project, 'pipelines', 'review.dot'), 'digraph review {\n  start [shape=Mdiamond]\n  check [shape=parallelogram, tool_command="echo reviewed $n"]\n  done [shape=Msquare]\n  start -> check -> done\n}\n');
+    const result = await runBin(['run', join(project, 'pipelines', 'p.dot'), '--quiet'], { cwd: ws.dir, home: ws.home });
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    store ??= await openHomeStore(ws.home);
+    const runs = await store.listRuns();
+    expect(runs).toHaveLength(2);
+    const parent = runs.find((run) => run.pipeline === 'p')!;
+    const context = (await store.latestCheckpoint(parent.id))?.context ?? {};
+    const child = context['calc.result'] as { state: string; output: string; runId: string };
+    expect(child).toMatchObject({ state: 'completed', output: expect.stringContaining('reviewed 21') });
+    expect(runs.find((run) => run.id === child.runId)).toMatchObject({ pipeline: 'review', state: 'completed' });
+    expect(existsSync(runs.find((run) => run.id === child.runId)!.logsRoot)).toBe(true);
+    expect(runs.find((run) => run.id === child.runId)!.logsRoot.startsWith(join(ws.home, 'runs'))).toBe(true);
+  }, 60_000);
+
   it('issue 11: an unknown workflow name fails the node with a message naming the known workflows, and starts nothing', async () => {
     writeFileSync(join(project, 'p.dot'), pipeline('halve'));
     const result = await runBin(['run', 'p.dot', '--simulate'], { cwd: project, home: ws.home });
@@ -81,7 +104,7 @@ describe('type="workflow" nodes in orchestra run', () => {
     const run = await onlyRun();
     expect(run.state).toBe('failed');
     const output = result.stdout + result.stderr;
-    expect(output).toContain(`could not start workflow "halve": there is no workflow "halve" in ${project} (known: double, triple)`);
+    expect(output).toContain(`could not start workflow "halve": there is no workflow "halve" in ${project} (known: double, reviewed, triple)`);
     expect(await store!.listWorkflows(scope)).toEqual([]);
   }, 60_000);
 });

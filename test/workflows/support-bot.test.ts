@@ -52,7 +52,7 @@ const start = async (id: string, input: Record<string, unknown>, ...flags: strin
 const runWorker = () => (worker = spawnCli(['worker'], { cwd: project, home: ws.home, env }));
 const completed = async (id: string) => {
   await worker!.waitForStdout(new RegExp(`customer-support ${id} {2}completed: `));
-  return JSON.parse(new RegExp(`customer-support ${id} {2}completed: (.*)`).exec(worker!.stdout())![1]!) as { answer: string; handledBy: string };
+  return JSON.parse(new RegExp(`customer-support ${id} {2}completed: (.*)`).exec(worker!.stdout())![1]!) as { answer: string; handledBy: string; answeredBy?: string };
 };
 const taskOf = async (id: string) => JSON.parse((await cli(['inbox', 'show', id, '--json'])).stdout) as {
   status: string; assignee: { kind: string; id: string }; answeredBy?: string; history: Array<{ at: number; action: string; actor: string; detail?: Record<string, unknown> }>;
@@ -95,16 +95,16 @@ describe('examples/support-bot', () => {
     expect((await cli(['answer', 'wf:lo-1:2', 'answer=No.'], 'bob')).code).not.toBe(0);
     const answered = await cli(['answer', 'wf:lo-1:2', 'answer=Refunds take 3-5 days.', 'sentiment=neutral']);
     expect(answered).toMatchObject({ code: 0, stdout: 'answered wf:lo-1:2 (Customer needs help) as alice\n' });
-    expect(await completed('lo-1')).toEqual({ answer: 'Refunds take 3-5 days.', handledBy: 'human', confidence: 0 });
+    expect(await completed('lo-1')).toEqual({ answer: 'Refunds take 3-5 days.', handledBy: 'human', answeredBy: 'alice', confidence: 0 });
     const show = await cli(['workflow', 'show', 'lo-1']);
     expect(show.stdout).toContain('status:   completed');
-    expect(show.stdout).toContain('result:   {"answer":"Refunds take 3-5 days.","handledBy":"human","confidence":0}');
+    expect(show.stdout).toContain('result:   {"answer":"Refunds take 3-5 days.","handledBy":"human","answeredBy":"alice","confidence":0}');
   }, 60_000);
 
   it("issue 11: nobody answers: the SLA hands the task to support-l2, then \"We'll get back to you\" completes it", async () => {
     runWorker();
     await start('sla-1', { question: 'Can I get a refund?', sla: '2s', giveUpAfter: '3s' }, '--no-daemon');
-    expect(await completed('sla-1')).toEqual({ answer: "We'll get back to you", handledBy: 'human', confidence: 0 });
+    expect(await completed('sla-1')).toEqual({ answer: "We'll get back to you", handledBy: 'nobody', answeredBy: 'system', confidence: 0 });
     const task = await taskOf('wf:sla-1:2');
     expect(task).toMatchObject({ status: 'completed', assignee: { kind: 'group', id: 'support-l2' }, answeredBy: 'system' });
     // First the reassignment (not before the 2s SLA), then the default answer as the chain's last step.

@@ -55,5 +55,7 @@ export const customerSupport = workflow('customer-support', async (ctx, input: S
     ],
   });
 
-  return { answer: result.data.answer, handledBy: 'human' as const, confidence: draft.confidence };
+  // `system` answered when nobody did in time: the chain's default answer went out.
+  const handledBy = result.answeredBy === 'system' ? ('nobody' as const) : ('human' as const);
+  return { answer: result.data.answer, handledBy, answeredBy: result.answeredBy, confidence: draft.confidence };
 });

@@ -2,6 +2,7 @@ import { dirname, join } from 'node:path';
 import type { AgentBackend } from '../../agents/backend.js';
 import { loadConfig } from '../../config/index.js';
 import { findProjectDir } from '../../config/project-dir.js';
+import type { Logger } from '../../core/logger.js';
 import type { TenantScope } from '../../core/tenant-scope.js';
 import type { RunWorkflows } from '../../engine/run-workflows.js';
 import { runNodeWorkflows } from '../../services/workflows/run-node-workflows.js';
@@ -17,13 +18,14 @@ import type { StoreLocation } from '../store-location.js';
  */
 export async function cliRunWorkflows(
   io: Pick<CliIo, 'env' | 'stderr'>,
-  settings: { store: Store; scope: TenantScope; pipelineFile: string; location: Pick<StoreLocation, 'home'> },
+  settings: { store: Store; scope: TenantScope; pipelineFile: string; location: Pick<StoreLocation, 'home' | 'runsDir'> },
   backend: AgentBackend,
+  log: Pick<Logger, 'info' | 'warn' | 'error'>,
 ): Promise<RunWorkflows> {
   // Built at the first workflow node: a run without one loads neither the config again nor the
   // whole library (src/index.ts brings Graphviz), which `run`'s start time cannot afford (issue 9).
   let port: Promise<RunWorkflows> | undefined;
-  const loaded = () => (port ??= projectWorkflows(io, settings, backend));
+  const loaded = () => (port ??= projectWorkflows(io, settings, backend, log));
   return {
     start: async (request) => (await loaded()).start(request),
     finished: async (id, signal) => (await loaded()).finished(id, signal),
@@ -32,8 +34,9 @@ export async function cliRunWorkflows(
 
 async function projectWorkflows(
   io: Pick<CliIo, 'env' | 'stderr'>,
-  settings: { store: Store; scope: TenantScope; pipelineFile: string; location: Pick<StoreLocation, 'home'> },
+  settings: { store: Store; scope: TenantScope; pipelineFile: string; location: Pick<StoreLocation, 'home' | 'runsDir'> },
   backend: AgentBackend,
+  log: Pick<Logger, 'info' | 'warn' | 'error'>,
 ): Promise<RunWorkflows> {
   const fileDir = dirname(settings.pipelineFile);
   const { config } = await loadConfig({ startDir: fileDir, env: io.env });
@@ -47,6 +50,8 @@ async function projectWorkflows(
     people: config.people,
     notices: cliNotifier(io, settings.store, config),
     stageRoot: join(settings.location.home, 'workflow-agents'),
+    runsDir: settings.location.runsDir,
+    log,
     orchestraModule,
   });
 }

@@ -24,9 +24,9 @@ describe('the human-task port of workflows', () => {
     expect(await store.getHumanTask(scope, 'wf:w1:1')).toBeUndefined();
     expect(await port.take('wf:w1:0')).toBeUndefined();
     await store.updateHumanTask(scope, 'wf:w1:0', answer(systemActor, { ok: true }, 2_000));
-    expect(await port.take('wf:w1:0')).toEqual({ status: 'completed', answer: { ok: true } });
+    expect(await port.take('wf:w1:0')).toEqual({ status: 'completed', answer: { ok: true }, answeredBy: 'system', answeredAt: 2_000 });
     // Asked again after a crash: still the answer (the journal makes it seen once).
-    expect(await port.take('wf:w1:0')).toEqual({ status: 'completed', answer: { ok: true } });
+    expect(await port.take('wf:w1:0')).toEqual({ status: 'completed', answer: { ok: true }, answeredBy: 'system', answeredAt: 2_000 });
     expect((await store.getHumanTask(scope, 'wf:w1:0'))?.answerConsumedAt).toBe(1_000);
   });
 });

@@ -1,6 +1,5 @@
 import { systemActor } from '../../humans/tasks/actor.js';
-import type { HumanTask } from '../../store/human-task-types.js';
-import type { WorkflowHumanTasks, WorkflowTaskOutcome, WorkflowTaskRequest } from '../../workflows/runtime/index.js';
+import { taskOutcome, type WorkflowHumanTasks, type WorkflowTaskRequest } from '../../workflows/runtime/index.js';
 import type { HumanTaskServiceContext } from '../human-tasks/context.js';
 import { createHumanTask } from '../human-tasks/create.js';
 
@@ -27,7 +26,7 @@ export function workflowHumanTasks(ctx: WorkflowTaskContext): WorkflowHumanTasks
     },
     async take(id) {
       const taken = await ctx.store.takeHumanTaskAnswer(ctx.scope, id, ctx.now());
-      return outcomeOf(taken ?? (await ctx.store.getHumanTask(ctx.scope, id)));
+      return taskOutcome(taken ?? (await ctx.store.getHumanTask(ctx.scope, id)));
     },
   };
 }
@@ -45,7 +44,3 @@ function createInput(request: WorkflowTaskRequest) {
   };
 }
 
-function outcomeOf(task: HumanTask | undefined): WorkflowTaskOutcome | undefined {
-  if (!task || (task.status !== 'completed' && task.status !== 'expired' && task.status !== 'cancelled')) return undefined;
-  return { status: task.status, ...(task.answer && { answer: task.answer }) };
-}

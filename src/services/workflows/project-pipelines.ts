@@ -12,7 +12,7 @@ import type { Store } from '../../store/store.js';
 import { enginePipelines } from '../../workflows/pipelines/engine-pipelines.js';
 import type { WorkflowPipelines } from '../../workflows/runtime/index.js';
 import { createGateTasks } from '../gates/gate-tasks.js';
-import type { OutboxNotifier } from '../notifications/index.js';
+import type { TaskAnnouncer } from '../notifications/index.js';
 
 export interface ProjectPipelinesOptions {
   store: Store;
@@ -22,7 +22,8 @@ export interface ProjectPipelinesOptions {
   config: Pick<ResolvedConfig, 'people'>;
   /** The project's backend router (the one `orchestra run` in that project uses). */
   backend: AgentBackend;
-  notifier: OutboxNotifier;
+  /** Announces the child runs' gate tasks (the project's routes). */
+  notifier: TaskAnnouncer;
   /** `$ORCHESTRA_HOME/runs`: the child runs' logs, as `orchestra run`'s. */
   runsDir: string;
   log: Pick<Logger, 'info' | 'warn' | 'error'>;

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import type { AgentBackend } from '../../agents/backend.js';
 import type { ResolvedPeople } from '../../config/index.js';
+import type { Logger } from '../../core/logger.js';
 import { systemClock } from '../../core/clock.js';
 import { ErrorCode, OrchestraError } from '../../core/errors.js';
 import type { TenantScope } from '../../core/tenant-scope.js';
@@ -12,6 +13,7 @@ import { nodeWorkflows } from '../../workflows/dot-node/node-workflows.js';
 import { loadWorkflows, type WorkflowRegistry } from '../../workflows/loader/index.js';
 import type { TaskAnnouncer } from '../notifications/index.js';
 import { workflowHumanTasks } from './human-tasks-port.js';
+import { projectPipelines } from './project-pipelines.js';
 
 export interface RunNodeWorkflowsOptions {
   store: Store;
@@ -25,6 +27,9 @@ export interface RunNodeWorkflowsOptions {
   notices: TaskAnnouncer;
   /** Where agent() calls keep their files (`$ORCHESTRA_HOME/workflow-agents`). */
   stageRoot: string;
+  /** Where pipeline() runs of its workflows keep their logs (`$ORCHESTRA_HOME/runs`). */
+  runsDir: string;
+  log: Pick<Logger, 'info' | 'warn' | 'error'>;
   /** What `import … from 'orchestra'` gives the workflow files: the running module (see start-worker.ts). */
   orchestraModule?: Record<string, unknown>;
 }
@@ -60,6 +65,8 @@ async function load(options: RunNodeWorkflowsOptions): Promise<{ registry: Workf
     owner: `run:${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`,
     humanTasks: workflowHumanTasks({ store, scope, people, now: () => Date.now(), notices }),
     agents: backendAgents(options.backend, { stageRoot: options.stageRoot }),
+    // pipeline() runs a child of the same project over the run's backend, its gates human tasks.
+    pipelines: projectPipelines({ store, scope, projectDir: options.projectDir, config: { people }, backend: options.backend, notifier: notices, runsDir: options.runsDir, log: options.log }),
     definitions,
   };
   const pin = (name: string) => ({ projectDir: options.projectDir, ...(registry.definitions.get(name) && { version: registry.definitions.get(name)!.versionHash }) });

@@ -51,7 +51,7 @@ export const customerSupport = workflow(
       sla: timeout('30m'),
     });
 
-    return { answer: result.data.answer, handledBy: 'human' };
+    return { answer: result.data.answer, handledBy: 'human', answeredBy: result.answeredBy };
   },
   { input: supportInput },
 );
@@ -86,9 +86,9 @@ describe("seed 000's customer-support workflow", () => {
     expect(modelCalls).toEqual(['Where is my refund?']);
 
     await answerWorkflowTask(h.store, h.scope, h.clock, 'wf:cs-2:1', 'ann', { answer: 'Your refund left today.', sentiment: 'neutral' });
-    expect(await runInstance(h.deps(), customerSupport, 'cs-2')).toMatchObject({ status: 'completed', instance: { result: { answer: 'Your refund left today.', handledBy: 'human' } } });
+    expect(await runInstance(h.deps(), customerSupport, 'cs-2')).toMatchObject({ status: 'completed', instance: { result: { answer: 'Your refund left today.', handledBy: 'human', answeredBy: 'ann' } } });
     expect(await h.store.getHumanTask(h.scope, 'wf:cs-2:1')).toMatchObject({ status: 'completed', answerConsumedAt: h.clock.now() });
-    expect((await h.store.readJournal(h.scope, 'cs-2'))[1]).toMatchObject({ kind: 'task', result: { status: 'completed', data: { answer: 'Your refund left today.', sentiment: 'neutral' } } });
+    expect((await h.store.readJournal(h.scope, 'cs-2'))[1]).toMatchObject({ kind: 'task', result: { status: 'completed', data: { answer: 'Your refund left today.', sentiment: 'neutral' }, answeredBy: 'ann', answeredAt: h.clock.now() } });
     expect(modelCalls).toHaveLength(1);
   });
 

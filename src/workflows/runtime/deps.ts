@@ -26,6 +26,9 @@ export interface WorkflowTaskRequest {
 export interface WorkflowTaskOutcome {
   status: 'completed' | 'expired' | 'cancelled';
   answer?: JsonObject;
+  /** Who completed it (`system`: the escalation's default answer) and when. */
+  answeredBy?: string;
+  answeredAt?: number;
 }
 
 /**

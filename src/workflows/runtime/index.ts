@@ -4,6 +4,7 @@ export { sleep, sleepUntil } from './sleep.js';
 export { waitForSignal, type SignalResult, type WaitForSignalOptions } from './signals.js';
 export { patched } from './patched.js';
 export { task } from './task.js';
+export { taskOutcome } from './task-outcome.js';
 export { agent, type AgentCallResult, type AgentOptions } from './agent.js';
 export { pipeline, pipelineRunId, type PipelineOptions, type PipelineResult } from './pipeline.js';
 export { child, childInstanceId, type ChildOptions } from './child.js';

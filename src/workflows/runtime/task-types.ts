@@ -65,4 +65,11 @@ export interface TaskOptions<F extends FormSpec> {
 export interface TaskResult<D> {
   status: 'completed';
   data: D;
+  /**
+   * Who answered: a user id, or `system` when the escalation chain's default answer completed it
+   * (nobody answered in time). `unknown` for a task journaled before this was recorded.
+   */
+  answeredBy: string;
+  /** When it was answered (ms since the epoch); 0 when not recorded. */
+  answeredAt: number;
 }

@@ -57,9 +57,9 @@ export async function task<const F extends FormSpec>(ctx: WorkflowContext, optio
 
 /** The journal keeps how the task ended and its answer; only a completed one returns (the form checked the answer's shape). */
 function fromJournal<D>(name: string, result: JsonValue | undefined): TaskResult<D> {
-  const { status, data } = (result ?? {}) as { status?: string; data?: JsonObject };
+  const { status, data, answeredBy, answeredAt } = (result ?? {}) as { status?: string; data?: JsonObject; answeredBy?: string; answeredAt?: number };
   if (status === 'expired' || status === 'cancelled') throw new TaskUnansweredError(name, status, data ?? {});
-  return { status: 'completed', data: (data ?? {}) as D };
+  return { status: 'completed', data: (data ?? {}) as D, answeredBy: answeredBy ?? 'unknown', answeredAt: answeredAt ?? 0 };
 }
 
 function taskRequest(run: WorkflowRun, position: number, name: string, options: TaskOptions<FormSpec>): WorkflowTaskRequest {
@@ -80,5 +80,5 @@ function taskRequest(run: WorkflowRun, position: number, name: string, options: 
 }
 
 function toResult(outcome: WorkflowTaskOutcome): JsonValue {
-  return { status: outcome.status, data: outcome.answer ?? {} };
+  return { status: outcome.status, data: outcome.answer ?? {}, ...(outcome.answeredBy !== undefined && { answeredBy: outcome.answeredBy }), ...(outcome.answeredAt !== undefined && { answeredAt: outcome.answeredAt }) };
 }

@@ -2,10 +2,11 @@ import type { Clock } from '../../../core/clock.js';
 import { isOrchestraError } from '../../../core/errors.js';
 import type { TenantScope } from '../../../core/tenant-scope.js';
 import { firstTimers, resolveSla } from '../../../humans/sla/index.js';
+import { taskOutcome } from '../task-outcome.js';
 import { answer as answerTransition, validateForm, type Actor } from '../../../humans/tasks/index.js';
 import type { HumanTask, JsonObject } from '../../../store/human-task-types.js';
 import type { Store } from '../../../store/store.js';
-import type { WorkflowHumanTasks, WorkflowTaskOutcome } from '../deps.js';
+import type { WorkflowHumanTasks } from '../deps.js';
 
 /*
  * The human-task port over the store directly, for tests (the services layer implements it for real,
@@ -34,15 +35,11 @@ export function storeHumanTasks(store: Store, scope: TenantScope, clock: Clock):
     },
     async take(id) {
       const taken = await store.takeHumanTaskAnswer(scope, id, clock.now());
-      return outcomeOf(taken ?? (await store.getHumanTask(scope, id)));
+      return taskOutcome(taken ?? (await store.getHumanTask(scope, id)));
     },
   };
 }
 
-function outcomeOf(task: HumanTask | undefined): WorkflowTaskOutcome | undefined {
-  if (!task || (task.status !== 'completed' && task.status !== 'expired' && task.status !== 'cancelled')) return undefined;
-  return { status: task.status, ...(task.answer && { answer: task.answer }) };
-}
 
 /** Answers as `by` would from the inbox; the store wakes the workflow waiting on the task. */
 export async function answerWorkflowTask(store: Store, scope: TenantScope, clock: Clock, taskId: string, by: string, given: JsonObject): Promise<HumanTask> {
