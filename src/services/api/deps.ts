@@ -1,0 +1,17 @@
+import type { Clock } from '../../core/clock.js';
+import type { Logger } from '../../core/logger.js';
+import type { Store } from '../../store/store.js';
+
+/**
+ * What the operations work with (issue 12), built once by the process that serves them (the daemon,
+ * `orchestra serve`). Each area of operations adds the ports it needs here (tasks: the daemon's task
+ * service; runs: the daemon's run driver); the handlers reach everything else through the services.
+ */
+export interface ApiDeps {
+  store: Store;
+  clock: Clock;
+  /** ORCHESTRA_HOME. */
+  home: string;
+  env: Readonly<Record<string, string | undefined>>;
+  log: Pick<Logger, 'info' | 'warn' | 'error'>;
+}

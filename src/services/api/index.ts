@@ -1,0 +1,3 @@
+export { allows, defineOperation, type Access, type ApiCaller, type HttpMethod, type Operation, type OperationCalls } from './operation.js';
+export type { ApiDeps } from './deps.js';
+export { operations } from './operations.js';
