@@ -14,4 +14,10 @@ export interface ApiDeps {
   home: string;
   env: Readonly<Record<string, string | undefined>>;
   log: Pick<Logger, 'info' | 'warn' | 'error'>;
+  /**
+   * The project folders this process serves (absolute real paths; the daemon's list, which a local
+   * `orchestra` command in a project adds it to). An operation naming a project must name one of
+   * them (requireKnownProject): a token is never a way to make the daemon load code from any folder.
+   */
+  projects: { list(): readonly string[] };
 }

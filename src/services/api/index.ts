@@ -1,3 +1,5 @@
 export { allows, defineOperation, type Access, type ApiCaller, type HttpMethod, type Operation, type OperationCalls } from './operation.js';
 export type { ApiDeps } from './deps.js';
+export { requireKnownProject } from './known-project.js';
+export { pageInput, pageOf } from './pagination.js';
 export { operations } from './operations.js';
