@@ -91,7 +91,9 @@ export async function runWorkflowWorker(options: WorkflowWorkerOptions): Promise
         log.warn('claiming workflow instances failed; trying again', { error: (error as Error).message });
       }
     }
-    claimed.forEach(start);
+    // An instance this worker still drives comes back when its lease lapsed meanwhile (a slow step, a
+    // loaded machine): the claim renewed the lease, and a second replay would run its step again.
+    claimed.filter((instance) => !running.has(instance.id)).forEach(start);
     if (free > 0 && claimed.length === free) continue;
     // Idle: until the store changes, a replay ends (a slot is free), the idle time passes, or stop.
     const wait = new AbortController();
