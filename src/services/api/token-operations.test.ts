@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { z } from 'zod';
+import { systemClock } from '../../core/clock.js';
 import { mintTenantScope } from '../../core/tenant-scope.js';
 import { createMemoryStore } from '../../store/memory/index.js';
 import type { ApiDeps } from './deps.js';
@@ -13,7 +14,7 @@ const [list, create, revoke] = tokenOperations;
 function setup() {
   const store = createMemoryStore();
   let now = t0;
-  const deps: ApiDeps = { store, clock: { now: () => now++ }, home: '/nowhere', env: {}, log: { info: () => {}, warn: () => {}, error: () => {} }, projects: { list: () => [] } };
+  const deps: ApiDeps = { store, clock: { ...systemClock, now: () => now++ }, home: '/nowhere', env: {}, log: { info: () => {}, warn: () => {}, error: () => {} }, projects: { list: () => [] } };
   const caller: ApiCaller = { scope: mintTenantScope('acme'), user: 'ada@example.com', access: 'admin' };
   /** Runs an operation as a way in does: input through its schema, output through its schema. */
   async function call<O extends Operation>(op: O, input: z.input<O['input']>): Promise<z.output<O['output']>> {
