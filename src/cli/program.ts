@@ -14,6 +14,7 @@ import type { TaskStatusOptions } from './task-commands/status-command.js';
 import { registerHumanTaskCommands } from './human-program.js';
 import { projectCommandNames, registerProjectCommands } from './project-program.js';
 import { registerTaskCommands } from './task-program.js';
+import { registerTokenCommands, tokenCommandNames } from './token-program.js';
 
 /** Declared by human-program.ts. */
 const humanTaskCommandNames = ['inbox', 'answer', 'claim', 'release', 'reassign', 'human-task'] as const;
@@ -24,6 +25,7 @@ export const commandNames = [
   'new', 'edit', 'start', 'stop', 'attach', 'complete', 'review', 'status', 'merge', 'cd', 'shell-init', 'diff', 'logs', 'rm', 'watch', 'daemon',
   ...humanTaskCommandNames,
   ...projectCommandNames,
+  ...tokenCommandNames,
 ] as const;
 
 /**
@@ -187,5 +189,6 @@ export function createProgram(ctx: CommandContext, setExitCode: (code: number) =
   registerProjectCommands(program, ctx, setExitCode, wanted);
   // One function declares them all; they share a heading and a lazily loaded module.
   if (humanTaskCommandNames.some(wanted)) registerHumanTaskCommands(program, ctx, setExitCode);
+  if (tokenCommandNames.some(wanted)) registerTokenCommands(program, ctx, setExitCode);
   return program;
 }

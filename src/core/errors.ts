@@ -69,6 +69,8 @@ export const ErrorCode = {
   WORKFLOW_FAILED: 'E_WORKFLOW_FAILED',
   /** A workflow's task() ended without an answer (expired or cancelled) and the workflow did not catch it. */
   WORKFLOW_TASK_UNANSWERED: 'E_WORKFLOW_TASK_UNANSWERED',
+  /** No API token with this id or name in the caller's tenant (issue 12; another tenant's looks the same). */
+  TOKEN_NOT_FOUND: 'E_TOKEN_NOT_FOUND',
   INTERNAL: 'E_INTERNAL',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
@@ -143,6 +145,7 @@ const exitCodeOf: Record<ErrorCode, ExitCode> = {
   E_WORKFLOW_INPUT: ExitCode.USAGE,
   E_WORKFLOW_FAILED: ExitCode.FAILED,
   E_WORKFLOW_TASK_UNANSWERED: ExitCode.FAILED,
+  E_TOKEN_NOT_FOUND: ExitCode.NOT_FOUND,
   E_INTERNAL: ExitCode.INTERNAL,
 };
 

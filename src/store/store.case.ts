@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe } from 'vitest';
+import { describeApiTokenConformance } from './conformance/api-tokens.case.js';
 import { describeBranchStepConformance } from './conformance/branch-steps.case.js';
 import { describeCheckpointConformance } from './conformance/checkpoints.case.js';
 import { describeEventConformance } from './conformance/events.case.js';
@@ -52,5 +53,6 @@ export function describeStoreConformance(name: string, open: () => Promise<Store
     describeHumanTaskConformance(fixture);
     describeTimerConformance(fixture);
     describeWorkflowConformance(fixture);
+    describeApiTokenConformance(fixture);
   });
 }

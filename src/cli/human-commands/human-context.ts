@@ -1,9 +1,9 @@
 import { loadConfig } from '../../config/index.js';
-import { resolveActor, type Identity } from '../../humans/people/resolve-actor.js';
+import { resolveActor } from '../../humans/people/resolve-actor.js';
 import { authenticateLocal } from '../../services/auth/local-scope.js';
 import type { HumanTaskServiceContext } from '../../services/human-tasks/context.js';
 import { cliNotifier } from '../cli-notifier.js';
-import { tryGit } from '../../workspace/run-git.js';
+import { actingIdentity } from '../acting-identity.js';
 import type { CommandContext } from '../command-context.js';
 import { openCliStore } from '../store-location.js';
 import type { Store } from '../../store/store.js';
@@ -35,19 +35,6 @@ export async function openHumanTaskContext(ctx: CommandContext, options: TenantO
   // Notices go into the outbox with the change; the daemon's delivery loop sends them.
   const notices = cliNotifier(io, store, config);
   return { store, scope, actor, people: config.people, now: () => Date.now(), notices, configFile: file, close: () => store.close() };
-}
-
-async function actingIdentity(ctx: CommandContext): Promise<Identity | undefined> {
-  const fromEnv = ctx.io.env.ORCHESTRA_USER;
-  if (fromEnv !== undefined && fromEnv.trim() !== '') return { value: fromEnv, source: 'ORCHESTRA_USER' };
-  try {
-    const result = await tryGit(ctx.io.cwd, ['config', '--get', 'user.email']);
-    const email = result.stdout.trim();
-    return result.exitCode === 0 && email !== '' ? { value: email, source: 'git config user.email' } : undefined;
-  } catch {
-    // No git installed: nobody to ask.
-    return undefined;
-  }
 }
 
 /** Runs `work` with a human-task context and closes the store after it, also when it throws. */

@@ -2,8 +2,8 @@ import { defaultTenant, mintTenantScope, type TenantScope } from '../../core/ten
 
 /*
  * The one place TenantScopes are made (eslint forbids mintTenantScope anywhere else but tests).
- * Today there is one way to authenticate: being the local user of the machine, who owns the store
- * file and may act in any tenant of it. The HTTP API adds token authentication here later.
+ * Two ways to authenticate: being the local user of the machine, who owns the store file and may
+ * act in any tenant of it (here), and a bearer token of the HTTP API and MCP (tokens.ts).
  */
 
 /** Where the tenant of a local caller came from: `--tenant`, then ORCHESTRA_TENANT, else `default`. */

@@ -8,7 +8,7 @@ import type { Delivery, DeliveryClaim, DeliveryFailure, DeliveryFilter, NewDeliv
 import { validateRunFiles, type RunFile } from '../run-file.js';
 import type { Store } from '../store.js';
 import { checkpointExistsError, nodeRecordExistsError, nodeRecordNotFoundError, runExistsError, runNotFoundError } from '../store-errors.js';
-import { MemoryWorkflowStore } from './memory-workflows.js';
+import { MemoryApiTokenStore } from './memory-api-tokens.js';
 import type { BranchStep, Checkpoint, CheckpointHead, EventInput, Lease, NewRun, NodeEnd, NodeRecord, NodeStart, RunFilter, RunPatch, RunRecord, StoredEvent } from '../types.js';
 import { MemoryOutbox } from './memory-outbox.js';
 
@@ -35,7 +35,7 @@ export function createMemoryStore(): Store {
   return new MemoryStore();
 }
 
-class MemoryStore extends MemoryWorkflowStore implements Store {
+class MemoryStore extends MemoryApiTokenStore implements Store {
   readonly kind = 'memory' as const;
   readonly ordersWrites = true;
   private readonly runs = new Map<string, RunTables>();

@@ -293,4 +293,24 @@ export const migrations: readonly Migration[] = [
       ALTER TABLE human_tasks ADD COLUMN kind TEXT NOT NULL DEFAULT 'form' CHECK (kind IN ('form', 'chat'));
     `,
   },
+  {
+    // Bearer tokens of the HTTP API and MCP (issue 12, src/store/api-tokens.ts): only the token's
+    // SHA-256 is kept. A revoked token stays listed; names are unique among a tenant's live tokens.
+    name: 'api tokens',
+    sql: `
+      CREATE TABLE api_tokens (
+        tenant       TEXT NOT NULL,
+        id           TEXT NOT NULL,
+        name         TEXT NOT NULL,
+        user         TEXT NOT NULL,
+        access       TEXT NOT NULL CHECK (access IN ('read', 'write', 'admin')),
+        token_hash   TEXT NOT NULL UNIQUE,
+        created_at   INTEGER NOT NULL,
+        last_used_at INTEGER,
+        revoked_at   INTEGER,
+        PRIMARY KEY (tenant, id)
+      );
+      CREATE UNIQUE INDEX api_tokens_live_name ON api_tokens (tenant, name) WHERE revoked_at IS NULL;
+    `,
+  },
 ];

@@ -18,7 +18,7 @@ import { RunFileRows } from './run-file-rows.js';
 import { fromNodeRecordRow, fromRunRow, fromRunRowMarked, runPatchColumns, toRunRow } from './rows.js';
 import { HumanTaskTable } from './human-task-table.js';
 import { isConstraintError, toStoreError } from './sqlite-errors.js';
-import { SqliteWorkflowStore } from './sqlite-workflow-store.js';
+import { SqliteApiTokenStore } from './sqlite-api-token-store.js';
 import { createRunPatchStatements, prepareStatements } from './statements.js';
 
 // Checkpoints and run state must survive power loss; node records and events may lag behind them.
@@ -31,7 +31,7 @@ const [durable, ordinary] = [true, false];
  * calls run at once, after committing whatever is queued, so every call sees the writes issued before it. Transactions are IMMEDIATE:
  * they take the write lock up front (no upgrade deadlock between processes).
  */
-export class SqliteStore extends SqliteWorkflowStore implements Store {
+export class SqliteStore extends SqliteApiTokenStore implements Store {
   readonly kind = 'sqlite' as const;
   readonly ordersWrites = true;
   private readonly sql: ReturnType<typeof prepareStatements>;

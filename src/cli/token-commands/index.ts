@@ -1,0 +1,3 @@
+export { tokenCreateCommand } from './create.js';
+export { tokenListCommand } from './list.js';
+export { tokenRevokeCommand } from './revoke.js';
