@@ -69,6 +69,10 @@ export const ErrorCode = {
   WORKFLOW_FAILED: 'E_WORKFLOW_FAILED',
   /** A workflow's task() ended without an answer (expired or cancelled) and the workflow did not catch it. */
   WORKFLOW_TASK_UNANSWERED: 'E_WORKFLOW_TASK_UNANSWERED',
+  /** A request over the API without a valid bearer token: none, unknown, expired or revoked (issue 12). */
+  UNAUTHORIZED: 'E_UNAUTHORIZED',
+  /** The caller's token does not allow this operation (a read token writing, a write token managing tokens) (issue 12). */
+  FORBIDDEN: 'E_FORBIDDEN',
   INTERNAL: 'E_INTERNAL',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
@@ -143,6 +147,8 @@ const exitCodeOf: Record<ErrorCode, ExitCode> = {
   E_WORKFLOW_INPUT: ExitCode.USAGE,
   E_WORKFLOW_FAILED: ExitCode.FAILED,
   E_WORKFLOW_TASK_UNANSWERED: ExitCode.FAILED,
+  E_UNAUTHORIZED: ExitCode.USAGE,
+  E_FORBIDDEN: ExitCode.CONFLICT,
   E_INTERNAL: ExitCode.INTERNAL,
 };
 
