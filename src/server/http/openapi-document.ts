@@ -29,13 +29,14 @@ const unauthenticated = (operationId: string, summary: string, schema: Record<st
  * what the routes check. Every route needs the bearer token but /health and this document.
  */
 export function openApiDocument(operations: readonly Operation[]): Record<string, unknown> {
-  const components = new SchemaComponents();
-  const problemRef = components.add('Problem', jsonSchemaOf(problemSchema, 'output'));
+  const outputs = new SchemaComponents();
+  const inputs = new SchemaComponents(outputs.schemas, '.input');
+  const problemRef = outputs.add('Problem', jsonSchemaOf(problemSchema, 'output'));
   const paths: Record<string, Record<string, unknown>> = {
     '/health': unauthenticated('health', 'Whether the server answers', { type: 'object', properties: { ok: { const: true } }, required: ['ok'] }),
     '/openapi.json': unauthenticated('openapi', 'This document', { type: 'object' }),
   };
-  for (const op of operations) (paths[op.http.path] ??= {})[op.http.method] = openApiOperation(op, components);
+  for (const op of operations) (paths[op.http.path] ??= {})[op.http.method] = openApiOperation(op, { inputs, outputs });
   return {
     openapi: '3.1.0',
     jsonSchemaDialect: 'https://json-schema.org/draft/2020-12/schema',
@@ -48,7 +49,7 @@ export function openApiDocument(operations: readonly Operation[]): Record<string
     paths,
     components: {
       securitySchemes: { bearer: { type: 'http', scheme: 'bearer', description: 'A token from `orchestra token create`.' } },
-      schemas: components.schemas,
+      schemas: outputs.schemas,
       responses: Object.fromEntries(
         problemStatuses.map((status) => [`Problem${status}`, { description: STATUS_CODES[Number(status)] ?? status, content: { [problemContentType]: { schema: problemRef } } }]),
       ),

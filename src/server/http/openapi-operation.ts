@@ -10,10 +10,10 @@ export const problemStatuses = ['400', '401', '403', '404', '409', '422', '500']
  * One operation's OpenAPI entry: its path fields as path parameters, the rest of its input as query
  * parameters (`get`, `delete`) or the JSON body, its output as the 200 response.
  */
-export function openApiOperation(op: Operation, components: SchemaComponents): Record<string, unknown> {
+export function openApiOperation(op: Operation, components: { inputs: SchemaComponents; outputs: SchemaComponents }): Record<string, unknown> {
   const input = jsonSchemaOf(op.input, 'input');
-  const inputRef = components.add(`${op.name}.input`, input);
-  const outputRef = components.add(`${op.name}.output`, jsonSchemaOf(op.output, 'output'));
+  const inputRef = components.inputs.add(`${op.name}.input`, input);
+  const outputRef = components.outputs.add(`${op.name}.output`, jsonSchemaOf(op.output, 'output'));
   const inPath = pathParams(op.http.path);
   const properties = Object.entries(input.properties ?? {});
   const required = new Set(input.required ?? []);
@@ -22,7 +22,7 @@ export function openApiOperation(op: Operation, components: SchemaComponents): R
     in: where,
     required: where === 'path' || required.has(name),
     ...(typeof schema.description === 'string' && { description: schema.description }),
-    schema: components.rewrite(`${op.name}.input`, schema),
+    schema: components.inputs.rewrite(`${op.name}.input`, schema),
     ...(where === 'query' && { style: 'form', explode: true }),
   });
   const parameters = properties.filter(([name]) => inPath.includes(name)).map(([name, schema]) => parameter(name, 'path', schema));
@@ -34,7 +34,7 @@ export function openApiOperation(op: Operation, components: SchemaComponents): R
     description: op.description,
     tags: [op.name.split('.')[0]],
     ...(parameters.length > 0 && { parameters }),
-    ...(!inQuery && { requestBody: requestBody(op, input, inputRef, inPath, components) }),
+    ...(!inQuery && { requestBody: requestBody(op, input, inputRef, inPath, components.inputs) }),
     responses: {
       '200': { description: op.summary, content: { 'application/json': { schema: outputRef } } },
       ...Object.fromEntries(problemStatuses.map((status) => [status, { $ref: `#/components/responses/Problem${status}` }])),
@@ -43,8 +43,8 @@ export function openApiOperation(op: Operation, components: SchemaComponents): R
 }
 
 /** The body schema: the whole input, or, when the path carries some fields, the input without them. */
-function requestBody(op: Operation, input: JsonSchema, inputRef: JsonSchema, inPath: readonly string[], components: SchemaComponents): Record<string, unknown> {
-  const schema = inPath.length === 0 ? inputRef : components.rewrite(`${op.name}.input`, withoutFields(input, inPath));
+function requestBody(op: Operation, input: JsonSchema, inputRef: JsonSchema, inPath: readonly string[], inputs: SchemaComponents): Record<string, unknown> {
+  const schema = inPath.length === 0 ? inputRef : inputs.rewrite(`${op.name}.input`, withoutFields(input, inPath));
   const required = (input.required ?? []).some((name) => !inPath.includes(name));
   return { required, content: { 'application/json': { schema } } };
 }

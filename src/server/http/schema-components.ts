@@ -4,10 +4,15 @@ import type { JsonSchema } from './json-schema.js';
  * Gathers the JSON Schemas of every operation into one OpenAPI `components.schemas`, so that each
  * `$ref` still resolves once the schemas sit in one document: a schema's own `#` (recursion) and
  * `#/$defs/X` move to `#/components/schemas/…`. Named schemas (zod `.meta({ id })`) keep their name,
- * shared by every operation using them; zod's generated names (`__schema0`) get the schema's name in front.
+ * shared by every operation using them, with `namedSuffix` after it (`.input`: a schema with
+ * defaults reads differently as input and as output); zod's generated names (`__schema0`) get the
+ * schema's name in front.
  */
 export class SchemaComponents {
-  readonly schemas: Record<string, JsonSchema> = {};
+  constructor(
+    readonly schemas: Record<string, JsonSchema> = {},
+    private readonly namedSuffix = '',
+  ) {}
 
   /** Registers `schema` as `name` and returns a reference to it. */
   add(name: string, schema: JsonSchema): JsonSchema {
@@ -27,7 +32,7 @@ export class SchemaComponents {
   }
 
   private defName(owner: string, defName: string): string {
-    return defName.startsWith('__') ? `${owner}${defName}` : defName;
+    return defName.startsWith('__') ? `${owner}${defName}` : `${defName}${this.namedSuffix}`;
   }
 }
 
