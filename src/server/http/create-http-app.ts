@@ -1,5 +1,7 @@
 import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
+import { HTTPException } from 'hono/http-exception';
 import { ErrorCode, OrchestraError } from '../../core/errors.js';
 import type { ApiDeps, Operation } from '../../services/api/index.js';
 import type { ApiEnv, Mount } from './api-env.js';
@@ -8,6 +10,9 @@ import { openApiDocument } from './openapi-document.js';
 import { addOperationRoute } from './operation-route.js';
 import { problem, problemOf, problemResponse } from './problem.js';
 import { normalizeOrigin, requestGuard } from './request-guard.js';
+
+/** Larger than any DOT file, task or form answer; a bigger body is refused before it fills memory. */
+const maxBodyBytes = 16 * 1024 * 1024;
 
 export interface HttpAppOptions {
   deps: ApiDeps;
@@ -35,7 +40,8 @@ export function createHttpApp(options: HttpAppOptions): Hono<ApiEnv> {
   const app = new Hono<ApiEnv>();
   const log = options.deps.log;
   app.onError((error, c) => {
-    const reply = problemOf(error);
+    // A mount's (or Hono's own) HTTPException says its status; a 4xx is the client's, not ours.
+    const reply = error instanceof HTTPException && error.status < 500 ? problem(ErrorCode.USAGE, error.message || 'bad request', { status: error.status }) : problemOf(error);
     if (reply.status >= 500) log.error('an API request failed', { method: c.req.method, path: c.req.path, code: reply.code, error: error.message, ...(reply.code === ErrorCode.INTERNAL && { stack: error.stack }) });
     return problemResponse(reply);
   });
@@ -52,6 +58,7 @@ export function createHttpApp(options: HttpAppOptions): Hono<ApiEnv> {
       maxAge: 600,
     }));
   }
+  app.use('*', bodyLimit({ maxSize: maxBodyBytes, onError: () => problemResponse(problem(ErrorCode.USAGE, `the request body is over ${maxBodyBytes / 1024 / 1024} MiB`, { status: 413 })) }));
   app.get('/health', (c) => c.json({ ok: true }));
   const document = openApiDocument(options.operations);
   app.get('/openapi.json', (c) => c.json(document));

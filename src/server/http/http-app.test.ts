@@ -167,3 +167,11 @@ describe('HTTP API: operations', () => {
     expect(log).not.toContain('do-not-log');
   });
 });
+
+describe('HTTP API: limits', () => {
+  it('issue 12: a body over 16 MiB is a 413 problem, refused before the operation runs', async () => {
+    const response = await api.call('/notes/1', { token: 'write-token', method: 'PATCH', body: JSON.stringify({ text: 'x'.repeat(17 * 1024 * 1024) }) });
+    expect(response.status).toBe(413);
+    expect(await json(response)).toMatchObject({ code: 'E_USAGE', title: 'Payload Too Large' });
+  });
+});
