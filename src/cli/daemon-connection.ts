@@ -3,6 +3,7 @@ import { findProjectRoot } from '../workspace/project-root.js';
 import { resolveOrchestraHome } from '../store/home.js';
 import { daemonPaths } from '../server/daemon/daemon-paths.js';
 import { DaemonClient } from '../server/rpc/client.js';
+import type { RunDaemonOptions } from '../server/run-daemon.js';
 import type { CommandContext } from './command-context.js';
 
 /** The CLI's own entry point: the daemon and agents' hooks run it with `daemon run` / `hook`. */
@@ -27,6 +28,18 @@ export const daemonNodeFlags = ['--max-semi-space-size=1', '--initial-old-space-
 
 export function daemonCommand(): string[] {
   return [process.execPath, ...daemonNodeFlags, daemonEntry];
+}
+
+/** What `orchestra daemon run` and `orchestra serve` run the daemon in this process with. */
+export function foregroundDaemonOptions(ctx: CommandContext): RunDaemonOptions {
+  const quiet = ctx.io.env.ORCHESTRA_QUIET_MS;
+  return {
+    home: resolveOrchestraHome(ctx.io.env),
+    env: ctx.io.env,
+    hookCommand: [process.execPath, orchestraBin, 'hook'],
+    quietMs: quiet === undefined ? undefined : Number(quiet),
+    signals: ctx.io.signals,
+  };
 }
 
 /** Connects to the user's daemon, starting it when none runs. */

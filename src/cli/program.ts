@@ -22,7 +22,7 @@ const humanTaskCommandNames = ['inbox', 'answer', 'claim', 'release', 'reassign'
 /** Names of the subcommands, for usage hints. */
 export const commandNames = [
   'compile', 'run', 'runs', 'resume', 'replay', 'doctor', 'notifications',
-  'new', 'edit', 'start', 'stop', 'attach', 'complete', 'review', 'status', 'merge', 'cd', 'shell-init', 'diff', 'logs', 'rm', 'watch', 'daemon',
+  'new', 'edit', 'start', 'stop', 'attach', 'complete', 'review', 'status', 'merge', 'cd', 'shell-init', 'diff', 'logs', 'rm', 'watch', 'daemon', 'serve',
   ...humanTaskCommandNames,
   ...projectCommandNames,
   ...tokenCommandNames,

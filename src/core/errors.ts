@@ -71,6 +71,10 @@ export const ErrorCode = {
   WORKFLOW_TASK_UNANSWERED: 'E_WORKFLOW_TASK_UNANSWERED',
   /** No API token with this id or name in the caller's tenant (issue 12; another tenant's looks the same). */
   TOKEN_NOT_FOUND: 'E_TOKEN_NOT_FOUND',
+  /** A request over the API without a valid bearer token: none, unknown, expired or revoked (issue 12). */
+  UNAUTHORIZED: 'E_UNAUTHORIZED',
+  /** The caller's token does not allow this operation (a read token writing, a write token managing tokens) (issue 12). */
+  FORBIDDEN: 'E_FORBIDDEN',
   INTERNAL: 'E_INTERNAL',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
@@ -146,6 +150,8 @@ const exitCodeOf: Record<ErrorCode, ExitCode> = {
   E_WORKFLOW_FAILED: ExitCode.FAILED,
   E_WORKFLOW_TASK_UNANSWERED: ExitCode.FAILED,
   E_TOKEN_NOT_FOUND: ExitCode.NOT_FOUND,
+  E_UNAUTHORIZED: ExitCode.USAGE,
+  E_FORBIDDEN: ExitCode.CONFLICT,
   E_INTERNAL: ExitCode.INTERNAL,
 };
 

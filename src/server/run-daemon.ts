@@ -1,4 +1,5 @@
 import { createDaemonLog, daemonPaths, startDaemonServer, type DaemonServer } from './daemon/index.js';
+import { startDaemonApi } from './http/daemon-api.js';
 import { gateMethods } from './daemon/gate-methods.js';
 import { startHumanWork } from './human-work/start-human-work.js';
 import { DaemonState } from './tasks/daemon-state.js';
@@ -20,6 +21,15 @@ export interface RunDaemonOptions {
   humanPollMs?: number;
   /** SIGINT/SIGTERM stop the daemon gracefully. */
   signals?: { on(signal: 'SIGINT' | 'SIGTERM', listener: () => void): unknown };
+  /** Where the HTTP API listens (default: ORCHESTRA_HTTP_HOST / ORCHESTRA_HTTP_PORT, else 127.0.0.1:4777). */
+  http?: { host?: string; port?: number };
+  /** Told the HTTP API's URL once it listens (`orchestra serve` prints it). */
+  onHttpReady?: (url: string) => void;
+  /**
+   * An HTTP API that cannot start stops the daemon, which then rejects with its error
+   * (`orchestra serve`); otherwise the daemon serves its socket without it and logs why.
+   */
+  httpRequired?: boolean;
 }
 
 /**
@@ -48,6 +58,8 @@ export async function runDaemon(options: RunDaemonOptions): Promise<void> {
     service.recover().catch((error: Error) => log.error('agent recovery failed', { error: error.message })),
   );
   let humanWork: Promise<{ stop(): Promise<void> } | undefined> = Promise.resolve(undefined);
+  let httpApi: Promise<{ stop(): Promise<void> } | undefined> = Promise.resolve(undefined);
+  let httpFailure: Error | undefined;
   let stopping = false;
   const shutdown = (): void => {
     if (stopping) return;
@@ -55,7 +67,13 @@ export async function runDaemon(options: RunDaemonOptions): Promise<void> {
     log.info('daemon stopping', { agents: service.liveAgents });
     // Agents recovery is still resuming would outlive a daemon that stopped before them.
     void recovered
-      .then(() => Promise.all([service.shutdown(), humanWork.then((work) => work?.stop()).catch((error: Error) => log.error('stopping human-task work failed', { error: error.message }))]))
+      .then(() =>
+        Promise.all([
+          service.shutdown(),
+          humanWork.then((work) => work?.stop()).catch((error: Error) => log.error('stopping human-task work failed', { error: error.message })),
+          httpApi.then((api) => api?.stop()).catch((error: Error) => log.error('stopping the HTTP API failed', { error: error.message })),
+        ]),
+      )
       .then(() => server.close())
       .finally(stopped);
   };
@@ -79,7 +97,24 @@ export async function runDaemon(options: RunDaemonOptions): Promise<void> {
     log.error('human-task timers and notifications are off', { error: error.message });
     return undefined;
   });
+  // The HTTP API (issue 12), once this daemon owns the socket (so a losing daemon never writes http.json).
+  httpApi = startDaemonApi({ home: options.home, env: options.env, log, projects: { list: () => state.projects }, ...options.http }).then(
+    (api) => {
+      log.info('HTTP API listening', { url: api.url });
+      options.onHttpReady?.(api.url);
+      return api;
+    },
+    (error: Error) => {
+      log.error('the HTTP API is off', { error: error.message });
+      if (options.httpRequired === true) {
+        httpFailure = error;
+        shutdown();
+      }
+      return undefined;
+    },
+  );
   await done;
   log.info('daemon stopped');
   log.close();
+  if (httpFailure !== undefined) throw httpFailure;
 }

@@ -57,6 +57,8 @@ export class TaskProject {
       ORCHESTRA_HOME: this.home,
       ORCHESTRA_QUIET_MS: String(options.quietMs ?? 400),
       ORCHESTRA_QUIET_DAEMON: '1',
+      // Its daemon's HTTP API on any free port, never the default one another daemon holds.
+      ORCHESTRA_HTTP_PORT: '0',
       FAKE_AGENT_LOG: this.agentLog,
       NO_COLOR: '1',
       ...options.env,

@@ -5,7 +5,7 @@ import { resolveOrchestraHome } from '../../store/home.js';
 import { daemonPaths, daemonStatus, ensureDaemon, stopDaemon } from '../../server/daemon/index.js';
 import { probeSocket } from '../../server/daemon/socket-probe.js';
 import type { CommandContext } from '../command-context.js';
-import { daemonCommand, orchestraBin } from '../daemon-connection.js';
+import { daemonCommand, foregroundDaemonOptions } from '../daemon-connection.js';
 
 /** `orchestra daemon start|stop|restart|status|logs|run`. */
 export async function daemonSubcommand(ctx: CommandContext, action: string, options: { json?: boolean; lines?: string }): Promise<number> {
@@ -44,7 +44,8 @@ export async function daemonSubcommand(ctx: CommandContext, action: string, opti
       else if (!status.running) ctx.io.stdout.write('the orchestra daemon is not running (any task command starts it)\n');
       else {
         const mb = (status.rssBytes / 1024 / 1024).toFixed(1);
-        ctx.io.stdout.write(`the orchestra daemon is running: pid ${status.pid}, up ${Math.round(status.uptimeMs / 1000)}s, ${mb} MB, socket ${status.socket}\n`);
+        const http = status.url === undefined ? '' : `, HTTP API ${status.url}`;
+        ctx.io.stdout.write(`the orchestra daemon is running: pid ${status.pid}, up ${Math.round(status.uptimeMs / 1000)}s, ${mb} MB, socket ${status.socket}${http}\n`);
       }
       return status.running ? ExitCode.OK : ExitCode.FAILED;
     }
@@ -62,8 +63,7 @@ export async function daemonSubcommand(ctx: CommandContext, action: string, opti
     }
     case 'run': {
       const { runDaemon } = await import('../../server/run-daemon.js');
-      const quiet = ctx.io.env.ORCHESTRA_QUIET_MS === undefined ? undefined : Number(ctx.io.env.ORCHESTRA_QUIET_MS);
-      await runDaemon({ home, env: ctx.io.env, hookCommand: [process.execPath, orchestraBin, 'hook'], quietMs: quiet, signals: ctx.io.signals });
+      await runDaemon(foregroundDaemonOptions(ctx));
       return ExitCode.OK;
     }
     default:

@@ -2,6 +2,7 @@ import { rm } from 'node:fs/promises';
 import { DaemonClient } from '../rpc/client.js';
 import type { DaemonPing } from './builtin-methods.js';
 import { daemonPaths } from './daemon-paths.js';
+import { readHttpFile } from './http-file.js';
 import { readPidFile } from './pid-file.js';
 import { isProcessAlive, waitForExit } from './process-alive.js';
 import { probeSocket } from './socket-probe.js';
@@ -73,7 +74,7 @@ export async function stopDaemon(o: { home: string; timeoutMs?: number }): Promi
 
 export type DaemonStatus =
   | { running: false }
-  | { running: true; pid: number; version: string; startedAt: string; uptimeMs: number; rssBytes: number; socket: string };
+  | { running: true; pid: number; version: string; startedAt: string; uptimeMs: number; rssBytes: number; socket: string; url?: string };
 
 /** What `orchestra daemon status` shows, from `daemon.ping`; never starts a daemon. */
 export async function daemonStatus(o: { home: string }): Promise<DaemonStatus> {
@@ -82,7 +83,10 @@ export async function daemonStatus(o: { home: string }): Promise<DaemonStatus> {
   if (!client) return { running: false };
   try {
     const ping = await client.call<DaemonPing>('daemon.ping', {}, { signal: AbortSignal.timeout(5_000) });
-    return { running: true, pid: ping.pid, version: ping.version, startedAt: ping.startedAt, uptimeMs: ping.uptimeMs, rssBytes: ping.rssBytes, socket: paths.socket };
+    // The HTTP API's URL (issue 12), when this daemon wrote it: a file left by an older one says nothing.
+    const http = readHttpFile(paths.httpFile);
+    const url = http?.pid === ping.pid ? http.url : undefined;
+    return { running: true, pid: ping.pid, version: ping.version, startedAt: ping.startedAt, uptimeMs: ping.uptimeMs, rssBytes: ping.rssBytes, socket: paths.socket, ...(url !== undefined && { url }) };
   } finally {
     client.close();
   }

@@ -10,6 +10,7 @@ describe('daemonPaths', () => {
       pidFile: '/home/ann/.orchestra/daemon/daemon.pid',
       logFile: '/home/ann/.orchestra/daemon/daemon.log',
       stateDir: '/home/ann/.orchestra/daemon/state',
+      httpFile: '/home/ann/.orchestra/daemon/http.json',
     });
   });
 

@@ -18,6 +18,8 @@ export interface DaemonPaths {
   pidFile: string;
   logFile: string;
   stateDir: string;
+  /** `<dir>/http.json` (0600): the HTTP API's URL and the daemon's pid, while it serves (issue 12). */
+  httpFile: string;
 }
 
 /**
@@ -36,6 +38,7 @@ export function daemonPaths(home: string, tempDir: string = tmpdir()): DaemonPat
     pidFile: join(dir, 'daemon.pid'),
     logFile: join(dir, 'daemon.log'),
     stateDir: join(dir, 'state'),
+    httpFile: join(dir, 'http.json'),
   };
 }
 

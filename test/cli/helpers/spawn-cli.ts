@@ -35,7 +35,8 @@ export interface Spawned {
 export function spawnCli(argv: readonly string[], options: { cwd: string; home: string; env?: Record<string, string>; stdin?: number }): Spawned {
   const child = spawn(process.execPath, [binPath, ...argv], {
     cwd: options.cwd,
-    env: { ...process.env, ORCHESTRA_HOME: options.home, NO_COLOR: '1', ...options.env },
+    // ORCHESTRA_HTTP_PORT=0: a daemon this CLI starts never fights another for the default port.
+    env: { ...process.env, ORCHESTRA_HOME: options.home, NO_COLOR: '1', ORCHESTRA_HTTP_PORT: '0', ...options.env },
     // `stdin`: a file descriptor the child reads instead of a pipe (e.g. /dev/null opened by the test).
     stdio: [options.stdin ?? 'pipe', 'pipe', 'pipe'],
     detached: true,

@@ -1,0 +1,81 @@
+import { systemClock } from '../../core/clock.js';
+import { ErrorCode, OrchestraError } from '../../core/errors.js';
+import { operations, type ApiDeps } from '../../services/api/index.js';
+import { defaultDbPath, prepareOrchestraHome } from '../../store/home.js';
+import { openSqliteStore } from '../../store/sqlite/index.js';
+import { daemonPaths } from '../daemon/daemon-paths.js';
+import { removeHttpFile, writeHttpFile } from '../daemon/http-file.js';
+import { createHttpApp } from './create-http-app.js';
+import { defaultHttpPort, isLoopbackHost, parsePort, serverHostNames } from './http-address.js';
+import { startHttpServer, type HttpServer } from './start-http-server.js';
+
+export interface DaemonApiOptions {
+  home: string;
+  env: Readonly<Record<string, string | undefined>>;
+  log: ApiDeps['log'];
+  projects: ApiDeps['projects'];
+  /** Default: ORCHESTRA_HTTP_HOST, else 127.0.0.1. */
+  host?: string;
+  /** Default: ORCHESTRA_HTTP_PORT (0: any free port), else 4777, or any free port when 4777 is taken. */
+  port?: number;
+}
+
+/**
+ * The daemon's HTTP API (issue 12): the operation table on the user's store, on 127.0.0.1 unless
+ * told otherwise, its URL in `<home>/daemon/http.json` while it serves. `stop()` removes the file,
+ * closes the server, then the store.
+ */
+export async function startDaemonApi(o: DaemonApiOptions): Promise<{ url: string; stop(): Promise<void> }> {
+  const host = o.host ?? o.env.ORCHESTRA_HTTP_HOST ?? '127.0.0.1';
+  const envPort = o.env.ORCHESTRA_HTTP_PORT;
+  const port = o.port ?? (envPort === undefined || envPort === '' ? undefined : parsePort(envPort, 'ORCHESTRA_HTTP_PORT'));
+  if (!isLoopbackHost(host)) o.log.warn('the HTTP API listens beyond this machine: anyone who can reach it and holds a token acts as that token\'s user', { host });
+  await prepareOrchestraHome(o.home);
+  const store = await openSqliteStore(defaultDbPath(o.home));
+  let hosts: string[] = [];
+  const deps: ApiDeps = { store, clock: systemClock, home: o.home, env: o.env, log: o.log, projects: o.projects };
+  const app = createHttpApp({
+    deps,
+    operations,
+    // lead: wire authenticateToken from src/services/auth/tokens.ts. Until then no token is valid:
+    // every route but /health and /openapi.json answers 401.
+    authenticate: async () => undefined,
+    allowedHosts: () => hosts,
+  });
+  let server: HttpServer;
+  try {
+    server = await listen(app, host, port, o.log);
+  } catch (error) {
+    await store.close();
+    throw error;
+  }
+  hosts = serverHostNames(host, server.port);
+  const { httpFile } = daemonPaths(o.home);
+  await writeHttpFile(httpFile, { url: server.url, pid: process.pid });
+  return {
+    url: server.url,
+    async stop() {
+      await removeHttpFile(httpFile, process.pid);
+      await server.close();
+      await store.close();
+    },
+  };
+}
+
+/** A port asked for is the port or an error; the default one, when taken, gives way to any free port. */
+async function listen(app: Parameters<typeof startHttpServer>[0]['app'], host: string, port: number | undefined, log: ApiDeps['log']): Promise<HttpServer> {
+  if (port !== undefined) return startHttpServer({ app, host, port }).catch((error: NodeJS.ErrnoException) => Promise.reject(error.code === 'EADDRINUSE' ? portTaken(host, port) : error));
+  try {
+    return await startHttpServer({ app, host, port: defaultHttpPort });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw error;
+    log.warn(`port ${defaultHttpPort} is taken: the HTTP API takes any free port (its URL is in daemon/http.json and \`orchestra daemon status\`)`, { host });
+    return startHttpServer({ app, host, port: 0 });
+  }
+}
+
+function portTaken(host: string, port: number): OrchestraError {
+  return new OrchestraError(ErrorCode.USAGE, `the HTTP API cannot listen on ${host}:${port}: the port is taken`, {
+    hint: 'Name another with --port or ORCHESTRA_HTTP_PORT (0 picks any free port), or stop what holds it.',
+  });
+}

@@ -1,0 +1,39 @@
+import { createAdaptorServer } from '@hono/node-server';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Hono } from 'hono';
+import type { ApiEnv } from './api-env.js';
+
+export interface HttpServer {
+  /** `http://host:port`, the port the server got (not 0). */
+  url: string;
+  port: number;
+  /** Stops accepting, ends idle connections at once and open streams (SSE) after a grace period. */
+  close(): Promise<void>;
+}
+
+const closeGraceMs = 1_000;
+
+/** Serves `app` on `host:port` (port 0: any free port); rejects with the listen error (EADDRINUSE…). */
+export async function startHttpServer(o: { app: Hono<ApiEnv>; host: string; port: number }): Promise<HttpServer> {
+  const server = createAdaptorServer({ fetch: o.app.fetch }) as Server;
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(o.port, o.host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const port = (server.address() as AddressInfo).port;
+  const urlHost = o.host.includes(':') ? `[${o.host}]` : o.host;
+  return {
+    url: `http://${urlHost}:${port}`,
+    port,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeIdleConnections();
+        setTimeout(() => server.closeAllConnections(), closeGraceMs).unref();
+      }),
+  };
+}

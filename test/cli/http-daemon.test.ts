@@ -1,0 +1,79 @@
+import { existsSync, mkdtempSync, readFileSync, realpathSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { assertBuilt, eventually, killGroup, runBin, spawnCli, type Spawned } from './helpers/spawn-cli.js';
+
+// The daemon's HTTP API (issue 12): started with the daemon on a port of its own, found through
+// <home>/daemon/http.json and `daemon status`, gone with the daemon; `orchestra serve` in the foreground.
+
+let home: string;
+let serving: Spawned | undefined;
+const env = { ORCHESTRA_HTTP_PORT: '0' };
+
+beforeAll(() => assertBuilt());
+afterEach(async () => {
+  killGroup(serving?.child.pid);
+  serving = undefined;
+  await runBin(['daemon', 'stop'], { cwd: home, home, env });
+  rmSync(home, { recursive: true, force: true });
+});
+
+function freshHome(): string {
+  home = realpathSync(mkdtempSync(join(tmpdir(), 'orchestra-http-daemon-')));
+  return home;
+}
+
+const httpFile = () => join(home, 'daemon', 'http.json');
+const readHttp = (): { url: string; pid: number } | undefined => (existsSync(httpFile()) ? (JSON.parse(readFileSync(httpFile(), 'utf8')) as { url: string; pid: number }) : undefined);
+
+describe('the daemon\'s HTTP API', () => {
+  it('issue 12: daemon start serves HTTP on 127.0.0.1, http.json (0600) names it, status shows it, stop removes it', async () => {
+    freshHome();
+    expect((await runBin(['daemon', 'start'], { cwd: home, home, env })).code).toBe(0);
+    const http = await eventually(readHttp, 'http.json');
+    expect(http.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    expect(http.url).not.toBe('http://127.0.0.1:4777');
+    expect(statSync(httpFile()).mode & 0o777).toBe(0o600);
+
+    const health = await fetch(`${http.url}/health`);
+    expect(await health.json()).toEqual({ ok: true });
+    // No token is valid until tokens are wired: the rest is behind 401.
+    const open = await fetch(`${http.url}/openapi.json`);
+    expect((await open.json()) as object).toMatchObject({ openapi: '3.1.0' });
+    const denied = await fetch(`${http.url}/anything`, { headers: { authorization: 'Bearer nope' } });
+    expect(denied.status).toBe(401);
+
+    const status = await runBin(['daemon', 'status', '--json'], { cwd: home, home, env });
+    expect(JSON.parse(status.stdout)).toMatchObject({ running: true, pid: http.pid, url: http.url });
+    expect((await runBin(['daemon', 'status'], { cwd: home, home, env })).stdout).toContain(`HTTP API ${http.url}`);
+
+    expect((await runBin(['daemon', 'stop'], { cwd: home, home, env })).code).toBe(0);
+    expect(existsSync(httpFile())).toBe(false);
+    await expect(fetch(`${http.url}/health`)).rejects.toThrow();
+  });
+
+  it('issue 12: orchestra serve prints its URL, answers there, and stops on SIGINT, removing http.json', async () => {
+    freshHome();
+    serving = spawnCli(['serve', '--port', '0'], { cwd: home, home, env });
+    const out = await serving.waitForStdout(/orchestra serves (http:\/\/127\.0\.0\.1:\d+)/);
+    const url = /orchestra serves (http:\/\/127\.0\.0\.1:\d+)/.exec(out)?.[1] as string;
+    expect(await (await fetch(`${url}/health`)).json()).toEqual({ ok: true });
+    expect(readHttp()).toEqual({ url, pid: serving.child.pid });
+    expect(serving.stderr()).not.toContain('WARNING');
+
+    serving.child.kill('SIGINT');
+    expect((await serving.exited).code).toBe(0);
+    expect(existsSync(httpFile())).toBe(false);
+  });
+
+  it('issue 12: a bad --port or ORCHESTRA_HTTP_PORT is a usage error naming it', async () => {
+    freshHome();
+    const bad = await runBin(['serve', '--port', '99999'], { cwd: home, home, env });
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('--port must be a port number');
+    const badEnv = await runBin(['serve'], { cwd: home, home, env: { ORCHESTRA_HTTP_PORT: 'http' } });
+    expect(badEnv.code).toBe(2);
+    expect(badEnv.stderr).toContain('ORCHESTRA_HTTP_PORT must be a port number');
+  });
+});
