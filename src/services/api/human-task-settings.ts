@@ -17,6 +17,8 @@ export interface HumanTaskSettingsOptions {
   home: string;
   env: Readonly<Record<string, string | undefined>>;
   log: Pick<Logger, 'warn'>;
+  /** When a notice happened; default Date.now (the daemon passes its clock's). */
+  now?: () => number;
 }
 
 /**
@@ -32,7 +34,7 @@ export function createHumanTaskSettings(options: HumanTaskSettingsOptions): (pro
     const config = await configOf(projectDir, options);
     if (config === undefined) return { people: noPeople };
     const { routes, channels, dueSoon } = config.notifications;
-    const notices = createOutboxNotifier({ store: options.store, rules: routes, channels, ...(dueSoon && { dueSoon }), people: config.people, pinRouting: projectDir !== undefined, log: options.log });
+    const notices = createOutboxNotifier({ store: options.store, rules: routes, channels, ...(dueSoon && { dueSoon }), people: config.people, pinRouting: projectDir !== undefined, log: options.log, ...(options.now && { now: options.now }) });
     return { people: config.people, notices };
   };
 }
