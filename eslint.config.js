@@ -11,6 +11,8 @@ const layers = [
   ['engine', 'workflows'],
   ['services'],
   ['server', 'cli', 'tui'],
+  // The typed client (orchestra/client): a way in for programs, over the operations' types.
+  ['client'],
 ];
 
 function higherThan(index) {
@@ -27,7 +29,8 @@ const testFiles = ['**/*.test.ts', '**/*.case.ts', '**/testing/**'];
 
 function layerPatterns(folder, index) {
   return higherThan(index).map((name) => ({
-    group: [`**/${name}/*`, `**/${name}/**`, `**/${name}`],
+    // Packages of the same name (`@trpc/client`) are not our folders.
+    group: [`**/${name}/*`, `**/${name}/**`, `**/${name}`, `!@*/${name}`, `!@*/${name}/**`],
     message: `src/${folder} is below src/${name} in the layer order (see ARCHITECTURE.md): it must not import it.`,
   }));
 }

@@ -62,6 +62,8 @@ export interface DeliveryFailure {
 export interface DeliveryFilter {
   /** Only these statuses (`--failed` asks for failed and dead). */
   statuses?: readonly DeliveryStatus[];
+  /** Only the notices of this human task (issue 12: `GET /notifications?taskId=`). */
+  taskId?: string;
   limit?: number;
 }
 

@@ -1,6 +1,8 @@
 import type { Clock } from '../../core/clock.js';
 import type { Logger } from '../../core/logger.js';
 import type { Store } from '../../store/store.js';
+import type { WorkflowRegistry } from '../../workflows/loader/index.js';
+import type { HumanTaskSettings } from './human-task-settings.js';
 
 /**
  * What the operations work with (issue 12), built once by the process that serves them (the daemon,
@@ -20,4 +22,12 @@ export interface ApiDeps {
    * them (requireKnownProject): a token is never a way to make the daemon load code from any folder.
    */
   projects: { list(): readonly string[] };
+  /**
+   * The `people:` (who the caller is, their groups, whether an admin) and the notice routing a
+   * human-task operation acts under: those of `projectDir`'s orchestra.yaml (a known project), else
+   * the daemon's own ($ORCHESTRA_HOME/config.yaml). The daemon serves createHumanTaskSettings.
+   */
+  humanTaskSettings(projectDir?: string): Promise<HumanTaskSettings>;
+  /** How a project's workflows/ is loaded; default loadWorkflows (jiti). Tests share their module instance. */
+  loadWorkflows?: (projectDir: string) => Promise<WorkflowRegistry>;
 }

@@ -33,7 +33,7 @@ export type HttpMethod = 'get' | 'post' | 'patch' | 'delete';
  * HTTP mapping: `{name}` segments of `http.path` are input fields; the other fields are the query
  * string for `get` and `delete`, the JSON body otherwise.
  */
-export interface Operation<N extends string = string, I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType> {
+export interface Operation<N extends string = string, I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType, M extends HttpMethod = HttpMethod> {
   /** `area.verb` (`humanTasks.answer`): the tRPC path and the typed client's method. */
   name: N;
   /** One line: the OpenAPI summary and the MCP tool's title. */
@@ -47,14 +47,15 @@ export interface Operation<N extends string = string, I extends z.ZodType = z.Zo
   idempotent?: boolean;
   input: I;
   output: O;
-  http: { method: HttpMethod; path: string };
+  /** The method stays a literal type: tRPC makes a `get` a query, every other method a mutation. */
+  http: { method: M; path: string };
   /** The MCP tool name (snake_case), or false when the operation is not a tool. */
   mcp: string | false;
   handle(deps: ApiDeps, caller: ApiCaller, input: z.output<I>): Promise<z.input<O>>;
 }
 
 /** Identity, there for inference: the handler's input and result types come from the schemas. */
-export function defineOperation<const N extends string, I extends z.ZodType, O extends z.ZodType>(operation: Operation<N, I, O>): Operation<N, I, O> {
+export function defineOperation<const N extends string, I extends z.ZodType, O extends z.ZodType, const M extends HttpMethod>(operation: Operation<N, I, O, M>): Operation<N, I, O, M> {
   return operation;
 }
 

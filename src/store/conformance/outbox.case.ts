@@ -31,6 +31,17 @@ export function describeOutboxConformance(fixture: StoreFixture): void {
       expect(await store.listDeliveries('nobody')).toEqual([]);
     });
 
+    it("issue 12: lists one human task's deliveries, newest first, within the tenant", async () => {
+      const store = fixture.store();
+      await store.enqueueDelivery(newDelivery('d1'));
+      await store.enqueueDelivery(newDelivery('d2', { taskId: 'ht-2' }));
+      await store.enqueueDelivery(newDelivery('d3', { createdAt: t0 + 1 }));
+      await store.enqueueDelivery(newDelivery('d4', { tenant: 'other' }));
+      expect((await store.listDeliveries('acme', { taskId: 'ht-1' })).map((d) => d.id)).toEqual(['d3', 'd1']);
+      expect((await store.listDeliveries('acme', { taskId: 'ht-1', limit: 1 })).map((d) => d.id)).toEqual(['d3']);
+      expect((await store.listDeliveries('other', { taskId: 'ht-2' })).map((d) => d.id)).toEqual([]);
+    });
+
     it("issue 10: keeps a delivery's channel target as given and hands it back with the claim", async () => {
       const store = fixture.store();
       const target = { name: 'hook', type: 'webhook', urlEnv: 'HOOK_URL', secretEnv: 'HOOK_SECRET' };

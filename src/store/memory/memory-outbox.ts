@@ -52,7 +52,9 @@ export class MemoryOutbox implements OutboxStore {
 
   listDeliveries(tenant: string, filter: DeliveryFilter = {}): Promise<Delivery[]> {
     return this.guard(() => {
-      const rows = [...this.rows.values()].filter((row) => row.delivery.tenant === tenant && (filter.statuses === undefined || filter.statuses.includes(row.delivery.status)));
+      const rows = [...this.rows.values()].filter(
+        ({ delivery }) => delivery.tenant === tenant && (filter.statuses === undefined || filter.statuses.includes(delivery.status)) && (filter.taskId === undefined || delivery.taskId === filter.taskId),
+      );
       const sorted = rows.sort((a, b) => compareNewestFirst(a.delivery, b.delivery));
       return (filter.limit === undefined ? sorted : sorted.slice(0, Math.max(0, filter.limit))).map((row) => this.copy(row));
     });

@@ -58,8 +58,8 @@ export class OutboxRows {
          next_attempt_at = @retry, lease_owner = NULL, lease_expires_at = NULL WHERE ${settleable}`,
     );
     // Statuses are a closed list, bound as JSON so that one statement serves every filter.
-    this.listed = db.prepare<[{ tenant: string; statuses: string; all: number; limit: number }], OutboxRow>(
-      `SELECT * FROM outbox WHERE tenant = @tenant AND (@all = 1 OR status IN (SELECT value FROM json_each(@statuses)))
+    this.listed = db.prepare<[{ tenant: string; statuses: string; all: number; task: string | null; limit: number }], OutboxRow>(
+      `SELECT * FROM outbox WHERE tenant = @tenant AND (@all = 1 OR status IN (SELECT value FROM json_each(@statuses))) AND (@task IS NULL OR task_id = @task)
        ORDER BY created_at DESC, id DESC LIMIT @limit`,
     );
     this.pin = db.prepare<[{ tenant: string; task_id: string; routing_json: string; created_at: number }], void>(
@@ -110,7 +110,7 @@ export class OutboxRows {
   list(tenant: string, filter: DeliveryFilter): Delivery[] {
     const limit = filter.limit === undefined ? -1 : Math.max(0, filter.limit);
     const statuses = JSON.stringify(filter.statuses ?? []);
-    return this.listed.all({ tenant, statuses, all: filter.statuses === undefined ? 1 : 0, limit }).map(fromRow);
+    return this.listed.all({ tenant, statuses, all: filter.statuses === undefined ? 1 : 0, task: filter.taskId ?? null, limit }).map(fromRow);
   }
 }
 
