@@ -1,6 +1,7 @@
 import type { Clock } from '../../core/clock.js';
 import type { Logger } from '../../core/logger.js';
 import type { Store } from '../../store/store.js';
+import type { TaskPort } from './task-port.js';
 
 /**
  * What the operations work with (issue 12), built once by the process that serves them (the daemon,
@@ -20,4 +21,6 @@ export interface ApiDeps {
    * them (requireKnownProject): a token is never a way to make the daemon load code from any folder.
    */
   projects: { list(): readonly string[] };
+  /** The daemon's coding-agent tasks (src/server/tasks: `taskPort(service)`). */
+  tasks: TaskPort;
 }
