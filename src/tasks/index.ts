@@ -1,5 +1,6 @@
 export { TaskStatus, taskStatuses, isTaskStatus } from './task.js';
 export type { Task } from './task.js';
+export type { TaskEdit, TaskList, TaskProblem, TaskView } from './task-view.js';
 export { parseTaskFile, formatTaskFile, taskFileKeys } from './task-file.js';
 export type { ParseTaskFileOptions } from './task-file.js';
 export { canTransition, assertTransition, nextStatuses, startableStatuses } from './task-transitions.js';
@@ -8,5 +9,5 @@ export { TaskFiles } from './task-files.js';
 export type { TaskListing, TaskFilesOptions, CreateTaskInput } from './task-files.js';
 export type { TaskPatch } from './task-patch.js';
 export type { TaskLockOptions } from './task-lock.js';
-export { isValidSlug, validateSlug, suggestSlug } from './task-slug.js';
+export { isValidSlug, validateSlug, suggestSlug, slugRule } from './task-slug.js';
 export { taskFileName, parseTaskFileName } from './task-file-name.js';

@@ -11,7 +11,8 @@ export interface TaskChange {
   projectRoot: string;
   taskId: number;
   slug: string;
-  kind: 'created' | 'status' | 'activity' | 'removed' | 'output';
+  /** `edited`: its description, slug, base branch or agent changed (tasks.edit). */
+  kind: 'created' | 'status' | 'activity' | 'removed' | 'output' | 'edited';
   status?: Task['status'];
   previousStatus?: Task['status'];
   activity?: 'working' | 'idle' | 'waiting';

@@ -1,33 +1,9 @@
 import { basename } from 'node:path';
 import type { OrchestraError } from '../../core/errors.js';
-import type { Task } from '../../tasks/index.js';
+import type { Task, TaskList, TaskProblem, TaskView } from '../../tasks/index.js';
 import type { ServiceContext } from './service-context.js';
 
-/** A task as the ways in show it: the file's fields plus what the daemon knows live. */
-export interface TaskView extends Omit<Task, 'extra'> {
-  projectRoot: string;
-  projectName: string;
-  activity?: 'working' | 'idle' | 'waiting';
-  needsInput: boolean;
-  pid?: number;
-  lastLine?: string;
-}
-
-/** A task file that could not be read, shown beside the tasks that could. */
-export interface TaskProblem {
-  projectRoot: string;
-  code: string;
-  message: string;
-  hint?: string;
-  file?: string;
-  line?: number;
-  column?: number;
-}
-
-export interface TaskList {
-  tasks: TaskView[];
-  problems: TaskProblem[];
-}
+export type { TaskList, TaskProblem, TaskView } from '../../tasks/index.js';
 
 export function toTaskView(ctx: ServiceContext, projectRoot: string, task: Task): TaskView {
   const { extra: _extra, ...fields } = task;

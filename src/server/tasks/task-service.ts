@@ -1,13 +1,14 @@
 import type { AgentReport } from '../../agents/cli-agents/index.js';
-import type { Task, TaskStatus } from '../../tasks/index.js';
+import type { Task, TaskEdit, TaskStatus } from '../../tasks/index.js';
 import { createTask, type CreateOptions } from './create-task.js';
+import { editTask } from './edit-task.js';
 import { mergeTask, type MergeOptions, type MergeResult } from './merge-task.js';
 import { recoverAgents } from './recover-agents.js';
 import { removeTask } from './remove-task.js';
 import { ServiceContext, type ServiceOptions, type TaskChange } from './service-context.js';
 import { startTask, type StartOptions } from './start-task.js';
 import { completeTask, reportFromAgent, reviewTask, setStatusByUser, stopAgent, stopTask } from './task-actions.js';
-import { taskDiff, taskLogs } from './task-output.js';
+import { taskDiff, taskLogs, type TaskLogs } from './task-output.js';
 import { allTasks, projectTasks, toTaskView, type TaskList, type TaskView } from './task-queries.js';
 import type { LiveAgent } from './live-agent.js';
 
@@ -43,6 +44,10 @@ export class TaskService {
     return createTask(this.ctx, projectRoot, options);
   }
 
+  edit(projectRoot: string, ref: string, edit: TaskEdit): Promise<Task> {
+    return editTask(this.ctx, projectRoot, ref, edit);
+  }
+
   start(projectRoot: string, ref: string, options: StartOptions): Promise<Task> {
     return startTask(this.ctx, projectRoot, ref, options);
   }
@@ -75,7 +80,7 @@ export class TaskService {
     return taskDiff(this.ctx, projectRoot, ref);
   }
 
-  logs(projectRoot: string, ref: string, lines: number | undefined, raw: boolean): Promise<{ text: string; file: string }> {
+  logs(projectRoot: string, ref: string, lines: number | undefined, raw: boolean): Promise<TaskLogs> {
     return taskLogs(this.ctx, projectRoot, ref, lines, raw);
   }
 

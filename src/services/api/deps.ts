@@ -3,6 +3,7 @@ import type { Logger } from '../../core/logger.js';
 import type { Store } from '../../store/store.js';
 import type { WorkflowRegistry } from '../../workflows/loader/index.js';
 import type { HumanTaskSettings } from './human-task-settings.js';
+import type { TaskPort } from './task-port.js';
 
 /**
  * What the operations work with (issue 12), built once by the process that serves them (the daemon,
@@ -30,4 +31,6 @@ export interface ApiDeps {
   humanTaskSettings(projectDir?: string): Promise<HumanTaskSettings>;
   /** How a project's workflows/ is loaded; default loadWorkflows (jiti). Tests share their module instance. */
   loadWorkflows?: (projectDir: string) => Promise<WorkflowRegistry>;
+  /** The daemon's coding-agent tasks (src/server/tasks: `taskPort(service)`). */
+  tasks: TaskPort;
 }
