@@ -1,6 +1,7 @@
 import type { Clock } from '../../core/clock.js';
 import type { Logger } from '../../core/logger.js';
 import type { Store } from '../../store/store.js';
+import type { RunLauncher } from '../runs/launch-port.js';
 
 /**
  * What the operations work with (issue 12), built once by the process that serves them (the daemon,
@@ -20,4 +21,9 @@ export interface ApiDeps {
    * them (requireKnownProject): a token is never a way to make the daemon load code from any folder.
    */
   projects: { list(): readonly string[] };
+  /**
+   * Drives the runs the API starts, resumes and replays (issue 12): the daemon spawns the detached
+   * `orchestra` process `run --detach` spawns (src/server/runs/run-launcher.ts).
+   */
+  runs: RunLauncher;
 }
