@@ -22,10 +22,12 @@ export interface CliPipeline extends PreparedPipeline {
 export async function loadCliPipeline(
   io: Pick<CliIo, 'cwd'>,
   file: string,
-  options: { variables: Record<string, string>; knownHandlerTypes?: readonly string[] },
+  options: { variables: Record<string, string>; knownHandlerTypes?: readonly string[]; sourceFile?: string },
 ): Promise<CliPipeline> {
+  const { sourceFile, ...prepare } = options;
   const path = resolve(io.cwd, file);
   const shownAs = displayPath(io.cwd, path);
-  const source = await readPipelineFile(path);
-  return { ...preparePipeline(source, { file: shownAs, extraRules: engineLintRules, ...options }), path, shownAs, source };
+  // `run --source-file`: the text comes from there; `file` still names where the pipeline lives.
+  const source = await readPipelineFile(sourceFile === undefined ? path : resolve(io.cwd, sourceFile));
+  return { ...preparePipeline(source, { file: shownAs, extraRules: engineLintRules, ...prepare }), path, shownAs, source };
 }

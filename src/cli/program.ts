@@ -77,6 +77,7 @@ export function createProgram(ctx: CommandContext, setExitCode: (code: number) =
       .option('--detach', 'run in the background (no terminal needed: gates wait for their human tasks) and print the run id')
       .option('--tenant <name>', 'the tenant of the run and its human tasks (default: $ORCHESTRA_TENANT, else "default")')
       .addOption(new Option('--detached-as <run>').hideHelp())
+      .addOption(new Option('--source-file <file>').hideHelp())
       .action(async (file: string, variables: string[], options: RunOptions) => {
         const { runCommand } = await import('./commands/run.js');
         setExitCode(await runCommand(ctx, file, variables, options));
@@ -141,6 +142,7 @@ export function createProgram(ctx: CommandContext, setExitCode: (code: number) =
       .option('--auto-approve', 'answer every human gate with its first choice (default: what the run started with)')
       .option('--quiet', 'print only the result line')
       .option('--json', 'print every event, then the result, as JSON lines')
+      .addOption(new Option('--detached-as <run>').hideHelp())
       .action(async (run: string, options: ReplayOptions) => {
         const { replayCommand } = await import('./commands/replay.js');
         setExitCode(await replayCommand(ctx, run, options));

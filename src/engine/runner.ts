@@ -1,5 +1,5 @@
 import { resolveEngineOptions, type EngineOptions } from './run/engine-options.js';
-import { replayFromCheckpoint } from './run/replay-run.js';
+import { replayFromCheckpoint, type ReplayOverrides } from './run/replay-run.js';
 import { resumeExistingRun } from './run/resume-run.js';
 import type { RunHandle, StartRunRequest } from './run/run-handle.js';
 import { startNewRun } from './run/start-new-run.js';
@@ -23,6 +23,6 @@ export function resumeRun(runId: string, engine: EngineOptions): Promise<RunHand
 }
 
 /** Runs again from checkpoint `checkpointSeq` of `runId` as a new run; the old run is untouched. */
-export function replayRun(runId: string, checkpointSeq: number, engine: EngineOptions, overrides?: { logsRoot?: string }): Promise<RunHandle> {
+export function replayRun(runId: string, checkpointSeq: number, engine: EngineOptions, overrides?: ReplayOverrides): Promise<RunHandle> {
   return replayFromCheckpoint(runId, checkpointSeq, resolveEngineOptions(engine), overrides);
 }

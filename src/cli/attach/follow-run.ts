@@ -2,7 +2,7 @@ import { isTerminalEvent } from '../../core/index.js';
 import type { RunEvent } from '../../core/index.js';
 import type { Store } from '../../store/store.js';
 import type { RunRecord } from '../../store/types.js';
-import { isRunStale } from '../status/run-liveness.js';
+import { isRunStale } from '../../services/runs/run-liveness.js';
 
 export interface FollowOptions {
   onEvent(event: RunEvent): void;

@@ -7,7 +7,7 @@ import { createInterrupts } from '../interrupt.js';
 import { createProgressPrinter } from '../output/progress-printer.js';
 import { exitCodeForEnding } from '../output/result-line.js';
 import { resolveRunRef } from '../run-ref.js';
-import { displayStateOf } from '../status/run-liveness.js';
+import { displayStateOf } from '../../services/runs/run-liveness.js';
 import { openCliStore } from '../store-location.js';
 import { escapeTerminalText } from '../../core/terminal-text.js';
 

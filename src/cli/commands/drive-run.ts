@@ -1,3 +1,4 @@
+import { ExitCode } from '../../core/index.js';
 import { createDefaultRegistry } from '../../engine/handlers/index.js';
 import type { HandlerRegistry } from '../../engine/handler.js';
 import type { EngineOptions, RunHandle } from '../../engine/runner.js';
@@ -29,6 +30,16 @@ export interface DriveSettings {
   terminal?: boolean;
   /** The run's tenant (`run`: the caller's; `resume`/`replay`: the one stored with the run). */
   scope: TenantScope;
+}
+
+/** `--detached-as` (`run`, `replay`): absent, or a new run id its parent chose (16 lowercase letters or digits). */
+export function isNewRunId(value: string | undefined): boolean {
+  return value === undefined || /^[0-9a-z]{16}$/.test(value);
+}
+
+export function refuseDetachedAs(io: Pick<CommandContext['io'], 'stderr'>): number {
+  io.stderr.write(`Not started: --detached-as takes a new run id (16 lowercase letters or digits).\n`);
+  return ExitCode.USAGE;
 }
 
 /** The options a run keeps in its record so that `resume` and `replay` behave like the first run. */

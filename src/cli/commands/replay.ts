@@ -6,7 +6,7 @@ import type { CommandContext } from '../command-context.js';
 import { resolveOutputMode } from '../output/progress-printer.js';
 import { resolveRunRef } from '../run-ref.js';
 import { openCliStore } from '../store-location.js';
-import { driveRun, flagsForStoredRun } from './drive-run.js';
+import { driveRun, flagsForStoredRun, isNewRunId, refuseDetachedAs } from './drive-run.js';
 
 export interface ReplayOptions {
   checkpoint: string;
@@ -15,15 +15,18 @@ export interface ReplayOptions {
   autoApprove?: boolean;
   quiet?: boolean;
   json?: boolean;
+  /** Hidden: the new run's id, chosen by whoever spawned this process (the API's replay, issue 12); nobody is at a terminal. */
+  detachedAs?: string;
 }
 
 /** `orchestra replay RUN --checkpoint N`: a new run forked from checkpoint N; the old run is untouched. */
 export async function replayCommand(ctx: CommandContext, ref: string, options: ReplayOptions): Promise<number> {
+  if (!isNewRunId(options.detachedAs)) return refuseDetachedAs(ctx.io);
   const seq = parseCheckpointNumber(options.checkpoint);
   const { store, location } = await openCliStore(ctx.io.env);
   try {
     const run = await resolveRunRef(store, ref);
-    const overrides = options.logs === undefined ? {} : { logsRoot: resolve(ctx.io.cwd, options.logs) };
+    const overrides = { ...(options.logs !== undefined && { logsRoot: resolve(ctx.io.cwd, options.logs) }), ...(options.detachedAs !== undefined && { runId: options.detachedAs }) };
     return await driveRun(
       ctx,
       {
@@ -32,6 +35,7 @@ export async function replayCommand(ctx: CommandContext, ref: string, options: R
         pipelineFile: run.file,
         mode: resolveOutputMode(options),
         ...flagsForStoredRun(run, options),
+        terminal: options.detachedAs === undefined,
         // The fork stays in its source run's tenant.
         scope: systemScopeFor(run.tenant),
       },

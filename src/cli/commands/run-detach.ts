@@ -1,11 +1,10 @@
-import { spawn } from 'node:child_process';
-import { mkdirSync, openSync, closeSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { setTimeout as delay } from 'node:timers/promises';
 import { ExitCode } from '../../core/index.js';
 import { createRunId } from '../../core/ids.js';
+import { awaitDetachedStart, spawnDetachedOrchestra } from '../../server/runs/detached-process.js';
 import type { CommandContext } from '../command-context.js';
-import { connectDaemon, orchestraBin } from '../daemon-connection.js';
+import { connectDaemon } from '../daemon-connection.js';
 import { openCliStore } from '../store-location.js';
 
 export interface DetachRequest {
@@ -20,9 +19,6 @@ export interface DetachRequest {
   /** The run's tenant, passed on to the child (`--tenant`). */
   tenant: string;
 }
-
-/** How long the parent waits for its child to record the run before it gives up on it. */
-const startDeadlineMs = 30_000;
 
 /**
  * `orchestra run FILE --detach`: runs the pipeline in a child process that needs no terminal
@@ -41,26 +37,17 @@ export async function detachRun(ctx: CommandContext, request: DetachRequest): Pr
     const logsRoot = request.logs !== undefined ? resolve(io.cwd, request.logs) : join(location.runsDir, runId);
     mkdirSync(logsRoot, { recursive: true, mode: 0o700 });
     const logFile = join(logsRoot, 'detached.log');
-    const log = openSync(logFile, 'a', 0o600);
     const args = [
-      orchestraBin, 'run', request.path, ...request.variableArgs, '--quiet', '--detached-as', runId, '--logs', logsRoot,
+      'run', request.path, ...request.variableArgs, '--quiet', '--detached-as', runId, '--logs', logsRoot,
       ...(request.simulate ? ['--simulate'] : []),
       ...(request.autoApprove ? ['--auto-approve'] : []),
       '--tenant', request.tenant,
     ];
-    const child = spawn(process.execPath, args, { cwd: io.cwd, env: { ...io.env }, stdio: ['ignore', log, log], detached: true });
-    closeSync(log);
-    let exited: number | null | undefined;
-    child.on('exit', (code) => { exited = code; });
-    child.on('error', () => { exited = -1; });
-    child.unref();
-    const deadline = Date.now() + startDeadlineMs;
-    while ((await store.getRun(runId)) === undefined) {
-      if (exited !== undefined || Date.now() > deadline) {
-        io.stderr.write(`The detached run did not start${exited !== undefined ? ` (its process exited with ${String(exited)})` : ''}. See ${logFile}.\n`);
-        return ExitCode.FAILED;
-      }
-      await delay(50);
+    const child = spawnDetachedOrchestra(args, { cwd: io.cwd, env: io.env, logFile });
+    if (!(await awaitDetachedStart(child, async () => (await store.getRun(runId)) !== undefined))) {
+      const exited = child.exitCode();
+      io.stderr.write(`The detached run did not start${exited !== undefined ? ` (its process exited with ${String(exited)})` : ''}. See ${logFile}.\n`);
+      return ExitCode.FAILED;
     }
     if (request.json) io.stdout.write(`${JSON.stringify({ runId, logsRoot, log: logFile, pid: child.pid })}\n`);
     else if (request.quiet) io.stdout.write(`${runId}\n`);

@@ -11,7 +11,7 @@ import { openCliStore } from '../store-location.js';
 import { refuseUnmetNeeds } from '../run-preflight.js';
 import { checkGatePeople } from '../gates/cli-gate-tasks.js';
 import { parseVariables } from '../variables.js';
-import { driveRun, runOptionsOf } from './drive-run.js';
+import { driveRun, isNewRunId, refuseDetachedAs, runOptionsOf } from './drive-run.js';
 
 export interface RunOptions {
   simulate?: boolean;
@@ -27,19 +27,22 @@ export interface RunOptions {
   detachedAs?: string;
   /** The tenant the run (and its gates' human tasks) belong to; default ORCHESTRA_TENANT, else `default`. */
   tenant?: string;
+  /**
+   * Hidden: the DOT text is read from this file, while FILE names where the pipeline lives (its
+   * folder is the base of relative paths and where orchestra.yaml is looked up): a run the API
+   * started from DOT text (issue 12), its text kept in the run directory.
+   */
+  sourceFile?: string;
 }
 
 /** `orchestra run FILE [key=value ...]`: validate, then run with progress on the terminal. */
 export async function runCommand(ctx: CommandContext, file: string, variableArgs: readonly string[], options: RunOptions): Promise<number> {
   const { io } = ctx;
-  if (options.detachedAs !== undefined && !/^[0-9a-z]{16}$/.test(options.detachedAs)) {
-    io.stderr.write(`Not started: --detached-as takes a new run id (16 lowercase letters or digits).\n`);
-    return ExitCode.USAGE;
-  }
+  if (!isNewRunId(options.detachedAs)) return refuseDetachedAs(io);
   const variables = parseVariables(variableArgs);
   const mode = resolveOutputMode(options);
   const registry = createDefaultRegistry();
-  const { diagnostics, source, path, shownAs, graph } = await loadCliPipeline(io, file, { variables, knownHandlerTypes: registry.types() });
+  const { diagnostics, source, path, shownAs, graph } = await loadCliPipeline(io, file, { variables, knownHandlerTypes: registry.types(), ...(options.sourceFile !== undefined && { sourceFile: options.sourceFile }) });
   const counts = countSeverities(diagnostics);
   // Errors always show; warnings unless --quiet; notes (info) only in `compile`.
   const shown = diagnostics.filter((d) => d.severity === 'error' || (d.severity === 'warning' && mode !== 'quiet'));

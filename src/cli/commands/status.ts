@@ -13,9 +13,8 @@ import { resolveRunRef } from '../run-ref.js';
 import { formatRunDetail } from '../status/run-detail.js';
 import { conversationsOf } from '../../engine/handlers/codergen/interactive/chat-log.js';
 import { formatRunList } from '../status/run-list.js';
-import { openGateTasksByRun, type OpenGateTask } from '../status/gate-tasks-of-runs.js';
-import { toRunView, waitingGateOf } from '../status/run-view.js';
-import type { RunView } from '../status/run-view.js';
+import { openGateTasksByRun, type OpenGateTask } from '../../services/runs/gate-tasks-of-runs.js';
+import { viewOf } from '../../services/runs/run-view.js';
 import { damagedStoreHint } from '../../store/sqlite/index.js';
 import { openCliStore } from '../store-location.js';
 
@@ -101,13 +100,4 @@ async function workflowInstead(store: Store, scope: TenantScope, ref: string, er
 function showWorkflow(ctx: CommandContext, detail: WorkflowInstanceDetail, options: StatusOptions): number {
   ctx.io.stdout.write(options.json ? `${JSON.stringify({ workflow: detail })}\n` : formatWorkflowDetail(detail, ctx.out));
   return ExitCode.OK;
-}
-
-async function viewOf(store: Store, run: RunRecord, now: number, tasks: Map<string, OpenGateTask>): Promise<RunView> {
-  // Only a running run's lease matters (it tells running from abandoned).
-  const lease = run.state === 'running' ? await store.getLease(run.id) : undefined;
-  // Only a live run can be waiting at a gate; its open node records say which.
-  const live = run.state === 'running' && toRunView(run, lease, now).displayState === 'running';
-  const task = tasks.get(run.id);
-  return toRunView(run, lease, now, live ? waitingGateOf(await store.listNodeRecords(run.id), task?.nodeId) : undefined, task);
 }

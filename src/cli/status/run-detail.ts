@@ -4,7 +4,7 @@ import type { Palette } from '../output/color.js';
 import { formatTimestamp } from '../output/format-time.js';
 import { formatTable } from '../output/table.js';
 import { paintState } from './run-list.js';
-import type { RunView } from './run-view.js';
+import type { RunView } from '../../services/runs/run-view.js';
 import { escapeTerminalFields, escapeTerminalText } from '../../core/terminal-text.js';
 import { defaultTenant, tenantFlagFor } from '../../core/tenant-scope.js';
 import type { Conversation } from '../../engine/handlers/codergen/interactive/chat-log.js';

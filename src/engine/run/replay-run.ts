@@ -11,11 +11,17 @@ import { progressFromCheckpoint, toCheckpoint } from './run-progress.js';
 import { childRunStarter } from './start-new-run.js';
 import { writeCheckpointFile } from './stage-files.js';
 
+/** What a replay's caller may choose of the new run: its directory, its id (a detached replay prints it first). */
+export interface ReplayOverrides {
+  logsRoot?: string;
+  runId?: string;
+}
+
 /**
  * Forks a run at checkpoint `seq`: a new run (parentRunId/parentCheckpoint set) whose first
  * checkpoint is a copy of that one, continuing at its next node. The source run is only read.
  */
-export async function replayFromCheckpoint(runId: string, seq: number, engine: ResolvedEngine, overrides: { logsRoot?: string } = {}): Promise<RunHandle> {
+export async function replayFromCheckpoint(runId: string, seq: number, engine: ResolvedEngine, overrides: ReplayOverrides = {}): Promise<RunHandle> {
   const { store, clock } = engine;
   const record = await requireRun(engine, runId);
   const source = await store.getCheckpoint(runId, seq);
@@ -42,6 +48,7 @@ export async function replayFromCheckpoint(runId: string, seq: number, engine: R
     parentCheckpoint: seq,
     fromCheckpoint: seq,
     tenant: record.tenant,
+    ...(overrides.runId !== undefined && { runId: overrides.runId }),
   });
   const progress = { ...progressFromCheckpoint(source), checkpointSeq: 0 };
   const first = toCheckpoint(progress, source.currentNode, source.nextNode, clock.now());

@@ -1,7 +1,4 @@
-import { spawn } from 'node:child_process';
-import { closeSync, openSync } from 'node:fs';
 import { join } from 'node:path';
-import { packagePath } from '../../core/package-root.js';
 import type { TenantScope } from '../../core/tenant-scope.js';
 import { systemScopeFor } from '../../services/auth/index.js';
 import { isDeadLocalOwner } from '../../engine/run/lease-owner.js';
@@ -9,6 +6,7 @@ import { isLeaseExpired } from '../../store/lease-rules.js';
 import type { Store } from '../../store/store.js';
 import type { RunRecord } from '../../store/types.js';
 import type { DaemonLog } from '../daemon/index.js';
+import { spawnDetachedOrchestra } from '../runs/detached-process.js';
 
 export interface AnsweredRunResumerOptions {
   store: Store;
@@ -96,18 +94,5 @@ async function nobodyDrives(store: Store, run: RunRecord, now: number): Promise<
 }
 
 function spawnResume(run: RunRecord, env: AnsweredRunResumerOptions['env']): number | undefined {
-  const log = openSync(join(run.logsRoot, 'detached.log'), 'a', 0o600);
-  try {
-    const child = spawn(process.execPath, [packagePath('bin', 'orchestra.js'), 'resume', run.id, '--quiet', '--detached'], {
-      cwd: run.logsRoot,
-      env: { ...env },
-      stdio: ['ignore', log, log],
-      detached: true,
-    });
-    child.on('error', () => {});
-    child.unref();
-    return child.pid;
-  } finally {
-    closeSync(log);
-  }
+  return spawnDetachedOrchestra(['resume', run.id, '--quiet', '--detached'], { cwd: run.logsRoot, env, logFile: join(run.logsRoot, 'detached.log') }).pid;
 }

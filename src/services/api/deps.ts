@@ -4,6 +4,7 @@ import type { Store } from '../../store/store.js';
 import type { WorkflowRegistry } from '../../workflows/loader/index.js';
 import type { HumanTaskSettings } from './human-task-settings.js';
 import type { TaskPort } from './task-port.js';
+import type { RunLauncher } from '../runs/launch-port.js';
 
 /**
  * What the operations work with (issue 12), built once by the process that serves them (the daemon,
@@ -33,4 +34,9 @@ export interface ApiDeps {
   loadWorkflows?: (projectDir: string) => Promise<WorkflowRegistry>;
   /** The daemon's coding-agent tasks (src/server/tasks: `taskPort(service)`). */
   tasks: TaskPort;
+  /**
+   * Drives the runs the API starts, resumes and replays (issue 12): the daemon spawns the detached
+   * `orchestra` process `run --detach` spawns (src/server/runs/run-launcher.ts).
+   */
+  runs: RunLauncher;
 }

@@ -1,4 +1,4 @@
-import { systemScopeFor } from '../../services/auth/index.js';
+import { systemScopeFor } from '../auth/index.js';
 import type { HumanTask } from '../../store/human-task-types.js';
 import type { Store } from '../../store/store.js';
 import type { RunRecord } from '../../store/types.js';

@@ -1,4 +1,6 @@
+import type { Store } from '../../store/store.js';
 import type { Lease, NodeRecord, RunRecord } from '../../store/types.js';
+import type { OpenGateTask } from './gate-tasks-of-runs.js';
 import { displayStateOf } from './run-liveness.js';
 import type { DisplayState } from './run-liveness.js';
 
@@ -39,4 +41,14 @@ export function toRunView(run: RunRecord, lease: Lease | undefined, now: number,
  */
 export function waitingGateOf(nodes: readonly Pick<NodeRecord, 'nodeId' | 'handler' | 'status'>[], taskNode?: string): string | undefined {
   return nodes.findLast((node) => node.status === 'running' && (node.handler === 'wait.human' || node.nodeId === taskNode))?.nodeId;
+}
+
+/** A run as listed: its lease read only while it runs, its node records only while it may wait at a gate. */
+export async function viewOf(store: Store, run: RunRecord, now: number, tasks: ReadonlyMap<string, OpenGateTask>): Promise<RunView> {
+  // Only a running run's lease matters (it tells running from abandoned).
+  const lease = run.state === 'running' ? await store.getLease(run.id) : undefined;
+  // Only a live run can be waiting at a gate; its open node records say which.
+  const live = run.state === 'running' && toRunView(run, lease, now).displayState === 'running';
+  const task = tasks.get(run.id);
+  return toRunView(run, lease, now, live ? waitingGateOf(await store.listNodeRecords(run.id), task?.nodeId) : undefined, task);
 }

@@ -1,0 +1,93 @@
+import {
+  answerRunGate, answeredGate, answerRunInput, cancelOutput, cancelRun, getRun, listRuns, listRunsInput, replayInput, replayRun, resumeRun,
+  runDetail, runIdOnly, runPage, startedRun, startRun, startRunInput,
+} from '../runs/index.js';
+import { defineOperation } from './operation.js';
+
+/** Pipeline runs (issue 12): started, driven and carried on by the daemon, in the caller's tenant. */
+export const runOperations = [
+  defineOperation({
+    name: 'runs.list',
+    summary: 'List runs',
+    description: "Lists your tenant's pipeline runs, newest first, a page at a time; `state` keeps one stored state. `displayState` says what each is doing (`waiting` at a human gate: answer it with runs.answer).",
+    access: 'read',
+    idempotent: true,
+    input: listRunsInput,
+    output: runPage,
+    http: { method: 'get', path: '/runs' },
+    mcp: 'run_list',
+    handle: (deps, caller, input) => listRuns(deps.store, caller.scope, input, deps.clock.now()),
+  }),
+  defineOperation({
+    name: 'runs.get',
+    summary: 'Get a run with its node history',
+    description: 'Returns a run (its state, the node it is at, the human task its gate waits on) with every node executed (status, attempt, notes) and its checkpoints (for runs.replay).',
+    access: 'read',
+    idempotent: true,
+    input: runIdOnly,
+    output: runDetail,
+    http: { method: 'get', path: '/runs/{runId}' },
+    mcp: 'run_status',
+    handle: (deps, caller, input) => getRun(deps.store, caller.scope, input.runId, deps.clock.now()),
+  }),
+  defineOperation({
+    name: 'runs.start',
+    summary: 'Start a run',
+    description:
+      'Starts a pipeline (a .dot `file` of a known project, or DOT text in `source` run from the project) with `variables`, driven in the background by the daemon, and returns its run id at once. It is checked first as `orchestra run` checks it. Follow it with runs.get; its human gates wait for runs.answer. `simulate` runs without models.',
+    access: 'write',
+    input: startRunInput,
+    output: startedRun,
+    http: { method: 'post', path: '/runs' },
+    mcp: 'pipeline_run',
+    handle: (deps, caller, input) => startRun(deps, caller.scope, input),
+  }),
+  defineOperation({
+    name: 'runs.cancel',
+    summary: 'Cancel (interrupt) a run',
+    description:
+      'Stops a running run as Ctrl-C does: the node in progress is stopped and the run is recorded `interrupted` at its last checkpoint, so runs.resume can carry it on. A run nothing drives is left as it is (`stopped: false`).',
+    access: 'write',
+    destructive: true,
+    idempotent: true,
+    input: runIdOnly,
+    output: cancelOutput,
+    http: { method: 'post', path: '/runs/{runId}/cancel' },
+    mcp: 'run_cancel',
+    handle: (deps, caller, input) => cancelRun(deps.store, caller.scope, input.runId),
+  }),
+  defineOperation({
+    name: 'runs.resume',
+    summary: 'Resume a run',
+    description: 'Carries on an interrupted run (or one whose process died) from its last checkpoint, driven by the daemon with the options it started with; nodes already completed are not run again.',
+    access: 'write',
+    input: runIdOnly,
+    output: startedRun,
+    http: { method: 'post', path: '/runs/{runId}/resume' },
+    mcp: 'run_resume',
+    handle: (deps, caller, input) => resumeRun(deps.store, deps.runs, caller.scope, input.runId),
+  }),
+  defineOperation({
+    name: 'runs.replay',
+    summary: 'Replay a run from a checkpoint',
+    description: 'Starts a new run forked from checkpoint `checkpoint` of a run (runs.get lists them), driven by the daemon; returns the new run id. The original run is untouched.',
+    access: 'write',
+    input: replayInput,
+    output: startedRun,
+    http: { method: 'post', path: '/runs/{runId}/replay' },
+    mcp: 'run_replay',
+    handle: (deps, caller, input) => replayRun(deps.store, deps.runs, caller.scope, input),
+  }),
+  defineOperation({
+    name: 'runs.answer',
+    summary: "Answer a run's human gate",
+    description:
+      'Answers the human task the run waits on at its gate, as you (e.g. {"choice": "ship"}: the target node of the edge chosen); the run then carries on by itself. A run not waiting is E_HUMAN_TASK_NOT_FOUND; a bad answer is E_FORM_INVALID naming each field.',
+    access: 'write',
+    input: answerRunInput,
+    output: answeredGate,
+    http: { method: 'post', path: '/runs/{runId}/answer' },
+    mcp: 'run_answer',
+    handle: (deps, caller, input) => answerRunGate(deps, caller, input),
+  }),
+] as const;
