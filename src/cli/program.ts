@@ -11,6 +11,7 @@ import type { RunOptions } from './commands/run.js';
 import type { StatusOptions } from './commands/status.js';
 import type { AttachTaskOptions } from './task-commands/attach-command.js';
 import type { TaskStatusOptions } from './task-commands/status-command.js';
+import { apiCommandNames, registerApiCommands } from './api-program.js';
 import { registerHumanTaskCommands } from './human-program.js';
 import { projectCommandNames, registerProjectCommands } from './project-program.js';
 import { registerTaskCommands } from './task-program.js';
@@ -24,6 +25,7 @@ export const commandNames = [
   'new', 'edit', 'start', 'stop', 'attach', 'complete', 'review', 'status', 'merge', 'cd', 'shell-init', 'diff', 'logs', 'rm', 'watch', 'daemon',
   ...humanTaskCommandNames,
   ...projectCommandNames,
+  ...apiCommandNames,
 ] as const;
 
 /**
@@ -185,6 +187,7 @@ export function createProgram(ctx: CommandContext, setExitCode: (code: number) =
 
   registerTaskCommands(program, ctx, setExitCode, wanted);
   registerProjectCommands(program, ctx, setExitCode, wanted);
+  registerApiCommands(program, ctx, setExitCode, wanted);
   // One function declares them all; they share a heading and a lazily loaded module.
   if (humanTaskCommandNames.some(wanted)) registerHumanTaskCommands(program, ctx, setExitCode);
   return program;

@@ -36,6 +36,11 @@ export async function serveMcpApp(o: { operations: readonly Operation[]; tokens:
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}`,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        // A client's kept-alive connection would hold close() open until it times out.
+        if ('closeAllConnections' in server) server.closeAllConnections();
+      }),
   };
 }
