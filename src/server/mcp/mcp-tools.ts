@@ -40,11 +40,6 @@ export function toolName(op: Operation): string {
   return op.mcp;
 }
 
-/** Whether the operation's output is a JSON object, so a result can carry it as structuredContent. */
-export function hasObjectOutput(op: Operation): boolean {
-  return objectSchemaOf(op.output, 'output') !== undefined;
-}
-
 // MCP requires a tool's input to be an object: an operation table entry with another input is a bug
 // in the table, which the table's own test catches (every tool has an object input).
 function inputSchemaOf(op: Operation): JsonSchemaObject {
