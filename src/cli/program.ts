@@ -11,6 +11,7 @@ import type { RunOptions } from './commands/run.js';
 import type { StatusOptions } from './commands/status.js';
 import type { AttachTaskOptions } from './task-commands/attach-command.js';
 import type { TaskStatusOptions } from './task-commands/status-command.js';
+import { apiCommandNames, registerApiCommands } from './api-program.js';
 import { registerHumanTaskCommands } from './human-program.js';
 import { projectCommandNames, registerProjectCommands } from './project-program.js';
 import { registerTaskCommands } from './task-program.js';
@@ -26,6 +27,7 @@ export const commandNames = [
   ...humanTaskCommandNames,
   ...projectCommandNames,
   ...tokenCommandNames,
+  ...apiCommandNames,
 ] as const;
 
 /**
@@ -189,6 +191,7 @@ export function createProgram(ctx: CommandContext, setExitCode: (code: number) =
 
   registerTaskCommands(program, ctx, setExitCode, wanted);
   registerProjectCommands(program, ctx, setExitCode, wanted);
+  registerApiCommands(program, ctx, setExitCode, wanted);
   // One function declares them all; they share a heading and a lazily loaded module.
   if (humanTaskCommandNames.some(wanted)) registerHumanTaskCommands(program, ctx, setExitCode);
   if (tokenCommandNames.some(wanted)) registerTokenCommands(program, ctx, setExitCode);

@@ -1,9 +1,10 @@
 import { Option, type Command } from 'commander';
+import { apiGroup } from './api-program.js';
 import type { CommandContext } from './command-context.js';
 
 type SetExitCode = (code: number) => void;
 
-const group = 'Programs and agents (HTTP API, MCP):';
+const group = apiGroup;
 const tenantHelp = 'the tenant (default: $ORCHESTRA_TENANT, else "default")';
 
 /** Declared here, under one heading of `orchestra --help`. */

@@ -1,0 +1,32 @@
+import { resolveOrchestraHome } from '../../store/home.js';
+import { ErrorCode, OrchestraError } from '../../core/errors.js';
+import type { McpEndpoint } from '../../server/mcp/stdio-bridge.js';
+import type { CommandContext } from '../command-context.js';
+import { connectDaemon } from '../daemon-connection.js';
+import { daemonHttpFile, readLiveHttpRecord, readLocalToken, type DaemonHttpRecord } from './daemon-http-files.js';
+
+const httpWaitMs = 15_000;
+
+/**
+ * The daemon's /mcp and the local token of `tenant`: the running daemon's, or, when none runs,
+ * the one `connectDaemon` starts (its HTTP API writes http.json a moment after its socket answers).
+ */
+export async function findMcpEndpoint(ctx: CommandContext, tenant: string): Promise<McpEndpoint> {
+  const home = resolveOrchestraHome(ctx.io.env);
+  const record = readLiveHttpRecord(home) ?? (await startDaemon(ctx, home));
+  return { url: new URL('/mcp', record.url), token: readLocalToken(home, tenant) };
+}
+
+async function startDaemon(ctx: CommandContext, home: string): Promise<DaemonHttpRecord> {
+  (await connectDaemon(ctx)).close();
+  const deadline = Date.now() + httpWaitMs;
+  for (;;) {
+    const record = readLiveHttpRecord(home);
+    if (record !== undefined) return record;
+    if (Date.now() >= deadline) break;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  throw new OrchestraError(ErrorCode.DAEMON, `the daemon runs but has not written its HTTP address (${daemonHttpFile(home)})`, {
+    hint: 'Its log says why: $ORCHESTRA_HOME/daemon/daemon.log. `orchestra daemon stop` and a new command restart it.',
+  });
+}
