@@ -29,8 +29,9 @@ const testFiles = ['**/*.test.ts', '**/*.case.ts', '**/testing/**'];
 
 function layerPatterns(folder, index) {
   return higherThan(index).map((name) => ({
-    // Packages of the same name (`@trpc/client`) are not our folders.
-    group: [`**/${name}/*`, `**/${name}/**`, `**/${name}`, `!@*/${name}`, `!@*/${name}/**`],
+    // Our modules are imported by relative paths; packages with such a folder (`@trpc/client`,
+    // `@modelcontextprotocol/sdk/client/…`, `hono/client`) are not ours.
+    group: [`./${name}/**`, `./${name}`, `../**/${name}/**`, `../**/${name}`],
     message: `src/${folder} is below src/${name} in the layer order (see ARCHITECTURE.md): it must not import it.`,
   }));
 }

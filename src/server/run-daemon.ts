@@ -1,3 +1,4 @@
+import { realpathSync } from 'node:fs';
 import { createDaemonLog, daemonPaths, startDaemonServer, type DaemonServer } from './daemon/index.js';
 import { startDaemonApi } from './http/daemon-api.js';
 import { gateMethods } from './daemon/gate-methods.js';
@@ -7,6 +8,7 @@ import { attachMethods } from './tasks/attach-methods.js';
 import { createProfileSource } from './tasks/profile-source.js';
 import { taskMethods } from './tasks/task-methods.js';
 import { TaskService } from './tasks/task-service.js';
+import { taskPort } from './tasks/task-port.js';
 
 // Served during recovery too: they change nothing, so they cannot race it.
 const readOnlyMethods = ['task.list', 'task.get', 'task.diff', 'task.logs', 'task.subscribe'];
@@ -98,7 +100,7 @@ export async function runDaemon(options: RunDaemonOptions): Promise<void> {
     return undefined;
   });
   // The HTTP API (issue 12), once this daemon owns the socket (so a losing daemon never writes http.json).
-  httpApi = startDaemonApi({ home: options.home, env: options.env, log, projects: { list: () => state.projects }, ...options.http }).then(
+  httpApi = startDaemonApi({ home: options.home, env: options.env, log, projects: { list: () => realPaths(state.projects) }, tasks: taskPort(service), ...options.http }).then(
     (api) => {
       log.info('HTTP API listening', { url: api.url });
       options.onHttpReady?.(api.url);
@@ -117,4 +119,15 @@ export async function runDaemon(options: RunDaemonOptions): Promise<void> {
   log.info('daemon stopped');
   log.close();
   if (httpFailure !== undefined) throw httpFailure;
+}
+
+/** The projects as requireKnownProject compares them: real paths (a root the CLI found may go through a symlink). */
+function realPaths(projects: readonly string[]): string[] {
+  return projects.flatMap((project) => {
+    try {
+      return [realpathSync(project)];
+    } catch {
+      return [];
+    }
+  });
 }

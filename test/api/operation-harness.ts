@@ -9,6 +9,7 @@ import { createRunLauncher } from '../../src/server/runs/run-launcher.js';
 import { defaultDbPath, prepareOrchestraHome } from '../../src/store/home.js';
 import { openSqliteStore } from '../../src/store/sqlite/index.js';
 import type { Store } from '../../src/store/store.js';
+import { absentPorts } from '../../src/services/api/testing/absent-ports.js';
 
 /*
  * The operations as a way in serves them (issue 12), without the HTTP layer: the input parsed with
@@ -43,6 +44,7 @@ export async function openHarness(prefix: string): Promise<Harness> {
     home,
     env,
     log: { info() {}, warn() {}, error() {} },
+    ...absentPorts(),
     projects: { list: () => [project] },
     runs: createRunLauncher({ store, home, env }),
   };

@@ -14,6 +14,7 @@ import { operations } from '../../src/services/api/operations.js';
 import { taskOperations } from '../../src/services/api/task-operations.js';
 import { openSqliteStore, type Store } from '../../src/store/index.js';
 import { TaskProject } from '../support/task-project.js';
+import { absentPorts } from '../../src/services/api/testing/absent-ports.js';
 
 const p = new TaskProject({ quietMs: 300 });
 const root = realpathSync(p.project);
@@ -30,7 +31,7 @@ beforeAll(async () => {
   mkdirSync(outside);
   symlinkSync(p.project, link);
   store = await openSqliteStore(join(p.root, 'orchestra.db'));
-  deps = { store, clock: systemClock, home: p.home, env, log: quiet, projects: { list: () => [root] }, tasks: taskPort(service) };
+  deps = { ...absentPorts(), store, clock: systemClock, home: p.home, env, log: quiet, projects: { list: () => [root] }, tasks: taskPort(service) };
 });
 
 afterAll(async () => {

@@ -3,7 +3,11 @@ import { ErrorCode, OrchestraError } from '../../core/errors.js';
 import type { McpEndpoint } from '../../server/mcp/stdio-bridge.js';
 import type { CommandContext } from '../command-context.js';
 import { connectDaemon } from '../daemon-connection.js';
-import { daemonHttpFile, readLiveHttpRecord, readLocalToken, type DaemonHttpRecord } from './daemon-http-files.js';
+import { userInfo } from 'node:os';
+import { ensureLocalToken } from '../../services/auth/index.js';
+import { actingIdentity } from '../acting-identity.js';
+import { withTokenStore } from '../token-commands/token-context.js';
+import { daemonHttpFile, readLiveHttpRecord, type DaemonHttpRecord } from './daemon-http-files.js';
 
 const httpWaitMs = 15_000;
 
@@ -14,7 +18,16 @@ const httpWaitMs = 15_000;
 export async function findMcpEndpoint(ctx: CommandContext, tenant: string): Promise<McpEndpoint> {
   const home = resolveOrchestraHome(ctx.io.env);
   const record = readLiveHttpRecord(home) ?? (await startDaemon(ctx, home));
-  return { url: new URL('/mcp', record.url), token: readLocalToken(home, tenant) };
+  return { url: new URL('/mcp', record.url), token: await localToken(ctx, home, tenant) };
+}
+
+/**
+ * The local user's admin token for `tenant` (`<home>/daemon/tokens/<tenant>`, 0600), made on first
+ * use: the local user owns the store, so this process may make it; the agent acts as that user.
+ */
+async function localToken(ctx: CommandContext, home: string, tenant: string): Promise<string> {
+  const user = (await actingIdentity(ctx))?.value ?? userInfo().username;
+  return withTokenStore(ctx, { tenant }, (store, scope) => ensureLocalToken(store, home, scope, user, Date.now()));
 }
 
 async function startDaemon(ctx: CommandContext, home: string): Promise<DaemonHttpRecord> {

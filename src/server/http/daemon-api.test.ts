@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { startDaemonApi } from './daemon-api.js';
 import { defaultHttpPort } from './http-address.js';
+import { absentPorts } from '../../services/api/testing/absent-ports.js';
 
 const home = mkdtempSync(join(tmpdir(), 'orchestra-daemon-api-'));
 afterAll(() => rmSync(home, { recursive: true, force: true }));
@@ -23,7 +24,7 @@ describe('startDaemonApi', () => {
     const holder = await holdDefaultPort();
     const warnings: string[] = [];
     const log = { info() {}, error() {}, warn: (message: string) => void warnings.push(message) };
-    const api = await startDaemonApi({ home, env: {}, log, projects: { list: () => [] } });
+    const api = await startDaemonApi({ home, env: {}, log, projects: { list: () => [] }, tasks: absentPorts().tasks });
     try {
       expect(api.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
       expect(api.url).not.toBe(`http://127.0.0.1:${defaultHttpPort}`);
@@ -36,10 +37,10 @@ describe('startDaemonApi', () => {
   });
 
   it('issue 12: a port asked for that is taken is E_USAGE naming it, not a silent other port', async () => {
-    const first = await startDaemonApi({ home, env: { ORCHESTRA_HTTP_PORT: '0' }, log: { info() {}, warn() {}, error() {} }, projects: { list: () => [] } });
+    const first = await startDaemonApi({ home, env: { ORCHESTRA_HTTP_PORT: '0' }, log: { info() {}, warn() {}, error() {} }, projects: { list: () => [] }, tasks: absentPorts().tasks });
     try {
       const port = Number(new URL(first.url).port);
-      await expect(startDaemonApi({ home, env: {}, port, log: { info() {}, warn() {}, error() {} }, projects: { list: () => [] } })).rejects.toMatchObject({ code: 'E_USAGE', message: expect.stringContaining(`127.0.0.1:${port}`) });
+      await expect(startDaemonApi({ home, env: {}, port, log: { info() {}, warn() {}, error() {} }, projects: { list: () => [] }, tasks: absentPorts().tasks })).rejects.toMatchObject({ code: 'E_USAGE', message: expect.stringContaining(`127.0.0.1:${port}`) });
     } finally {
       await first.stop();
     }

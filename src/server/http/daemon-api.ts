@@ -1,10 +1,14 @@
 import { systemClock } from '../../core/clock.js';
 import { ErrorCode, OrchestraError } from '../../core/errors.js';
-import { operations, type ApiDeps } from '../../services/api/index.js';
+import { authenticateToken } from '../../services/auth/index.js';
+import { createHumanTaskSettings, operations, type ApiDeps } from '../../services/api/index.js';
 import { defaultDbPath, prepareOrchestraHome } from '../../store/home.js';
 import { openSqliteStore } from '../../store/sqlite/index.js';
 import { daemonPaths } from '../daemon/daemon-paths.js';
 import { removeHttpFile, writeHttpFile } from '../daemon/http-file.js';
+import { mountMcp } from '../mcp/mount-mcp.js';
+import { createRunLauncher } from '../runs/run-launcher.js';
+import { mountTrpc } from '../trpc/index.js';
 import { createHttpApp } from './create-http-app.js';
 import { defaultHttpPort, isLoopbackHost, parsePort, serverHostNames } from './http-address.js';
 import { startHttpServer, type HttpServer } from './start-http-server.js';
@@ -14,6 +18,8 @@ export interface DaemonApiOptions {
   env: Readonly<Record<string, string | undefined>>;
   log: ApiDeps['log'];
   projects: ApiDeps['projects'];
+  /** The daemon's coding-agent tasks (`taskPort(service)`). */
+  tasks: ApiDeps['tasks'];
   /** Default: ORCHESTRA_HTTP_HOST, else 127.0.0.1. */
   host?: string;
   /** Default: ORCHESTRA_HTTP_PORT (0: any free port), else 4777, or any free port when 4777 is taken. */
@@ -33,14 +39,23 @@ export async function startDaemonApi(o: DaemonApiOptions): Promise<{ url: string
   await prepareOrchestraHome(o.home);
   const store = await openSqliteStore(defaultDbPath(o.home));
   let hosts: string[] = [];
-  const deps: ApiDeps = { store, clock: systemClock, home: o.home, env: o.env, log: o.log, projects: o.projects };
+  const deps: ApiDeps = {
+    store,
+    clock: systemClock,
+    home: o.home,
+    env: o.env,
+    log: o.log,
+    projects: o.projects,
+    tasks: o.tasks,
+    humanTaskSettings: createHumanTaskSettings({ store, home: o.home, env: o.env, log: o.log, now: () => systemClock.now() }),
+    runs: createRunLauncher({ store, home: o.home, env: o.env }),
+  };
   const app = createHttpApp({
     deps,
     operations,
-    // lead: wire authenticateToken from src/services/auth/tokens.ts. Until then no token is valid:
-    // every route but /health and /openapi.json answers 401.
-    authenticate: async () => undefined,
+    authenticate: (token) => authenticateToken(store, token, systemClock.now()),
     allowedHosts: () => hosts,
+    mounts: [mountTrpc, mountMcp({ operations })],
   });
   let server: HttpServer;
   try {

@@ -7,6 +7,7 @@ import type { ApiDeps } from './deps.js';
 import type { ApiCaller, Operation } from './operation.js';
 import { operations } from './operations.js';
 import { tokenOperations } from './token-operations.js';
+import { absentPorts } from './testing/absent-ports.js';
 
 const t0 = 1_700_000_000_000;
 const [list, create, revoke] = tokenOperations;
@@ -14,7 +15,7 @@ const [list, create, revoke] = tokenOperations;
 function setup() {
   const store = createMemoryStore();
   let now = t0;
-  const deps: ApiDeps = { store, clock: { ...systemClock, now: () => now++ }, home: '/nowhere', env: {}, log: { info: () => {}, warn: () => {}, error: () => {} }, projects: { list: () => [] } };
+  const deps: ApiDeps = { ...absentPorts(), store, clock: { ...systemClock, now: () => now++ }, home: '/nowhere', env: {}, log: { info: () => {}, warn: () => {}, error: () => {} }, projects: { list: () => [] } };
   const caller: ApiCaller = { scope: mintTenantScope('acme'), user: 'ada@example.com', access: 'admin' };
   /** Runs an operation as a way in does: input through its schema, output through its schema. */
   async function call<O extends Operation>(op: O, input: z.input<O['input']>): Promise<z.output<O['output']>> {

@@ -6,6 +6,7 @@ import { createMemoryStore } from '../../../store/memory/index.js';
 import type { Mount } from '../api-env.js';
 import { createHttpApp } from '../create-http-app.js';
 import { startHttpServer, type HttpServer } from '../start-http-server.js';
+import { absentPorts } from '../../../services/api/testing/absent-ports.js';
 
 /** A real API server on 127.0.0.1 port 0 for tests, with a token per access level and the log lines it wrote. */
 export interface ApiFixture {
@@ -23,7 +24,7 @@ export const callers: Record<string, ApiCaller> = {
 export async function startApiFixture(o: { operations: readonly Operation[]; corsOrigins?: string[]; mounts?: Mount[] }): Promise<ApiFixture> {
   const logged: ApiFixture['logged'] = [];
   const record = (message: string, fields?: Record<string, unknown>) => void logged.push({ message, ...(fields !== undefined && { fields }) });
-  const deps: ApiDeps = { store: createMemoryStore(), clock: systemClock, home: '/nonexistent', env: {}, log: { info: record, warn: record, error: record }, projects: { list: () => [] } };
+  const deps: ApiDeps = { ...absentPorts(), store: createMemoryStore(), clock: systemClock, home: '/nonexistent', env: {}, log: { info: record, warn: record, error: record }, projects: { list: () => [] } };
   let port = 0;
   const app = createHttpApp({
     deps,

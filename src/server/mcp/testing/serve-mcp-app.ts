@@ -8,6 +8,7 @@ import { authenticateLocal } from '../../../services/auth/index.js';
 import type { Access, ApiDeps, Operation } from '../../../services/api/index.js';
 import type { ApiEnv } from '../../http/api-env.js';
 import { mountMcp } from '../mount-mcp.js';
+import { absentPorts } from '../../../services/api/testing/absent-ports.js';
 
 export interface TestMcpApp {
   url: string;
@@ -19,7 +20,7 @@ export interface TestMcpApp {
  * middleware: each token of `tokens` authenticates one user with one access, anything else is 401.
  */
 export async function serveMcpApp(o: { operations: readonly Operation[]; tokens: Record<string, Access>; home: string }): Promise<TestMcpApp> {
-  const deps: ApiDeps = { store: createMemoryStore(), clock: systemClock, home: o.home, env: {}, log: silentLogger, projects: { list: () => [] } };
+  const deps: ApiDeps = { ...absentPorts(), store: createMemoryStore(), clock: systemClock, home: o.home, env: {}, log: silentLogger, projects: { list: () => [] } };
   const app = new Hono<ApiEnv>();
   app.use('*', async (c, next) => {
     const token = /^Bearer (.+)$/.exec(c.req.header('authorization') ?? '')?.[1];

@@ -13,6 +13,7 @@ import { createWorkflowProject, type TestProject } from '../../workflows/testing
 import type { ApiDeps } from '../deps.js';
 import { createHumanTaskSettings } from '../human-task-settings.js';
 import { allows, type Access, type ApiCaller, type Operation } from '../operation.js';
+import { absentPorts } from './absent-ports.js';
 
 /*
  * The operations' deps over real parts, for tests (issue 12): a SQLite store in a temp home whose
@@ -59,6 +60,7 @@ export async function openApiHarness(): Promise<ApiHarness> {
     home,
     env: {},
     log,
+    ...absentPorts(),
     projects: { list: () => [project.dir] },
     humanTaskSettings: createHumanTaskSettings({ store, home, env: {}, log, now: clock.now }),
     loadWorkflows: (dir) => loadWorkflows(dir, { orchestraModule: orchestra }),
