@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe } from 'vitest';
 import { describeBranchStepConformance } from './conformance/branch-steps.case.js';
 import { describeCheckpointConformance } from './conformance/checkpoints.case.js';
 import { describeEventConformance } from './conformance/events.case.js';
+import { describeFeedConformance } from './conformance/feed.case.js';
 import type { StoreFixture } from './conformance/fixtures.case.js';
 import { describeHumanTaskConformance } from './conformance/human-tasks.case.js';
 import { describeLeaseConformance } from './conformance/leases.case.js';
@@ -52,5 +53,6 @@ export function describeStoreConformance(name: string, open: () => Promise<Store
     describeHumanTaskConformance(fixture);
     describeTimerConformance(fixture);
     describeWorkflowConformance(fixture);
+    describeFeedConformance(fixture);
   });
 }

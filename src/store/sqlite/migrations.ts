@@ -1,3 +1,5 @@
+import { feedSchemaSql } from './feed-schema.js';
+
 /**
  * The SQLite schema, as an append-only list: the index is the schema version, recorded in
  * `schema_migrations`. Never edit or reorder an entry that has shipped; add a new one.
@@ -292,5 +294,10 @@ export const migrations: readonly Migration[] = [
     sql: `
       ALTER TABLE human_tasks ADD COLUMN kind TEXT NOT NULL DEFAULT 'form' CHECK (kind IN ('form', 'chat'));
     `,
+  },
+  {
+    // The event feed the API's SSE stream serves (issue 12, src/store/feed.ts), filled by triggers.
+    name: 'event feed',
+    sql: feedSchemaSql,
   },
 ];
