@@ -49,10 +49,15 @@ function parseBlock(block: string, connection: SseConnection): void {
   const message: SseMessage = { id: undefined, event: undefined, data: '' };
   let fields = 0;
   for (const line of block.split('\n')) {
-    if (line.startsWith(':')) connection.heartbeats += 1;
-    else if (line.startsWith('id: ')) (message.id = line.slice(4)), fields++;
-    else if (line.startsWith('event: ')) (message.event = line.slice(7)), fields++;
-    else if (line.startsWith('data: ')) (message.data += line.slice(6)), fields++;
+    if (line.startsWith(':')) {
+      connection.heartbeats += 1;
+      continue;
+    }
+    const [, name, value = ''] = /^(id|event|data): ?(.*)$/.exec(line) ?? [];
+    if (name === 'id') message.id = value;
+    else if (name === 'event') message.event = value;
+    else if (name === 'data') message.data += value;
+    if (name !== undefined) fields += 1;
   }
   if (fields > 0) connection.messages.push(message);
 }
