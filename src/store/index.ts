@@ -2,6 +2,7 @@ export type { Store } from './store.js';
 export type * from './types.js';
 export type { NodeProcess } from './node-process.js';
 export type { RunFile } from './run-file.js';
+export { FeedKinds, type FeedEvent, type FeedFilter, type FeedKind, type FeedQuery, type FeedStore, type NewFeedEvent } from './feed.js';
 export { openSqliteStore, defaultBusyTimeoutMs } from './sqlite/index.js';
 export type { SqliteStore, SqliteStoreOptions } from './sqlite/index.js';
 export { createMemoryStore } from './memory/index.js';

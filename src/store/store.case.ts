@@ -3,6 +3,7 @@ import { describeApiTokenConformance } from './conformance/api-tokens.case.js';
 import { describeBranchStepConformance } from './conformance/branch-steps.case.js';
 import { describeCheckpointConformance } from './conformance/checkpoints.case.js';
 import { describeEventConformance } from './conformance/events.case.js';
+import { describeFeedConformance } from './conformance/feed.case.js';
 import type { StoreFixture } from './conformance/fixtures.case.js';
 import { describeHumanTaskConformance } from './conformance/human-tasks.case.js';
 import { describeLeaseConformance } from './conformance/leases.case.js';
@@ -54,5 +55,6 @@ export function describeStoreConformance(name: string, open: () => Promise<Store
     describeTimerConformance(fixture);
     describeWorkflowConformance(fixture);
     describeApiTokenConformance(fixture);
+    describeFeedConformance(fixture);
   });
 }

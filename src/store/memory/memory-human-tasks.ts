@@ -1,9 +1,11 @@
 import { tenantOf, type TenantScope } from '../../core/tenant-scope.js';
 import { applyHumanTaskChange, createHumanTaskRecord, takeAnswer } from '../human-task-record.js';
+import { humanTaskEntry } from '../feed-entries.js';
 import { compareSortKeys, decodeCursor, encodeCursor, matchesHumanTaskFilter, pageSize, sortKeyOf } from '../human-task-order.js';
 import type { HumanTask, HumanTaskChange, HumanTaskFilter, HumanTaskPage, NewHumanTask } from '../human-task-types.js';
 import type { HumanTaskStore } from '../human-tasks.js';
 import { humanTaskExistsError, humanTaskNotFoundError, storeClosedError } from '../store-errors.js';
+import { MemoryFeed } from './memory-feed.js';
 
 /**
  * Human tasks in memory, and the guard every memory-store call goes through (MemoryStore extends
@@ -14,6 +16,8 @@ export class MemoryHumanTaskStore implements HumanTaskStore {
   /** Tenant → task id → the task as JSON. */
   private readonly humanTasks = new Map<string, Map<string, string>>();
   protected closed = false;
+  /** The event feed every part of the memory store adds to (memory-feed.ts). */
+  protected readonly feed = new MemoryFeed();
 
   createHumanTask(scope: TenantScope, input: NewHumanTask): Promise<HumanTask> {
     return this.guard(() => this.createNow(scope, input));
@@ -48,7 +52,7 @@ export class MemoryHumanTaskStore implements HumanTaskStore {
       const current = this.read(scope, id);
       if (!current) throw humanTaskNotFoundError(id);
       const taken = takeAnswer(current, now);
-      if (taken) this.tenantTasks(scope).set(id, JSON.stringify(taken));
+      if (taken) this.save(scope, current, taken);
       return taken;
     });
   }
@@ -67,7 +71,7 @@ export class MemoryHumanTaskStore implements HumanTaskStore {
     const tasks = this.tenantTasks(scope);
     if (tasks.has(input.id)) throw humanTaskExistsError(input.id);
     const task = createHumanTaskRecord(tenantOf(scope), input);
-    tasks.set(task.id, JSON.stringify(task));
+    this.save(scope, undefined, task);
     return task;
   }
 
@@ -75,8 +79,14 @@ export class MemoryHumanTaskStore implements HumanTaskStore {
     const current = this.read(scope, id);
     if (!current) throw humanTaskNotFoundError(id);
     const updated = applyHumanTaskChange(current, decide(current));
-    this.tenantTasks(scope).set(id, JSON.stringify(updated));
+    this.save(scope, current, updated);
     return updated;
+  }
+
+  /** Stores the task and feeds the history entries it gained, as SQLite's trigger does. */
+  private save(scope: TenantScope, before: HumanTask | undefined, task: HumanTask): void {
+    this.tenantTasks(scope).set(task.id, JSON.stringify(task));
+    for (const entry of task.history.slice(before?.history.length ?? 0)) this.feed.add(task.tenant, humanTaskEntry(task, entry));
   }
 
   protected read(scope: TenantScope, id: string): HumanTask | undefined {

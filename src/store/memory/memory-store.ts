@@ -9,6 +9,9 @@ import { validateRunFiles, type RunFile } from '../run-file.js';
 import type { Store } from '../store.js';
 import { checkpointExistsError, nodeRecordExistsError, nodeRecordNotFoundError, runExistsError, runNotFoundError } from '../store-errors.js';
 import { MemoryApiTokenStore } from './memory-api-tokens.js';
+import { runEventEntry } from '../feed-entries.js';
+import { serializeFeedEvent, type FeedEvent, type FeedQuery, type NewFeedEvent } from '../feed.js';
+import { tenantOf, type TenantScope } from '../../core/tenant-scope.js';
 import type { BranchStep, Checkpoint, CheckpointHead, EventInput, Lease, NewRun, NodeEnd, NodeRecord, NodeStart, RunFilter, RunPatch, RunRecord, StoredEvent } from '../types.js';
 import { MemoryOutbox } from './memory-outbox.js';
 
@@ -242,6 +245,10 @@ class MemoryStore extends MemoryApiTokenStore implements Store {
   pinNoticeRouting(tenant: string, taskId: string, routing: unknown, at: number): Promise<void> { return this.outbox.pinNoticeRouting(tenant, taskId, routing, at); }
   getNoticeRouting(tenant: string, taskId: string): Promise<unknown> { return this.outbox.getNoticeRouting(tenant, taskId); }
 
+  readFeed(scope: TenantScope, query: FeedQuery): Promise<FeedEvent[]> { return this.guard(() => this.feed.read(tenantOf(scope), query)); }
+  appendFeedEvents(scope: TenantScope, events: readonly NewFeedEvent[]): Promise<FeedEvent[]> { return this.guard(() => events.map((event, i) => (serializeFeedEvent(event, i + 1), event)).map((event) => this.feed.add(tenantOf(scope), event))); }
+  pruneFeed(before: number): Promise<number> { return this.guard(() => this.feed.prune(before)); }
+
   close(): Promise<void> {
     this.closed = true;
     return Promise.resolve();
@@ -268,7 +275,10 @@ class MemoryStore extends MemoryApiTokenStore implements Store {
   }
 
   private commitEvents(tables: RunTables, pending: Array<{ seq: number; json: string; event: StoredEvent }>): StoredEvent[] {
-    for (const { seq, json } of pending) tables.events.push({ seq, json });
+    for (const { seq, json, event } of pending) {
+      tables.events.push({ seq, json });
+      this.feed.add(tables.record.tenant, runEventEntry(tables.record.id, seq, event));
+    }
     return pending.map((entry) => entry.event);
   }
 }

@@ -1,5 +1,6 @@
 import { tenantOf, type TenantScope } from '../../core/tenant-scope.js';
 import { serializeJson } from '../event-input.js';
+import { workflowStartedEntry, workflowStatusEntry, workflowStepEntry } from '../feed-entries.js';
 import type { HumanTask, HumanTaskChange, JsonValue } from '../human-task-types.js';
 import { canAcquireLease, canReleaseLease, canRenewLease, validateLeaseTiming } from '../lease-rules.js';
 import { validateClaimRequest } from '../timer-rules.js';
@@ -32,6 +33,7 @@ export class MemoryWorkflowStore extends MemoryTimerStore implements WorkflowSto
       if (existing) return { instance: parse(existing.instance), created: false };
       const instance = createWorkflowRecord(tenantOf(scope), input);
       this.workflows.set(key, { instance: JSON.stringify(instance), journal: [], signals: [] });
+      this.feed.add(instance.tenant, workflowStartedEntry(instance));
       return { instance, created: true };
     });
   }
@@ -62,7 +64,7 @@ export class MemoryWorkflowStore extends MemoryTimerStore implements WorkflowSto
     return this.guard(() => {
       const tables = this.requireWorkflow(scope, instanceId);
       const checked = checkJournalAppend(parse(tables.instance), tables.journal.length, entry);
-      tables.journal.push(JSON.stringify(checked));
+      this.journal(tables, checked);
       return checked;
     });
   }
@@ -90,7 +92,7 @@ export class MemoryWorkflowStore extends MemoryTimerStore implements WorkflowSto
       const signal = tables.signals[index];
       if (!signal) return undefined;
       const entry = checkJournalAppend(parse(tables.instance), tables.journal.length, { position, kind: 'signal', name, result: { payload: signal.payload }, at: now });
-      tables.journal.push(JSON.stringify(entry));
+      this.journal(tables, entry);
       tables.signals[index] = { ...signal, consumedAt: now, consumedBy: position };
       return entry;
     });
@@ -156,10 +158,18 @@ export class MemoryWorkflowStore extends MemoryTimerStore implements WorkflowSto
     if (!patch) return current;
     const updated = applyWorkflowPatch(current, patch);
     tables.instance = JSON.stringify(updated);
+    const changed = workflowStatusEntry(current, updated);
+    if (changed) this.feed.add(updated.tenant, changed);
     const parent = parentToWake(current, updated);
     const parentTables = parent && this.workflows.get(keyOf(updated.tenant, parent.parentId));
     if (parent && parentTables) this.update(parentTables, wake(updated.updatedAt, parent.matches));
     return updated;
+  }
+
+  /** Journals an entry and feeds it, as SQLite's trigger does. */
+  private journal(tables: InstanceTables, entry: JournalEntry): void {
+    tables.journal.push(JSON.stringify(entry));
+    this.feed.add(parse(tables.instance).tenant, workflowStepEntry(entry));
   }
 
   private setLease(tables: InstanceTables, owner: string | undefined, expiresAt: number | undefined): WorkflowInstance {

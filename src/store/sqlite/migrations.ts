@@ -1,3 +1,5 @@
+import { feedSchemaSql } from './feed-schema.js';
+
 /**
  * The SQLite schema, as an append-only list: the index is the schema version, recorded in
  * `schema_migrations`. Never edit or reorder an entry that has shipped; add a new one.
@@ -312,5 +314,10 @@ export const migrations: readonly Migration[] = [
       );
       CREATE UNIQUE INDEX api_tokens_live_name ON api_tokens (tenant, name) WHERE revoked_at IS NULL;
     `,
+  },
+  {
+    // The event feed the API's SSE stream serves (issue 12, src/store/feed.ts), filled by triggers.
+    name: 'event feed',
+    sql: feedSchemaSql,
   },
 ];

@@ -16,6 +16,7 @@ import { NodeProcessRows } from './node-process-rows.js';
 import { OutboxRows } from './outbox-rows.js';
 import { RunFileRows } from './run-file-rows.js';
 import { fromNodeRecordRow, fromRunRow, fromRunRowMarked, runPatchColumns, toRunRow } from './rows.js';
+import { FeedTable } from './feed-table.js';
 import { HumanTaskTable } from './human-task-table.js';
 import { isConstraintError, toStoreError } from './sqlite-errors.js';
 import { SqliteApiTokenStore } from './sqlite-api-token-store.js';
@@ -45,12 +46,14 @@ export class SqliteStore extends SqliteApiTokenStore implements Store {
   private readonly files: RunFileRows;
   private readonly outbox: OutboxRows;
   private readonly humanTasks: HumanTaskTable;
+  private readonly feed: FeedTable;
 
   constructor(db: Database.Database, path: string, busyTimeoutMs: number) {
     super(db, path, busyTimeoutMs);
     this.sql = prepareStatements(db);
     this.checkpoints = new CheckpointRows(path);
     this.humanTasks = new HumanTaskTable(db);
+    this.feed = new FeedTable(db);
     this.runPatchStatement = createRunPatchStatements(db);
     this.processes = new NodeProcessRows(db);
     this.files = new RunFileRows(db);
@@ -249,6 +252,11 @@ export class SqliteStore extends SqliteApiTokenStore implements Store {
   listHumanTasks: Store['listHumanTasks'] = (scope, filter = {}) => this.guard(() => this.humanTasks.list(tenantOf(scope), filter));
   updateHumanTask: Store['updateHumanTask'] = (scope, id, decide) => this.submit(durable, () => this.taskChanged(this.humanTasks.update(tenantOf(scope), id, decide)));
   takeHumanTaskAnswer: Store['takeHumanTaskAnswer'] = (scope, id, now) => this.submit(durable, () => this.humanTasks.take(tenantOf(scope), id, now));
+
+  // The event feed (feed-table.ts); the triggers write most of it. An appended event is durable.
+  readFeed: Store['readFeed'] = (scope, query) => this.guard(() => this.feed.read(tenantOf(scope), query));
+  appendFeedEvents: Store['appendFeedEvents'] = (scope, events) => this.submit(durable, () => this.feed.append(tenantOf(scope), events));
+  pruneFeed: Store['pruneFeed'] = (before) => this.guard(() => this.feed.prune(before));
 
   private readCheckpoint(runId: string, row: CheckpointRow | undefined): Checkpoint | undefined {
     return this.checkpoints.decode(runId, row, (seq) => this.sql.getCheckpoint.get(runId, seq));

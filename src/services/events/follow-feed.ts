@@ -1,0 +1,41 @@
+import type { ApiCaller, ApiDeps } from '../api/index.js';
+import type { FeedEvent } from '../../store/feed.js';
+import type { FeedWakeup } from './feed-wakeup.js';
+import { readEvents } from './read-events.js';
+import type { ReadEventsInput } from './schemas.js';
+
+export interface FollowFeedOptions {
+  wakeup: FeedWakeup;
+  /** Quiet this long: `heartbeat()` (SSE: a comment line keeping proxies and clients from timing out). */
+  heartbeatMs: number;
+  /** Ends the loop (SSE: the client went away). */
+  signal: AbortSignal;
+  send(event: FeedEvent): Promise<void>;
+  heartbeat(): Promise<void>;
+}
+
+/**
+ * Sends every event after `input.after` that passes the filter, then each new one as it is
+ * committed, until `signal` aborts (issue 12). The feed is read from the store every time, so
+ * nothing is lost between a wake-up and the read, and a reader that resumes from its last id
+ * (a reconnect, a restarted daemon) gets exactly the events it has not had, in order.
+ */
+export async function followFeed(deps: Pick<ApiDeps, 'store'>, caller: ApiCaller, input: ReadEventsInput, options: FollowFeedOptions): Promise<void> {
+  const { wakeup, signal } = options;
+  let after = input.after ?? 0;
+  while (!signal.aborted) {
+    // Noted before reading: a commit after the read moves the generation, so the wait returns at once.
+    const seen = wakeup.generation;
+    const { events } = await readEvents(deps, caller, { ...input, after });
+    for (const event of events) {
+      if (signal.aborted) return;
+      await options.send(event);
+      after = event.id;
+    }
+    if (events.length === input.limit) continue;
+    const reason = await wakeup.wait(seen, options.heartbeatMs, signal);
+    // The client left, or the wake-up was closed (the process is stopping): the stream ends.
+    if (reason === 'abort') return;
+    if (reason === 'timeout') await options.heartbeat();
+  }
+}
