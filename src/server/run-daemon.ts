@@ -100,7 +100,7 @@ export async function runDaemon(options: RunDaemonOptions): Promise<void> {
     return undefined;
   });
   // The HTTP API (issue 12), once this daemon owns the socket (so a losing daemon never writes http.json).
-  httpApi = startDaemonApi({ home: options.home, env: options.env, log, projects: { list: () => realPaths(state.projects) }, tasks: taskPort(service), ...options.http }).then(
+  httpApi = startDaemonApi({ home: options.home, env: options.env, log, projects: { list: () => realPaths(state.projects) }, tasks: taskPort(service), taskChanges: service, ...options.http }).then(
     (api) => {
       log.info('HTTP API listening', { url: api.url });
       options.onHttpReady?.(api.url);

@@ -114,6 +114,6 @@ describe('orchestra token', () => {
 
   it('issue 12: `orchestra --help` lists token under its heading', async () => {
     const help = await bin('--help');
-    expect(help.stdout).toMatch(/Programs and agents \(HTTP API, MCP\):\n\s+token\s/);
+    expect(help.stdout).toMatch(/Programs and agents \(HTTP API, MCP\):\n(?:.*\n)*?\s+token\s/);
   });
 });

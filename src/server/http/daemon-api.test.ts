@@ -24,7 +24,7 @@ describe('startDaemonApi', () => {
     const holder = await holdDefaultPort();
     const warnings: string[] = [];
     const log = { info() {}, error() {}, warn: (message: string) => void warnings.push(message) };
-    const api = await startDaemonApi({ home, env: {}, log, projects: { list: () => [] }, tasks: absentPorts().tasks });
+    const api = await startDaemonApi({ home, env: {}, log, projects: { list: () => [] }, tasks: absentPorts().tasks, taskChanges: { onChange: () => () => undefined } });
     try {
       expect(api.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
       expect(api.url).not.toBe(`http://127.0.0.1:${defaultHttpPort}`);
@@ -37,10 +37,10 @@ describe('startDaemonApi', () => {
   });
 
   it('issue 12: a port asked for that is taken is E_USAGE naming it, not a silent other port', async () => {
-    const first = await startDaemonApi({ home, env: { ORCHESTRA_HTTP_PORT: '0' }, log: { info() {}, warn() {}, error() {} }, projects: { list: () => [] }, tasks: absentPorts().tasks });
+    const first = await startDaemonApi({ home, env: { ORCHESTRA_HTTP_PORT: '0' }, log: { info() {}, warn() {}, error() {} }, projects: { list: () => [] }, tasks: absentPorts().tasks, taskChanges: { onChange: () => () => undefined } });
     try {
       const port = Number(new URL(first.url).port);
-      await expect(startDaemonApi({ home, env: {}, port, log: { info() {}, warn() {}, error() {} }, projects: { list: () => [] }, tasks: absentPorts().tasks })).rejects.toMatchObject({ code: 'E_USAGE', message: expect.stringContaining(`127.0.0.1:${port}`) });
+      await expect(startDaemonApi({ home, env: {}, port, log: { info() {}, warn() {}, error() {} }, projects: { list: () => [] }, tasks: absentPorts().tasks, taskChanges: { onChange: () => () => undefined } })).rejects.toMatchObject({ code: 'E_USAGE', message: expect.stringContaining(`127.0.0.1:${port}`) });
     } finally {
       await first.stop();
     }

@@ -3,7 +3,10 @@ import { ErrorCode, OrchestraError } from '../../core/errors.js';
 import { authenticateToken } from '../../services/auth/index.js';
 import { createHumanTaskSettings, operations, type ApiDeps } from '../../services/api/index.js';
 import { defaultDbPath, prepareOrchestraHome } from '../../store/home.js';
-import { openSqliteStore } from '../../store/sqlite/index.js';
+import { openSqliteStore, watchStoreChanges } from '../../store/sqlite/index.js';
+import { authenticateLocal } from '../../services/auth/index.js';
+import { mountEvents } from '../sse/mount-events.js';
+import { feedTaskChanges, type TaskFeedOptions } from '../tasks/task-feed.js';
 import { daemonPaths } from '../daemon/daemon-paths.js';
 import { removeHttpFile, writeHttpFile } from '../daemon/http-file.js';
 import { mountMcp } from '../mcp/mount-mcp.js';
@@ -20,6 +23,8 @@ export interface DaemonApiOptions {
   projects: ApiDeps['projects'];
   /** The daemon's coding-agent tasks (`taskPort(service)`). */
   tasks: ApiDeps['tasks'];
+  /** Their changes, appended to the event feed as kind `task` (the task service's onChange). */
+  taskChanges: TaskFeedOptions['tasks'];
   /** Default: ORCHESTRA_HTTP_HOST, else 127.0.0.1. */
   host?: string;
   /** Default: ORCHESTRA_HTTP_PORT (0: any free port), else 4777, or any free port when 4777 is taken. */
@@ -50,18 +55,28 @@ export async function startDaemonApi(o: DaemonApiOptions): Promise<{ url: string
     humanTaskSettings: createHumanTaskSettings({ store, home: o.home, env: o.env, log: o.log, now: () => systemClock.now() }),
     runs: createRunLauncher({ store, home: o.home, env: o.env }),
   };
+  // The SSE stream's own watcher: a change reported to one waiter is not reported to another (store-changes.ts).
+  const changes = watchStoreChanges(defaultDbPath(o.home));
+  const events = mountEvents({ changes });
+  const taskFeed = feedTaskChanges({ tasks: o.taskChanges, store, scope: authenticateLocal({ env: {} }), now: () => systemClock.now(), log: o.log });
   const app = createHttpApp({
     deps,
     operations,
     authenticate: (token) => authenticateToken(store, token, systemClock.now()),
     allowedHosts: () => hosts,
-    mounts: [mountTrpc, mountMcp({ operations })],
+    mounts: [mountTrpc, mountMcp({ operations }), events],
   });
+  const closeAll = async (): Promise<void> => {
+    events.close();
+    changes.close();
+    await taskFeed.stop();
+    await store.close();
+  };
   let server: HttpServer;
   try {
     server = await listen(app, host, port, o.log);
   } catch (error) {
-    await store.close();
+    await closeAll();
     throw error;
   }
   hosts = serverHostNames(host, server.port);
@@ -72,7 +87,7 @@ export async function startDaemonApi(o: DaemonApiOptions): Promise<{ url: string
     async stop() {
       await removeHttpFile(httpFile, process.pid);
       await server.close();
-      await store.close();
+      await closeAll();
     },
   };
 }

@@ -5,7 +5,7 @@ import { systemClock } from '../../../core/clock.js';
 import { silentLogger } from '../../../core/logger.js';
 import { createMemoryStore } from '../../../store/memory/memory-store.js';
 import { authenticateLocal } from '../../../services/auth/index.js';
-import type { Access, ApiDeps, Operation } from '../../../services/api/index.js';
+import type { Access, ApiCaller, ApiDeps, Operation } from '../../../services/api/index.js';
 import type { ApiEnv } from '../../http/api-env.js';
 import { mountMcp } from '../mount-mcp.js';
 import { absentPorts } from '../../../services/api/testing/absent-ports.js';
@@ -17,16 +17,17 @@ export interface TestMcpApp {
 
 /**
  * A real Hono server on 127.0.0.1:0 with /mcp mounted behind a stand-in for the HTTP API's auth
- * middleware: each token of `tokens` authenticates one user with one access, anything else is 401.
+ * middleware: each token of `tokens` authenticates one user with one access, anything else is 401;
+ * or `authenticate` (the real tokens of a store) decides.
  */
-export async function serveMcpApp(o: { operations: readonly Operation[]; tokens: Record<string, Access>; home: string }): Promise<TestMcpApp> {
+export async function serveMcpApp(o: { operations: readonly Operation[]; tokens: Record<string, Access>; home: string; authenticate?: (token: string) => Promise<ApiCaller | undefined> }): Promise<TestMcpApp> {
   const deps: ApiDeps = { ...absentPorts(), store: createMemoryStore(), clock: systemClock, home: o.home, env: {}, log: silentLogger, projects: { list: () => [] } };
   const app = new Hono<ApiEnv>();
   app.use('*', async (c, next) => {
     const token = /^Bearer (.+)$/.exec(c.req.header('authorization') ?? '')?.[1];
-    const access = token === undefined ? undefined : o.tokens[token];
-    if (access === undefined) return c.json({ code: 'E_UNAUTHORIZED' }, 401);
-    c.set('caller', { scope: authenticateLocal({ env: {} }), user: `user-${access}`, access });
+    const caller = token === undefined ? undefined : o.authenticate ? await o.authenticate(token) : standIn(o.tokens[token]);
+    if (caller === undefined) return c.json({ code: 'E_UNAUTHORIZED' }, 401);
+    c.set('caller', caller);
     c.set('deps', deps);
     await next();
   });
@@ -44,4 +45,8 @@ export async function serveMcpApp(o: { operations: readonly Operation[]; tokens:
         if ('closeAllConnections' in server) server.closeAllConnections();
       }),
   };
+}
+
+function standIn(access: Access | undefined): ApiCaller | undefined {
+  return access === undefined ? undefined : { scope: authenticateLocal({ env: {} }), user: `user-${access}`, access };
 }
