@@ -5,6 +5,7 @@ import { createHumanTaskSettings, operations, type ApiDeps } from '../../service
 import { defaultDbPath, prepareOrchestraHome } from '../../store/home.js';
 import { openSqliteStore, watchStoreChanges } from '../../store/sqlite/index.js';
 import { authenticateLocal } from '../../services/auth/index.js';
+import { startFeedRetention } from '../../services/events/feed-retention.js';
 import { mountEvents } from '../sse/mount-events.js';
 import { feedTaskChanges, type TaskFeedOptions } from '../tasks/task-feed.js';
 import { daemonPaths } from '../daemon/daemon-paths.js';
@@ -58,6 +59,7 @@ export async function startDaemonApi(o: DaemonApiOptions): Promise<{ url: string
   // The SSE stream's own watcher: a change reported to one waiter is not reported to another (store-changes.ts).
   const changes = watchStoreChanges(defaultDbPath(o.home));
   const events = mountEvents({ changes });
+  const retention = startFeedRetention({ store, clock: systemClock, log: o.log });
   const taskFeed = feedTaskChanges({ tasks: o.taskChanges, store, scope: authenticateLocal({ env: {} }), now: () => systemClock.now(), log: o.log });
   const app = createHttpApp({
     deps,
@@ -67,6 +69,7 @@ export async function startDaemonApi(o: DaemonApiOptions): Promise<{ url: string
     mounts: [mountTrpc, mountMcp({ operations }), events],
   });
   const closeAll = async (): Promise<void> => {
+    retention.stop();
     events.close();
     changes.close();
     await taskFeed.stop();
