@@ -25,7 +25,8 @@ interface Problem {
   detail?: unknown;
   code?: unknown;
   hint?: unknown;
-  fields?: unknown;
+  /** The bad fields (src/server/http/problem.ts names them `errors`). */
+  errors?: unknown;
 }
 
 const text = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);
@@ -45,7 +46,7 @@ export async function apiErrorOf(response: Response): Promise<OrchestraApiError>
     problem = { detail: body.slice(0, 500) || response.statusText };
   }
   const hint = text(problem.hint);
-  const fields = fieldsOf(problem.fields);
+  const fields = fieldsOf(problem.errors);
   return new OrchestraApiError(text(problem.code) ?? `HTTP_${response.status}`, text(problem.detail) ?? text(problem.title) ?? response.statusText, {
     status: response.status,
     ...(hint !== undefined && { hint }),

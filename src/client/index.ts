@@ -5,6 +5,8 @@ import { apiErrorOf } from './api-error.js';
 import { requestParts } from './http-request.js';
 
 export { OrchestraApiError } from './api-error.js';
+/** The tRPC router's type, for `createTRPCClient<OrchestraRouter>` against `/trpc` (docs/api.md "tRPC"). */
+export type { OrchestraRouter } from '../server/trpc/index.js';
 
 export interface ClientOptions {
   /** The API's base URL (`orchestra daemon status --json` prints it), e.g. `http://127.0.0.1:7412`. */

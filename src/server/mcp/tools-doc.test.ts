@@ -1,9 +1,9 @@
-import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { operations as table, type Operation } from '../../services/api/index.js';
 import { toolDefinition } from './mcp-tools.js';
-import { renderToolsDoc, replaceToolsDoc } from './tools-doc.js';
+import { expectFreshDoc } from '../docs/testing/expect-fresh-doc.js';
+import { renderToolsDoc, toolsDocBlock } from './tools-doc.js';
 import { sampleOperations } from './testing/sample-operations.js';
 
 // Widened: on a branch where the table is still empty its tuple type has no elements.
@@ -12,10 +12,7 @@ const page = resolve(import.meta.dirname, '../../../docs/mcp.md');
 
 describe('docs/mcp.md tools', () => {
   it('issue 12: the generated tools block of docs/mcp.md matches the operation table (npm run docs:mcp rewrites it)', () => {
-    const text = readFileSync(page, 'utf8');
-    const fresh = replaceToolsDoc(text, renderToolsDoc(operations));
-    if (process.env.UPDATE_DOCS === '1') writeFileSync(page, fresh);
-    else expect(text, 'docs/mcp.md is stale: run `npm run docs:mcp`').toBe(fresh);
+    expectFreshDoc(page, toolsDocBlock, renderToolsDoc(operations), 'docs:mcp');
   });
 
   it('issue 12: every tool of the table has an object input, a snake_case name used once, a summary and a description', () => {

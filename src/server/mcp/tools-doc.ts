@@ -1,9 +1,12 @@
 import type { Operation } from '../../services/api/index.js';
+import { tableCell as cell, type GeneratedBlock } from '../docs/generated-block.js';
 import { resourceSpecs } from './mcp-resources.js';
 import { toolDefinition } from './mcp-tools.js';
 
-export const toolsDocStart = '<!-- generated: MCP tools (src/server/mcp/tools-doc.ts; `npm run docs:mcp` rewrites it) -->';
-export const toolsDocEnd = '<!-- end of generated MCP tools -->';
+export const toolsDocBlock: GeneratedBlock = {
+  start: '<!-- generated: MCP tools (src/server/mcp/tools-doc.ts; `npm run docs:mcp` rewrites it) -->',
+  end: '<!-- end of generated MCP tools -->',
+};
 
 interface JsonProperty {
   type?: string | string[];
@@ -21,7 +24,7 @@ export function renderToolsDoc(operations: readonly Operation[]): string {
   const sections = tools.map(renderTool);
   const resources = resourceSpecs.map((spec) => `| \`${spec.uri}\` | ${spec.description} |`);
   return [
-    toolsDocStart,
+    toolsDocBlock.start,
     '',
     tools.length === 0 ? '_No operation is served as a tool yet._' : `${tools.length} tools.`,
     '',
@@ -34,7 +37,7 @@ export function renderToolsDoc(operations: readonly Operation[]): string {
     '|---|---|',
     ...resources,
     '',
-    toolsDocEnd,
+    toolsDocBlock.end,
   ].join('\n');
 }
 
@@ -60,14 +63,3 @@ function typeOf(property: JsonProperty): string {
   return property.default === undefined ? type : `${type} (default \`${JSON.stringify(property.default)}\`)`;
 }
 
-function cell(text: string): string {
-  return text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
-}
-
-/** `page` with its generated block replaced by `block`; the page must hold the markers once. */
-export function replaceToolsDoc(page: string, block: string): string {
-  const start = page.indexOf(toolsDocStart);
-  const end = page.indexOf(toolsDocEnd);
-  if (start < 0 || end < start) throw new Error('docs/mcp.md lost its generated-block markers');
-  return page.slice(0, start) + block + page.slice(end + toolsDocEnd.length);
-}
