@@ -271,15 +271,18 @@ describe('orchestra daemon start | status | stop | restart | logs', () => {
     expect(await project.bin(['daemon', 'start'])).toMatchObject({ code: 0, stdout: 'started the orchestra daemon\n', stderr: '' });
     expect(await project.bin(['daemon', 'start'])).toMatchObject({ code: 0, stdout: 'the orchestra daemon is already running\n' });
     const daemon = await daemonProcess(project);
+    // The HTTP API listens a moment after the socket answers (issue 12): its URL shows once it does.
+    await eventually(() => existsSync(paths.httpFile), 'the HTTP API to write its URL');
     const json = await project.bin(['daemon', 'status', '--json']);
     expect(json.code).toBe(0);
     const status = JSON.parse(json.stdout) as Record<string, unknown>;
-    expect(Object.keys(status).sort()).toEqual(['pid', 'rssBytes', 'running', 'socket', 'startedAt', 'uptimeMs', 'version']);
+    expect(Object.keys(status).sort()).toEqual(['pid', 'rssBytes', 'running', 'socket', 'startedAt', 'uptimeMs', 'url', 'version']);
+    expect(status.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
     expect(status).toMatchObject({ running: true, pid: readPidFile(paths.pidFile)?.pid, socket: paths.socket, version: orchestraVersion() });
     expect(Number.isNaN(Date.parse(String(status.startedAt)))).toBe(false);
     expect(status.uptimeMs).toBeGreaterThanOrEqual(0);
     expect(status.rssBytes).toBeGreaterThan(1_000_000);
-    expect((await project.bin(['daemon', 'status'])).stdout).toMatch(new RegExp(`^the orchestra daemon is running: pid ${status.pid}, up \\d+s, [\\d.]+ MB, socket ${paths.socket}\\n$`));
+    expect((await project.bin(['daemon', 'status'])).stdout).toMatch(new RegExp(`^the orchestra daemon is running: pid ${status.pid}, up \\d+s, [\\d.]+ MB, socket ${paths.socket}, HTTP API ${String(status.url)}\\n$`));
     // Only this user may talk to it.
     const socket = statSync(paths.socket);
     expect(socket.isSocket()).toBe(true);
