@@ -52,7 +52,9 @@ describe('runSetupScript', () => {
     const { root, worktree } = await project(script);
     const env = { ...ENV, ORCHESTRA_WORKTREE: worktree, ORCHESTRA_PROJECT_ROOT: root };
     let output = '';
-    expect(await runSetupScript({ root, worktree, env, onOutput: (chunk) => (output += chunk) })).toEqual({ ran: true, exitCode: 0 });
+    // The base environment without the test runner's ORCHESTRA_* settings: only the task's variables are listed.
+    const baseEnv = { PATH: process.env.PATH ?? '/usr/bin:/bin' };
+    expect(await runSetupScript({ root, worktree, env, baseEnv, onOutput: (chunk) => (output += chunk) })).toEqual({ ran: true, exitCode: 0 });
     expect(output).toContain('setting up add-docs\n');
     expect(output).toContain('warn\n');
     expect((await readFile(join(worktree, 'env.txt'), 'utf8')).trim().split('\n')).toEqual([
