@@ -2,6 +2,7 @@
 // process or event loop with its load): SUBSCRIBERS SSE streams on /events, then RATE requests/s of
 // the mix (bench/api-mix.js) for SECONDS on a fixed schedule (open loop: a slow answer does not slow
 // the next request), then waits for every subscriber to have every event the writes made. Prints JSON.
+// Ten requests of the mix warm the server up first (not measured; their events are expected too).
 // Argument: { name, url, token?, pid, db?, seconds, rate, subscribers }.
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -13,9 +14,18 @@ const target = JSON.parse(process.argv[2]);
 const auth = target.token === undefined ? {} : { authorization: `Bearer ${target.token}` };
 const drainMs = 15_000;
 
+// Warm-up: each kind of request once before measuring (a daemon in use has loaded its modules).
+const warm = { latencies: [], slowest: [], errors: [], eventIds: [] };
+const warmMix = createMix();
+for (let i = 0; i < 10; i++) await send(nextRequest(warmMix, i), warm, 0);
+if (warm.errors.length > 0) throw new Error(`the warm-up failed: ${warm.errors.join(' | ')}`);
+
+// Orchestra's subscribers start after the warm-up's events (the feed would replay them at connect).
+const after = target.db === undefined ? undefined : ((await storeFeedIds(target.db, 0)).at(-1) ?? 0);
+const eventsUrl = `${target.url}/events${after === undefined ? '' : `?after=${after}`}`;
 const subs = [];
 for (let i = 0; i < target.subscribers; i += 20) {
-  const batch = Array.from({ length: Math.min(20, target.subscribers - i) }, () => subscribe(`${target.url}/events`, auth));
+  const batch = Array.from({ length: Math.min(20, target.subscribers - i) }, () => subscribe(eventsUrl, auth));
   subs.push(...(await Promise.all(batch)));
 }
 
@@ -26,7 +36,7 @@ const run = await drive();
 const cpu = { server: cpuSeconds(target.pid) - started.server, self: cpuTotal(process.cpuUsage(started.self)), seconds: (performance.now() - started.at) / 1000 };
 lag.disable();
 
-const expected = target.db === undefined ? run.eventIds : await storeFeedIds(target.db);
+const expected = target.db === undefined ? run.eventIds : await storeFeedIds(target.db, after);
 const drained = await drain(expected);
 for (const sub of subs) sub.close();
 console.log(JSON.stringify(report()));
@@ -36,13 +46,13 @@ process.exit(0);
 async function drive() {
   const mix = createMix();
   const total = Math.round(target.seconds * target.rate);
-  const out = { latencies: [], sendLag: [], errors: [], eventIds: [], pending: [] };
+  const out = { latencies: [], slowest: [], sendLag: [], errors: [], eventIds: [], pending: [] };
   const t0 = performance.now();
   for (let i = 0; i < total; ) {
     const now = performance.now();
     for (; i < total && t0 + (i * 1000) / target.rate <= now; i++) {
       out.sendLag.push(now - (t0 + (i * 1000) / target.rate));
-      out.pending.push(send(nextRequest(mix, i), out));
+      out.pending.push(send(nextRequest(mix, i), out, (now - t0) / 1000));
     }
     if (i < total) await sleep(Math.max(0, t0 + (i * 1000) / target.rate - performance.now()));
   }
@@ -50,13 +60,15 @@ async function drive() {
   return out;
 }
 
-async function send(request, out) {
+async function send(request, out, second) {
   const begin = performance.now();
   try {
     const init = { method: request.method, headers: { ...auth, ...(request.body && { 'content-type': 'application/json' }) } };
-    const response = await fetch(`${target.url}${request.path}`, request.body ? { ...init, body: JSON.stringify(request.body) } : init);
+    const response = await globalThis.fetch(`${target.url}${request.path}`, request.body ? { ...init, body: JSON.stringify(request.body) } : init);
     const text = await response.text();
-    out.latencies.push(performance.now() - begin);
+    const ms = performance.now() - begin;
+    out.latencies.push(ms);
+    noteSlow(out.slowest, { ms, second, request: `${request.method} ${request.path}` });
     if (!response.ok) return void out.errors.push(`${request.method} ${request.path}: ${response.status} ${text.slice(0, 200)}`);
     if (request.method === 'POST') {
       const json = JSON.parse(text);
@@ -68,14 +80,21 @@ async function send(request, out) {
   }
 }
 
-/** Every feed event id of the tenant, read from the store file itself after the writes. */
-async function storeFeedIds(db) {
+/** Keeps the 5 slowest requests: when they were sent and what they were. */
+function noteSlow(slowest, entry) {
+  if (slowest.length === 5 && slowest[4].ms >= entry.ms) return;
+  slowest.push(entry);
+  slowest.sort((a, b) => b.ms - a.ms).splice(5);
+}
+
+/** The tenant's feed event ids after `after`, read from the store file itself. */
+async function storeFeedIds(db, after) {
   const { openSqliteStore } = await import('../dist/store/sqlite/index.js');
   const { authenticateLocal } = await import('../dist/services/auth/index.js');
   const store = await openSqliteStore(db);
   try {
     const ids = [];
-    for (let page; (page = await store.readFeed(authenticateLocal({ env: {} }), { after: ids.at(-1) ?? 0, limit: 1000 })).length > 0; ) ids.push(...page.map((event) => event.id));
+    for (let page; (page = await store.readFeed(authenticateLocal({ env: {} }), { after: ids.at(-1) ?? after, limit: 1000 })).length > 0; ) ids.push(...page.map((event) => event.id));
     return ids;
   } finally {
     await store.close();
@@ -99,6 +118,7 @@ function report() {
     latency: summary(run.latencies),
     errors: run.errors.length,
     firstErrors: run.errors.slice(0, 3),
+    slowest: run.slowest,
     events: {
       expected: expected.length,
       subscribers: subs.length,

@@ -6,7 +6,7 @@
 export async function subscribe(url, headers) {
   const ended = new AbortController();
   const sub = { ids: new Set(), latencies: [], duplicates: 0, error: undefined, close: () => ended.abort() };
-  const response = await fetch(url, { headers: { accept: 'text/event-stream', ...headers }, signal: ended.signal });
+  const response = await globalThis.fetch(url, { headers: { accept: 'text/event-stream', ...headers }, signal: ended.signal });
   if (!response.ok) throw new Error(`GET ${url}: ${response.status} ${await response.text()}`);
   void read(response.body, sub, ended.signal);
   return sub;
