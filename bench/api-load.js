@@ -2,11 +2,12 @@
 // process or event loop with its load): SUBSCRIBERS SSE streams on /events, then RATE requests/s of
 // the mix (bench/api-mix.js) for SECONDS on a fixed schedule (open loop: a slow answer does not slow
 // the next request), then waits for every subscriber to have every event the writes made. Prints JSON.
-// Ten requests of the mix warm the server up first (not measured; their events are expected too).
+// Ten requests of the mix warm the server up first (not measured; subscribers start after their events).
 // Argument: { name, url, token?, pid, db?, seconds, rate, subscribers }.
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { createMix, nextRequest } from './api-mix.js';
+import { send as httpSend } from './api-http.js';
 import { subscribe } from './api-sse.js';
 import { cpuSeconds, summary } from './api-stats.js';
 
@@ -63,20 +64,19 @@ async function drive() {
 async function send(request, out, second) {
   const begin = performance.now();
   try {
-    const init = { method: request.method, headers: { ...auth, ...(request.body && { 'content-type': 'application/json' }) } };
-    const response = await globalThis.fetch(`${target.url}${request.path}`, request.body ? { ...init, body: JSON.stringify(request.body) } : init);
-    const text = await response.text();
+    const headers = { ...auth, ...(request.body && { 'content-type': 'application/json' }) };
+    const { status, text } = await httpSend(`${target.url}${request.path}`, { method: request.method, headers, body: request.body && JSON.stringify(request.body) });
     const ms = performance.now() - begin;
     out.latencies.push(ms);
     noteSlow(out.slowest, { ms, second, request: `${request.method} ${request.path}` });
-    if (!response.ok) return void out.errors.push(`${request.method} ${request.path}: ${response.status} ${text.slice(0, 200)}`);
+    if (status >= 300) return void out.errors.push(`${request.method} ${request.path}: ${status} ${text.slice(0, 200)}`);
     if (request.method === 'POST') {
       const json = JSON.parse(text);
       request.onJson?.(json);
       if (json.eventId !== undefined) out.eventIds.push(json.eventId);
     }
   } catch (error) {
-    out.errors.push(`${request.method} ${request.path}: ${error.message}`);
+    out.errors.push(`${request.method} ${request.path}: ${error.message}${error.cause ? ` (${error.cause.code ?? error.cause.message})` : ''}`);
   }
 }
 

@@ -1,23 +1,24 @@
-// One SSE subscriber over a fetch stream (no client library: Node 20 has no EventSource): records,
+// One SSE subscriber over an HTTP stream (no client library: Node 20 has no EventSource): records,
 // for every event, its id and how long after the event's `at` (the writer's clock, same machine) it
 // arrived. Comment lines (heartbeats) are skipped.
 
 /** Opens `url` and resolves once the response's headers are in; events are counted until `close()`. */
+import { stream } from './api-http.js';
+
 export async function subscribe(url, headers) {
   const ended = new AbortController();
-  const sub = { ids: new Set(), latencies: [], duplicates: 0, error: undefined, close: () => ended.abort() };
-  const response = await globalThis.fetch(url, { headers: { accept: 'text/event-stream', ...headers }, signal: ended.signal });
-  if (!response.ok) throw new Error(`GET ${url}: ${response.status} ${await response.text()}`);
+  const response = await stream(url, { accept: 'text/event-stream', ...headers });
+  if (response.status !== 200) throw new Error(`GET ${url}: ${response.status}`);
+  const sub = { ids: new Set(), latencies: [], duplicates: 0, error: undefined, close: () => (ended.abort(), response.close()) };
   void read(response.body, sub, ended.signal);
   return sub;
 }
 
 async function read(body, sub, signal) {
-  const decoder = new TextDecoder();
   let buffer = '';
   try {
     for await (const chunk of body) {
-      buffer += decoder.decode(chunk, { stream: true });
+      buffer += chunk;
       let end;
       while ((end = buffer.indexOf('\n\n')) >= 0) {
         onMessage(buffer.slice(0, end), sub);

@@ -62,8 +62,10 @@ function print(ours, floor) {
   for (const [label, key] of [['event write -> subscriber p50', 'p50'], ['event write -> subscriber p99', 'p99']]) {
     row(label, ms(ours.events.latency[key]), ms(floor.events.latency[key]), ratio(ours.events.latency[key], floor.events.latency[key]));
   }
-  const cpu = (side) => `${((side.cpu.server / side.cpu.seconds) * 100).toFixed(0)}%`;
-  row('server CPU (of one core)', cpu(ours), cpu(floor));
+  // CPU seconds per second of load (backlog included): over 100% a single-threaded server falls
+  // behind even on an idle core; on a busy machine it falls behind well before.
+  const cpu = (side) => `${((side.cpu.server / SECONDS) * 100).toFixed(0)}%`;
+  row('server CPU per s of load', cpu(ours), cpu(floor), `${ratio(ours.cpu.server, floor.cpu.server)}   (of one core; a server above ~100% cannot keep up)`);
   for (const side of [ours, floor]) {
     const { loop, cpu: used } = side;
     const share = used.self / used.seconds;
