@@ -16,8 +16,8 @@ const FAN = Number(process.env.BENCH_FAN ?? 100);
 const SHORT = Number(process.env.BENCH_SHORT ?? 100);
 const LONG = Number(process.env.BENCH_LONG ?? 10_000);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
-// Some sections only: BENCH_SECTIONS=scaling,cold (of peers, scaling, cold, parse, workflows, tasks).
-const SECTIONS = new Set((process.env.BENCH_SECTIONS ?? 'peers,scaling,cold,parse,workflows,tasks').split(','));
+// Some sections only: BENCH_SECTIONS=scaling,cold (of peers, scaling, cold, parse, workflows, tasks, api).
+const SECTIONS = new Set((process.env.BENCH_SECTIONS ?? 'peers,scaling,cold,parse,workflows,tasks,api').split(','));
 
 function best(fn, rounds = ROUNDS) {
   let min = Infinity;
@@ -83,3 +83,6 @@ if (SECTIONS.has('workflows')) await import('./workflows.js');
 
 // Tasks: 20 agents through the daemon against git worktree + tmux (bench/tasks.js; BENCH_TASKS=5 for fewer).
 if (SECTIONS.has('tasks')) await import('./tasks.js');
+
+// The HTTP API: 200 SSE subscribers and 100 requests/s against the daemon and a bare Hono app (bench/api.js; BENCH_API_SECONDS=5 for shorter).
+if (SECTIONS.has('api')) await import('./api.js');
