@@ -11,6 +11,12 @@ export interface FeedWakeup {
   readonly generation: number;
   /** Resolves 'change' once generation passes `seen` (at once if it has), else 'timeout' or 'abort'. */
   wait(seen: number, timeoutMs: number, signal: AbortSignal): Promise<WakeReason>;
+  /**
+   * The result of `read` for `key` in the current generation: readers asking the same (a tenant's
+   * unfiltered stream at the same cursor, as most subscribers are) share one read instead of one each.
+   * A read made in this generation saw every commit noticed so far; a later one moves the generation.
+   */
+  share<T>(key: string, read: () => Promise<T>): Promise<T>;
   /** Readers waiting now (a closed stream leaves none behind). */
   readonly waiting: number;
   close(): void;
@@ -31,6 +37,7 @@ export function createFeedWakeup(changes: ChangeSource): FeedWakeup {
   let looping = false;
   const closing = new AbortController();
   const waiters = new Set<() => void>();
+  let shared = { generation, reads: new Map<string, Promise<unknown>>() };
   const loop = async (): Promise<void> => {
     looping = true;
     while (waiters.size > 0 && !closing.signal.aborted) {
@@ -47,6 +54,17 @@ export function createFeedWakeup(changes: ChangeSource): FeedWakeup {
     },
     get waiting() {
       return waiters.size;
+    },
+    share<T>(key: string, read: () => Promise<T>): Promise<T> {
+      if (shared.generation !== generation) shared = { generation, reads: new Map() };
+      let result = shared.reads.get(key) as Promise<T> | undefined;
+      if (!result) {
+        result = read();
+        shared.reads.set(key, result);
+        // A failed read is not shared with whoever asks next.
+        result.catch(() => shared.reads.delete(key));
+      }
+      return result;
     },
     wait(seen, timeoutMs, signal) {
       if (generation !== seen) return Promise.resolve('change');

@@ -26,7 +26,8 @@ export async function followFeed(deps: Pick<ApiDeps, 'store'>, caller: ApiCaller
   while (!signal.aborted) {
     // Noted before reading: a commit after the read moves the generation, so the wait returns at once.
     const seen = wakeup.generation;
-    const { events } = await readEvents(deps, caller, { ...input, after });
+    const key = JSON.stringify([caller.scope.tenant, input, after]);
+    const { events } = await wakeup.share(key, () => readEvents(deps, caller, { ...input, after }));
     for (const event of events) {
       if (signal.aborted) return;
       await options.send(event);

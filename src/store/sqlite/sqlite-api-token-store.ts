@@ -20,7 +20,7 @@ export abstract class SqliteApiTokenStore extends SqliteWorkflowStore implements
 
   createApiToken: ApiTokenStore['createApiToken'] = (scope, token) => this.submit(durable, () => this.apiTokens.create(tenantOf(scope), token));
   listApiTokens: ApiTokenStore['listApiTokens'] = (scope) => this.guard(() => this.apiTokens.list(tenantOf(scope)));
-  findApiTokenByHash: ApiTokenStore['findApiTokenByHash'] = (tokenHash) => this.guard(() => this.apiTokens.findByHash(tokenHash));
+  findApiTokenByHash: ApiTokenStore['findApiTokenByHash'] = (tokenHash) => this.committed(() => this.apiTokens.findByHash(tokenHash));
   revokeApiToken: ApiTokenStore['revokeApiToken'] = (scope, id, now) => this.submit(durable, () => this.apiTokens.revoke(tenantOf(scope), id, now));
   touchApiToken: ApiTokenStore['touchApiToken'] = (scope, id, now) => this.submit(ordinary, () => this.apiTokens.touch(tenantOf(scope), id, now));
 }
