@@ -6,6 +6,7 @@ import { defaultDbPath, prepareOrchestraHome } from '../../store/home.js';
 import { openSqliteStore, watchStoreChanges } from '../../store/sqlite/index.js';
 import { authenticateLocal } from '../../services/auth/index.js';
 import { mountEvents } from '../sse/mount-events.js';
+import { createFeedWakeup } from '../../services/events/index.js';
 import { feedTaskChanges, type TaskFeedOptions } from '../tasks/task-feed.js';
 import { daemonPaths } from '../daemon/daemon-paths.js';
 import { removeHttpFile, writeHttpFile } from '../daemon/http-file.js';
@@ -55,6 +56,10 @@ export async function startDaemonApi(o: DaemonApiOptions): Promise<{ url: string
     humanTaskSettings: createHumanTaskSettings({ store, home: o.home, env: o.env, log: o.log, now: () => systemClock.now() }),
     runs: createRunLauncher({ store, home: o.home, env: o.env }),
   };
+  // Long waits (approvals) sleep on a watcher of their own, shared by all of them.
+  const approvalChanges = watchStoreChanges(defaultDbPath(o.home));
+  const storeWake = createFeedWakeup(approvalChanges);
+  deps.storeWake = storeWake;
   // The SSE stream's own watcher: a change reported to one waiter is not reported to another (store-changes.ts).
   const changes = watchStoreChanges(defaultDbPath(o.home));
   const events = mountEvents({ changes });
@@ -69,6 +74,8 @@ export async function startDaemonApi(o: DaemonApiOptions): Promise<{ url: string
   const closeAll = async (): Promise<void> => {
     events.close();
     changes.close();
+    storeWake.close();
+    approvalChanges.close();
     await taskFeed.stop();
     await store.close();
   };
