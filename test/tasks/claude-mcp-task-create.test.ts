@@ -42,6 +42,15 @@ function run(args: string[], cwd: string, env: Record<string, string>): Promise<
   });
 }
 
+/** The daemon running and knowing the project (HTTP on any free port), and Claude's --mcp-config and environment. */
+async function claudeWithOrchestra(p: TaskProject, model: FakeModelServer): Promise<{ config: string; env: Record<string, string> }> {
+  expect((await p.bin(['status'])).code).toBe(0);
+  const config = await writeClaudeMcpConfig(join(p.root, 'session'), { command: process.execPath, args: [binPath, 'mcp'], env: { ORCHESTRA_HOME: p.home, ORCHESTRA_HTTP_PORT: '0' } });
+  // Claude Code 2.1 connects MCP servers in the background and its first request may go out before
+  // they are listed (it offers WaitForMcpServers instead); a one-shot run waits for them.
+  return { config, env: { ...claudeEnvironment(p, model, 'unused').env, MCP_CONNECTION_NONBLOCKING: '0' } };
+}
+
 describe.skipIf(!existsSync(claude))('issue 12: the real Claude Code CLI with Orchestra\'s MCP server', () => {
   it('issue 12: the model calls task_create through `orchestra mcp`: the task file appears in .orchestra/tasks/', { timeout: 150_000 }, async () => {
     project = new TaskProject();
@@ -54,12 +63,7 @@ describe.skipIf(!existsSync(claude))('issue 12: the real Claude Code CLI with Or
         return { text: 'Creating a sub-task.', toolCalls: [{ name: tool, input: { project: p.project, slug: 'from-claude', description: 'Made by Claude through MCP.' } }] };
       },
     });
-    // The daemon runs and knows the project (a local command in it adds it), HTTP on any free port.
-    expect((await p.bin(['status'])).code).toBe(0);
-    const config = await writeClaudeMcpConfig(join(p.root, 'session'), { command: process.execPath, args: [binPath, 'mcp'], env: { ORCHESTRA_HOME: p.home, ORCHESTRA_HTTP_PORT: '0' } });
-    // Claude Code 2.1 connects MCP servers in the background and its first request may go out before
-    // they are listed (it offers WaitForMcpServers instead); a one-shot run waits for them.
-    const env = { ...claudeEnvironment(p, server, 'unused').env, MCP_CONNECTION_NONBLOCKING: '0' };
+    const { config, env } = await claudeWithOrchestra(p, server);
 
     const result = await run(['-p', 'Split this work: create a sub-task.', '--mcp-config', config, '--allowedTools', tool, '--output-format', 'json', '--model', 'claude-fake'], p.project, env);
 
@@ -73,5 +77,42 @@ describe.skipIf(!existsSync(claude))('issue 12: the real Claude Code CLI with Or
     expect(result.code, diagnostics).toBe(0);
     expect((JSON.parse(result.stdout) as { result: string }).result).toBe('Created the sub-task.');
     expect((await p.task('from-claude')).status).toBe('draft');
+  });
+
+  it('issue 12: --permission-prompt-tool approval_prompt: the Bash call waits for a person, who allows it with an edited command, which Claude runs', { timeout: 150_000 }, async () => {
+    project = new TaskProject();
+    const p = project;
+    server = await startFakeModelServer({
+      fallback: (request): StaticTurn => {
+        if (!toolsOf(request).some((offered) => offered.name === 'Bash')) return { text: 'ok' };
+        if (lastMessage(request).includes('"tool_result"')) return { text: 'The build ran.' };
+        return { text: 'Running the build.', toolCalls: [{ name: 'Bash', input: { command: 'echo asked > build-output.txt', description: 'Build' } }] };
+      },
+    });
+    const { config, env } = await claudeWithOrchestra(p, server);
+    const claudeRun = run(['-p', 'Run the build.', '--mcp-config', config, '--permission-prompt-tool', 'mcp__orchestra__approval_prompt', '--output-format', 'json', '--model', 'claude-fake'], p.project, env);
+
+    // The permission request is a human task in the inbox, with the tool and its input as context.
+    let id = '';
+    await expect
+      .poll(async () => {
+        const inbox = JSON.parse((await p.bin(['inbox', '--all', '--json'])).stdout || '{"tasks":[]}') as { tasks: Array<{ id: string; context: Record<string, unknown> }> };
+        const task = inbox.tasks.find((candidate) => candidate.context.tool_name === 'Bash');
+        if (task !== undefined) {
+          expect(task.context.input).toMatchObject({ command: 'echo asked > build-output.txt' });
+          id = task.id;
+        }
+        return id;
+      }, { timeout: 60_000 })
+      .not.toBe('');
+    const answered = await p.bin(['answer', id, '--json', JSON.stringify({ decision: 'allow', input: JSON.stringify({ command: 'echo edited > build-output.txt', description: 'Build' }) })]);
+    expect(answered.stderr).toBe('');
+    expect(answered.code).toBe(0);
+
+    const result = await claudeRun;
+    const diagnostics = `claude exit ${result.code}\nstdout: ${result.stdout}\nstderr: ${result.stderr}`;
+    expect(result.code, diagnostics).toBe(0);
+    expect(readFileSync(join(p.project, 'build-output.txt'), 'utf8'), diagnostics).toBe('edited\n');
+    expect((JSON.parse(result.stdout) as { result: string; permission_denials: unknown[] }).permission_denials).toEqual([]);
   });
 });
