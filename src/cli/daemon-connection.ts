@@ -37,6 +37,7 @@ export function foregroundDaemonOptions(ctx: CommandContext): RunDaemonOptions {
     home: resolveOrchestraHome(ctx.io.env),
     env: ctx.io.env,
     hookCommand: [process.execPath, orchestraBin, 'hook'],
+    mcpCommand: [process.execPath, orchestraBin, 'mcp'],
     quietMs: quiet === undefined ? undefined : Number(quiet),
     signals: ctx.io.signals,
   };

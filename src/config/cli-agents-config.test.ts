@@ -64,6 +64,8 @@ describe('cli_agents in orchestra.yaml', () => {
           status: 'claude-hooks',
           prompt_via: 'argument',
           env: { MY_AGENT_TUI: '1' },
+          mcp: true,
+          approvals: false,
         },
       },
     });
@@ -91,7 +93,7 @@ describe('cli_agents in orchestra.yaml', () => {
       'a misspelled interactive key',
       ['cli_agents:', '  a:', '    command: a', '    interactive:', '      resume: ["--resume", "{session_id}"]'],
       '5:7',
-      'cli_agents.a.interactive.resume: unknown key. Allowed here: args, resume_args, session_id, status, prompt_via, env, session_id_pattern.',
+      'cli_agents.a.interactive.resume: unknown key. Allowed here: args, resume_args, session_id, status, prompt_via, env, session_id_pattern, mcp, approvals.',
     ],
     [
       'session_id assign without {session_id}',

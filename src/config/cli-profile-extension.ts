@@ -19,6 +19,8 @@ const interactiveChanges = z.strictObject({
   prompt_via: z.enum(InteractivePromptVias).optional(),
   env: envRecord.optional(),
   session_id_pattern: z.string().min(1, 'must not be empty').optional(),
+  mcp: z.boolean().optional(),
+  approvals: z.boolean().optional(),
 });
 
 export const cliProfileChangesObject = z.strictObject({

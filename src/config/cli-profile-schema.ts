@@ -43,6 +43,10 @@ const interactiveObject = z.strictObject({
   env: envRecord.default({}),
   /** A regular expression every session id of this agent matches (whole id); see session-id-rule.ts. */
   session_id_pattern: z.string().min(1, 'must not be empty').refine(compiles, 'must be a valid regular expression').optional(),
+  /** Orchestra's MCP server in the session's own config (claude-hooks and opencode-plugin agents); docs/mcp.md. */
+  mcp: z.boolean().default(true),
+  /** Claude Code asks Orchestra (a human task) instead of its own prompt: --permission-prompt-tool; docs/mcp.md. */
+  approvals: z.boolean().default(false),
 });
 
 function compiles(pattern: string): boolean {
@@ -105,6 +109,8 @@ export interface ResolvedInteractiveStanza {
   prompt_via: InteractivePromptVia;
   env: Record<string, string>;
   session_id_pattern?: string;
+  mcp: boolean;
+  approvals: boolean;
 }
 
 /** Without `args`, the prompt is the only argument (or none, with prompt_via: stdin). */
@@ -141,6 +147,8 @@ function resolveCliProfileStanza(stanza: CliProfileObject): ResolvedCliProfileSt
         prompt_via: interactive.prompt_via ?? defaultInteractivePromptVia(interactive.args),
         env: interactive.env,
         ...(interactive.session_id_pattern !== undefined && { session_id_pattern: interactive.session_id_pattern }),
+        mcp: interactive.mcp,
+        approvals: interactive.approvals,
       },
     }),
   };

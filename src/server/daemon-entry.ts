@@ -16,6 +16,7 @@ try {
     home: resolveOrchestraHome(process.env),
     env: process.env,
     hookCommand: [process.execPath, orchestraBin, 'hook'],
+    mcpCommand: [process.execPath, orchestraBin, 'mcp'],
     quietMs: quiet === undefined ? undefined : Number(quiet),
     humanPollMs: humanPoll === undefined ? undefined : Number(humanPoll),
     signals: process,

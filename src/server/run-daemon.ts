@@ -18,6 +18,8 @@ export interface RunDaemonOptions {
   env: Readonly<Record<string, string | undefined>>;
   /** argv of `orchestra hook <source>`, which agents' hooks run to report to this daemon. */
   hookCommand: string[];
+  /** argv of `orchestra mcp`: Orchestra's MCP server in each task agent's session config. */
+  mcpCommand?: string[];
   quietMs?: number;
   /** How often the SLA sweeper and the notification delivery loop look for work when idle (default 1 s / 5 s). */
   humanPollMs?: number;
@@ -49,6 +51,7 @@ export async function runDaemon(options: RunDaemonOptions): Promise<void> {
     log,
     env: options.env,
     hookCommand: options.hookCommand,
+    ...(options.mcpCommand !== undefined && { mcpCommand: options.mcpCommand }),
     quietMs: options.quietMs ?? 2_000,
     profiles: createProfileSource(options.env),
   });

@@ -13,3 +13,4 @@ export { codexHooksJson, CodexHookEvents } from './codex-hooks.js';
 export { codexConfigToml } from './codex-config.js';
 export { opencodePluginSource, withOpencodePlugin } from './opencode-plugin.js';
 export { sessionIdProblem, describeSessionId, SessionIdPatterns } from './session-id-rule.js';
+export { approvalPromptTool, claudeMcpConfigFile, claudeMcpOptions, orchestraMcpName, withOpencodeMcp, writeClaudeMcpConfig, type OrchestraMcpServer } from './orchestra-mcp.js';

@@ -6,6 +6,7 @@ import { expandArgs, type PlaceholderValues } from './arg-template.js';
 import { claudeHookSettings } from './claude-hooks.js';
 import { prepareConfigHome } from './config-home.js';
 import { installOpencodePlugin, withOpencodePlugin } from './opencode-plugin.js';
+import { claudeMcpOptions, withOpencodeMcp, type OrchestraMcpServer } from './orchestra-mcp.js';
 import { profileModel, type CliProfile, type InteractiveSpec } from './profile.js';
 import { describeSessionId, sessionIdProblem } from './session-id-rule.js';
 
@@ -28,6 +29,11 @@ export interface InteractiveLaunchInput {
   env?: Readonly<Record<string, string | undefined>>;
   /** Where the agent will run (the task's worktree): Codex's config trusts it. */
   cwd?: string;
+  /**
+   * Orchestra's MCP server for the session (Claude Code: --mcp-config; Opencode: its config
+   * variable), unless the profile says `mcp: false`; absent: none.
+   */
+  mcpServer?: OrchestraMcpServer;
 }
 
 export interface InteractiveLaunch {
@@ -54,7 +60,7 @@ export function canResume(profile: CliProfile, sessionId: string | undefined): b
  * UUID when the profile assigns ids) or, with `resume`, the known session. Adds the status
  * plumbing the profile names: Claude Code hooks through `--settings`, the Opencode plugin, or
  * Codex hooks in the hooks.json of its own CODEX_HOME, or Gemini CLI hooks in the settings of its
- * own GEMINI_CLI_HOME (config_home).
+ * own GEMINI_CLI_HOME (config_home); and Orchestra's MCP server in the session's config (mcpServer).
  * A resume that is not possible throws E_USAGE (see canResume), so the caller can start fresh.
  */
 export async function interactiveLaunch(profile: CliProfile, input: InteractiveLaunchInput): Promise<InteractiveLaunch> {
@@ -74,9 +80,12 @@ export async function interactiveLaunch(profile: CliProfile, input: InteractiveL
   const env: Record<string, string> = { ...profile.env, ...spec.env };
   let args = expandArgs(profile.name, template, values);
   if (spec.status === 'claude-hooks') args = beforeOptionEnd(args, ['--settings', claudeHookSettings(withSource(input.hookCommand, 'claude'))]);
+  const mcpServer = spec.mcp === false ? undefined : input.mcpServer;
+  if (spec.status === 'claude-hooks' && mcpServer !== undefined) args = beforeOptionEnd(args, await claudeMcpOptions(input.stateDir, mcpServer, spec.approvals === true));
   if (spec.status === 'opencode-plugin') {
     const pluginUrl = await installOpencodePlugin(input.stateDir, withSource(input.hookCommand, 'opencode'));
     env.OPENCODE_CONFIG_CONTENT = withOpencodePlugin(env.OPENCODE_CONFIG_CONTENT ?? input.env?.OPENCODE_CONFIG_CONTENT, pluginUrl);
+    if (mcpServer !== undefined) env.OPENCODE_CONFIG_CONTENT = withOpencodeMcp(env.OPENCODE_CONFIG_CONTENT, mcpServer);
   }
   const hookSource = configHomeHooks[spec.status];
   const hookCommand = hookSource === undefined ? undefined : withSource(input.hookCommand, hookSource);

@@ -71,19 +71,22 @@ export async function installOpencodePlugin(stateDir: string, hookCommand: reado
  * provider, say) keeps every key.
  */
 export function withOpencodePlugin(configContent: string | undefined, pluginUrl: string): string {
-  let config: Record<string, unknown> = {};
-  if (configContent !== undefined && configContent.trim() !== '') {
-    let parsed: unknown;
-    try {
-      parsed = JSON.parse(configContent);
-    } catch (error) {
-      throw new OrchestraError(ErrorCode.CONFIG, `OPENCODE_CONFIG_CONTENT is not valid JSON: ${(error as Error).message}`, { hint: 'Fix or unset OPENCODE_CONFIG_CONTENT in the environment or the profile\'s env.', cause: error });
-    }
-    if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
-      throw new OrchestraError(ErrorCode.CONFIG, 'OPENCODE_CONFIG_CONTENT must be a JSON object.', { hint: 'Fix or unset OPENCODE_CONFIG_CONTENT in the environment or the profile\'s env.' });
-    }
-    config = parsed as Record<string, unknown>;
-  }
+  const config = readOpencodeConfig(configContent);
   const plugins = Array.isArray(config.plugin) ? config.plugin.filter((entry) => entry !== pluginUrl) : [];
   return JSON.stringify({ ...config, plugin: [...plugins, pluginUrl] });
+}
+
+/** OPENCODE_CONFIG_CONTENT as an object (empty when unset); E_CONFIG when it is not a JSON object. */
+export function readOpencodeConfig(configContent: string | undefined): Record<string, unknown> {
+  if (configContent === undefined || configContent.trim() === '') return {};
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(configContent);
+  } catch (error) {
+    throw new OrchestraError(ErrorCode.CONFIG, `OPENCODE_CONFIG_CONTENT is not valid JSON: ${(error as Error).message}`, { hint: 'Fix or unset OPENCODE_CONFIG_CONTENT in the environment or the profile\'s env.', cause: error });
+  }
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
+    throw new OrchestraError(ErrorCode.CONFIG, 'OPENCODE_CONFIG_CONTENT must be a JSON object.', { hint: 'Fix or unset OPENCODE_CONFIG_CONTENT in the environment or the profile\'s env.' });
+  }
+  return parsed as Record<string, unknown>;
 }

@@ -29,6 +29,8 @@ export function cliProfileFromStanza(name: string, stanza: ResolvedCliProfileSta
         promptVia: interactive.prompt_via,
         env: interactive.env,
         sessionIdPattern: interactive.session_id_pattern,
+        mcp: interactive.mcp,
+        approvals: interactive.approvals,
       },
     }),
   };

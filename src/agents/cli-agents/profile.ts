@@ -51,6 +51,10 @@ export interface InteractiveSpec {
   env: Readonly<Record<string, string>>;
   /** What the agent's session ids look like (a whole-id regular expression); undefined: the safe rule only. */
   sessionIdPattern?: string | undefined;
+  /** Orchestra's MCP server in the session's config (Claude Code: --mcp-config; Opencode: OPENCODE_CONFIG_CONTENT). Default true. */
+  mcp?: boolean;
+  /** Claude Code's permission requests become human tasks (--permission-prompt-tool). Default false. */
+  approvals?: boolean;
 }
 
 export const PromptVia = { argument: 'argument', stdin: 'stdin' } as const;

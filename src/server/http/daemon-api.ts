@@ -7,6 +7,7 @@ import { openSqliteStore, watchStoreChanges } from '../../store/sqlite/index.js'
 import { authenticateLocal } from '../../services/auth/index.js';
 import { startFeedRetention } from '../../services/events/feed-retention.js';
 import { mountEvents } from '../sse/mount-events.js';
+import { createFeedWakeup } from '../../services/events/index.js';
 import { feedTaskChanges, type TaskFeedOptions } from '../tasks/task-feed.js';
 import { daemonPaths } from '../daemon/daemon-paths.js';
 import { removeHttpFile, writeHttpFile } from '../daemon/http-file.js';
@@ -56,6 +57,10 @@ export async function startDaemonApi(o: DaemonApiOptions): Promise<{ url: string
     humanTaskSettings: createHumanTaskSettings({ store, home: o.home, env: o.env, log: o.log, now: () => systemClock.now() }),
     runs: createRunLauncher({ store, home: o.home, env: o.env }),
   };
+  // Long waits (approvals) sleep on a watcher of their own, shared by all of them.
+  const approvalChanges = watchStoreChanges(defaultDbPath(o.home));
+  const storeWake = createFeedWakeup(approvalChanges);
+  deps.storeWake = storeWake;
   // The SSE stream's own watcher: a change reported to one waiter is not reported to another (store-changes.ts).
   const changes = watchStoreChanges(defaultDbPath(o.home));
   const events = mountEvents({ changes });
@@ -72,6 +77,8 @@ export async function startDaemonApi(o: DaemonApiOptions): Promise<{ url: string
     retention.stop();
     events.close();
     changes.close();
+    storeWake.close();
+    approvalChanges.close();
     await taskFeed.stop();
     await store.close();
   };

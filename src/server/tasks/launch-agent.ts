@@ -14,6 +14,7 @@ import { taskEnvironment, taskPrompt } from './task-env.js';
 import { makePrivateDir } from '../../core/private-files.js';
 import { agentEnv, baseAgentEnv } from '../../config/index.js';
 import { trustWorktree } from './claude-trust.js';
+import { taskMcpServer } from './task-mcp.js';
 
 export interface LaunchOptions {
   /** Continue the agent's recorded session instead of starting a new one. */
@@ -64,6 +65,7 @@ async function launchOnce(ctx: ServiceContext, projectRoot: string, task: Task, 
     stateDir,
     env: passed,
     cwd: task.worktree,
+    mcpServer: taskMcpServer(ctx.options.mcpCommand, home, env),
   });
   if (profile.interactive?.status === 'claude-hooks') {
     const trust = await trustWorktree({ ...passed, ...launch.env }, task.worktree);

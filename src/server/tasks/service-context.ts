@@ -31,6 +31,8 @@ export interface ServiceOptions {
   env: Readonly<Record<string, string | undefined>>;
   /** argv that Claude Code hooks and the Opencode plugin run to report to the daemon. */
   hookCommand: string[];
+  /** argv of `orchestra mcp`, which a task's Claude Code or Opencode gets as its MCP server; absent: none. */
+  mcpCommand?: string[];
   /** Output quiet for this long means the agent is idle (when it reports nothing better). */
   quietMs: number;
   profiles: ProfileSource;

@@ -5,6 +5,7 @@ import type { WorkflowRegistry } from '../../workflows/loader/index.js';
 import type { HumanTaskSettings } from './human-task-settings.js';
 import type { TaskPort } from './task-port.js';
 import type { RunLauncher } from '../runs/launch-port.js';
+import type { StoreWake } from '../approvals/index.js';
 
 /**
  * What the operations work with (issue 12), built once by the process that serves them (the daemon,
@@ -39,4 +40,9 @@ export interface ApiDeps {
    * `orchestra` process `run --detach` spawns (src/server/runs/run-launcher.ts).
    */
   runs: RunLauncher;
+  /**
+   * Wakes a wait when the store changes (any process's commit): the daemon's shared watcher
+   * (createFeedWakeup). Long waits (approvals.request) sleep on it; without it they look again each second.
+   */
+  storeWake?: StoreWake;
 }

@@ -8,4 +8,5 @@ export { humanTaskOperations } from './human-task-operations.js';
 export { workflowOperations } from './workflow-operations.js';
 export { notificationOperations } from './notification-operations.js';
 export { taskOperations } from './task-operations.js';
+export { approvalOperations } from './approval-operations.js';
 export type { TaskCreate, TaskLogs, TaskMerge, TaskMerged, TaskPort, TaskStart } from './task-port.js';

@@ -18,10 +18,10 @@ export interface TestMcpApp {
 /**
  * A real Hono server on 127.0.0.1:0 with /mcp mounted behind a stand-in for the HTTP API's auth
  * middleware: each token of `tokens` authenticates one user with one access, anything else is 401;
- * or `authenticate` (the real tokens of a store) decides.
+ * or `authenticate` (the real tokens of a store) decides. `deps`: the operations' (default: a memory store, no ports).
  */
-export async function serveMcpApp(o: { operations: readonly Operation[]; tokens: Record<string, Access>; home: string; authenticate?: (token: string) => Promise<ApiCaller | undefined> }): Promise<TestMcpApp> {
-  const deps: ApiDeps = { ...absentPorts(), store: createMemoryStore(), clock: systemClock, home: o.home, env: {}, log: silentLogger, projects: { list: () => [] } };
+export async function serveMcpApp(o: { operations: readonly Operation[]; tokens: Record<string, Access>; home: string; authenticate?: (token: string) => Promise<ApiCaller | undefined>; deps?: ApiDeps }): Promise<TestMcpApp> {
+  const deps: ApiDeps = o.deps ?? { ...absentPorts(), store: createMemoryStore(), clock: systemClock, home: o.home, env: {}, log: silentLogger, projects: { list: () => [] } };
   const app = new Hono<ApiEnv>();
   app.use('*', async (c, next) => {
     const token = /^Bearer (.+)$/.exec(c.req.header('authorization') ?? '')?.[1];
