@@ -94,6 +94,11 @@ const cases: Record<string, Case> = {
     expect: { createsInB: (body, t) => void expect(body.record).toMatchObject({ name: t.a.token.name, user: 'root' }) },
   },
   'tokens.revoke': { input: (a) => ({ id: a.token.id }), expect: { notFound: 'E_TOKEN_NOT_FOUND' } },
+  // Asks in B's own tenant (its human task is B's) and, unanswered, denies at its 1 s deadline.
+  'approvals.request': {
+    input: () => ({ tool_name: 'Bash', input: { command: 'ls' }, timeout_seconds: 1 }),
+    expect: { createsInB: (body) => void expect(body).toMatchObject({ behavior: 'deny' }) },
+  },
 };
 
 let t: Tenants;

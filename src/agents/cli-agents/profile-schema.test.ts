@@ -39,13 +39,13 @@ describe('parseCliProfile', () => {
 
   it('reads the interactive section, defaulting prompt_via from its args', () => {
     const typed = parseCliProfile('x', { command: 'x', interactive: {} });
-    expect(typed.interactive).toEqual({ args: [], resumeArgs: undefined, sessionId: 'none', status: 'quiescence', promptVia: 'type', env: {} });
+    expect(typed.interactive).toEqual({ args: [], resumeArgs: undefined, sessionId: 'none', status: 'quiescence', promptVia: 'type', env: {}, mcp: true, approvals: false });
     const full = parseCliProfile('x', {
       command: 'x',
       interactive: { args: ['--id', '{session_id}', ['--model', '{model}'], '{prompt}'], resume_args: ['--resume', '{session_id}'], session_id: 'assign', status: 'claude-hooks', env: { A: '1' } },
     });
     expect(full.interactive).toEqual({
-      args: ['--id', '{session_id}', ['--model', '{model}'], '{prompt}'], resumeArgs: ['--resume', '{session_id}'], sessionId: 'assign', status: 'claude-hooks', promptVia: 'argument', env: { A: '1' },
+      args: ['--id', '{session_id}', ['--model', '{model}'], '{prompt}'], resumeArgs: ['--resume', '{session_id}'], sessionId: 'assign', status: 'claude-hooks', promptVia: 'argument', env: { A: '1' }, mcp: true, approvals: false,
     });
   });
 
@@ -61,7 +61,7 @@ describe('parseCliProfile', () => {
     ['no {prompt} with prompt_via argument', { command: 'x', args: ['run'] }, 'cli_agents.x.args: prompt_via is "argument" but no argument contains {prompt}; add "{prompt}" where the CLI expects the prompt, or set prompt_via: stdin.'],
     ['{prompt} with prompt_via stdin', { command: 'x', args: ['{prompt}'], prompt_via: 'stdin' }, 'cli_agents.x.args: prompt_via is "stdin" but an argument contains {prompt}; remove it, or set prompt_via: argument.'],
     ['an empty group', { command: 'x', args: ['{prompt}', []] }, 'cli_agents.x.args[1]: a list must have at least one element (a group of arguments).'],
-    ['an unknown interactive key', { command: 'x', interactive: { argz: [] } }, 'cli_agents.x.interactive.argz: unknown key. Did you mean "args"? Allowed here: args, resume_args, session_id, status, prompt_via, env, session_id_pattern.'],
+    ['an unknown interactive key', { command: 'x', interactive: { argz: [] } }, 'cli_agents.x.interactive.argz: unknown key. Did you mean "args"? Allowed here: args, resume_args, session_id, status, prompt_via, env, session_id_pattern, mcp, approvals.'],
     ['a bad status', { command: 'x', interactive: { status: 'hooks' } }, 'cli_agents.x.interactive.status: "hooks" is not allowed. Allowed: claude-hooks, opencode-plugin, codex-hooks, gemini-hooks, quiescence.'],
     ['a bad config_home', { command: 'x', config_home: 'claude' }, 'cli_agents.x.config_home: "claude" is not allowed. Allowed: codex, gemini.'],
     ['gemini-hooks without config_home', { command: 'x', interactive: { status: 'gemini-hooks' } }, 'cli_agents.x.interactive.status: is "gemini-hooks", whose hooks go into the config Orchestra writes for config_home: gemini; add config_home: gemini.'],
