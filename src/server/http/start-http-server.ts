@@ -1,4 +1,5 @@
 import { createAdaptorServer } from '@hono/node-server';
+import { nodeFetch } from './node-fetch.js';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Hono } from 'hono';
@@ -16,7 +17,7 @@ const closeGraceMs = 1_000;
 
 /** Serves `app` on `host:port` (port 0: any free port); rejects with the listen error (EADDRINUSE…). */
 export async function startHttpServer(o: { app: Hono<ApiEnv>; host: string; port: number }): Promise<HttpServer> {
-  const server = createAdaptorServer({ fetch: o.app.fetch }) as Server;
+  const server = createAdaptorServer({ fetch: nodeFetch(o.app) }) as Server;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(o.port, o.host, () => {

@@ -1,7 +1,11 @@
-import type { Hono } from 'hono';
-import { streamSSE } from 'hono/streaming';
+import type { ServerResponse } from 'node:http';
+import type { Context, Hono } from 'hono';
+import { stream as honoStream } from 'hono/streaming';
+import { RESPONSE_ALREADY_SENT } from '@hono/node-server/utils/response';
 import { createFeedWakeup, eventsInputFromQuery, followFeed, type ChangeSource } from '../../services/events/index.js';
 import type { ApiEnv, Mount } from '../http/api-env.js';
+import { nodeSseSink, type SseSink } from './node-sse-sink.js';
+import { sseFrames, sseHeartbeat } from './sse-frame.js';
 
 export interface EventsMountOptions {
   /** A change watcher of its own (watchStoreChanges on the store file): see createFeedWakeup. */
@@ -33,18 +37,36 @@ export function mountEvents(options: EventsMountOptions): EventsMount {
       const input = eventsInputFromQuery(c.req.query(), c.req.header('Last-Event-ID'));
       const caller = c.get('caller');
       const deps = c.get('deps');
-      return streamSSE(c, async (stream) => {
-        const ended = new AbortController();
-        stream.onAbort(() => ended.abort());
-        await followFeed(deps, caller, input, {
+      const follow = (sink: SseSink): Promise<void> =>
+        followFeed(deps, caller, input, {
           wakeup,
           heartbeatMs,
-          signal: ended.signal,
-          send: (event) => stream.writeSSE({ id: String(event.id), event: event.type, data: JSON.stringify(event) }),
-          heartbeat: () => stream.write(': heartbeat\n\n').then(() => undefined),
+          signal: sink.signal,
+          send: (events) => sink.write(sseFrames(events)),
+          heartbeat: () => sink.write(sseHeartbeat),
         });
+      const res = nodeResponse(c);
+      if (res !== undefined) {
+        void follow(nodeSseSink(res, c.res.headers))
+          .catch((error: unknown) => deps.log.warn('an event stream ended on an error', { error: error instanceof Error ? error.message : String(error) }))
+          .finally(() => res.end());
+        return RESPONSE_ALREADY_SENT;
+      }
+      // Not on @hono/node-server (app.request in a test, another adapter): the same frames over web streams.
+      c.header('content-type', 'text/event-stream');
+      c.header('cache-control', 'no-cache');
+      return honoStream(c, async (stream) => {
+        const ended = new AbortController();
+        stream.onAbort(() => ended.abort());
+        await follow({ signal: ended.signal, write: (text) => stream.write(text).then(() => undefined) });
       });
     });
   };
   return Object.assign(mount, { waiting: () => wakeup.waiting, close: () => wakeup.close() });
+}
+
+/** Node's response when served by @hono/node-server (its `env.outgoing`). */
+function nodeResponse(c: Context<ApiEnv>): ServerResponse | undefined {
+  const env = c.env as { outgoing?: ServerResponse } | undefined;
+  return env?.outgoing;
 }

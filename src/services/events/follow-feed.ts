@@ -10,7 +10,8 @@ export interface FollowFeedOptions {
   heartbeatMs: number;
   /** Ends the loop (SSE: the client went away). */
   signal: AbortSignal;
-  send(event: FeedEvent): Promise<void>;
+  /** Events read together, in order: one write for the batch. */
+  send(events: readonly FeedEvent[]): Promise<void>;
   heartbeat(): Promise<void>;
 }
 
@@ -28,10 +29,10 @@ export async function followFeed(deps: Pick<ApiDeps, 'store'>, caller: ApiCaller
     const seen = wakeup.generation;
     const key = JSON.stringify([caller.scope.tenant, input, after]);
     const { events } = await wakeup.share(key, () => readEvents(deps, caller, { ...input, after }));
-    for (const event of events) {
-      if (signal.aborted) return;
-      await options.send(event);
-      after = event.id;
+    if (signal.aborted) return;
+    if (events.length > 0) {
+      await options.send(events);
+      after = events[events.length - 1]!.id;
     }
     if (events.length === input.limit) continue;
     const reason = await wakeup.wait(seen, options.heartbeatMs, signal);

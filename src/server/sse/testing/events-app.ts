@@ -7,6 +7,7 @@ import { mintTenantScope } from '../../../core/tenant-scope.js';
 import type { ApiDeps } from '../../../services/api/index.js';
 import type { Store } from '../../../store/store.js';
 import type { ApiEnv } from '../../http/api-env.js';
+import { nodeFetch } from '../../http/node-fetch.js';
 import { mountEvents, type EventsMountOptions, type EventsMount } from '../mount-events.js';
 import { absentPorts } from '../../../services/api/testing/absent-ports.js';
 
@@ -27,7 +28,7 @@ export async function startEventsServer(store: Store, options: EventsMountOption
   const mount = mountEvents(options);
   mount(app);
   const server = await new Promise<ServerType>((resolve) => {
-    const started = serve({ fetch: app.fetch, hostname: '127.0.0.1', port: 0 }, () => resolve(started));
+    const started = serve({ fetch: nodeFetch(app), hostname: '127.0.0.1', port: 0 }, () => resolve(started));
   });
   const { port } = server.address() as AddressInfo;
   return {
