@@ -73,8 +73,10 @@ describe('issue 12: an agent in a task\'s worktree, through `orchestra mcp`', ()
 
 describe('issue 12: a read-only token over Streamable HTTP', () => {
   it('issue 12: sees only the read-only tools, can call them, and a write tool is an unknown tool', { timeout: 60_000 }, async () => {
-    const reader = await connectHttp(url, await createToken(p, 'e2e-reader', 'read'));
-    const writer = await connectHttp(url, await createToken(p, 'e2e-writer', 'write'));
+    // Both tokens first: a client left idle while a CLI runs could meet its keep-alive socket closed.
+    const tokens = { read: await createToken(p, 'e2e-reader', 'read'), write: await createToken(p, 'e2e-writer', 'write') };
+    const reader = await connectHttp(url, tokens.read);
+    const writer = await connectHttp(url, tokens.write);
     try {
       const readable = (await reader.client.listTools()).tools;
       const all = (await writer.client.listTools()).tools;
