@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, readlinkSync, realpathSync } from 'node:fs';
 import { mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -91,6 +91,12 @@ describe('ensureDaemon', () => {
     const second = await ensure();
     expect(second.started).toBe(false);
     expect((await second.client.call<DaemonPing>('daemon.ping')).pid).toBe(ping.pid);
+  });
+
+  it.skipIf(!hasProc)('issue 12: runs in its home, not in the folder it was started from (an agent\'s task worktree, which a merge deletes)', async () => {
+    const { client } = await ensure();
+    const { pid } = await client.call<DaemonPing>('daemon.ping');
+    expect(readlinkSync(`/proc/${pid}/cwd`)).toBe(realpathSync(home));
   });
 
   it('ends with one daemon when three callers race to start it', async () => {

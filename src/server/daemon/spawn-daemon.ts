@@ -34,6 +34,9 @@ export async function spawnDaemon(
     fchmodSync(logFd, PRIVATE_FILE_MODE);
     const child = spawn(file, args, {
       detached: true,
+      // In its home, not the folder it was started from: that may be a task's worktree (an agent's
+      // `orchestra mcp` or shell started it), which a merge deletes under a daemon still running there.
+      cwd: o.home,
       stdio: ['ignore', logFd, logFd],
       // A daemon started from inside an agent (its shell runs `orchestra status`) must not carry
       // that agent's marker: it would count as one of its agents.
