@@ -14,10 +14,16 @@ export interface HttpServer {
 }
 
 const closeGraceMs = 1_000;
+const keepAliveMs = 65_000;
 
 /** Serves `app` on `host:port` (port 0: any free port); rejects with the listen error (EADDRINUSE…). */
 export async function startHttpServer(o: { app: Hono<ApiEnv>; host: string; port: number }): Promise<HttpServer> {
   const server = createAdaptorServer({ fetch: nodeFetch(o.app) }) as Server;
+  // Node's 5 s default closes idle connections about when clients (undici: the server's hint less
+  // 1 s) reuse them; on a busy machine a late client timer then sends into a closing socket and
+  // the request fails with "other side closed". A long idle keeps that race rare.
+  server.keepAliveTimeout = keepAliveMs;
+  server.headersTimeout = keepAliveMs + 1_000;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(o.port, o.host, () => {
