@@ -18,6 +18,8 @@ export function registerProjectCommands(program: Command, ctx: CommandContext, s
       .description('start a project: orchestra.yaml, workflows/ with an example, tsconfig.json; keeps existing files')
       .argument('[dir]', 'the project folder (created when missing)')
       .option('--json', 'print { project, files: [{ path, outcome }] } as JSON')
+      .option('--guided [names]', 'add guided workflows for coding agents to workflows/: all, or some (--guided=REFACTOR_WITH_TESTS,WORK)')
+      .option('--no-guided', 'add none and do not ask (a terminal is asked otherwise)')
       .action(async (dir: string | undefined, options) => setExitCode(await (await import('./project-commands/init.js')).initCommand(ctx, dir, options)));
   }
 
