@@ -60,6 +60,7 @@ export async function loadGuidedDefinition(dir: string, options: LoadOptions = {
     diagnostics.push({ rule: 'guided_step_listed', severity: 'warning', message: `steps/${file} is not listed in index.md; it is never used.`, loc: { file: `${shownAs}/steps/${file}`, line: 1, column: 1 }, fix: `Add "${stepName}" to the "## Steps" list in index.md, or delete the file.` });
   }
   diagnostics.push(...validateOutline({ steps: index.steps, rules, firstStep: index.firstStep }));
+  sortByFile(diagnostics, indexShown);
   if (diagnostics.some((d) => d.severity === 'error')) return { diagnostics };
   const definition: GuidedDefinition = { name, dir: folder, title: index.title, goal: index.goal, steps, firstStep: index.firstStep?.name ?? steps[0]!.name, context: index.context };
   return { definition, diagnostics };
@@ -81,6 +82,12 @@ async function loadStep(folder: string, shownAs: string, listed: ListedStep, ste
   if (listed.description !== undefined) step.description = listed.description;
   if (parsed.waitsFor) step.waitsFor = parsed.waitsFor;
   return step;
+}
+
+/** index.md's diagnostics first, then each step file's, each file's in line order (the sort is stable). */
+function sortByFile(diagnostics: Diagnostic[], indexFile: string): void {
+  const rank = (d: Diagnostic) => (d.loc?.file === indexFile ? '' : (d.loc?.file ?? ''));
+  diagnostics.sort((a, b) => rank(a).localeCompare(rank(b)) || (a.loc?.line ?? 0) - (b.loc?.line ?? 0) || (a.loc?.column ?? 0) - (b.loc?.column ?? 0));
 }
 
 /** The `*.md` files in steps/ (none when the folder is missing). */

@@ -56,7 +56,7 @@ export function parseStep(file: string, text: string): ParsedStep {
       rule: 'guided_step_sections',
       severity: 'error',
       message: `the step has no "# ${sectionTitles[section]}" section.`,
-      loc: { file, line: markdown.body.at(-1)?.line ?? 1, column: 1 },
+      loc: { file, line: 1, column: 1 },
       fix: `Add a line "# ${sectionTitles[section]}" followed by ${section === 'guidance' ? 'what the orchestrator should weigh when deciding the next step (and rules such as "on failure: STEP")' : 'what the agent should do in this step'}.`,
     });
   }
