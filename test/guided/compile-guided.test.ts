@@ -64,10 +64,13 @@ describe('orchestra compile on a guided workflow', () => {
     expect(good).toEqual({ file: 'workflows/FIX_BUG', ok: true, steps: 4, rules: 7, diagnostics: [] });
   });
 
-  it('issue 13: a folder without index.md is one error; --svg is refused as a usage error', async () => {
-    const empty = await compile('workflows');
+  it('issue 13: a workflow folder without index.md is one error, another folder is no pipeline; --svg is refused as a usage error', async () => {
+    const empty = await compile('workflows/NO_INDEX');
     expect(empty.code).toBe(1);
-    expect(empty.stderr).toContain('workflows/index.md:1:1: error[guided_index_exists]: workflows/index.md does not exist.');
+    expect(empty.stderr).toContain('workflows/NO_INDEX/index.md:1:1: error[guided_index_exists]: workflows/NO_INDEX/index.md does not exist.');
+    const folder = await compile('workflows');
+    expect(folder.code).toBe(2);
+    expect(folder.stderr).toContain('or a guided workflow folder (one with an index.md)');
     const svg = await compile('workflows/FIX_BUG', '--svg', 'out.svg');
     expect(svg.code).toBe(2);
     expect(svg.stderr).toContain('--svg draws pipelines only');

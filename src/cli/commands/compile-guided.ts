@@ -1,5 +1,5 @@
 import { stat } from 'node:fs/promises';
-import { basename, dirname, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { ErrorCode, ExitCode, OrchestraError, plural } from '../../core/index.js';
 import { loadGuidedDefinition } from '../../guided/load-definition.js';
 import type { CommandContext } from '../command-context.js';
@@ -7,17 +7,23 @@ import { countSeverities, formatCounts, formatDiagnosticsText } from '../output/
 import { displayPath } from '../output/display-path.js';
 
 /**
- * The guided workflow folder `file` names: the folder itself or its index.md. Undefined for
- * anything else (a pipeline's DOT file, or a path that does not exist: the pipeline path reports it).
+ * The guided workflow folder `file` names: its index.md, or a folder with an index.md or a steps/
+ * folder (so a missing index.md is reported as such). Undefined for anything else: a pipeline's DOT
+ * file, any other folder or a path that does not exist, which the pipeline path reports.
  */
 export async function guidedFolderOf(cwd: string, file: string): Promise<string | undefined> {
   const path = resolve(cwd, file);
   if (basename(path) === 'index.md') return dirname(path);
-  try {
-    return (await stat(path)).isDirectory() ? path : undefined;
-  } catch {
-    return undefined;
-  }
+  if (!(await isDirectory(path))) return undefined;
+  return (await exists(join(path, 'index.md'))) || (await isDirectory(join(path, 'steps'))) ? path : undefined;
+}
+
+async function isDirectory(path: string): Promise<boolean> {
+  return stat(path).then((stats) => stats.isDirectory(), () => false);
+}
+
+async function exists(path: string): Promise<boolean> {
+  return stat(path).then(() => true, () => false);
 }
 
 /** `orchestra compile workflows/NAME`: a guided workflow's diagnostics printed as a pipeline's are, and the same exit codes. */
