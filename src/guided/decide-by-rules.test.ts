@@ -48,6 +48,7 @@ describe('decideByRules', () => {
     ['review', { rejected: false }, 'success', { next: 'ask', status: 'running', reason: /^ask follows review/ }],
     ['ask', {}, 'success', { next: undefined, status: 'completed', reason: /^ask is the last step listed/ }],
     ['ask', {}, 'failed', { next: undefined, status: 'completed', reason: /on failure: END/ }],
+    ['gone', {}, 'success', { next: undefined, status: 'failed', reason: /^gone is not a step of W \(its steps: plan, implement, test, review, ask\)/ }],
   ])('issue 13: at %s with context %j, a %s report decides %j', (current, context, status, expected) => {
     const decision = decideByRules(definition, current, context, { step_id: current, status });
     expect(decision.by).toBe('rules');

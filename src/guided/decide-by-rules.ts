@@ -23,16 +23,17 @@ export function normalizeStatus(status: string): string {
 export function decideByRules(definition: GuidedDefinition, current: string, context: Readonly<Record<string, unknown>>, report: StepReport): NextStepDecision {
   const index = definition.steps.findIndex((step) => step.name === current);
   const step = definition.steps[index];
+  if (step === undefined) return { status: 'failed', contextUpdates: {}, reason: `${current} is not a step of ${definition.name} (its steps: ${definition.steps.map((s) => s.name).join(', ')})`, by: 'rules' };
   const status = normalizeStatus(String(report.status ?? ''));
-  for (const rule of step?.rules ?? []) {
+  for (const rule of step.rules) {
     const why = matches(rule, status, context);
     if (why !== undefined) return toTarget(rule.next, `rule "${formatRule(rule)}" at ${formatLocation(rule.loc)} matched (${why})`);
   }
   if (status === 'failure') {
-    const where = step ? ` to the Orchestrator Guidance of ${step.name} (${displayFile(definition, step.file)})` : '';
-    return { status: 'failed', contextUpdates: {}, reason: `${current} reported ${JSON.stringify(report.status)} and no rule of it says where a failure goes: add "on failure: STEP"${where} to route it`, by: 'rules' };
+    const where = `the Orchestrator Guidance of ${step.name} (${displayFile(definition, step.file)})`;
+    return { status: 'failed', contextUpdates: {}, reason: `${current} reported ${JSON.stringify(report.status)} and no rule of it says where a failure goes: add "on failure: STEP" to ${where} to route it`, by: 'rules' };
   }
-  const next = index >= 0 ? definition.steps[index + 1] : undefined;
+  const next = definition.steps[index + 1];
   if (next === undefined) return { status: 'completed', contextUpdates: {}, reason: `${current} is the last step listed in index.md and no rule of it matched`, by: 'rules' };
   return { next: next.name, status: 'running', contextUpdates: {}, reason: `${next.name} follows ${current} in index.md (no rule of ${current} matched)`, by: 'rules' };
 }
