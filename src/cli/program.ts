@@ -54,8 +54,8 @@ export function createProgram(ctx: CommandContext, setExitCode: (code: number) =
   if (wanted('compile')) {
     program
       .command('compile')
-      .description('parse and validate a pipeline; print diagnostics with file:line:col (exit 1 on any error)')
-      .argument('<file>', 'the DOT file')
+      .description('parse and validate a pipeline or a guided workflow; print diagnostics with file:line:col (exit 1 on any error)')
+      .argument('<file>', 'the DOT file, or a guided workflow folder (workflows/NAME) or its index.md')
       .option('--json', 'print { file, ok, diagnostics } as JSON on stdout')
       .option('--svg <out>', 'also draw the pipeline as SVG into <out> (only when there is no error)')
       .action(async (file: string, options: CompileOptions) => {

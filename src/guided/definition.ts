@@ -36,6 +36,10 @@ export interface GuidedStep {
   /** The step's name, as index.md lists it and as its file is named (`steps/NAME.md`). */
   name: string;
   file: string;
+  /** The short description index.md gives it after the name (`1. run_tests — run the suite`), if any. */
+  description?: string;
+  /** Where index.md lists it. */
+  loc?: SourceLocation;
   /** The `# Orchestrator Guidance` section, as written. */
   guidance: string;
   /** The `# Client Instructions` section, as written (rendered with the context when handed out). */

@@ -114,7 +114,7 @@ describe('loadPipeline', () => {
     await expect(loadPipeline(dir)).rejects.toMatchObject({
       code: 'E_FILE_READ',
       message: `Cannot read pipeline ${dir}: it is a directory, not a regular file.`,
-      hint: 'Name the .dot file inside it, such as pipeline.dot.',
+      hint: 'Name the .dot file inside it, such as pipeline.dot, or a guided workflow folder (one with an index.md).',
     });
   });
 

@@ -62,7 +62,7 @@ function readError(error: unknown, shownAs: string): OrchestraError {
 
 function notRegularFile(shownAs: string, stats: Stats | undefined): OrchestraError {
   const kind = stats === undefined || stats.isDirectory() ? 'a directory' : stats.isFIFO() ? 'a FIFO (named pipe)' : stats.isSocket() ? 'a socket' : 'a device';
-  const hint = kind === 'a directory' ? 'Name the .dot file inside it, such as pipeline.dot.' : 'Save the pipeline to a regular .dot file and name that file.';
+  const hint = kind === 'a directory' ? 'Name the .dot file inside it, such as pipeline.dot, or a guided workflow folder (one with an index.md).' : 'Save the pipeline to a regular .dot file and name that file.';
   return new OrchestraError(ErrorCode.FILE_READ, `Cannot read pipeline ${shownAs}: it is ${kind}, not a regular file.`, { hint });
 }
 

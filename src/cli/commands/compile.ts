@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { ErrorCode, ExitCode, OrchestraError, exitCodeFor, isOrchestraError, plural } from '../../core/index.js';
 import { renderSvg } from '../../pipeline/index.js';
 import type { CommandContext } from '../command-context.js';
+import { compileGuidedCommand, guidedFolderOf } from './compile-guided.js';
 import { loadCliPipeline } from '../load-pipeline.js';
 import { displayPath } from '../output/display-path.js';
 import { countSeverities, formatCounts, formatDiagnosticsText } from '../output/diagnostics.js';
@@ -12,9 +13,14 @@ export interface CompileOptions {
   svg?: string;
 }
 
-/** `orchestra compile FILE`: diagnostics on stderr, a summary on stdout, exit 1 on any error. */
+/**
+ * `orchestra compile FILE`: diagnostics on stderr, a summary on stdout, exit 1 on any error. A
+ * folder (or its index.md) is a guided workflow, checked the same way.
+ */
 export async function compileCommand(ctx: CommandContext, file: string, options: CompileOptions): Promise<number> {
   const { io } = ctx;
+  const guided = await guidedFolderOf(io.cwd, file);
+  if (guided !== undefined) return compileGuidedCommand(ctx, guided, options);
   let loaded;
   try {
     // The built-in handler types are known to validation; compile registers no others.
