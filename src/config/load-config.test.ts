@@ -23,7 +23,7 @@ function errorOf(text: string, fileExists: (path: string) => boolean = noFiles):
 
 describe('parseConfig: schema errors name the file, line:column, key path and what is allowed', () => {
   it.each([
-    ['unknown top-level key', 'backend: agent\ncxdb:\n  url: x\n', '2:1', 'cxdb: unknown key. Allowed here: backend, providers, agents, agent, workspace, cli_agents, notifications, people.'],
+    ['unknown top-level key', 'backend: agent\ncxdb:\n  url: x\n', '2:1', 'cxdb: unknown key. Allowed here: backend, providers, agents, agent, workspace, cli_agents, notifications, people, http.'],
     [
       'misspelled key with did-you-mean',
       'providers:\n  anthropic:\n    modles:\n      smart: claude-opus-4-5\n',
@@ -92,7 +92,7 @@ describe('parseConfig: references and files', () => {
   });
 
   it('rejects a file that is not a mapping', () => {
-    expect(errorOf('- a\n- b\n').message).toBe('the config must be a mapping of keys (backend, providers, agents, workspace, cli_agents, notifications, people).');
+    expect(errorOf('- a\n- b\n').message).toBe('the config must be a mapping of keys (backend, providers, agents, workspace, cli_agents, notifications, people, http).');
   });
 });
 
@@ -150,6 +150,7 @@ describe('parseConfig: resolved values', () => {
       },
       notifications: defaultNotifications(),
       people: noPeople,
+      http: { corsOrigins: [] },
       dir: '/project',
     });
   });
@@ -175,7 +176,7 @@ describe('loadConfig', () => {
   it('without a file applies the defaults and names no file', async () => {
     const loaded = await loadConfig({ startDir: dir, env: { ORCHESTRA_HOME: join(dir, 'home') } });
     expect(loaded.file).toBeUndefined();
-    expect(loaded.config).toEqual({ backend: 'simulation', backendSource: 'default', providers: { byName: {} }, agents: {}, workspace: { repos: {} }, agent: { passEnv: [], shellSandbox: 'none' }, cliAgents: {}, notifications: defaultNotifications(), people: noPeople });
+    expect(loaded.config).toEqual({ backend: 'simulation', backendSource: 'default', providers: { byName: {} }, agents: {}, workspace: { repos: {} }, agent: { passEnv: [], shellSandbox: 'none' }, cliAgents: {}, notifications: defaultNotifications(), people: noPeople, http: { corsOrigins: [] } });
   });
 
   it('reads the discovered file and checks layer files on disk', async () => {
