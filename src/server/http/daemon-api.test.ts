@@ -73,7 +73,7 @@ describe('startDaemonApi', () => {
       expect(preflight.headers.get('access-control-allow-origin')).toBe('http://localhost:5173');
       expect(preflight.headers.get('access-control-allow-methods')).toContain('POST');
       expect(preflight.headers.get('access-control-allow-headers')?.toLowerCase()).toContain('authorization');
-      for (const init of [{ headers: { origin: 'https://evil.example' } }, { method: 'OPTIONS', headers: { origin: 'https://evil.example', 'access-control-request-method': 'POST' } }]) {
+      for (const init of [{ headers: { origin: 'https://evil.example' } } as RequestInit, { method: 'OPTIONS', headers: { origin: 'https://evil.example', 'access-control-request-method': 'POST' } }]) {
         const refused = await fetch(`${api.url}/health`, init);
         expect(refused.status).toBe(403);
         expect(refused.headers.get('access-control-allow-origin')).toBeNull();
