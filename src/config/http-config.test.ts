@@ -1,18 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { formatLocation, isOrchestraError, type OrchestraError } from '../core/index.js';
+import { formatLocation } from '../core/index.js';
 import { parseConfig } from './parse-config.js';
+import { configErrorOf } from './testing/config-error-of.js';
 
 const file = '/home/ann/.orchestra/config.yaml';
 
-function errorOf(text: string): OrchestraError {
-  try {
-    parseConfig(text, file, {}, () => false);
-  } catch (error) {
-    if (isOrchestraError(error)) return error;
-    throw error;
-  }
-  throw new Error('expected an E_CONFIG error');
-}
+const errorOf = (text: string) => configErrorOf(text, file);
 
 describe('issue 12: the http section of config.yaml', () => {
   it.each([

@@ -2,24 +2,17 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { formatLocation, isOrchestraError, type OrchestraError } from '../core/index.js';
+import { formatLocation } from '../core/index.js';
 import { loadConfig } from './load-config.js';
 import { parseConfig } from './parse-config.js';
+import { configErrorOf } from './testing/config-error-of.js';
 import { noPeople } from './people-types.js';
 import { defaultNotifications } from './resolve-notifications.js';
 
 const file = '/project/orchestra.yaml';
 const noFiles = () => false;
 
-function errorOf(text: string, fileExists: (path: string) => boolean = noFiles): OrchestraError {
-  try {
-    parseConfig(text, file, {}, fileExists);
-  } catch (error) {
-    if (isOrchestraError(error)) return error;
-    throw error;
-  }
-  throw new Error('expected an E_CONFIG error');
-}
+const errorOf = (text: string, fileExists: (path: string) => boolean = noFiles) => configErrorOf(text, file, fileExists);
 
 describe('parseConfig: schema errors name the file, line:column, key path and what is allowed', () => {
   it.each([
