@@ -130,8 +130,8 @@ export function registerTaskCommands(program: Command, ctx: CommandContext, setE
     program
       .command('serve')
       .description('run the daemon in the foreground with its HTTP API (REST, OpenAPI): for a server; Ctrl-C stops it')
-      .option('--host <host>', 'the address to listen on (default 127.0.0.1; anything else is reachable from other machines)')
-      .option('--port <port>', 'the port (default $ORCHESTRA_HTTP_PORT, else 4777; 0 picks any free port)')
+      .option('--host <host>', 'the address to listen on (default $ORCHESTRA_HTTP_HOST, else http.host of config.yaml, else 127.0.0.1; anything else is reachable from other machines)')
+      .option('--port <port>', 'the port (default $ORCHESTRA_HTTP_PORT, else http.port of config.yaml, else 4777; 0 picks any free port)')
       .action(async (options: { host?: string; port?: string }) => setExitCode(await (await import('./task-commands/serve-command.js')).serveCommand(ctx, options)));
   }
 

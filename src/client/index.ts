@@ -1,8 +1,10 @@
 import type { z } from 'zod';
-import { operations } from '../services/api/operations.js';
+// Types only: at run time the client needs the routes, not the table's handlers and what they load.
+import type { operations } from '../services/api/operations.js';
 import type { Operation } from '../services/api/operation.js';
 import { apiErrorOf } from './api-error.js';
 import { requestParts } from './http-request.js';
+import { routes, type Route } from './routes.js';
 
 export { OrchestraApiError } from './api-error.js';
 /** The tRPC router's type, for `createTRPCClient<OrchestraRouter>` against `/trpc` (docs/api.md "tRPC"). */
@@ -27,11 +29,14 @@ export type ClientOf<Ops extends readonly Operation[]> = {
 
 export type OrchestraClient = ClientOf<typeof operations>;
 
-/** A client of the operations `ops` over their REST routes; createClient is this over every operation. */
-export function createClientFor<const Ops extends readonly Operation[]>(ops: Ops, options: ClientOptions): ClientOf<Ops> {
+/**
+ * A client of the operations `ops` over their REST routes; createClient is this over every operation.
+ * Only each operation's name and route are used, so `ops` may be the operations themselves.
+ */
+export function createClientFor<const Ops extends readonly Operation[]>(ops: Ops | readonly Route[], options: ClientOptions): ClientOf<Ops> {
   const send = options.fetch ?? fetch;
   const base = options.url.replace(/\/+$/, '');
-  const call = (op: Operation) => async (input: Record<string, unknown> = {}) => {
+  const call = (op: Route) => async (input: Record<string, unknown> = {}) => {
     const { path, query, body } = requestParts(op.http, input);
     const search = query.size > 0 ? `?${query.toString()}` : '';
     const response = await send(`${base}${path}${search}`, {
@@ -57,5 +62,5 @@ export function createClientFor<const Ops extends readonly Operation[]>(ops: Ops
  * throws OrchestraApiError with the API's code, message, hint, HTTP status and bad fields.
  */
 export function createClient(options: ClientOptions): OrchestraClient {
-  return createClientFor(operations, options);
+  return createClientFor<typeof operations>(routes, options);
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { cliAgentsSchema } from './cli-profile-extension.js';
+import { httpSchema } from './http-schema.js';
 import { notificationsSchema } from './notifications-schema.js';
 import { Backends, ProviderTypes, PushPolicies, ShellSandboxes, Tiers } from './config-types.js';
 import { peopleSchema } from './people-schema.js';
@@ -57,6 +58,8 @@ export const configSchema = z.strictObject({
   notifications: notificationsSchema.optional(),
   /** Users, groups and admins for human tasks (people-schema.ts). */
   people: peopleSchema.optional(),
+  /** Where the daemon's HTTP API listens and its CORS origins (issue 12, http-schema.ts); read from $ORCHESTRA_HOME/config.yaml. */
+  http: httpSchema.optional(),
 });
 
 export type RawConfig = z.infer<typeof configSchema>;

@@ -64,6 +64,14 @@ export interface ResolvedRepo {
   push: PushPolicy;
 }
 
+/** The `http:` section: absent keys are left to the environment and the defaults (src/server/http/http-settings.ts). */
+export interface ResolvedHttp {
+  host?: string;
+  port?: number;
+  /** Origins (`https://app.example.com`) allowed to call the API from a browser; empty: none. */
+  corsOrigins: readonly string[];
+}
+
 export interface ResolvedConfig {
   backend: BackendName;
   /** Whether `backend` was written in the file or chosen by the default rule. */
@@ -84,6 +92,8 @@ export interface ResolvedConfig {
   notifications: ResolvedNotifications;
   /** Users, groups and admins for human tasks; `configured: false` without a `people:` section. */
   people: ResolvedPeople;
+  /** The HTTP API's `http:` section (issue 12); only the daemon's file, $ORCHESTRA_HOME/config.yaml, is read for it. */
+  http: ResolvedHttp;
   /** The directory of the config file, when there is one. */
   dir?: string;
 }

@@ -2,28 +2,21 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { formatLocation, isOrchestraError, type OrchestraError } from '../core/index.js';
+import { formatLocation } from '../core/index.js';
 import { loadConfig } from './load-config.js';
 import { parseConfig } from './parse-config.js';
+import { configErrorOf } from './testing/config-error-of.js';
 import { noPeople } from './people-types.js';
 import { defaultNotifications } from './resolve-notifications.js';
 
 const file = '/project/orchestra.yaml';
 const noFiles = () => false;
 
-function errorOf(text: string, fileExists: (path: string) => boolean = noFiles): OrchestraError {
-  try {
-    parseConfig(text, file, {}, fileExists);
-  } catch (error) {
-    if (isOrchestraError(error)) return error;
-    throw error;
-  }
-  throw new Error('expected an E_CONFIG error');
-}
+const errorOf = (text: string, fileExists: (path: string) => boolean = noFiles) => configErrorOf(text, file, fileExists);
 
 describe('parseConfig: schema errors name the file, line:column, key path and what is allowed', () => {
   it.each([
-    ['unknown top-level key', 'backend: agent\ncxdb:\n  url: x\n', '2:1', 'cxdb: unknown key. Allowed here: backend, providers, agents, agent, workspace, cli_agents, notifications, people.'],
+    ['unknown top-level key', 'backend: agent\ncxdb:\n  url: x\n', '2:1', 'cxdb: unknown key. Allowed here: backend, providers, agents, agent, workspace, cli_agents, notifications, people, http.'],
     [
       'misspelled key with did-you-mean',
       'providers:\n  anthropic:\n    modles:\n      smart: claude-opus-4-5\n',
@@ -92,7 +85,7 @@ describe('parseConfig: references and files', () => {
   });
 
   it('rejects a file that is not a mapping', () => {
-    expect(errorOf('- a\n- b\n').message).toBe('the config must be a mapping of keys (backend, providers, agents, workspace, cli_agents, notifications, people).');
+    expect(errorOf('- a\n- b\n').message).toBe('the config must be a mapping of keys (backend, providers, agents, workspace, cli_agents, notifications, people, http).');
   });
 });
 
@@ -150,6 +143,7 @@ describe('parseConfig: resolved values', () => {
       },
       notifications: defaultNotifications(),
       people: noPeople,
+      http: { corsOrigins: [] },
       dir: '/project',
     });
   });
@@ -175,7 +169,7 @@ describe('loadConfig', () => {
   it('without a file applies the defaults and names no file', async () => {
     const loaded = await loadConfig({ startDir: dir, env: { ORCHESTRA_HOME: join(dir, 'home') } });
     expect(loaded.file).toBeUndefined();
-    expect(loaded.config).toEqual({ backend: 'simulation', backendSource: 'default', providers: { byName: {} }, agents: {}, workspace: { repos: {} }, agent: { passEnv: [], shellSandbox: 'none' }, cliAgents: {}, notifications: defaultNotifications(), people: noPeople });
+    expect(loaded.config).toEqual({ backend: 'simulation', backendSource: 'default', providers: { byName: {} }, agents: {}, workspace: { repos: {} }, agent: { passEnv: [], shellSandbox: 'none' }, cliAgents: {}, notifications: defaultNotifications(), people: noPeople, http: { corsOrigins: [] } });
   });
 
   it('reads the discovered file and checks layer files on disk', async () => {

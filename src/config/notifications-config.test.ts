@@ -1,18 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { formatLocation, isOrchestraError, type OrchestraError } from '../core/index.js';
+import { formatLocation } from '../core/index.js';
 import { parseConfig } from './parse-config.js';
+import { configErrorOf } from './testing/config-error-of.js';
 
 const file = '/project/orchestra.yaml';
 
-function errorOf(text: string): OrchestraError {
-  try {
-    parseConfig(text, file, {}, () => false);
-  } catch (error) {
-    if (isOrchestraError(error)) return error;
-    throw error;
-  }
-  throw new Error('expected an E_CONFIG error');
-}
+const errorOf = (text: string) => configErrorOf(text, file);
 
 const slack = 'notifications:\n  channels:\n    ops:\n      type: slack\n      url_env: SLACK_URL\n';
 

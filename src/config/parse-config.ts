@@ -28,7 +28,7 @@ export function parseConfig(text: string, file: string, env: Env, fileExists: (p
   const data: unknown = doc.toJS() ?? {};
   if (typeof data !== 'object' || Array.isArray(data)) {
     const location = { file, line: 1, column: 1 };
-    throw new OrchestraError(ErrorCode.CONFIG, 'the config must be a mapping of keys (backend, providers, agents, workspace, cli_agents, notifications, people).', {
+    throw new OrchestraError(ErrorCode.CONFIG, 'the config must be a mapping of keys (backend, providers, agents, workspace, cli_agents, notifications, people, http).', {
       location,
       detail: excerptAt(text, location),
       hint: 'docs/configuration.md shows a complete example.',

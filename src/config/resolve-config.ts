@@ -61,6 +61,7 @@ export function resolveConfig(raw: RawConfig, source: YamlSource | undefined, en
     cliAgents,
     notifications: resolveNotifications(raw.notifications, source),
     people: resolvePeople(raw.people, source),
+    http: { ...(raw.http?.host !== undefined && { host: raw.http.host }), ...(raw.http?.port !== undefined && { port: raw.http.port }), corsOrigins: (raw.http?.cors_origins ?? []).map((origin) => new URL(origin).origin) },
     ...(dir !== undefined && { dir }),
   };
 }

@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readFileSync, realpathSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, realpathSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -75,5 +75,23 @@ describe('the daemon\'s HTTP API', () => {
     const badEnv = await runBin(['serve'], { cwd: home, home, env: { ORCHESTRA_HTTP_PORT: 'http' } });
     expect(badEnv.code).toBe(2);
     expect(badEnv.stderr).toContain('ORCHESTRA_HTTP_PORT must be a port number');
+  });
+
+  it("issue 12: serve takes config.yaml's http: section under the flags: its CORS origin is allowed, a bad value is E_CONFIG at its line", async () => {
+    freshHome();
+    writeFileSync(join(home, 'config.yaml'), 'http:\n  port: 99999\n');
+    const bad = await runBin(['serve'], { cwd: home, home, env: {} });
+    expect(bad.code).not.toBe(0);
+    expect(bad.stderr).toContain('error[E_CONFIG]: http.port: 99999 Too big');
+    expect(bad.stderr).toContain('--> config.yaml:2:9');
+
+    writeFileSync(join(home, 'config.yaml'), 'http:\n  port: 1\n  cors_origins: [http://localhost:5173]\n');
+    // --port wins over config.yaml's port 1 (which an unprivileged user could not bind).
+    serving = spawnCli(['serve', '--port', '0'], { cwd: home, home, env: {} });
+    const out = await serving.waitForStdout(/orchestra serves (http:\/\/127\.0\.0\.1:\d+)/);
+    const url = /orchestra serves (http:\/\/127\.0\.0\.1:\d+)/.exec(out)?.[1] as string;
+    const allowed = await fetch(`${url}/health`, { headers: { origin: 'http://localhost:5173' } });
+    expect(allowed.headers.get('access-control-allow-origin')).toBe('http://localhost:5173');
+    expect((await fetch(`${url}/health`, { headers: { origin: 'http://localhost:5174' } })).status).toBe(403);
   });
 });

@@ -6,16 +6,33 @@ export type ImportGraph = ReadonlyMap<string, readonly string[]>;
 
 const importPattern = /^\s*(?:import|export)\s[^'"]*?\sfrom\s+'(\.{1,2}\/[^']+)'|^\s*import\s+'(\.{1,2}\/[^']+)'/gm;
 
-/** The graph of the `.ts` modules under `dir` (tests excluded), keyed by path relative to `root`. */
-export function readImportGraph(root: string, dir: string): ImportGraph {
+/** `import type …` and `export type … from`: erased by the compiler, never loaded at run time. */
+const typeOnlyPattern = /^\s*(?:import|export)\s+type\s/;
+
+/**
+ * The graph of the `.ts` modules under `dir` (tests excluded), keyed by path relative to `root`;
+ * with `runtime`, only the imports that load a module when the program runs (type-only ones left out).
+ */
+export function readImportGraph(root: string, dir: string, options: { runtime?: boolean } = {}): ImportGraph {
   const graph = new Map<string, string[]>();
   for (const file of tsFiles(join(root, dir))) {
-    const imports = Array.from(readFileSync(file, 'utf8').matchAll(importPattern), (match) =>
-      relative(root, resolve(dirname(file), match[1] ?? match[2]!)).replace(/\.js$/, '.ts'),
-    );
+    const matches = Array.from(readFileSync(file, 'utf8').matchAll(importPattern)).filter((match) => !(options.runtime === true && typeOnlyPattern.test(match[0])));
+    const imports = matches.map((match) => relative(root, resolve(dirname(file), match[1] ?? match[2]!)).replace(/\.js$/, '.ts'));
     graph.set(relative(root, file), imports);
   }
   return graph;
+}
+
+/** Every module `start` loads, itself included, following the edges of `graph`. */
+export function reachableFrom(graph: ImportGraph, start: string): string[] {
+  const seen = new Set<string>();
+  const visit = (module: string): void => {
+    if (seen.has(module)) return;
+    seen.add(module);
+    for (const target of graph.get(module) ?? []) visit(target);
+  };
+  visit(start);
+  return [...seen].sort();
 }
 
 function tsFiles(dir: string): string[] {

@@ -18,6 +18,7 @@ const config: ResolvedConfig = {
   cliAgents: {},
   notifications: defaultNotifications(),
   people: noPeople,
+  http: { corsOrigins: [] },
 };
 
 describe('modelResolverFor', () => {

@@ -15,7 +15,8 @@ import { mountMcp } from '../mcp/mount-mcp.js';
 import { createRunLauncher } from '../runs/run-launcher.js';
 import { mountTrpc } from '../trpc/index.js';
 import { createHttpApp } from './create-http-app.js';
-import { defaultHttpPort, isLoopbackHost, parsePort, serverHostNames } from './http-address.js';
+import { defaultHttpPort, isLoopbackHost, serverHostNames } from './http-address.js';
+import { daemonHttpSettings } from './http-settings.js';
 import { startHttpServer, type HttpServer } from './start-http-server.js';
 
 export interface DaemonApiOptions {
@@ -27,21 +28,20 @@ export interface DaemonApiOptions {
   tasks: ApiDeps['tasks'];
   /** Their changes, appended to the event feed as kind `task` (the task service's onChange). */
   taskChanges: TaskFeedOptions['tasks'];
-  /** Default: ORCHESTRA_HTTP_HOST, else 127.0.0.1. */
+  /** Default: ORCHESTRA_HTTP_HOST, else config.yaml's http.host, else 127.0.0.1. */
   host?: string;
-  /** Default: ORCHESTRA_HTTP_PORT (0: any free port), else 4777, or any free port when 4777 is taken. */
+  /** Default: ORCHESTRA_HTTP_PORT (0: any free port), else config.yaml's http.port, else 4777, or any free port when 4777 is taken. */
   port?: number;
 }
 
 /**
  * The daemon's HTTP API (issue 12): the operation table on the user's store, on 127.0.0.1 unless
- * told otherwise, its URL in `<home>/daemon/http.json` while it serves. `stop()` removes the file,
- * closes the server, then the store.
+ * told otherwise (http-settings.ts: options, environment, then the `http:` section of
+ * `<home>/config.yaml`, which also names the CORS origins), its URL in `<home>/daemon/http.json`
+ * while it serves. `stop()` removes the file, closes the server, then the store.
  */
 export async function startDaemonApi(o: DaemonApiOptions): Promise<{ url: string; stop(): Promise<void> }> {
-  const host = o.host ?? o.env.ORCHESTRA_HTTP_HOST ?? '127.0.0.1';
-  const envPort = o.env.ORCHESTRA_HTTP_PORT;
-  const port = o.port ?? (envPort === undefined || envPort === '' ? undefined : parsePort(envPort, 'ORCHESTRA_HTTP_PORT'));
+  const { host, port, corsOrigins } = await daemonHttpSettings({ home: o.home, env: o.env, ...(o.host !== undefined && { host: o.host }), ...(o.port !== undefined && { port: o.port }) });
   if (!isLoopbackHost(host)) o.log.warn('the HTTP API listens beyond this machine: anyone who can reach it and holds a token acts as that token\'s user', { host });
   await prepareOrchestraHome(o.home);
   const store = await openSqliteStore(defaultDbPath(o.home));
@@ -71,6 +71,7 @@ export async function startDaemonApi(o: DaemonApiOptions): Promise<{ url: string
     operations,
     authenticate: (token) => authenticateToken(store, token, systemClock.now()),
     allowedHosts: () => hosts,
+    corsOrigins,
     mounts: [mountTrpc, mountMcp({ operations }), events],
   });
   const closeAll = async (): Promise<void> => {

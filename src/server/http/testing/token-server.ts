@@ -1,5 +1,6 @@
 import { authenticateLocal, authenticateToken, createApiToken } from '../../../services/auth/index.js';
 import type { Access, ApiDeps, Operation } from '../../../services/api/index.js';
+import type { Mount } from '../api-env.js';
 import { operations as table } from '../../../services/api/index.js';
 import { createHttpApp } from '../create-http-app.js';
 import { serverHostNames } from '../http-address.js';
@@ -8,7 +9,7 @@ import { startHttpServer, type HttpServer } from '../start-http-server.js';
 /**
  * The real HTTP API (createHttpApp) over `deps` on 127.0.0.1 port 0, for tests (issue 12): real
  * bearer tokens made in `deps.store` (createApiToken) authenticate as the daemon's do, and the
- * Host check names the port the server got.
+ * Host check names the port the server got. `mounts`: /events, /mcp, /trpc as the daemon mounts them.
  */
 export interface TokenServer {
   server: HttpServer;
@@ -17,9 +18,9 @@ export interface TokenServer {
   token(tenant: string, user: string, access: Access): Promise<string>;
 }
 
-export async function startTokenServer(deps: ApiDeps, operations: readonly Operation[] = table): Promise<TokenServer> {
+export async function startTokenServer(deps: ApiDeps, operations: readonly Operation[] = table, mounts: readonly Mount[] = []): Promise<TokenServer> {
   let hosts: string[] = [];
-  const app = createHttpApp({ deps, operations, authenticate: (token) => authenticateToken(deps.store, token, deps.clock.now()), allowedHosts: () => hosts });
+  const app = createHttpApp({ deps, operations, authenticate: (token) => authenticateToken(deps.store, token, deps.clock.now()), allowedHosts: () => hosts, mounts });
   const server = await startHttpServer({ app, host: '127.0.0.1', port: 0 });
   hosts = serverHostNames('127.0.0.1', server.port);
   let made = 0;
