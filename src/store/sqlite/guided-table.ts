@@ -18,8 +18,8 @@ export class GuidedTable {
       update: db.prepare(`UPDATE guided_instances SET status = @status, updated_at = @updated_at, version = @version, instance_json = @instance_json
         WHERE tenant = @tenant AND id = @id`),
       get: db.prepare<[string, string], { instance_json: string }>('SELECT instance_json FROM guided_instances WHERE tenant = ? AND id = ?'),
-      list: db.prepare<[string, string | null], { instance_json: string }>(`SELECT instance_json FROM guided_instances WHERE tenant = ?
-        AND (?2 IS NULL OR workflow_name = ?2) ORDER BY created_at DESC, id DESC`),
+      list: db.prepare<[{ tenant: string; name: string | null }], { instance_json: string }>(`SELECT instance_json FROM guided_instances WHERE tenant = @tenant
+        AND (@name IS NULL OR workflow_name = @name) ORDER BY created_at DESC, id DESC`),
       nextHistory: db.prepare<[string, string], { next: number }>('SELECT COALESCE(MAX(seq) + 1, 1) AS next FROM guided_history WHERE tenant = ? AND instance_id = ?'),
       insertHistory: db.prepare<[string, string, number, string]>('INSERT INTO guided_history (tenant, instance_id, seq, entry_json) VALUES (?, ?, ?, ?)'),
       history: db.prepare<[string, string], { entry_json: string }>('SELECT entry_json FROM guided_history WHERE tenant = ? AND instance_id = ? ORDER BY seq'),
@@ -47,7 +47,7 @@ export class GuidedTable {
   }
 
   list(tenant: string, filter: GuidedFilter): GuidedInstance[] {
-    const rows = this.sql.list.all(tenant, filter.workflowName ?? null).map((row) => JSON.parse(row.instance_json) as GuidedInstance);
+    const rows = this.sql.list.all({ tenant, name: filter.workflowName ?? null }).map((row) => JSON.parse(row.instance_json) as GuidedInstance);
     return rows.filter((instance) => matchesGuidedFilter(instance, filter)).sort(compareGuidedNewestFirst).slice(0, filter.limit ?? 100);
   }
 
