@@ -16,6 +16,8 @@ export interface GuidedWait {
   humanTaskId?: string;
   /** The coding task's reference (its number), from GuidedTaskPort.createTask. */
   taskId?: string;
+  /** Set when a person was asked to settle a resume: the two views they choose between. */
+  reconcile?: { recorded: string; assumed: string };
 }
 
 export interface GuidedInstance {
@@ -58,7 +60,8 @@ export interface GuidedDecisionRecord {
   input: JsonObject;
   output: JsonObject;
   reason: string;
-  by: 'model' | 'rules';
+  /** `person`: someone answered the human task a resume asked them to settle. */
+  by: 'model' | 'rules' | 'person';
   /** Why the model's answer was not used, when a model was asked and the rules decided. */
   fallback?: string;
   at: number;
