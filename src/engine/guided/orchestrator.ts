@@ -1,3 +1,4 @@
+import { ErrorCode, OrchestraError } from '../../core/errors.js';
 import type { TenantScope } from '../../core/tenant-scope.js';
 import type { GuidedDefinition } from '../../guided/definition.js';
 import { guidedNotFoundError } from '../../store/guided-errors.js';
@@ -55,8 +56,15 @@ export async function loadGuided(deps: GuidedDeps, scope: TenantScope, id: strin
 /** The instance as it stands, after picking up a finished wait. */
 export async function getGuidedStatus(deps: GuidedDeps, scope: TenantScope, input: { instance_id: string }): Promise<GuidedAnswer> {
   const { instance, definition } = await loadGuided(deps, scope, input.instance_id);
-  const settled = await settleWait(deps, scope, instance, definition);
-  if (settled !== undefined) return settled;
+  try {
+    const settled = await settleWait(deps, scope, instance, definition);
+    if (settled !== undefined) return settled;
+  } catch (error) {
+    // Another reader picked up the same finished wait first: its change stands; report it.
+    if (!(error instanceof OrchestraError && error.code === ErrorCode.GUIDED_CONFLICT)) throw error;
+    const current = await loadGuided(deps, scope, input.instance_id);
+    return answerFor(current.instance, current.definition, statusReason(current.instance));
+  }
   return answerFor(instance, definition, statusReason(instance));
 }
 

@@ -39,3 +39,19 @@ describe('a step that waits for a coding-agent task', () => {
     expect(await store.getGuidedInstance(scope, id)).toEqual(before);
   });
 });
+
+describe('two readers picking up one finished wait', () => {
+  it('issue 13: one moves the instance on, the other reports the result without an error', async () => {
+    const store = createMemoryStore();
+    const tasks: GuidedTaskPort = { createTask: () => Promise.resolve({ taskId: '8' }), taskState: () => Promise.resolve({ state: 'succeeded' }) };
+    const deps = guidedDepsFor(store, definition, { tasks });
+    const { instance_id: id } = await startGuided(deps, scope, { definition, context: { target: 'a.ts' } });
+    await advanceGuided(deps, scope, { instance_id: id, report: { step_id: 'PLAN', status: 'success' } });
+    tasks.taskState = () => Promise.resolve({ state: 'running' });
+    await advanceGuided(deps, scope, { instance_id: id, report: { step_id: 'TEST', status: 'success' } });
+    tasks.taskState = () => Promise.resolve({ state: 'succeeded' });
+    const [a, b] = await Promise.all([getGuidedStatus(deps, scope, { instance_id: id }), getGuidedStatus(deps, scope, { instance_id: id })]);
+    expect([a.next_step?.name, b.next_step?.name]).toEqual(['DONE', 'DONE']);
+    expect((await store.readGuidedHistory(scope, id)).map((h) => h.step)).toEqual(['PLAN', 'TEST', 'REVIEW']);
+  });
+});
