@@ -69,6 +69,16 @@ export const ErrorCode = {
   WORKFLOW_FAILED: 'E_WORKFLOW_FAILED',
   /** A workflow's task() ended without an answer (expired or cancelled) and the workflow did not catch it. */
   WORKFLOW_TASK_UNANSWERED: 'E_WORKFLOW_TASK_UNANSWERED',
+  /** No guided workflow instance with this id in the caller's tenant (issue 13; another tenant's looks the same). */
+  GUIDED_INSTANCE_NOT_FOUND: 'E_GUIDED_INSTANCE_NOT_FOUND',
+  /** A guided report names a step that is not the instance's current one: the agent lost track (resume_workflow reconciles). */
+  GUIDED_STEP_NOT_CURRENT: 'E_GUIDED_STEP_NOT_CURRENT',
+  /** The guided instance's status forbids the request: it completed or failed, or waits for a task. */
+  GUIDED_STATE: 'E_GUIDED_STATE',
+  /** Another call changed the guided instance between reading it and storing the decision. */
+  GUIDED_CONFLICT: 'E_GUIDED_CONFLICT',
+  /** A context value (start context or context_updates) does not have the type the definition declares. */
+  GUIDED_CONTEXT: 'E_GUIDED_CONTEXT',
   /** No API token with this id or name in the caller's tenant (issue 12; another tenant's looks the same). */
   TOKEN_NOT_FOUND: 'E_TOKEN_NOT_FOUND',
   /** A request over the API without a valid bearer token: none, unknown, expired or revoked (issue 12). */
@@ -148,6 +158,11 @@ const exitCodeOf: Record<ErrorCode, ExitCode> = {
   E_WORKFLOW_STEP_RESULT: ExitCode.FAILED,
   E_WORKFLOW_INPUT: ExitCode.USAGE,
   E_WORKFLOW_FAILED: ExitCode.FAILED,
+  E_GUIDED_INSTANCE_NOT_FOUND: ExitCode.NOT_FOUND,
+  E_GUIDED_STEP_NOT_CURRENT: ExitCode.CONFLICT,
+  E_GUIDED_STATE: ExitCode.CONFLICT,
+  E_GUIDED_CONFLICT: ExitCode.CONFLICT,
+  E_GUIDED_CONTEXT: ExitCode.USAGE,
   E_WORKFLOW_TASK_UNANSWERED: ExitCode.FAILED,
   E_TOKEN_NOT_FOUND: ExitCode.NOT_FOUND,
   E_UNAUTHORIZED: ExitCode.USAGE,

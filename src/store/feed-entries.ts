@@ -1,4 +1,5 @@
 import type { NewFeedEvent } from './feed.js';
+import type { GuidedInstance } from './guided-types.js';
 import type { HumanTask, HumanTaskHistoryEntry, JsonObject } from './human-task-types.js';
 import type { EventInput } from './types.js';
 import type { JournalEntry, WorkflowInstance } from './workflow-types.js';
@@ -42,4 +43,22 @@ export function workflowStatusEntry(before: WorkflowInstance, after: WorkflowIns
 export function workflowStepEntry(entry: JournalEntry): NewFeedEvent {
   const data = { workflowId: entry.instanceId, position: entry.position, kind: entry.kind, name: entry.name, ok: entry.error === undefined };
   return { kind: 'workflow', subject: entry.instanceId, type: 'workflow.step', at: entry.at, data };
+}
+
+export function guidedStartedEntry(instance: GuidedInstance): NewFeedEvent {
+  const data = { guidedId: instance.id, name: instance.workflowName, ...(instance.currentStep !== undefined && { step: instance.currentStep }), status: instance.status };
+  return { kind: 'guided', subject: instance.id, type: 'guided.started', at: instance.createdAt, data };
+}
+
+/** A change: `guided.<status>` when the status changed (waiting, completed…), else `guided.step`. */
+export function guidedChangedEntry(before: GuidedInstance, after: GuidedInstance): NewFeedEvent {
+  const data = {
+    guidedId: after.id,
+    name: after.workflowName,
+    ...(after.currentStep !== undefined && { step: after.currentStep }),
+    status: after.status,
+    previousStatus: before.status,
+    version: after.version,
+  };
+  return { kind: 'guided', subject: after.id, type: before.status === after.status ? 'guided.step' : `guided.${after.status}`, at: after.updatedAt, data };
 }

@@ -11,14 +11,14 @@ import { invalidInputError } from './store-errors.js';
  * type, ids and a short summary; a client reads the resource for the rest.
  */
 
-export const FeedKinds = ['run', 'human_task', 'workflow', 'task'] as const;
+export const FeedKinds = ['run', 'human_task', 'workflow', 'task', 'guided'] as const;
 export type FeedKind = (typeof FeedKinds)[number];
 
 export interface FeedEvent {
   /** Position in the feed: increasing in commit order, never reused (the SSE event id). */
   id: number;
   kind: FeedKind;
-  /** The run, human task, workflow instance or coding task (its number) the event is about. */
+  /** The run, human task, workflow instance, coding task (its number) or guided instance the event is about. */
   subject: string;
   /** `node.started`, `human_task.answered`, `workflow.completed`, `task.status`… (the SSE event name). */
   type: string;
@@ -38,6 +38,7 @@ export interface FeedFilter {
   taskRef?: string;
   humanTaskId?: string;
   workflowId?: string;
+  guidedId?: string;
   kinds?: readonly FeedKind[];
 }
 
@@ -62,7 +63,7 @@ export interface FeedStore {
 
 /** The subject filters of `filter` as (kind, subject) pairs. */
 export function feedSubjects(filter: FeedFilter = {}): Array<{ kind: FeedKind; subject: string }> {
-  const pairs: Array<[FeedKind, string | undefined]> = [['run', filter.runId], ['task', filter.taskRef], ['human_task', filter.humanTaskId], ['workflow', filter.workflowId]];
+  const pairs: Array<[FeedKind, string | undefined]> = [['run', filter.runId], ['task', filter.taskRef], ['human_task', filter.humanTaskId], ['workflow', filter.workflowId], ['guided', filter.guidedId]];
   return pairs.filter((pair): pair is [FeedKind, string] => pair[1] !== undefined).map(([kind, subject]) => ({ kind, subject }));
 }
 

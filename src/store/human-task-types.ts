@@ -59,6 +59,8 @@ export interface Assignee {
 export type HumanTaskOrigin =
   | { kind: 'run'; runId: string; nodeId: string }
   | { kind: 'workflow'; workflowId: string; step?: string }
+  /** A guided workflow's step that waits for a person, or a person asked to reconcile a resume (issue 13). */
+  | { kind: 'guided'; guidedId: string; step?: string }
   | { kind: 'api'; by?: string }
   | { kind: 'cli'; by?: string };
 

@@ -3,6 +3,8 @@ export type * from './types.js';
 export type { NodeProcess } from './node-process.js';
 export type { RunFile } from './run-file.js';
 export { FeedKinds, type FeedEvent, type FeedFilter, type FeedKind, type FeedQuery, type FeedStore, type NewFeedEvent } from './feed.js';
+export type { GuidedStore } from './guided.js';
+export { GuidedStatuses, type GuidedChange, type GuidedDecisionKind, type GuidedDecisionRecord, type GuidedFilter, type GuidedHistoryEntry, type GuidedInstance, type GuidedInstanceStatus, type GuidedPatch, type GuidedWait, type NewGuidedDecision, type NewGuidedInstance } from './guided-types.js';
 export { openSqliteStore, defaultBusyTimeoutMs } from './sqlite/index.js';
 export type { SqliteStore, SqliteStoreOptions } from './sqlite/index.js';
 export { createMemoryStore } from './memory/index.js';

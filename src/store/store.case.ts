@@ -4,6 +4,7 @@ import { describeBranchStepConformance } from './conformance/branch-steps.case.j
 import { describeCheckpointConformance } from './conformance/checkpoints.case.js';
 import { describeEventConformance } from './conformance/events.case.js';
 import { describeFeedConformance } from './conformance/feed.case.js';
+import { describeGuidedConformance } from './conformance/guided.case.js';
 import type { StoreFixture } from './conformance/fixtures.case.js';
 import { describeHumanTaskConformance } from './conformance/human-tasks.case.js';
 import { describeLeaseConformance } from './conformance/leases.case.js';
@@ -56,5 +57,6 @@ export function describeStoreConformance(name: string, open: () => Promise<Store
     describeWorkflowConformance(fixture);
     describeApiTokenConformance(fixture);
     describeFeedConformance(fixture);
+    describeGuidedConformance(fixture);
   });
 }

@@ -1,5 +1,6 @@
 import type { ApiTokenStore } from './api-tokens.js';
 import type { FeedStore } from './feed.js';
+import type { GuidedStore } from './guided.js';
 import type { HumanTaskTimerStore } from './human-task-timers.js';
 import type { HumanTaskStore } from './human-tasks.js';
 import type { TimerStore } from './timers.js';
@@ -13,11 +14,11 @@ import type { BranchStep, Checkpoint, CheckpointHead, EventInput, Lease, NewRun,
  * The single source of truth for runs. SQLite is the embedded default; PostgreSQL comes later
  * behind the same interface, and `store.case.ts` is the conformance suite both must pass.
  * Every method is async so that networked stores fit without changing callers. Tenant-owned
- * parts (human tasks, human-tasks.ts; timers, timers.ts; workflows, workflows.ts; the event feed, feed.ts) take a
+ * parts (human tasks, human-tasks.ts; timers, timers.ts; workflows, workflows.ts; guided workflows, guided.ts; the event feed, feed.ts) take a
  * TenantScope first; the notification outbox is its own part (outbox.ts). API tokens (api-tokens.ts) are found by hash
  * across tenants, to authenticate.
  */
-export interface Store extends HumanTaskStore, TimerStore, HumanTaskTimerStore, OutboxStore, WorkflowStore, ApiTokenStore, FeedStore {
+export interface Store extends HumanTaskStore, TimerStore, HumanTaskTimerStore, OutboxStore, WorkflowStore, ApiTokenStore, FeedStore, GuidedStore {
   readonly kind: 'sqlite' | 'memory' | 'postgres';
   /**
    * True when writes issued one after another without waiting are applied in the order issued

@@ -25,6 +25,7 @@ const formField = z.object({
 const origin = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('run'), runId: z.string(), nodeId: z.string() }),
   z.object({ kind: z.literal('workflow'), workflowId: z.string(), step: z.string().optional() }),
+  z.object({ kind: z.literal('guided'), guidedId: z.string(), step: z.string().optional() }),
   z.object({ kind: z.literal('api'), by: z.string().optional() }),
   z.object({ kind: z.literal('cli'), by: z.string().optional() }),
 ]);

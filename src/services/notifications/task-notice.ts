@@ -36,6 +36,8 @@ function originText(origin: HumanTaskOrigin): string {
       return `run ${origin.runId} node ${origin.nodeId}`;
     case 'workflow':
       return `workflow ${origin.workflowId}${origin.step !== undefined ? ` step ${origin.step}` : ''}`;
+    case 'guided':
+      return `guided workflow ${origin.guidedId}${origin.step !== undefined ? ` step ${origin.step}` : ''}`;
     case 'api':
     case 'cli':
       return origin.by !== undefined ? `${origin.kind} (${origin.by})` : origin.kind;

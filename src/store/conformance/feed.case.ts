@@ -69,7 +69,7 @@ export function describeFeedConformance(fixture: StoreFixture): void {
       const appended = await store.appendFeedEvents(tenantA, [{ kind: 'task', subject: '3', type: 'task.status', at: t0, data: { taskId: 3, status: 'running' } }]);
       expect(appended).toEqual([{ id: expect.any(Number), kind: 'task', subject: '3', type: 'task.status', at: t0, data: { taskId: 3, status: 'running' } }]);
       const bad = [{ kind: 'task', subject: '4', type: 'task.status', at: t0, data: {} }, { kind: 'nope', subject: '4', type: 'x', at: t0, data: {} }] as never;
-      await expect(store.appendFeedEvents(tenantA, bad)).rejects.toMatchObject({ code: 'E_STORE', message: 'feed event 2 has kind "nope"; expected one of run, human_task, workflow, task' });
+      await expect(store.appendFeedEvents(tenantA, bad)).rejects.toMatchObject({ code: 'E_STORE', message: 'feed event 2 has kind "nope"; expected one of run, human_task, workflow, task, guided' });
       await store.appendFeedEvents(tenantA, [{ kind: 'task', subject: '3', type: 'task.status', at: t0 + 10, data: { taskId: 3, status: 'completed' } }]);
       expect(await store.readFeed(tenantA, { limit: 100, filter: { taskRef: '3' } })).toHaveLength(2);
       expect(await store.pruneFeed(t0 + 5)).toBe(1);

@@ -1,0 +1,24 @@
+import { ErrorCode, OrchestraError } from '../../core/errors.js';
+import type { GuidedInstance } from '../../store/guided-types.js';
+
+/* The orchestrator's refusals (issue 13): each one leaves the stored instance as it was. */
+
+export function stepNotCurrentError(instance: GuidedInstance, reported: string): OrchestraError {
+  const current = instance.currentStep === undefined ? 'no current step' : `its current step is ${instance.currentStep}`;
+  return new OrchestraError(ErrorCode.GUIDED_STEP_NOT_CURRENT, `the report is for step ${reported}, but ${current} (guided instance "${instance.id}")`, {
+    hint: `Call resume_workflow with assumed_current_step_name "${reported}" (and the report) so the orchestrator reconciles the two, or report step ${instance.currentStep ?? '?'}.`,
+  });
+}
+
+export function finishedError(instance: GuidedInstance, request: string): OrchestraError {
+  return new OrchestraError(ErrorCode.GUIDED_STATE, `cannot ${request} guided instance "${instance.id}": it ${instance.status}`, {
+    hint: 'A finished instance takes no more reports: start a new one with start_workflow.',
+  });
+}
+
+export function waitingError(instance: GuidedInstance, request: string): OrchestraError {
+  const what = instance.waitingFor?.humanTaskId !== undefined ? `human task ${instance.waitingFor.humanTaskId}` : `task ${instance.waitingFor?.taskId ?? '?'}`;
+  return new OrchestraError(ErrorCode.GUIDED_STATE, `cannot ${request} guided instance "${instance.id}": step ${instance.waitingFor?.step ?? instance.currentStep ?? '?'} waits for ${what}`, {
+    hint: instance.waitingFor?.humanTaskId !== undefined ? `Answer it (orchestra answer ${instance.waitingFor.humanTaskId} …), then call get_workflow_status.` : 'Wait for the task to finish, then call get_workflow_status.',
+  });
+}
