@@ -4,7 +4,7 @@ import type { StepDecider } from './step-decider.js';
 import { refactorDefinition } from './guided-fixtures.case.js';
 
 const definition = refactorDefinition();
-const question = { definition, step: 'TEST', history: [], report: { step_id: 'TEST', status: 'failure' }, context: { target: 'a.ts' } };
+const question = { definition, step: 'TEST', history: [], report: { step_id: 'TEST', status: 'success' }, context: { target: 'a.ts' } };
 
 function stub(answer: Awaited<ReturnType<StepDecider['decide']>> | Error): StepDecider {
   return { label: 'stub', decide: () => (answer instanceof Error ? Promise.reject(answer) : Promise.resolve(answer)) };

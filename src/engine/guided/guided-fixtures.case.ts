@@ -6,8 +6,11 @@ import type { GuidedDeps } from './guided-types.js';
 
 const loc = { file: '/defs/REFACTOR/index.md', line: 3, column: 3 };
 
+// Every step's one rule: a failure goes back to PLAN (what the rules do without a model).
 function step(name: string, instructions: string, waitsFor?: StepWait): GuidedStep {
-  return { name, file: `/defs/REFACTOR/steps/${name}.md`, guidance: `Guidance for ${name}: on failure go back to PLAN.`, instructions, rules: [], ...(waitsFor && { waitsFor }) };
+  const file = `/defs/REFACTOR/steps/${name}.md`;
+  const rules: GuidedStep['rules'] = [{ kind: 'on-status', status: 'failure', next: 'PLAN', loc: { file, line: 3, column: 1 } }];
+  return { name, file, guidance: `Guidance for ${name}:\non failure: PLAN`, instructions, rules, ...(waitsFor && { waitsFor }) };
 }
 
 export function refactorDefinition(options: { review?: StepWait } = {}): GuidedDefinition {

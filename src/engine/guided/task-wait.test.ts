@@ -25,7 +25,7 @@ describe('a step that waits for a coding-agent task', () => {
     expect(created).toEqual([{ guidedId: id, step: 'REVIEW', description: 'Review the diff\n\nReview the change.', agent: 'claude', projectDir: '/work/p' }]);
     expect(await getGuidedStatus(deps, scope, { instance_id: id })).toMatchObject({ status: 'waiting', reason: 'step REVIEW waits for task 7' });
     state = { state: 'failed', result: 'tests broke' };
-    expect(await getGuidedStatus(deps, scope, { instance_id: id })).toMatchObject({ status: 'running', next_step: { name: 'DONE' } });
+    expect(await getGuidedStatus(deps, scope, { instance_id: id })).toMatchObject({ status: 'running', next_step: { name: 'PLAN' } });
     expect((await store.readGuidedHistory(scope, id)).at(-1)).toMatchObject({ step: 'REVIEW', report: { status: 'failure', result: 'tests broke', task_id: '7' } });
   });
 
