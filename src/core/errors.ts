@@ -79,6 +79,10 @@ export const ErrorCode = {
   GUIDED_CONFLICT: 'E_GUIDED_CONFLICT',
   /** A context value (start context or context_updates) does not have the type the definition declares. */
   GUIDED_CONTEXT: 'E_GUIDED_CONTEXT',
+  /** No guided workflow definition (`workflows/NAME/index.md`) with this name in the project. */
+  GUIDED_WORKFLOW_NOT_FOUND: 'E_GUIDED_WORKFLOW_NOT_FOUND',
+  /** The guided workflow definition has errors (`orchestra compile workflows/NAME` shows them at file:line:col). */
+  GUIDED_DEFINITION: 'E_GUIDED_DEFINITION',
   /** No API token with this id or name in the caller's tenant (issue 12; another tenant's looks the same). */
   TOKEN_NOT_FOUND: 'E_TOKEN_NOT_FOUND',
   /** A request over the API without a valid bearer token: none, unknown, expired or revoked (issue 12). */
@@ -163,6 +167,8 @@ const exitCodeOf: Record<ErrorCode, ExitCode> = {
   E_GUIDED_STATE: ExitCode.CONFLICT,
   E_GUIDED_CONFLICT: ExitCode.CONFLICT,
   E_GUIDED_CONTEXT: ExitCode.USAGE,
+  E_GUIDED_WORKFLOW_NOT_FOUND: ExitCode.NOT_FOUND,
+  E_GUIDED_DEFINITION: ExitCode.USAGE,
   E_WORKFLOW_TASK_UNANSWERED: ExitCode.FAILED,
   E_TOKEN_NOT_FOUND: ExitCode.NOT_FOUND,
   E_UNAUTHORIZED: ExitCode.USAGE,

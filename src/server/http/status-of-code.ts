@@ -35,6 +35,7 @@ const byCode: Partial<Record<ErrorCode, number>> = {
   E_ATTRIBUTE_TYPE: 422,
   E_TASK_FILE: 422,
   E_WORKFLOW_LOAD: 422,
+  E_GUIDED_DEFINITION: 422,
   E_RUN_FINISHED: 409,
   E_RUN_LOCKED: 409,
   E_DIRTY_CHECKOUT: 409,
