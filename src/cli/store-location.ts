@@ -13,7 +13,7 @@ export interface StoreLocation {
 
 export function resolveStoreLocation(env: CliIo['env']): StoreLocation {
   const home = resolveOrchestraHome(env as NodeJS.ProcessEnv);
-  return { home, dbPath: defaultDbPath(home), runsDir: defaultRunsDir(home) };
+  return { home, dbPath: defaultDbPath(home, env), runsDir: defaultRunsDir(home) };
 }
 
 /** Opens the store every command shares; the caller closes it. */

@@ -20,3 +20,18 @@ describe('resolveOrchestraHome', () => {
     expect(defaultRunsDir('/srv/orchestra')).toBe('/srv/orchestra/runs');
   });
 });
+
+describe('defaultDbPath with WORKFLOW_DB_PATH (seed 004)', () => {
+  it.each([
+    [{}, '/srv/orchestra/orchestra.db'],
+    [{ WORKFLOW_DB_PATH: '' }, '/srv/orchestra/orchestra.db'],
+    [{ WORKFLOW_DB_PATH: '/data/workflows.sqlite' }, '/data/workflows.sqlite'],
+    [{ WORKFLOW_DB_PATH: ' /data/../data/w.sqlite ' }, '/data/w.sqlite'],
+  ])('issue 13: %j → %s', (env, expected) => {
+    expect(defaultDbPath('/srv/orchestra', env)).toBe(expected);
+  });
+
+  it('issue 13: a relative WORKFLOW_DB_PATH is refused, saying what to give instead', () => {
+    expect(() => defaultDbPath('/srv/orchestra', { WORKFLOW_DB_PATH: './data/workflows.sqlite' })).toThrow(expect.objectContaining({ code: 'E_CONFIG', message: expect.stringContaining('relative path') }));
+  });
+});

@@ -1,5 +1,6 @@
 import { homedir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { isAbsolute, join, resolve } from 'node:path';
+import { ErrorCode, OrchestraError } from '../core/errors.js';
 import { makePrivateDir, tightenToOwner } from '../core/private-files.js';
 
 /**
@@ -24,8 +25,21 @@ export async function prepareOrchestraHome(home: string): Promise<void> {
   await tightenToOwner(home);
 }
 
-export function defaultDbPath(home: string): string {
-  return join(home, 'orchestra.db');
+/**
+ * The store's file: `$ORCHESTRA_HOME/orchestra.db`, or the SQLite file WORKFLOW_DB_PATH names (seed
+ * 004's variable, so its users keep their database; it holds everything, not only guided instances).
+ * It must be absolute: the CLI, the daemon (which runs in its home) and detached runs start in
+ * different folders, and a relative path would give each its own store.
+ */
+export function defaultDbPath(home: string, env: Readonly<Record<string, string | undefined>> = {}): string {
+  const named = env.WORKFLOW_DB_PATH?.trim();
+  if (named === undefined || named === '') return join(home, 'orchestra.db');
+  if (!isAbsolute(named)) {
+    throw new OrchestraError(ErrorCode.CONFIG, `WORKFLOW_DB_PATH is ${JSON.stringify(named)}, a relative path`, {
+      hint: `Give an absolute path (e.g. ${resolve(named)}), or unset it to use ${join(home, 'orchestra.db')}.`,
+    });
+  }
+  return resolve(named);
 }
 
 export function defaultRunsDir(home: string): string {

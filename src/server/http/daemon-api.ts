@@ -44,7 +44,7 @@ export async function startDaemonApi(o: DaemonApiOptions): Promise<{ url: string
   const { host, port, corsOrigins } = await daemonHttpSettings({ home: o.home, env: o.env, ...(o.host !== undefined && { host: o.host }), ...(o.port !== undefined && { port: o.port }) });
   if (!isLoopbackHost(host)) o.log.warn('the HTTP API listens beyond this machine: anyone who can reach it and holds a token acts as that token\'s user', { host });
   await prepareOrchestraHome(o.home);
-  const store = await openSqliteStore(defaultDbPath(o.home));
+  const store = await openSqliteStore(defaultDbPath(o.home, o.env));
   let hosts: string[] = [];
   const deps: ApiDeps = {
     store,
@@ -58,11 +58,11 @@ export async function startDaemonApi(o: DaemonApiOptions): Promise<{ url: string
     runs: createRunLauncher({ store, home: o.home, env: o.env }),
   };
   // Long waits (approvals) sleep on a watcher of their own, shared by all of them.
-  const approvalChanges = watchStoreChanges(defaultDbPath(o.home));
+  const approvalChanges = watchStoreChanges(defaultDbPath(o.home, o.env));
   const storeWake = createFeedWakeup(approvalChanges);
   deps.storeWake = storeWake;
   // The SSE stream's own watcher: a change reported to one waiter is not reported to another (store-changes.ts).
-  const changes = watchStoreChanges(defaultDbPath(o.home));
+  const changes = watchStoreChanges(defaultDbPath(o.home, o.env));
   const events = mountEvents({ changes });
   const retention = startFeedRetention({ store, clock: systemClock, log: o.log });
   const taskFeed = feedTaskChanges({ tasks: o.taskChanges, store, scope: authenticateLocal({ env: {} }), now: () => systemClock.now(), log: o.log });

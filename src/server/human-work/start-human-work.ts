@@ -36,13 +36,13 @@ export interface HumanWorkOptions {
 export async function startHumanWork(options: HumanWorkOptions): Promise<{ stop(): Promise<void> }> {
   const { notifications, people } = await userConfig(options.home, options.env);
   await prepareOrchestraHome(options.home);
-  const store = await openSqliteStore(defaultDbPath(options.home));
+  const store = await openSqliteStore(defaultDbPath(options.home, options.env));
   const logger = { ...options.log, debug() {} };
   const pollMs = options.pollMs;
   const notifier = createOutboxNotifier({ store, rules: notifications.routes, channels: notifications.channels, people, log: logger });
   // One sweeper fires every timer kind: SLA steps, and a workflow's sleep() waking its instance.
   const sweeper = startSlaSweeper({ store, notifier, log: logger, moreHandlers: workflowTimerHandlers(store, systemClock), ...(pollMs !== undefined && { intervalMs: pollMs }) });
-  const workflows = await startDaemonWorkflows({ store, dbPath: defaultDbPath(options.home), env: options.env, log: options.log });
+  const workflows = await startDaemonWorkflows({ store, dbPath: defaultDbPath(options.home, options.env), env: options.env, log: options.log });
   const controller = new AbortController();
   const channels = createChannelSource(notifications, options.env);
   const owner = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
