@@ -4,6 +4,7 @@ import type { McpEndpoint } from '../../server/mcp/stdio-bridge.js';
 import type { CommandContext } from '../command-context.js';
 import { connectDaemon } from '../daemon-connection.js';
 import { userInfo } from 'node:os';
+import { findProjectRoot } from '../../workspace/project-root.js';
 import { ensureLocalToken } from '../../services/auth/index.js';
 import { actingIdentity } from '../acting-identity.js';
 import { withTokenStore } from '../token-commands/token-context.js';
@@ -18,7 +19,8 @@ const httpWaitMs = 15_000;
 export async function findMcpEndpoint(ctx: CommandContext, tenant: string): Promise<McpEndpoint> {
   const home = resolveOrchestraHome(ctx.io.env);
   const record = readLiveHttpRecord(home) ?? (await startDaemon(ctx, home));
-  return { url: new URL('/mcp', record.url), token: await localToken(ctx, home, tenant) };
+  const project = await findProjectRoot(ctx.io.cwd).catch(() => undefined);
+  return { url: new URL('/mcp', record.url), token: await localToken(ctx, home, tenant), ...(project !== undefined && { project }) };
 }
 
 /**

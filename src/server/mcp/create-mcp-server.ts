@@ -7,6 +7,7 @@ import type { ApiCaller, ApiDeps, Operation } from '../../services/api/index.js'
 import { registerResources } from './mcp-resources.js';
 import { toolDefinition, toolOperations } from './mcp-tools.js';
 import { runOperation } from './run-operation.js';
+import { withDefaultProject } from './default-project.js';
 import { toolError, toolResult } from './tool-result.js';
 
 export interface McpServerOptions {
@@ -14,6 +15,8 @@ export interface McpServerOptions {
   /** Who is calling: the tools offered are the operations this caller's access allows, no others. */
   caller: ApiCaller;
   operations: readonly Operation[];
+  /** The project `orchestra mcp` was started in (its header): the `project` of a call that names none. */
+  defaultProject?: string;
 }
 
 /**
@@ -33,7 +36,8 @@ export function createMcpServer(options: McpServerOptions): McpServer {
   server.server.setRequestHandler(CallToolRequestSchema, async (request) => {
     const found = tools.find(({ tool }) => tool.name === request.params.name);
     if (found === undefined) return toolError(unknownTool(request.params.name, tools.map(({ tool }) => tool.name)), false);
-    const outcome = await runOperation(found.op, options.deps, options.caller, request.params.arguments);
+    const args = withDefaultProject(found.op, request.params.arguments, options.defaultProject, options.deps);
+    const outcome = await runOperation(found.op, options.deps, options.caller, args);
     return toolResult(outcome, found.tool.outputSchema !== undefined);
   });
   registerResources(server, options);

@@ -3,6 +3,7 @@ import type { Context } from 'hono';
 import type { Operation } from '../../services/api/index.js';
 import type { ApiEnv, Mount } from '../http/api-env.js';
 import { createMcpServer } from './create-mcp-server.js';
+import { projectHeader } from './default-project.js';
 import { originAllowed } from './origin-check.js';
 
 export interface MountMcpOptions {
@@ -30,7 +31,8 @@ export function mountMcp(options: MountMcpOptions): Mount {
         c.header('Allow', 'POST');
         return rpcError(c, 405, 'Method not allowed: this MCP endpoint is stateless (POST only; no server-sent stream, no session to end)');
       }
-      const server = createMcpServer({ deps: c.var.deps, caller: c.var.caller, operations: options.operations });
+      const project = decodedHeader(c.req.header(projectHeader));
+      const server = createMcpServer({ deps: c.var.deps, caller: c.var.caller, operations: options.operations, ...(project !== undefined && { defaultProject: project }) });
       const transport = new WebStandardStreamableHTTPServerTransport({ sessionIdGenerator: undefined, enableJsonResponse: true });
       await server.connect(transport);
       try {
@@ -45,4 +47,14 @@ export function mountMcp(options: MountMcpOptions): Mount {
 // The body the SDK's transport answers its own refusals with: a JSON-RPC error without an id.
 function rpcError(c: Context<ApiEnv>, status: 403 | 405, message: string): Response {
   return c.json({ jsonrpc: '2.0', error: { code: -32000, message }, id: null }, status);
+}
+
+// A header carries bytes, not any path: the bridge sends the project encoded as a URI component.
+function decodedHeader(value: string | undefined): string | undefined {
+  if (value === undefined) return undefined;
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    return undefined;
+  }
 }

@@ -4,11 +4,14 @@ import { isJSONRPCRequest, isJSONRPCResultResponse, type JSONRPCMessage, type Re
 import type { Readable, Writable } from 'node:stream';
 import { isOrchestraError } from '../../core/errors.js';
 import { messageOf } from '../rpc/wire-errors.js';
+import { projectHeader } from './default-project.js';
 
 /** Where the daemon's /mcp is and the bearer token to call it with. */
 export interface McpEndpoint {
   url: URL;
   token: string;
+  /** The project the bridge was started in: sent with every call, the default `project` of tools that take one. */
+  project?: string;
 }
 
 export interface StdioBridgeOptions {
@@ -36,8 +39,9 @@ export async function bridgeStdio(options: StdioBridgeOptions): Promise<void> {
   let remote: Promise<StreamableHTTPClientTransport> | undefined;
 
   const connect = async (): Promise<StreamableHTTPClientTransport> => {
-    const { url, token } = await options.endpoint();
-    const transport = new StreamableHTTPClientTransport(url, { requestInit: { headers: { authorization: `Bearer ${token}` } } });
+    const { url, token, project } = await options.endpoint();
+    const headers: Record<string, string> = { authorization: `Bearer ${token}`, ...(project !== undefined && { [projectHeader]: encodeURIComponent(project) }) };
+    const transport = new StreamableHTTPClientTransport(url, { requestInit: { headers } });
     transport.onmessage = (message) => {
       if (isJSONRPCResultResponse(message) && initializeIds.delete(message.id)) {
         protocolVersion = String(message.result.protocolVersion);
