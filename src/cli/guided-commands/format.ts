@@ -77,9 +77,10 @@ export function formatGuidedDetail({ instance: g, history, decisions }: GuidedDe
   }
   lines.push('', 'decisions:');
   const rows = decisions.map((d) => {
-    const next = d.output.next_step;
+    // A resume that asked a person names no step yet: its action says so.
+    const next = typeof d.output.next_step === 'string' ? d.output.next_step : typeof d.output.action === 'string' ? `(${d.output.action})` : '';
     const reason = safe(d.reason) + (d.fallback === undefined ? '' : palette.yellow(` (fallback: ${safe(d.fallback)})`));
-    return [String(d.seq), d.kind, d.by, formatTimestamp(d.at), typeof next === 'string' ? safe(next) : '', reason];
+    return [String(d.seq), d.kind, d.by, formatTimestamp(d.at), safe(next), reason];
   });
   lines.push(indent(formatTable(['#', 'KIND', 'BY', 'AT', 'NEXT', 'REASON'], rows)));
   return `${lines.join('\n')}\n`;
