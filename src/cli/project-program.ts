@@ -1,5 +1,6 @@
 import { Option, type Command } from 'commander';
 import type { CommandContext } from './command-context.js';
+import { registerGuidedCommands } from './guided-program.js';
 import { registerWorkflowInstanceCommands } from './workflow-program.js';
 
 type SetExitCode = (code: number) => void;
@@ -7,7 +8,7 @@ type SetExitCode = (code: number) => void;
 const group = 'Projects and workflows:';
 
 /** Declared here, under one heading of `orchestra --help`. */
-export const projectCommandNames = ['init', 'generate', 'db', 'workflow', 'worker', 'dev'] as const;
+export const projectCommandNames = ['init', 'generate', 'db', 'workflow', 'guided', 'worker', 'dev'] as const;
 
 /** Scaffolding and the store's schema (issue 11), each module loaded only when its command runs. */
 export function registerProjectCommands(program: Command, ctx: CommandContext, setExitCode: SetExitCode, wanted: (name: string) => boolean): void {
@@ -58,6 +59,8 @@ export function registerProjectCommands(program: Command, ctx: CommandContext, s
       .action(async (options) => setExitCode(await (await import('./project-commands/workflow-check.js')).workflowCheckCommand(ctx, options)));
     registerWorkflowInstanceCommands(workflow, ctx, setExitCode);
   }
+
+  if (wanted('guided')) registerGuidedCommands(program, ctx, setExitCode, group);
 
   for (const [name, description] of [
     ['worker', "run this project's workflows in the foreground (a server's worker): claims instances, replays them, fires their timers and SLAs; Ctrl-C stops"],

@@ -5,7 +5,7 @@ import { ErrorCode, OrchestraError } from '../core/errors.js';
 /** The same for a missing id and for another tenant's instance. */
 export function guidedNotFoundError(id: string): OrchestraError {
   return new OrchestraError(ErrorCode.GUIDED_INSTANCE_NOT_FOUND, `guided workflow instance "${id}" does not exist`, {
-    hint: 'List instances with `orchestra guided list`, or start one with start_workflow.',
+    hint: 'Use an id that `orchestra guided instances` lists, or start a new instance with start_workflow (`orchestra guided start`).',
   });
 }
 

@@ -143,9 +143,9 @@ describe('issue 11: orchestra generate', () => {
 });
 
 describe('issue 11: orchestra --help', () => {
-  it('lists init, generate, db, workflow, worker and dev under their own heading', async () => {
+  it('lists init, generate, db, workflow, guided (issue 13), worker and dev under their own heading', async () => {
     const help = await bin(base, '--help');
     const section = help.stdout.slice(help.stdout.indexOf('Projects and workflows:'));
-    expect(section.split('\n\n')[0]?.match(/^ {2}\S+/gm)).toEqual(['  init', '  generate', '  db', '  workflow', '  worker', '  dev']);
+    expect(section.split('\n\n')[0]?.match(/^ {2}\S+/gm)).toEqual(['  init', '  generate', '  db', '  workflow', '  guided', '  worker', '  dev']);
   });
 });

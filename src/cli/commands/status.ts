@@ -5,6 +5,9 @@ import type { TenantScope } from '../../core/tenant-scope.js';
 import { authenticateLocal } from '../../services/auth/local-scope.js';
 import { getWorkflowInstance, type WorkflowInstanceDetail } from '../../services/workflows/index.js';
 import { newestFirst } from '../status/workflow-rows.js';
+import { instanceStart, instancesNewestFirst } from '../status/guided-rows.js';
+import { formatGuidedDetail } from '../guided-commands/format.js';
+import { showWorkflow as showGuided, type GuidedDetail } from '../../services/guided/index.js';
 import { formatWorkflowDetail } from '../workflow-commands/format-instance.js';
 import type { Store } from '../../store/store.js';
 import type { RunRecord } from '../../store/types.js';
@@ -43,24 +46,28 @@ export async function statusCommand(ctx: CommandContext, ref: string | undefined
     const scope = authenticateLocal({ ...(options.tenant !== undefined && { flag: options.tenant }), env: ctx.io.env });
     if (ref !== undefined) {
       const run = await resolveRunRef(store, ref).catch((error: unknown) => workflowInstead(store, scope, ref, error));
+      if ('history' in run) return showGuidedInstance(ctx, run, options);
       if ('instance' in run) return showWorkflow(ctx, run, options);
       return await showRun(ctx, store, run, options, now, await openGateTasksByRun(store, [run]));
     }
     const limit = options.all ? undefined : defaultListLimit + 1;
     const records = await store.listRuns(limit === undefined ? undefined : { limit });
-    const merged = newestFirst(records, (run) => run.startedAt, await store.listWorkflows(scope, { limit: limit ?? 1_000_000 }), (w) => w.createdAt);
+    const instances = instancesNewestFirst(await store.listWorkflows(scope, { limit: limit ?? 1_000_000 }), await store.listGuidedInstances(scope, { limit: limit ?? 1_000_000 }));
+    const merged = newestFirst(records, (run) => run.startedAt, instances, instanceStart);
     const listed = merged.slice(0, options.all ? undefined : defaultListLimit);
     const shown = listed.flatMap((entry) => ('run' in entry ? [entry.run] : []));
-    const workflows = listed.flatMap((entry) => ('workflow' in entry ? [entry.workflow] : []));
+    const listedInstances = listed.flatMap((entry) => ('workflow' in entry ? [entry.workflow] : []));
+    const workflows = listedInstances.flatMap((entry) => ('workflow' in entry ? [entry.workflow] : []));
+    const guided = listedInstances.flatMap((entry) => ('guided' in entry ? [entry.guided] : []));
     const tasks = await openGateTasksByRun(store, shown);
     const runs = await Promise.all(shown.map((run) => viewOf(store, run, now, tasks)));
     const more = !options.all && merged.length > defaultListLimit;
     if (options.json) {
-      ctx.io.stdout.write(`${JSON.stringify({ runs, more, workflows })}\n`);
-    } else if (runs.length === 0 && workflows.length === 0) {
+      ctx.io.stdout.write(`${JSON.stringify({ runs, more, workflows, guided })}\n`);
+    } else if (runs.length === 0 && listedInstances.length === 0) {
       ctx.io.stdout.write(`No runs yet in ${location.dbPath}. Start one: orchestra run <file>\n`);
     } else {
-      ctx.io.stdout.write(`${formatRunList(runs, ctx.out, workflows, now)}\n`);
+      ctx.io.stdout.write(`${formatRunList(runs, ctx.out, listedInstances, now)}\n`);
       if (more) ctx.io.stdout.write(`(the ${defaultListLimit} newest runs; \`orchestra runs --all\` lists every run)\n`);
     }
     for (const run of runs) if (run.damaged !== undefined) ctx.io.stderr.write(`${ctx.out.red('warning[E_STORE_CORRUPT]')}: ${run.damaged}\n`);
@@ -90,14 +97,21 @@ async function exportRun(ctx: CommandContext, store: Store, run: RunRecord, dir:
   return ExitCode.OK;
 }
 
-/** `runs ID` for the id of a workflow instance of the tenant (issue 11): that instance; else the run's error. */
-async function workflowInstead(store: Store, scope: TenantScope, ref: string, error: unknown): Promise<WorkflowInstanceDetail> {
-  if (!(isOrchestraError(error) && error.code === ErrorCode.RUN_NOT_FOUND) || !(await store.getWorkflow(scope, ref))) throw error;
+/** `runs ID` for the id of a workflow instance of the tenant (issue 11) or a guided one (issue 13): that instance; else the run's error. */
+async function workflowInstead(store: Store, scope: TenantScope, ref: string, error: unknown): Promise<WorkflowInstanceDetail | GuidedDetail> {
+  if (!(isOrchestraError(error) && error.code === ErrorCode.RUN_NOT_FOUND)) throw error;
+  if (await store.getGuidedInstance(scope, ref)) return showGuided({ store, scope, clock: systemClock, env: {} }, { instance_id: ref });
+  if (!(await store.getWorkflow(scope, ref))) throw error;
   // Showing reads no workflow code: the project dir is not used.
   return getWorkflowInstance({ store, scope, clock: systemClock, projectDir: '.' }, { id: ref });
 }
 
 function showWorkflow(ctx: CommandContext, detail: WorkflowInstanceDetail, options: StatusOptions): number {
   ctx.io.stdout.write(options.json ? `${JSON.stringify({ workflow: detail })}\n` : formatWorkflowDetail(detail, ctx.out));
+  return ExitCode.OK;
+}
+
+function showGuidedInstance(ctx: CommandContext, detail: GuidedDetail, options: StatusOptions): number {
+  ctx.io.stdout.write(options.json ? `${JSON.stringify({ guided: detail })}\n` : formatGuidedDetail(detail, ctx.out));
   return ExitCode.OK;
 }

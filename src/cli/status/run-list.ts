@@ -5,15 +5,15 @@ import { formatTable } from '../output/table.js';
 import type { DisplayState } from '../../services/runs/run-liveness.js';
 import type { RunView } from '../../services/runs/run-view.js';
 import { escapeTerminalFields } from '../../core/terminal-text.js';
-import type { WorkflowInstance } from '../../store/workflow-types.js';
-import { newestFirst, workflowRunRow } from './workflow-rows.js';
+import { instanceRunRow, instanceStart, type ListedInstance } from './guided-rows.js';
+import { newestFirst } from './workflow-rows.js';
 
-/** The `orchestra runs` table, newest first: the runs as given, with workflow instances (issue 11) merged in by start time. */
-export function formatRunList(runs: readonly RunView[], palette: Palette, workflows: readonly WorkflowInstance[] = [], now = Date.now()): string {
+/** The `orchestra runs` table, newest first: the runs as given, with workflow instances (issue 11) and guided ones (issue 13) merged in by start time. */
+export function formatRunList(runs: readonly RunView[], palette: Palette, instances: readonly ListedInstance[] = [], now = Date.now()): string {
   // Pipeline and node names come from the pipeline file. A damaged run (its row does not parse) is
   // listed so that the others stay visible; `doctor` says more.
-  const rows = newestFirst(escapeTerminalFields(runs), (run) => run.startedAt, workflows, (w) => w.createdAt).map((entry) =>
-    'run' in entry ? runRow(entry.run, palette) : workflowRunRow(entry.workflow, now, palette),
+  const rows = newestFirst(escapeTerminalFields(runs), (run) => run.startedAt, instances, instanceStart).map((entry) =>
+    'run' in entry ? runRow(entry.run, palette) : instanceRunRow(entry.workflow, now, palette),
   );
   return formatTable(['RUN', 'PIPELINE', 'STATE', 'NODE', 'STARTED', 'DURATION'], rows);
 }

@@ -64,7 +64,7 @@ async function taskFileOf(client: DaemonClient, project: string, ref: string): P
   }
 }
 
-function definedEnv(env: Readonly<Record<string, string | undefined>>): Record<string, string> {
+export function definedEnv(env: Readonly<Record<string, string | undefined>>): Record<string, string> {
   return Object.fromEntries(Object.entries(env).filter((entry): entry is [string, string] => entry[1] !== undefined));
 }
 

@@ -6,7 +6,7 @@ import type { GuidedInstance } from '../../store/guided-types.js';
 export function stepNotCurrentError(instance: GuidedInstance, reported: string): OrchestraError {
   const current = instance.currentStep === undefined ? 'no current step' : `its current step is ${instance.currentStep}`;
   return new OrchestraError(ErrorCode.GUIDED_STEP_NOT_CURRENT, `the report is for step ${reported}, but ${current} (guided instance "${instance.id}")`, {
-    hint: `Call resume_workflow with assumed_current_step_name "${reported}" (and the report) so the orchestrator reconciles the two, or report step ${instance.currentStep ?? '?'}.`,
+    hint: `Call resume_workflow with assumed_current_step_name "${reported}" (and the report; from the CLI \`orchestra guided resume ${instance.id} --assumed ${reported}\`) so the orchestrator reconciles the two, or report step ${instance.currentStep ?? '?'}.`,
   });
 }
 

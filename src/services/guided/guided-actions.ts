@@ -1,6 +1,6 @@
 import { advanceGuided, getGuidedStatus, resumeGuided, startGuided, type GuidedAnswer } from '../../engine/guided/index.js';
 import { guidedNotFoundError } from '../../store/guided-errors.js';
-import type { GuidedDecisionRecord, GuidedHistoryEntry, GuidedInstance } from '../../store/guided-types.js';
+import type { GuidedDecisionRecord, GuidedFilter, GuidedHistoryEntry, GuidedInstance } from '../../store/guided-types.js';
 import { listGuidedDefinitions } from '../../guided/list-definitions.js';
 import { guidedDeps, type GuidedServiceContext } from './guided-context.js';
 import { guidedDefinitionOf, summarizeDefinition } from './guided-definitions.js';
@@ -48,6 +48,11 @@ export async function showWorkflow(ctx: GuidedServiceContext, input: { instance_
   const instance = await instanceOf(ctx, input.instance_id);
   const [history, decisions] = await Promise.all([ctx.store.readGuidedHistory(ctx.scope, instance.id), ctx.store.readGuidedDecisions(ctx.scope, instance.id)]);
   return { instance, history, decisions };
+}
+
+/** The tenant's instances, newest first (100 unless `filter.limit` says): `orchestra guided instances`. */
+export function listInstances(ctx: GuidedServiceContext, filter: GuidedFilter = {}): Promise<GuidedInstance[]> {
+  return ctx.store.listGuidedInstances(ctx.scope, filter);
 }
 
 async function instanceOf(ctx: GuidedServiceContext, id: string): Promise<GuidedInstance> {

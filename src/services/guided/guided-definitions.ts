@@ -13,7 +13,7 @@ export async function guidedDefinitionOf(projectDir: string, env: Env, name: str
   if (entry === undefined) {
     const names = (await listGuidedDefinitions(projectDir, env)).map((found) => found.name);
     throw new OrchestraError(ErrorCode.GUIDED_WORKFLOW_NOT_FOUND, `no guided workflow ${JSON.stringify(name)} in ${projectDir}`, {
-      hint: names.length === 0 ? 'Add workflows/NAME/index.md (`orchestra init --guided` adds five), or set WORKFLOW_DEFINITIONS_DIR.' : [didYouMean(name, names).trim(), `list_workflows shows them: ${names.join(', ')}.`].filter(Boolean).join(' '),
+      hint: names.length === 0 ? 'Add workflows/NAME/index.md (`orchestra init --guided` adds five), or set WORKFLOW_DEFINITIONS_DIR.' : [didYouMean(name, names).trim(), `list_workflows (\`orchestra guided list\`) shows them: ${names.join(', ')}.`].filter(Boolean).join(' '),
     });
   }
   return definitionOrThrow(entry, name);
