@@ -1,21 +1,17 @@
-import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { writeClaudeMcpConfig } from '../../src/agents/cli-agents/index.js';
 import { daemonPaths } from '../../src/server/daemon/index.js';
 import { Endpoint, startFakeModelServer, type FakeModelServer, type RecordedRequest, type StaticTurn } from '../support/fake-model-server/index.js';
 import { guidedProject, show, workflowName } from '../support/guided-mcp.js';
-import { connectStdio, startDaemon } from '../support/mcp-clients.js';
-import { agentBinDir, claudeEnvironment } from '../support/real-agent-env.js';
-import { binPath, type TaskProject } from '../support/task-project.js';
+import { connectStdio } from '../support/mcp-clients.js';
+import { claudeBin as claude, claudeWithOrchestra, runClaude as run } from '../support/claude-with-orchestra.js';
+import type { TaskProject } from '../support/task-project.js';
 
 // The real Claude Code CLI given Orchestra's MCP server (--mcp-config: `orchestra mcp`, relaying to
 // the project's daemon), pointed at the fake model server, which plays Claude's model: it calls
 // list_workflows, then start_workflow, then advance_workflow with the instance id start_workflow
 // answered. The same fake server is the daemon's orchestrator model (AI_SERVICE_ENDPOINT, OpenAI
 // chat): it decides the step after the report. The instance advances in the daemon's store.
-const claude = join(agentBinDir, 'claude');
 const tool = (name: string) => `mcp__orchestra__${name}`;
 
 let p: TaskProject | undefined;
@@ -43,34 +39,17 @@ function claudeTurn(request: RecordedRequest, project: string): StaticTurn {
   return { text: 'The workflow moved on.' };
 }
 
-function run(args: string[], cwd: string, env: Record<string, string>): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(claude, args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    const timer = setTimeout(() => child.kill('SIGKILL'), 100_000);
-    child.on('error', reject);
-    child.on('close', (code) => {
-      clearTimeout(timer);
-      resolve({ code, stdout, stderr });
-    });
-  });
-}
-
 describe.skipIf(!existsSync(claude))('issue 13: the real Claude Code CLI drives a guided workflow through Orchestra\'s MCP server', () => {
   it('issue 13: the model calls list_workflows, start_workflow and advance_workflow: the instance advances in the store', { timeout: 150_000 }, async () => {
-    const fake = await startFakeModelServer({ fallback: (request) => claudeTurn(request, project.project) });
+    let projectDir = '';
+    const fake = await startFakeModelServer({ fallback: (request) => claudeTurn(request, projectDir) });
     server = fake;
     // The orchestrator's model, asked over OpenAI chat after the report: it agrees with the rules.
     fake.script([{ text: JSON.stringify({ next_step: 'ENSURE_TESTS', context_updates: {}, reason: 'the agent knows the target and its tests' }) }], { endpoint: Endpoint.openaiChat });
     const project = guidedProject({ AI_SERVICE_ENDPOINT: fake.openaiBaseUrl, AI_SERVICE_MODEL: 'gpt-fake', AI_SERVICE_API_KEY: 'k' });
     p = project;
-    await startDaemon(project);
-    const config = await writeClaudeMcpConfig(join(project.root, 'session'), { command: process.execPath, args: [binPath, 'mcp'], env: { ORCHESTRA_HOME: project.home, ORCHESTRA_HTTP_PORT: '0' } });
-    // A one-shot run waits for the MCP servers before its first request (see claude-mcp-task-create.test.ts).
-    const env = { ...claudeEnvironment(project, fake, 'unused').env, MCP_CONNECTION_NONBLOCKING: '0' };
+    projectDir = project.project;
+    const { config, env } = await claudeWithOrchestra(project, fake);
     const allowed = ['list_workflows', 'start_workflow', 'advance_workflow'].map(tool).join(',');
 
     const result = await run(['-p', 'Refactor src/claude.ts with Orchestra\'s guided workflow.', '--mcp-config', config, '--allowedTools', allowed, '--output-format', 'json', '--model', 'claude-fake'], project.project, env);
