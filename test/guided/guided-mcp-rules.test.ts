@@ -81,6 +81,24 @@ describe('issue 13: guided workflows over MCP with the rules alone', () => {
     ]);
   });
 
+  it('issue 13: a resume the rules cannot settle asks a person (a human task); their answer, given over MCP, is taken up by get_workflow_status', async () => {
+    const { instance_id: id } = await start('src/person.ts');
+    // REVIEW_DIFF is neither the step after UNDERSTAND_TARGET nor in the history.
+    const waiting = await callOk<GuidedAnswer>(mcp, 'resume_workflow', { instance_id: id, assumed_current_step_name: 'REVIEW_DIFF' });
+    expect(waiting).toMatchObject({ status: 'waiting', next_step: null, waiting_for: { step: 'UNDERSTAND_TARGET', human_task_id: expect.any(String) } });
+    expect(waiting.reason).toContain('a person decides between the recorded UNDERSTAND_TARGET and the agent\'s REVIEW_DIFF');
+    const humanTask = waiting.waiting_for!.human_task_id!;
+    expect(await callOk<GuidedAnswer>(mcp, 'get_workflow_status', { instance_id: id })).toMatchObject({ status: 'waiting' });
+    // While it waits, a report is refused and changes nothing.
+    const refused = await callError(mcp, 'advance_workflow', { instance_id: id, report: { step_id: 'UNDERSTAND_TARGET', status: 'success' } });
+    expect(refused).toMatchObject({ code: 'E_GUIDED_STATE', message: expect.stringContaining(`waits for human task ${humanTask}`), hint: expect.stringContaining('get_workflow_status') });
+
+    expect(await callOk(mcp, 'human_task_answer', { id: humanTask, answer: { step: 'REVIEW_DIFF' } })).toMatchObject({ status: 'completed' });
+    const taken = await callOk<GuidedAnswer>(mcp, 'get_workflow_status', { instance_id: id });
+    expect(taken).toMatchObject({ status: 'running', next_step: { name: 'REVIEW_DIFF', instructions: expect.stringContaining('`src/person.ts`') } });
+    expect((await show(mcp, id)).decisions.at(-1)).toMatchObject({ kind: 'resume', by: 'person', output: { action: 'person', next_step: 'REVIEW_DIFF' } });
+  });
+
   it('issue 13: bad input is a tool error with its code and hint, and nothing stored changes', async () => {
     const { instance_id: id } = await start('src/bad.ts');
     await advance(mcp, id, 'UNDERSTAND_TARGET', 'success', { tests_passing: true }, 'ENSURE_TESTS');
