@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import { advance, guidedProject, show, workflowName, type GuidedAnswer } from '../support/guided-mcp.js';
 import { callError, callOk, connectStdio, startDaemon, type McpConnection } from '../support/mcp-clients.js';
 import type { TaskProject } from '../support/task-project.js';
@@ -97,6 +98,24 @@ describe('issue 13: guided workflows over MCP with the rules alone', () => {
     const taken = await callOk<GuidedAnswer>(mcp, 'get_workflow_status', { instance_id: id });
     expect(taken).toMatchObject({ status: 'running', next_step: { name: 'REVIEW_DIFF', instructions: expect.stringContaining('`src/person.ts`') } });
     expect((await show(mcp, id)).decisions.at(-1)).toMatchObject({ kind: 'resume', by: 'person', output: { action: 'person', next_step: 'REVIEW_DIFF' } });
+  });
+
+  it('issue 13: two reports of the same step at once: one is taken, the other refused, and the history has one entry', async () => {
+    const { instance_id: id } = await start('src/race.ts');
+    const other = await connectStdio(p);
+    try {
+      const report = { instance_id: id, report: { step_id: 'UNDERSTAND_TARGET', status: 'success' }, context_updates: { tests_passing: true } };
+      const results = await Promise.all([mcp, other, mcp, other].map((connection) => connection.client.callTool({ name: 'advance_workflow', arguments: report }) as Promise<CallToolResult>));
+      expect(results.filter((result) => result.isError !== true), JSON.stringify(results)).toHaveLength(1);
+      for (const refused of results.filter((result) => result.isError === true)) {
+        expect((refused._meta?.['orchestra/error'] as { code: string }).code).toMatch(/^E_GUIDED_(STEP_NOT_CURRENT|CONFLICT)$/);
+      }
+      const detail = await show(mcp, id);
+      expect(detail.history.map((entry) => entry.step)).toEqual(['UNDERSTAND_TARGET']);
+      expect(detail.instance.currentStep).toBe('ENSURE_TESTS');
+    } finally {
+      await other.close();
+    }
   });
 
   it('issue 13: bad input is a tool error with its code and hint, and nothing stored changes', async () => {
