@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeModelServer, type FakeModelServer } from '../support/fake-model-server/index.js';
 import { advance, guidedProject, show, workflowName, type GuidedAnswer } from '../support/guided-mcp.js';
-import { callOk, connectHttp, createToken, startDaemon, type McpConnection } from '../support/mcp-clients.js';
+import { callOk, connectHttp, connectStdio, createToken, startDaemon, type McpConnection } from '../support/mcp-clients.js';
 import type { TaskProject } from '../support/task-project.js';
 
 // The official MCP client drives the shipped REFACTOR_WITH_TESTS workflow through a real daemon
@@ -73,13 +73,21 @@ describe('issue 13: guided workflows over MCP with a model deciding (the fake mo
       const sent = JSON.stringify(model.requests.at(-1)?.body);
       for (const part of ['One small, behaviour-preserving change per visit', 'REFACTOR_STEP: failure', 'src/invoice.ts']) expect(sent).toContain(part);
 
-      // The daemon goes away in the middle of the workflow and comes back (a new port).
-      await mcp.close();
-      const stopped = await p.bin(['daemon', 'stop']);
-      expect(stopped.code, stopped.stderr).toBe(0);
-      await startDaemon(p);
-      mcp = await connect();
-      expect(await show(mcp, id)).toEqual(beforeRestart);
+      // The daemon goes away in the middle of the workflow and comes back (a new port). An agent's
+      // `orchestra mcp` (stdio) stays up through it; an HTTP client connects again.
+      const agentStdio = await connectStdio(p);
+      try {
+        expect(await callOk<GuidedAnswer>(agentStdio, 'get_workflow_status', { instance_id: id })).toMatchObject({ next_step: { name: 'ENSURE_TESTS' } });
+        await mcp.close();
+        const stopped = await p.bin(['daemon', 'stop']);
+        expect(stopped.code, stopped.stderr).toBe(0);
+        await startDaemon(p);
+        mcp = await connect();
+        expect(await show(mcp, id)).toEqual(beforeRestart);
+        expect(await callOk<GuidedAnswer>(agentStdio, 'get_workflow_status', { instance_id: id })).toMatchObject({ status: 'running', next_step: { name: 'ENSURE_TESTS' } });
+      } finally {
+        await agentStdio.close();
+      }
 
       // The agent lost track and believes it is still in REFACTOR_STEP; the model keeps the record.
       model.script([decides('ENSURE_TESTS', 'REFACTOR_STEP failed and the record sent the agent back to ENSURE_TESTS: stay there')]);
