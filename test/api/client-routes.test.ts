@@ -22,6 +22,8 @@ interface Case {
 const newHumanTask = async (client: OrchestraClient) => (await client.humanTasks.create({ title: 'Ship?', form: { ok: { type: 'boolean', required: true } } })).id;
 const newTask = async (client: OrchestraClient, t: Tenants, slug: string) => String((await client.tasks.create({ project: t.project, slug, description: `client test: ${slug}` })).id);
 const startWorkflow = async (client: OrchestraClient, t: Tenants, id: string) => (await client.workflows.start({ project: t.project, name: 'approval', input: { amount: 1, customer: 'C' }, id })).instance.id;
+const startGuided = async (client: OrchestraClient, t: Tenants) =>
+  (await client.guided.start({ project: t.project, workflow_name: 'REFACTOR_WITH_TESTS', context: { target: 'src/client.ts' } })).instance_id;
 
 const cases: Record<string, Case> = {
   'pipelines.list': { call: (c, t) => c.pipelines.list({ project: t.project }) },
@@ -64,6 +66,15 @@ const cases: Record<string, Case> = {
   'workflows.get': { call: (c, t) => c.workflows.get({ id: t.a.workflow }) },
   'workflows.signal': { call: async (c, t) => c.workflows.signal({ id: await startWorkflow(c, t, 'wf-signal'), name: 'ship', data: 'now' }) },
   'workflows.cancel': { call: async (c, t) => c.workflows.cancel({ id: await startWorkflow(c, t, 'wf-cancel') }) },
+  'guided.definitions': { call: (c, t) => c.guided.definitions({ project: t.project }) },
+  'guided.start': { call: (c, t) => c.guided.start({ project: t.project, workflow_name: 'REFACTOR_WITH_TESTS', context: { target: 'src/start.ts', goal: 'split' } }) },
+  'guided.status': { call: (c, t) => c.guided.status({ instance_id: t.a.guided }) },
+  'guided.advance': {
+    call: async (c, t) => c.guided.advance({ instance_id: await startGuided(c, t), report: { step_id: 'UNDERSTAND_TARGET', status: 'success' }, context_updates: { tests_passing: true } }),
+  },
+  'guided.resume': { call: async (c, t) => c.guided.resume({ instance_id: await startGuided(c, t), assumed_current_step_name: 'UNDERSTAND_TARGET' }) },
+  'guided.show': { call: (c, t) => c.guided.show({ instance_id: t.a.guided }) },
+  'guided.list': { call: (c) => c.guided.list({ status: ['running'], name: 'REFACTOR_WITH_TESTS', limit: 5 }) },
   'notifications.list': { call: (c, t) => c.notifications.list({ taskId: t.a.humanTask }) },
   'tokens.list': { call: (c) => c.tokens.list() },
   'tokens.create': { call: (c) => c.tokens.create({ name: 'client-robot', access: 'read' }) },

@@ -1,6 +1,7 @@
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { requestParts } from '../../src/client/http-request.js';
 import { smallPipeline } from '../../src/cli/testing/pipelines.js';
 import { startTokenServer, type TokenServer } from '../../src/server/http/testing/token-server.js';
@@ -28,6 +29,8 @@ export interface TenantAObjects {
   token: { id: string; name: string };
   /** The coding task's id in the served project. */
   task: number;
+  /** A guided instance (REFACTOR_WITH_TESTS, the shipped template) of a's. */
+  guided: string;
 }
 
 export interface Reply {
@@ -53,11 +56,14 @@ export interface Tenants {
   close(): Promise<void>;
 }
 
+const refactorWithTests = fileURLToPath(new URL('../../templates/guided/REFACTOR_WITH_TESTS', import.meta.url));
+
 function gitProject(dir: string): void {
   mkdirSync(dir, { recursive: true });
   const git = (...args: string[]) => execFileSync('git', args, { cwd: dir, stdio: 'ignore' });
   git('init', '-q', '-b', 'main');
   writeFileSync(join(dir, 'a.dot'), smallPipeline);
+  cpSync(refactorWithTests, join(dir, 'workflows', 'REFACTOR_WITH_TESTS'), { recursive: true });
   git('add', '.');
   git('-c', 'user.email=t@orchestra.invalid', '-c', 'user.name=T', 'commit', '-q', '-m', 'initial');
 }
@@ -108,6 +114,7 @@ export async function openTenants(): Promise<Tenants> {
       humanTask: await asA('humanTasks.get', { id: a.humanTask }),
       workflow: await asA('workflows.get', { id: a.workflow }),
       run: await asA('runs.get', { runId: a.run }),
+      guided: await asA('guided.show', { instance_id: a.guided }),
       // lastUsedAt moves whenever A's own token is used: not something B changed.
       tokens: ((await asA('tokens.list', { includeRevoked: true })).items as Array<Record<string, unknown>>).map(({ lastUsedAt: _used, ...token }) => token),
       taskFiles: readdirSync(join(project, '.orchestra/tasks')).map((file) => readFileSync(join(project, '.orchestra/tasks', file), 'utf8')),
@@ -131,5 +138,6 @@ async function makeObjects(h: ApiHarness, asA: (name: string, input: Record<stri
   await h.store.updateRun(run, { state: 'interrupted', currentNode: 'plan', updatedAt: h.deps.clock.now() });
   const token = ((await asA('tokens.create', { name: `${marker}-robot`, access: 'read' })).record as { id: string; name: string });
   const task = (await asA('tasks.create', { project, slug: 'a-task', description: `${marker}: only tenant a asked for this` })).id as number;
-  return { humanTask, workflow, run, token: { id: token.id, name: token.name }, task };
+  const guided = (await asA('guided.start', { project, workflow_name: 'REFACTOR_WITH_TESTS', context: { target: `src/${marker}.ts` } })).instance_id as string;
+  return { humanTask, workflow, run, token: { id: token.id, name: token.name }, task, guided };
 }

@@ -9,7 +9,7 @@ import { marker, openTenants, type TenantAObjects, type Tenants } from './tenant
  * must read the same before and after each call.
  *
  * How tenancy applies, per kind of object (docs/api.md "Tenants"):
- * - human tasks, workflow instances, runs, notifications, tokens are the tenant's: another tenant's
+ * - human tasks, workflow instances, guided instances, runs, notifications, tokens are the tenant's: another tenant's
  *   id is the same *_NOT_FOUND 404 as a missing one, and lists never show them;
  * - creating takes the caller's tenant: an id of a's (a human task's, a workflow's) names a new,
  *   separate object of b's; a token name of a's is free in b;
@@ -94,6 +94,22 @@ const cases: Record<string, Case> = {
     expect: { createsInB: (body, t) => void expect(body.record).toMatchObject({ name: t.a.token.name, user: 'root' }) },
   },
   'tokens.revoke': { input: (a) => ({ id: a.token.id }), expect: { notFound: 'E_TOKEN_NOT_FOUND' } },
+  'guided.definitions': { input: (_a, t) => ({ project: t.project }), expect: { sharedProject: true } },
+  'guided.start': {
+    input: (_a, t) => ({ project: t.project, workflow_name: 'REFACTOR_WITH_TESTS', context: { target: 'src/b.ts' } }),
+    expect: { createsInB: (body) => void expect(body).toMatchObject({ status: 'running', next_step: { name: 'UNDERSTAND_TARGET' } }) },
+  },
+  'guided.status': { input: (a) => ({ instance_id: a.guided }), expect: { notFound: 'E_GUIDED_INSTANCE_NOT_FOUND' } },
+  'guided.advance': {
+    input: (a) => ({ instance_id: a.guided, report: { step_id: 'UNDERSTAND_TARGET', status: 'success' }, context_updates: { tests_passing: true } }),
+    expect: { notFound: 'E_GUIDED_INSTANCE_NOT_FOUND' },
+  },
+  'guided.resume': {
+    input: (a) => ({ instance_id: a.guided, assumed_current_step_name: 'REFACTOR_STEP', report: { step_id: 'REFACTOR_STEP', status: 'success' } }),
+    expect: { notFound: 'E_GUIDED_INSTANCE_NOT_FOUND' },
+  },
+  'guided.show': { input: (a) => ({ instance_id: a.guided }), expect: { notFound: 'E_GUIDED_INSTANCE_NOT_FOUND' } },
+  'guided.list': { input: () => ({}), expect: { list: true } },
   // Asks in B's own tenant (its human task is B's) and, unanswered, denies at its 1 s deadline.
   'approvals.request': {
     input: () => ({ tool_name: 'Bash', input: { command: 'ls' }, timeout_seconds: 1 }),

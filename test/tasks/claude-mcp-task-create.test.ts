@@ -1,17 +1,14 @@
-import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { writeClaudeMcpConfig } from '../../src/agents/cli-agents/index.js';
 import { daemonPaths } from '../../src/server/daemon/index.js';
 import { startFakeModelServer, type FakeModelServer, type RecordedRequest, type StaticTurn } from '../support/fake-model-server/index.js';
-import { agentBinDir, claudeEnvironment } from '../support/real-agent-env.js';
-import { binPath, TaskProject } from '../support/task-project.js';
+import { claudeBin as claude, claudeWithOrchestra, runClaude as run } from '../support/claude-with-orchestra.js';
+import { TaskProject } from '../support/task-project.js';
 
 // The real Claude Code CLI with Orchestra's MCP server (--mcp-config: `orchestra mcp`, relaying to
 // the project's daemon on 127.0.0.1, HTTP on port 0), pointed at the fake model server, which
 // answers with a call of Orchestra's task_create tool: the task file appears in .orchestra/tasks/.
-const claude = join(agentBinDir, 'claude');
 const tool = 'mcp__orchestra__task_create';
 
 let project: TaskProject | undefined;
@@ -25,31 +22,6 @@ afterEach(async () => {
 
 const toolsOf = (request: RecordedRequest) => (request.body as { tools?: Array<{ name: string }> } | undefined)?.tools ?? [];
 const lastMessage = (request: RecordedRequest) => JSON.stringify((request.body as { messages?: unknown[] } | undefined)?.messages?.at(-1) ?? {});
-
-function run(args: string[], cwd: string, env: Record<string, string>): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(claude, args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    const timer = setTimeout(() => child.kill('SIGKILL'), 100_000);
-    child.on('error', reject);
-    child.on('close', (code) => {
-      clearTimeout(timer);
-      resolve({ code, stdout, stderr });
-    });
-  });
-}
-
-/** The daemon running and knowing the project (HTTP on any free port), and Claude's --mcp-config and environment. */
-async function claudeWithOrchestra(p: TaskProject, model: FakeModelServer): Promise<{ config: string; env: Record<string, string> }> {
-  expect((await p.bin(['status'])).code).toBe(0);
-  const config = await writeClaudeMcpConfig(join(p.root, 'session'), { command: process.execPath, args: [binPath, 'mcp'], env: { ORCHESTRA_HOME: p.home, ORCHESTRA_HTTP_PORT: '0' } });
-  // Claude Code 2.1 connects MCP servers in the background and its first request may go out before
-  // they are listed (it offers WaitForMcpServers instead); a one-shot run waits for them.
-  return { config, env: { ...claudeEnvironment(p, model, 'unused').env, MCP_CONNECTION_NONBLOCKING: '0' } };
-}
 
 describe.skipIf(!existsSync(claude))('issue 12: the real Claude Code CLI with Orchestra\'s MCP server', () => {
   it('issue 12: the model calls task_create through `orchestra mcp`: the task file appears in .orchestra/tasks/', { timeout: 150_000 }, async () => {
