@@ -70,6 +70,7 @@ Check what the task built for {{context.feature}}.
 `,
   'steps/RESCUE.md': `# Orchestrator Guidance
 
+- on failure: BUILD
 - on success: END
 
 # Client Instructions
@@ -169,7 +170,7 @@ describe('issue 13: a guided step starts a coding-agent task and waits for it, t
     expect((await show(mcp, id)).history.map((entry) => entry.step)).toEqual(['PLAN', 'BUILD', 'CHECK']);
   });
 
-  it('issue 13: a task that is stopped is the step\'s failure, routed by its on failure: line', { timeout: 90_000 }, async () => {
+  it('issue 13: a task that is stopped is the step\'s failure, routed by its on failure: line; sent back to the step, it starts a new task', { timeout: 90_000 }, async () => {
     const { id, taskId, ref } = await reachBuild('search');
     await p.waitForTask(ref, (task) => task.status === 'running');
     expect(await status(id)).toMatchObject({ status: 'waiting', waiting_for: { task_id: taskId } });
@@ -184,6 +185,17 @@ describe('issue 13: a guided step starts a coding-agent task and waits for it, t
     expect(detail.history[1]!.report).toMatchObject({ step_id: 'BUILD', status: 'failure', task_id: taskId, result: { task: Number(ref), status: 'stopped' } });
     // The stopped task stays stopped: nothing restarted it.
     expect((await callOk<TaskResult>(mcp, 'task_get', { project: p.project, ref })).status).toBe('stopped');
+
+    // Sent back to BUILD, the step starts a new task (the same step, the same instance: a new number).
+    const again = (await advance(mcp, id, 'RESCUE', 'failure', {}, null)) as GuidedAnswer & { waiting_for?: { task_id?: string } };
+    expect(again, again.reason).toMatchObject({ status: 'waiting', waiting_for: { step: 'BUILD', task_id: expect.any(String) } });
+    const retryId = again.waiting_for!.task_id!;
+    expect(retryId).not.toBe(taskId);
+    const retryRef = retryId.slice(0, retryId.indexOf('@'));
+    await p.waitForTask(retryRef, (task) => task.status === 'running');
+    expect(await callOk<TaskResult>(mcp, 'task_complete', { project: p.project, ref: retryRef })).toMatchObject({ status: 'completed' });
+    expect(await status(id)).toMatchObject({ status: 'running', next_step: { name: 'CHECK' } });
+    expect((await show(mcp, id)).history.map((entry) => [entry.step, entry.report.status])).toEqual([['PLAN', 'success'], ['BUILD', 'failure'], ['RESCUE', 'failure'], ['BUILD', 'success']]);
   });
 
   it('issue 13: a task whose agent fails is the step\'s failure too', { timeout: 90_000 }, async () => {
