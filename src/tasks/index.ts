@@ -9,5 +9,5 @@ export { TaskFiles } from './task-files.js';
 export type { TaskListing, TaskFilesOptions, CreateTaskInput } from './task-files.js';
 export type { TaskPatch } from './task-patch.js';
 export type { TaskLockOptions } from './task-lock.js';
-export { isValidSlug, validateSlug, suggestSlug, slugRule } from './task-slug.js';
+export { isValidSlug, validateSlug, suggestSlug, slugRule, maxSlugLength } from './task-slug.js';
 export { taskFileName, parseTaskFileName } from './task-file-name.js';

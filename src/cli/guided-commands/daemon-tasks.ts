@@ -1,6 +1,6 @@
 import type { GuidedTasks } from '../../services/guided/index.js';
 import type { DaemonClient } from '../../server/rpc/client.js';
-import type { TaskView } from '../../tasks/index.js';
+import type { TaskList, TaskView } from '../../tasks/index.js';
 import type { CommandContext } from '../command-context.js';
 import { connectDaemon } from '../daemon-connection.js';
 import { definedEnv } from '../task-commands/lifecycle.js';
@@ -16,6 +16,7 @@ export function daemonTasks(ctx: CommandContext): { tasks: GuidedTasks; close():
   const connect = (): Promise<DaemonClient> => (client ??= connectDaemon(ctx));
   return {
     tasks: {
+      list: async (project) => (await connect()).call<TaskList>('task.list', { project }),
       create: async (project, input) => (await connect()).call<TaskView>('task.create', { project, ...input }),
       // The agent gets the caller's environment, as with `orchestra start`.
       start: async (project, ref, options) => (await connect()).call<TaskView>('task.start', { project, ref, ...options, env: definedEnv(ctx.io.env) }),

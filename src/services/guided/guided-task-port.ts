@@ -1,9 +1,10 @@
 import { ErrorCode, OrchestraError } from '../../core/errors.js';
 import type { GuidedTaskPort, GuidedTaskState } from '../../engine/guided/index.js';
 import type { TaskPort } from '../api/task-port.js';
+import { guidedTaskSlug } from './guided-task-slug.js';
 
 /** The parts of the daemon's task service a guided step uses. */
-export type GuidedTasks = Pick<TaskPort, 'create' | 'start' | 'get'>;
+export type GuidedTasks = Pick<TaskPort, 'list' | 'create' | 'start' | 'get'>;
 
 // Statuses after which the step's work is done, and after which it will not be.
 const succeeded = new Set(['completed', 'reviewed', 'merged']);
@@ -22,7 +23,8 @@ export function guidedTaskPort(tasks: GuidedTasks): GuidedTaskPort {
           hint: 'Start the workflow with `project` (the folder whose tasks it creates).',
         });
       }
-      const slug = `${request.step.toLowerCase().replace(/[^a-z0-9]+/g, '-')}-${request.guidedId.slice(-6).toLowerCase()}`;
+      const taken = new Set((await tasks.list(request.projectDir)).tasks.map((task) => task.slug));
+      const slug = guidedTaskSlug(request.step, request.guidedId, taken);
       const task = await tasks.create(request.projectDir, { slug, description: request.description, ...(request.agent !== undefined && { agent: request.agent }) });
       await tasks.start(request.projectDir, String(task.id), {});
       // The instance's wait keeps this one reference: the task's number and its project.
