@@ -42,8 +42,8 @@ function fileList(files: readonly string[], room: number): string {
   return '';
 }
 
-// Node names and file names are data: a newline in one must not start a new line (or a fake trailer) in the message.
-function oneLine(text: string): string {
+/** Node names and file names are data: a newline in one must not start a new line (or a fake trailer) in a message. */
+export function oneLine(text: string): string {
   // eslint-disable-next-line no-control-regex -- control characters are exactly what is being replaced
   return text.replace(/[\x00-\x1f\x7f]+/g, ' ').trim();
 }
