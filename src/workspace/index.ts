@@ -9,3 +9,6 @@ export * from './diff-branch.js';
 export * from './setup-script.js';
 export * from './task-port.js';
 export { runGit, tryGit, type GitResult, type RunGitOptions } from './run-git.js';
+export * from './turn-commit.js';
+export * from './commit-message.js';
+export * from './push-branch.js';

@@ -14,6 +14,8 @@ export interface RunGitOptions {
   env?: Record<string, string>;
   /** Shown with the E_GIT error when git fails. */
   hint?: string;
+  /** Kills git after this long (a push to a remote that never answers); the call then fails with E_GIT. */
+  timeoutMs?: number;
 }
 
 // Diffs of large tasks can be big; execFile's 1 MB default would cut them off.
@@ -32,8 +34,11 @@ function gitEnvironment(extra: Record<string, string> | undefined): NodeJS.Proce
 /** Runs `git <args>` in `dir` and reports the exit code instead of throwing on a non-zero one. */
 export function tryGit(dir: string, args: readonly string[], options: RunGitOptions = {}): Promise<GitResult> {
   return new Promise((resolve, reject) => {
-    execFile('git', [...args], { cwd: dir, env: gitEnvironment(options.env), maxBuffer: MAX_BUFFER, encoding: 'utf8' }, (error, stdout, stderr) => {
+    const timeout = options.timeoutMs === undefined ? {} : { timeout: options.timeoutMs, killSignal: 'SIGKILL' as const };
+    const spawnOptions = { cwd: dir, env: gitEnvironment(options.env), maxBuffer: MAX_BUFFER, encoding: 'utf8' as const, ...timeout };
+    execFile('git', [...args], spawnOptions, (error, stdout, stderr) => {
       if (error === null) return resolve({ exitCode: 0, stdout, stderr });
+      if (error.killed === true && options.timeoutMs !== undefined) return reject(timedOut(dir, args, options.timeoutMs));
       const code = (error as NodeJS.ErrnoException).code;
       if (typeof code === 'number') return resolve({ exitCode: code, stdout, stderr });
       reject(spawnFailure(dir, args, error as NodeJS.ErrnoException));
@@ -56,6 +61,12 @@ export function gitFailure(dir: string, args: readonly string[], result: GitResu
   });
 }
 
+function timedOut(dir: string, args: readonly string[], timeoutMs: number): OrchestraError {
+  return new OrchestraError(ErrorCode.GIT, `git ${args.join(' ')} in ${dir} did not finish within ${Math.round(timeoutMs / 1000)} s and was stopped.`, {
+    hint: 'Check that the remote is reachable (network, VPN, credentials that do not prompt) and try again.',
+  });
+}
+
 function spawnFailure(dir: string, args: readonly string[], error: NodeJS.ErrnoException): OrchestraError {
   // A missing cwd and a missing git binary both surface as `spawn git ENOENT`; only the directory tells them apart.
   const missingDir = error.code === 'ENOENT' && !existsSync(dir);
@@ -71,7 +82,7 @@ function spawnFailure(dir: string, args: readonly string[], error: NodeJS.ErrnoE
   });
 }
 
-function firstLines(text: string, count: number): string {
+export function firstLines(text: string, count: number): string {
   const lines = text.split('\n');
   return lines.length <= count ? text : `${lines.slice(0, count).join('\n')}\n…`;
 }

@@ -1,0 +1,96 @@
+import { relative, sep } from 'node:path';
+import { realpath } from 'node:fs/promises';
+import { confinePath } from '../agents/agent-loop/tools/confine-path.js';
+import { ErrorCode, OrchestraError } from '../core/errors.js';
+import { oneLine } from './commit-message.js';
+import { identityArgs } from './git-identity.js';
+import { runGit } from './run-git.js';
+import { isOrchestraPath, parseStatusZ } from './status-porcelain.js';
+
+/** Who made a turn commit; written as git trailers so `git log` can be traced back to the run. */
+export interface TurnTrailers {
+  runId: string;
+  node: string;
+  turn: number;
+}
+
+export interface CommitTurnOptions {
+  /** The run's worktree (its top level). */
+  worktree: string;
+  /** The files the turn wrote or deleted: relative to the worktree, or absolute inside it. */
+  files: readonly string[];
+  message: string;
+  trailers: TurnTrailers;
+}
+
+export type TurnCommit = { sha: string; files: string[] } | { sha: undefined; reason: 'nothing to commit' };
+
+// File names are data: `*` or `:(glob)` in one must name that file, never a pattern.
+const LITERAL = '--literal-pathspecs';
+
+/**
+ * Commits exactly the files an agent turn wrote (additions, changes and deletions) with `message` and
+ * Orchestra-Run / Orchestra-Node / Orchestra-Turn trailers. Every other change in the worktree, staged or not,
+ * stays uncommitted. A path outside the worktree (directly, through `..` or through a symbolic link) or inside
+ * `.git` is refused with E_USAGE before anything is staged. Given files that did not change, and ignored
+ * untracked ones, are left out; when none is left the result says there was nothing to commit.
+ * @example await commitTurn({ worktree, files: ['src/a.ts'], message, trailers: { runId: 'r1', node: 'implement', turn: 3 } })
+ */
+export async function commitTurn(o: CommitTurnOptions): Promise<TurnCommit> {
+  if (o.message.trim() === '') {
+    throw new OrchestraError(ErrorCode.USAGE, 'Expected the turn commit message to be non-empty text, got "".', {
+      hint: 'Pass deterministicCommitMessage(…) when no model wrote a message.',
+    });
+  }
+  const root = await realpath(o.worktree);
+  const paths = await confinedPaths(root, o.files);
+  if (paths.length === 0) return { sha: undefined, reason: 'nothing to commit' };
+  const status = await runGit(root, [LITERAL, 'status', '--porcelain=v1', '-z', '--untracked-files=all', '--', ...paths]);
+  const changed = [...new Set(parseStatusZ(status).map((entry) => entry.path))];
+  if (changed.length === 0) return { sha: undefined, reason: 'nothing to commit' };
+  await runGit(root, [LITERAL, 'add', '--all', '--', ...changed]);
+  // --only: the commit takes these paths and nothing else, even when other changes were staged before.
+  // --no-verify: the commit records what the agent did in this turn; a pre-commit or commit-msg hook (a linter,
+  // a formatter staging other files, a message policy) must neither lose that record nor add to it. The
+  // project's checks belong to the pipeline's own test nodes.
+  const trailers = [`Orchestra-Run: ${oneLine(o.trailers.runId)}`, `Orchestra-Node: ${oneLine(o.trailers.node)}`, `Orchestra-Turn: ${o.trailers.turn}`];
+  const commit = [LITERAL, 'commit', '--no-verify', '--quiet', '--only', '-m', o.message, ...trailers.flatMap((t) => ['--trailer', t]), '--', ...changed];
+  await runGit(root, [...(await identityArgs(root)), ...commit]);
+  return { sha: (await runGit(root, ['rev-parse', 'HEAD'])).trim(), files: changed };
+}
+
+/**
+ * The files changed in the worktree since `sinceSha` (default: the last commit), for CLI agents whose writes
+ * Orchestra does not see: modified, added, deleted and untracked files (not ignored ones), relative to the
+ * worktree, sorted. Changes the agent committed itself count too when `sinceSha` is the turn's starting commit.
+ * `.orchestra/` is left out: it holds Orchestra's own files.
+ */
+export async function changedFiles(worktree: string, sinceSha?: string): Promise<string[]> {
+  const root = await realpath(worktree);
+  const base = (await runGit(root, ['rev-parse', '--verify', '--end-of-options', `${sinceSha ?? 'HEAD'}^{commit}`])).trim();
+  const tracked = await runGit(root, ['diff', '--name-only', '--no-renames', '-z', base, '--']);
+  const untracked = await runGit(root, ['ls-files', '--others', '--exclude-standard', '-z']);
+  const files = new Set(`${tracked}${untracked}`.split('\0').filter((path) => path !== '' && !isOrchestraPath(path)));
+  return [...files].sort();
+}
+
+/** The files as git paths relative to the worktree, each checked to really be inside it. */
+async function confinedPaths(root: string, files: readonly string[]): Promise<string[]> {
+  const paths: string[] = [];
+  for (const file of files) {
+    const real = await confinePath(root, file).catch((error: unknown) => {
+      throw outside(file, root, error);
+    });
+    const path = relative(root, real).split(sep).join('/');
+    if (path === '' || path === '.git' || path.startsWith('.git/')) throw outside(file, root);
+    paths.push(path);
+  }
+  return [...new Set(paths)];
+}
+
+function outside(file: string, root: string, cause?: unknown): OrchestraError {
+  return new OrchestraError(ErrorCode.USAGE, `Cannot commit ${JSON.stringify(file)}: it is not a file inside the worktree ${root}. Nothing was committed.`, {
+    hint: 'Pass paths of files inside the worktree (relative to it), without ".." steps or symbolic links that leave it.',
+    cause,
+  });
+}
