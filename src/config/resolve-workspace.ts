@@ -23,6 +23,10 @@ export function resolveWorkspace(raw: RawConfig['workspace'], source: YamlSource
     if (baseProblem !== undefined) {
       fail(source, [...at, 'base'], `workspace.repos.${name}.base: ${JSON.stringify(repo.base)} is not a branch name git accepts: ${baseProblem}.`, 'Name a local branch of the repository, such as main.');
     }
+    // The remote is passed to `git push` later; a leading "-" would be read as an option there.
+    if (repo.remote?.startsWith('-') === true) {
+      fail(source, [...at, 'remote'], `workspace.repos.${name}.remote: ${JSON.stringify(repo.remote)} starts with "-".`, 'Name a remote of the repository (git remote -v lists them), such as origin.');
+    }
     if (repo.primary === true) {
       if (primary !== undefined) {
         fail(source, [...at, 'primary'], `workspace.repos.${name}.primary: only one repo can be primary, and ${primary} already is.`, `Keep primary: true on ${primary} or on ${name}, not both.`);

@@ -52,6 +52,7 @@ describe('issue 14: the workspace section of orchestra.yaml', () => {
     ],
     ['primary not a boolean', 'workspace:\n  repos:\n    api: { path: api, primary: yes }\n', '3:32', 'workspace.repos.api.primary: expected a boolean, got a string ("yes").'],
     ['an empty remote', 'workspace:\n  repos:\n    api: { path: api, remote: "" }\n', '3:31', 'workspace.repos.api.remote: "" must not be empty.'],
+    ['a remote read as an option', 'workspace:\n  repos:\n    api: { path: api, remote: --upload-pack=x }\n', '3:31', 'workspace.repos.api.remote: "--upload-pack=x" starts with "-".'],
     ['a bad on_conflict', 'workspace:\n  on_conflict: merge\n', '2:16', 'workspace.on_conflict: "merge" is not allowed. Allowed: fail, agent.'],
     ['a misspelled key', 'workspace:\n  repos:\n    api: { path: api, remotes: x }\n', '3:23', 'workspace.repos.api.remotes: unknown key. Did you mean "remote"? Allowed here: path, branch_prefix, push, remote, base, primary.'],
   ])('issue 14: %s', (_name, text, position, message) => {

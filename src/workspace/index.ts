@@ -9,3 +9,4 @@ export * from './diff-branch.js';
 export * from './setup-script.js';
 export * from './task-port.js';
 export { runGit, tryGit, type GitResult, type RunGitOptions } from './run-git.js';
+export * from './session-worktree.js';
