@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { cliAgentsSchema } from './cli-profile-extension.js';
 import { httpSchema } from './http-schema.js';
 import { notificationsSchema } from './notifications-schema.js';
-import { Backends, ProviderTypes, PushPolicies, ShellSandboxes, Tiers } from './config-types.js';
+import { Backends, ConflictPolicies, ProviderTypes, PushPolicies, ShellSandboxes, Tiers } from './config-types.js';
 import { peopleSchema } from './people-schema.js';
 import { envName, envPattern, text } from './schema-parts.js';
 
@@ -44,6 +44,9 @@ export const repoSchema = z.strictObject({
   path: text,
   branch_prefix: z.string().optional(),
   push: z.enum(PushPolicies).optional(),
+  remote: text.optional(),
+  base: text.optional(),
+  primary: z.boolean().optional(),
 });
 
 export const configSchema = z.strictObject({
@@ -51,7 +54,7 @@ export const configSchema = z.strictObject({
   providers: z.object({ default: text.optional() }).catchall(providerSchema).optional(),
   agents: z.record(z.string(), agentSchema).optional(),
   agent: agentBackendSchema.optional(),
-  workspace: z.strictObject({ repos: z.record(z.string(), repoSchema).optional() }).optional(),
+  workspace: z.strictObject({ repos: z.record(z.string(), repoSchema).optional(), on_conflict: z.enum(ConflictPolicies).optional() }).optional(),
   /** A built-in's name extends it; any other name is a whole profile (cli-profile-extension.ts). */
   cli_agents: cliAgentsSchema.optional(),
   /** Channels and routing rules for human-task notices (issue 10, notifications-schema.ts). */

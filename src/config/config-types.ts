@@ -22,6 +22,9 @@ export type ShellSandbox = (typeof ShellSandboxes)[number];
 
 export const PushPolicies = ['on_completion', 'on_checkpoint', 'never'] as const;
 export type PushPolicy = (typeof PushPolicies)[number];
+/** What a fan-in does when parallel branches' changes conflict: fail naming the files, or hand them to an agent node. */
+export const ConflictPolicies = ['fail', 'agent'] as const;
+export type ConflictPolicy = (typeof ConflictPolicies)[number];
 
 export { BuiltInCliProfiles } from './built-in-cli-names.js';
 
@@ -62,6 +65,12 @@ export interface ResolvedRepo {
   path: string;
   branchPrefix: string;
   push: PushPolicy;
+  /** The remote session branches are pushed to. */
+  remote: string;
+  /** The branch session branches start from; absent: the repository's current HEAD. */
+  base?: string;
+  /** Agent nodes work in the primary repo (at most one is; without one, the first). */
+  primary: boolean;
 }
 
 /** The `http:` section: absent keys are left to the environment and the defaults (src/server/http/http-settings.ts). */
@@ -82,7 +91,7 @@ export interface ResolvedConfig {
     byName: Readonly<Record<string, ResolvedProvider>>;
   };
   agents: Readonly<Record<string, ResolvedAgent>>;
-  workspace: { repos: Readonly<Record<string, ResolvedRepo>> };
+  workspace: { repos: Readonly<Record<string, ResolvedRepo>>; onConflict: ConflictPolicy };
   /** The `agent` section: what the `agent` backend's tools get (docs/agents.md). */
   agent: ResolvedAgentBackend;
   /** Profile name → its validated stanza; the agents layer builds a CliProfile from each. */

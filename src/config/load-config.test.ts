@@ -127,7 +127,7 @@ describe('parseConfig: resolved values', () => {
         },
       },
       agents: { critic: { name: 'critic', role: '/project/prompts/role.yaml', model: 'smart', cli: 'opencode' } },
-      workspace: { repos: { api: { name: 'api', path: '/api', branchPrefix: 'orchestra/', push: 'on_completion' } } },
+      workspace: { repos: { api: { name: 'api', path: '/api', branchPrefix: 'orchestra/', push: 'on_completion', remote: 'origin', primary: false } }, onConflict: 'fail' },
       agent: { passEnv: [], shellSandbox: 'none' },
       cliAgents: {
         aider: {
@@ -169,7 +169,7 @@ describe('loadConfig', () => {
   it('without a file applies the defaults and names no file', async () => {
     const loaded = await loadConfig({ startDir: dir, env: { ORCHESTRA_HOME: join(dir, 'home') } });
     expect(loaded.file).toBeUndefined();
-    expect(loaded.config).toEqual({ backend: 'simulation', backendSource: 'default', providers: { byName: {} }, agents: {}, workspace: { repos: {} }, agent: { passEnv: [], shellSandbox: 'none' }, cliAgents: {}, notifications: defaultNotifications(), people: noPeople, http: { corsOrigins: [] } });
+    expect(loaded.config).toEqual({ backend: 'simulation', backendSource: 'default', providers: { byName: {} }, agents: {}, workspace: { repos: {}, onConflict: 'fail' }, agent: { passEnv: [], shellSandbox: 'none' }, cliAgents: {}, notifications: defaultNotifications(), people: noPeople, http: { corsOrigins: [] } });
   });
 
   it('reads the discovered file and checks layer files on disk', async () => {

@@ -9,11 +9,11 @@ import {
   type ResolvedAgent,
   type ResolvedConfig,
   type ResolvedProvider,
-  type ResolvedRepo,
 } from './config-types.js';
 import { resolveNotifications } from './resolve-notifications.js';
 import { anyProviderKeySet, builtInProviderNames, defaultKeyEnv, defaultTierModels, inferProviderType } from './provider-defaults.js';
 import { resolvePeople } from './resolve-people.js';
+import { resolveWorkspace } from './resolve-workspace.js';
 import type { YamlSource } from './yaml-locate.js';
 
 type Env = Readonly<Record<string, string | undefined>>;
@@ -45,18 +45,12 @@ export function resolveConfig(raw: RawConfig, source: YamlSource | undefined, en
   );
   const defaultProvider = raw.providers?.default;
   checkReference(source, ['providers', 'default'], defaultProvider, [...Object.keys(providers), ...builtInProviderNames], 'provider');
-  const repos = Object.fromEntries(
-    Object.entries(raw.workspace?.repos ?? {}).map(([name, repo]): [string, ResolvedRepo] => [
-      name,
-      { name, path: resolve(dir ?? '.', repo.path), branchPrefix: repo.branch_prefix ?? 'orchestra/', push: repo.push ?? 'on_completion' },
-    ]),
-  );
   return {
     backend: raw.backend ?? (anyProviderKeySet(env) ? 'agent' : 'simulation'),
     backendSource: raw.backend === undefined ? 'default' : 'file',
     providers: { ...(defaultProvider !== undefined && { default: defaultProvider }), byName: providers },
     agents,
-    workspace: { repos },
+    workspace: resolveWorkspace(raw.workspace, source, dir),
     agent: { passEnv: raw.agent?.pass_env ?? [], shellSandbox: raw.agent?.shell_sandbox ?? 'none' },
     cliAgents,
     notifications: resolveNotifications(raw.notifications, source),

@@ -12,3 +12,4 @@ export { runGit, tryGit, type GitResult, type RunGitOptions } from './run-git.js
 export * from './turn-commit.js';
 export * from './commit-message.js';
 export * from './push-branch.js';
+export * from './session-worktree.js';

@@ -13,7 +13,7 @@ const config: ResolvedConfig = {
     },
   },
   agents: {},
-  workspace: { repos: {} },
+  workspace: { repos: {}, onConflict: 'fail' },
   agent: { passEnv: [], shellSandbox: 'none' },
   cliAgents: {},
   notifications: defaultNotifications(),

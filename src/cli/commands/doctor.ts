@@ -118,4 +118,4 @@ function checkKeys(config: ResolvedConfig | undefined, env: Env): DoctorCheck[] 
   });
 }
 
-const emptyConfig: ResolvedConfig = { backend: 'simulation', backendSource: 'default', providers: { byName: {} }, agents: {}, workspace: { repos: {} }, agent: { passEnv: [], shellSandbox: 'none' }, cliAgents: {}, notifications: defaultNotifications(), people: noPeople, http: { corsOrigins: [] } };
+const emptyConfig: ResolvedConfig = { backend: 'simulation', backendSource: 'default', providers: { byName: {} }, agents: {}, workspace: { repos: {}, onConflict: 'fail' }, agent: { passEnv: [], shellSandbox: 'none' }, cliAgents: {}, notifications: defaultNotifications(), people: noPeople, http: { corsOrigins: [] } };
