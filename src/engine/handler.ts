@@ -9,6 +9,7 @@ import type { RunWorkflows } from './run-workflows.js';
 import type { Graph, GraphNode } from '../pipeline/graph/model.js';
 import type { ArtifactStore } from '../store/run-dir/artifact-store.js';
 import type { Store } from '../store/store.js';
+import type { RunWorkspace } from '../workspace/run-workspace/types.js';
 import type { RunContext } from './context.js';
 
 /**
@@ -65,6 +66,8 @@ export interface RunInfo {
   /** Fidelity resolved for this node (decision 17) and its thread key when `full`. */
   fidelity: Fidelity;
   threadId: string | undefined;
+  /** The worktrees this walk works in (issue 14): the run's, or its parallel branch's; absent without workspace repos. */
+  workspace?: RunWorkspace;
 }
 
 export interface HandlerServices {

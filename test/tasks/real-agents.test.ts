@@ -42,14 +42,16 @@ async function printDiagnostics(project: TaskProject): Promise<void> {
 const messagesOf = (request: RecordedRequest) => (request.body as { messages?: unknown[] } | undefined)?.messages ?? [];
 const mentions = (request: RecordedRequest, text: string) => JSON.stringify(messagesOf(request)).includes(text);
 const offersTools = (request: RecordedRequest) => ((request.body as { tools?: Array<{ name: string }> } | undefined)?.tools ?? []).some((tool) => tool.name === 'Write');
-const endsWithToolResult = (request: RecordedRequest) => JSON.stringify(messagesOf(request).at(-1) ?? {}).includes('"tool_result"');
+// Anywhere in the conversation, not only the last message: Claude Code may append a message of its own
+// (a reminder, a hook's context) after a tool result, and a fake keyed on the last one would loop.
+const hasToolResult = (request: RecordedRequest) => JSON.stringify(messagesOf(request)).includes('"tool_result"');
 
 /** Plays the model: the task's prompt gets a Write of `target`, then a final text; a later prompt a reply; anything else (titles) "ok". */
 function writeThenAnswer(target: string): (request: RecordedRequest) => StaticTurn {
   return (request) => {
     if (!offersTools(request)) return { text: 'ok' };
-    if (endsWithToolResult(request)) return { text: 'Wrote claude-output.txt; the task is done.' };
     if (mentions(request, 'second request')) return { text: 'Second answer, with the history.' };
+    if (hasToolResult(request)) return { text: 'Wrote claude-output.txt; the task is done.' };
     return { text: 'Writing the file.', toolCalls: [{ name: 'Write', input: { file_path: target, content: 'written by claude in a task\n' } }] };
   };
 }
@@ -57,7 +59,7 @@ function writeThenAnswer(target: string): (request: RecordedRequest) => StaticTu
 /** Plays the model: the task's prompt gets a Bash call, which acceptEdits does not allow, so Claude asks. */
 function runBashThenAnswer(request: RecordedRequest): StaticTurn {
   if (!offersTools(request)) return { text: 'ok' };
-  if (endsWithToolResult(request)) return { text: 'The build ran.' };
+  if (hasToolResult(request)) return { text: 'The build ran.' };
   return { text: 'Running the build.', toolCalls: [{ name: 'Bash', input: { command: "sh -c 'echo built > bash-output.txt'", description: 'Write bash-output.txt' } }] };
 }
 

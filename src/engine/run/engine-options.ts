@@ -5,6 +5,7 @@ import type { RunEvent } from '../../core/events.js';
 import { silentLogger, type Logger } from '../../core/logger.js';
 import type { Interviewer } from '../../humans/interviewer.js';
 import type { Store } from '../../store/store.js';
+import type { RunWorkspaces } from '../../workspace/run-workspace/types.js';
 import type { GateTasks } from '../gate-tasks.js';
 import type { RunWorkflows } from '../run-workflows.js';
 import type { HandlerRegistry } from '../handler.js';
@@ -19,6 +20,8 @@ export interface EngineOptions {
   humanTasks?: GateTasks;
   /** Where `type="workflow"` nodes start code-first workflows (issue 11): src/workflows/dot-node. */
   workflows?: RunWorkflows;
+  /** The git workspaces of orchestra.yaml's `workspace.repos` (issue 14); without it a run works in its directory. */
+  workspaces?: RunWorkspaces;
   registry?: HandlerRegistry;
   clock?: Clock;
   random?: Random;
@@ -34,7 +37,7 @@ export interface EngineOptions {
   leaseTtlMs?: number;
 }
 
-export type ResolvedEngine = Required<Omit<EngineOptions, 'onEvent' | 'signal' | 'humanTasks' | 'workflows'>> & Pick<EngineOptions, 'onEvent' | 'signal' | 'humanTasks' | 'workflows'>;
+export type ResolvedEngine = Required<Omit<EngineOptions, 'onEvent' | 'signal' | 'humanTasks' | 'workflows' | 'workspaces'>> & Pick<EngineOptions, 'onEvent' | 'signal' | 'humanTasks' | 'workflows' | 'workspaces'>;
 
 export const defaultLeaseTtlMs = 15_000;
 

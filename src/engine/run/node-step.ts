@@ -17,6 +17,7 @@ import { ContextKeys } from './initial-context.js';
 import { recordNodeOutcome } from './run-progress.js';
 import { visitsOf } from './visit-counts.js';
 import type { Frame, RunScope } from './run-scope.js';
+import type { RunWorkspace } from '../../workspace/run-workspace/types.js';
 import { ensureStageDir, mirrorContextFile, mirrorStatusFile } from './stage-files.js';
 
 /** How the walk arrived at a node: the edge taken and the node before it. */
@@ -63,7 +64,7 @@ export async function runNodeStep(scope: RunScope, frame: Frame, node: GraphNode
       node,
       graph: scope.graph,
       context,
-      run: { id: scope.runId, logsRoot: scope.logsRoot, baseDir: scope.baseDir, variables: scope.variables, fidelity: resolved.fidelity, threadId: resolved.threadId },
+      run: { id: scope.runId, logsRoot: scope.logsRoot, baseDir: scope.baseDir, variables: scope.variables, fidelity: resolved.fidelity, threadId: resolved.threadId, ...workspaceOf(scope, frame) },
       stageDir,
       ensureStageDir: stageDirReady,
       visit: visitName(frame, node.id),
@@ -179,4 +180,10 @@ function createServices(scope: RunScope, frame: Frame): HandlerServices {
     trackProcess: (ended) => scope.processes.track(ended),
     files: scope.files,
   };
+}
+
+/** The branch's worktrees, else the run's (issue 14). */
+function workspaceOf(scope: RunScope, frame: Frame): { workspace?: RunWorkspace } {
+  const workspace = frame.workspace ?? scope.workspace;
+  return workspace ? { workspace } : {};
 }

@@ -1,5 +1,6 @@
 import type { Graph } from '../../pipeline/graph/model.js';
 import type { ArtifactStore } from '../../store/run-dir/artifact-store.js';
+import type { RunWorkspace } from '../../workspace/run-workspace/types.js';
 import type { BranchRequest, BranchResult, ChildRunHandle, ChildRunRequest } from '../handler.js';
 import type { ResolvedEngine } from './engine-options.js';
 import type { BranchPlace, FinishedInBranch, RecordedSteps } from './branch-place.js';
@@ -41,6 +42,8 @@ export interface RunScope {
   startChildRun(request: ChildRunRequest): Promise<ChildRunHandle>;
   /** Decision 6; `parent` is the frame whose node asked (its history seeds the branch's preambles). */
   runBranch(request: BranchRequest, parent: Frame): Promise<BranchResult>;
+  /** The run's session worktrees (issue 14); undefined when orchestra.yaml configures no workspace repos. */
+  workspace?: RunWorkspace;
   /** Process groups handlers started that have not ended yet; the run waits for them at its end. */
   processes: LiveProcesses;
 }
@@ -61,4 +64,6 @@ export interface Frame {
   branchNodes?: FinishedInBranch[] | undefined;
   /** A branch's place for committing its steps (issue 8.10); undefined in the main loop. */
   place?: BranchPlace;
+  /** A parallel branch's own worktrees (issue 14); undefined: the run's (`scope.workspace`). */
+  workspace?: RunWorkspace;
 }
