@@ -5,6 +5,7 @@ import type { BranchRequest, BranchResult } from '../handler.js';
 import { decideNextStep, type NextStep } from '../routing/next-step.js';
 import { errorText } from './attempt-outcome.js';
 import { holdBranchNodes } from './branch-nodes.js';
+import { commitBranchNode, openBranchWorkspace } from './branch-workspace.js';
 import { placeBranch, recordedStep, replayStep, toBranchStep, type BranchPlace } from './branch-steps.js';
 import { contextLookup } from './context-lookup.js';
 import { ContextKeys } from './initial-context.js';
@@ -19,6 +20,8 @@ import type { Frame, RunScope } from './run-scope.js';
  * the exit, or a dead end. Node records and events are written (events tagged with the branch),
  * and each finished node is committed durably as a branch step before the branch goes on (issue
  * 8.10); a resumed run replays the steps a crashed process committed instead of running them again.
+ * With a workspace (issue 14) the branch works in worktrees of its own (branch-workspace.ts), and
+ * what each node left there is committed before its step.
  */
 export async function runBranch(scope: RunScope, request: BranchRequest, parent: Frame): Promise<BranchResult> {
   const startedAt = scope.engine.clock.now();
@@ -40,6 +43,15 @@ export async function runBranch(scope: RunScope, request: BranchRequest, parent:
   const inherited = frame.progress.completedNodes.length;
   const place = placeBranch(scope.recordedSteps, parent, request);
   frame.place = place;
+  const parentWorkspace = parent.workspace ?? scope.workspace;
+  if (parentWorkspace) {
+    try {
+      frame.workspace = await openBranchWorkspace(parentWorkspace, request, place.recorded.length > 0);
+    } catch (error) {
+      const failureReason = `Could not make the branch's worktree: ${errorText(error)}`;
+      return { id: request.startNodeId, status: 'fail', failureReason, lastNode: request.parentNode, contextUpdates: {}, durationMs: scope.engine.clock.now() - startedAt };
+    }
+  }
   const ending = await walk(scope, frame, request, place);
   holdBranchNodes(parent, request.index, frame.progress.completedNodes.slice(inherited), frame.progress.nodeOutcomes);
   const score = Number(request.context.get('score'));
@@ -49,6 +61,7 @@ export async function runBranch(scope: RunScope, request: BranchRequest, parent:
     ...(Number.isFinite(score) && request.context.has('score') ? { score } : {}),
     contextUpdates: withoutEngineKeys(request.context.diffFrom(base)),
     durationMs: scope.engine.clock.now() - startedAt,
+    ...(frame.workspace ? { workspaceBranches: { ...frame.workspace.branches } } : {}),
   };
 }
 
@@ -77,9 +90,11 @@ async function walk(scope: RunScope, frame: Frame, request: BranchRequest, place
     last = { status: outcome.status, notes: outcome.notes, failureReason: outcome.failureReason, lastNode: node.id };
 
     const next = nextInBranch(scope, frame, node.id, step.handlerType, outcome);
+    const uncommitted = !recorded && frame.workspace ? await commitBranchNode(frame.workspace, scope.runId, node.id) : undefined;
     // A replayed step's events were committed with it, before the crash.
     if (!recorded) await commitStep(scope, frame, place, node.id, step, next);
     place.done += 1;
+    if (uncommitted) return { ...last, status: 'fail', failureReason: uncommitted };
     if (next.kind === 'end') return last;
     if (next.kind === 'fail') return { ...last, status: 'fail', failureReason: next.message };
     [current, incoming, previousNodeId] = [next.to, next.edge, node.id];
