@@ -14,7 +14,7 @@ async function session() {
   return createFakeWorkspace({ root, branch: 's' });
 }
 
-describe('issue 14: a parallel branch’s workspace', () => {
+describe('issue 14, decision 31: a parallel branch’s workspace', () => {
   it('is a new branch off the parent’s HEAD, named by parallel node and index', async () => {
     const parent = await session();
     const branch = await openBranchWorkspace(parent, { parentNode: 'fan', index: 1 }, false);

@@ -44,7 +44,7 @@ function resolvingBackend(seen: AgentRequest[], text = 'ours and theirs\n'): Age
   };
 }
 
-describe('issue 14: the fan-in merges the branches’ work into the run’s workspace', () => {
+describe('issue 14, decision 31: the fan-in merges the branches’ work into the run’s workspace', () => {
   it('merges the branches that succeeded in branch index order, then disposes them; failed ones stay', async () => {
     const { outcome, log } = await fanIn([branchOf('b', 1), branchOf('c', 2, 'fail'), branchOf('a', 0, 'partial_success')]);
     expect(log).toEqual([`merge ${session}--fan-0 into ${session}`, `merge ${session}--fan-1 into ${session}`, `dispose ${session}--fan-0`, `dispose ${session}--fan-1`]);
