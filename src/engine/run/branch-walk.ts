@@ -5,7 +5,7 @@ import type { BranchRequest, BranchResult } from '../handler.js';
 import { decideNextStep, type NextStep } from '../routing/next-step.js';
 import { errorText } from './attempt-outcome.js';
 import { holdBranchNodes } from './branch-nodes.js';
-import { commitBranchNode, openBranchWorkspace } from './branch-workspace.js';
+import { commitBranchNode } from './branch-workspace.js';
 import { placeBranch, recordedStep, replayStep, toBranchStep, type BranchPlace } from './branch-steps.js';
 import { contextLookup } from './context-lookup.js';
 import { ContextKeys } from './initial-context.js';
@@ -20,8 +20,10 @@ import type { Frame, RunScope } from './run-scope.js';
  * the exit, or a dead end. Node records and events are written (events tagged with the branch),
  * and each finished node is committed durably as a branch step before the branch goes on (issue
  * 8.10); a resumed run replays the steps a crashed process committed instead of running them again.
- * With a workspace (issue 14) the branch works in worktrees of its own (branch-workspace.ts), and
- * what each node left there is committed before its step.
+ * With a workspace (issue 14) the branch works in worktrees of its own, on a git branch off the
+ * parent walk's HEAD named after the parallel node and the branch index, so the fan-in finds it again
+ * with the same call; a resumed branch (or one whose earlier, unmerged work is still there) reopens
+ * it. What each node left there is committed before its step.
  */
 export async function runBranch(scope: RunScope, request: BranchRequest, parent: Frame): Promise<BranchResult> {
   const startedAt = scope.engine.clock.now();
@@ -46,7 +48,7 @@ export async function runBranch(scope: RunScope, request: BranchRequest, parent:
   const parentWorkspace = parent.workspace ?? scope.workspace;
   if (parentWorkspace) {
     try {
-      frame.workspace = await openBranchWorkspace(parentWorkspace, request, place.recorded.length > 0);
+      frame.workspace = await parentWorkspace.branch(request.parentNode, request.index);
     } catch (error) {
       const failureReason = `Could not make the branch's worktree: ${errorText(error)}`;
       return { id: request.startNodeId, status: 'fail', failureReason, lastNode: request.parentNode, contextUpdates: {}, durationMs: scope.engine.clock.now() - startedAt };

@@ -1,5 +1,6 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
+import { ErrorCode, OrchestraError } from '../../core/errors.js';
 import type { ConflictPolicy } from '../../config/config-types.js';
 import type { MergeResult, RepoHeads, RunWorkspace } from '../../workspace/run-workspace/types.js';
 
@@ -34,7 +35,8 @@ const markers = /^(<{7}|={7}|>{7})/m;
 /**
  * A RunWorkspace without git, for engine tests (issue 14): one repo `app`; a branch workspace is a
  * folder named after its branch; heads change on every commit and merge; merges conflict as the
- * world says, and conclude() succeeds once no conflicted file has markers left.
+ * world says, and conclude() succeeds once no conflicted file has markers left (else throws
+ * E_MERGE_CONFLICT, as the real one does).
  */
 export async function createFakeWorkspace(options: FakeWorkspaceOptions): Promise<RunWorkspace & { world: FakeWorkspaceWorld }> {
   const world = options.world ?? createFakeWorld();
@@ -74,7 +76,8 @@ export async function createFakeWorkspace(options: FakeWorkspaceOptions): Promis
       },
       async conclude() {
         const texts = await Promise.all(files.map((file) => readFile(join(dir, file), 'utf8')));
-        if (texts.some((text) => markers.test(text))) return conflictAt(branches, i, other, files);
+        // As the real workspace: refused while a file still holds conflict markers.
+        if (texts.some((text) => markers.test(text))) throw new OrchestraError(ErrorCode.MERGE_CONFLICT, `Cannot conclude the merge of ${other}: conflict markers left.`);
         world.log.push(`resolved ${other} into ${name}`);
         head = `${name}+${other}`;
         return mergeFrom(branches, i + 1);

@@ -1,3 +1,4 @@
+import { ErrorCode, isOrchestraError } from '../../../core/errors.js';
 import type { MergeResult } from '../../../workspace/run-workspace/types.js';
 import type { HandlerInput } from '../../handler.js';
 import { agentRequestFor } from '../agent-request.js';
@@ -75,7 +76,8 @@ export async function resolveWithAgent(input: HandlerInput, named: NamedConflict
   try {
     next = await conflict.conclude();
   } catch (error) {
-    return abortWith(named, messageOf(error));
+    // The workspace refuses to conclude while conflicts are left (E_MERGE_CONFLICT); other errors are told as they are.
+    return abortWith(named, isOrchestraError(error) && error.code === ErrorCode.MERGE_CONFLICT ? 'the agent left conflicts' : messageOf(error));
   }
   if (next.kind === 'conflict' && next.repo === conflict.repo && next.branch === conflict.branch) {
     return abortWith({ ...named, conflict: next }, 'the agent left conflicts');
