@@ -8,7 +8,7 @@ import type { MergeResult, RepoHeads, RunWorkspace } from '../../workspace/run-w
 export interface FakeWorkspaceWorld {
   /** `branch fan 0 → s--fan-0`, `commit s--fan-0 n1`, `merge s--fan-0 into s`, `conflict s--fan-1`, `abort s`, `dispose s--fan-0`, … */
   log: string[];
-  /** Git branch → the files whose merge conflicts (written with conflict markers into the worktree). */
+  /** Git branch (or its end, such as `--fan-1`) → the files whose merge conflicts (written with conflict markers into the worktree). */
   conflicts: Map<string, string[]>;
   /** Branch names whose commit() throws. */
   failingCommits: Set<string>;
@@ -50,7 +50,7 @@ export async function createFakeWorkspace(options: FakeWorkspaceOptions): Promis
   async function mergeFrom(branches: readonly RunWorkspace[], at: number): Promise<MergeResult> {
     for (let i = at; i < branches.length; i += 1) {
       const other = branches[i]!.branches.app!;
-      const files = world.conflicts.get(other);
+      const files = [...world.conflicts].find(([key]) => other.endsWith(key))?.[1];
       if (!files) {
         world.log.push(`merge ${other} into ${name}`);
         head = `${name}+${other}`;
