@@ -82,6 +82,8 @@ describe('issue 14, decision 31: the fan-in merges the branches’ work into the
     ]);
     expect(seen).toHaveLength(1);
     expect(seen[0]!.workDir).toBe(worktree);
+    // The merge is committed whole by conclude(), never turn by turn.
+    expect('commitTurn' in seen[0]!).toBe(false);
     expect(seen[0]!.prompt).toContain(`In the git worktree ${worktree} (repo "app"), merging branch "a" (git branch ${session}--fan-0) into the run's session branch stopped with conflicts in these files:\n- notes.txt\n`);
     expect(await readFile(join(worktree, 'notes.txt'), 'utf8')).toBe('ours and theirs\n');
     expect(await readFile(join(harness.stageDir, 'merge-conflict-1.prompt.md'), 'utf8')).toBe(seen[0]!.prompt);

@@ -1,3 +1,4 @@
+import type { AgentRequest } from '../../../agents/backend.js';
 import { ErrorCode, isOrchestraError } from '../../../core/errors.js';
 import type { MergeResult } from '../../../workspace/run-workspace/types.js';
 import type { HandlerInput } from '../../handler.js';
@@ -59,7 +60,11 @@ export async function resolveWithAgent(input: HandlerInput, named: NamedConflict
   const prompt = conflictPrompt(named);
   await writeStageFile(services, stageDir, `merge-conflict-${n}.prompt.md`, prompt);
   try {
-    const result = await services.backend.run({ ...agentRequestFor(input, prompt), workDir: conflict.worktree });
+    const request: AgentRequest = { ...agentRequestFor(input, prompt), workDir: conflict.worktree };
+    // conclude() commits the merge as a whole; a commit per agent turn would be a partial commit
+    // during a merge, which git refuses.
+    delete (request as { commitTurn?: unknown }).commitTurn;
+    const result = await services.backend.run(request);
     const response = typeof result === 'string' ? result : (result.response ?? '');
     await writeStageFile(services, stageDir, `merge-conflict-${n}.response.md`, response);
     if (typeof result !== 'string' && result.outcome.status === 'fail') {
