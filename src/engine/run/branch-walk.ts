@@ -5,7 +5,6 @@ import type { BranchRequest, BranchResult } from '../handler.js';
 import { decideNextStep, type NextStep } from '../routing/next-step.js';
 import { errorText } from './attempt-outcome.js';
 import { holdBranchNodes } from './branch-nodes.js';
-import { commitBranchNode } from './branch-workspace.js';
 import { placeBranch, recordedStep, replayStep, toBranchStep, type BranchPlace } from './branch-steps.js';
 import { contextLookup } from './context-lookup.js';
 import { ContextKeys } from './initial-context.js';
@@ -23,7 +22,8 @@ import type { Frame, RunScope } from './run-scope.js';
  * With a workspace (issue 14) the branch works in worktrees of its own, on a git branch off the
  * parent walk's HEAD named after the parallel node and the branch index, so the fan-in finds it again
  * with the same call; a resumed branch (or one whose earlier, unmerged work is still there) reopens
- * it. What each node left there is committed before its step.
+ * it. What each node leaves there is committed by the node step (node-commit.ts), in the frame's
+ * workspace, before the branch records its step.
  */
 export async function runBranch(scope: RunScope, request: BranchRequest, parent: Frame): Promise<BranchResult> {
   const startedAt = scope.engine.clock.now();
@@ -92,11 +92,9 @@ async function walk(scope: RunScope, frame: Frame, request: BranchRequest, place
     last = { status: outcome.status, notes: outcome.notes, failureReason: outcome.failureReason, lastNode: node.id };
 
     const next = nextInBranch(scope, frame, node.id, step.handlerType, outcome);
-    const uncommitted = !recorded && frame.workspace ? await commitBranchNode(frame.workspace, scope.runId, node.id) : undefined;
     // A replayed step's events were committed with it, before the crash.
     if (!recorded) await commitStep(scope, frame, place, node.id, step, next);
     place.done += 1;
-    if (uncommitted) return { ...last, status: 'fail', failureReason: uncommitted };
     if (next.kind === 'end') return last;
     if (next.kind === 'fail') return { ...last, status: 'fail', failureReason: next.message };
     [current, incoming, previousNodeId] = [next.to, next.edge, node.id];
