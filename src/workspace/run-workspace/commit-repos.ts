@@ -1,0 +1,36 @@
+import { runGit } from '../run-git.js';
+import { changedFiles, commitTurn } from '../turn-commit.js';
+import { turnMessage } from './message-writer.js';
+import type { RepoCheckout, ResolvedRunWorkspacesOptions } from './options.js';
+import type { CommitScope, RepoHeads } from './types.js';
+
+/**
+ * Commits each repo's changes since its last commit: in the primary repo only `scope.files` when given (the
+ * files an agent turn wrote), everything that changed elsewhere (other repos are reached only through tools
+ * and prompts, whose writes Orchestra does not see). A repo with nothing to commit gets no commit.
+ */
+export async function commitRepos(checkouts: readonly RepoCheckout[], primary: RepoCheckout, scope: CommitScope, o: ResolvedRunWorkspacesOptions): Promise<RepoHeads> {
+  for (const checkout of checkouts) {
+    const files = checkout === primary && scope.files !== undefined ? scope.files : await changedFiles(checkout.worktree);
+    if (files.length === 0) continue;
+    const result = await commitTurn({
+      worktree: checkout.worktree,
+      files,
+      message: ({ files: staged, diff }) => turnMessage(o.writeMessage, { diff, files: staged, node: scope.node, turn: scope.turn }, o.messageTimeoutMs, o.logger),
+      trailers: { runId: scope.runId, node: scope.node, ...(scope.turn !== undefined && { turn: scope.turn }) },
+    });
+    if (result.sha !== undefined) o.logger.debug('Committed a turn.', { repo: checkout.repo.name, sha: result.sha, files: result.files.length });
+  }
+  return headsOf(checkouts);
+}
+
+/** Every repo's HEAD commit. */
+export async function headsOf(checkouts: readonly RepoCheckout[]): Promise<RepoHeads> {
+  const heads: RepoHeads = {};
+  for (const checkout of checkouts) heads[checkout.repo.name] = await headOf(checkout.worktree);
+  return heads;
+}
+
+export async function headOf(worktree: string): Promise<string> {
+  return (await runGit(worktree, ['rev-parse', '--verify', 'HEAD^{commit}'])).trim();
+}
