@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { ErrorCode, OrchestraError } from '../../core/errors.js';
 import { branchNameProblem } from '../../core/git-ref-format.js';
@@ -8,12 +9,13 @@ import type { RepoCheckout } from './options.js';
 /**
  * The folder and branch part for branch `index` of parallel node `node`. DOT ids can be quoted strings holding
  * any character; those outside letters, digits, ".", "_" and "-" become "_" so the name stays one path segment
- * and a valid branch name.
+ * and a valid branch name, and a hash of the id then keeps two such ids ("a b", "a_b") apart.
  */
 export function branchSuffix(node: string, index: number): string {
   if (!Number.isInteger(index) || index < 0) throw new Error(`unreachable: a branch index is a whole number, got ${index}`);
-  const safe = node.replace(/[^A-Za-z0-9._-]/g, '_').replace(/^[._-]+/, '').replace(/\.+/g, '.') || 'node';
-  return `${safe}-${index}`;
+  const safe = node.replace(/[^A-Za-z0-9._-]/g, '_').replace(/^[._-]+/, '').replace(/\.+/g, '.');
+  const name = safe === node && safe !== '' ? safe : `${safe || 'node'}_${createHash('sha256').update(node).digest('hex').slice(0, 8)}`;
+  return `${name}-${index}`;
 }
 
 /**
