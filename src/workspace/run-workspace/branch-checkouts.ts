@@ -21,6 +21,8 @@ export function branchSuffix(node: string, index: number): string {
 /**
  * A worktree per repo for a parallel branch: `{worktreesRoot}/{runId}/branches/{node}-{index}/{repo}` on
  * `{parent branch}--{node}-{index}`, made at the parent's HEAD; an existing one (a resumed run's) is reused as it is.
+ * A branch of a branch (a parallel node inside a parallel branch) goes to `{parent folder}--{node}-{index}`, so
+ * that two outer branches running the same inner node do not share a folder.
  */
 export async function branchCheckouts(parents: readonly RepoCheckout[], worktreesRoot: string, runId: string, node: string, index: number): Promise<RepoCheckout[]> {
   const suffix = branchSuffix(node, index);
@@ -32,8 +34,9 @@ export async function branchCheckouts(parents: readonly RepoCheckout[], worktree
         hint: 'Rename the parallel node (letters, digits and _) in the pipeline.',
       });
     }
-    const worktree = sessionWorktreePath(join(worktreesRoot, runId, 'branches'), suffix, parent.repo.name);
-    return { repo: parent.repo, worktree, branch, parentBranch: parent.branch };
+    const branchFolder = parent.branchFolder === undefined ? suffix : `${parent.branchFolder}--${suffix}`;
+    const worktree = sessionWorktreePath(join(worktreesRoot, runId, 'branches'), branchFolder, parent.repo.name);
+    return { repo: parent.repo, worktree, branch, parentBranch: parent.branch, branchFolder };
   });
   for (const checkout of planned) {
     await createWorktree({ root: checkout.repo.path, path: checkout.worktree, branch: checkout.branch, baseBranch: checkout.parentBranch });

@@ -51,6 +51,22 @@ describe('issue 14: parallel branch workspaces and their fan-in merge', () => {
     expect(await branchExists(fx.repos[0]!.root, 'orchestra/build/m1--fan-0')).toBe(false);
   });
 
+  it('issue 14: a branch of a branch has a folder of its own and merges back up', async () => {
+    const ws = await workspaces.create({ runId: 'm4', pipeline: 'build' });
+    const outer = [await ws.branch('fan', 0), await ws.branch('fan', 1)];
+    const inner = [await outer[0]!.branch('inner', 0), await outer[1]!.branch('inner', 0)];
+    expect(inner[0]!.primary).toBe(join(fx.worktreesRoot, 'm4', 'branches', 'fan-0--inner-0', 'api'));
+    expect(inner[1]!.branches.api).toBe('orchestra/build/m4--fan-1--inner-0');
+    await writeFile(join(inner[1]!.primary, 'deep.txt'), 'deep\n');
+    await inner[1]!.commit({ runId: 'm4', node: 'leaf' });
+    expect((await outer[1]!.merge([inner[1]!], { runId: 'm4', node: 'inner_join' })).kind).toBe('merged');
+    expect((await ws.merge(outer, { runId: 'm4', node: 'join' })).kind).toBe('merged');
+    expect(await readFile(join(ws.primary, 'deep.txt'), 'utf8')).toBe('deep\n');
+    for (const b of [...inner, ...outer]) await b.dispose();
+    expect(existsSync(join(fx.worktreesRoot, 'm4', 'branches', 'fan-1--inner-0'))).toBe(false);
+    expect(existsSync(join(fx.worktreesRoot, 'm4', 'branches', 'fan-1'))).toBe(false);
+  });
+
   it('issue 14: dispose keeps a branch whose commits were not merged', async () => {
     const ws = await workspaces.create({ runId: 'm2', pipeline: 'build' });
     const branch = await ws.branch('fan', 0);

@@ -1,3 +1,4 @@
+import { isAbsolute, resolve, sep } from 'node:path';
 import { runGit } from '../run-git.js';
 import { changedFiles, commitTurn } from '../turn-commit.js';
 import { turnMessage } from './message-writer.js';
@@ -11,7 +12,7 @@ import type { CommitScope, RepoHeads } from './types.js';
  */
 export async function commitRepos(checkouts: readonly RepoCheckout[], primary: RepoCheckout, scope: CommitScope, o: ResolvedRunWorkspacesOptions): Promise<RepoHeads> {
   for (const checkout of checkouts) {
-    const files = checkout === primary && scope.files !== undefined ? scope.files : await changedFiles(checkout.worktree);
+    const files = checkout === primary && scope.files !== undefined ? primaryFiles(scope.files, checkouts, primary) : await changedFiles(checkout.worktree);
     if (files.length === 0) continue;
     const result = await commitTurn({
       worktree: checkout.worktree,
@@ -22,6 +23,15 @@ export async function commitRepos(checkouts: readonly RepoCheckout[], primary: R
     if (result.sha !== undefined) o.logger.debug('Committed a turn.', { repo: checkout.repo.name, sha: result.sha, files: result.files.length });
   }
   return headsOf(checkouts);
+}
+
+/**
+ * The turn's files that belong to the primary repo: an absolute path inside another repo's worktree (an agent
+ * writing through `$workspace.<repo>`) is that repo's, which commits all its changes anyway.
+ */
+export function primaryFiles(files: readonly string[], checkouts: readonly RepoCheckout[], primary: RepoCheckout): string[] {
+  const others = checkouts.filter((c) => c !== primary).map((c) => `${c.worktree}${sep}`);
+  return files.filter((file) => !isAbsolute(file) || !others.some((dir) => resolve(file).startsWith(dir)));
 }
 
 /** Every repo's HEAD commit. */

@@ -51,4 +51,6 @@ export interface RepoCheckout {
   branch: string;
   /** A parallel branch's: the branch it was made from (and merges back into). */
   parentBranch?: string;
+  /** A parallel branch's folder under `{worktreesRoot}/{runId}/branches/`: its suffixes from the session down, joined by `--`. */
+  branchFolder?: string;
 }

@@ -40,12 +40,14 @@ export async function pushRepos(checkouts: readonly RepoCheckout[], o: PushRepos
  */
 async function rewoundLease(dir: string, remote: string, branch: string, runId: string, timeoutMs: number): Promise<string | undefined> {
   if (remote.startsWith('-')) return undefined;
+  // Only a run that was rewound has rescue refs; the others need no look-up at the remote.
+  const rescues = (await tryGit(dir, ['for-each-ref', '--format=%(objectname)', `refs/orchestra/rescue/${runId}/`])).stdout.split('\n').filter((line) => line !== '');
+  if (rescues.length === 0) return undefined;
   const listed = await tryGit(dir, ['ls-remote', remote, `refs/heads/${branch}`], { timeoutMs }).catch(() => undefined);
   const remoteSha = listed?.exitCode === 0 ? listed.stdout.split(/\s/)[0] : undefined;
   if (remoteSha === undefined || !/^[0-9a-f]{40,64}$/.test(remoteSha)) return undefined;
   if (await isAncestor(dir, remoteSha, `refs/heads/${branch}`)) return undefined;
-  const rescues = await tryGit(dir, ['for-each-ref', '--format=%(objectname)', `refs/orchestra/rescue/${runId}/`]);
-  for (const sha of rescues.stdout.split('\n').filter((line) => line !== '')) {
+  for (const sha of rescues) {
     if (await isAncestor(dir, remoteSha, sha)) return remoteSha;
   }
   return undefined;

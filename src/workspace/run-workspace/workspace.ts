@@ -1,5 +1,7 @@
+import { rmdir } from 'node:fs/promises';
+import { dirname } from 'node:path';
 import type { PushEvent } from '../push-branch.js';
-import { runGit } from '../run-git.js';
+import { tryGit } from '../run-git.js';
 import { removeSessionWorktree } from '../session-worktree.js';
 import { branchCheckouts } from './branch-checkouts.js';
 import { commitRepos, headsOf } from './commit-repos.js';
@@ -32,13 +34,20 @@ export function makeRunWorkspace(checkouts: readonly RepoCheckout[], runId: stri
 async function disposeBranch(checkouts: readonly RepoCheckout[], o: ResolvedRunWorkspacesOptions): Promise<void> {
   for (const { repo, worktree, branch, parentBranch } of checkouts) {
     if (parentBranch === undefined) continue;
-    const unmerged = (await runGit(repo.path, ['rev-list', '--count', `refs/heads/${parentBranch}..refs/heads/${branch}`])).trim() !== '0';
-    if (unmerged) {
+    // A parent already gone (disposed first) cannot tell what was merged: keep the branch rather than guess.
+    const ahead = await tryGit(repo.path, ['rev-list', '--count', `refs/heads/${parentBranch}..refs/heads/${branch}`]);
+    if (ahead.exitCode !== 0 || ahead.stdout.trim() !== '0') {
       o.logger.warn('A parallel branch has commits that were not merged; its worktree and branch are kept.', { repo: repo.name, branch, worktree });
       continue;
     }
-    await removeSessionWorktree({ repo, worktree, branch }).catch((error: unknown) => {
-      o.logger.warn('A parallel branch worktree could not be removed (uncommitted changes?); it is kept.', { repo: repo.name, worktree, error: error instanceof Error ? error.message : String(error) });
-    });
+    const removed = await removeSessionWorktree({ repo, worktree, branch }).then(
+      () => true,
+      (error: unknown) => {
+        o.logger.warn('A parallel branch worktree could not be removed (uncommitted changes?); it is kept.', { repo: repo.name, worktree, error: error instanceof Error ? error.message : String(error) });
+        return false;
+      },
+    );
+    // The branch's folder holds one worktree per repo; once the last is gone the folder goes too.
+    if (removed) await rmdir(dirname(worktree)).catch(() => undefined);
   }
 }
