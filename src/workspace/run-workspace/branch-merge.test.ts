@@ -102,12 +102,17 @@ describe('issue 14: parallel branch workspaces and their fan-in merge', () => {
     const refused = await errorOf(again.conclude());
     expect(refused.code).toBe('E_MERGE_CONFLICT');
     expect(refused.message).toContain('shared.txt still hold conflict markers');
+    // An agent resolving it commits per turn: nothing is committed during the merge, conclude() commits it all.
+    const during = await ws.heads();
     await writeFile(join(ws.primary, 'shared.txt'), 'line 1\nline 2 by both\nline 3\n');
+    await writeFile(join(ws.primary, 'note.txt'), 'resolved by an agent\n');
+    expect(await ws.commit({ runId: 'm3', node: 'resolve', turn: 1, files: ['shared.txt', 'note.txt'] })).toEqual(during);
     const done = await again.conclude();
     expect(done.kind).toBe('merged');
     expect(await readFile(join(ws.primary, 'shared.txt'), 'utf8')).toBe('line 1\nline 2 by both\nline 3\n');
     expect(await readFile(join(ws.primary, 'other.txt'), 'utf8')).toBe('branch 2\n');
     expect(await runGit(ws.primary, ['status', '--porcelain'])).toBe('');
+    expect(await runGit(ws.primary, ['show', '--format=', '--name-only', 'HEAD^'])).toContain('note.txt');
     await expect(again.conclude()).rejects.toThrow(/no merge is in progress/);
   });
 });

@@ -1,5 +1,5 @@
 import { isAbsolute, resolve, sep } from 'node:path';
-import { runGit } from '../run-git.js';
+import { runGit, tryGit } from '../run-git.js';
 import { changedFiles, commitTurn } from '../turn-commit.js';
 import { turnMessage } from './message-writer.js';
 import type { RepoCheckout, ResolvedRunWorkspacesOptions } from './options.js';
@@ -12,6 +12,9 @@ import type { CommitScope, RepoHeads } from './types.js';
  */
 export async function commitRepos(checkouts: readonly RepoCheckout[], primary: RepoCheckout, scope: CommitScope, o: ResolvedRunWorkspacesOptions): Promise<RepoHeads> {
   for (const checkout of checkouts) {
+    // An agent resolving a fan-in conflict writes files turn by turn; git allows no partial commit during a merge,
+    // and the resolution belongs in the merge commit that conclude() makes.
+    if (await mergeInProgress(checkout.worktree)) continue;
     const files = checkout === primary && scope.files !== undefined ? primaryFiles(scope.files, checkouts, primary) : await changedFiles(checkout.worktree);
     if (files.length === 0) continue;
     const result = await commitTurn({
@@ -32,6 +35,10 @@ export async function commitRepos(checkouts: readonly RepoCheckout[], primary: R
 export function primaryFiles(files: readonly string[], checkouts: readonly RepoCheckout[], primary: RepoCheckout): string[] {
   const others = checkouts.filter((c) => c !== primary).map((c) => `${c.worktree}${sep}`);
   return files.filter((file) => !isAbsolute(file) || !others.some((dir) => resolve(file).startsWith(dir)));
+}
+
+export async function mergeInProgress(worktree: string): Promise<boolean> {
+  return (await tryGit(worktree, ['rev-parse', '-q', '--verify', 'MERGE_HEAD'])).exitCode === 0;
 }
 
 /** Every repo's HEAD commit. */

@@ -3,7 +3,7 @@ import { oneLine } from '../commit-message.js';
 import { conflictedFiles } from '../conflicted-files.js';
 import { identityArgs } from '../git-identity.js';
 import { gitFailure, runGit, tryGit } from '../run-git.js';
-import { headsOf } from './commit-repos.js';
+import { headsOf, mergeInProgress } from './commit-repos.js';
 import { filesWithMarkers } from './conflict-markers.js';
 import type { RepoCheckout } from './options.js';
 import type { MergeResult } from './types.js';
@@ -84,7 +84,7 @@ function mergeMessage(step: MergeStep, scope: MergeScope): string {
 async function concludeMerge(step: MergeStep, files: readonly string[]): Promise<void> {
   const dir = step.into.worktree;
   const what = `the merge of ${step.branch} in repo ${step.into.repo.name}`;
-  if ((await tryGit(dir, ['rev-parse', '-q', '--verify', 'MERGE_HEAD'])).exitCode !== 0) {
+  if (!(await mergeInProgress(dir))) {
     throw new OrchestraError(ErrorCode.MERGE_CONFLICT, `Cannot conclude ${what}: no merge is in progress in ${dir} (it was aborted or concluded).`, {
       hint: 'Merge the branches again.',
     });
