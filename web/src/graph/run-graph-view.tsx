@@ -11,12 +11,13 @@ const nodeTypes = { state: StateNodeView };
 interface Props {
   graph: RunGraph;
   states: NodeStates;
+  selected: string | undefined;
   colorMode: 'light' | 'dark' | 'system';
   onSelect(nodeId: string | undefined): void;
 }
 
-/** The run's graph drawn with React Flow at ELK's positions; selecting a node (click, or Tab and Enter) calls onSelect. */
-export function RunGraphView({ graph, states, colorMode, onSelect }: Props) {
+/** The run's graph drawn with React Flow at ELK's positions; selecting a node (click, or Tab then Enter) calls onSelect. */
+export function RunGraphView({ graph, states, selected, colorMode, onSelect }: Props) {
   const [placed, setPlaced] = useState<Map<string, Placed>>();
   useEffect(() => {
     let current = true;
@@ -34,11 +35,12 @@ export function RunGraphView({ graph, states, colorMode, onSelect }: Props) {
           type: 'state',
           position: { x: at?.x ?? 0, y: at?.y ?? 0 },
           style: { width: at?.width ?? 120 },
+          selected: node.id === selected,
           data: { label: node.label, shape: node.shape, rankdir: graph.rankdir, state: states[node.id] ?? 'pending' },
           ariaLabel: `${node.label}: ${states[node.id] ?? 'pending'}`,
         };
       }),
-    [graph, placed, states],
+    [graph, placed, states, selected],
   );
   const edges = useMemo<Edge[]>(
     () => graph.edges.map((edge, index) => ({ id: `e${index}`, source: edge.from, target: edge.to, label: edge.label, markerEnd: { type: MarkerType.ArrowClosed }, focusable: false })),
@@ -56,7 +58,10 @@ export function RunGraphView({ graph, states, colorMode, onSelect }: Props) {
         nodesDraggable={false}
         nodesConnectable={false}
         edgesFocusable={false}
-        onSelectionChange={({ nodes: selected }) => onSelect(selected[0]?.id)}
+        onNodesChange={(changes) => {
+          // The nodes are controlled (their state comes from the run): only a selection is taken from React Flow.
+          for (const change of changes) if (change.type === 'select') onSelect(change.selected ? change.id : undefined);
+        }}
         minZoom={0.2}
       >
         <Background />

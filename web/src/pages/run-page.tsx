@@ -47,7 +47,7 @@ export default function RunPage({ runId, colorMode }: Props) {
       </header>
       {run.error && <p className="error">{run.error}</p>}
       <div className="run-body">
-        <RunGraphView graph={graph.data} states={states} colorMode={colorMode} onSelect={setSelected} />
+        <RunGraphView graph={graph.data} states={states} selected={selected} colorMode={colorMode} onSelect={setSelected} />
         {node && <NodePanel node={node} state={states[node.id] ?? 'pending'} executions={nodes.filter((record) => record.nodeId === node.id)} onClose={() => setSelected(undefined)} />}
       </div>
     </section>
