@@ -15,7 +15,7 @@ export function loginErrorPage(message: string, hint: string): string {
 <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Orchestra: login refused</title>
 <style>body{font:16px/1.5 system-ui,sans-serif;max-width:36rem;margin:4rem auto;padding:0 1rem}@media(prefers-color-scheme:dark){body{background:#111418;color:#e6e8eb}}code{font-size:.95em}</style>
 </head>
-<body><main><h1>Login refused</h1><p id="login-error">${escapeHtml(message)}.</p><p>${escapeHtml(hint).replace(/`([^`]+)`/g, '<code>$1</code>')}</p></main></body>
+<body><main><h1>Login refused</h1><p id="login-error">${escapeHtml(message.charAt(0).toUpperCase() + message.slice(1))}.</p><p>${escapeHtml(hint).replace(/`([^`]+)`/g, '<code>$1</code>')}</p></main></body>
 </html>
 `;
 }

@@ -32,7 +32,8 @@ export async function layoutGraph(graph: RunGraph): Promise<Map<string, Placed>>
       'elk.algorithm': 'layered',
       'elk.direction': directions[graph.rankdir],
       'elk.spacing.nodeNode': '32',
-      'elk.layered.spacing.nodeNodeBetweenLayers': '48',
+      // Room between layers for the edge labels React Flow draws at each edge's middle.
+      'elk.layered.spacing.nodeNodeBetweenLayers': graph.edges.some((edge) => edge.label !== undefined) ? '96' : '48',
       'elk.edgeRouting': 'SPLINES',
     },
     children: graph.nodes.map((node) => ({ id: node.id, width: nodeWidth(node.label), height: nodeHeight })),

@@ -55,6 +55,7 @@ export function RunGraphView({ graph, states, selected, colorMode, onSelect }: P
         nodeTypes={nodeTypes}
         colorMode={colorMode}
         fitView
+        fitViewOptions={{ maxZoom: 1, padding: 0.15 }}
         nodesDraggable={false}
         nodesConnectable={false}
         edgesFocusable={false}

@@ -48,7 +48,11 @@ export default function RunPage({ runId, colorMode }: Props) {
       {run.error && <p className="error">{run.error}</p>}
       <div className="run-body">
         <RunGraphView graph={graph.data} states={states} selected={selected} colorMode={colorMode} onSelect={setSelected} />
-        {node && <NodePanel node={node} state={states[node.id] ?? 'pending'} executions={nodes.filter((record) => record.nodeId === node.id)} onClose={() => setSelected(undefined)} />}
+        {node ? (
+          <NodePanel node={node} state={states[node.id] ?? 'pending'} executions={nodes.filter((record) => record.nodeId === node.id)} onClose={() => setSelected(undefined)} />
+        ) : (
+          <aside className="node-panel muted">Select a node (click it, or Tab to it and press Enter) to see its state and timings.</aside>
+        )}
       </div>
     </section>
   );
