@@ -25,4 +25,4 @@ for (const name of files) {
 const html = readFileSync(join(root, 'index.html'), 'utf8');
 const linked = [...html.matchAll(/(?:src|href)="\/(assets\/[^"]+)"/g)].map((match) => match[1]);
 const firstLoad = ['index.html', ...linked].reduce((sum, name) => sum + (gzipped.get(name) ?? 0), 0);
-console.log(`dashboard: ${files.length} files compressed; first load of the shell ${(firstLoad / 1024).toFixed(1)} KB gzipped`);
+process.stdout.write(`dashboard: ${files.length} files compressed; first load of the shell ${(firstLoad / 1024).toFixed(1)} KB gzipped\n`);
