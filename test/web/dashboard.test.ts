@@ -84,7 +84,7 @@ describe('issue 15: the dashboard in a real browser', () => {
     const { page, context } = browser;
     await page.goto(link);
     await page.waitForURL(/#\/runs$/, deadline);
-    await page.getByRole('heading', { name: 'Runs' }).waitFor(deadline);
+    await page.getByRole('heading', { name: 'Runs', exact: true }).waitFor(deadline);
     const cookie = (await context.cookies(url)).find((candidate) => candidate.name === 'orchestra_session');
     expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Strict', path: '/' });
 
@@ -111,7 +111,15 @@ describe('issue 15: the dashboard in a real browser', () => {
     await page.locator(`tr[data-run="${runId}"]`).waitFor(deadline);
     await page.locator(`tr[data-run="${runId}"] .badge-waiting`).waitFor(deadline);
     expect(await page.content()).not.toContain(otherId);
+    await page.getByRole('heading', { name: 'Workflows', exact: true }).waitFor(deadline);
+    await page.getByRole('heading', { name: 'Guided workflows' }).waitFor(deadline);
     await page.screenshot({ path: join(shots, 'runs.png') });
+    // A filter is part of the address: reloading keeps it.
+    await page.getByLabel('Show').selectOption('pipelines');
+    await page.waitForURL(/#\/runs\?kind=pipelines$/, deadline);
+    await page.reload();
+    await page.locator(`tr[data-run="${runId}"]`).waitFor(deadline);
+    expect(await page.getByRole('heading', { name: 'Workflows', exact: true }).count()).toBe(0);
 
     await page.getByRole('link', { name: runId }).click();
     await page.waitForURL(new RegExp(`#/runs/${runId}$`), deadline);

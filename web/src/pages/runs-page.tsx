@@ -4,19 +4,45 @@ import { useApi } from '../lib/use-api';
 import { useEvents } from '../lib/use-events';
 import { StateBadge } from '../runs/state-badge';
 import type { Page, RunView } from '../runs/types';
+import { GuidedSection, WorkflowsSection } from './instance-tables';
 
 const stateFilters = ['', 'running', 'interrupted', 'completed', 'failed'] as const;
+const kindFilters = [['', 'all'], ['pipelines', 'pipeline runs'], ['workflows', 'workflows'], ['guided', 'guided workflows']] as const;
 
-/** Every run of the tenant, newest first, live: any run event fetches the list again. */
+/**
+ * Every run of the tenant, newest first, live: pipeline runs, workflow instances and guided
+ * workflow instances, each from its own API list. `?kind=` shows one of them, `?state=` filters
+ * the pipeline runs.
+ */
 export function RunsPage({ route }: { route: Route }) {
+  const kind = route.query.get('kind') ?? '';
+  return (
+    <>
+      <header className="page-header">
+        <h1 id="runs-title">Runs</h1>
+        <label className="filter">
+          Show{' '}
+          <select value={kind} onChange={(event) => replaceQuery(route, { kind: event.target.value })}>
+            {kindFilters.map(([value, label]) => <option key={value} value={value}>{label}</option>)}
+          </select>
+        </label>
+      </header>
+      {(kind === '' || kind === 'pipelines') && <PipelineRuns route={route} />}
+      {(kind === '' || kind === 'workflows') && <WorkflowsSection />}
+      {(kind === '' || kind === 'guided') && <GuidedSection />}
+    </>
+  );
+}
+
+function PipelineRuns({ route }: { route: Route }) {
   const state = route.query.get('state') ?? '';
   const path = `/runs?limit=200${state === '' ? '' : `&state=${encodeURIComponent(state)}`}`;
   const runs = useApi<Page<RunView>>(path);
   useEvents('kinds=run', runs.refresh);
   return (
-    <section aria-labelledby="runs-title">
+    <section aria-label="Pipeline runs" className="instances">
       <header className="page-header">
-        <h1 id="runs-title">Runs</h1>
+        <h2>Pipeline runs</h2>
         <label className="filter">
           State{' '}
           <select value={state} onChange={(event) => replaceQuery(route, { state: event.target.value })}>

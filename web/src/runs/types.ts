@@ -53,3 +53,24 @@ export interface RunGraph {
   nodes: Array<{ id: string; label: string; shape: string; handler: string }>;
   edges: Array<{ from: string; to: string; label?: string }>;
 }
+
+/** A workflow instance (workflows.list). */
+export interface WorkflowInstanceView {
+  id: string;
+  name: string;
+  status: 'running' | 'waiting' | 'completed' | 'failed' | 'cancelled';
+  waitingOn?: { kind?: string; name?: string };
+  suspendedAt?: { name: string };
+  createdAt: number;
+  finishedAt?: number;
+}
+
+/** A guided workflow instance (guided.list). */
+export interface GuidedInstanceView {
+  id: string;
+  workflowName: string;
+  status: 'running' | 'waiting' | 'completed' | 'failed';
+  currentStep?: string;
+  createdAt: number;
+  updatedAt: number;
+}
