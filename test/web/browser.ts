@@ -16,6 +16,8 @@ export interface Browser {
   page: Page;
   /** Every URL a page of this browser asked for, in order. */
   requests: string[];
+  /** Console errors and uncaught exceptions of its pages (a CSP violation is one). */
+  errors: string[];
   close(): Promise<void>;
 }
 
@@ -30,11 +32,19 @@ export async function launchBrowser(): Promise<Browser> {
   });
   const requests: string[] = [];
   context.on('request', (request) => requests.push(request.url()));
+  const errors: string[] = [];
+  const watch = (page: Page) => {
+    page.on('console', (message) => message.type() === 'error' && errors.push(`${page.url()}: ${message.text()}`));
+    page.on('pageerror', (error) => errors.push(`${page.url()}: ${error.message}`));
+  };
+  context.on('page', watch);
   const page = context.pages()[0] ?? (await context.newPage());
+  if (context.pages().length === 1) watch(page);
   return {
     context,
     page,
     requests,
+    errors,
     async close() {
       await context.close();
       rmSync(profile, { recursive: true, force: true });

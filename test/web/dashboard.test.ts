@@ -40,6 +40,8 @@ let p: TaskProject;
 let url: string;
 let browser: Browser;
 let tokens: { mine: string; other: string };
+/** The page of another tenant's run: its API calls answer 404, as they must. */
+let foreignRunPage = '';
 
 const api = async (path: string, token: string, body?: unknown): Promise<Record<string, unknown>> => {
   const response = await fetch(`${url}${path}`, {
@@ -144,7 +146,8 @@ describe('issue 15: the dashboard in a real browser', () => {
     await page.screenshot({ path: join(shots, 'run.png') });
 
     // Another tenant's run is not found, even by its id.
-    await page.goto(`${url}/#/runs/${otherId}`);
+    foreignRunPage = `${url}/#/runs/${otherId}`;
+    await page.goto(foreignRunPage);
     await page.getByRole('alert').filter({ hasText: 'does not exist' }).waitFor(deadline);
   });
 
@@ -175,7 +178,7 @@ describe('issue 15: the dashboard in a real browser', () => {
     await page.screenshot({ path: join(shots, 'inbox-next.png') });
   });
 
-  it('issue 15: the session cookie changes state only with the page\'s Origin; no page request left this machine', async () => {
+  it('issue 15: the session cookie changes state only with the page\'s Origin; no page request left this machine, and no page logged an error (CSP)', async () => {
     const cookie = (await browser.context.cookies(url)).find((candidate) => candidate.name === 'orchestra_session');
     const headers = { cookie: `orchestra_session=${cookie?.value ?? ''}`, 'content-type': 'application/json' };
     const body = JSON.stringify({ project: p.project, source: gate, simulate: true });
@@ -187,5 +190,9 @@ describe('issue 15: the dashboard in a real browser', () => {
     const foreign = browser.requests.filter((request) => !request.startsWith(`${url}/`) && !request.startsWith('data:'));
     expect(browser.requests.length).toBeGreaterThan(5);
     expect(foreign).toEqual([]);
+    // No CSP violation nor script error on any page, but the 401s of the refused login links and the 404s of another tenant's run.
+    const expected = (error: string) => /\/login\?code=.*status of 401/.test(error) || (error.startsWith(`${foreignRunPage}:`) && error.includes('status of 404'));
+    expect(browser.errors.filter((error) => !expected(error))).toEqual([]);
+    expect(browser.errors.length).toBeGreaterThan(0);
   });
 });

@@ -1,7 +1,7 @@
-import { Background, Controls, MarkerType, ReactFlow, type Edge } from '@xyflow/react';
+import { applyNodeChanges, Background, Controls, MarkerType, ReactFlow, type Edge, type NodeChange } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
 import { useEffect, useMemo, useState } from 'react';
-import type { NodeStates } from '../runs/node-states';
+import type { NodeState, NodeStates } from '../runs/node-states';
 import type { RunGraph } from '../runs/types';
 import { layoutGraph, type Placed } from './elk-layout';
 import { StateNodeView, type StateNode } from './state-node';
@@ -26,22 +26,18 @@ export function RunGraphView({ graph, states, selected, colorMode, onSelect }: P
       current = false;
     };
   }, [graph]);
-  const nodes = useMemo<StateNode[]>(
-    () =>
-      graph.nodes.map((node) => {
-        const at = placed?.get(node.id);
-        return {
-          id: node.id,
-          type: 'state',
-          position: { x: at?.x ?? 0, y: at?.y ?? 0 },
-          style: { width: at?.width ?? 120 },
-          selected: node.id === selected,
-          data: { label: node.label, shape: node.shape, rankdir: graph.rankdir, state: states[node.id] ?? 'pending' },
-          ariaLabel: `${node.label}: ${states[node.id] ?? 'pending'}`,
-        };
-      }),
-    [graph, placed, states, selected],
-  );
+  // React Flow's own changes (sizes it measured, selection) are kept; the run's states only change each node's data.
+  const [nodes, setNodes] = useState<StateNode[]>([]);
+  useEffect(() => {
+    if (placed !== undefined) setNodes(graph.nodes.map((node) => placedNode(node, graph.rankdir, placed.get(node.id))));
+  }, [graph, placed]);
+  useEffect(() => {
+    setNodes((current) => current.map((node) => withState(node, states[node.id] ?? 'pending', node.id === selected)));
+  }, [states, selected, placed]);
+  const onNodesChange = (changes: NodeChange<StateNode>[]) => {
+    setNodes((current) => applyNodeChanges(changes, current));
+    for (const change of changes) if (change.type === 'select') onSelect(change.selected ? change.id : undefined);
+  };
   const edges = useMemo<Edge[]>(
     () => graph.edges.map((edge, index) => ({ id: `e${index}`, source: edge.from, target: edge.to, label: edge.label, markerEnd: { type: MarkerType.ArrowClosed }, focusable: false })),
     [graph],
@@ -59,10 +55,7 @@ export function RunGraphView({ graph, states, selected, colorMode, onSelect }: P
         nodesDraggable={false}
         nodesConnectable={false}
         edgesFocusable={false}
-        onNodesChange={(changes) => {
-          // The nodes are controlled (their state comes from the run): only a selection is taken from React Flow.
-          for (const change of changes) if (change.type === 'select') onSelect(change.selected ? change.id : undefined);
-        }}
+        onNodesChange={onNodesChange}
         minZoom={0.2}
       >
         <Background />
@@ -70,4 +63,20 @@ export function RunGraphView({ graph, states, selected, colorMode, onSelect }: P
       </ReactFlow>
     </div>
   );
+}
+
+function placedNode(node: RunGraph['nodes'][number], rankdir: RunGraph['rankdir'], at: Placed | undefined): StateNode {
+  return {
+    id: node.id,
+    type: 'state',
+    position: { x: at?.x ?? 0, y: at?.y ?? 0 },
+    style: { width: at?.width ?? 120 },
+    data: { label: node.label, shape: node.shape, rankdir, state: 'pending' },
+  };
+}
+
+/** The node with this state and selection; the same object when neither changed (React Flow then keeps it as it is). */
+function withState(node: StateNode, state: NodeState, selected: boolean): StateNode {
+  if (node.data.state === state && (node.selected ?? false) === selected) return node;
+  return { ...node, selected, ariaLabel: `${node.data.label}: ${state}`, data: { ...node.data, state } };
 }
