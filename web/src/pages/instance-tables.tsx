@@ -50,32 +50,38 @@ function InstanceTable({ title, rows, testId }: { title: string; rows: Row[] | u
   );
 }
 
+/** One API list of instances, live from its kind's events, as a table of rows. */
+function InstanceSection<T>({ path, kind, title, testId, toRow }: { path: string; kind: string; title: string; testId: string; toRow(item: T): Row }) {
+  const list = useApi<Page<T>>(path);
+  useEvents(`kinds=${kind}`, list.refresh, instanceEventTypes);
+  if (list.error) return <p role="alert" className="error">{list.error.message}</p>;
+  return <InstanceTable title={title} rows={list.data?.items.map(toRow)} testId={testId} />;
+}
+
+const workflowRow = (item: WorkflowInstanceView): Row => ({
+  id: item.id,
+  name: item.name,
+  state: item.status,
+  ...(item.waitingOn?.kind !== undefined && { waiting: waitsFor[item.waitingOn.kind] ?? item.waitingOn.kind }),
+  ...(item.suspendedAt !== undefined && { at: item.suspendedAt.name }),
+  startedAt: item.createdAt,
+  durationMs: (item.finishedAt ?? Date.now()) - item.createdAt,
+});
+
+const guidedRow = (item: GuidedInstanceView): Row => ({
+  id: item.id,
+  name: item.workflowName,
+  state: item.status,
+  ...(item.status === 'waiting' && { waiting: 'a person or an agent' }),
+  ...(item.currentStep !== undefined && { at: item.currentStep }),
+  startedAt: item.createdAt,
+  durationMs: (item.status === 'completed' || item.status === 'failed' ? item.updatedAt : Date.now()) - item.createdAt,
+});
+
 export function WorkflowsSection() {
-  const list = useApi<Page<WorkflowInstanceView>>('/workflows?limit=200');
-  useEvents('kinds=workflow', list.refresh, instanceEventTypes);
-  const rows = list.data?.items.map((item): Row => ({
-    id: item.id,
-    name: item.name,
-    state: item.status,
-    ...(item.waitingOn?.kind !== undefined && { waiting: waitsFor[item.waitingOn.kind] ?? item.waitingOn.kind }),
-    ...(item.suspendedAt !== undefined && { at: item.suspendedAt.name }),
-    startedAt: item.createdAt,
-    durationMs: (item.finishedAt ?? Date.now()) - item.createdAt,
-  }));
-  return list.error ? <p role="alert" className="error">{list.error.message}</p> : <InstanceTable title="Workflows" rows={rows} testId="workflows-table" />;
+  return <InstanceSection path="/workflows?limit=200" kind="workflow" title="Workflows" testId="workflows-table" toRow={workflowRow} />;
 }
 
 export function GuidedSection() {
-  const list = useApi<Page<GuidedInstanceView>>('/guided?limit=200');
-  useEvents('kinds=guided', list.refresh, instanceEventTypes);
-  const rows = list.data?.items.map((item): Row => ({
-    id: item.id,
-    name: item.workflowName,
-    state: item.status,
-    ...(item.status === 'waiting' && { waiting: 'a person or an agent' }),
-    ...(item.currentStep !== undefined && { at: item.currentStep }),
-    startedAt: item.createdAt,
-    durationMs: (item.status === 'completed' || item.status === 'failed' ? item.updatedAt : Date.now()) - item.createdAt,
-  }));
-  return list.error ? <p role="alert" className="error">{list.error.message}</p> : <InstanceTable title="Guided workflows" rows={rows} testId="guided-table" />;
+  return <InstanceSection path="/guided?limit=200" kind="guided" title="Guided workflows" testId="guided-table" toRow={guidedRow} />;
 }
