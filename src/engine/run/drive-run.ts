@@ -14,6 +14,9 @@ import type { RunProgress } from './run-progress.js';
 import { flushMirror, RunMirror } from './run-mirror.js';
 import type { Frame, RunScope } from './run-scope.js';
 import { StageVisits } from './stage-visits.js';
+import { openRunWorkspace, type WorkspaceOpening } from './run-workspace-open.js';
+import { setWorkspaceHeads } from './workspace-heads.js';
+import { WorkspacePushes } from './workspace-pushes.js';
 
 /** The run's fixed facts (as the scope holds them) plus where and how the walk starts. */
 export type DriveSetup = Pick<RunScope, 'engine' | 'runId' | 'graph' | 'logsRoot' | 'baseDir' | 'variables' | 'goal' | 'startedAt' | 'events' | 'startChildRun' | 'recordedSteps'> & {
@@ -27,6 +30,10 @@ export type DriveSetup = Pick<RunScope, 'engine' | 'runId' | 'graph' | 'logsRoot
   lastIndex: number;
   /** The run directory is new (a new run): no stage directory holds an earlier visit yet. */
   freshRunDir?: boolean;
+  /** How the run's workspace opens when the engine has `workspaces` (issue 14); absent: no workspace (a child run). */
+  workspaceOpening?: WorkspaceOpening;
+  /** The run record's pipeline name (session branches are named after it); default the graph's. */
+  pipeline?: string;
 };
 
 /**
@@ -52,9 +59,15 @@ export async function driveRun(setup: DriveSetup): Promise<RunResult> {
 
   let result: RunResult;
   try {
-    const end = await runMainLoop(scope, frame, setup.startAt, setup.arrival);
-    await processesEnded(scope);
-    result = await recordEnd(scope, end, lease.lost, controller.signal.reason);
+    const opened = await openWorkspace(scope, setup).then(() => undefined, (error: unknown) => ({ error }));
+    if (opened) {
+      result = await recordCrash(scope, opened.error, 'The run\'s workspace could not be opened');
+    } else {
+      const end = await runMainLoop(scope, frame, setup.startAt, setup.arrival);
+      await processesEnded(scope);
+      await pushesAtEnd(scope, end);
+      result = await recordEnd(scope, end, lease.lost, controller.signal.reason);
+    }
   } catch (error) {
     result = await recordCrash(scope, error);
   } finally {
@@ -69,8 +82,9 @@ export async function driveRun(setup: DriveSetup): Promise<RunResult> {
 
 function createScope(setup: DriveSetup, signal: AbortSignal): RunScope {
   let index = setup.lastIndex;
+  const { workspaceOpening: _opening, pipeline: _pipeline, ...facts } = setup;
   const scope: RunScope = {
-    ...setup,
+    ...facts,
     startNodeId: findStartNodes(setup.graph)[0]?.id ?? setup.startAt,
     exitNodeId: findExitNodes(setup.graph)[0]?.id ?? '',
     signal,
@@ -83,6 +97,23 @@ function createScope(setup: DriveSetup, signal: AbortSignal): RunScope {
     runBranch: (request, parent) => runBranch(scope, request, parent),
   };
   return scope;
+}
+
+/** Issue 14: the session worktrees (created, or reopened at the checkpoint's heads), their heads in the context. */
+async function openWorkspace(scope: RunScope, setup: DriveSetup): Promise<void> {
+  const { workspaces } = scope.engine;
+  if (!workspaces || !setup.workspaceOpening) return;
+  const pipeline = setup.pipeline ?? scope.graph.name;
+  const workspace = await openRunWorkspace({ workspaces, events: scope.events, runId: scope.runId, pipeline, opening: setup.workspaceOpening });
+  scope.workspace = workspace;
+  scope.pushes = new WorkspacePushes(workspace, scope.events, scope.engine.logger, scope.runId);
+  setWorkspaceHeads(setup.progress.context, await workspace.heads());
+}
+
+/** A run that ends without a committed last checkpoint: its pushes are recorded before its last event. */
+async function pushesAtEnd(scope: RunScope, end: LoopEnd): Promise<void> {
+  if (end.kind === 'failed' && !end.committed) await scope.pushes?.completion();
+  else await scope.pushes?.settled();
 }
 
 // Enough for SIGTERM, the 2 s grace and SIGKILL; a group still live after it is ended by resume.
@@ -120,9 +151,11 @@ async function recordEnd(scope: RunScope, end: LoopEnd, leaseLost: boolean, reas
 }
 
 /** A bug or a store failure: try to leave the run marked failed, and say what happened. */
-async function recordCrash(scope: RunScope, error: unknown): Promise<RunResult> {
+async function recordCrash(scope: RunScope, error: unknown, what?: string): Promise<RunResult> {
   const code = isOrchestraError(error) ? error.code : ErrorCode.INTERNAL;
-  const message = `The engine stopped on an unexpected error: ${errorText(error)}`;
+  // An expected failure (`what` says which) keeps its hint: it tells the user what to do.
+  const hint = what !== undefined && isOrchestraError(error) && error.hint ? ` ${error.hint}` : '';
+  const message = `${what ?? 'The engine stopped on an unexpected error'}: ${errorText(error)}${hint}`;
   const now = scope.engine.clock.now();
   scope.engine.logger.error(message, { runId: scope.runId, stack: error instanceof Error ? error.stack : undefined });
   try {

@@ -5,7 +5,7 @@ import type { ResolvedEngine } from './engine-options.js';
 import { openRun } from './open-run.js';
 import { arrivalFromCheckpoint } from './node-step.js';
 import { prepareGraph } from './prepare-graph.js';
-import { requireRun } from './resume-run.js';
+import { atHeads, hasOwnWorkspace, requireRun } from './resume-run.js';
 import type { RunHandle } from './run-handle.js';
 import { progressFromCheckpoint, toCheckpoint } from './run-progress.js';
 import { childRunStarter } from './start-new-run.js';
@@ -69,6 +69,9 @@ export async function replayFromCheckpoint(runId: string, seq: number, engine: R
     arrival: arrivalFromCheckpoint(graph, source.currentNode, source.nextNode),
     degradeFull: true,
     lastIndex: 0,
+    pipeline: record.pipeline,
+    // A new session branch, starting at the files of checkpoint `seq` (issue 14).
+    ...(hasOwnWorkspace(record) && { workspaceOpening: { kind: 'create' as const, ...atHeads(source.context) } }),
     startChildRun: childRunStarter(engine, opened.runId, record.tenant),
   });
   return { runId: opened.runId, logsRoot: opened.logsRoot, result: () => result };

@@ -14,6 +14,8 @@ import { prepareGraph } from './prepare-graph.js';
 import type { RunHandle } from './run-handle.js';
 import { createProgress, progressFromCheckpoint } from './run-progress.js';
 import { childRunStarter } from './start-new-run.js';
+import type { RepoHeads } from '../../workspace/run-workspace/types.js';
+import { workspaceHeadsOf } from './workspace-heads.js';
 
 /**
  * Continues an unfinished run from its latest checkpoint's next node (decision 8) with the restored
@@ -70,6 +72,8 @@ export async function resumeExistingRun(runId: string, engine: ResolvedEngine): 
       degradeFull: true,
       lastIndex,
       recordedSteps,
+      pipeline: record.pipeline,
+      ...(hasOwnWorkspace(record) && { workspaceOpening: { kind: 'reopen' as const, ...atHeads(checkpoint?.context) } }),
       startChildRun: childRunStarter(engine, runId, record.tenant),
     });
     return { runId, logsRoot: record.logsRoot, result: () => result };
@@ -77,6 +81,17 @@ export async function resumeExistingRun(runId: string, engine: ResolvedEngine): 
     await store.releaseLease(runId, engine.leaseOwner);
     throw error;
   }
+}
+
+/** Child runs work in their parent's worktree (start-new-run.ts); replays have a session of their own. */
+export function hasOwnWorkspace(record: Pick<RunRecord, 'parentRunId' | 'parentCheckpoint'>): boolean {
+  return record.parentRunId === undefined || record.parentCheckpoint !== undefined;
+}
+
+/** `{ at }` with the heads a checkpoint recorded, or nothing when it recorded none. */
+export function atHeads(context: Readonly<Record<string, unknown>> | undefined): { at?: RepoHeads } {
+  const at = context ? workspaceHeadsOf(context) : undefined;
+  return at ? { at } : {};
 }
 
 export async function requireRun(engine: ResolvedEngine, runId: string): Promise<RunRecord> {

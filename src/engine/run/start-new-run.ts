@@ -55,6 +55,8 @@ export async function startNewRun(request: NewRunRequest, engine: ResolvedEngine
     degradeFull: false,
     lastIndex: 0,
     freshRunDir: true,
+    // A child run works in its parent's worktree (the pipeline and manager handlers make it its baseDir).
+    ...(request.parentRunId === undefined && { workspaceOpening: { kind: 'create' as const } }),
     startChildRun: childRunStarter(engine, opened.runId, request.tenant),
   });
   return { runId: opened.runId, logsRoot: opened.logsRoot, result: () => result, context: () => progress.context.snapshot() };
@@ -67,7 +69,8 @@ export async function startNewRun(request: NewRunRequest, engine: ResolvedEngine
  */
 export function childRunStarter(engine: ResolvedEngine, parentRunId: string, tenant: string | undefined): (request: ChildRunRequest) => Promise<ChildRunHandle> {
   return async function startChildRun(request) {
-    const childEngine: ResolvedEngine = { ...engine, signal: request.signal, onEvent: undefined };
+    // No session of its own (issue 14): its files are the parent's node's work, committed when that node ends.
+    const childEngine: ResolvedEngine = { ...engine, signal: request.signal, onEvent: undefined, workspaces: undefined };
     const handle = await startNewRun(
       {
         file: request.file,
