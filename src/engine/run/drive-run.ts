@@ -102,9 +102,14 @@ function createScope(setup: DriveSetup, signal: AbortSignal): RunScope {
 /** Issue 14: the session worktrees (created, or reopened at the checkpoint's heads), their heads in the context. */
 async function openWorkspace(scope: RunScope, setup: DriveSetup): Promise<void> {
   const { workspaces } = scope.engine;
-  if (!workspaces || !setup.workspaceOpening) return;
+  const opening = setup.workspaceOpening;
+  if (opening?.kind === 'inherit') {
+    scope.workspace = opening.workspace;
+    return;
+  }
+  if (!workspaces || !opening) return;
   const pipeline = setup.pipeline ?? scope.graph.name;
-  const workspace = await openRunWorkspace({ workspaces, events: scope.events, runId: scope.runId, pipeline, opening: setup.workspaceOpening });
+  const workspace = await openRunWorkspace({ workspaces, events: scope.events, runId: scope.runId, pipeline, opening });
   scope.workspace = workspace;
   scope.pushes = new WorkspacePushes(workspace, scope.events, scope.engine.logger, scope.runId);
   setWorkspaceHeads(setup.progress.context, await workspace.heads());

@@ -6,7 +6,11 @@ import type { EventLog } from './event-log.js';
  * How a run gets its workspace (issue 14): a new run creates its session branches (a replay at its
  * checkpoint's heads); a resumed one reopens them, back at its last checkpoint's heads.
  */
-export type WorkspaceOpening = { kind: 'create'; at?: RepoHeads } | { kind: 'reopen'; at?: RepoHeads };
+export type WorkspaceOpening =
+  | { kind: 'create'; at?: RepoHeads }
+  | { kind: 'reopen'; at?: RepoHeads }
+  /** A child run: its parent node's worktrees, nothing opened, nothing pushed (the parent does both). */
+  | { kind: 'inherit'; workspace: RunWorkspace };
 
 export interface OpenWorkspaceSpec {
   workspaces: RunWorkspaces;
@@ -14,7 +18,7 @@ export interface OpenWorkspaceSpec {
   runId: string;
   /** The run record's pipeline name: it is part of the session branch's name. */
   pipeline: string;
-  opening: WorkspaceOpening;
+  opening: Exclude<WorkspaceOpening, { kind: 'inherit' }>;
 }
 
 /**

@@ -9,6 +9,8 @@ import { openRun } from './open-run.js';
 import { prepareGraph } from './prepare-graph.js';
 import type { RunHandle, StartRunRequest } from './run-handle.js';
 import { createProgress } from './run-progress.js';
+import type { WorkspaceOpening } from './run-workspace-open.js';
+import type { RunWorkspace } from '../../workspace/run-workspace/types.js';
 
 export interface NewRunRequest extends StartRunRequest {
   /** Set for child runs (decision 20). */
@@ -17,6 +19,8 @@ export interface NewRunRequest extends StartRunRequest {
   baseDir?: string;
   /** Extra initial context keys (a composed pipeline's inputs). */
   context?: Record<string, unknown>;
+  /** A child run's parent worktrees (ChildRunRequest.workspace). */
+  workspace?: RunWorkspace;
 }
 
 /** A new run's handle; `context()` is its live context, the final one once `result()` resolves. */
@@ -55,11 +59,16 @@ export async function startNewRun(request: NewRunRequest, engine: ResolvedEngine
     degradeFull: false,
     lastIndex: 0,
     freshRunDir: true,
-    // A child run works in its parent's worktree (the pipeline and manager handlers make it its baseDir).
-    ...(request.parentRunId === undefined && { workspaceOpening: { kind: 'create' as const } }),
+    ...openingFor(request),
     startChildRun: childRunStarter(engine, opened.runId, request.tenant),
   });
   return { runId: opened.runId, logsRoot: opened.logsRoot, result: () => result, context: () => progress.context.snapshot() };
+}
+
+/** A new run creates its session; a child run works in its parent's worktrees (none without them). */
+function openingFor(request: NewRunRequest): { workspaceOpening?: WorkspaceOpening } {
+  if (request.parentRunId === undefined) return { workspaceOpening: { kind: 'create' } };
+  return request.workspace ? { workspaceOpening: { kind: 'inherit', workspace: request.workspace } } : {};
 }
 
 /**
@@ -80,6 +89,7 @@ export function childRunStarter(engine: ResolvedEngine, parentRunId: string, ten
         ...(tenant !== undefined ? { tenant } : {}),
         ...(request.workdir ? { baseDir: request.workdir } : {}),
         ...(request.context ? { context: request.context } : {}),
+        ...(request.workspace && { workspace: request.workspace }),
       },
       childEngine,
     );

@@ -1,0 +1,102 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { OrchestraError, ErrorCode } from '../../core/errors.js';
+import type { HandlerInput } from '../handler.js';
+import { replayRun, resumeRun, startRun } from '../runner.js';
+import { createEngineHarness, eventTypes, pipelineFile, whenStarted, type EngineHarness } from '../testing/engine-harness.js';
+import { FakeWorkspaces } from '../testing/fake-workspaces.js';
+import type { ScriptStep } from '../testing/scripted-handler.js';
+
+let harness: EngineHarness;
+afterEach(async () => harness?.cleanup());
+
+const source = `digraph G {
+  start [shape=Mdiamond]
+  a
+  b
+  done [shape=Msquare]
+  start -> a -> b -> done
+}`;
+
+async function runWith(workspaces: FakeWorkspaces, script: Record<string, ScriptStep[]> = {}) {
+  harness = await createEngineHarness({ script });
+  const handle = await startRun({ file: pipelineFile(harness), source }, harness.engine({ workspaces }));
+  return { handle, result: await handle.result() };
+}
+
+const workspaceEvents = (runId: string) => harness.events.filter((event) => event.runId === runId && event.type.startsWith('workspace.'));
+
+describe('issue 14: a run with a workspace', () => {
+  it('creates the session, commits each node before its checkpoint, records the heads in it, pushes per checkpoint and at the end', async () => {
+    const workspaces = new FakeWorkspaces();
+    const { handle, result } = await runWith(workspaces);
+    expect(result.state).toBe('completed');
+    expect(workspaces.calls[0]).toEqual({ call: 'create', runId: handle.runId });
+    expect(workspaces.commitsOf('commit').map((call) => call.scope)).toEqual(['start', 'a', 'b', 'done'].map((node) => ({ runId: handle.runId, node })));
+    const checkpoints = await Promise.all([1, 2, 3, 4].map((seq) => harness.store.getCheckpoint(handle.runId, seq)));
+    expect(checkpoints.map((checkpoint) => checkpoint?.context['internal.workspace.app'])).toEqual(['app-1', 'app-2', 'app-3', 'app-4']);
+    expect(workspaces.commitsOf('push').map((call) => call.event)).toEqual(['checkpoint', 'checkpoint', 'checkpoint', 'completion']);
+    // The workspace is opened before the first node, and the last push is recorded before the run's last event.
+    const types = eventTypes(harness.events, handle.runId);
+    expect(types.indexOf('workspace.opened')).toBeLessThan(types.indexOf('node.started'));
+    expect(types.slice(-4)).toEqual(['workspace.pushed', 'node.completed', 'checkpoint.saved', 'run.completed']);
+    expect(workspaceEvents(handle.runId)[0]).toMatchObject({ type: 'workspace.opened', resumed: false, repos: { app: { branch: `orchestra/G/${handle.runId}`, path: '/ws/app', sha: 'app-0' } } });
+  });
+
+  it('nodes get the workspace; a failed push is reported and the run still completes', async () => {
+    const workspaces = new FakeWorkspaces({ push: (_event, repo) => ({ repo, branch: 'b', pushed: false, error: 'remote unreachable' }) });
+    const { handle, result } = await runWith(workspaces);
+    expect(result.state).toBe('completed');
+    expect(harness.handler.inputs.every((input) => input.run.workspace?.primary === '/ws/app')).toBe(true);
+    const failures = workspaceEvents(handle.runId).filter((event) => event.type === 'workspace.push_failed');
+    expect(failures.at(-1)).toMatchObject({ repo: 'app', on: 'completion', error: 'remote unreachable' });
+  });
+
+  it('a workspace that cannot be created fails the run with its message and hint, before any node', async () => {
+    const error = new OrchestraError(ErrorCode.GIT, 'workspace repo "app": /x is not a git repository.', { hint: 'Run git init there.' });
+    const { handle, result } = await runWith(new FakeWorkspaces({ createError: error }));
+    expect(result).toMatchObject({ state: 'failed', error: { message: expect.stringContaining('is not a git repository. [E_GIT] Run git init there.') } });
+    expect(harness.handler.order).toEqual([]);
+    expect(await harness.store.getRun(handle.runId)).toMatchObject({ state: 'failed' });
+  });
+
+  it('replay creates a new session at the heads of its checkpoint', async () => {
+    const workspaces = new FakeWorkspaces();
+    const { handle } = await runWith(workspaces);
+    const replay = await replayRun(handle.runId, 2, harness.engine({ workspaces }));
+    expect((await replay.result()).state).toBe('completed');
+    expect(workspaces.calls.filter((call) => call.call === 'create').at(-1)).toEqual({ call: 'create', runId: replay.runId, at: { app: 'app-2' } });
+    expect(workspaceEvents(replay.runId)[0]).toMatchObject({ type: 'workspace.opened', repos: { app: { sha: 'app-2' } } });
+  });
+
+  it('resume reopens the session at the last checkpoint\'s heads and announces the rescued work', async () => {
+    let announce!: (input: HandlerInput) => void;
+    const started = new Promise<HandlerInput>((resolve) => (announce = resolve));
+    const block: ScriptStep = (input) =>
+      new Promise((resolve) => {
+        input.signal.addEventListener('abort', () => resolve({ status: 'fail', failureReason: 'aborted' }), { once: true });
+        announce(input);
+      });
+    const rescued = [{ repo: 'app', ref: 'refs/orchestra/rescue/r/1', sha: 'stray' }];
+    const workspaces = new FakeWorkspaces({ rescued });
+    harness = await createEngineHarness({ script: { b: [block, { status: 'success' }] } });
+    const controller = new AbortController();
+    const handle = await startRun({ file: pipelineFile(harness), source }, harness.engine({ workspaces, signal: controller.signal }));
+    await whenStarted(started, handle);
+    controller.abort(new Error('Ctrl-C'));
+    expect((await handle.result()).state).toBe('interrupted');
+
+    const resumed = await resumeRun(handle.runId, harness.engine({ workspaces }));
+    expect((await resumed.result()).state).toBe('completed');
+    expect(workspaces.calls.find((call) => call.call === 'reopen')).toEqual({ call: 'reopen', runId: handle.runId, at: { app: 'app-2' } });
+    const afterResume = workspaceEvents(handle.runId).filter((event) => event.type === 'workspace.rescued' || (event.type === 'workspace.opened' && event.resumed));
+    expect(afterResume).toMatchObject([{ type: 'workspace.rescued', repo: 'app', ref: 'refs/orchestra/rescue/r/1', sha: 'stray' }, { type: 'workspace.opened', resumed: true }]);
+  });
+
+  it('without workspaces nothing changes: no workspace on the nodes, no workspace events', async () => {
+    harness = await createEngineHarness();
+    const handle = await startRun({ file: pipelineFile(harness), source }, harness.engine());
+    expect((await handle.result()).state).toBe('completed');
+    expect(harness.handler.inputs.some((input) => input.run.workspace !== undefined)).toBe(false);
+    expect(workspaceEvents(handle.runId)).toEqual([]);
+  });
+});
