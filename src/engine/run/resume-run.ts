@@ -16,13 +16,22 @@ import { createProgress, progressFromCheckpoint } from './run-progress.js';
 import { childRunStarter } from './start-new-run.js';
 import type { RepoHeads } from '../../workspace/run-workspace/types.js';
 import { workspaceHeadsOf } from './workspace-heads.js';
+import { headsOfTurn } from './resume-turn.js';
+
+export interface ResumeOptions {
+  /**
+   * Issue 14: continue the interrupted agent node from its turn `turn`: the workspace goes back to
+   * the SHAs recorded with that turn (later work kept on a rescue ref) and the node runs again.
+   */
+  turn?: number;
+}
 
 /**
  * Continues an unfinished run from its latest checkpoint's next node (decision 8) with the restored
  * context, retry counts, completed nodes and outcomes, using the DOT source stored with the run.
  * Without a checkpoint it starts over at the start node.
  */
-export async function resumeExistingRun(runId: string, engine: ResolvedEngine): Promise<RunHandle> {
+export async function resumeExistingRun(runId: string, engine: ResolvedEngine, options: ResumeOptions = {}): Promise<RunHandle> {
   const { store, clock } = engine;
   const record = await requireRun(engine, runId);
   if (record.state === 'completed' || record.state === 'failed') {
@@ -39,6 +48,9 @@ export async function resumeExistingRun(runId: string, engine: ResolvedEngine): 
         hint: `Use \`orchestra replay ${runId} --checkpoint N\` to run it again from an earlier checkpoint.`,
       });
     }
+    const startAt = checkpoint?.nextNode ?? findStartNodes(graph)[0]!.id;
+    // `--turn T`: the files as turn T of the interrupted node left them, instead of the checkpoint's.
+    const at = options.turn === undefined ? atHeads(checkpoint?.context) : { at: await headsOfTurn(store, runId, startAt, checkpoint?.seq, options.turn) };
     const records = await store.listNodeRecords(runId);
     const lastIndex = records.reduce((max, node) => Math.max(max, node.index), 0);
     // Branch nodes finished under the checkpoint we resume from (issue 8.10): replayed, not run again.
@@ -67,13 +79,13 @@ export async function resumeExistingRun(runId: string, engine: ResolvedEngine): 
       startedAt: record.startedAt,
       events,
       progress: checkpoint ? progressFromCheckpoint(checkpoint) : createProgress(createInitialContext(graph, record.variables)),
-      startAt: checkpoint?.nextNode ?? findStartNodes(graph)[0]!.id,
+      startAt,
       ...(checkpoint?.nextNode ? { arrival: arrivalFromCheckpoint(graph, checkpoint.currentNode, checkpoint.nextNode) } : {}),
       degradeFull: true,
       lastIndex,
       recordedSteps,
       pipeline: record.pipeline,
-      ...(hasOwnWorkspace(record) && { workspaceOpening: { kind: 'reopen' as const, ...atHeads(checkpoint?.context) } }),
+      ...(hasOwnWorkspace(record) && { workspaceOpening: { kind: 'reopen' as const, ...at } }),
       startChildRun: childRunStarter(engine, runId, record.tenant),
     });
     return { runId, logsRoot: record.logsRoot, result: () => result };

@@ -23,6 +23,28 @@ async function runWith(workspaces: FakeWorkspaces, script: Record<string, Script
   return { handle, result: await handle.result() };
 }
 
+/** A run interrupted in node b after b reported agent turns `turns` (each with heads `turn-N`). */
+async function interruptedInB(workspaces: FakeWorkspaces, turns: number[] = []) {
+  let announce!: (input: HandlerInput) => void;
+  const started = new Promise<HandlerInput>((resolve) => (announce = resolve));
+  const block: ScriptStep = async (input) => {
+    for (const turn of turns) {
+      await input.services.emit({ type: 'agent.turn', node: 'b', turn, inputTokens: 1, outputTokens: 1, costUsd: 0, toolCalls: [], commits: { app: `turn-${turn}` } });
+    }
+    return new Promise((resolve) => {
+      input.signal.addEventListener('abort', () => resolve({ status: 'fail', failureReason: 'aborted' }), { once: true });
+      announce(input);
+    });
+  };
+  harness = await createEngineHarness({ script: { b: [block, { status: 'success' }] } });
+  const controller = new AbortController();
+  const handle = await startRun({ file: pipelineFile(harness), source }, harness.engine({ workspaces, signal: controller.signal }));
+  await whenStarted(started, handle);
+  controller.abort(new Error('Ctrl-C'));
+  expect((await handle.result()).state).toBe('interrupted');
+  return handle;
+}
+
 const workspaceEvents = (runId: string) => harness.events.filter((event) => event.runId === runId && event.type.startsWith('workspace.'));
 
 describe('issue 14: a run with a workspace', () => {
@@ -69,27 +91,31 @@ describe('issue 14: a run with a workspace', () => {
   });
 
   it('resume reopens the session at the last checkpoint\'s heads and announces the rescued work', async () => {
-    let announce!: (input: HandlerInput) => void;
-    const started = new Promise<HandlerInput>((resolve) => (announce = resolve));
-    const block: ScriptStep = (input) =>
-      new Promise((resolve) => {
-        input.signal.addEventListener('abort', () => resolve({ status: 'fail', failureReason: 'aborted' }), { once: true });
-        announce(input);
-      });
     const rescued = [{ repo: 'app', ref: 'refs/orchestra/rescue/r/1', sha: 'stray' }];
     const workspaces = new FakeWorkspaces({ rescued });
-    harness = await createEngineHarness({ script: { b: [block, { status: 'success' }] } });
-    const controller = new AbortController();
-    const handle = await startRun({ file: pipelineFile(harness), source }, harness.engine({ workspaces, signal: controller.signal }));
-    await whenStarted(started, handle);
-    controller.abort(new Error('Ctrl-C'));
-    expect((await handle.result()).state).toBe('interrupted');
+    const handle = await interruptedInB(workspaces);
 
     const resumed = await resumeRun(handle.runId, harness.engine({ workspaces }));
     expect((await resumed.result()).state).toBe('completed');
     expect(workspaces.calls.find((call) => call.call === 'reopen')).toEqual({ call: 'reopen', runId: handle.runId, at: { app: 'app-2' } });
     const afterResume = workspaceEvents(handle.runId).filter((event) => event.type === 'workspace.rescued' || (event.type === 'workspace.opened' && event.resumed));
     expect(afterResume).toMatchObject([{ type: 'workspace.rescued', repo: 'app', ref: 'refs/orchestra/rescue/r/1', sha: 'stray' }, { type: 'workspace.opened', resumed: true }]);
+  });
+
+  it('resume --turn T reopens at the heads recorded with turn T of the interrupted node and runs it again', async () => {
+    const workspaces = new FakeWorkspaces();
+    const handle = await interruptedInB(workspaces, [1, 2]);
+    const resumed = await resumeRun(handle.runId, harness.engine({ workspaces }), { turn: 1 });
+    expect((await resumed.result()).state).toBe('completed');
+    expect(workspaces.calls.find((call) => call.call === 'reopen')).toEqual({ call: 'reopen', runId: handle.runId, at: { app: 'turn-1' } });
+    expect(harness.handler.order.filter((node) => node === 'b')).toHaveLength(2);
+  });
+
+  it('resume --turn with a turn that was not recorded is refused, naming the recorded ones', async () => {
+    const workspaces = new FakeWorkspaces();
+    const handle = await interruptedInB(workspaces, [1, 2]);
+    await expect(resumeRun(handle.runId, harness.engine({ workspaces }), { turn: 5 })).rejects.toMatchObject({ message: `Run ${handle.runId} recorded no turn 5 of node "b" since its last checkpoint.`, hint: 'Recorded turns: 1, 2.' });
+    expect(await harness.store.getLease(handle.runId)).toBeUndefined();
   });
 
   it('without workspaces nothing changes: no workspace on the nodes, no workspace events', async () => {
