@@ -10,6 +10,7 @@ import type { Store } from '../../store/store.js';
 import type { CliIo } from '../cli-io.js';
 import { cliNotifier } from '../cli-notifier.js';
 import type { StoreLocation } from '../store-location.js';
+import { runWorkspacesFor } from '../../services/workspace/run-workspaces-for.js';
 
 /**
  * `type="workflow"` nodes of a run driven by this process (`run`, `run --detach`'s child, `resume`,
@@ -40,6 +41,7 @@ async function projectWorkflows(
 ): Promise<RunWorkflows> {
   const fileDir = dirname(settings.pipelineFile);
   const { config } = await loadConfig({ startDir: fileDir, env: io.env });
+  const workspaces = await runWorkspacesFor(config, { home: settings.location.home, env: io.env, logger: { ...log, debug() {} } });
   // The workflows' `import … from 'orchestra'` is this very module: one copy of the SDK and the runtime.
   const orchestraModule = (await import('../../index.js')) as Record<string, unknown>;
   return runNodeWorkflows({
@@ -53,5 +55,6 @@ async function projectWorkflows(
     runsDir: settings.location.runsDir,
     log,
     orchestraModule,
+    workspaces,
   });
 }
