@@ -6,8 +6,8 @@ import type { HandlerInput } from '../handler.js';
 /**
  * `AgentRequest.commitTurn` for a node of a run with a workspace (issue 14): a turn's files (absolute,
  * as the agent's tools resolved them) become paths relative to the primary worktree, files outside
- * it are left to the node's commit at its end, and a turn that wrote nothing commits nothing (its
- * heads are still recorded). A failed commit is logged and leaves the turn unrecorded: the node's
+ * it are dropped (another repo's worktree commits all its changes), and a turn that wrote nothing
+ * commits nothing (its heads are still recorded). A failed commit is logged and leaves the turn unrecorded: the node's
  * commit at its end takes the files.
  */
 export function turnCommitterFor(input: Pick<HandlerInput, 'run' | 'node' | 'services'>): AgentRequest['commitTurn'] {
@@ -17,10 +17,10 @@ export function turnCommitterFor(input: Pick<HandlerInput, 'run' | 'node' | 'ser
   return async function commitTurn(turn, files) {
     try {
       if (files === undefined) return await workspace.commit({ runId: input.run.id, node: input.node.id, turn });
+      if (files.length === 0) return await workspace.heads();
       primary ??= realpath(workspace.primary).catch(() => workspace.primary);
-      const inside = filesUnder(await primary, files);
-      if (inside.length === 0) return await workspace.heads();
-      return await workspace.commit({ runId: input.run.id, node: input.node.id, turn, files: inside });
+      // Files in another repo's worktree are that repo's: it commits everything that changed in it.
+      return await workspace.commit({ runId: input.run.id, node: input.node.id, turn, files: filesUnder(await primary, files) });
     } catch (error) {
       input.services.logger.warn('could not commit an agent turn; the node\'s commit at its end takes its files', { node: input.node.id, turn, error: String(error) });
       return undefined;
