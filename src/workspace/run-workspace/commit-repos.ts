@@ -20,7 +20,7 @@ export async function commitRepos(checkouts: readonly RepoCheckout[], primary: R
     const result = await commitTurn({
       worktree: checkout.worktree,
       files,
-      message: ({ files: staged, diff }) => turnMessage(o.writeMessage, { diff, files: staged, node: scope.node, turn: scope.turn }, o.messageTimeoutMs, o.logger),
+      message: ({ files: staged, diff }) => turnMessage(o.writeMessage, { diff, files: staged, node: scope.node, turn: scope.turn }, { timeoutMs: o.messageTimeoutMs, clock: o.clock, logger: o.logger }),
       trailers: { runId: scope.runId, node: scope.node, ...(scope.turn !== undefined && { turn: scope.turn }) },
     });
     if (result.sha !== undefined) o.logger.debug('Committed a turn.', { repo: checkout.repo.name, sha: result.sha, files: result.files.length });

@@ -12,7 +12,7 @@ import type { RunWorkspace } from './types.js';
 let fx: WorkspaceFixture;
 beforeAll(async () => {
   fx = await workspaceFixture(['api', 'web']);
-  await fx.repos[0]!.commit({ 'src/app.ts': 'export const a = 1;\n' }, 'app');
+  await fx.repos[0]!.commit({ 'src/app.ts': 'export const a = 1;\n', '.gitignore': '*.log\n' }, 'app');
 });
 afterAll(cleanupTemp);
 
@@ -109,15 +109,26 @@ describe('issue 14: run workspaces: create, commit, replay', () => {
     await ws.commit({ runId: 'r8', node: 'b', turn: 1 });
     await writeFile(join(ws.primary, 'kept.txt'), 'edited, uncommitted\n');
     await writeFile(join(ws.primary, 'untracked.txt'), 'never added\n');
+    await writeFile(join(ws.primary, 'build.log'), 'ignored: a cache, not work\n');
 
+    const user = await userCheckout(fx.repos[0]!);
     const { workspace, rescued } = await workspaces.reopen({ runId: 'r8', pipeline: 'build', at: checkpoint });
+    expect(await userCheckout(fx.repos[0]!)).toEqual(user);
     expect(await workspace.heads()).toEqual(checkpoint);
-    expect(await filesOf(workspace.primary)).toEqual({ 'README.md': '# test\n', 'src/app.ts': 'export const a = 1;\n', 'kept.txt': 'at the checkpoint\n' });
+    // Ignored files stay (git clean without -x): they are not on the rescue ref, so removing them would lose them.
+    expect(await filesOf(workspace.primary)).toEqual({
+      'README.md': '# test\n',
+      '.gitignore': '*.log\n',
+      'src/app.ts': 'export const a = 1;\n',
+      'kept.txt': 'at the checkpoint\n',
+      'build.log': 'ignored: a cache, not work\n',
+    });
     expect(rescued).toEqual([{ repo: 'api', ref: 'refs/orchestra/rescue/r8/1', sha: expect.stringMatching(/^[0-9a-f]{40}$/) }]);
     const show = (path: string) => runGit(ws.primary, ['show', `${rescued[0]!.sha}:${path}`]);
     expect(await show('stray.txt')).toBe('committed after the checkpoint\n');
     expect(await show('kept.txt')).toBe('edited, uncommitted\n');
     expect(await show('untracked.txt')).toBe('never added\n');
+    await expect(show('build.log')).rejects.toThrow();
 
     // A second resume with nothing new keeps nothing; new stray work goes to the next number.
     expect((await workspaces.reopen({ runId: 'r8', pipeline: 'build', at: checkpoint })).rescued).toEqual([]);

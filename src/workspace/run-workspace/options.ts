@@ -1,4 +1,5 @@
 import type { ResolvedRepo } from '../../config/config-types.js';
+import { systemClock, type Clock } from '../../core/clock.js';
 import { ErrorCode, OrchestraError } from '../../core/errors.js';
 import { silentLogger, type Logger } from '../../core/logger.js';
 import type { CommitMessageWriter } from './types.js';
@@ -15,6 +16,8 @@ export interface RunWorkspacesOptions {
   /** How long one push (or the remote look-up before it) may take. Default 60 s. */
   pushTimeoutMs?: number;
   logger?: Logger;
+  /** Times the message writer's timeout (the engine's clock, so a fake one drives it in tests). */
+  clock?: Clock;
 }
 
 /** The options with their defaults, the repos as a non-empty list in config order. */
@@ -25,6 +28,7 @@ export interface ResolvedRunWorkspacesOptions {
   messageTimeoutMs: number;
   pushTimeoutMs: number;
   logger: Logger;
+  clock: Clock;
 }
 
 export function resolveRunWorkspacesOptions(o: RunWorkspacesOptions): ResolvedRunWorkspacesOptions {
@@ -41,6 +45,7 @@ export function resolveRunWorkspacesOptions(o: RunWorkspacesOptions): ResolvedRu
     messageTimeoutMs: o.messageTimeoutMs ?? 20_000,
     pushTimeoutMs: o.pushTimeoutMs ?? 60_000,
     logger: o.logger ?? silentLogger,
+    clock: o.clock ?? systemClock,
   };
 }
 
