@@ -4,18 +4,13 @@ import type { HandlerInput } from '../handler.js';
 import { replayRun, resumeRun, startRun } from '../runner.js';
 import { createEngineHarness, eventTypes, pipelineFile, whenStarted, type EngineHarness } from '../testing/engine-harness.js';
 import { FakeWorkspaces } from '../testing/fake-workspaces.js';
+import { linearDot } from '../testing/linear-dot.js';
 import type { ScriptStep } from '../testing/scripted-handler.js';
 
 let harness: EngineHarness;
 afterEach(async () => harness?.cleanup());
 
-const source = `digraph G {
-  start [shape=Mdiamond]
-  a
-  b
-  done [shape=Msquare]
-  start -> a -> b -> done
-}`;
+const source = linearDot('G', ['a', 'b']);
 
 async function runWith(workspaces: FakeWorkspaces, script: Record<string, ScriptStep[]> = {}) {
   harness = await createEngineHarness({ script });
@@ -53,7 +48,7 @@ describe('issue 14: a run with a workspace', () => {
     const { handle, result } = await runWith(workspaces);
     expect(result.state).toBe('completed');
     expect(workspaces.calls[0]).toEqual({ call: 'create', runId: handle.runId });
-    expect(workspaces.commitsOf('commit').map((call) => call.scope)).toEqual(['start', 'a', 'b', 'done'].map((node) => ({ runId: handle.runId, node })));
+    expect(workspaces.commitsOf('commit').map((call) => call.scope)).toEqual(['start', 'a', 'b', 'exit'].map((node) => ({ runId: handle.runId, node })));
     const checkpoints = await Promise.all([1, 2, 3, 4].map((seq) => harness.store.getCheckpoint(handle.runId, seq)));
     expect(checkpoints.map((checkpoint) => checkpoint?.context['internal.workspace.app'])).toEqual(['app-1', 'app-2', 'app-3', 'app-4']);
     expect(workspaces.commitsOf('push').map((call) => call.event)).toEqual(['checkpoint', 'checkpoint', 'checkpoint', 'completion']);

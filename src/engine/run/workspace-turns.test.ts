@@ -8,6 +8,7 @@ import { filesOfCommit, userCheckout, workspaceFixture } from '../../workspace/t
 import { createDefaultRegistry } from '../handlers/index.js';
 import { startRun } from '../runner.js';
 import { createEngineHarness, pipelineFile, type EngineHarness } from '../testing/engine-harness.js';
+import { linearDot } from '../testing/linear-dot.js';
 
 let server: FakeModelServer;
 let harness: EngineHarness;
@@ -38,12 +39,7 @@ function agentBackend(): AgentBackend {
   };
 }
 
-const source = `digraph Turns {
-  start [shape=Mdiamond]
-  fix   [prompt="Write the files in $workspace.app"]
-  exit  [shape=Msquare]
-  start -> fix -> exit
-}`;
+const source = linearDot('Turns', ['fix [prompt="Write the files in $workspace.app"]']);
 
 describe('issue 14: an agent node in a real workspace', () => {
   it('commits each turn\'s files on the session branch with the turn trailer and records the heads with agent.turn', async () => {
