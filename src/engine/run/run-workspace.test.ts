@@ -1,6 +1,9 @@
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { OrchestraError, ErrorCode } from '../../core/errors.js';
 import type { HandlerInput } from '../handler.js';
+import { createPipelineHandler } from '../handlers/pipeline/pipeline-handler.js';
 import { replayRun, resumeRun, startRun } from '../runner.js';
 import { createEngineHarness, eventTypes, pipelineFile, whenStarted, type EngineHarness } from '../testing/engine-harness.js';
 import { FakeWorkspaces } from '../testing/fake-workspaces.js';
@@ -119,5 +122,23 @@ describe('issue 14: a run with a workspace', () => {
     expect((await handle.result()).state).toBe('completed');
     expect(harness.handler.inputs.some((input) => input.run.workspace !== undefined)).toBe(false);
     expect(workspaceEvents(handle.runId)).toEqual([]);
+  });
+});
+
+describe('issue 14: a child run and the workspace', () => {
+  it('works and commits in its parent\'s worktrees, with no session of its own', async () => {
+    const workspaces = new FakeWorkspaces();
+    harness = await createEngineHarness();
+    await writeFile(join(harness.runsDir, 'child.dot'), linearDot('Child', ['inner']));
+    harness.registry.register('pipeline', createPipelineHandler());
+    const parent = linearDot('Parent', ['sub [type="pipeline", pipeline="child.dot"]']);
+    const handle = await startRun({ file: pipelineFile(harness), source: parent }, harness.engine({ workspaces }));
+    expect((await handle.result()).state).toBe('completed');
+    const child = (await harness.store.listRuns()).find((run) => run.parentRunId === handle.runId)!;
+    expect(workspaces.calls.filter((call) => call.call === 'create')).toEqual([{ call: 'create', runId: handle.runId }]);
+    expect(harness.handler.inputs.find((input) => input.node.id === 'inner')?.run).toMatchObject({ id: child.id, baseDir: harness.runsDir, workspace: { primary: '/ws/app' } });
+    const commits = workspaces.commitsOf('commit').map((call) => `${call.scope?.runId === child.id ? 'child' : 'parent'}:${call.scope?.node}`);
+    expect(commits).toEqual(['parent:start', 'child:start', 'child:inner', 'child:exit', 'parent:sub', 'parent:exit']);
+    expect(await harness.store.readEvents(child.id, 0).then((events) => events.filter((event) => event.type.startsWith('workspace.')))).toEqual([]);
   });
 });
