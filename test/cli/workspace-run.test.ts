@@ -1,7 +1,8 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { startFakeModelServer, type FakeModelServer } from '../support/fake-model-server/index.js';
 import { createWorkspace, type Workspace } from '../../src/cli/testing/run-cli.js';
 import { openHomeStore } from '../../src/cli/testing/seed-runs.js';
 import { assertBuilt, eventLine, eventually, killGroup, runBin, spawnCli } from './helpers/spawn-cli.js';
@@ -29,7 +30,7 @@ interface JsonEvent {
 const eventsOf = (stdout: string): JsonEvent[] => stdout.trimEnd().split('\n').map((line) => JSON.parse(line) as JsonEvent);
 const opened = (events: JsonEvent[]) => events.find((event) => event.type === 'workspace.opened')!.repos!.app!;
 
-function setUp(remoteUrl?: string, push = 'on_completion') {
+function setUp(remoteUrl?: string, push = 'on_completion', head = '') {
   app = join(ws.dir, 'app');
   remote = join(ws.dir, 'remote.git');
   mkdirSync(app);
@@ -41,7 +42,7 @@ function setUp(remoteUrl?: string, push = 'on_completion') {
   git(app, 'commit', '--quiet', '-m', 'initial');
   git(ws.dir, 'init', '--quiet', '--bare', remote);
   git(app, 'remote', 'add', 'origin', remoteUrl ?? remote);
-  ws.write('orchestra.yaml', `workspace:\n  repos:\n    app:\n      path: app\n      push: ${push}\n`);
+  ws.write('orchestra.yaml', `${head}workspace:\n  repos:\n    app:\n      path: app\n      push: ${push}\n`);
 }
 
 const pipeline = (slow = '') => `digraph WS {
@@ -53,6 +54,12 @@ const pipeline = (slow = '') => `digraph WS {
   start -> one -> ${slow ? 'slow -> ' : ''}two -> exit
 }
 `;
+
+let server: FakeModelServer;
+beforeAll(async () => {
+  server = await startFakeModelServer();
+});
+afterAll(() => server.close());
 
 beforeEach(() => {
   assertBuilt();
@@ -172,5 +179,19 @@ describe('issue 14: orchestra run with a workspace repo', () => {
     // The replay ran `two` again on its own branch; the first run's branch is unchanged.
     expect(git(app, 'log', '--format=%(trailers:key=Orchestra-Node,valueonly)', `${atTwo}..${session.branch}`).split('\n').filter(Boolean)).toEqual(['two']);
     expect(git(app, 'rev-parse', `orchestra/WS/${runId}`)).toBe(firstHead);
+  });
+
+  it('an agent node commits each turn with a message by the cheap model', async () => {
+    setUp(undefined, 'never', `backend: agent\nproviders:\n  default: anthropic\n  anthropic:\n    base_url: ${server.anthropicBaseUrl}\n    models:\n      cheap: claude-haiku-4-5\n`);
+    ws.write('agent.dot', 'digraph Agent {\n  start [shape=Mdiamond]\n  exit [shape=Msquare]\n  fix [prompt="Write a.txt"]\n  start -> fix -> exit\n}\n');
+    server.script([{ toolCalls: [{ name: 'write_file', input: { path: 'a.txt', content: 'one' } }] }, { text: 'Add a.txt saying one' }, { text: 'done' }]);
+    const run = await runBin(['run', 'agent.dot', '--json'], { cwd: ws.dir, home: ws.home, env: { ANTHROPIC_API_KEY: 'sk-test' } });
+    expect(run.code, run.stderr).toBe(0);
+    const events = eventsOf(run.stdout);
+    const turn = events.find((event) => event.type === 'agent.turn') as JsonEvent & { commits: Record<string, string> };
+    const message = git(app, 'log', '-1', '--format=%B', turn.commits['app']!);
+    expect(message).toBe(`Add a.txt saying one\n\nOrchestra-Run: ${events[0]!.runId}\nOrchestra-Node: fix\nOrchestra-Turn: 1`);
+    expect(git(app, 'show', `${turn.commits['app']}:a.txt`)).toBe('one');
+    expect(JSON.stringify(server.requests[1]!.body)).toContain('claude-haiku-4-5');
   });
 });
