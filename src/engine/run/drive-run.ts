@@ -14,7 +14,7 @@ import type { RunProgress } from './run-progress.js';
 import { flushMirror, RunMirror } from './run-mirror.js';
 import type { Frame, RunScope } from './run-scope.js';
 import { StageVisits } from './stage-visits.js';
-import { openRunWorkspace, type WorkspaceOpening } from './run-workspace-open.js';
+import { announceWorkspace, type WorkspaceOpening } from './run-workspace-open.js';
 import { setWorkspaceHeads } from './workspace-heads.js';
 import { WorkspacePushes } from './workspace-pushes.js';
 
@@ -30,10 +30,8 @@ export type DriveSetup = Pick<RunScope, 'engine' | 'runId' | 'graph' | 'logsRoot
   lastIndex: number;
   /** The run directory is new (a new run): no stage directory holds an earlier visit yet. */
   freshRunDir?: boolean;
-  /** How the run's workspace opens when the engine has `workspaces` (issue 14); absent: no workspace (a child run). */
+  /** The run's workspace (issue 14), opened by the way in; absent: the run works in its directory. */
   workspaceOpening?: WorkspaceOpening;
-  /** The run record's pipeline name (session branches are named after it); default the graph's. */
-  pipeline?: string;
 };
 
 /**
@@ -59,15 +57,11 @@ export async function driveRun(setup: DriveSetup): Promise<RunResult> {
 
   let result: RunResult;
   try {
-    const opened = await openWorkspace(scope, setup).then(() => undefined, (error: unknown) => ({ error }));
-    if (opened) {
-      result = await recordCrash(scope, opened.error, 'The run\'s workspace could not be opened');
-    } else {
-      const end = await runMainLoop(scope, frame, setup.startAt, setup.arrival);
-      await processesEnded(scope);
-      await pushesAtEnd(scope, end);
-      result = await recordEnd(scope, end, lease.lost, controller.signal.reason);
-    }
+    await useWorkspace(scope, setup);
+    const end = await runMainLoop(scope, frame, setup.startAt, setup.arrival);
+    await processesEnded(scope);
+    await pushesAtEnd(scope, end);
+    result = await recordEnd(scope, end, lease.lost, controller.signal.reason);
   } catch (error) {
     result = await recordCrash(scope, error);
   } finally {
@@ -82,7 +76,7 @@ export async function driveRun(setup: DriveSetup): Promise<RunResult> {
 
 function createScope(setup: DriveSetup, signal: AbortSignal): RunScope {
   let index = setup.lastIndex;
-  const { workspaceOpening: _opening, pipeline: _pipeline, ...facts } = setup;
+  const { workspaceOpening: _opening, ...facts } = setup;
   const scope: RunScope = {
     ...facts,
     startNodeId: findStartNodes(setup.graph)[0]?.id ?? setup.startAt,
@@ -99,20 +93,15 @@ function createScope(setup: DriveSetup, signal: AbortSignal): RunScope {
   return scope;
 }
 
-/** Issue 14: the session worktrees (created, or reopened at the checkpoint's heads), their heads in the context. */
-async function openWorkspace(scope: RunScope, setup: DriveSetup): Promise<void> {
-  const { workspaces } = scope.engine;
+/** Issue 14: the run's session worktrees recorded, their pushes set up, their heads in the context. */
+async function useWorkspace(scope: RunScope, setup: DriveSetup): Promise<void> {
   const opening = setup.workspaceOpening;
-  if (opening?.kind === 'inherit') {
-    scope.workspace = opening.workspace;
-    return;
-  }
-  if (!workspaces || !opening) return;
-  const pipeline = setup.pipeline ?? scope.graph.name;
-  const workspace = await openRunWorkspace({ workspaces, events: scope.events, runId: scope.runId, pipeline, opening });
-  scope.workspace = workspace;
-  scope.pushes = new WorkspacePushes(workspace, scope.events, scope.engine.logger, scope.runId);
-  setWorkspaceHeads(setup.progress.context, await workspace.heads());
+  if (!opening) return;
+  scope.workspace = opening.workspace;
+  if (opening.kind === 'inherit') return;
+  await announceWorkspace(scope.events, opening);
+  scope.pushes = new WorkspacePushes(opening.workspace, scope.events, scope.engine.logger, scope.runId);
+  setWorkspaceHeads(setup.progress.context, await opening.workspace.heads());
 }
 
 /** A run that ends without a committed last checkpoint: its pushes are recorded before its last event. */
@@ -156,11 +145,9 @@ async function recordEnd(scope: RunScope, end: LoopEnd, leaseLost: boolean, reas
 }
 
 /** A bug or a store failure: try to leave the run marked failed, and say what happened. */
-async function recordCrash(scope: RunScope, error: unknown, what?: string): Promise<RunResult> {
+async function recordCrash(scope: RunScope, error: unknown): Promise<RunResult> {
   const code = isOrchestraError(error) ? error.code : ErrorCode.INTERNAL;
-  // An expected failure (`what` says which) keeps its hint: it tells the user what to do.
-  const hint = what !== undefined && isOrchestraError(error) && error.hint ? ` ${error.hint}` : '';
-  const message = `${what ?? 'The engine stopped on an unexpected error'}: ${errorText(error)}${hint}`;
+  const message = `The engine stopped on an unexpected error: ${errorText(error)}`;
   const now = scope.engine.clock.now();
   scope.engine.logger.error(message, { runId: scope.runId, stack: error instanceof Error ? error.stack : undefined });
   try {

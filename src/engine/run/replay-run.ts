@@ -2,7 +2,8 @@ import { dirname } from 'node:path';
 import { ErrorCode, OrchestraError } from '../../core/errors.js';
 import { driveRun } from './drive-run.js';
 import type { ResolvedEngine } from './engine-options.js';
-import { openRun } from './open-run.js';
+import { newRunId, openRun } from './open-run.js';
+import { acquireRunWorkspace } from './run-workspace-open.js';
 import { arrivalFromCheckpoint } from './node-step.js';
 import { prepareGraph } from './prepare-graph.js';
 import { atHeads, hasOwnWorkspace, requireRun } from './resume-run.js';
@@ -37,6 +38,9 @@ export async function replayFromCheckpoint(runId: string, seq: number, engine: R
     });
   }
   const graph = prepareGraph(record.source, record.file, record.variables, engine.registry, engine.logger);
+  const newId = overrides.runId ?? newRunId(engine);
+  // A new session branch at the files of checkpoint `seq` (issue 14), before the new run exists.
+  const workspaceOpening = engine.workspaces && hasOwnWorkspace(record) ? await acquireRunWorkspace(engine.workspaces, { runId: newId, pipeline: record.pipeline }, { kind: 'create', ...atHeads(source.context) }) : undefined;
   const opened = await openRun(engine, {
     graph,
     source: record.source,
@@ -48,7 +52,7 @@ export async function replayFromCheckpoint(runId: string, seq: number, engine: R
     parentCheckpoint: seq,
     fromCheckpoint: seq,
     tenant: record.tenant,
-    ...(overrides.runId !== undefined && { runId: overrides.runId }),
+    runId: newId,
   });
   const progress = { ...progressFromCheckpoint(source), checkpointSeq: 0 };
   const first = toCheckpoint(progress, source.currentNode, source.nextNode, clock.now());
@@ -69,9 +73,7 @@ export async function replayFromCheckpoint(runId: string, seq: number, engine: R
     arrival: arrivalFromCheckpoint(graph, source.currentNode, source.nextNode),
     degradeFull: true,
     lastIndex: 0,
-    pipeline: record.pipeline,
-    // A new session branch, starting at the files of checkpoint `seq` (issue 14).
-    ...(hasOwnWorkspace(record) && { workspaceOpening: { kind: 'create' as const, ...atHeads(source.context) } }),
+    ...(workspaceOpening && { workspaceOpening }),
     startChildRun: childRunStarter(engine, opened.runId, record.tenant),
   });
   return { runId: opened.runId, logsRoot: opened.logsRoot, result: () => result };

@@ -17,6 +17,7 @@ import { childRunStarter } from './start-new-run.js';
 import type { RepoHeads } from '../../workspace/run-workspace/types.js';
 import { workspaceHeadsOf } from './workspace-heads.js';
 import { headsOfTurn } from './resume-turn.js';
+import { acquireRunWorkspace } from './run-workspace-open.js';
 
 export interface ResumeOptions {
   /**
@@ -51,6 +52,8 @@ export async function resumeExistingRun(runId: string, engine: ResolvedEngine, o
     const startAt = checkpoint?.nextNode ?? findStartNodes(graph)[0]!.id;
     // `--turn T`: the files as turn T of the interrupted node left them, instead of the checkpoint's.
     const at = options.turn === undefined ? atHeads(checkpoint?.context) : { at: await headsOfTurn(store, runId, startAt, checkpoint?.seq, options.turn) };
+    // Under the lease, before anything is written: a workspace that cannot be reopened leaves the run as it was.
+    const workspaceOpening = engine.workspaces && hasOwnWorkspace(record) ? await acquireRunWorkspace(engine.workspaces, { runId, pipeline: record.pipeline }, { kind: 'reopen', ...at }) : undefined;
     const records = await store.listNodeRecords(runId);
     const lastIndex = records.reduce((max, node) => Math.max(max, node.index), 0);
     // Branch nodes finished under the checkpoint we resume from (issue 8.10): replayed, not run again.
@@ -84,8 +87,7 @@ export async function resumeExistingRun(runId: string, engine: ResolvedEngine, o
       degradeFull: true,
       lastIndex,
       recordedSteps,
-      pipeline: record.pipeline,
-      ...(hasOwnWorkspace(record) && { workspaceOpening: { kind: 'reopen' as const, ...at } }),
+      ...(workspaceOpening && { workspaceOpening }),
       startChildRun: childRunStarter(engine, runId, record.tenant),
     });
     return { runId, logsRoot: record.logsRoot, result: () => result };

@@ -1,45 +1,38 @@
 import type { WorkspaceRepoState } from '../../core/events.js';
-import type { RepoHeads, RunWorkspace, RunWorkspaces } from '../../workspace/run-workspace/types.js';
+import type { RepoHeads, RescuedWork, RunWorkspace, RunWorkspaces } from '../../workspace/run-workspace/types.js';
 import type { EventLog } from './event-log.js';
 
 /**
- * How a run gets its workspace (issue 14): a new run creates its session branches (a replay at its
- * checkpoint's heads); a resumed one reopens them, back at its last checkpoint's heads.
+ * A run's workspace as driveRun gets it (issue 14): opened by the way in before the run is driven
+ * (so that a repo that is not a git repository is an error of `run`, `resume` or `replay`, like a bad
+ * pipeline, before anything starts), or a child run's parent's worktrees.
  */
 export type WorkspaceOpening =
-  | { kind: 'create'; at?: RepoHeads }
-  | { kind: 'reopen'; at?: RepoHeads }
+  | { kind: 'opened'; workspace: RunWorkspace; rescued: RescuedWork[]; resumed: boolean }
   /** A child run: its parent node's worktrees, nothing opened, nothing pushed (the parent does both). */
   | { kind: 'inherit'; workspace: RunWorkspace };
 
-export interface OpenWorkspaceSpec {
-  workspaces: RunWorkspaces;
-  events: EventLog;
-  runId: string;
-  /** The run record's pipeline name: it is part of the session branch's name. */
-  pipeline: string;
-  opening: Exclude<WorkspaceOpening, { kind: 'inherit' }>;
+/**
+ * A new run creates its session branches (a replay at its checkpoint's heads); a resumed one reopens
+ * them, back at `at` (its last checkpoint's heads, or a turn's), work after them kept on rescue refs.
+ */
+export async function acquireRunWorkspace(workspaces: RunWorkspaces, run: { runId: string; pipeline: string }, how: { kind: 'create' | 'reopen'; at?: RepoHeads | undefined }): Promise<WorkspaceOpening> {
+  const spec = { runId: run.runId, pipeline: run.pipeline, ...(how.at && { at: how.at }) };
+  if (how.kind === 'create') return { kind: 'opened', workspace: await workspaces.create(spec), rescued: [], resumed: false };
+  const { workspace, rescued } = await workspaces.reopen(spec);
+  return { kind: 'opened', workspace, rescued, resumed: true };
 }
 
 /**
- * Opens the run's workspace and records it: `workspace.rescued` for each piece of work a reopen kept
- * on a rescue ref, then `workspace.opened` with every repo's branch, worktree and HEAD. The events
- * are stored before they are announced (EventLog), so a crash after this leaves them recorded.
+ * Records the opened workspace: `workspace.rescued` for each piece of work kept on a rescue ref, then
+ * `workspace.opened` with every repo's branch, worktree and HEAD, stored before they are announced.
  */
-export async function openRunWorkspace(spec: OpenWorkspaceSpec): Promise<RunWorkspace> {
-  const { workspaces, events, runId, pipeline, opening } = spec;
-  const at = opening.at ? { at: opening.at } : {};
-  if (opening.kind === 'create') {
-    const workspace = await workspaces.create({ runId, pipeline, ...at });
-    await events.emit({ type: 'workspace.opened', repos: await repoStates(workspace), resumed: false });
-    return workspace;
-  }
-  const { workspace, rescued } = await workspaces.reopen({ runId, pipeline, ...at });
+export async function announceWorkspace(events: EventLog, opening: Extract<WorkspaceOpening, { kind: 'opened' }>): Promise<void> {
+  const { workspace, rescued, resumed } = opening;
   await events.emit([
     ...rescued.map((work) => ({ type: 'workspace.rescued' as const, repo: work.repo, ref: work.ref, sha: work.sha })),
-    { type: 'workspace.opened', repos: await repoStates(workspace), resumed: true },
+    { type: 'workspace.opened', repos: await repoStates(workspace), resumed },
   ]);
-  return workspace;
 }
 
 async function repoStates(workspace: RunWorkspace): Promise<Record<string, WorkspaceRepoState>> {

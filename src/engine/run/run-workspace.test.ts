@@ -71,12 +71,12 @@ describe('issue 14: a run with a workspace', () => {
     expect(failures.at(-1)).toMatchObject({ repo: 'app', on: 'completion', error: 'remote unreachable' });
   });
 
-  it('a workspace that cannot be created fails the run with its message and hint, before any node', async () => {
+  it('a workspace that cannot be created is an error of startRun: no run is recorded, no node runs', async () => {
     const error = new OrchestraError(ErrorCode.GIT, 'workspace repo "app": /x is not a git repository.', { hint: 'Run git init there.' });
-    const { handle, result } = await runWith(new FakeWorkspaces({ createError: error }));
-    expect(result).toMatchObject({ state: 'failed', error: { message: expect.stringContaining('is not a git repository. [E_GIT] Run git init there.') } });
+    harness = await createEngineHarness();
+    await expect(startRun({ file: pipelineFile(harness), source }, harness.engine({ workspaces: new FakeWorkspaces({ createError: error }) }))).rejects.toBe(error);
     expect(harness.handler.order).toEqual([]);
-    expect(await harness.store.getRun(handle.runId)).toMatchObject({ state: 'failed' });
+    expect(await harness.store.listRuns()).toEqual([]);
   });
 
   it('replay creates a new session at the heads of its checkpoint', async () => {

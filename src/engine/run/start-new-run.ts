@@ -5,11 +5,11 @@ import type { ChildRunHandle, ChildRunRequest } from '../handler.js';
 import { driveRun } from './drive-run.js';
 import type { ResolvedEngine } from './engine-options.js';
 import { createInitialContext } from './initial-context.js';
-import { openRun } from './open-run.js';
+import { newRunId, openRun } from './open-run.js';
 import { prepareGraph } from './prepare-graph.js';
 import type { RunHandle, StartRunRequest } from './run-handle.js';
 import { createProgress } from './run-progress.js';
-import type { WorkspaceOpening } from './run-workspace-open.js';
+import { acquireRunWorkspace, type WorkspaceOpening } from './run-workspace-open.js';
 import type { RunWorkspace } from '../../workspace/run-workspace/types.js';
 
 export interface NewRunRequest extends StartRunRequest {
@@ -34,6 +34,9 @@ export async function startNewRun(request: NewRunRequest, engine: ResolvedEngine
   const source = request.source ?? (await readPipelineFile(request.file));
   const variables = { ...(request.variables ?? {}) };
   const graph = prepareGraph(source, request.file, variables, engine.registry, engine.logger);
+  const runId = request.runId ?? newRunId(engine);
+  // Before the run exists: a workspace repo that is not a git repository is an error of `run`, nothing started.
+  const workspaceOpening = await openingFor(request, engine, { runId, pipeline: graph.name });
   const opened = await openRun(engine, {
     graph,
     source,
@@ -42,7 +45,7 @@ export async function startNewRun(request: NewRunRequest, engine: ResolvedEngine
     options: request.options ?? {},
     logsRoot: request.logsRoot,
     ...(request.parentRunId !== undefined ? { parentRunId: request.parentRunId } : {}),
-    ...(request.runId !== undefined ? { runId: request.runId } : {}),
+    runId,
     ...(request.tenant !== undefined ? { tenant: request.tenant } : {}),
   });
   const initialContext = createInitialContext(graph, variables);
@@ -59,16 +62,16 @@ export async function startNewRun(request: NewRunRequest, engine: ResolvedEngine
     degradeFull: false,
     lastIndex: 0,
     freshRunDir: true,
-    ...openingFor(request),
+    ...(workspaceOpening && { workspaceOpening }),
     startChildRun: childRunStarter(engine, opened.runId, request.tenant),
   });
   return { runId: opened.runId, logsRoot: opened.logsRoot, result: () => result, context: () => progress.context.snapshot() };
 }
 
 /** A new run creates its session; a child run works in its parent's worktrees (none without them). */
-function openingFor(request: NewRunRequest): { workspaceOpening?: WorkspaceOpening } {
-  if (request.parentRunId === undefined) return { workspaceOpening: { kind: 'create' } };
-  return request.workspace ? { workspaceOpening: { kind: 'inherit', workspace: request.workspace } } : {};
+async function openingFor(request: NewRunRequest, engine: ResolvedEngine, run: { runId: string; pipeline: string }): Promise<WorkspaceOpening | undefined> {
+  if (request.parentRunId !== undefined) return request.workspace ? { kind: 'inherit', workspace: request.workspace } : undefined;
+  return engine.workspaces ? acquireRunWorkspace(engine.workspaces, run, { kind: 'create' }) : undefined;
 }
 
 /**
