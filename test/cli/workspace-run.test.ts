@@ -194,4 +194,20 @@ describe('issue 14: orchestra run with a workspace repo', () => {
     expect(git(app, 'show', `${turn.commits['app']}:a.txt`)).toBe('one');
     expect(JSON.stringify(server.requests[1]!.body)).toContain('claude-haiku-4-5');
   });
+
+  it('a workspace repo that is not a git repository: a clear error naming it, no run started', async () => {
+    mkdirSync(join(ws.dir, 'plain'));
+    ws.write('orchestra.yaml', 'workspace:\n  repos:\n    app:\n      path: plain\n');
+    ws.write('ws.dot', pipeline());
+    const run = await runBin(['run', 'ws.dot', '--simulate'], { cwd: ws.dir, home: ws.home });
+    expect(run.code).not.toBe(0);
+    expect(run.stderr).toContain(`error[E_GIT]: Workspace repo app: ${join(ws.dir, 'plain')} is not a git repository.`);
+    expect(existsSync(join(ws.dir, 'plain', 'one.txt'))).toBe(false);
+    const store = await openHomeStore(ws.home);
+    try {
+      expect(await store.listRuns()).toEqual([]);
+    } finally {
+      await store.close();
+    }
+  });
 });
