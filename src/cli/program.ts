@@ -122,6 +122,7 @@ export function createProgram(ctx: CommandContext, setExitCode: (code: number) =
       .command('resume')
       .description('continue an interrupted run from its last checkpoint (nodes already completed are not run again)')
       .argument('<run>', 'a run id or prefix')
+      .option('--turn <t>', "continue the interrupted agent node from its turn T: its workspace files as that turn left them (`orchestra attach` shows the turns)")
       .option('--simulate', 'use the simulation backend (default: what the run started with)')
       .option('--auto-approve', 'answer every human gate with its first choice (default: what the run started with)')
       .option('--quiet', 'print only the result line')
