@@ -1,0 +1,2 @@
+export { cleanupWorkspaces } from './cleanup-workspaces.js';
+export type { CleanupItem, CleanupOptions, CleanupProblem, CleanupReport } from './cleanup-types.js';
