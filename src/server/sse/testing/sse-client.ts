@@ -31,9 +31,11 @@ export async function openSse(url: string, headers: Record<string, string> = {})
 async function read(body: ReadableStream<Uint8Array>, connection: SseConnection): Promise<void> {
   const decoder = new TextDecoder();
   let buffer = '';
+  // A reader rather than `for await`: with the DOM's types in the program (xterm's), ReadableStream has no async iterator.
+  const reader = body.getReader();
   try {
-    for await (const chunk of body) {
-      buffer += decoder.decode(chunk, { stream: true });
+    for (let next = await reader.read(); !next.done; next = await reader.read()) {
+      buffer += decoder.decode(next.value, { stream: true });
       let end: number;
       while ((end = buffer.indexOf('\n\n')) >= 0) {
         parseBlock(buffer.slice(0, end), connection);
