@@ -1,8 +1,5 @@
-import { loadConfig } from '../../config/index.js';
-import { parseDuration } from '../../core/duration.js';
-import { ErrorCode, ExitCode, isOrchestraError } from '../../core/errors.js';
-import { cleanupWorkspaces, workspacesDir } from '../../services/workspace/index.js';
-import { findProjectRoot } from '../../workspace/project-root.js';
+import { ExitCode } from '../../core/errors.js';
+import { cleanupProject } from '../../services/workspace/index.js';
 import { formatCleanupReport } from '../cleanup/format-cleanup.js';
 import type { CommandContext } from '../command-context.js';
 import { openCliStore } from '../store-location.js';
@@ -20,25 +17,10 @@ export interface CleanupCommandOptions {
  * cleaned (the others were).
  */
 export async function cleanupCommand(ctx: CommandContext, options: CleanupCommandOptions): Promise<number> {
-  const olderThanMs = options.olderThan === undefined ? 0 : parseDuration(options.olderThan, '--older-than');
-  const { config } = await loadConfig({ startDir: ctx.io.cwd, env: ctx.io.env });
-  const projectRoot = await findProjectRoot(ctx.io.cwd).catch((error: unknown) => {
-    if (isOrchestraError(error) && error.code === ErrorCode.NOT_A_PROJECT) return undefined;
-    throw error;
-  });
   const { store, location } = await openCliStore(ctx.io.env);
   try {
-    const report = await cleanupWorkspaces({
-      store,
-      repos: Object.values(config.workspace.repos),
-      worktreesRoot: workspacesDir(location.home),
-      home: location.home,
-      ...(projectRoot !== undefined && { projectRoot }),
-      now: Date.now(),
-      olderThanMs,
-      force: options.force === true,
-      dryRun: options.dryRun === true,
-    });
+    const input = { project: ctx.io.cwd, dryRun: options.dryRun === true, force: options.force === true, ...(options.olderThan !== undefined && { olderThan: options.olderThan }) };
+    const report = await cleanupProject({ store, home: location.home, env: ctx.io.env }, input, Date.now());
     ctx.io.stdout.write(options.json === true ? `${JSON.stringify(report)}\n` : `${formatCleanupReport(report, ctx.out)}\n`);
     return report.problems.length > 0 ? ExitCode.FAILED : ExitCode.OK;
   } finally {

@@ -18,6 +18,8 @@ export interface CleanupOptions {
   force?: boolean;
   /** Decide and report, remove nothing. */
   dryRun?: boolean;
+  /** Only this tenant's runs are judged (an API caller's); absent: every run (the local CLI). */
+  tenant?: string;
   /** Whether a lease owner is a dead local process (tests pass their own). */
   isDeadOwner?: (owner: string) => boolean;
 }

@@ -37,7 +37,7 @@ export async function cleanupWorkspaces(o: CleanupOptions): Promise<CleanupRepor
 
 /** Every stored run with whether a live process still drives it (its lease). */
 async function runsToJudge(o: CleanupOptions): Promise<RunToJudge[]> {
-  const records = (await o.store.listRuns()).filter((run) => run.damaged === undefined);
+  const records = (await o.store.listRuns()).filter((run) => run.damaged === undefined && (o.tenant === undefined || run.tenant === o.tenant));
   return Promise.all(
     records.map(async (record) => {
       const lease = record.state === 'running' ? await o.store.getLease(record.id) : undefined;
