@@ -1,13 +1,14 @@
 import { rmdir } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { ResolvedRepo } from '../../config/config-types.js';
+import { isOrchestraError } from '../../core/errors.js';
 import type { RunRecord } from '../../store/types.js';
 import { branchesWithPrefix, mergeTarget, remoteBranchCommits } from '../../workspace/branch-reach.js';
 import { canonicalPath } from '../../workspace/canonical-path.js';
 import { requireGitRepository } from '../../workspace/session-start.js';
 import { deleteBranch, listWorktrees, removeWorktree } from '../../workspace/worktrees.js';
 import { decideRunCleanup, runEligibility, type CleanupFlags, type RunFacts } from './cleanup-rules.js';
-import type { CleanupItem } from './cleanup-types.js';
+import type { CleanupItem, CleanupProblem } from './cleanup-types.js';
 import { branchFacts, findRunSession, worktreeFacts, type RepoState, type RunSession } from './run-session-facts.js';
 
 /** A stored run with what cleanup needs to judge it. */
@@ -29,10 +30,11 @@ export interface CleanupRepoOptions extends CleanupFlags {
  * judged by cleanup-rules.ts and removed as a whole (worktrees, then parallel branches, then the session
  * branch) or kept as a whole. Throws (E_GIT) only when the repo itself cannot be read.
  */
-export async function cleanupRepo(o: CleanupRepoOptions): Promise<{ removed: CleanupItem[]; kept: CleanupItem[] }> {
+export async function cleanupRepo(o: CleanupRepoOptions): Promise<{ removed: CleanupItem[]; kept: CleanupItem[]; problems: CleanupProblem[] }> {
   await requireGitRepository(o.repo);
   const removed: CleanupItem[] = [];
   const kept: CleanupItem[] = [];
+  const problems: CleanupProblem[] = [];
   const state = await readRepoState(o.repo, await canonicalPath(o.worktreesRoot));
   let remoteRead = false;
   for (const run of o.runs) {
@@ -57,10 +59,16 @@ export async function cleanupRepo(o: CleanupRepoOptions): Promise<{ removed: Cle
       kept.push({ ...item, reason: decision.reason });
       continue;
     }
-    if (!o.dryRun) await removeRunSession(o.repo, found, o.force, join(state.worktreesRoot, run.record.id));
-    removed.push({ ...item, reason: decision.reason });
+    const failure = o.dryRun ? undefined : await removeRunSession(o.repo, found, o.force, join(state.worktreesRoot, run.record.id)).then(() => undefined, (error: unknown) => error);
+    if (failure === undefined) {
+      removed.push({ ...item, reason: decision.reason });
+      continue;
+    }
+    // One run that git refuses to remove (a locked worktree, a file git cannot delete) does not stop the others.
+    if (!isOrchestraError(failure)) throw failure;
+    problems.push({ repo: o.repo.name, code: failure.code, message: `Run ${run.record.id}: ${failure.message}`, ...(failure.hint !== undefined && { hint: failure.hint }) });
   }
-  return { removed, kept };
+  return { removed, kept, problems };
 }
 
 async function readRepoState(repo: ResolvedRepo, worktreesRoot: string): Promise<RepoState & { baseName: string; remote: ReadonlyMap<string, readonly string[]> }> {

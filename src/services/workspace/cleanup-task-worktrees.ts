@@ -3,7 +3,7 @@ import { basename, dirname, join } from 'node:path';
 import { claimedTaskId } from '../../tasks/task-file-name.js';
 import { readTaskEntries } from '../../tasks/read-task-entries.js';
 import { canonicalPath } from '../../workspace/canonical-path.js';
-import { dirtyFiles } from '../../workspace/dirty-files.js';
+import { uncommittedPaths } from '../../workspace/dirty-files.js';
 import { worktreePathFor } from '../../workspace/worktree-path.js';
 import { listWorktrees, removeWorktree } from '../../workspace/worktrees.js';
 import { decideTaskWorktree } from './cleanup-rules.js';
@@ -34,7 +34,7 @@ export async function cleanupTaskWorktrees(o: CleanupTaskWorktreesOptions): Prom
     const id = Number(/^(\d+)-/.exec(basename(path))?.[1]);
     if (!Number.isSafeInteger(id)) continue;
     const present = entry.prunable !== true && existsSync(path);
-    const dirty = present ? (await dirtyFiles(path)).length : 0;
+    const dirty = present ? (await uncommittedPaths(path)).length : 0;
     const decision = decideTaskWorktree({ taskStatus: statuses.get(id), dirty }, o.force);
     if (decision === undefined) continue;
     const item: CleanupItem = { kind: 'task', repo: o.projectRoot, task: basename(path), branches: [], worktrees: [path], reason: decision.reason };

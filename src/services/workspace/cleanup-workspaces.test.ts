@@ -153,6 +153,17 @@ describe('issue 14: orchestra cleanup with real repositories and a bare remote',
     expect(existsSync(run.worktree)).toBe(false);
   });
 
+  it('issue 14: a run git refuses to remove (a locked worktree) is reported, and the other runs are still removed', async () => {
+    const w = await world();
+    const locked = await w.run('r-locked', { push: true });
+    await w.run('r-free', { push: true });
+    await w.repo.git(['worktree', 'lock', locked.worktree]);
+    const report = await w.clean();
+    expect(reasons(report).removed).toEqual({ 'r-free': 'pushed to origin' });
+    expect(report.problems).toEqual([expect.objectContaining({ repo: 'app', code: 'E_GIT', message: expect.stringContaining('Run r-locked: git worktree remove') })]);
+    expect(await w.hasBranch(locked.branch)).toBe(true);
+  });
+
   it('issue 14: parallel branch worktrees go with their run when merged into a pushed session, and keep it otherwise', async () => {
     const w = await world();
     const run = await w.run('r-fan');

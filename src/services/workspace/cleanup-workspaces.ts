@@ -22,6 +22,7 @@ export async function cleanupWorkspaces(o: CleanupOptions): Promise<CleanupRepor
     if (done === undefined) continue;
     report.removed.push(...done.removed);
     report.kept.push(...done.kept);
+    report.problems.push(...done.problems);
   }
   if (o.projectRoot !== undefined) {
     const root = o.projectRoot;

@@ -3,7 +3,7 @@ import { isAbsolute, join, relative } from 'node:path';
 import type { ResolvedRepo } from '../../config/config-types.js';
 import { commitsOnlyIn } from '../../workspace/branch-reach.js';
 import { canonicalPath } from '../../workspace/canonical-path.js';
-import { dirtyFiles } from '../../workspace/dirty-files.js';
+import { uncommittedPaths } from '../../workspace/dirty-files.js';
 import { sessionBranchName } from '../../workspace/session-worktree.js';
 import type { WorktreeEntry } from '../../workspace/worktree-list.js';
 import type { BranchFacts, WorktreeFacts } from './cleanup-rules.js';
@@ -83,7 +83,7 @@ export async function worktreeFacts(found: RunSession): Promise<WorktreeFacts[]>
   return Promise.all(
     found.worktrees.map(async (entry) => ({
       path: entry.path,
-      dirty: entry.prunable === true || !existsSync(entry.path) ? 0 : (await dirtyFiles(entry.path)).length,
+      dirty: entry.prunable === true || !existsSync(entry.path) ? 0 : (await uncommittedPaths(entry.path)).length,
     })),
   );
 }
