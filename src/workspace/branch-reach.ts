@@ -12,6 +12,18 @@ export async function branchesWithPrefix(dir: string, prefix: string): Promise<M
   return parseRefLines(out, `refs/heads/`, prefix);
 }
 
+/** Every rescue ref (`refs/orchestra/rescue/{runId}/{n}`, left by resumes) with its commit, by run id. */
+export async function rescueRefsByRun(dir: string): Promise<Map<string, Map<string, string>>> {
+  const out = await runGit(dir, ['for-each-ref', '--format=%(objectname) %(refname)', 'refs/orchestra/rescue/']);
+  const byRun = new Map<string, Map<string, string>>();
+  for (const [ref, sha] of parseRefLines(out, '', 'refs/orchestra/rescue/')) {
+    const runId = ref.split('/')[3];
+    if (runId === undefined) continue;
+    byRun.set(runId, (byRun.get(runId) ?? new Map<string, string>()).set(ref, sha));
+  }
+  return byRun;
+}
+
 /**
  * The commit of each branch under `prefix` on `remote`: its remote-tracking ref, overridden by what
  * `git ls-remote` says when the remote answers within `timeoutMs`. `reachable: false` when it did not

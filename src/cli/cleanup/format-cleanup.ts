@@ -30,10 +30,13 @@ export function formatCleanupReport(report: CleanupReport, p: Palette): string {
 /** `run 01hx… (demo) in app: orchestra/demo/01hx…, +1 parallel branch, 2 worktrees` or `task 3-fix: /path`. */
 export function describeItem(item: CleanupItem): string {
   if (item.kind === 'task') return `task ${item.task ?? '?'} of ${item.repo}: ${item.worktrees.join(', ')}`;
-  const [session, ...parallel] = item.branches;
+  const session = item.branches.find((name) => !name.includes('--') && !name.startsWith('refs/'));
+  const parallel = item.branches.filter((name) => name !== session && !name.startsWith('refs/')).length;
+  const rescues = item.branches.filter((name) => name.startsWith('refs/')).length;
   const parts = [
     ...(session !== undefined ? [session] : []),
-    ...(parallel.length > 0 ? [`+${plural(parallel.length, 'parallel branch', 'parallel branches')}`] : []),
+    ...(parallel > 0 ? [`+${plural(parallel, 'parallel branch', 'parallel branches')}`] : []),
+    ...(rescues > 0 ? [`+${plural(rescues, 'rescue ref')}`] : []),
     ...(item.worktrees.length > 0 ? [plural(item.worktrees.length, 'worktree')] : []),
   ];
   return `run ${item.runId ?? '?'} (${item.pipeline ?? '?'}) in ${item.repo}: ${parts.join(', ')}`;

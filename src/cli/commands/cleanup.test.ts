@@ -69,6 +69,7 @@ describe('issue 14: how cleanup names what it touched', () => {
   it.each([
     [{ kind: 'run', repo: 'api', runId: 'r1', pipeline: 'p', branches: ['orchestra/p/r1'], worktrees: [], reason: '' }, 'run r1 (p) in api: orchestra/p/r1'],
     [{ kind: 'run', repo: 'api', runId: 'r1', pipeline: 'p', branches: ['s', 's--a-0', 's--a-1'], worktrees: ['/w1', '/w2'], reason: '' }, 'run r1 (p) in api: s, +2 parallel branches, 2 worktrees'],
+    [{ kind: 'run', repo: 'api', runId: 'r1', pipeline: 'p', branches: ['s', 'refs/orchestra/rescue/r1/1'], worktrees: ['/w1'], reason: '' }, 'run r1 (p) in api: s, +1 rescue ref, 1 worktree'],
     [{ kind: 'task', repo: '/src/app', task: '3-fix', branches: [], worktrees: ['/h/worktrees/app-1/3-fix'], reason: '' }, 'task 3-fix of /src/app: /h/worktrees/app-1/3-fix'],
   ] as const)('issue 14: %j', (item, text) => expect(describeItem({ ...item, branches: [...item.branches], worktrees: [...item.worktrees] })).toBe(text));
 });

@@ -3,7 +3,8 @@ import { dirname, join } from 'node:path';
 import type { ResolvedRepo } from '../../config/config-types.js';
 import { isOrchestraError } from '../../core/errors.js';
 import type { RunRecord } from '../../store/types.js';
-import { branchesWithPrefix, mergeTarget, remoteBranchCommits } from '../../workspace/branch-reach.js';
+import { branchesWithPrefix, mergeTarget, remoteBranchCommits, rescueRefsByRun } from '../../workspace/branch-reach.js';
+import { runGit } from '../../workspace/run-git.js';
 import { canonicalPath } from '../../workspace/canonical-path.js';
 import { requireGitRepository } from '../../workspace/session-start.js';
 import { deleteBranch, listWorktrees, removeWorktree } from '../../workspace/worktrees.js';
@@ -80,6 +81,7 @@ async function readRepoState(repo: ResolvedRepo, worktreesRoot: string): Promise
     baseRef: target.ref,
     baseName: target.name,
     remote: new Map(),
+    rescues: await rescueRefsByRun(repo.path),
     worktreesRoot,
   };
 }
@@ -90,7 +92,10 @@ async function removeRunSession(repo: ResolvedRepo, found: RunSession, force: bo
     await removeWorktree({ root: repo.path, path: entry.path, force });
     await removeEmptyParents(entry.path, runDir);
   }
-  for (const branch of [...found.branches].reverse()) await deleteBranch(repo.path, branch.name);
+  for (const branch of [...found.branches].reverse()) {
+    if (branch.kind === 'rescue') await runGit(repo.path, ['update-ref', '-d', branch.name, branch.tip]);
+    else await deleteBranch(repo.path, branch.name);
+  }
 }
 
 /**

@@ -38,6 +38,8 @@ describe('issue 14: a run session is removed only when its work is safe elsewher
     ['parallel branch merged into a pushed session', [session({ notInBaseNorRemote: 0 }), parallel()], [], false, 'remove', 'pushed to origin'],
     ['parallel branch merged into an unsafe session', [session(), parallel()], [], false, 'keep', 'unpushed and unmerged: 2 commits; use --force'],
     ['parallel branch never merged', [session({ notInBase: 0, notInBaseNorRemote: 0 }), parallel({ notInSession: 1 })], [], false, 'keep', 'orchestra/p/r1--fan-0 unpushed and unmerged: 1 commit; use --force'],
+    ['rescue ref holding work found nowhere else', [session({ notInBaseNorRemote: 0 }), { name: 'refs/orchestra/rescue/r1/1', kind: 'rescue', notInBase: 2, notInBaseNorRemote: 2, notInSession: 2 }], [], false, 'keep', 'refs/orchestra/rescue/r1/1 unpushed and unmerged: 2 commits; use --force'],
+    ['rescue ref whose work was merged', [session({ notInBaseNorRemote: 0 }), { name: 'refs/orchestra/rescue/r1/1', kind: 'rescue', notInBase: 0, notInBaseNorRemote: 0, notInSession: 1 }], [], false, 'remove', 'pushed to origin'],
     ['no session branch left, only a worktree', [], [{ path: '/w/r1/api', dirty: 0 }], false, 'remove', 'its session branch is gone'],
   ] as const)('issue 14: %s → %s', (_, branches, worktrees, force, action, reason) => {
     expect(decideRunCleanup({ eligibility: eligible, branches, worktrees, where, force })).toEqual({ action, reason });

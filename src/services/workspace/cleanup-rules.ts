@@ -51,13 +51,16 @@ export function roughDuration(ms: number): string {
 /** What git says about one branch of a run; commit counts are of commits reachable from its tip. */
 export interface BranchFacts {
   name: string;
-  /** The session branch, or a parallel branch `{session}--{node}-{index}`. */
-  kind: 'session' | 'parallel';
+  /**
+   * The session branch, a parallel branch `{session}--{node}-{index}`, or a rescue ref
+   * `refs/orchestra/rescue/{runId}/{n}` (work a resume found after its checkpoint).
+   */
+  kind: 'session' | 'parallel' | 'rescue';
   /** Commits not in the repo's base branch (0: merged). */
   notInBase: number;
   /** Commits in neither the base branch nor the remote's branch of that name (0: merged or pushed). */
   notInBaseNorRemote: number;
-  /** Parallel branches: commits in none of base, remote, and the session branch (merged at the fan-in). */
+  /** Parallel branches and rescue refs: commits in none of base, remote, and the session branch (merged at the fan-in). */
   notInSession?: number;
 }
 
@@ -68,7 +71,7 @@ export interface BranchFacts {
 export function safeBecause(branch: BranchFacts, where: { base: string; remote: string }): string | undefined {
   if (branch.notInBase === 0) return `merged into ${where.base}`;
   if (branch.notInBaseNorRemote === 0) return `pushed to ${where.remote}`;
-  if (branch.kind === 'parallel' && branch.notInSession === 0) return 'merged into the session branch';
+  if (branch.kind !== 'session' && branch.notInSession === 0) return 'merged into the session branch';
   return undefined;
 }
 
@@ -105,8 +108,8 @@ export function decideRunCleanup(input: {
   }
   for (const branch of branches) {
     if (safeBecause(branch, where) !== undefined) continue;
-    const count = branch.kind === 'parallel' ? (branch.notInSession ?? branch.notInBaseNorRemote) : branch.notInBaseNorRemote;
-    risks.push(`${branch.kind === 'parallel' ? `${branch.name} ` : ''}unpushed and unmerged: ${plural(count, 'commit')}`);
+    const count = branch.kind === 'session' ? branch.notInBaseNorRemote : (branch.notInSession ?? branch.notInBaseNorRemote);
+    risks.push(`${branch.kind === 'session' ? '' : `${branch.name} `}unpushed and unmerged: ${plural(count, 'commit')}`);
   }
   if (risks.length > 0) {
     return input.force ? { action: 'remove', reason: `--force: ${risks.join('; ')}` } : { action: 'keep', reason: `${risks.join('; ')}; use --force` };

@@ -182,6 +182,19 @@ describe('issue 14: orchestra cleanup with real repositories and a bare remote',
     expect(existsSync(join(w.worktreesRoot, 'r-fan'))).toBe(false);
   });
 
+  it('issue 14: a rescue ref holding work found nowhere else keeps its run; --force deletes it with the run', async () => {
+    const w = await world();
+    const run = await w.run('r-resumed', { push: true });
+    const before = (await w.repo.git(['rev-parse', 'HEAD'], run.worktree)).trim();
+    const stray = await w.repo.commit({ 'stray.txt': 'after the checkpoint\n' }, 'work after the checkpoint', run.worktree);
+    await w.repo.git(['update-ref', 'refs/orchestra/rescue/r-resumed/1', stray]);
+    await w.repo.git(['reset', '--hard', '--quiet', before], run.worktree);
+    expect(reasons(await w.clean()).kept).toEqual({ 'r-resumed': 'refs/orchestra/rescue/r-resumed/1 unpushed and unmerged: 1 commit; use --force' });
+    const forced = await w.clean({ force: true });
+    expect(forced.removed[0]!.branches).toEqual([run.branch, 'refs/orchestra/rescue/r-resumed/1']);
+    expect((await w.repo.git(['for-each-ref', 'refs/orchestra/'])).trim()).toBe('');
+  });
+
   it('issue 14: a session branch checked out in the user checkout is kept', async () => {
     const w = await world();
     const run = await w.run('r-looked-at', { merge: true });

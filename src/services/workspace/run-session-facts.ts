@@ -18,6 +18,8 @@ export interface RepoState {
   baseRef: string;
   /** Branch → the commits the remote is known to have for it. */
   remote: ReadonlyMap<string, readonly string[]>;
+  /** Run id → its rescue refs and their commits. */
+  rescues: ReadonlyMap<string, ReadonlyMap<string, string>>;
   /** Canonical `$ORCHESTRA_HOME/workspaces`. */
   worktreesRoot: string;
 }
@@ -25,7 +27,7 @@ export interface RepoState {
 /** A run's branches and worktrees in one repo. */
 export interface RunSession {
   session: string;
-  /** The session branch first, then its parallel branches. */
+  /** The session branch first, then its parallel branches, then its rescue refs (full ref names). */
   branches: Array<{ name: string; tip: string; kind: BranchFacts['kind'] }>;
   /** Worktrees under the run's folder, deepest (the parallel branches') first. */
   worktrees: WorktreeEntry[];
@@ -43,8 +45,9 @@ export async function findRunSession(state: RepoState, run: { id: string; pipeli
   }
   const branches = [...state.branches]
     .filter(([name]) => name === session || name.startsWith(`${session}--`))
-    .map(([name, tip]) => ({ name, tip, kind: name === session ? ('session' as const) : ('parallel' as const) }))
+    .map(([name, tip]): RunSession['branches'][number] => ({ name, tip, kind: name === session ? 'session' : 'parallel' }))
     .sort((a, b) => (a.kind === b.kind ? a.name.localeCompare(b.name) : a.kind === 'session' ? -1 : 1));
+  for (const [ref, tip] of state.rescues.get(run.id) ?? []) branches.push({ name: ref, tip, kind: 'rescue' });
   const names = new Set(branches.map((branch) => branch.name));
   const runDir = join(state.worktreesRoot, run.id);
   const worktrees: WorktreeEntry[] = [];
@@ -65,14 +68,14 @@ export async function branchFacts(state: RepoState, found: RunSession): Promise<
   const sessionTip = found.branches.find((branch) => branch.kind === 'session')?.tip;
   return Promise.all(
     found.branches.map(async ({ name, tip, kind }) => {
-      const remote = state.remote.get(name) ?? [];
+      const remote = kind === 'rescue' ? [] : (state.remote.get(name) ?? []);
       const facts: BranchFacts = {
         name,
         kind,
         notInBase: await commitsOnlyIn(dir, tip, [state.baseRef]),
         notInBaseNorRemote: await commitsOnlyIn(dir, tip, [state.baseRef, ...remote]),
       };
-      if (kind === 'parallel' && sessionTip !== undefined) facts.notInSession = await commitsOnlyIn(dir, tip, [state.baseRef, ...remote, sessionTip]);
+      if (kind !== 'session' && sessionTip !== undefined) facts.notInSession = await commitsOnlyIn(dir, tip, [state.baseRef, ...remote, sessionTip]);
       return facts;
     }),
   );
