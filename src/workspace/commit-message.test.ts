@@ -20,6 +20,10 @@ describe('issue 14: deterministicCommitMessage', () => {
     expect(first!.length).toBeLessThanOrEqual(SUBJECT_LIMIT);
   });
 
+  it('names no turn for what a node left when it ended', () => {
+    expect(deterministicCommitMessage({ node: 'build', files: ['a.ts'] })).toBe('build: 1 file (a.ts)\n\nFiles:\n- a.ts');
+  });
+
   it('lists every file in the body, once each', () => {
     expect(deterministicCommitMessage({ node: 'implement', turn: 3, files: ['src/a.ts', 'src/b.ts', 'src/a.ts'] })).toBe(
       'implement: turn 3, 2 files (src/a.ts, src/b.ts)\n\nFiles:\n- src/a.ts\n- src/b.ts',

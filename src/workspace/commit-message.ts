@@ -6,7 +6,8 @@ export const SUBJECT_LIMIT = 72;
 export interface TurnSummary {
   /** The pipeline node whose turn this is. */
   node: string;
-  turn: number;
+  /** Absent for what a node left when it ended (no agent turn). */
+  turn?: number;
   /** The files the turn committed, relative to the worktree. */
   files: readonly string[];
 }
@@ -24,8 +25,9 @@ export function deterministicCommitMessage(summary: TurnSummary): string {
   return `${subject}\n\nFiles:\n${files.map((file) => `- ${file}`).join('\n')}`;
 }
 
-function subjectLine(node: string, turn: number, files: readonly string[]): string {
-  const counted = `turn ${turn}, ${files.length === 0 ? 'no files' : plural(files.length, 'file')}`;
+function subjectLine(node: string, turn: number | undefined, files: readonly string[]): string {
+  const count = files.length === 0 ? 'no files' : plural(files.length, 'file');
+  const counted = turn === undefined ? count : `turn ${turn}, ${count}`;
   // A long node name is cut so the turn and file count, the informative part, always show.
   const room = SUBJECT_LIMIT - counted.length - 2;
   const prefix = `${node.length > room ? `${node.slice(0, Math.max(room - 1, 0))}…` : node}: ${counted}`;

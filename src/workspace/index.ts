@@ -13,4 +13,4 @@ export * from './turn-commit.js';
 export * from './commit-message.js';
 export * from './push-branch.js';
 export * from './session-worktree.js';
-export type * from './run-workspace/types.js';
+export * from './run-workspace/index.js';

@@ -4,14 +4,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { pushBranch, pushPolicyDue, type PushEvent, type PushPolicy } from './push-branch.js';
 import { runGit } from './run-git.js';
 import { cleanupTemp, createTempRepo, makeTempDir } from './testing/temp-repo.js';
+import { bareRemote } from './testing/workspace-repos.js';
 
 afterEach(cleanupTemp);
-
-async function bareRemote(): Promise<string> {
-  const dir = join(await makeTempDir('orchestra-remote-'), 'remote.git');
-  await runGit(await makeTempDir(), ['init', '--quiet', '--bare', dir]);
-  return dir;
-}
 
 describe('issue 14: pushBranch', () => {
   it('pushes the branch to a bare remote', async () => {
@@ -21,6 +16,23 @@ describe('issue 14: pushBranch', () => {
     const sha = await repo.commit({ 'a.txt': 'a\n' }, 'work');
     expect(await pushBranch({ repo: repo.root, remote, branch: 'orchestra/build/r1' })).toEqual({ pushed: true });
     expect((await runGit(remote, ['rev-parse', 'refs/heads/orchestra/build/r1'])).trim()).toBe(sha);
+  });
+
+  it('replaces the remote branch with forceWithLease only while it is at the leased commit', async () => {
+    const repo = await createTempRepo();
+    const remote = await bareRemote();
+    await repo.git(['switch', '--quiet', '-c', 'run']);
+    const first = await repo.commit({ 'a.txt': 'a\n' }, 'first');
+    const abandoned = await repo.commit({ 'b.txt': 'b\n' }, 'abandoned');
+    expect((await pushBranch({ repo: repo.root, remote, branch: 'run' })).pushed).toBe(true);
+    await repo.git(['reset', '--quiet', '--hard', first]);
+    const resumed = await repo.commit({ 'c.txt': 'c\n' }, 'resumed');
+    expect((await pushBranch({ repo: repo.root, remote, branch: 'run' })).pushed).toBe(false);
+    expect((await pushBranch({ repo: repo.root, remote, branch: 'run', forceWithLease: first })).pushed).toBe(false);
+    expect(await pushBranch({ repo: repo.root, remote, branch: 'run', forceWithLease: abandoned })).toEqual({ pushed: true });
+    expect((await runGit(remote, ['rev-parse', 'refs/heads/run'])).trim()).toBe(resumed);
+    const bad = await pushBranch({ repo: repo.root, remote, branch: 'run', forceWithLease: '--all' });
+    expect(bad.pushed).toBe(false);
   });
 
   it('gives pushed:false with the error when the remote refuses, and does not throw', async () => {

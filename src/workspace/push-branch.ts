@@ -13,6 +13,11 @@ export interface PushBranchOptions {
   /** A remote name or URL (a path to a bare repository works too). */
   remote: string;
   branch: string;
+  /**
+   * Replace the remote branch, but only while it is at this commit (`--force-with-lease`): for a session branch
+   * that a resume rewound, whose remote copy still holds the abandoned commits.
+   */
+  forceWithLease?: string;
   /** Default 60 s: a remote that never answers must not hold the run. */
   timeoutMs?: number;
 }
@@ -36,7 +41,11 @@ export async function pushBranch(o: PushBranchOptions): Promise<PushResult> {
       });
     }
     const ref = `refs/heads/${o.branch}`;
-    const args = ['push', '--quiet', o.remote, `${ref}:${ref}`];
+    if (o.forceWithLease !== undefined && !/^[0-9a-f]{40,64}$/.test(o.forceWithLease)) {
+      throw new OrchestraError(ErrorCode.USAGE, `Expected the lease to be a full commit SHA, got ${JSON.stringify(o.forceWithLease)}.`);
+    }
+    const lease = o.forceWithLease === undefined ? [] : [`--force-with-lease=${ref}:${o.forceWithLease}`];
+    const args = ['push', '--quiet', ...lease, o.remote, `${ref}:${ref}`];
     const result = await tryGit(o.repo, args, { timeoutMs: o.timeoutMs ?? DEFAULT_TIMEOUT_MS });
     if (result.exitCode === 0) return { pushed: true };
     const output = firstLines(result.stderr.trim() || result.stdout.trim(), 6) || `exit code ${result.exitCode}`;

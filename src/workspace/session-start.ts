@@ -51,6 +51,15 @@ export async function sessionStartCommit(repo: SessionRepo): Promise<string> {
   });
 }
 
+/** The full SHA of commit `sha` (a replay's checkpoint head), or E_GIT naming the repo when it has no such commit. */
+export async function requireCommit(repo: Pick<SessionRepo, 'name' | 'path'>, sha: string): Promise<string> {
+  const found = /^[0-9a-f]{4,64}$/i.test(sha) ? await commitOf(repo.path, sha) : undefined;
+  if (found !== undefined) return found;
+  throw new OrchestraError(ErrorCode.GIT, `Workspace repo ${repo.name}: the commit ${JSON.stringify(sha)} is not in ${repo.path}.`, {
+    hint: `The checkpoint was made in another clone, or its commits were removed (git gc after a branch was deleted). Point workspace.repos.${repo.name}.path at the repository the run used, or fetch the commit into it.`,
+  });
+}
+
 /** The commit `rev` names, or undefined when it names none. */
 async function commitOf(dir: string, rev: string): Promise<string | undefined> {
   const args = ['rev-parse', '--verify', '--quiet', `${rev}^{commit}`];

@@ -1,9 +1,9 @@
 import { readFile, readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { isOrchestraError, type OrchestraError } from '../core/errors.js';
 import { createSessionWorktree, removeSessionWorktree, type SessionRepo } from './session-worktree.js';
 import { cleanupTemp, createTempRepo, makeTempDir, type TempRepo } from './testing/temp-repo.js';
+import { errorOf } from './testing/workspace-repos.js';
 
 afterEach(cleanupTemp);
 
@@ -24,16 +24,6 @@ async function filesOf(dir: string): Promise<Record<string, string>> {
 async function checkoutState(repo: TempRepo): Promise<string> {
   const index = (await readFile(join(repo.root, '.git', 'index'))).toString('base64');
   return JSON.stringify({ git: await repo.snapshot(), files: await filesOf(repo.root), index });
-}
-
-async function errorOf(work: Promise<unknown>): Promise<OrchestraError> {
-  try {
-    await work;
-  } catch (error) {
-    if (isOrchestraError(error)) return error;
-    throw error;
-  }
-  throw new Error('expected an OrchestraError');
 }
 
 describe('issue 14: a session worktree per run and repo', () => {

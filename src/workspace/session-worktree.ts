@@ -6,7 +6,7 @@ import { makePrivateDir } from '../core/private-files.js';
 import { canonicalPath } from './canonical-path.js';
 import { withRepoLock } from './repo-lock.js';
 import { runGit } from './run-git.js';
-import { localBranchExists, requireGitRepository, sessionStartCommit, type SessionRepo } from './session-start.js';
+import { localBranchExists, requireCommit, requireGitRepository, sessionStartCommit, type SessionRepo } from './session-start.js';
 import { deleteBranch, removeWorktree } from './worktrees.js';
 
 export type { SessionRepo } from './session-start.js';
@@ -17,6 +17,8 @@ export interface CreateSessionWorktreeOptions {
   runId: string;
   /** A folder Orchestra owns (under ORCHESTRA_HOME); the worktree goes to `{worktreesRoot}/{runId}/{repo}`. */
   worktreesRoot: string;
+  /** Start the session branch at this commit instead (a replay's checkpoint SHA); it must be in the repo. */
+  startAt?: string;
 }
 
 export interface SessionWorktree {
@@ -70,7 +72,7 @@ export async function createSessionWorktree(o: CreateSessionWorktreeOptions): Pr
   const worktree = sessionWorktreePath(o.worktreesRoot, o.runId, repo.name);
   await requireGitRepository(repo);
   return withRepoLock(await canonicalPath(repo.path), async () => {
-    const baseSha = await sessionStartCommit(repo);
+    const baseSha = o.startAt === undefined ? await sessionStartCommit(repo) : await requireCommit(repo, o.startAt);
     if (await localBranchExists(repo.path, branch)) {
       throw new OrchestraError(ErrorCode.GIT, `Workspace repo ${repo.name}: the session branch ${branch} already exists in ${repo.path}.`, {
         hint: `A run with this id already made it: run \`orchestra cleanup\`, or delete it with \`git branch -D ${branch}\` if its work is not needed.`,

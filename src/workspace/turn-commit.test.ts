@@ -27,6 +27,25 @@ describe('issue 14: commitTurn', () => {
     expect(await repo.git(['status', '--porcelain=v1'])).toBe(' M other.txt\nA  staged.txt\n?? stray.txt\n');
   });
 
+  it('asks a message writer once the files are staged, with their diff; without a turn there is no turn trailer', async () => {
+    const repo = await createTempRepo();
+    await repo.write({ 'new.txt': 'fresh\n', 'other.txt': 'not this one\n' });
+    const asked: { files: string[]; diff: string }[] = [];
+    const message = async (staged: { files: string[]; diff: string }) => {
+      asked.push(staged);
+      return 'Add new.txt';
+    };
+    await commitTurn({ worktree: repo.root, files: ['new.txt'], message, trailers: { runId: 'run-42', node: 'build' } });
+    expect(asked).toHaveLength(1);
+    expect(asked[0]!.files).toEqual(['new.txt']);
+    expect(asked[0]!.diff).toContain('+fresh');
+    expect(asked[0]!.diff).not.toContain('other.txt');
+    expect(await repo.git(['log', '-1', '--format=%s%n%(trailers:only,unfold)'])).toBe('Add new.txt\nOrchestra-Run: run-42\nOrchestra-Node: build\n\n');
+    // Nothing to commit: the writer is not asked.
+    await commitTurn({ worktree: repo.root, files: ['new.txt'], message, trailers });
+    expect(asked).toHaveLength(1);
+  });
+
   it('commits deletions', async () => {
     const repo = await createTempRepo();
     await repo.commit({ 'gone.txt': 'bye\n', 'kept.txt': 'k\n' }, 'base');

@@ -11,7 +11,8 @@ import { isOrchestraPath, parseStatusZ } from './status-porcelain.js';
 export interface TurnTrailers {
   runId: string;
   node: string;
-  turn: number;
+  /** Absent for what a node left when it ended (no agent turn): the commit then has no Orchestra-Turn trailer. */
+  turn?: number;
 }
 
 export interface CommitTurnOptions {
@@ -19,9 +20,13 @@ export interface CommitTurnOptions {
   worktree: string;
   /** The files the turn wrote or deleted: relative to the worktree, or absolute inside it. */
   files: readonly string[];
-  message: string;
+  /** The message, or a function writing it from the staged files and their diff (called only when there is something to commit). */
+  message: string | TurnMessageWriter;
   trailers: TurnTrailers;
 }
+
+/** Writes a turn commit's message once the files are staged; must give non-empty text. */
+export type TurnMessageWriter = (staged: { files: string[]; diff: string }) => Promise<string>;
 
 export type TurnCommit = { sha: string; files: string[] } | { sha: undefined; reason: 'nothing to commit' };
 
@@ -37,11 +42,7 @@ const LITERAL = '--literal-pathspecs';
  * @example await commitTurn({ worktree, files: ['src/a.ts'], message, trailers: { runId: 'r1', node: 'implement', turn: 3 } })
  */
 export async function commitTurn(o: CommitTurnOptions): Promise<TurnCommit> {
-  if (o.message.trim() === '') {
-    throw new OrchestraError(ErrorCode.USAGE, 'Expected the turn commit message to be non-empty text, got "".', {
-      hint: 'Pass deterministicCommitMessage(…) when no model wrote a message.',
-    });
-  }
+  if (typeof o.message === 'string') requireMessage(o.message);
   const root = await realpath(o.worktree);
   const paths = await confinedPaths(root, o.files);
   if (paths.length === 0) return { sha: undefined, reason: 'nothing to commit' };
@@ -49,12 +50,15 @@ export async function commitTurn(o: CommitTurnOptions): Promise<TurnCommit> {
   const changed = [...new Set(parseStatusZ(status).map((entry) => entry.path))];
   if (changed.length === 0) return { sha: undefined, reason: 'nothing to commit' };
   await runGit(root, [LITERAL, 'add', '--all', '--', ...changed]);
+  const message = typeof o.message === 'string' ? o.message : await o.message({ files: changed, diff: await runGit(root, [LITERAL, 'diff', '--cached', '--no-renames', '--', ...changed]) });
+  requireMessage(message);
   // --only: the commit takes these paths and nothing else, even when other changes were staged before.
   // --no-verify: the commit records what the agent did in this turn; a pre-commit or commit-msg hook (a linter,
   // a formatter staging other files, a message policy) must neither lose that record nor add to it. The
   // project's checks belong to the pipeline's own test nodes.
-  const trailers = [`Orchestra-Run: ${oneLine(o.trailers.runId)}`, `Orchestra-Node: ${oneLine(o.trailers.node)}`, `Orchestra-Turn: ${o.trailers.turn}`];
-  const commit = [LITERAL, 'commit', '--no-verify', '--quiet', '--only', '-m', o.message, ...trailers.flatMap((t) => ['--trailer', t]), '--', ...changed];
+  const turn = o.trailers.turn === undefined ? [] : [`Orchestra-Turn: ${o.trailers.turn}`];
+  const trailers = [`Orchestra-Run: ${oneLine(o.trailers.runId)}`, `Orchestra-Node: ${oneLine(o.trailers.node)}`, ...turn];
+  const commit = [LITERAL, 'commit', '--no-verify', '--quiet', '--only', '-m', message, ...trailers.flatMap((t) => ['--trailer', t]), '--', ...changed];
   await runGit(root, [...(await identityArgs(root)), ...commit]);
   return { sha: (await runGit(root, ['rev-parse', 'HEAD'])).trim(), files: changed };
 }
@@ -72,6 +76,13 @@ export async function changedFiles(worktree: string, sinceSha?: string): Promise
   const untracked = await runGit(root, ['ls-files', '--others', '--exclude-standard', '-z']);
   const files = new Set(`${tracked}${untracked}`.split('\0').filter((path) => path !== '' && !isOrchestraPath(path)));
   return [...files].sort();
+}
+
+function requireMessage(message: string): void {
+  if (message.trim() !== '') return;
+  throw new OrchestraError(ErrorCode.USAGE, 'Expected the turn commit message to be non-empty text, got "".', {
+    hint: 'Pass deterministicCommitMessage(…) when no model wrote a message.',
+  });
 }
 
 /** The files as git paths relative to the worktree, each checked to really be inside it. */

@@ -30,12 +30,18 @@ export interface RunWorkspace {
   /**
    * Merges the branch workspaces' commits into this one, in the order given (the parallel node's
    * branch order), one merge commit per branch that changed anything. Stops at the first conflict
-   * and leaves that merge in progress, so that an agent can resolve it (or `abort()` it).
+   * and leaves that merge in progress, so that an agent can resolve it (or `abort()` it). Order: repo by
+   * repo in the config's order, and within a repo the branches in the order given. While a merge is in
+   * progress, `commit()` leaves that repo alone: the resolution goes into the merge commit `conclude()` makes.
    */
   merge(branches: readonly RunWorkspace[], scope: { runId: string; node: string }): Promise<MergeResult>;
   /** Pushes every repo whose policy is due for `event`, retrying pushes that failed earlier; never throws. */
   push(event: PushEvent): Promise<PushReport[]>;
-  /** A branch workspace: removes its worktrees and branches once merged. The session's stay (see `orchestra cleanup`). */
+  /**
+   * A branch workspace: removes its worktrees and branches once merged. Never loses work: a branch with commits
+   * its parent lacks, or a worktree with uncommitted changes, is kept (and logged). The session's stay (see
+   * `orchestra cleanup`).
+   */
   dispose(): Promise<void>;
 }
 
@@ -95,7 +101,8 @@ export interface RunWorkspaces {
   create(run: { runId: string; pipeline: string; at?: RepoHeads }): Promise<RunWorkspace>;
   /**
    * A resumed run's session, each worktree put back at `at` (its last checkpoint's heads; absent:
-   * where it is). Commits and uncommitted files after `at` are kept on a rescue ref first.
+   * where it is). Commits and uncommitted files after `at` are kept on a rescue ref first. A missing
+   * worktree is made again from its session branch; a missing session branch is an error.
    */
   reopen(run: { runId: string; pipeline: string; at?: RepoHeads }): Promise<{ workspace: RunWorkspace; rescued: RescuedWork[] }>;
 }
