@@ -92,6 +92,8 @@ async function removeRunSession(repo: ResolvedRepo, found: RunSession, force: bo
     await removeWorktree({ root: repo.path, path: entry.path, force });
     await removeEmptyParents(entry.path, runDir);
   }
+  // A parallel branch's own removal (at its fan-in) can leave an empty `branches/` behind.
+  for (const dir of [join(runDir, 'branches'), runDir]) await rmdir(dir).catch(() => undefined);
   for (const branch of [...found.branches].reverse()) {
     if (branch.kind === 'rescue') await runGit(repo.path, ['update-ref', '-d', branch.name, branch.tip]);
     else await deleteBranch(repo.path, branch.name);
