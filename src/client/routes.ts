@@ -18,6 +18,7 @@ export const routes = [
   { name: 'pipelines.render', http: { method: 'post', path: '/pipelines/render' } },
   { name: 'runs.list', http: { method: 'get', path: '/runs' } },
   { name: 'runs.get', http: { method: 'get', path: '/runs/{runId}' } },
+  { name: 'runs.graph', http: { method: 'get', path: '/runs/{runId}/graph' } },
   { name: 'runs.start', http: { method: 'post', path: '/runs' } },
   { name: 'runs.cancel', http: { method: 'post', path: '/runs/{runId}/cancel' } },
   { name: 'runs.resume', http: { method: 'post', path: '/runs/{runId}/resume' } },
