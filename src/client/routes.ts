@@ -24,6 +24,7 @@ export const routes = [
   { name: 'runs.resume', http: { method: 'post', path: '/runs/{runId}/resume' } },
   { name: 'runs.replay', http: { method: 'post', path: '/runs/{runId}/replay' } },
   { name: 'runs.answer', http: { method: 'post', path: '/runs/{runId}/answer' } },
+  { name: 'workspaces.cleanup', http: { method: 'post', path: '/workspaces/cleanup' } },
   { name: 'tasks.list', http: { method: 'get', path: '/tasks' } },
   { name: 'tasks.get', http: { method: 'get', path: '/tasks/{ref}' } },
   { name: 'tasks.status', http: { method: 'get', path: '/tasks/{ref}/status' } },
