@@ -72,6 +72,14 @@ export default tseslint.config(
       ],
     },
   },
+  {
+    // The dashboard (issue 15) is a way in of its own: it reaches Orchestra through the HTTP API
+    // only, so it imports its own files and packages, never src/ (types of src/client at most).
+    files: ['web/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ group: ['../../src/**', '../../../src/**', '../src/**', '!../../src/client', '!../../src/client/**'], message: 'web/ uses the HTTP API only: it must not import src/ (but src/client types).' }] }],
+    },
+  },
   { files: ['test/**/*.ts', 'bench/**/*.ts'], ignores: testFiles, rules: { 'no-restricted-imports': ['error', { patterns: [mintRule] }] } },
   {
     files: ['src/cli/**/*.ts', 'bench/**', 'test/**', '**/*.test.ts', 'bin/**'],

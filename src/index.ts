@@ -13,7 +13,9 @@
  * ```
  */
 export { startRun, resumeRun, replayRun } from './engine/runner.js';
-export type { EngineOptions, RunHandle, RunResult, StartRunRequest } from './engine/runner.js';
+export type { EngineOptions, ResumeOptions, RunHandle, RunResult, StartRunRequest } from './engine/runner.js';
+// Issue 14: what `EngineOptions.workspaces` is (the CLI builds it with services/workspace/run-workspaces-for.ts).
+export type { RunWorkspace, RunWorkspaces, RepoHeads } from './workspace/run-workspace/types.js';
 export type { Handler, HandlerInput, HandlerServices, HandlerRegistry, RunInfo } from './engine/handler.js';
 export { RunContext } from './engine/context.js';
 export { createDefaultRegistry, createHandlerRegistry } from './engine/handlers/index.js';

@@ -34,10 +34,18 @@ export interface AgentRequest {
   signal: AbortSignal;
   /**
    * The directory the agent works in: the graph's `working_directory` resolved against the DOT
-   * file's directory (decision 7). Backends with tools confine them to it; absent, they fall back
-   * to the DOT file's directory.
+   * file's directory (decision 7), or against the run's primary worktree when it has a workspace
+   * (issue 14). Backends with tools confine them to it; absent, they fall back to the DOT file's directory.
    */
   workDir?: string;
+  /**
+   * Set when the run has a workspace (issue 14): commits what agent turn `turn` (from 1) wrote, only
+   * `files` (absolute paths) when given, else everything that changed, and returns every repo's HEAD
+   * afterwards (undefined when nothing could be recorded). A backend with a tool loop calls it after
+   * each turn and reports the heads with the turn; a CLI agent's call is one turn, which the node's
+   * own commit at its end covers.
+   */
+  commitTurn?: (turn: number, files?: readonly string[]) => Promise<Record<string, string> | undefined>;
   /**
    * Why the engine asks: absent for the node's own work; `critic` when a `check.critic` reviews
    * that work (the answer must start with PASS or FAIL). `node.attrs.llm_model` then holds the

@@ -2,6 +2,7 @@ import { Command, Option } from 'commander';
 import { orchestraVersion } from '../core/package-version.js';
 import type { CommandContext } from './command-context.js';
 import type { AttachOptions } from './commands/attach.js';
+import type { CleanupCommandOptions } from './commands/cleanup.js';
 import type { CompileOptions } from './commands/compile.js';
 import type { DoctorOptions } from './commands/doctor.js';
 import type { NotificationsOptions } from './commands/notifications.js';
@@ -22,7 +23,7 @@ const humanTaskCommandNames = ['inbox', 'answer', 'claim', 'release', 'reassign'
 
 /** Names of the subcommands, for usage hints. */
 export const commandNames = [
-  'compile', 'run', 'runs', 'resume', 'replay', 'doctor', 'notifications',
+  'compile', 'run', 'runs', 'resume', 'replay', 'cleanup', 'doctor', 'notifications',
   'new', 'edit', 'start', 'stop', 'attach', 'complete', 'review', 'status', 'merge', 'cd', 'shell-init', 'diff', 'logs', 'rm', 'watch', 'daemon', 'serve',
   ...humanTaskCommandNames,
   ...projectCommandNames,
@@ -122,6 +123,7 @@ export function createProgram(ctx: CommandContext, setExitCode: (code: number) =
       .command('resume')
       .description('continue an interrupted run from its last checkpoint (nodes already completed are not run again)')
       .argument('<run>', 'a run id or prefix')
+      .option('--turn <t>', "continue the interrupted agent node from its turn T: its workspace files as that turn left them (`orchestra attach` shows the turns)")
       .option('--simulate', 'use the simulation backend (default: what the run started with)')
       .option('--auto-approve', 'answer every human gate with its first choice (default: what the run started with)')
       .option('--quiet', 'print only the result line')
@@ -148,6 +150,20 @@ export function createProgram(ctx: CommandContext, setExitCode: (code: number) =
       .action(async (run: string, options: ReplayOptions) => {
         const { replayCommand } = await import('./commands/replay.js');
         setExitCode(await replayCommand(ctx, run, options));
+      });
+  }
+
+  if (wanted('cleanup')) {
+    program
+      .command('cleanup')
+      .description("remove finished runs' session branches and worktrees (workspace: in orchestra.yaml) and stale task worktrees; work neither merged nor pushed is kept unless --force")
+      .option('--dry-run', 'print what would be removed and kept, and why; change nothing')
+      .option('--older-than <duration>', 'only runs finished at least this long ago, such as 7d or 12h (default: any)')
+      .option('--force', 'also remove unmerged, unpushed or uncommitted work and interrupted runs (never a running run)')
+      .option('--json', 'print { dryRun, removed, kept, problems, pruned } as JSON')
+      .action(async (options: CleanupCommandOptions) => {
+        const { cleanupCommand } = await import('./commands/cleanup.js');
+        setExitCode(await cleanupCommand(ctx, options));
       });
   }
 

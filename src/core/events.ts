@@ -46,10 +46,24 @@ export type RunEventBody =
   | { type: 'tool.output'; node: string; stream: 'stdout' | 'stderr'; text: string }
   | { type: 'checkpoint.saved'; node: string; checkpoint: number }
   | { type: 'manager.cycle'; node: string; cycle: number; childStatus: string }
-  | { type: 'agent.turn'; node: string; turn: number; inputTokens: number; outputTokens: number; costUsd: number; toolCalls: Array<{ name: string; isError: boolean; skippedByHook: boolean }> }
+  /** `commits`: every workspace repo's HEAD after the turn's commit (issue 14), what `resume --turn` goes back to. */
+  | { type: 'agent.turn'; node: string; turn: number; inputTokens: number; outputTokens: number; costUsd: number; toolCalls: Array<{ name: string; isError: boolean; skippedByHook: boolean }>; commits?: Record<string, string> }
   /** What a node's agent is doing now, in a few words (`tool Bash`, `api_retry 6/10`); sent when it changes. */
   | { type: 'agent.activity'; node: string; activity: string }
-  | { type: 'log'; level: 'info' | 'warn'; message: string; node?: string };
+  | { type: 'log'; level: 'info' | 'warn'; message: string; node?: string }
+  /** The run's session worktrees (issue 14): per repo its branch, worktree and HEAD; `resumed` on resume. */
+  | { type: 'workspace.opened'; repos: Record<string, WorkspaceRepoState>; resumed: boolean }
+  /** Work found after the checkpoint a resumed run goes back to, kept on a rescue ref (issue 14). */
+  | { type: 'workspace.rescued'; repo: string; ref: string; sha: string }
+  | { type: 'workspace.pushed'; repo: string; branch: string; on: 'checkpoint' | 'completion' }
+  /** Reported, never failing the run; the push is retried at the next one. */
+  | { type: 'workspace.push_failed'; repo: string; branch: string; on: 'checkpoint' | 'completion'; error: string };
+
+export interface WorkspaceRepoState {
+  branch: string;
+  path: string;
+  sha: string;
+}
 
 export type EdgeSelectionReason = 'condition' | 'preferred_label' | 'suggested_id' | 'weight' | 'lexical' | 'goal_gate' | 'retry_target';
 

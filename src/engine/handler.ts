@@ -145,6 +145,11 @@ export interface ChildRunRequest {
   signal: AbortSignal;
   /** Extra keys for the child's initial context, on top of `graph.*` and `vars.*` (composed pipelines' inputs). */
   context?: Record<string, unknown>;
+  /**
+   * The parent node's worktrees (issue 14): a child run has no session of its own; its nodes work
+   * and commit in these, and the parent's node commits what is left when it ends.
+   */
+  workspace?: RunWorkspace;
 }
 
 export interface ChildRunHandle {

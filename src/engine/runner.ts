@@ -1,6 +1,6 @@
 import { resolveEngineOptions, type EngineOptions } from './run/engine-options.js';
 import { replayFromCheckpoint, type ReplayOverrides } from './run/replay-run.js';
-import { resumeExistingRun } from './run/resume-run.js';
+import { resumeExistingRun, type ResumeOptions } from './run/resume-run.js';
 import type { RunHandle, StartRunRequest } from './run/run-handle.js';
 import { startNewRun } from './run/start-new-run.js';
 
@@ -11,6 +11,7 @@ import { startNewRun } from './run/start-new-run.js';
  */
 export type { EngineOptions } from './run/engine-options.js';
 export type { RunHandle, RunResult, StartRunRequest } from './run/run-handle.js';
+export type { ResumeOptions } from './run/resume-run.js';
 
 /** Starts a new run of a DOT file. Validation errors and a missing file throw before it starts. */
 export function startRun(request: StartRunRequest, engine: EngineOptions): Promise<RunHandle> {
@@ -18,8 +19,8 @@ export function startRun(request: StartRunRequest, engine: EngineOptions): Promi
 }
 
 /** Continues an interrupted or crashed run at its latest checkpoint's next node. */
-export function resumeRun(runId: string, engine: EngineOptions): Promise<RunHandle> {
-  return resumeExistingRun(runId, resolveEngineOptions(engine));
+export function resumeRun(runId: string, engine: EngineOptions, options?: ResumeOptions): Promise<RunHandle> {
+  return resumeExistingRun(runId, resolveEngineOptions(engine), options);
 }
 
 /** Runs again from checkpoint `checkpointSeq` of `runId` as a new run; the old run is untouched. */

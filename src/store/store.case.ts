@@ -16,6 +16,7 @@ import { describeRunConformance } from './conformance/runs.case.js';
 import { describeRunFileConformance } from './conformance/run-files.case.js';
 import { describeTimerConformance } from './conformance/timers.case.js';
 import { describeWorkflowConformance } from './conformance/workflows.case.js';
+import { describeWebLoginConformance } from './conformance/web-logins.case.js';
 import type { Store } from './store.js';
 
 /**
@@ -48,6 +49,7 @@ export function describeStoreConformance(name: string, open: () => Promise<Store
     describeNodeRecordConformance(fixture);
     describeRunFileConformance(fixture);
     describeLeaseConformance(fixture);
+    describeWebLoginConformance(fixture);
     describeLifecycleConformance(fixture);
     describeNodeProcessConformance(fixture);
     describeBranchStepConformance(fixture);

@@ -5,6 +5,7 @@ import type { HumanTaskTimerStore } from './human-task-timers.js';
 import type { HumanTaskStore } from './human-tasks.js';
 import type { TimerStore } from './timers.js';
 import type { WorkflowStore } from './workflows.js';
+import type { WebLoginStore } from './web-logins.js';
 import type { NodeProcess } from './node-process.js';
 import type { OutboxStore } from './outbox.js';
 import type { RunFile } from './run-file.js';
@@ -15,10 +16,10 @@ import type { BranchStep, Checkpoint, CheckpointHead, EventInput, Lease, NewRun,
  * behind the same interface, and `store.case.ts` is the conformance suite both must pass.
  * Every method is async so that networked stores fit without changing callers. Tenant-owned
  * parts (human tasks, human-tasks.ts; timers, timers.ts; workflows, workflows.ts; guided workflows, guided.ts; the event feed, feed.ts) take a
- * TenantScope first; the notification outbox is its own part (outbox.ts). API tokens (api-tokens.ts) are found by hash
- * across tenants, to authenticate.
+ * TenantScope first; the notification outbox is its own part (outbox.ts). API tokens (api-tokens.ts) and web logins
+ * (web-logins.ts) are found by hash across tenants, to authenticate.
  */
-export interface Store extends HumanTaskStore, TimerStore, HumanTaskTimerStore, OutboxStore, WorkflowStore, ApiTokenStore, FeedStore, GuidedStore {
+export interface Store extends HumanTaskStore, TimerStore, HumanTaskTimerStore, OutboxStore, WorkflowStore, ApiTokenStore, FeedStore, GuidedStore, WebLoginStore {
   readonly kind: 'sqlite' | 'memory' | 'postgres';
   /**
    * True when writes issued one after another without waiting are applied in the order issued

@@ -13,6 +13,15 @@ export async function dirtyFiles(dir: string): Promise<string[]> {
 }
 
 /**
+ * Every uncommitted path of the checkout `dir`, Orchestra's own included: what `git worktree remove` without
+ * --force would refuse to throw away (cleanup counts these, issue 14).
+ */
+export async function uncommittedPaths(dir: string): Promise<string[]> {
+  const out = await runGit(dir, ['status', '--porcelain=v1', '-z']);
+  return parseStatusZ(out).map((entry) => entry.path);
+}
+
+/**
  * Commits everything pending in a task worktree and returns the new commit's sha, or undefined when there was
  * nothing to commit. Agents often leave their work uncommitted; merging calls this first so none of it is lost.
  * `.orchestra/` stays out: it holds Orchestra's own files, which must not travel into the base branch.

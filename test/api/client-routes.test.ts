@@ -31,8 +31,10 @@ const cases: Record<string, Case> = {
   'pipelines.render': { call: (c, t) => c.pipelines.render({ project: t.project, file: 'a.dot' }) },
   'runs.list': { call: (c) => c.runs.list({ limit: 5 }) },
   'runs.get': { call: (c, t) => c.runs.get({ runId: t.a.run }) },
+  'runs.graph': { call: (c, t) => c.runs.graph({ runId: t.a.run }) },
   'runs.start': { call: (c, t) => c.runs.start({ project: t.project, file: 'a.dot', simulate: true }) },
   'runs.cancel': { call: (c, t) => c.runs.cancel({ runId: t.a.run }) },
+  'workspaces.cleanup': { call: (c, t) => c.workspaces.cleanup({ project: t.project, dryRun: true }) },
   'runs.resume': { call: (c, t) => c.runs.resume({ runId: t.a.run }) },
   // The fixture's run is a record with no checkpoint and no gate.
   'runs.replay': { call: (c, t) => c.runs.replay({ runId: t.a.run, checkpoint: 1 }), refused: 'E_CHECKPOINT_NOT_FOUND' },

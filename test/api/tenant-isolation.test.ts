@@ -48,11 +48,14 @@ const cases: Record<string, Case> = {
   'pipelines.render': { input: pipelineFile, expect: { sharedProject: true } },
   'runs.list': { input: () => ({}), expect: { list: true } },
   'runs.get': { input: (a) => ({ runId: a.run }), expect: { notFound: 'E_RUN_NOT_FOUND' } },
+  'runs.graph': { input: (a) => ({ runId: a.run }), expect: { notFound: 'E_RUN_NOT_FOUND' } },
   'runs.start': {
     input: (_a, t) => ({ project: t.project, file: 'a.dot', simulate: true }),
     expect: { createsInB: (body, t) => void expect(t.launches.at(-1)).toMatchObject({ kind: 'start', runId: body.runId, tenant: expect.stringMatching(/^b\d+$/) }) },
   },
   'runs.cancel': { input: (a) => ({ runId: a.run }), expect: { notFound: 'E_RUN_NOT_FOUND' } },
+  // Judges only the caller's tenant's runs (src/services/api/workspace-operations.test.ts); a's have no workspace branches here.
+  'workspaces.cleanup': { input: (_a, t) => ({ project: t.project, dryRun: true }), expect: { sharedProject: true } },
   'runs.resume': { input: (a) => ({ runId: a.run }), expect: { notFound: 'E_RUN_NOT_FOUND' } },
   'runs.replay': { input: (a) => ({ runId: a.run, checkpoint: 1 }), expect: { notFound: 'E_RUN_NOT_FOUND' } },
   'runs.answer': { input: (a) => ({ runId: a.run, answer: { choice: 'exit' } }), expect: { notFound: 'E_RUN_NOT_FOUND' } },

@@ -1,4 +1,4 @@
-import { mkdir, mkdtemp, readFile, readdir, rm, symlink, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, readdir, realpath, rm, symlink, writeFile } from 'node:fs/promises';
 import { watch } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -11,6 +11,7 @@ import { recordingClock } from '../llm/testing/fake-clock.js';
 import { simNode, simRequest, str } from '../simulation/sim-test-node.js';
 import { createAgentBackend, type AgentTurnEvent } from './agent-backend.js';
 import type { TurnRecord } from './turn-log.js';
+import type { AgentRequest } from '../backend.js';
 
 let server: FakeModelServer;
 let root: string;
@@ -34,7 +35,7 @@ afterEach(async () => {
   await rm(root, { recursive: true, force: true });
 });
 
-function run(turns: Turn[], attrs: Record<string, AttrValue> = {}, target?: ModelTarget, signal?: AbortSignal, processes?: ProcessRecorder) {
+function run(turns: Turn[], attrs: Record<string, AttrValue> = {}, target?: ModelTarget, signal?: AbortSignal, processes?: ProcessRecorder, commitTurn?: AgentRequest['commitTurn']) {
   server.script(turns);
   const events: AgentTurnEvent[] = [];
   const backend = createAgentBackend({
@@ -44,7 +45,7 @@ function run(turns: Turn[], attrs: Record<string, AttrValue> = {}, target?: Mode
     random: () => 0.5,
     onTurn: (event) => void events.push(event),
   });
-  const result = backend.run(simRequest(simNode('build', attrs), { stageDir, workDir, prompt: 'Build it', ...(signal ? { signal } : {}), ...(processes ? { processes } : {}) }));
+  const result = backend.run(simRequest(simNode('build', attrs), { stageDir, workDir, prompt: 'Build it', ...(signal ? { signal } : {}), ...(processes ? { processes } : {}), ...(commitTurn ? { commitTurn } : {}) }));
   return { result, events };
 }
 
@@ -93,6 +94,21 @@ describe('createAgentBackend', () => {
     expect(usage).toMatchObject({ calls: 2, input_tokens: events[0]!.inputTokens + events[1]!.inputTokens });
     const body = server.requests[0]!.body as { tools: { name: string }[] };
     expect(body.tools.map((tool) => tool.name)).toEqual(['read_file', 'write_file', 'edit_file', 'list', 'grep', 'shell']);
+  });
+
+  it('issue 14: commits each turn\'s written files after the turn and reports the heads with it', async () => {
+    const commits: Array<[number, readonly string[] | undefined, string]> = [];
+    const commitTurn = async (turn: number, files?: readonly string[]) => {
+      // The file is on disk when its turn is committed.
+      commits.push([turn, files, files?.[0] ? await readFile(files[0], 'utf8') : '']);
+      return { app: `sha-${turn}` };
+    };
+    const turns = [call('write_file', { path: 'a.txt', content: 'one' }), call('shell', { command: 'true' }), { text: 'done' }];
+    const { result, events } = run(turns, {}, undefined, undefined, undefined, commitTurn);
+    await expect(result).resolves.toMatchObject({ outcome: { status: 'success' } });
+    const real = join(await realpath(workDir), 'a.txt');
+    expect(commits).toEqual([[1, [real], 'one'], [2, undefined, ''], [3, [], '']]);
+    expect(events.map((event) => event.commits)).toEqual([{ app: 'sha-1' }, { app: 'sha-2' }, { app: 'sha-3' }]);
   });
 
   it.each<[string, () => ModelTarget, string]>([

@@ -13,6 +13,7 @@ import { checkSandbox, toolsForModel } from './tools/index.js';
 import { toolEnvFor, type ToolEnvSettings } from './tool-env.js';
 import { usageRecord, writeTurn, type TurnRecord } from './turn-log.js';
 import { agentWorkDir } from './work-dir.js';
+import { turnWrites } from './turn-writes.js';
 
 /** Told after every model turn; the engine turns it into a run event. */
 export interface AgentTurnEvent {
@@ -23,6 +24,8 @@ export interface AgentTurnEvent {
   outputTokens: number;
   costUsd: number;
   toolCalls: { name: string; isError: boolean; skippedByHook: boolean }[];
+  /** Every workspace repo's HEAD after the turn's commit (issue 14); absent without a workspace. */
+  commits?: Record<string, string>;
 }
 
 /** `env` holds the provider keys; the tools see only the part toolEnvFor lets through. */
@@ -89,7 +92,9 @@ export function createAgentBackend(options: AgentBackendOptions): AgentBackend &
           usage: usageRecord(result.usage),
         };
         await writeTurn(request.stageDir, record);
-        await options.onTurn?.(turnEvent(request, record));
+        // Issue 14: the turn's files are committed before the turn is reported, with the heads.
+        const commits = await request.commitTurn?.(turn, turnWrites(scope.tools.workDir, record.tool_calls));
+        await options.onTurn?.({ ...turnEvent(request, record), ...(commits && { commits }) });
         if (result.toolCalls.length === 0) {
           threads.remember(request, messages);
           await writeUsageFile(request.stageDir, usage, prepared.target, turn);

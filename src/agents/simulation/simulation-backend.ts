@@ -2,6 +2,7 @@ import { systemClock, type Clock } from '../../core/clock.js';
 import type { Outcome } from '../../core/outcome.js';
 import type { AgentBackend, AgentRequest, AgentResult } from '../backend.js';
 import { readSimAttributes, simulatedStatusFor } from './sim-attributes.js';
+import { readSimFiles, simulatedFileText, writeSimFiles } from './sim-files.js';
 
 /** What a scripted node answers: response text (SUCCESS) or a full result. */
 export type ScriptedResponse = string | AgentResult;
@@ -25,7 +26,7 @@ export interface SimulationBackend extends AgentBackend {
 /**
  * The backend for `--simulate` (Attractor §4.5): answers `[Simulated] Response for stage: <id>`
  * without calling any model, or what the node's `sim.*` attributes (see sim-attributes.ts) or the
- * scripted `responses` say.
+ * scripted `responses` say; `sim.files` makes it write real files in the working directory (sim-files.ts).
  */
 export function createSimulationBackend(options: SimulationBackendOptions = {}): SimulationBackend {
   const clock = options.clock ?? systemClock;
@@ -51,6 +52,10 @@ export function createSimulationBackend(options: SimulationBackendOptions = {}):
       const scripted = options.responses?.[node.id];
       if (scripted !== undefined) return pickScripted(scripted, call);
 
+      const files = readSimFiles(node);
+      if (files.length > 0 && request.workDir !== undefined) {
+        await writeSimFiles(request.workDir, files.map((path) => ({ path, text: simulatedFileText({ nodeId: node.id, path, call, prompt: request.prompt }) })));
+      }
       const response = request.chat && request.chat.turn > 1 ? simulatedChatResponse(node.id, request.chat.turn, request.chat.reply) : simulatedResponse(node.id);
       const status = simulatedStatusFor(attrs, call);
       if (status === undefined && attrs.preferredLabel === undefined) return response;

@@ -16,6 +16,7 @@ import type { OutputMode } from '../output/progress-printer.js';
 import { exitCodeForEnding } from '../output/result-line.js';
 import type { StoreLocation } from '../store-location.js';
 import { cliRunWorkflows } from './run-workflows.js';
+import { cliRunWorkspaces } from './run-workspaces.js';
 
 export interface DriveSettings {
   store: Store;
@@ -74,7 +75,8 @@ export async function driveRun(ctx: CommandContext, settings: DriveSettings, sta
   const consoleInterviewer = !atTerminal ? undefined : createConsoleInterviewer({ input: io.stdin, output: settings.mode === 'human' || settings.mode === 'single-line' ? io.stdout : io.stderr });
   const interviewer = consoleInterviewer ?? (settings.autoApprove ? createAutoApproveInterviewer() : createAbsentInterviewer(io.stderr));
   const humanTasks = await cliGateTasks(io, settings);
-  const workflows = await cliRunWorkflows(io, settings, backend, logger);
+  const workspaces = await cliRunWorkspaces(io, settings, logger);
+  const workflows = await cliRunWorkflows(io, settings, backend, logger, workspaces);
   const columns = (io.stdout as { columns?: number }).columns;
   const printer = createProgressPrinter(io.stdout, settings.mode, ctx.out, { showQuestions: false, ...(columns !== undefined && { columns }) });
   // The live line's clock: once a second it redraws elapsed times (unref: it never holds the process).
@@ -88,6 +90,7 @@ export async function driveRun(ctx: CommandContext, settings: DriveSettings, sta
       interviewer,
       humanTasks,
       workflows,
+      ...(workspaces && { workspaces }),
       registry: settings.registry ?? createDefaultRegistry(),
       onEvent: printer.onEvent,
       signal: interrupts.signal,

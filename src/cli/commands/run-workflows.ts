@@ -10,6 +10,7 @@ import type { Store } from '../../store/store.js';
 import type { CliIo } from '../cli-io.js';
 import { cliNotifier } from '../cli-notifier.js';
 import type { StoreLocation } from '../store-location.js';
+import type { RunWorkspaces } from '../../workspace/run-workspace/types.js';
 
 /**
  * `type="workflow"` nodes of a run driven by this process (`run`, `run --detach`'s child, `resume`,
@@ -21,11 +22,12 @@ export async function cliRunWorkflows(
   settings: { store: Store; scope: TenantScope; pipelineFile: string; location: Pick<StoreLocation, 'home' | 'runsDir'> },
   backend: AgentBackend,
   log: Pick<Logger, 'info' | 'warn' | 'error'>,
+  workspaces?: RunWorkspaces,
 ): Promise<RunWorkflows> {
   // Built at the first workflow node: a run without one loads neither the config again nor the
   // whole library (src/index.ts brings Graphviz), which `run`'s start time cannot afford (issue 9).
   let port: Promise<RunWorkflows> | undefined;
-  const loaded = () => (port ??= projectWorkflows(io, settings, backend, log));
+  const loaded = () => (port ??= projectWorkflows(io, settings, backend, log, workspaces));
   return {
     start: async (request) => (await loaded()).start(request),
     finished: async (id, signal) => (await loaded()).finished(id, signal),
@@ -37,6 +39,7 @@ async function projectWorkflows(
   settings: { store: Store; scope: TenantScope; pipelineFile: string; location: Pick<StoreLocation, 'home' | 'runsDir'> },
   backend: AgentBackend,
   log: Pick<Logger, 'info' | 'warn' | 'error'>,
+  workspaces: RunWorkspaces | undefined,
 ): Promise<RunWorkflows> {
   const fileDir = dirname(settings.pipelineFile);
   const { config } = await loadConfig({ startDir: fileDir, env: io.env });
@@ -53,5 +56,6 @@ async function projectWorkflows(
     runsDir: settings.location.runsDir,
     log,
     orchestraModule,
+    workspaces,
   });
 }

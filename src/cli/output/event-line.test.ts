@@ -38,6 +38,13 @@ describe('formatEventLine', () => {
     [{ type: 'agent.turn', node: 'fix', turn: 2, inputTokens: 900, outputTokens: 100, costUsd: 0.0123, toolCalls: [{ name: 'write_file', isError: false, skippedByHook: false }, { name: 'shell', isError: true, skippedByHook: false }] }, '  · fix turn 2: write_file, shell!  1000 tokens  $0.0123'],
     [{ type: 'agent.turn', node: 'fix', turn: 3, inputTokens: 10, outputTokens: 5, costUsd: 0, toolCalls: [] }, '  · fix turn 3: answered  15 tokens'],
     [{ type: 'log', level: 'warn', message: 'careful', node: 'n' }, '! n  careful'],
+    // issue 14: one line per workspace event
+    [{ type: 'agent.turn', node: 'fix', turn: 1, inputTokens: 1, outputTokens: 1, costUsd: 0, toolCalls: [], commits: { app: 'a'.repeat(40) } }, '  · fix turn 1: answered  2 tokens  app@aaaaaaa'],
+    [{ type: 'workspace.opened', resumed: false, repos: { app: { branch: 'orchestra/p/r1', path: '/w/app', sha: 'b'.repeat(40) } } }, '  ⎇ working in app on orchestra/p/r1 at bbbbbbbbbbbb (/w/app)'],
+    [{ type: 'workspace.opened', resumed: true, repos: { app: { branch: 'orchestra/p/r1', path: '/w/app', sha: 'b'.repeat(40) } } }, '  ⎇ back in app on orchestra/p/r1 at bbbbbbbbbbbb (/w/app)'],
+    [{ type: 'workspace.rescued', repo: 'app', ref: 'refs/orchestra/rescue/r1/1', sha: 'c'.repeat(40) }, '⎇ app  work after the checkpoint kept on refs/orchestra/rescue/r1/1 (cccccccccccc)'],
+    [{ type: 'workspace.pushed', repo: 'app', branch: 'orchestra/p/r1', on: 'completion' }, '  ⎇ pushed orchestra/p/r1 of app'],
+    [{ type: 'workspace.push_failed', repo: 'app', branch: 'orchestra/p/r1', on: 'checkpoint', error: 'no remote' }, '! app  could not push orchestra/p/r1 (retried at the next push): no remote'],
     [{ type: 'log', level: 'info', message: 'fyi' }, undefined],
     [{ type: 'run.completed', status: 'success', durationMs: 1, artifactCount: 0 }, undefined],
     [{ type: 'run.failed', error: 'x', durationMs: 1 }, undefined],

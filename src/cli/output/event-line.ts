@@ -60,15 +60,31 @@ function formatEvent(event: RunEvent, palette: Palette, options: EventLineOption
     case 'agent.turn': {
       const tools = event.toolCalls.length === 0 ? 'answered' : event.toolCalls.map((call) => (call.isError ? `${call.name}!` : call.name)).join(', ');
       const cost = event.costUsd > 0 ? `  $${event.costUsd.toFixed(4)}` : '';
-      return palette.dim(`  · ${event.node} turn ${event.turn}: ${tools}  ${plural(event.inputTokens + event.outputTokens, 'token')}${cost}`);
+      const commits = event.commits ? `  ${Object.entries(event.commits).map(([repo, sha]) => `${repo}@${sha.slice(0, 7)}`).join(' ')}` : '';
+      return palette.dim(`  · ${event.node} turn ${event.turn}: ${tools}  ${plural(event.inputTokens + event.outputTokens, 'token')}${cost}${commits}`);
     }
     case 'manager.cycle':
       return palette.dim(`  ⟳ ${event.node} cycle ${event.cycle}: child ${event.childStatus}`);
+    case 'workspace.opened':
+      return palette.dim(`  ⎇ ${event.resumed ? 'back in' : 'working in'} ${workspaceRepos(event.repos)}`);
+    case 'workspace.rescued':
+      return line(palette.yellow('⎇'), event.repo, `work after the checkpoint kept on ${event.ref} (${event.sha.slice(0, 12)})`);
+    case 'workspace.pushed':
+      return palette.dim(`  ⎇ pushed ${event.branch} of ${event.repo}`);
+    case 'workspace.push_failed':
+      return line(palette.yellow('!'), event.repo, `could not push ${event.branch} (retried at the next push): ${event.error}`);
     case 'log':
       return event.level === 'warn' ? line(palette.yellow('!'), event.node ?? '', event.message) : undefined;
     default:
       return undefined;
   }
+}
+
+/** `app on orchestra/p/RUN at 1a2b3c4d5e6f (/path)`, one per repo. */
+function workspaceRepos(repos: Extract<RunEvent, { type: 'workspace.opened' }>['repos']): string {
+  return Object.entries(repos)
+    .map(([name, repo]) => `${name} on ${repo.branch} at ${repo.sha.slice(0, 12)} (${repo.path})`)
+    .join(', ');
 }
 
 function clipLine(text: string): string {

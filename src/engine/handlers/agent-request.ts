@@ -2,6 +2,7 @@ import type { AgentRequest } from '../../agents/backend.js';
 import type { HandlerInput, StageFileSink } from '../handler.js';
 import { processRecorderFor } from './process-recorder.js';
 import { toolWorkingDirectory } from './tool/tool-env.js';
+import { turnCommitterFor } from './turn-commits.js';
 
 function settleAllOf(files: StageFileSink): () => Promise<void> {
   return function runFilesOnDisk() {
@@ -11,6 +12,7 @@ function settleAllOf(files: StageFileSink): () => Promise<void> {
 
 /** The request a handler sends its backend for `prompt`: everything the node's run knows (decision 28). */
 export function agentRequestFor(input: HandlerInput, prompt: string): AgentRequest {
+  const committer = turnCommitterFor(input);
   return {
     node: input.node,
     graph: input.graph,
@@ -27,5 +29,6 @@ export function agentRequestFor(input: HandlerInput, prompt: string): AgentReque
     emit: input.services.emit.bind(input.services),
     processes: processRecorderFor(input),
     ...(input.services.files ? { runFilesOnDisk: settleAllOf(input.services.files) } : {}),
+    ...(committer && { commitTurn: committer }),
   };
 }

@@ -14,6 +14,9 @@ import type { RunProgress } from './run-progress.js';
 import { flushMirror, RunMirror } from './run-mirror.js';
 import type { Frame, RunScope } from './run-scope.js';
 import { StageVisits } from './stage-visits.js';
+import { announceWorkspace, type WorkspaceOpening } from './run-workspace-open.js';
+import { setWorkspaceHeads } from './workspace-heads.js';
+import { WorkspacePushes } from './workspace-pushes.js';
 
 /** The run's fixed facts (as the scope holds them) plus where and how the walk starts. */
 export type DriveSetup = Pick<RunScope, 'engine' | 'runId' | 'graph' | 'logsRoot' | 'baseDir' | 'variables' | 'goal' | 'startedAt' | 'events' | 'startChildRun' | 'recordedSteps'> & {
@@ -27,6 +30,8 @@ export type DriveSetup = Pick<RunScope, 'engine' | 'runId' | 'graph' | 'logsRoot
   lastIndex: number;
   /** The run directory is new (a new run): no stage directory holds an earlier visit yet. */
   freshRunDir?: boolean;
+  /** The run's workspace (issue 14), opened by the way in; absent: the run works in its directory. */
+  workspaceOpening?: WorkspaceOpening;
 };
 
 /**
@@ -52,8 +57,10 @@ export async function driveRun(setup: DriveSetup): Promise<RunResult> {
 
   let result: RunResult;
   try {
+    await useWorkspace(scope, setup);
     const end = await runMainLoop(scope, frame, setup.startAt, setup.arrival);
     await processesEnded(scope);
+    await pushesAtEnd(scope, end);
     result = await recordEnd(scope, end, lease.lost, controller.signal.reason);
   } catch (error) {
     result = await recordCrash(scope, error);
@@ -69,8 +76,9 @@ export async function driveRun(setup: DriveSetup): Promise<RunResult> {
 
 function createScope(setup: DriveSetup, signal: AbortSignal): RunScope {
   let index = setup.lastIndex;
+  const { workspaceOpening: _opening, ...facts } = setup;
   const scope: RunScope = {
-    ...setup,
+    ...facts,
     startNodeId: findStartNodes(setup.graph)[0]?.id ?? setup.startAt,
     exitNodeId: findExitNodes(setup.graph)[0]?.id ?? '',
     signal,
@@ -83,6 +91,23 @@ function createScope(setup: DriveSetup, signal: AbortSignal): RunScope {
     runBranch: (request, parent) => runBranch(scope, request, parent),
   };
   return scope;
+}
+
+/** Issue 14: the run's session worktrees recorded, their pushes set up, their heads in the context. */
+async function useWorkspace(scope: RunScope, setup: DriveSetup): Promise<void> {
+  const opening = setup.workspaceOpening;
+  if (!opening) return;
+  scope.workspace = opening.workspace;
+  if (opening.kind === 'inherit') return;
+  await announceWorkspace(scope.events, opening);
+  scope.pushes = new WorkspacePushes(opening.workspace, scope.events, scope.engine.logger, scope.runId);
+  setWorkspaceHeads(setup.progress.context, await opening.workspace.heads());
+}
+
+/** A run that ends without a committed last checkpoint: its pushes are recorded before its last event. */
+async function pushesAtEnd(scope: RunScope, end: LoopEnd): Promise<void> {
+  if (end.kind === 'failed' && !end.committed) await scope.pushes?.completion();
+  else await scope.pushes?.settled();
 }
 
 // Enough for SIGTERM, the 2 s grace and SIGKILL; a group still live after it is ended by resume.

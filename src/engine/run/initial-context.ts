@@ -2,6 +2,7 @@ import type { Graph } from '../../pipeline/graph/model.js';
 import { plainValue } from '../../pipeline/graph/model.js';
 import { RunContext } from '../context.js';
 import type { RunProgress } from './run-progress.js';
+import { workspaceHeadPrefix } from './workspace-heads.js';
 
 /** Context keys the engine owns. Run variables live under `vars.` so they cannot collide with handler keys. */
 export const ContextKeys = {
@@ -25,13 +26,13 @@ export function createInitialContext(graph: Graph, variables: Readonly<Record<st
 
 /**
  * Decision 9: a loop restart keeps the run id but starts over: a fresh context that keeps only
- * `graph.*`, `vars.*` and the incremented `internal.loop_restart_count`; completed nodes, outcomes
- * and retry counts are cleared.
+ * `graph.*`, `vars.*`, the workspace heads (the files stay as they are, issue 14) and the
+ * incremented `internal.loop_restart_count`; completed nodes, outcomes and retry counts are cleared.
  */
 export function resetForLoopRestart(progress: RunProgress): void {
   const kept = new RunContext();
   for (const [key, value] of Object.entries(progress.context.snapshot())) {
-    if (key.startsWith('graph.') || key.startsWith('vars.')) kept.set(key, value);
+    if (key.startsWith('graph.') || key.startsWith('vars.') || key.startsWith(workspaceHeadPrefix)) kept.set(key, value);
   }
   progress.loopRestarts += 1;
   kept.set(ContextKeys.loopRestartCount, progress.loopRestarts);

@@ -111,9 +111,12 @@ async function commitStep(scope: RunScope, frame: Frame, step: DoneStep, next: N
   const checkpoint = toCheckpoint(progress, nodeId, nextNode, now);
   events.push({ type: 'checkpoint.saved', node: nodeId, checkpoint: checkpoint.seq });
   if (end) events.push(terminalEvent(scope, end, now));
+  // The run's last push is recorded before its last event (issue 14).
+  if (end && end.kind !== 'interrupted') await scope.pushes?.completion();
   // The node's records were issued before the checkpoint: they commit together.
   await Promise.all([step.stored, scope.events.commit(checkpoint, patch, events)]);
   progress.checkpointSeq = checkpoint.seq;
+  if (!end) scope.pushes?.afterCheckpoint();
   mirrorCheckpointFile(scope.files, checkpoint);
   return end;
 }

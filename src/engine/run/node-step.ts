@@ -15,6 +15,7 @@ import { releaseBranchNodes } from './branch-nodes.js';
 import { executeNode, type NodeExecution } from './execute-node.js';
 import { ContextKeys } from './initial-context.js';
 import { recordNodeOutcome } from './run-progress.js';
+import { commitNodeWork } from './node-commit.js';
 import { visitsOf } from './visit-counts.js';
 import type { Frame, RunScope } from './run-scope.js';
 import type { RunWorkspace } from '../../workspace/run-workspace/types.js';
@@ -77,6 +78,7 @@ export async function runNodeStep(scope: RunScope, frame: Frame, node: GraphNode
 
   mirrorStatusFile(scope.files, stageDir, result.outcome);
   recordNodeOutcome(frame.progress, node.id, result.outcome);
+  await commitNodeWork(scope, frame, node.id);
   releaseBranchNodes(frame);
   return { kind: 'done', node, handlerType, outcome: result.outcome, index: result.index, durationMs: result.durationMs, fidelity: resolved.fidelity, stored: result.stored };
 }

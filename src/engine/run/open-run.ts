@@ -40,7 +40,7 @@ export interface OpenedRun {
 export async function openRun(engine: ResolvedEngine, spec: NewRunSpec): Promise<OpenedRun> {
   const { store, clock } = engine;
   const startedAt = clock.now();
-  const runId = spec.runId ?? createRunId(startedAt, () => randomBytes(engine));
+  const runId = spec.runId ?? newRunId(engine);
   const logsRoot = resolve(spec.logsRoot ?? join(engine.runsDir, runId));
   const goal = readString(spec.graph.attrs, 'goal') ?? '';
   const parent = {
@@ -64,6 +64,11 @@ export async function openRun(engine: ResolvedEngine, spec: NewRunSpec): Promise
     ...(spec.fromCheckpoint !== undefined ? { fromCheckpoint: spec.fromCheckpoint } : {}),
   });
   return { runId, logsRoot, goal, startedAt, events };
+}
+
+/** A new run's id, from the engine's clock and Random (a way in that opens a workspace first needs it early). */
+export function newRunId(engine: ResolvedEngine): string {
+  return createRunId(engine.clock.now(), () => randomBytes(engine));
 }
 
 /** Four bytes from the injected Random, so run ids are reproducible in tests. */

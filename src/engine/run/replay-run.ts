@@ -2,10 +2,11 @@ import { dirname } from 'node:path';
 import { ErrorCode, OrchestraError } from '../../core/errors.js';
 import { driveRun } from './drive-run.js';
 import type { ResolvedEngine } from './engine-options.js';
-import { openRun } from './open-run.js';
+import { newRunId, openRun } from './open-run.js';
+import { acquireRunWorkspace } from './run-workspace-open.js';
 import { arrivalFromCheckpoint } from './node-step.js';
 import { prepareGraph } from './prepare-graph.js';
-import { requireRun } from './resume-run.js';
+import { atHeads, hasOwnWorkspace, requireRun } from './resume-run.js';
 import type { RunHandle } from './run-handle.js';
 import { progressFromCheckpoint, toCheckpoint } from './run-progress.js';
 import { childRunStarter } from './start-new-run.js';
@@ -37,6 +38,9 @@ export async function replayFromCheckpoint(runId: string, seq: number, engine: R
     });
   }
   const graph = prepareGraph(record.source, record.file, record.variables, engine.registry, engine.logger);
+  const newId = overrides.runId ?? newRunId(engine);
+  // A new session branch at the files of checkpoint `seq` (issue 14), before the new run exists.
+  const workspaceOpening = engine.workspaces && hasOwnWorkspace(record) ? await acquireRunWorkspace(engine.workspaces, { runId: newId, pipeline: record.pipeline }, { kind: 'create', ...atHeads(source.context) }) : undefined;
   const opened = await openRun(engine, {
     graph,
     source: record.source,
@@ -48,7 +52,7 @@ export async function replayFromCheckpoint(runId: string, seq: number, engine: R
     parentCheckpoint: seq,
     fromCheckpoint: seq,
     tenant: record.tenant,
-    ...(overrides.runId !== undefined && { runId: overrides.runId }),
+    runId: newId,
   });
   const progress = { ...progressFromCheckpoint(source), checkpointSeq: 0 };
   const first = toCheckpoint(progress, source.currentNode, source.nextNode, clock.now());
@@ -69,6 +73,7 @@ export async function replayFromCheckpoint(runId: string, seq: number, engine: R
     arrival: arrivalFromCheckpoint(graph, source.currentNode, source.nextNode),
     degradeFull: true,
     lastIndex: 0,
+    ...(workspaceOpening && { workspaceOpening }),
     startChildRun: childRunStarter(engine, opened.runId, record.tenant),
   });
   return { runId: opened.runId, logsRoot: opened.logsRoot, result: () => result };

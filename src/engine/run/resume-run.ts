@@ -14,13 +14,25 @@ import { prepareGraph } from './prepare-graph.js';
 import type { RunHandle } from './run-handle.js';
 import { createProgress, progressFromCheckpoint } from './run-progress.js';
 import { childRunStarter } from './start-new-run.js';
+import type { RepoHeads } from '../../workspace/run-workspace/types.js';
+import { workspaceHeadsOf } from './workspace-heads.js';
+import { headsOfTurn } from './resume-turn.js';
+import { acquireRunWorkspace } from './run-workspace-open.js';
+
+export interface ResumeOptions {
+  /**
+   * Issue 14: continue the interrupted agent node from its turn `turn`: the workspace goes back to
+   * the SHAs recorded with that turn (later work kept on a rescue ref) and the node runs again.
+   */
+  turn?: number;
+}
 
 /**
  * Continues an unfinished run from its latest checkpoint's next node (decision 8) with the restored
  * context, retry counts, completed nodes and outcomes, using the DOT source stored with the run.
  * Without a checkpoint it starts over at the start node.
  */
-export async function resumeExistingRun(runId: string, engine: ResolvedEngine): Promise<RunHandle> {
+export async function resumeExistingRun(runId: string, engine: ResolvedEngine, options: ResumeOptions = {}): Promise<RunHandle> {
   const { store, clock } = engine;
   const record = await requireRun(engine, runId);
   if (record.state === 'completed' || record.state === 'failed') {
@@ -37,6 +49,11 @@ export async function resumeExistingRun(runId: string, engine: ResolvedEngine): 
         hint: `Use \`orchestra replay ${runId} --checkpoint N\` to run it again from an earlier checkpoint.`,
       });
     }
+    const startAt = checkpoint?.nextNode ?? findStartNodes(graph)[0]!.id;
+    // `--turn T`: the files as turn T of the interrupted node left them, instead of the checkpoint's.
+    const at = options.turn === undefined ? atHeads(checkpoint?.context) : { at: await headsOfTurn(store, runId, startAt, checkpoint?.seq, options.turn) };
+    // Under the lease, before anything is written: a workspace that cannot be reopened leaves the run as it was.
+    const workspaceOpening = engine.workspaces && hasOwnWorkspace(record) ? await acquireRunWorkspace(engine.workspaces, { runId, pipeline: record.pipeline }, { kind: 'reopen', ...at }) : undefined;
     const records = await store.listNodeRecords(runId);
     const lastIndex = records.reduce((max, node) => Math.max(max, node.index), 0);
     // Branch nodes finished under the checkpoint we resume from (issue 8.10): replayed, not run again.
@@ -65,11 +82,12 @@ export async function resumeExistingRun(runId: string, engine: ResolvedEngine): 
       startedAt: record.startedAt,
       events,
       progress: checkpoint ? progressFromCheckpoint(checkpoint) : createProgress(createInitialContext(graph, record.variables)),
-      startAt: checkpoint?.nextNode ?? findStartNodes(graph)[0]!.id,
+      startAt,
       ...(checkpoint?.nextNode ? { arrival: arrivalFromCheckpoint(graph, checkpoint.currentNode, checkpoint.nextNode) } : {}),
       degradeFull: true,
       lastIndex,
       recordedSteps,
+      ...(workspaceOpening && { workspaceOpening }),
       startChildRun: childRunStarter(engine, runId, record.tenant),
     });
     return { runId, logsRoot: record.logsRoot, result: () => result };
@@ -77,6 +95,17 @@ export async function resumeExistingRun(runId: string, engine: ResolvedEngine): 
     await store.releaseLease(runId, engine.leaseOwner);
     throw error;
   }
+}
+
+/** Child runs work in their parent's worktree (start-new-run.ts); replays have a session of their own. */
+export function hasOwnWorkspace(record: Pick<RunRecord, 'parentRunId' | 'parentCheckpoint'>): boolean {
+  return record.parentRunId === undefined || record.parentCheckpoint !== undefined;
+}
+
+/** `{ at }` with the heads a checkpoint recorded, or nothing when it recorded none. */
+export function atHeads(context: Readonly<Record<string, unknown>> | undefined): { at?: RepoHeads } {
+  const at = context ? workspaceHeadsOf(context) : undefined;
+  return at ? { at } : {};
 }
 
 export async function requireRun(engine: ResolvedEngine, runId: string): Promise<RunRecord> {

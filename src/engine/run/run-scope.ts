@@ -9,6 +9,7 @@ import type { LiveProcesses } from './live-processes.js';
 import type { RunMirror } from './run-mirror.js';
 import type { RunProgress } from './run-progress.js';
 import type { StageVisits } from './stage-visits.js';
+import type { WorkspacePushes } from './workspace-pushes.js';
 
 /** What stays fixed while one process drives one run: the graph, where files go, the services. */
 export interface RunScope {
@@ -44,6 +45,8 @@ export interface RunScope {
   runBranch(request: BranchRequest, parent: Frame): Promise<BranchResult>;
   /** The run's session worktrees (issue 14); undefined when orchestra.yaml configures no workspace repos. */
   workspace?: RunWorkspace;
+  /** The workspace's pushes by policy (issue 14); set with `workspace`. */
+  pushes?: WorkspacePushes;
   /** Process groups handlers started that have not ended yet; the run waits for them at its end. */
   processes: LiveProcesses;
 }

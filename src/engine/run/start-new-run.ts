@@ -5,10 +5,12 @@ import type { ChildRunHandle, ChildRunRequest } from '../handler.js';
 import { driveRun } from './drive-run.js';
 import type { ResolvedEngine } from './engine-options.js';
 import { createInitialContext } from './initial-context.js';
-import { openRun } from './open-run.js';
+import { newRunId, openRun } from './open-run.js';
 import { prepareGraph } from './prepare-graph.js';
 import type { RunHandle, StartRunRequest } from './run-handle.js';
 import { createProgress } from './run-progress.js';
+import { acquireRunWorkspace, type WorkspaceOpening } from './run-workspace-open.js';
+import type { RunWorkspace } from '../../workspace/run-workspace/types.js';
 
 export interface NewRunRequest extends StartRunRequest {
   /** Set for child runs (decision 20). */
@@ -17,6 +19,8 @@ export interface NewRunRequest extends StartRunRequest {
   baseDir?: string;
   /** Extra initial context keys (a composed pipeline's inputs). */
   context?: Record<string, unknown>;
+  /** A child run's parent worktrees (ChildRunRequest.workspace). */
+  workspace?: RunWorkspace;
 }
 
 /** A new run's handle; `context()` is its live context, the final one once `result()` resolves. */
@@ -30,6 +34,9 @@ export async function startNewRun(request: NewRunRequest, engine: ResolvedEngine
   const source = request.source ?? (await readPipelineFile(request.file));
   const variables = { ...(request.variables ?? {}) };
   const graph = prepareGraph(source, request.file, variables, engine.registry, engine.logger);
+  const runId = request.runId ?? newRunId(engine);
+  // Before the run exists: a workspace repo that is not a git repository is an error of `run`, nothing started.
+  const workspaceOpening = await openingFor(request, engine, { runId, pipeline: graph.name });
   const opened = await openRun(engine, {
     graph,
     source,
@@ -38,7 +45,7 @@ export async function startNewRun(request: NewRunRequest, engine: ResolvedEngine
     options: request.options ?? {},
     logsRoot: request.logsRoot,
     ...(request.parentRunId !== undefined ? { parentRunId: request.parentRunId } : {}),
-    ...(request.runId !== undefined ? { runId: request.runId } : {}),
+    runId,
     ...(request.tenant !== undefined ? { tenant: request.tenant } : {}),
   });
   const initialContext = createInitialContext(graph, variables);
@@ -55,9 +62,16 @@ export async function startNewRun(request: NewRunRequest, engine: ResolvedEngine
     degradeFull: false,
     lastIndex: 0,
     freshRunDir: true,
+    ...(workspaceOpening && { workspaceOpening }),
     startChildRun: childRunStarter(engine, opened.runId, request.tenant),
   });
   return { runId: opened.runId, logsRoot: opened.logsRoot, result: () => result, context: () => progress.context.snapshot() };
+}
+
+/** A new run creates its session; a child run works in its parent's worktrees (none without them). */
+async function openingFor(request: NewRunRequest, engine: ResolvedEngine, run: { runId: string; pipeline: string }): Promise<WorkspaceOpening | undefined> {
+  if (request.parentRunId !== undefined) return request.workspace ? { kind: 'inherit', workspace: request.workspace } : undefined;
+  return engine.workspaces ? acquireRunWorkspace(engine.workspaces, run, { kind: 'create' }) : undefined;
 }
 
 /**
@@ -67,7 +81,8 @@ export async function startNewRun(request: NewRunRequest, engine: ResolvedEngine
  */
 export function childRunStarter(engine: ResolvedEngine, parentRunId: string, tenant: string | undefined): (request: ChildRunRequest) => Promise<ChildRunHandle> {
   return async function startChildRun(request) {
-    const childEngine: ResolvedEngine = { ...engine, signal: request.signal, onEvent: undefined };
+    // No session of its own (issue 14): its files are the parent's node's work, committed when that node ends.
+    const childEngine: ResolvedEngine = { ...engine, signal: request.signal, onEvent: undefined, workspaces: undefined };
     const handle = await startNewRun(
       {
         file: request.file,
@@ -77,6 +92,7 @@ export function childRunStarter(engine: ResolvedEngine, parentRunId: string, ten
         ...(tenant !== undefined ? { tenant } : {}),
         ...(request.workdir ? { baseDir: request.workdir } : {}),
         ...(request.context ? { context: request.context } : {}),
+        ...(request.workspace && { workspace: request.workspace }),
       },
       childEngine,
     );

@@ -39,5 +39,6 @@ export const HANDLER_ATTRIBUTES: readonly AttributeSpec[] = [
   { name: 'sim.outcome', appliesTo: node, type: enumOf('success', 'partial_success', 'retry', 'fail', 'skipped'), handlers: ['codergen'], description: 'Under `--simulate`: every call of this node returns this status.' },
   { name: 'sim.outcomes', appliesTo: node, type: STRING, handlers: ['codergen'], description: 'Under `--simulate`: comma-separated statuses, the n-th call (retries and revisits alike) gets the n-th; calls past the end repeat the last. Wins over `sim.outcome`.' },
   { name: 'sim.preferred_label', appliesTo: node, type: STRING, handlers: ['codergen'], description: 'Under `--simulate`: the outcome\'s preferred label, to steer edge selection.' },
+  { name: 'sim.files', appliesTo: node, type: STRING, handlers: ['codergen'], description: 'Under `--simulate`: comma-separated paths relative to the working directory (a run\'s worktree with a workspace) that each call writes, so a simulated run makes real changes and commits; never through links, never into `.git`.' },
   { name: 'sim.delay', appliesTo: node, type: DURATION, handlers: ['codergen'], description: 'Under `--simulate`: how long each call takes (a plain number means seconds); still cancellable.' },
 ];

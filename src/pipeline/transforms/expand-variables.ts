@@ -4,8 +4,9 @@ import type { SourceLocation } from '../../core/source-location.js';
 export type VariableSource = Readonly<Record<string, string>> | ((name: string) => string | undefined);
 
 // `${name}` may hold dots (`${context.key}`); a bare `$name` stops at the first non-word character
-// so that "$goal." at the end of a sentence still expands.
-const variablePattern = /\$\{([A-Za-z_][A-Za-z0-9_.-]*)\}|\$([A-Za-z_][A-Za-z0-9_]*)/g;
+// so that "$goal." at the end of a sentence still expands. `$workspace.<repo>` (issue 14) is the one
+// bare name with a dot: a repo's worktree path.
+const variablePattern = /\$\{([A-Za-z_][A-Za-z0-9_.-]*)\}|\$(workspace\.[A-Za-z0-9_-]+|[A-Za-z_][A-Za-z0-9_]*)/g;
 
 /**
  * The longest text an expansion may produce, in characters (1 MiB). Each `$goal` copies the whole

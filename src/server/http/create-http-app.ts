@@ -18,6 +18,8 @@ export interface HttpAppOptions {
   deps: ApiDeps;
   operations: readonly Operation[];
   authenticate: Authenticate;
+  /** A dashboard session token (the cookie) → its caller (issue 15); without it the cookie is ignored. */
+  authenticateSession?: Authenticate;
   /**
    * The `host:port` names this server answers to (`127.0.0.1:4777`, `localhost:4777`); a function
    * when they are known only once the server listens (port 0).
@@ -27,6 +29,8 @@ export interface HttpAppOptions {
   corsOrigins?: readonly string[];
   /** Parts served beside the operations (/events, /mcp, /trpc), behind the same checks and token. */
   mounts?: readonly Mount[];
+  /** Parts served before authentication (the dashboard's shell, assets and /login), behind the Host and Origin checks. */
+  publicMounts?: readonly Mount[];
 }
 
 /**
@@ -62,7 +66,8 @@ export function createHttpApp(options: HttpAppOptions): Hono<ApiEnv> {
   app.get('/health', (c) => c.json({ ok: true }));
   const document = openApiDocument(options.operations);
   app.get('/openapi.json', (c) => c.json(document));
-  app.use('*', bearerAuth(options.deps, options.authenticate));
+  for (const mount of options.publicMounts ?? []) mount(app);
+  app.use('*', bearerAuth(options.deps, options.authenticate, options.authenticateSession));
   for (const op of options.operations) addOperationRoute(app, op);
   for (const mount of options.mounts ?? []) mount(app);
   return app;

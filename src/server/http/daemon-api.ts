@@ -1,6 +1,8 @@
 import { systemClock } from '../../core/clock.js';
 import { ErrorCode, OrchestraError } from '../../core/errors.js';
-import { authenticateToken } from '../../services/auth/index.js';
+import { authenticateSession, authenticateToken } from '../../services/auth/index.js';
+import { packagePath } from '../../core/package-root.js';
+import { mountDashboard } from '../web/mount-dashboard.js';
 import { createHumanTaskSettings, operations, type ApiDeps } from '../../services/api/index.js';
 import { defaultDbPath, prepareOrchestraHome } from '../../store/home.js';
 import { openSqliteStore, watchStoreChanges } from '../../store/sqlite/index.js';
@@ -70,6 +72,8 @@ export async function startDaemonApi(o: DaemonApiOptions): Promise<{ url: string
     deps,
     operations,
     authenticate: (token) => authenticateToken(store, token, systemClock.now()),
+    authenticateSession: (session) => authenticateSession(store, session, systemClock.now()),
+    publicMounts: [mountDashboard({ deps, root: packagePath('dist', 'web') })],
     allowedHosts: () => hosts,
     corsOrigins,
     mounts: [mountTrpc, mountMcp({ operations }), events],

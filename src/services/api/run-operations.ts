@@ -1,6 +1,6 @@
 import {
-  answerRunGate, answeredGate, answerRunInput, cancelOutput, cancelRun, getRun, listRuns, listRunsInput, replayInput, replayRun, resumeRun,
-  runDetail, runIdOnly, runPage, startedRun, startRun, startRunInput,
+  answerRunGate, answeredGate, answerRunInput, cancelOutput, cancelRun, getRun, getRunGraph, listRuns, listRunsInput, replayInput, replayRun, resumeRun,
+  runDetail, runGraph, runIdOnly, runPage, startedRun, startRun, startRunInput,
 } from '../runs/index.js';
 import { defineOperation } from './operation.js';
 
@@ -29,6 +29,18 @@ export const runOperations = [
     http: { method: 'get', path: '/runs/{runId}' },
     mcp: 'run_status',
     handle: (deps, caller, input) => getRun(deps.store, caller.scope, input.runId, deps.clock.now()),
+  }),
+  defineOperation({
+    name: 'runs.graph',
+    summary: "Get a run's pipeline graph",
+    description: "Returns the pipeline a run runs as nodes (id, label, shape, handler) and edges (from, to, label), with its `rankdir`: the graph as it was when the run started. Colour it by runs.get's node history and the run's events.",
+    access: 'read',
+    idempotent: true,
+    input: runIdOnly,
+    output: runGraph,
+    http: { method: 'get', path: '/runs/{runId}/graph' },
+    mcp: 'run_graph',
+    handle: (deps, caller, input) => getRunGraph(deps.store, caller.scope, input.runId),
   }),
   defineOperation({
     name: 'runs.start',

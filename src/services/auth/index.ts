@@ -3,3 +3,4 @@ export { authenticateToken, createApiToken, listApiTokens, revokeApiToken, token
 export { ensureLocalToken, localTokenName, localTokenPath } from './local-token.js';
 export { createTokenInput, tokenAccess, tokenName, tokenRef, tokenUser, tokenView } from './token-schemas.js';
 export { hashToken } from './token-secret.js';
+export { authenticateSession, createLoginCode, loginCodeLifetimeMs, redeemLoginCode, webSessionLifetimeMs } from './web-login.js';

@@ -1,6 +1,7 @@
 export { answerRunGate } from './answer.js';
 export { cancelRun, type CancelOptions } from './cancel.js';
 export { getRun } from './get.js';
+export { getRunGraph, runGraph, type RunGraph } from './graph.js';
 export type { RunLaunch, RunLauncher } from './launch-port.js';
 export { listRuns } from './list.js';
 export { replayRun, resumeRun } from './resume.js';

@@ -1,4 +1,4 @@
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import type { AgentBackend } from '../../agents/backend.js';
 import { createBackendRouter } from '../../agents/router/index.js';
 import { loadConfig, type ResolvedConfig } from '../../config/index.js';
@@ -10,6 +10,8 @@ import type { WorkflowAgents, WorkflowHumanTasks, WorkflowPipelines } from '../.
 import { createOutboxNotifier, type OutboxNotifier } from '../notifications/index.js';
 import { workflowHumanTasks } from './human-tasks-port.js';
 import { projectPipelines } from './project-pipelines.js';
+import { runWorkspacesFor } from '../workspace/run-workspaces-for.js';
+import type { RunWorkspaces } from '../../workspace/run-workspace/types.js';
 
 export interface ProjectSettings {
   config: ResolvedConfig;
@@ -17,6 +19,8 @@ export interface ProjectSettings {
   /** agent() over the backend the project's orchestra.yaml configures (the router `orchestra run` uses). */
   agents: WorkflowAgents;
   backend: AgentBackend;
+  /** The project's git workspaces for pipeline() runs (issue 14); undefined without workspace repos or runsDir. */
+  workspaces: RunWorkspaces | undefined;
 }
 
 /**
@@ -40,11 +44,14 @@ export function projectTaskPorts(options: {
   const settingsOf = (dir: string): Promise<ProjectSettings> => {
     let found = settings.get(dir);
     if (!found) {
-      found = loadConfig({ startDir: dir, env: options.env }).then(({ config }) => {
+      found = loadConfig({ startDir: dir, env: options.env }).then(async ({ config }) => {
         const backend = createBackendRouter({ config, env: options.env, simulate: false, logger: { ...options.log, debug() {} } });
+        // runsDir is `$ORCHESTRA_HOME/runs`: the worktrees go beside it, under the same home.
+        const workspaces = options.runsDir === undefined ? undefined : await runWorkspacesFor(config, { home: dirname(options.runsDir), env: options.env });
         return {
           config,
           backend,
+          workspaces,
           agents: backendAgents(backend, { stageRoot: options.stageRoot ?? join(dir, '.orchestra', 'workflow-agents') }),
           notifier: createOutboxNotifier({ store: options.store, rules: config.notifications.routes, channels: config.notifications.channels, ...(config.notifications.dueSoon && { dueSoon: config.notifications.dueSoon }), people: config.people, pinRouting: true, log: options.log }),
         };
@@ -59,12 +66,12 @@ export function projectTaskPorts(options: {
     settingsOf,
     /** The ports of an instance of project `dir`, in its tenant: task(), agent() and (given runsDir) pipeline(). */
     async ports(scope: TenantScope, dir: string): Promise<{ humanTasks: WorkflowHumanTasks; agents: WorkflowAgents; pipelines?: WorkflowPipelines }> {
-      const { config, notifier, agents, backend } = await settingsOf(dir);
+      const { config, notifier, agents, backend, workspaces } = await settingsOf(dir);
       const { store, runsDir, log } = options;
       return {
         humanTasks: workflowHumanTasks({ store, scope, people: config.people, now, notices: notifier }),
         agents,
-        ...(runsDir !== undefined && { pipelines: projectPipelines({ store, scope, projectDir: dir, config, backend, notifier, runsDir, log }) }),
+        ...(runsDir !== undefined && { pipelines: projectPipelines({ store, scope, projectDir: dir, config, backend, notifier, runsDir, log, workspaces }) }),
       };
     },
   };

@@ -9,6 +9,7 @@ import type { TenantScope } from '../../core/tenant-scope.js';
 import { createAbsentInterviewer } from '../../humans/interviewers/index.js';
 import { systemActor } from '../../humans/tasks/actor.js';
 import type { Store } from '../../store/store.js';
+import type { RunWorkspaces } from '../../workspace/run-workspace/types.js';
 import { enginePipelines } from '../../workflows/pipelines/engine-pipelines.js';
 import type { WorkflowPipelines } from '../../workflows/runtime/index.js';
 import { createGateTasks } from '../gates/gate-tasks.js';
@@ -27,6 +28,8 @@ export interface ProjectPipelinesOptions {
   /** `$ORCHESTRA_HOME/runs`: the child runs' logs, as `orchestra run`'s. */
   runsDir: string;
   log: Pick<Logger, 'info' | 'warn' | 'error'>;
+  /** The project's git workspaces (issue 14, runWorkspacesFor); absent: its runs work in their directories. */
+  workspaces?: RunWorkspaces | undefined;
 }
 
 /**
@@ -46,6 +49,7 @@ export function projectPipelines(options: ProjectPipelinesOptions): WorkflowPipe
     humanTasks: createGateTasks({ store, scope, people: config.people, now: () => Date.now(), notices: notifier, actor: () => systemActor }),
     runsDir: options.runsDir,
     logger: { ...log, debug() {} },
+    ...(options.workspaces && { workspaces: options.workspaces }),
   };
   const inner = enginePipelines(engine, { baseDir: projectDir, runOptions: { simulate: false, autoApprove: false } });
   return {

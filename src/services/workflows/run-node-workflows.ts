@@ -14,6 +14,7 @@ import { loadWorkflows, type WorkflowRegistry } from '../../workflows/loader/ind
 import type { TaskAnnouncer } from '../notifications/index.js';
 import { workflowHumanTasks } from './human-tasks-port.js';
 import { projectPipelines } from './project-pipelines.js';
+import type { RunWorkspaces } from '../../workspace/run-workspace/types.js';
 
 export interface RunNodeWorkflowsOptions {
   store: Store;
@@ -30,6 +31,8 @@ export interface RunNodeWorkflowsOptions {
   /** Where pipeline() runs of its workflows keep their logs (`$ORCHESTRA_HOME/runs`). */
   runsDir: string;
   log: Pick<Logger, 'info' | 'warn' | 'error'>;
+  /** The run's git workspaces (issue 14): its workflows' pipeline() runs get their own sessions in them. */
+  workspaces?: RunWorkspaces | undefined;
   /** What `import … from 'orchestra'` gives the workflow files: the running module (see start-worker.ts). */
   orchestraModule?: Record<string, unknown>;
 }
@@ -66,7 +69,7 @@ async function load(options: RunNodeWorkflowsOptions): Promise<{ registry: Workf
     humanTasks: workflowHumanTasks({ store, scope, people, now: () => Date.now(), notices }),
     agents: backendAgents(options.backend, { stageRoot: options.stageRoot }),
     // pipeline() runs a child of the same project over the run's backend, its gates human tasks.
-    pipelines: projectPipelines({ store, scope, projectDir: options.projectDir, config: { people }, backend: options.backend, notifier: notices, runsDir: options.runsDir, log: options.log }),
+    pipelines: projectPipelines({ store, scope, projectDir: options.projectDir, config: { people }, backend: options.backend, notifier: notices, runsDir: options.runsDir, log: options.log, workspaces: options.workspaces }),
     definitions,
   };
   const pin = (name: string) => ({ projectDir: options.projectDir, ...(registry.definitions.get(name) && { version: registry.definitions.get(name)!.versionHash }) });

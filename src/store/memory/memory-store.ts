@@ -8,7 +8,7 @@ import type { Delivery, DeliveryClaim, DeliveryFailure, DeliveryFilter, NewDeliv
 import { validateRunFiles, type RunFile } from '../run-file.js';
 import type { Store } from '../store.js';
 import { checkpointExistsError, nodeRecordExistsError, nodeRecordNotFoundError, runExistsError, runNotFoundError } from '../store-errors.js';
-import { MemoryGuidedStore } from './memory-guided.js';
+import { MemoryWebLoginStore } from './memory-web-logins.js';
 import { runEventEntry } from '../feed-entries.js';
 import { serializeFeedEvent, type FeedEvent, type FeedQuery, type NewFeedEvent } from '../feed.js';
 import { tenantOf, type TenantScope } from '../../core/tenant-scope.js';
@@ -38,7 +38,7 @@ export function createMemoryStore(): Store {
   return new MemoryStore();
 }
 
-class MemoryStore extends MemoryGuidedStore implements Store {
+class MemoryStore extends MemoryWebLoginStore implements Store {
   readonly kind = 'memory' as const;
   readonly ordersWrites = true;
   private readonly runs = new Map<string, RunTables>();

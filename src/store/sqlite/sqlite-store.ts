@@ -19,7 +19,7 @@ import { fromNodeRecordRow, fromRunRow, fromRunRowMarked, runPatchColumns, toRun
 import { FeedTable } from './feed-table.js';
 import { HumanTaskTable } from './human-task-table.js';
 import { isConstraintError, toStoreError } from './sqlite-errors.js';
-import { SqliteGuidedStore } from './sqlite-guided-store.js';
+import { SqliteWebLoginStore } from './sqlite-web-login-store.js';
 import { createRunPatchStatements, prepareStatements } from './statements.js';
 
 // Checkpoints and run state must survive power loss; node records and events may lag behind them.
@@ -32,7 +32,7 @@ const [durable, ordinary] = [true, false];
  * calls run at once, after committing whatever is queued, so every call sees the writes issued before it. Transactions are IMMEDIATE:
  * they take the write lock up front (no upgrade deadlock between processes).
  */
-export class SqliteStore extends SqliteGuidedStore implements Store {
+export class SqliteStore extends SqliteWebLoginStore implements Store {
   readonly kind = 'sqlite' as const;
   readonly ordersWrites = true;
   private readonly sql: ReturnType<typeof prepareStatements>;

@@ -38,7 +38,7 @@ export function createCodergenHandler(): BuiltInHandler {
       const feedback = checks.checks.length > 0 ? await readFeedback(stageDir) : undefined;
       const nodeContext = await buildNodeContext(input);
       for (const message of nodeContext.warnings) await services.emit({ type: 'log', level: 'warn', message, node: node.id });
-      const expanded = expandPrompt(promptTemplate(node), input.graph, input.context, input.run.variables, node);
+      const expanded = expandPrompt(promptTemplate(node), input.graph, input.context, input.run.variables, node, 'prompt', input.run.workspace?.paths);
       const prompt = withFeedback(withNodeContext(withOutputSection(expanded, await contextFromSection(input)), nodeContext), feedback);
       await writeStageFile(services, stageDir, 'prompt.md', prompt);
       const before = await markAgentStatus(stageDir);

@@ -78,3 +78,23 @@ describe('issue 8.1: values are data, never template source', () => {
     expect(columnOf({ title: 'a much longer value than the reference' })).toBe(columnOf({}));
   });
 });
+
+describe('issue 14: $workspace.<repo>', () => {
+  const graph = buildGraph({});
+  const payload = '/tmp/{{ 7 * 7 }}/$goal';
+  const workspace = { app: '/ws/app', 'my-lib': payload };
+
+  it.each([
+    ['bare, at the end of a sentence', 'Work in $workspace.app.', 'Work in /ws/app.'],
+    ['braced', 'Work in ${workspace.app}', 'Work in /ws/app'],
+    ['in a template', '{{ workspace.app }} {% if workspace.app %}yes{% endif %}', '/ws/app yes'],
+    ['a path is data, never template source', '$workspace.my-lib {{ "ok" }}', `${payload} ok`],
+    ['an unknown repo stays as written', 'See $workspace.other', 'See $workspace.other'],
+  ])('%s', (_name, template, expected) => {
+    expect(expandPrompt(template, graph, new RunContext(), {}, undefined, 'prompt', workspace)).toBe(expected);
+  });
+
+  it('without a workspace $workspace.app stays as written', () => {
+    expect(expandPrompt('In $workspace.app', graph, new RunContext(), {})).toBe('In $workspace.app');
+  });
+});

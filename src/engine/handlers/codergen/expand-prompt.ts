@@ -19,9 +19,18 @@ export function promptTemplate(node: GraphNode): string {
  * (`context.key`, else `key`), `$goal`, `$name` for run variables, and Jinja syntax, all in one
  * render of the text the author wrote. Values are inserted literally, never read as template
  * source; unknown `$names` stay as written. `field` names the attribute the template came from (a
- * human gate's question is its `label`), for error positions.
+ * human gate's question is its `label`), for error positions. `workspace` (issue 14: repo name →
+ * worktree) gives `$workspace.<repo>` and `{{ workspace.<repo> }}`.
  */
-export function expandPrompt(template: string, graph: Graph, context: RunContext, variables: Readonly<Record<string, string>>, node?: GraphNode, field = 'prompt'): string {
+export function expandPrompt(
+  template: string,
+  graph: Graph,
+  context: RunContext,
+  variables: Readonly<Record<string, string>>,
+  node?: GraphNode,
+  field = 'prompt',
+  workspace: Readonly<Record<string, string>> = {},
+): string {
   const goal = goalOf(graph, context, variables);
   const lookup = (name: string) => {
     if (name.startsWith('context.')) {
@@ -30,12 +39,13 @@ export function expandPrompt(template: string, graph: Graph, context: RunContext
       return context.has(key) ? context.getString(key) : undefined;
     }
     if (name === 'goal') return goal;
+    if (name.startsWith('workspace.') && Object.hasOwn(workspace, name.slice('workspace.'.length))) return workspace[name.slice('workspace.'.length)];
     return Object.hasOwn(variables, name) ? variables[name] : undefined;
   };
   const loc = node?.attrs[field]?.loc ?? node?.loc ?? graph.loc;
   // Before rendering: each `$goal` or `${context.x}` copies its whole value (issue 8.14).
   checkExpandedLength(template, lookup, { what: node ? `${field} of node "${node.id}"` : field, loc });
-  const data = { ...variables, context: contextView(context.snapshot()), goal, node: nodeView(node) };
+  const data = { ...variables, context: contextView(context.snapshot()), goal, node: nodeView(node), workspace: { ...workspace } };
   const origin = { label: node ? `${field} of node ${node.id}` : field, file: loc.file, line: loc.line, column: loc.column, code: ErrorCode.VARIABLE };
   // Unknown names render as empty text; `orchestra compile` is where they are reported.
   return renderPrompt(template, lookup, data, origin).text;

@@ -42,6 +42,7 @@ export async function startChild(input: HandlerInput, autostart: boolean): Promi
     workdir: workdir ? resolvePath(run.baseDir, workdir) : undefined,
     variables: { ...run.variables },
     signal: controller.signal,
+    ...(run.workspace && { workspace: run.workspace }),
   });
   const child: SupervisedChild = {
     runId: handle.runId,

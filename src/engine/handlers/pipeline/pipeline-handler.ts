@@ -35,6 +35,7 @@ export function createPipelineHandler(): BuiltInHandler {
           variables: mapped.variables,
           context: mapped.context,
           signal: input.signal,
+          ...(run.workspace && { workspace: run.workspace }),
         });
       } catch (error) {
         if (input.signal.aborted) throw input.signal.reason;

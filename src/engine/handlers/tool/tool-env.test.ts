@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { RunContext } from '../../context.js';
 import type { RunInfo } from '../../handler.js';
 import { buildGraph, type PlainAttrs } from '../../testing/build-graph.js';
+import { FakeWorkspaces } from '../../testing/fake-workspaces.js';
 import { toolEnvironment, toolWorkingDirectory } from './tool-env.js';
 
 const run: RunInfo = { id: 'r1', logsRoot: '/runs/r1', baseDir: '/work/pipelines', variables: {}, fidelity: 'compact', threadId: undefined };
@@ -56,5 +57,30 @@ describe('decision 7: toolWorkingDirectory', () => {
     ['blank → the DOT file directory', { working_directory: '  ' }, '/work/pipelines'],
   ])('%s', (_name, attrs, cwd) => {
     expect(toolWorkingDirectory(inputFor(attrs))).toBe(cwd);
+  });
+});
+
+describe('issue 14: tools in a workspace', () => {
+  const workspace = new FakeWorkspaces({ paths: { app: '/ws/app', 'my-lib.v2': '/ws/lib' } });
+  async function inWorkspace(graphAttrs: PlainAttrs = {}) {
+    const input = inputFor(graphAttrs);
+    return { ...input, run: { ...input.run, workspace: await workspace.create({ runId: 'r1', pipeline: 'p' }) } };
+  }
+
+  it('gives every repo as ORCHESTRA_WORKSPACE_<REPO>', async () => {
+    const env = toolEnvironment(await inWorkspace(), {});
+    expect([env.ORCHESTRA_WORKSPACE_APP, env.ORCHESTRA_WORKSPACE_MY_LIB_V2]).toEqual(['/ws/app', '/ws/lib']);
+  });
+
+  it.each([
+    ['unset → the primary worktree', {}, '/ws/app'],
+    ['relative → resolved against the primary worktree', { working_directory: 'src' }, '/ws/app/src'],
+    ['absolute → as written', { working_directory: '/srv/app' }, '/srv/app'],
+  ])('%s', async (_name, attrs, cwd) => {
+    expect(toolWorkingDirectory(await inWorkspace(attrs))).toBe(cwd);
+  });
+
+  it('without a workspace no ORCHESTRA_WORKSPACE_ variable is set', () => {
+    expect(Object.keys(toolEnvironment(inputFor(), {})).filter((key) => key.startsWith('ORCHESTRA_WORKSPACE_'))).toEqual([]);
   });
 });

@@ -28,12 +28,22 @@ export function toolEnvironment(input: Pick<HandlerInput, 'run' | 'node' | 'stag
   env.ATTRACTOR_STAGE_DIR = input.stageDir;
   env.ATTRACTOR_LOGS_ROOT = input.run.logsRoot;
   env.ATTRACTOR_PROMPT_FILE = join(input.stageDir, toolPromptFileName);
+  for (const [repo, path] of Object.entries(input.run.workspace?.paths ?? {})) env[workspaceEnvName(repo)] = path;
   return env;
 }
 
-/** The graph's `working_directory`, relative to the DOT file's directory; that directory when unset (decision 7). */
+/** `ORCHESTRA_WORKSPACE_<REPO>` (issue 14): the repo's name upper-cased, anything but letters and digits as `_`. */
+export function workspaceEnvName(repo: string): string {
+  return `ORCHESTRA_WORKSPACE_${repo.toUpperCase().replace(/[^A-Z0-9]/g, '_')}`;
+}
+
+/**
+ * The graph's `working_directory`, relative to the DOT file's directory; that directory when unset
+ * (decision 7). With a workspace (issue 14) the primary worktree takes the DOT file's directory's place.
+ */
 export function toolWorkingDirectory(input: Pick<HandlerInput, 'run' | 'graph'>): string {
+  const base = input.run.workspace?.primary ?? input.run.baseDir;
   const configured = readString(input.graph.attrs, 'working_directory')?.trim();
-  if (!configured) return input.run.baseDir;
-  return isAbsolute(configured) ? configured : resolve(input.run.baseDir, configured);
+  if (!configured) return base;
+  return isAbsolute(configured) ? configured : resolve(base, configured);
 }

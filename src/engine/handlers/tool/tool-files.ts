@@ -17,7 +17,7 @@ export const combinedOutputFileName = 'tool_output.txt';
  */
 export async function writeToolPrompt(input: Pick<HandlerInput, 'node' | 'graph' | 'context' | 'run' | 'stageDir'>): Promise<void> {
   const template = readString(input.node.attrs, 'prompt') ?? '';
-  const text = template.trim() === '' ? '' : expandPrompt(template, input.graph, input.context, input.run.variables, input.node);
+  const text = template.trim() === '' ? '' : expandPrompt(template, input.graph, input.context, input.run.variables, input.node, 'prompt', input.run.workspace?.paths);
   // Renamed into place: a symlink an earlier attempt's command left as prompt.txt is replaced, not followed.
   await writeFileAtomic(join(input.stageDir, toolPromptFileName), text);
 }

@@ -4,8 +4,8 @@ import type { Diagnostic } from '../diagnostic.js';
 import type { LintRule } from '../lint-rule.js';
 
 /**
- * `$name` left in a prompt after expansion: not `$goal`, not a run variable, not `${context.x}`
- * (expanded at run time). It stays as written, which is sometimes meant (`$HOME`), hence INFO (decision 26).
+ * `$name` left in a prompt after expansion: not `$goal`, not a run variable, not `${context.x}` or
+ * `$workspace.<repo>` (expanded at run time). It stays as written, which is sometimes meant (`$HOME`), hence INFO (decision 26).
  */
 export const unknownVariableRule: LintRule = {
   name: 'unknown_variable',
@@ -16,7 +16,7 @@ export const unknownVariableRule: LintRule = {
       if (!attr) continue;
       const seen = new Set<string>();
       for (const ref of findVariableReferences(textValue(attr.value))) {
-        if (seen.has(ref.name) || ref.name === 'goal' || ref.name.startsWith('context.') || Object.hasOwn(ctx.variables, ref.name)) continue;
+        if (seen.has(ref.name) || ref.name === 'goal' || ref.name.startsWith('context.') || ref.name.startsWith('workspace.') || Object.hasOwn(ctx.variables, ref.name)) continue;
         seen.add(ref.name);
         diagnostics.push({
           rule: 'unknown_variable',

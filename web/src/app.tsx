@@ -1,0 +1,70 @@
+import { lazy, Suspense } from 'react';
+import { hrefOf, useRoute, type Route } from './lib/router';
+import { nextTheme, useTheme, type ThemeChoice } from './lib/theme';
+import { NextPage } from './pages/next-page';
+import { RunsPage } from './pages/runs-page';
+
+// The run page brings React Flow and ELK (most of the dashboard's weight): loaded when first opened.
+const RunPage = lazy(() => import('./pages/run-page'));
+
+const sections = [
+  { id: 'runs', title: 'Runs' },
+  { id: 'inbox', title: 'Inbox' },
+  { id: 'tasks', title: 'Tasks' },
+  { id: 'editor', title: 'Editor' },
+  { id: 'agents', title: 'Agents' },
+] as const;
+
+const themeLabels: Readonly<Record<ThemeChoice, string>> = { system: 'Theme: system', light: 'Theme: light', dark: 'Theme: dark' };
+
+/** The layout: a skip link, the navigation, the theme toggle, and the page of the current route. */
+export function App() {
+  const route = useRoute();
+  const [theme, setTheme] = useTheme();
+  const section = route.segments[0];
+  return (
+    <>
+      <a className="skip-link" href="#main" onClick={(event) => { event.preventDefault(); document.getElementById('main')?.focus(); }}>
+        Skip to content
+      </a>
+      <header className="top-bar">
+        <span className="brand">Orchestra</span>
+        <nav aria-label="Sections">
+          <ul>
+            {sections.map(({ id, title }) => (
+              <li key={id}>
+                <a href={hrefOf([id])} aria-current={section === id ? 'page' : undefined}>{title}</a>
+              </li>
+            ))}
+          </ul>
+        </nav>
+        <button type="button" className="theme-toggle" onClick={() => setTheme(nextTheme(theme))} aria-label={`${themeLabels[theme]} (change)`}>
+          {themeLabels[theme]}
+        </button>
+      </header>
+      <main id="main" tabIndex={-1}>
+        <Suspense fallback={<p className="muted">Loading…</p>}>
+          <Page route={route} colorMode={theme} />
+        </Suspense>
+      </main>
+    </>
+  );
+}
+
+function Page({ route, colorMode }: { route: Route; colorMode: ThemeChoice }) {
+  const [section, id] = route.segments;
+  switch (section) {
+    case 'runs':
+      return id === undefined ? <RunsPage route={route} /> : <RunPage key={id} runId={id} colorMode={colorMode} />;
+    case 'inbox':
+      return <NextPage title="Inbox" what="Human tasks for you and your groups, overdue first, with their forms." />;
+    case 'tasks':
+      return <NextPage title="Tasks" what="The coding-agent tasks of every project as a board, with live terminals." />;
+    case 'editor':
+      return <NextPage title="Editor" what="Edit a pipeline as a graph or as DOT text, side by side, validated live." />;
+    case 'agents':
+      return <NextPage title="Agents" what="The agent profiles and prompt layers of the project." />;
+    default:
+      return <p role="alert">There is no page “{section}”. <a href={hrefOf(['runs'])}>Go to the runs</a>.</p>;
+  }
+}

@@ -1,0 +1,82 @@
+import { applyNodeChanges, Background, Controls, MarkerType, ReactFlow, type Edge, type NodeChange } from '@xyflow/react';
+import '@xyflow/react/dist/style.css';
+import { useEffect, useMemo, useState } from 'react';
+import type { NodeState, NodeStates } from '../runs/node-states';
+import type { RunGraph } from '../runs/types';
+import { layoutGraph, type Placed } from './elk-layout';
+import { StateNodeView, type StateNode } from './state-node';
+
+const nodeTypes = { state: StateNodeView };
+
+interface Props {
+  graph: RunGraph;
+  states: NodeStates;
+  selected: string | undefined;
+  colorMode: 'light' | 'dark' | 'system';
+  onSelect(nodeId: string | undefined): void;
+}
+
+/** The run's graph drawn with React Flow at ELK's positions; selecting a node (click, or Tab then Enter) calls onSelect. */
+export function RunGraphView({ graph, states, selected, colorMode, onSelect }: Props) {
+  const [placed, setPlaced] = useState<Map<string, Placed>>();
+  useEffect(() => {
+    let current = true;
+    void layoutGraph(graph).then((result) => current && setPlaced(result));
+    return () => {
+      current = false;
+    };
+  }, [graph]);
+  // React Flow's own changes (sizes it measured, selection) are kept; the run's states only change each node's data.
+  const [nodes, setNodes] = useState<StateNode[]>([]);
+  useEffect(() => {
+    if (placed !== undefined) setNodes(graph.nodes.map((node) => placedNode(node, graph.rankdir, placed.get(node.id))));
+  }, [graph, placed]);
+  useEffect(() => {
+    setNodes((current) => current.map((node) => withState(node, states[node.id] ?? 'pending', node.id === selected)));
+  }, [states, selected, placed]);
+  const onNodesChange = (changes: NodeChange<StateNode>[]) => {
+    setNodes((current) => applyNodeChanges(changes, current));
+    for (const change of changes) if (change.type === 'select') onSelect(change.selected ? change.id : undefined);
+  };
+  const edges = useMemo<Edge[]>(
+    () => graph.edges.map((edge, index) => ({ id: `e${index}`, source: edge.from, target: edge.to, label: edge.label, markerEnd: { type: MarkerType.ArrowClosed }, focusable: false })),
+    [graph],
+  );
+  if (placed === undefined) return <p className="muted">Laying out the graph…</p>;
+  return (
+    <div className="graph-canvas" data-testid="run-graph">
+      <ReactFlow
+        nodes={nodes}
+        edges={edges}
+        nodeTypes={nodeTypes}
+        colorMode={colorMode}
+        fitView
+        fitViewOptions={{ maxZoom: 1, padding: 0.15 }}
+        nodesDraggable={false}
+        nodesConnectable={false}
+        edgesFocusable={false}
+        onNodesChange={onNodesChange}
+        minZoom={0.2}
+      >
+        <Background />
+        <Controls showInteractive={false} />
+      </ReactFlow>
+    </div>
+  );
+}
+
+function placedNode(node: RunGraph['nodes'][number], rankdir: RunGraph['rankdir'], at: Placed | undefined): StateNode {
+  return {
+    id: node.id,
+    type: 'state',
+    position: { x: at?.x ?? 0, y: at?.y ?? 0 },
+    style: { width: at?.width ?? 120 },
+    data: { label: node.label, shape: node.shape, rankdir, state: 'pending' },
+  };
+}
+
+/** The node with this state and selection; the same object when neither changed (React Flow then keeps it as it is). */
+function withState(node: StateNode, state: NodeState, selected: boolean): StateNode {
+  if (node.data.state === state && (node.selected ?? false) === selected) return node;
+  return { ...node, selected, ariaLabel: `${node.data.label}: ${state}`, data: { ...node.data, state } };
+}
