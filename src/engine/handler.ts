@@ -132,6 +132,8 @@ export interface BranchResult {
   /** Keys the branch changed relative to the context it started with. */
   contextUpdates: Record<string, unknown>;
   durationMs: number;
+  /** Repo → the git branch holding this branch's work (issue 14); absent when the run has no workspace. */
+  workspaceBranches?: Record<string, string>;
 }
 
 export interface ChildRunRequest {

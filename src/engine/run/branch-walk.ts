@@ -19,6 +19,11 @@ import type { Frame, RunScope } from './run-scope.js';
  * the exit, or a dead end. Node records and events are written (events tagged with the branch),
  * and each finished node is committed durably as a branch step before the branch goes on (issue
  * 8.10); a resumed run replays the steps a crashed process committed instead of running them again.
+ * With a workspace (issue 14) the branch works in worktrees of its own, on a git branch off the
+ * parent walk's HEAD named after the parallel node and the branch index, so the fan-in finds it again
+ * with the same call; a resumed branch (or one whose earlier, unmerged work is still there) reopens
+ * it. What each node leaves there is committed by the node step (node-commit.ts), in the frame's
+ * workspace, before the branch records its step.
  */
 export async function runBranch(scope: RunScope, request: BranchRequest, parent: Frame): Promise<BranchResult> {
   const startedAt = scope.engine.clock.now();
@@ -40,6 +45,15 @@ export async function runBranch(scope: RunScope, request: BranchRequest, parent:
   const inherited = frame.progress.completedNodes.length;
   const place = placeBranch(scope.recordedSteps, parent, request);
   frame.place = place;
+  const parentWorkspace = parent.workspace ?? scope.workspace;
+  if (parentWorkspace) {
+    try {
+      frame.workspace = await parentWorkspace.branch(request.parentNode, request.index);
+    } catch (error) {
+      const failureReason = `Could not make the branch's worktree: ${errorText(error)}`;
+      return { id: request.startNodeId, status: 'fail', failureReason, lastNode: request.parentNode, contextUpdates: {}, durationMs: scope.engine.clock.now() - startedAt };
+    }
+  }
   const ending = await walk(scope, frame, request, place);
   holdBranchNodes(parent, request.index, frame.progress.completedNodes.slice(inherited), frame.progress.nodeOutcomes);
   const score = Number(request.context.get('score'));
@@ -49,6 +63,7 @@ export async function runBranch(scope: RunScope, request: BranchRequest, parent:
     ...(Number.isFinite(score) && request.context.has('score') ? { score } : {}),
     contextUpdates: withoutEngineKeys(request.context.diffFrom(base)),
     durationMs: scope.engine.clock.now() - startedAt,
+    ...(frame.workspace ? { workspaceBranches: { ...frame.workspace.branches } } : {}),
   };
 }
 

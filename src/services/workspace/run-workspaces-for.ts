@@ -29,6 +29,7 @@ export async function runWorkspacesFor(config: ResolvedConfig, setup: RunWorkspa
   return createRunWorkspaces({
     repos: config.workspace.repos,
     worktreesRoot,
+    onConflict: config.workspace.onConflict,
     ...(writeMessage && { writeMessage }),
     ...(setup.logger && { logger: setup.logger }),
   });

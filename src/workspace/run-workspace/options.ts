@@ -1,4 +1,4 @@
-import type { ResolvedRepo } from '../../config/config-types.js';
+import type { ConflictPolicy, ResolvedRepo } from '../../config/config-types.js';
 import { systemClock, type Clock } from '../../core/clock.js';
 import { ErrorCode, OrchestraError } from '../../core/errors.js';
 import { silentLogger, type Logger } from '../../core/logger.js';
@@ -18,6 +18,8 @@ export interface RunWorkspacesOptions {
   logger?: Logger;
   /** Times the message writer's timeout (the engine's clock, so a fake one drives it in tests). */
   clock?: Clock;
+  /** `workspace.on_conflict`: every workspace made (the session's and its branches') carries it to the fan-in. Default `fail`. */
+  onConflict?: ConflictPolicy;
 }
 
 /** The options with their defaults, the repos as a non-empty list in config order. */
@@ -29,6 +31,7 @@ export interface ResolvedRunWorkspacesOptions {
   pushTimeoutMs: number;
   logger: Logger;
   clock: Clock;
+  onConflict: ConflictPolicy;
 }
 
 export function resolveRunWorkspacesOptions(o: RunWorkspacesOptions): ResolvedRunWorkspacesOptions {
@@ -46,6 +49,7 @@ export function resolveRunWorkspacesOptions(o: RunWorkspacesOptions): ResolvedRu
     pushTimeoutMs: o.pushTimeoutMs ?? 60_000,
     logger: o.logger ?? silentLogger,
     clock: o.clock ?? systemClock,
+    onConflict: o.onConflict ?? 'fail',
   };
 }
 

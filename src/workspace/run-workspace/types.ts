@@ -1,3 +1,4 @@
+import type { ConflictPolicy } from '../../config/config-types.js';
 import type { PushEvent } from '../push-branch.js';
 
 /**
@@ -12,6 +13,11 @@ export interface RunWorkspace {
   readonly branches: Readonly<Record<string, string>>;
   /** The worktree agent and tool nodes work in: the `primary` repo's, else the first repo's. */
   readonly primary: string;
+  /**
+   * `workspace.on_conflict` of orchestra.yaml: what a fan-in does when merging the branches
+   * conflicts (fail naming the files, or hand the conflict to an agent). Absent: `fail`.
+   */
+  readonly onConflict?: ConflictPolicy;
   /**
    * Commits, in every repo, what changed since its last commit (only `files` when given: paths
    * relative to the primary worktree, the files an agent turn wrote), with the Orchestra trailers and

@@ -18,6 +18,7 @@ export function makeRunWorkspace(checkouts: readonly RepoCheckout[], runId: stri
     paths: Object.fromEntries(checkouts.map((c) => [c.repo.name, c.worktree])),
     branches: Object.fromEntries(checkouts.map((c) => [c.repo.name, c.branch])),
     primary: primaryCheckout.worktree,
+    onConflict: o.onConflict,
     commit: (scope: CommitScope): Promise<RepoHeads> => commitRepos(checkouts, primaryCheckout, scope, o),
     heads: (): Promise<RepoHeads> => headsOf(checkouts),
     branch: async (node: string, index: number): Promise<RunWorkspace> => makeRunWorkspace(await branchCheckouts(checkouts, o.worktreesRoot, runId, node, index), runId, o),

@@ -11,11 +11,13 @@ import { readParallelResults } from './read-results.js';
 import { agentRequestFor } from '../agent-request.js';
 import { contextFromSection, withOutputSection } from '../upstream/index.js';
 import { branchOutputSection } from './branch-outputs.js';
+import { mergeBranchWork, mergedNote } from './merge-branches.js';
 
 /**
  * Fan-in (shape tripleoctagon, decision 6): picks the best branch result, by the backend when the
  * node has a `prompt`, else by the heuristic ranking, and applies the winner's context updates.
- * FAIL only when no branch succeeded.
+ * FAIL only when no branch succeeded. With a workspace (issue 14) it first merges the branches'
+ * work into the walk's worktrees (merge-branches.ts); a conflict it cannot resolve fails it.
  */
 export function createFanInHandler(): BuiltInHandler {
   return {
@@ -24,6 +26,8 @@ export function createFanInHandler(): BuiltInHandler {
       if (!read.ok) return { status: 'fail', failureReason: read.problem };
       const { results } = read;
       if (results.length === 0) return { status: 'fail', failureReason: 'No parallel results to evaluate' };
+      const merge = await mergeBranchWork(input, results);
+      if (merge?.ok === false) return { status: 'fail', failureReason: merge.failureReason };
 
       const ranked = rankCandidates(results);
       const instruction = readString(input.node.attrs, 'prompt')?.trim();
@@ -35,7 +39,7 @@ export function createFanInHandler(): BuiltInHandler {
       if (!results.some((r) => isSuccessful(r.status))) {
         return { status: 'fail', failureReason: `All ${results.length} parallel branches failed`, contextUpdates: selection };
       }
-      return { status: 'success', notes: `Selected best candidate: ${best.id} (${how})`, contextUpdates: { ...best.context_updates, ...selection } };
+      return { status: 'success', notes: `Selected best candidate: ${best.id} (${how})${merge ? mergedNote(merge.merged) : ''}`, contextUpdates: { ...best.context_updates, ...selection } };
     },
   };
 }

@@ -11,6 +11,7 @@ const resultSchema = z.object({
   last_node: z.string().nullish(),
   score: z.number().nullish(),
   context_updates: z.record(z.string(), z.unknown()).nullish(),
+  workspace: z.object({ node: z.string(), index: z.number().int().nonnegative(), branches: z.record(z.string(), z.string()) }).nullish(),
 });
 
 export type ReadResults = { ok: true; results: ParallelResult[] } | { ok: false; problem: string };
@@ -37,6 +38,7 @@ export function readParallelResults(value: unknown): ReadResults {
       last_node: r.last_node ?? r.id,
       score: r.score ?? null,
       context_updates: r.context_updates ?? {},
+      ...(r.workspace && { workspace: r.workspace }),
     })),
   };
 }

@@ -185,3 +185,15 @@ describe('decision 6: parallel handler', () => {
     });
   });
 });
+
+describe('issue 14: parallel results with a workspace', () => {
+  it('name each branch’s workspace by parallel node, edge index and git branch; branches without one have none', async () => {
+    const harness = await harnessFor(async (request) =>
+      request.startNodeId === 'a' ? branchResult('a', { workspaceBranches: { app: 'orchestra/p/r--fan-0' } }) : branchResult('b', { status: 'skipped' }),
+    );
+    const outcome = await createParallelHandler().execute(harness.input);
+    const results = outcome.contextUpdates?.['parallel.results'] as Array<Record<string, unknown>>;
+    expect(results.map((r) => r.workspace)).toEqual([{ node: 'fan', index: 0, branches: { app: 'orchestra/p/r--fan-0' } }, undefined]);
+    expect('workspace' in results[1]!).toBe(false);
+  });
+});

@@ -36,7 +36,7 @@ export function createParallelHandler(): BuiltInHandler {
       const outcome: Outcome = {
         status: joinStatus(joinPolicy, results.map((r) => r.status)),
         notes: `${successCount} of ${results.length} branches succeeded (${joinPolicy})`,
-        contextUpdates: { [PARALLEL_RESULTS_KEY]: results.map(toParallelResult), ...parallelCountUpdates(results) },
+        contextUpdates: { [PARALLEL_RESULTS_KEY]: results.map((result, index) => toParallelResult(result, node.id, index)), ...parallelCountUpdates(results) },
       };
       if (fanIn !== undefined) outcome.suggestedNextIds = [fanIn];
       if (outcome.status === 'fail') outcome.failureReason = `No branch of parallel node "${node.id}" succeeded`;

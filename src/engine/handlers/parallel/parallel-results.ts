@@ -11,11 +11,28 @@ export interface ParallelResult {
   last_node: string;
   score: number | null;
   context_updates: Record<string, unknown>;
+  /** Where the branch's work is when the run has a workspace (issue 14); absent without one. */
+  workspace?: BranchWorkspaceRef;
+}
+
+/**
+ * A branch's worktrees, by what the fan-in needs to open them again (`RunWorkspace.branch(node,
+ * index)` reopens them) and the git branch per repo (for people and prompts). Plain data: the
+ * context is checkpointed as JSON.
+ */
+export interface BranchWorkspaceRef {
+  /** The parallel node. */
+  node: string;
+  /** The branch's position among the parallel node's outgoing edges, from 0: the merge order. */
+  index: number;
+  branches: Record<string, string>;
 }
 
 export const PARALLEL_RESULTS_KEY = 'parallel.results';
 
-export function toParallelResult(result: BranchResult): ParallelResult {
+/** `node` and `index` place the branch (its parallel node, its edge's position) for its workspace. */
+export function toParallelResult(result: BranchResult, node?: string, index?: number): ParallelResult {
+  const workspace = result.workspaceBranches && node !== undefined && index !== undefined ? { node, index, branches: result.workspaceBranches } : undefined;
   return {
     id: result.id,
     status: result.status,
@@ -24,6 +41,7 @@ export function toParallelResult(result: BranchResult): ParallelResult {
     last_node: result.lastNode,
     score: result.score ?? null,
     context_updates: result.contextUpdates,
+    ...(workspace && { workspace }),
   };
 }
 
