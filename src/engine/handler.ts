@@ -93,6 +93,12 @@ export interface HandlerServices {
   startChildRun(request: ChildRunRequest): Promise<ChildRunHandle>;
   /** Tells the run about a process group a handler started; `ended` resolves once it is gone and forgotten. */
   trackProcess?(ended: Promise<void>): void;
+  /**
+   * Runs `task` once the node's outcome is durably committed (its checkpoint, or its branch step),
+   * never before: for clean-up a crash must not see done while the node is not, such as removing
+   * the branches a fan-in merged (issue 14). A failing task is logged; the run goes on.
+   */
+  afterCommit?(task: () => Promise<void>): void;
   /** The run directory's files: stored, then mirrored to disk off the engine's path (stage-file.ts). */
   files?: StageFileSink;
 }

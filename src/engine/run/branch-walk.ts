@@ -12,6 +12,7 @@ import { limitFailure } from './run-limits.js';
 import { runNodeStep, type StepResult } from './node-step.js';
 import { createProgress } from './run-progress.js';
 import type { Frame, RunScope } from './run-scope.js';
+import { runAfterCommit } from './after-commit.js';
 
 /**
  * One parallel branch (decision 6): from `startNodeId` with the request's own context, through the
@@ -124,6 +125,7 @@ async function commitStep(scope: RunScope, frame: Frame, place: BranchPlace, nod
   );
   // The node's records were issued before its step: they commit together.
   await Promise.all([step.stored, committed]);
+  await runAfterCommit(scope, frame);
 }
 
 function nextInBranch(scope: RunScope, frame: Frame, nodeId: string, handlerType: string, outcome: Outcome): NextStep {

@@ -1,7 +1,7 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { RunWorkspaces } from '../../workspace/run-workspace/types.js';
+import type { RunWorkspace, RunWorkspaces } from '../../workspace/run-workspace/types.js';
 import type { HandlerInput } from '../handler.js';
 import { createFanInHandler } from '../handlers/parallel-fan-in/index.js';
 import { createParallelHandler } from '../handlers/parallel/index.js';
@@ -68,6 +68,38 @@ describe('issue 14, decision 31: parallel branches in a run with a workspace', (
     ]);
     const join = (await harness.store.listNodeRecords(handle.runId)).find((record) => record.nodeId === 'join');
     expect(join?.notes).toContain('merged the work of "a", "b" into the run\'s workspace');
+  });
+
+  it('the fan-in removes the merged branches only once its checkpoint holds the merges (a crash before it finds them again)', async () => {
+    const world = createFakeWorld();
+    harness = await createEngineHarness({ script: {}, handlers: { parallel: createParallelHandler(), 'parallel.fan_in': createFanInHandler() } });
+    const root = harness.runsDir;
+    let runId = '';
+    const checkpointAtDispose: Array<string | undefined> = [];
+    const session = async (pipeline: string, id: string): Promise<RunWorkspace> => {
+      runId = id;
+      const workspace = await createFakeWorkspace({ root, branch: `orchestra/${pipeline}/${id}`, world });
+      return {
+        ...workspace,
+        branch: async (node, index) => {
+          const branch = await workspace.branch(node, index);
+          return {
+            ...branch,
+            dispose: async () => {
+              checkpointAtDispose.push((await harness.store.latestCheckpoint(runId))?.currentNode);
+              await branch.dispose();
+            },
+          };
+        },
+      };
+    };
+    const workspaces: RunWorkspaces = {
+      create: async ({ runId: id, pipeline }) => session(pipeline, id),
+      reopen: async ({ runId: id, pipeline }) => ({ workspace: await session(pipeline, id), rescued: [] }),
+    };
+    const handle = await startRun({ file: pipelineFile(harness), source }, harness.engine({ workspaces }));
+    expect((await handle.result()).state).toBe('completed');
+    expect(checkpointAtDispose).toEqual(['join', 'join']);
   });
 
   it('a conflict fails the fan-in, and the run, naming the repo, the branch and the file', async () => {

@@ -9,6 +9,7 @@ import { toCheckpoint } from './run-progress.js';
 import { limitFailure } from './run-limits.js';
 import { runNodeStep, type Arrival, type StepResult } from './node-step.js';
 import type { Frame, RunScope } from './run-scope.js';
+import { runAfterCommit } from './after-commit.js';
 import { ensureRestartDir, mirrorCheckpointFile } from './stage-files.js';
 
 /** How the main loop stopped. `failed` without a checkpoint commit is finalized by the caller. */
@@ -116,6 +117,7 @@ async function commitStep(scope: RunScope, frame: Frame, step: DoneStep, next: N
   // The node's records were issued before the checkpoint: they commit together.
   await Promise.all([step.stored, scope.events.commit(checkpoint, patch, events)]);
   progress.checkpointSeq = checkpoint.seq;
+  await runAfterCommit(scope, frame);
   if (!end) scope.pushes?.afterCheckpoint();
   mirrorCheckpointFile(scope.files, checkpoint);
   return end;

@@ -180,6 +180,9 @@ function createServices(scope: RunScope, frame: Frame): HandlerServices {
     stageDirOf: (nodeId) => frame.stageDir(nodeId),
     startChildRun: (request) => scope.startChildRun(request),
     trackProcess: (ended) => scope.processes.track(ended),
+    afterCommit: (task) => {
+      (frame.afterCommit ??= []).push(task);
+    },
     files: scope.files,
   };
 }

@@ -69,4 +69,6 @@ export interface Frame {
   place?: BranchPlace;
   /** A parallel branch's own worktrees (issue 14); undefined: the run's (`scope.workspace`). */
   workspace?: RunWorkspace;
+  /** Clean-up the node now running asked for once its outcome is committed (HandlerServices.afterCommit). */
+  afterCommit?: Array<() => Promise<void>>;
 }

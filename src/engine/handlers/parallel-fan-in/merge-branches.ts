@@ -15,7 +15,7 @@ type Mergeable = ParallelResult & { workspace: BranchWorkspaceRef };
  * not merged; their git branches stay for people to look at (`orchestra cleanup` removes them).
  * A conflict fails the fan-in naming the repo, the branch and the files, the merge aborted, unless
  * `on_conflict` is `agent`: then the fan-in node's backend resolves it (resolve-conflict.ts).
- * Merged branch workspaces are disposed once everything merged. Undefined without a workspace:
+ * Merged branch workspaces are disposed once the fan-in's outcome is committed. Undefined without a workspace:
  * the fan-in then does what it always did.
  */
 export async function mergeBranchWork(input: HandlerInput, results: readonly ParallelResult[]): Promise<MergeVerdict | undefined> {
@@ -47,7 +47,11 @@ export async function mergeBranchWork(input: HandlerInput, results: readonly Par
     result = next;
   }
 
-  await disposeAll(input, branches);
+  // Only once the fan-in's checkpoint holds the merges: a crash before it resumes at the older
+  // checkpoint, and the fan-in run again must still find the branches to merge.
+  const dispose = () => disposeAll(input, branches);
+  if (input.services.afterCommit) input.services.afterCommit(dispose);
+  else await dispose();
   return { ok: true, merged: mergeable.map((r) => r.id) };
 }
 
