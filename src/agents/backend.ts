@@ -2,6 +2,7 @@ import type { RunEventBody } from '../core/events.js';
 import type { Outcome } from '../core/outcome.js';
 import type { Graph, GraphNode } from '../pipeline/graph/model.js';
 import type { ProcessRecorder } from '../sessions/held-spawn.js';
+import type { TurnRecord } from './agent-loop/turn-log.js';
 
 /** Context fidelity modes (Attractor §5.4). */
 export type Fidelity = 'full' | 'truncate' | 'compact' | 'summary:low' | 'summary:medium' | 'summary:high';
@@ -58,6 +59,12 @@ export interface AgentRequest {
    * this only to tell turns apart (the simulation does).
    */
   chat?: { turn: number; reply?: string };
+  /**
+   * `orchestra resume RUN --turn T` (issue 14): turns 1..T of the interrupted visit, from its turn
+   * log. The agent loop rebuilds the conversation from them and goes on at turn T+1; other backends
+   * ignore it and do the node afresh on the files of turn T.
+   */
+  resumedTurns?: readonly TurnRecord[];
   /** Records an event on the run (stored before it is announced), e.g. `agent.turn`. */
   emit?: (event: RunEventBody) => Promise<void>;
   /** Stores each process group the backend starts before it runs, for resume to end after a crash. */

@@ -3,6 +3,7 @@ import type { RunEventBody } from '../core/events.js';
 import type { Logger } from '../core/logger.js';
 import type { Outcome } from '../core/outcome.js';
 import type { AgentBackend, Fidelity } from '../agents/backend.js';
+import type { TurnRecord } from '../agents/agent-loop/turn-log.js';
 import type { Interviewer } from '../humans/interviewer.js';
 import type { GateTasks } from './gate-tasks.js';
 import type { RunWorkflows } from './run-workflows.js';
@@ -68,6 +69,8 @@ export interface RunInfo {
   threadId: string | undefined;
   /** The worktrees this walk works in (issue 14): the run's, or its parallel branch's; absent without workspace repos. */
   workspace?: RunWorkspace;
+  /** `resume --turn T` (issue 14): turns 1..T of this node's interrupted visit, for its agent to go on from. */
+  resumedTurns?: readonly TurnRecord[];
 }
 
 export interface HandlerServices {

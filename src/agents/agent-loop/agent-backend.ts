@@ -14,6 +14,7 @@ import { toolEnvFor, type ToolEnvSettings } from './tool-env.js';
 import { usageRecord, writeTurn, type TurnRecord } from './turn-log.js';
 import { agentWorkDir } from './work-dir.js';
 import { turnWrites } from './turn-writes.js';
+import { messagesOfTurns } from './resumed-turns.js';
 
 /** Told after every model turn; the engine turns it into a run event. */
 export interface AgentTurnEvent {
@@ -66,12 +67,13 @@ export function createAgentBackend(options: AgentBackendOptions): AgentBackend &
         clock,
       };
       const { system, prompt } = compose(request);
-      const messages: ModelMessage[] = [...threads.history(request), { role: 'user', content: prompt }];
+      const resumed = request.resumedTurns ?? [];
+      const messages: ModelMessage[] = [...threads.history(request), { role: 'user', content: prompt }, ...messagesOfTurns(resumed)];
       const deps = { env, clock, random, onRetry: withRetryActivity(retryLogger(logger, node.id, prepared.target.provider), request) };
       const tools = toolsForModel();
       let usage = noUsage;
       let lastText = '';
-      for (let turn = 1; turn <= maxTurns; turn += 1) {
+      for (let turn = resumed.length + 1; turn <= maxTurns; turn += 1) {
         const requestSummary = { messages: messages.length, last_message: summarize(messages[messages.length - 1]) };
         const result = await callModel(prepared, { ...(system === undefined ? {} : { system }), messages, tools, signal: request.signal }, deps);
         usage = addUsage(usage, result.usage);

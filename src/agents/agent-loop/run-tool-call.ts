@@ -48,12 +48,16 @@ export async function runToolCall(call: ToolCall, scope: ToolCallScope): Promise
     }
   }
   record.duration_ms = scope.clock.now() - started;
+  return { record, part: toolResultPart(record) };
+}
+
+/** What the model is told of a call: its output, truncated (the turn log keeps it whole). */
+export function toolResultPart(record: ToolCallRecord): ToolResultPart {
   const value = truncateForModel(record.output);
-  const part: ToolResultPart = {
+  return {
     type: 'tool-result',
-    toolCallId: call.toolCallId,
-    toolName: call.toolName,
+    toolCallId: record.id,
+    toolName: record.name,
     output: record.is_error ? { type: 'error-text', value } : { type: 'text', value },
   };
-  return { record, part };
 }

@@ -30,5 +30,6 @@ export function agentRequestFor(input: HandlerInput, prompt: string): AgentReque
     processes: processRecorderFor(input),
     ...(input.services.files ? { runFilesOnDisk: settleAllOf(input.services.files) } : {}),
     ...(committer && { commitTurn: committer }),
+    ...(input.run.resumedTurns && { resumedTurns: input.run.resumedTurns }),
   };
 }

@@ -19,7 +19,7 @@ import { setWorkspaceHeads } from './workspace-heads.js';
 import { WorkspacePushes } from './workspace-pushes.js';
 
 /** The run's fixed facts (as the scope holds them) plus where and how the walk starts. */
-export type DriveSetup = Pick<RunScope, 'engine' | 'runId' | 'graph' | 'logsRoot' | 'baseDir' | 'variables' | 'goal' | 'startedAt' | 'events' | 'startChildRun' | 'recordedSteps'> & {
+export type DriveSetup = Pick<RunScope, 'engine' | 'runId' | 'graph' | 'logsRoot' | 'baseDir' | 'variables' | 'goal' | 'startedAt' | 'events' | 'startChildRun' | 'recordedSteps' | 'resumedTurns'> & {
   progress: RunProgress;
   /** Where the walk starts: the start node, or a checkpoint's next node. */
   startAt: string;

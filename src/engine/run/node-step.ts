@@ -5,7 +5,7 @@ import type { Graph, GraphEdge, GraphNode } from '../../pipeline/graph/model.js'
 import { outgoingEdges } from '../../pipeline/graph/model.js';
 import { ownerOf, readBool, readString } from '../../pipeline/graph/attr-read.js';
 import { handlerTypeOf } from '../../pipeline/graph/node-kind.js';
-import type { Handler, HandlerServices } from '../handler.js';
+import type { Handler, HandlerServices, RunInfo } from '../handler.js';
 import { defaultBackoff } from '../retry/backoff.js';
 import { resolveRetryPolicy, type RetryPolicy } from '../retry/retry-policy.js';
 import { resolveFidelity, type ResolvedFidelity } from '../routing/fidelity.js';
@@ -65,7 +65,7 @@ export async function runNodeStep(scope: RunScope, frame: Frame, node: GraphNode
       node,
       graph: scope.graph,
       context,
-      run: { id: scope.runId, logsRoot: scope.logsRoot, baseDir: scope.baseDir, variables: scope.variables, fidelity: resolved.fidelity, threadId: resolved.threadId, ...workspaceOf(scope, frame) },
+      run: { id: scope.runId, logsRoot: scope.logsRoot, baseDir: scope.baseDir, variables: scope.variables, fidelity: resolved.fidelity, threadId: resolved.threadId, ...workspaceOf(scope, frame), ...resumedTurnsOf(scope, node.id) },
       stageDir,
       ensureStageDir: stageDirReady,
       visit: visitName(frame, node.id),
@@ -191,4 +191,12 @@ function createServices(scope: RunScope, frame: Frame): HandlerServices {
 function workspaceOf(scope: RunScope, frame: Frame): { workspace?: RunWorkspace } {
   const workspace = frame.workspace ?? scope.workspace;
   return workspace ? { workspace } : {};
+}
+
+/** Handed once, to the first visit of the node `resume --turn` named (issue 14). */
+function resumedTurnsOf(scope: RunScope, nodeId: string): { resumedTurns?: RunInfo['resumedTurns'] } {
+  const resumed = scope.resumedTurns;
+  if (resumed?.node !== nodeId) return {};
+  scope.resumedTurns = undefined;
+  return { resumedTurns: resumed.records };
 }

@@ -18,6 +18,8 @@ import type { RepoHeads } from '../../workspace/run-workspace/types.js';
 import { workspaceHeadsOf } from './workspace-heads.js';
 import { headsOfTurn } from './resume-turn.js';
 import { acquireRunWorkspace } from './run-workspace-open.js';
+import { readTurnRecords } from '../../agents/agent-loop/resumed-turns.js';
+import { stagePath } from '../../store/run-dir/stage-path.js';
 
 export interface ResumeOptions {
   /**
@@ -61,6 +63,8 @@ export async function resumeExistingRun(runId: string, engine: ResolvedEngine, o
     const recordedSteps = groupRecordedSteps(resumeSeq, await store.listBranchSteps(runId, resumeSeq));
     // A crash may have left the directory behind the store (its files are written off the engine's path).
     await exportRunFiles(store, runId, record.logsRoot);
+    // Read before the node's visit moves its files aside: the conversation of turns 1..T to go on from.
+    const resumedTurns = options.turn === undefined ? undefined : await readTurnRecords(stagePath(record.logsRoot, startAt, { restart: checkpoint?.loopRestarts ?? 0 }), options.turn);
     await store.updateRun(runId, { state: 'running', updatedAt: clock.now() });
     const events = new EventLog(store, runId, clock, engine.logger, engine.onEvent);
     await events.emit({
@@ -88,6 +92,7 @@ export async function resumeExistingRun(runId: string, engine: ResolvedEngine, o
       lastIndex,
       recordedSteps,
       ...(workspaceOpening && { workspaceOpening }),
+      ...(resumedTurns && { resumedTurns: { node: startAt, records: resumedTurns } }),
       startChildRun: childRunStarter(engine, runId, record.tenant),
     });
     return { runId, logsRoot: record.logsRoot, result: () => result };

@@ -1,6 +1,7 @@
 import type { Graph } from '../../pipeline/graph/model.js';
 import type { ArtifactStore } from '../../store/run-dir/artifact-store.js';
 import type { RunWorkspace } from '../../workspace/run-workspace/types.js';
+import type { TurnRecord } from '../../agents/agent-loop/turn-log.js';
 import type { BranchRequest, BranchResult, ChildRunHandle, ChildRunRequest } from '../handler.js';
 import type { ResolvedEngine } from './engine-options.js';
 import type { BranchPlace, FinishedInBranch, RecordedSteps } from './branch-place.js';
@@ -47,6 +48,8 @@ export interface RunScope {
   workspace?: RunWorkspace;
   /** The workspace's pushes by policy (issue 14); set with `workspace`. */
   pushes?: WorkspacePushes;
+  /** `resume --turn T` (issue 14): the node the run resumes in and its turns 1..T, handed to that node once. */
+  resumedTurns?: { node: string; records: readonly TurnRecord[] } | undefined;
   /** Process groups handlers started that have not ended yet; the run waits for them at its end. */
   processes: LiveProcesses;
 }

@@ -22,11 +22,14 @@ async function runWith(workspaces: FakeWorkspaces, script: Record<string, Script
 }
 
 /** A run interrupted in node b after b reported agent turns `turns` (each with heads `turn-N`). */
-async function interruptedInB(workspaces: FakeWorkspaces, turns: number[] = []) {
+async function interruptedInB(workspaces: FakeWorkspaces, turns: number[] = [], then: ScriptStep = { status: 'success' }) {
   let announce!: (input: HandlerInput) => void;
   const started = new Promise<HandlerInput>((resolve) => (announce = resolve));
   const block: ScriptStep = async (input) => {
+    await input.ensureStageDir();
     for (const turn of turns) {
+      // The agent loop's turn log, which `resume --turn` reads the conversation from.
+      await writeFile(join(input.stageDir, `turn-00${turn}.json`), JSON.stringify({ turn, text: `turn ${turn}`, tool_calls: [] }));
       await input.services.emit({ type: 'agent.turn', node: 'b', turn, inputTokens: 1, outputTokens: 1, costUsd: 0, toolCalls: [], commits: { app: `turn-${turn}` } });
     }
     return new Promise((resolve) => {
@@ -34,7 +37,7 @@ async function interruptedInB(workspaces: FakeWorkspaces, turns: number[] = []) 
       announce(input);
     });
   };
-  harness = await createEngineHarness({ script: { b: [block, { status: 'success' }] } });
+  harness = await createEngineHarness({ script: { b: [block, then] } });
   const controller = new AbortController();
   const handle = await startRun({ file: pipelineFile(harness), source }, harness.engine({ workspaces, signal: controller.signal }));
   await whenStarted(started, handle);
@@ -107,6 +110,18 @@ describe('issue 14: a run with a workspace', () => {
     expect((await resumed.result()).state).toBe('completed');
     expect(workspaces.calls.find((call) => call.call === 'reopen')).toEqual({ call: 'reopen', runId: handle.runId, at: { app: 'turn-1' } });
     expect(harness.handler.order.filter((node) => node === 'b')).toHaveLength(2);
+  });
+
+  it('resume --turn T hands the node turns 1..T of its turn log, once, for its agent to go on from', async () => {
+    const workspaces = new FakeWorkspaces();
+    const given: unknown[] = [];
+    const handle = await interruptedInB(workspaces, [1, 2, 3], async (input) => {
+      given.push(input.run.resumedTurns?.map((turn) => turn.text));
+      return { status: 'success' };
+    });
+    const resumed = await resumeRun(handle.runId, harness.engine({ workspaces }), { turn: 2 });
+    expect((await resumed.result()).state).toBe('completed');
+    expect(given).toEqual([['turn 1', 'turn 2']]);
   });
 
   it('resume --turn with a turn that was not recorded is refused, naming the recorded ones', async () => {
