@@ -2,7 +2,7 @@ import type { RunEventBody } from '../core/events.js';
 import type { Outcome } from '../core/outcome.js';
 import type { Graph, GraphNode } from '../pipeline/graph/model.js';
 import type { ProcessRecorder } from '../sessions/held-spawn.js';
-import type { TurnRecord } from './agent-loop/turn-log.js';
+import type { TurnRecord } from './agent-loop/turn-record.js';
 
 /** Context fidelity modes (Attractor §5.4). */
 export type Fidelity = 'full' | 'truncate' | 'compact' | 'summary:low' | 'summary:medium' | 'summary:high';

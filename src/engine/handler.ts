@@ -3,7 +3,7 @@ import type { RunEventBody } from '../core/events.js';
 import type { Logger } from '../core/logger.js';
 import type { Outcome } from '../core/outcome.js';
 import type { AgentBackend, Fidelity } from '../agents/backend.js';
-import type { TurnRecord } from '../agents/agent-loop/turn-log.js';
+import type { TurnRecord } from '../agents/agent-loop/turn-record.js';
 import type { Interviewer } from '../humans/interviewer.js';
 import type { GateTasks } from './gate-tasks.js';
 import type { RunWorkflows } from './run-workflows.js';

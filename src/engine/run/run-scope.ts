@@ -1,7 +1,7 @@
 import type { Graph } from '../../pipeline/graph/model.js';
 import type { ArtifactStore } from '../../store/run-dir/artifact-store.js';
 import type { RunWorkspace } from '../../workspace/run-workspace/types.js';
-import type { TurnRecord } from '../../agents/agent-loop/turn-log.js';
+import type { TurnRecord } from '../../agents/agent-loop/turn-record.js';
 import type { BranchRequest, BranchResult, ChildRunHandle, ChildRunRequest } from '../handler.js';
 import type { ResolvedEngine } from './engine-options.js';
 import type { BranchPlace, FinishedInBranch, RecordedSteps } from './branch-place.js';
