@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { daemonPaths } from '../../src/server/daemon/index.js';
 import { DaemonClient } from '../../src/server/rpc/index.js';
+import { killProcessesOf } from './real-agent-env.js';
 import type { TaskView } from '../../src/server/tasks/task-queries.js';
 
 const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
@@ -110,6 +111,8 @@ export class TaskProject {
 
   async cleanup(): Promise<void> {
     await this.bin(['daemon', 'stop']).catch(() => undefined);
+    // Detached runs are processes of their own that outlive a daemon by design; a test's must not outlive it.
+    killProcessesOf(this.home, '--detached-as');
     for (const start of this.agentStarts()) {
       try {
         process.kill(-start.pid, 'SIGKILL');
