@@ -13,6 +13,7 @@ export interface Route {
  * call the API; routes.test.ts keeps the two equal, so a new operation fails it until it is added here.
  */
 export const routes = [
+  { name: 'projects.list', http: { method: 'get', path: '/projects' } },
   { name: 'pipelines.list', http: { method: 'get', path: '/pipelines' } },
   { name: 'pipelines.validate', http: { method: 'post', path: '/pipelines/validate' } },
   { name: 'pipelines.render', http: { method: 'post', path: '/pipelines/render' } },

@@ -26,6 +26,13 @@ const startGuided = async (client: OrchestraClient, t: Tenants) =>
   (await client.guided.start({ project: t.project, workflow_name: 'REFACTOR_WITH_TESTS', context: { target: 'src/client.ts' } })).instance_id;
 
 const cases: Record<string, Case> = {
+  'projects.list': {
+    call: async (c, t) => {
+      const out = await c.projects.list({});
+      expect(out.projects).toContain(t.project);
+      return out;
+    },
+  },
   'pipelines.list': { call: (c, t) => c.pipelines.list({ project: t.project }) },
   'pipelines.validate': { call: (c, t) => c.pipelines.validate({ project: t.project, file: 'a.dot' }) },
   'pipelines.render': { call: (c, t) => c.pipelines.render({ project: t.project, file: 'a.dot' }) },

@@ -33,7 +33,9 @@ type Expectation =
   /** Files of a served project, tenant-free: B reads what A reads; an unserved folder is E_NOT_A_PROJECT. */
   | { sharedProject: true }
   /** A write on a project's files, made on a folder the server does not serve: E_NOT_A_PROJECT. */
-  | { unservedProject: true };
+  | { unservedProject: true }
+  /** Machine-wide and tenant-free (the served folders): B gets exactly what A gets. */
+  | { machineWide: true };
 interface Case {
   input: Input;
   expect: Expectation;
@@ -43,6 +45,7 @@ const inProject: Input = (a, t) => ({ project: t.project, ref: String(a.task) })
 const pipelineFile: Input = (_a, t) => ({ project: t.project, file: 'a.dot' });
 
 const cases: Record<string, Case> = {
+  'projects.list': { input: () => ({}), expect: { machineWide: true } },
   'pipelines.list': { input: (_a, t) => ({ project: t.project }), expect: { sharedProject: true } },
   'pipelines.validate': { input: pipelineFile, expect: { sharedProject: true } },
   'pipelines.render': { input: pipelineFile, expect: { sharedProject: true } },
@@ -143,6 +146,10 @@ async function check(name: string, c: Case): Promise<void> {
     const reply = await t.call(name, await t.newTenantToken(), input);
     expect(reply.status, JSON.stringify(reply.body)).toBe(200);
     await e.createsInB(reply.body, t);
+  } else if ('machineWide' in e) {
+    const reply = await asB();
+    expect(reply.status).toBe(200);
+    expect(reply).toEqual(await t.call(name, t.tokens.a, input));
   } else {
     if ('sharedProject' in e) expect(await asB()).toEqual(await t.call(name, t.tokens.a, input));
     const unserved = await t.call(name, t.tokens.bAdmin, { ...input, project: t.unserved });
