@@ -68,7 +68,11 @@ export function mountTerminal(options: TerminalMountOptions): { mount: Mount; cl
   return {
     mount,
     close() {
-      for (const viewer of viewers) viewer.terminate();
+      // Told why, then cut off shortly after: the HTTP server's close waits for every socket.
+      for (const viewer of viewers) {
+        viewer.close(1001, 'the daemon is stopping');
+        setTimeout(() => viewer.terminate(), 500).unref();
+      }
       server.close();
     },
   };
