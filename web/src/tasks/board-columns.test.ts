@@ -4,7 +4,7 @@ import { applyTaskEvent } from './task-events';
 import type { TaskView } from './types';
 
 const task = (id: number, status: TaskView['status'], extra: Partial<TaskView> = {}): TaskView => ({
-  id, slug: `t${id}`, status, baseBranch: 'main', createdAt: '2026-01-01T00:00:00Z', updatedAt: '2026-01-01T00:00:00Z',
+  id, slug: `t${id}`, status, baseBranch: 'main', updatedAt: '2026-01-01T00:00:00Z',
   description: '', projectRoot: '/p', projectName: 'p', needsInput: false, ...extra,
 });
 

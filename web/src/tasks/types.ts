@@ -1,4 +1,7 @@
-/* The coding-agent tasks as the API answers them (GET /tasks, GET /tasks/{ref}; docs/api.md). */
+/*
+ * The coding-agent tasks as the API answers them (GET /tasks, GET /tasks/{ref}; GET /openapi.json has
+ * them in full). The dashboard sees only the public API, so it names here the fields it uses.
+ */
 
 export type TaskStatus = 'draft' | 'running' | 'idle' | 'completed' | 'reviewed' | 'stopped' | 'failed' | 'merged';
 
@@ -10,7 +13,6 @@ export interface TaskView {
   agent?: string;
   branch?: string;
   worktree?: string;
-  createdAt: string;
   updatedAt: string;
   description: string;
   projectRoot: string;
