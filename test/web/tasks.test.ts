@@ -89,7 +89,9 @@ describe('issue 15: the tasks board and task page in a real browser', () => {
     expect(await terminal.locator('.xterm-rows').textContent()).toContain('done');
     await page.getByTestId('task-diff').filter({ hasText: 'fake-agent-output.txt' }).waitFor(deadline);
     await page.screenshot({ path: join(shots, 'task.png'), fullPage: true });
-    await page.getByRole('button', { name: 'Detach' }).click();
+    // Ctrl-] detaches from the keyboard, as `orchestra attach` does.
+    await terminal.click();
+    await page.keyboard.press('Control+BracketRight');
     await page.getByRole('button', { name: 'Attach' }).waitFor(deadline);
     expect((await p.task('fix-date-tests')).pid).toBeGreaterThan(0);
   });

@@ -23,6 +23,7 @@ interface Notice {
 export default function TerminalView({ project, taskId, onDetached }: Props) {
   const host = useRef<HTMLDivElement>(null);
   const socket = useRef<WebSocket>(undefined);
+  const detaching = useRef(() => undefined as void);
   const [state, setState] = useState<'connecting' | 'attached' | 'closed'>('connecting');
   const [canType, setCanType] = useState(true);
   const [notice, setNotice] = useState<Notice>();
@@ -61,6 +62,12 @@ export default function TerminalView({ project, taskId, onDetached }: Props) {
       setState('closed');
       setNotice((current) => current ?? { message: closeReason(event.code, event.reason) });
     };
+    // The terminal takes every key, Tab included: Ctrl-] (the detach key of `orchestra attach`) gives the keyboard back.
+    terminal.attachCustomKeyEventHandler((event) => {
+      if (event.type !== 'keydown' || !event.ctrlKey || event.key !== ']') return true;
+      detaching.current();
+      return false;
+    });
     const typed = terminal.onData((data) => typing && send({ type: 'input', data }));
     const resized = terminal.onResize(({ cols, rows }) => typing && send({ type: 'resize', cols, rows }));
     let frame = 0;
@@ -83,11 +90,12 @@ export default function TerminalView({ project, taskId, onDetached }: Props) {
     if (ws?.readyState === WebSocket.OPEN) ws.send(JSON.stringify({ type: 'detach' }));
     onDetached();
   };
+  detaching.current = detach;
   return (
     <div className="terminal-panel">
       <div className="terminal-bar">
         <span role="status" data-testid="terminal-state">
-          {state === 'connecting' ? 'Connecting…' : state === 'attached' ? (canType ? 'Attached: type to the agent.' : 'Attached, read only (your access cannot type).') : 'Not attached.'}
+          {state === 'connecting' ? 'Connecting…' : state === 'attached' ? (canType ? 'Attached: type to the agent (Ctrl-] detaches).' : 'Attached, read only (your access cannot type).') : 'Not attached.'}
         </span>
         <button type="button" onClick={detach}>
           {state === 'closed' ? 'Close' : 'Detach'}
