@@ -39,6 +39,9 @@ const cases: Record<string, Case> = {
   'runs.list': { call: (c) => c.runs.list({ limit: 5 }) },
   'runs.get': { call: (c, t) => c.runs.get({ runId: t.a.run }) },
   'runs.graph': { call: (c, t) => c.runs.graph({ runId: t.a.run }) },
+  'runs.node': { call: (c, t) => c.runs.node({ runId: t.a.run, nodeId: 'start' }) },
+  // The fixture's run is a record with no checkpoint.
+  'runs.checkpoint': { call: (c, t) => c.runs.checkpoint({ runId: t.a.run, seq: 1 }), refused: 'E_CHECKPOINT_NOT_FOUND' },
   'runs.start': { call: (c, t) => c.runs.start({ project: t.project, file: 'a.dot', simulate: true }) },
   'runs.cancel': { call: (c, t) => c.runs.cancel({ runId: t.a.run }) },
   'workspaces.cleanup': { call: (c, t) => c.workspaces.cleanup({ project: t.project, dryRun: true }) },
