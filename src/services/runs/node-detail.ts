@@ -27,6 +27,7 @@ export async function getRunNode(store: Store, scope: TenantScope, runId: string
   const turns = await withDiffs(turnsOf(events, nodeId));
   const toolOutput = events.flatMap((event) => (event.type === 'tool.output' && event.node === nodeId ? [event.text] : [])).join('');
   const status = parseObject(files.get('status.json'));
+  const context = parseObject(files.get('context.json'));
   const checks = parseObject(files.get('checks.json'))?.results;
   return {
     runId: run.id,
@@ -35,6 +36,7 @@ export async function getRunNode(store: Store, scope: TenantScope, runId: string
     ...optionalText('prompt', files.get('prompt.md') ?? files.get('prompt.txt')),
     ...optionalText('response', files.get('response.md')),
     ...(status !== undefined && { status }),
+    ...(context !== undefined && { context }),
     ...(toolOutput !== '' && { toolOutput: toolOutput.slice(-toolOutputLimit) }),
     ...(Array.isArray(checks) && { checks: checks as NonNullable<NodeDetail['checks']> }),
     turns,

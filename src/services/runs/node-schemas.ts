@@ -29,6 +29,7 @@ export const runNodeDetail = z.object({
   prompt: z.string().optional().describe("The prompt of the node's latest visit (prompt.md)."),
   response: z.string().optional().describe('Its response (response.md).'),
   status: z.record(z.string(), z.unknown()).optional().describe('Its outcome (status.json).'),
+  context: z.record(z.string(), z.unknown()).optional().describe('The context as the node saw it when it started (context.json).'),
   toolOutput: z.string().optional().describe("A tool node's output as streamed (stdout and stderr, the last 64 KB)."),
   checks: z.array(checkView).optional().describe("The latest attempt's checks (checks.json)."),
   turns: z.array(turnView).describe("The node's agent turns, oldest first."),
