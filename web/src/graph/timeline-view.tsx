@@ -11,7 +11,7 @@ interface Props {
   onSelect(nodeId: string): void;
 }
 
-const baseWidth = 800;
+const fallbackWidth = 800;
 
 /**
  * The run's nodes on a time axis: a row per node, a bar per visit or attempt (retries side by side),
@@ -21,6 +21,8 @@ export function TimelineView({ nodes, live, onSelect }: Props) {
   const [zoom, setZoom] = useState(1);
   const [now, setNow] = useState(Date.now);
   const chart = useRef<HTMLDivElement>(null);
+  const scroller = useRef<HTMLDivElement>(null);
+  const [fitWidth, setFitWidth] = useState(fallbackWidth);
   const timeline = timelineOf(nodes, now);
   const started = timeline.rows.length > 0;
   useEffect(() => {
@@ -40,7 +42,15 @@ export function TimelineView({ nodes, live, onSelect }: Props) {
     element.addEventListener('wheel', onWheel, { passive: false });
     return () => element.removeEventListener('wheel', onWheel);
   }, [started]);
-  const width = baseWidth * zoom;
+  // 100% fits the span into the visible width; zooming in makes it scroll sideways.
+  useEffect(() => {
+    const element = scroller.current;
+    if (!element) return;
+    const observer = new ResizeObserver(() => setFitWidth(Math.max(200, element.clientWidth - 48)));
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, [started]);
+  const width = fitWidth * zoom;
   const x = (ms: number) => (ms / timeline.span) * width;
   const onKey = (event: KeyboardEvent) => {
     if (event.key === '+' || event.key === '=') setZoom((current) => stepZoom(current, 1));
@@ -63,7 +73,7 @@ export function TimelineView({ nodes, live, onSelect }: Props) {
             <div className="timeline-axis-gap" />
             {timeline.rows.map((row) => <div key={row.nodeId} className="timeline-label mono" title={row.nodeId}>{row.nodeId}</div>)}
           </div>
-          <div className="timeline-scroll">
+          <div className="timeline-scroll" ref={scroller}>
             <div className="timeline-chart" style={{ width: width + 40 }}>
               <div className="timeline-axis">
                 {axisTicks(timeline.span, Math.max(2, Math.round(width / 120))).map((tick) => (

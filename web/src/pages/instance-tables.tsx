@@ -4,7 +4,8 @@ import { useApi } from '../lib/use-api';
 import { instanceEventTypes, useEvents } from '../lib/use-events';
 import { StateBadge } from '../runs/state-badge';
 import type { GuidedInstanceView, Page, WorkflowInstanceView } from '../runs/types';
-import { waitingOn } from '../runs/waiting-on';
+import { WaitingBadge } from '../runs/waiting-badge';
+import type { Waiter } from '../runs/waiting-on';
 
 /*
  * Workflow instances and guided workflow instances on the runs page (their own API lists), live
@@ -16,7 +17,7 @@ interface Row {
   href: string;
   name: string;
   state: 'running' | 'waiting' | 'completed' | 'failed' | 'cancelled';
-  waiting?: string;
+  waiter: Waiter;
   at?: string;
   startedAt: number;
   durationMs: number;
@@ -38,7 +39,9 @@ function InstanceTable({ title, rows, testId }: { title: string; rows: Row[] | u
               <tr key={row.id} data-instance={row.id}>
                 <td><a href={row.href} className="mono">{row.id}</a></td>
                 <td>{row.name}</td>
-                <td><StateBadge state={row.state} {...(row.waiting !== undefined && { waiting: row.waiting })} /></td>
+                <td>
+                  <StateBadge state={row.state} /> <WaitingBadge waiter={row.waiter} />
+                </td>
                 <td className="mono">{row.at ?? '—'}</td>
                 <td>{formatTime(row.startedAt)}</td>
                 <td>{formatDuration(row.durationMs)}</td>
@@ -59,16 +62,12 @@ function InstanceSection<T>({ path, kind, title, testId, toRow }: { path: string
   return <InstanceTable title={title} rows={list.data?.items.map(toRow)} testId={testId} />;
 }
 
-function waiting(on: string | undefined): { waiting?: string } {
-  return on === undefined ? {} : { waiting: on };
-}
-
 const workflowRow = (item: WorkflowInstanceView): Row => ({
   id: item.id,
   href: hrefOf(['workflows', item.id]),
   name: item.name,
   state: item.status,
-  ...waiting(waitingOn({ kind: 'workflow', status: item.status, ...(item.waitingOn && { waitingOn: item.waitingOn }) })),
+  waiter: { kind: 'workflow', status: item.status, ...(item.waitingOn && { waitingOn: item.waitingOn }) },
   ...(item.suspendedAt !== undefined && { at: item.suspendedAt.name }),
   startedAt: item.createdAt,
   durationMs: (item.finishedAt ?? Date.now()) - item.createdAt,
@@ -79,7 +78,7 @@ const guidedRow = (item: GuidedInstanceView): Row => ({
   href: hrefOf(['guided', item.id]),
   name: item.workflowName,
   state: item.status,
-  ...waiting(waitingOn({ kind: 'guided', status: item.status, ...(item.waitingFor && { waitingFor: item.waitingFor }) })),
+  waiter: { kind: 'guided', status: item.status, ...(item.waitingFor && { waitingFor: item.waitingFor }) },
   ...(item.currentStep !== undefined && { at: item.currentStep }),
   startedAt: item.createdAt,
   durationMs: (item.status === 'completed' || item.status === 'failed' ? item.updatedAt : Date.now()) - item.createdAt,
