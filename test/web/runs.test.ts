@@ -106,8 +106,14 @@ describe('issue 15: the runs pages in a real browser', () => {
     await page.getByRole('button', { name: 'Cancel' }).click();
     await page.locator('[data-testid="run-state"] .badge-interrupted').waitFor(deadline);
     expect(await runState(runId)).toBe('interrupted');
-    expect(await page.getByRole('button', { name: 'Resume' }).isEnabled()).toBe(true);
-    expect(await page.getByRole('button', { name: 'Cancel' }).isDisabled()).toBe(true);
+    await expect.poll(() => page.getByRole('button', { name: 'Cancel' }).isDisabled(), deadline).toBe(true);
+    const resume = page.getByRole('button', { name: 'Resume' });
+    await expect.poll(() => resume.isEnabled(), deadline).toBe(true);
+    await resume.click();
+    await page.locator('[data-testid="run-state"] .badge-running').waitFor(deadline);
+    await page.locator('.react-flow__node[data-id="work"] [data-state="running"]').waitFor(deadline);
+    await page.getByRole('button', { name: 'Cancel' }).click();
+    await page.locator('[data-testid="run-state"] .badge-interrupted').waitFor(deadline);
   });
 
   it('issue 15: replay from a checkpoint with an edited context value; the new run starts with it', { timeout: 120_000 }, async () => {
@@ -178,6 +184,14 @@ describe('issue 15: the runs pages in a real browser', () => {
     await page.getByTestId('bulk-results').waitFor(deadline);
     for (const id of ids) await page.locator(`tr[data-run="${id}"] .badge-interrupted`).waitFor(deadline);
     expect(await Promise.all(ids.map(runState))).toEqual(['interrupted', 'interrupted']);
+
+    // Retry resumes an interrupted run: both wait at their gate again.
+    await page.getByRole('button', { name: 'Dismiss the results' }).click();
+    for (const id of ids) await page.getByRole('checkbox', { name: `Select run ${id}` }).check();
+    await page.getByRole('button', { name: 'Retry selected' }).click();
+    await page.getByTestId('bulk-results').filter({ hasText: 'resumed' }).waitFor(deadline);
+    for (const id of ids) await page.locator(`tr[data-run="${id}"] [data-testid="waits-on"]`).waitFor(deadline);
+    expect(await Promise.all(ids.map(runState))).toEqual(['waiting', 'waiting']);
   });
 
   it('issue 15: a workflow instance page shows its steps and what it waits on, live; a signal sent from it finishes it', { timeout: 90_000 }, async () => {
@@ -196,5 +210,11 @@ describe('issue 15: the runs pages in a real browser', () => {
     await page.getByLabel('Data (JSON)').fill('{"by": "ann"}');
     await page.getByRole('button', { name: 'Send' }).click();
     await page.locator('[data-testid="instance-state"] .badge-completed').waitFor(deadline);
+  });
+
+  it('issue 15: no page logged an error (the ELK worker loads under the CSP) and no request left this machine', () => {
+    expect(browser.errors).toEqual([]);
+    expect(browser.requests.filter((request) => !request.startsWith(`${url}/`) && !request.startsWith('data:'))).toEqual([]);
+    expect(browser.requests.some((request) => /\/assets\/elk-worker[^/]*\.js$/.test(request))).toBe(true);
   });
 });

@@ -19,7 +19,7 @@ export function RunsTable({ runs, selected, onToggle, onToggleAll }: Props) {
       <thead>
         <tr>
           <th scope="col" className="select-cell">
-            <input type="checkbox" checked={all} onChange={(event) => onToggleAll(event.target.checked)} aria-label="Select every run shown" />
+            <input type="checkbox" checked={all} onChange={(event) => onToggleAll(event.target.checked)} aria-label="Select all runs listed" />
           </th>
           <th scope="col">Run</th>
           <th scope="col">Pipeline</th>
