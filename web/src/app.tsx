@@ -8,6 +8,8 @@ import { TasksBoard } from './tasks/tasks-board';
 
 // The run page brings React Flow and ELK (most of the dashboard's weight): loaded when first opened.
 const RunPage = lazy(() => import('./pages/run-page'));
+const WorkflowPage = lazy(() => import('./pages/run-workflow-page'));
+const GuidedPage = lazy(() => import('./pages/run-guided-page'));
 
 const sections = [
   { id: 'runs', title: 'Runs' },
@@ -23,7 +25,8 @@ const themeLabels: Readonly<Record<ThemeChoice, string>> = { system: 'Theme: sys
 export function App() {
   const route = useRoute();
   const [theme, setTheme] = useTheme();
-  const section = route.segments[0];
+  // Workflow and guided instance pages belong to the Runs section.
+  const section = route.segments[0] === 'workflows' || route.segments[0] === 'guided' ? 'runs' : route.segments[0];
   return (
     <>
       <a className="skip-link" href="#main" onClick={(event) => { event.preventDefault(); document.getElementById('main')?.focus(); }}>
@@ -57,7 +60,11 @@ function Page({ route, colorMode }: { route: Route; colorMode: ThemeChoice }) {
   const [section, id, rest] = route.segments;
   switch (section) {
     case 'runs':
-      return id === undefined ? <RunsPage route={route} /> : <RunPage key={id} runId={id} colorMode={colorMode} />;
+      return id === undefined ? <RunsPage route={route} /> : <RunPage key={id} runId={id} route={route} colorMode={colorMode} />;
+    case 'workflows':
+      return id === undefined ? <RunsPage route={route} /> : <WorkflowPage key={id} instanceId={id} />;
+    case 'guided':
+      return id === undefined ? <RunsPage route={route} /> : <GuidedPage key={id} instanceId={id} />;
     case 'inbox':
       return <NextPage title="Inbox" what="Human tasks for you and your groups, overdue first, with their forms." />;
     case 'tasks':
