@@ -6,6 +6,7 @@ import { RunsPage } from './pages/runs-page';
 
 // The run page brings React Flow and ELK (most of the dashboard's weight): loaded when first opened.
 const RunPage = lazy(() => import('./pages/run-page'));
+const AgentsPage = lazy(() => import('./agents/agents-page'));
 
 const sections = [
   { id: 'runs', title: 'Runs' },
@@ -63,7 +64,7 @@ function Page({ route, colorMode }: { route: Route; colorMode: ThemeChoice }) {
     case 'editor':
       return <NextPage title="Editor" what="Edit a pipeline as a graph or as DOT text, side by side, validated live." />;
     case 'agents':
-      return <NextPage title="Agents" what="The agent profiles and prompt layers of the project." />;
+      return <AgentsPage route={route} />;
     default:
       return <p role="alert">There is no page “{section}”. <a href={hrefOf(['runs'])}>Go to the runs</a>.</p>;
   }
