@@ -1,3 +1,4 @@
+/* global window, document, MutationObserver, PerformanceObserver, requestAnimationFrame -- these functions run in the page (addInitScript, page.evaluate) */
 // In-page measurements for the dashboard benchmark, the same for the dashboard and its static peers.
 
 /** Selectors whose counts the page watcher records: the dashboard's and the static peers'. */

@@ -1,3 +1,4 @@
+/* global fetch */
 // The dashboard benchmark's set-up: the real daemon (the built CLI, a temp ORCHESTRA_HOME, any free
 // port) serving a git project, a write token, and Debian's Chromium driven by playwright-core,
 // logged in with `orchestra open --print`'s link, with Playwright tracing on.

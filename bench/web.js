@@ -1,3 +1,4 @@
+/* global fetch, document */
 // The dashboard (issue 15), from `npm run bench:web` (builds first) or `node bench/web.js`: the real
 // daemon (built CLI, temp ORCHESTRA_HOME) and headless Chromium (playwright-core, tracing on; the
 // trace's path is printed). Each case prints its figure and a ratio against a peer measured in the
