@@ -1,4 +1,7 @@
+import { ColumnHeads } from './column-heads';
 import type { ComposedPipelineView } from './types';
+
+const columns = ['Pipeline', 'Goal', 'Inputs', 'Nodes', 'Used by'];
 
 /** The project's pipelines as building blocks: each can run as a `type="pipeline"` node of another. */
 export function PipelinesSection({ pipelines }: { pipelines: ComposedPipelineView[] }) {
@@ -13,15 +16,7 @@ export function PipelinesSection({ pipelines }: { pipelines: ComposedPipelineVie
         <p className="muted">No .dot files in this project yet.</p>
       ) : (
         <table className="runs-table" data-testid="pipelines-table">
-          <thead>
-            <tr>
-              <th scope="col">Pipeline</th>
-              <th scope="col">Goal</th>
-              <th scope="col">Inputs</th>
-              <th scope="col">Nodes</th>
-              <th scope="col">Used by</th>
-            </tr>
-          </thead>
+          <ColumnHeads names={columns} />
           <tbody>
             {pipelines.map((pipeline) => (
               <tr key={pipeline.file} data-testid="pipeline-row">

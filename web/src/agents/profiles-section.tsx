@@ -1,5 +1,8 @@
+import { ColumnHeads } from './column-heads';
 import { tierList } from './project-choice';
 import type { ProfileView } from './types';
+
+const columns = ['Profile', 'Command', 'Model', 'Tiers', 'Environment', 'Tasks'];
 
 const sourceLabels: Readonly<Record<ProfileView['source'], string>> = { 'built-in': 'built-in', extended: 'built-in, extended', config: 'orchestra.yaml' };
 
@@ -10,16 +13,7 @@ export function ProfilesSection({ profiles }: { profiles: ProfileView[] }) {
       <h2 id="profiles-title">Agent profiles</h2>
       <p className="muted">Coding-agent CLIs a node (<code>backend=cli</code>, <code>cli=NAME</code>) or a task can run; add one under <code>cli_agents</code> in orchestra.yaml.</p>
       <table className="runs-table" data-testid="profiles-table">
-        <thead>
-          <tr>
-            <th scope="col">Profile</th>
-            <th scope="col">Command</th>
-            <th scope="col">Model</th>
-            <th scope="col">Tiers</th>
-            <th scope="col">Environment</th>
-            <th scope="col">Tasks</th>
-          </tr>
-        </thead>
+        <ColumnHeads names={columns} />
         <tbody>
           {profiles.map((profile) => (
             <tr key={profile.name} data-testid="profile-row">
