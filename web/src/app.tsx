@@ -3,6 +3,8 @@ import { hrefOf, useRoute, type Route } from './lib/router';
 import { nextTheme, useTheme, type ThemeChoice } from './lib/theme';
 import { NextPage } from './pages/next-page';
 import { RunsPage } from './pages/runs-page';
+import { TaskPage } from './tasks/task-page';
+import { TasksBoard } from './tasks/tasks-board';
 
 // The run page brings React Flow and ELK (most of the dashboard's weight): loaded when first opened.
 const RunPage = lazy(() => import('./pages/run-page'));
@@ -53,14 +55,14 @@ export function App() {
 }
 
 function Page({ route, colorMode }: { route: Route; colorMode: ThemeChoice }) {
-  const [section, id] = route.segments;
+  const [section, id, rest] = route.segments;
   switch (section) {
     case 'runs':
       return id === undefined ? <RunsPage route={route} /> : <RunPage key={id} runId={id} colorMode={colorMode} />;
     case 'inbox':
       return <NextPage title="Inbox" what="Human tasks for you and your groups, overdue first, with their forms." />;
     case 'tasks':
-      return <NextPage title="Tasks" what="The coding-agent tasks of every project as a board, with live terminals." />;
+      return id === undefined || rest === undefined ? <TasksBoard route={route} /> : <TaskPage key={`${id}:${rest}`} project={id} taskId={rest} />;
     case 'editor':
       return <NextPage title="Editor" what="Edit a pipeline as a graph or as DOT text, side by side, validated live." />;
     case 'agents':
