@@ -44,7 +44,7 @@ afterAll(async () => {
 });
 
 describe('issue 15: the dashboard in Firefox', () => {
-  it('issue 15: Firefox logs in with the link, renders the runs page and a run page with its graph, toggles the theme, and logs no error', { timeout: 120_000 }, async () => {
+  it('issue 15: Firefox logs in with the link, renders the runs page and a run page with its graph, toggles the theme, shows the Agents page, and logs no error', { timeout: 120_000 }, async () => {
     const token = await createToken(p, 'firefox', 'write');
     const started = await fetch(`${url}/runs`, {
       method: 'POST',
@@ -80,6 +80,11 @@ describe('issue 15: the dashboard in Firefox', () => {
     await firefox.screenshot(join(shots, 'run-firefox-dark.png'));
     await firefox.evaluate(`${toggle}.click()`);
     expect(await firefox.evaluate<string | null>(`document.documentElement.getAttribute('data-theme')`)).toBeNull();
+
+    // The Agents page: the project's profiles, from GET /agents.
+    await firefox.evaluate(`document.querySelector('a[href="#/agents"]').click()`);
+    await firefox.waitFor(`document.querySelectorAll('[data-testid="profile-row"]').length === 5`);
+    expect(await firefox.evaluate<string>(`document.querySelector('[data-testid="profiles-table"]').textContent`)).toContain('fake');
 
     expect(firefox.version).toMatch(/^\d+\./);
     expect(firefox.errors).toEqual([]);
