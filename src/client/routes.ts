@@ -17,6 +17,7 @@ export const routes = [
   { name: 'pipelines.list', http: { method: 'get', path: '/pipelines' } },
   { name: 'pipelines.validate', http: { method: 'post', path: '/pipelines/validate' } },
   { name: 'pipelines.render', http: { method: 'post', path: '/pipelines/render' } },
+  { name: 'agents.list', http: { method: 'get', path: '/agents' } },
   { name: 'runs.list', http: { method: 'get', path: '/runs' } },
   { name: 'runs.get', http: { method: 'get', path: '/runs/{runId}' } },
   { name: 'runs.graph', http: { method: 'get', path: '/runs/{runId}/graph' } },

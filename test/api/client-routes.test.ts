@@ -36,6 +36,13 @@ const cases: Record<string, Case> = {
   'pipelines.list': { call: (c, t) => c.pipelines.list({ project: t.project }) },
   'pipelines.validate': { call: (c, t) => c.pipelines.validate({ project: t.project, file: 'a.dot' }) },
   'pipelines.render': { call: (c, t) => c.pipelines.render({ project: t.project, file: 'a.dot' }) },
+  'agents.list': {
+    call: async (c, t) => {
+      const out = await c.agents.list({ project: t.project });
+      expect(out.profiles.map((profile) => profile.name)).toContain('claude-code');
+      return out;
+    },
+  },
   'runs.list': { call: (c) => c.runs.list({ limit: 5 }) },
   'runs.get': { call: (c, t) => c.runs.get({ runId: t.a.run }) },
   'runs.graph': { call: (c, t) => c.runs.graph({ runId: t.a.run }) },

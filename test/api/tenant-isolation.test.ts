@@ -49,6 +49,7 @@ const cases: Record<string, Case> = {
   'pipelines.list': { input: (_a, t) => ({ project: t.project }), expect: { sharedProject: true } },
   'pipelines.validate': { input: pipelineFile, expect: { sharedProject: true } },
   'pipelines.render': { input: pipelineFile, expect: { sharedProject: true } },
+  'agents.list': { input: (_a, t) => ({ project: t.project }), expect: { sharedProject: true } },
   'runs.list': { input: () => ({}), expect: { list: true } },
   'runs.get': { input: (a) => ({ runId: a.run }), expect: { notFound: 'E_RUN_NOT_FOUND' } },
   'runs.graph': { input: (a) => ({ runId: a.run }), expect: { notFound: 'E_RUN_NOT_FOUND' } },

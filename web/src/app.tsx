@@ -10,6 +10,7 @@ import { TasksBoard } from './tasks/tasks-board';
 const RunPage = lazy(() => import('./pages/run-page'));
 const WorkflowPage = lazy(() => import('./pages/run-workflow-page'));
 const GuidedPage = lazy(() => import('./pages/run-guided-page'));
+const AgentsPage = lazy(() => import('./agents/agents-page'));
 
 const sections = [
   { id: 'runs', title: 'Runs' },
@@ -72,7 +73,7 @@ function Page({ route, colorMode }: { route: Route; colorMode: ThemeChoice }) {
     case 'editor':
       return <NextPage title="Editor" what="Edit a pipeline as a graph or as DOT text, side by side, validated live." />;
     case 'agents':
-      return <NextPage title="Agents" what="The agent profiles and prompt layers of the project." />;
+      return <AgentsPage route={route} />;
     default:
       return <p role="alert">There is no page “{section}”. <a href={hrefOf(['runs'])}>Go to the runs</a>.</p>;
   }

@@ -10,10 +10,11 @@ import { approvalOperations } from './approval-operations.js';
 import { guidedOperations } from './guided-operations.js';
 import { workspaceOperations } from './workspace-operations.js';
 import { projectOperations } from './project-operations.js';
+import { agentOperations } from './agent-operations.js';
 
 /**
  * Every operation of the API (issue 12), in the order OpenAPI, MCP and docs list them. Each area
  * keeps its own list in its own file (`export const xOperations = [defineOperation({…}), …] as const`);
  * this is the one place they come together. Kept a tuple, so the typed client knows each by name.
  */
-export const operations = [...projectOperations, ...pipelineOperations, ...runOperations, ...workspaceOperations, ...taskOperations, ...humanTaskOperations, ...approvalOperations, ...workflowOperations, ...guidedOperations, ...notificationOperations, ...tokenOperations] as const satisfies readonly Operation[];
+export const operations = [...projectOperations, ...pipelineOperations, ...agentOperations, ...runOperations, ...workspaceOperations, ...taskOperations, ...humanTaskOperations, ...approvalOperations, ...workflowOperations, ...guidedOperations, ...notificationOperations, ...tokenOperations] as const satisfies readonly Operation[];
