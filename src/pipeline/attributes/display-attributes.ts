@@ -51,6 +51,7 @@ const rows: Row[] = [
   ['orientation', node, FLOAT, 'Rotation of the shape.'],
   ['group', node, STRING, 'Keep edges within a group straight.'],
   ['image', node, STRING, 'Image inside the node.'],
+  ['pos', node, STRING, 'Position of the node, `"x,y"`; `"x,y!"` pins it (the pipeline editor writes it when a node is moved).'],
   ['arrowhead', edge, STRING, 'Arrow at the head.'],
   ['arrowtail', edge, STRING, 'Arrow at the tail.'],
   ['arrowsize', edge, FLOAT, 'Arrow size.'],
