@@ -6,6 +6,8 @@ import { RunsPage } from './pages/runs-page';
 
 // The run page brings React Flow and ELK (most of the dashboard's weight): loaded when first opened.
 const RunPage = lazy(() => import('./pages/run-page'));
+// The inbox brings the form rules' RE2 engine (the server's own): loaded when first opened.
+const InboxRoutes = lazy(() => import('./inbox/inbox-routes'));
 
 const sections = [
   { id: 'runs', title: 'Runs' },
@@ -57,7 +59,7 @@ function Page({ route, colorMode }: { route: Route; colorMode: ThemeChoice }) {
     case 'runs':
       return id === undefined ? <RunsPage route={route} /> : <RunPage key={id} runId={id} colorMode={colorMode} />;
     case 'inbox':
-      return <NextPage title="Inbox" what="Human tasks for you and your groups, overdue first, with their forms." />;
+      return <InboxRoutes route={route} />;
     case 'tasks':
       return <NextPage title="Tasks" what="The coding-agent tasks of every project as a board, with live terminals." />;
     case 'editor':

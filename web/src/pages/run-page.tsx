@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { RunGraphView } from '../graph/run-graph-view';
+import { GateAnswer } from '../inbox/gate-answer';
 import { formatDuration } from '../lib/format';
 import { hrefOf } from '../lib/router';
 import { useApi } from '../lib/use-api';
@@ -46,6 +47,7 @@ export default function RunPage({ runId, colorMode }: Props) {
         <span className="muted">{formatDuration(run.durationMs)}</span>
       </header>
       {run.error && <p className="error">{run.error}</p>}
+      {run.humanTask && <GateAnswer key={run.humanTask} taskId={run.humanTask} onAnswered={detail.refresh} />}
       <div className="run-body">
         <RunGraphView graph={graph.data} states={states} selected={selected} colorMode={colorMode} onSelect={setSelected} />
         {node ? (
