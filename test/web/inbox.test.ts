@@ -196,6 +196,49 @@ describe('issue 15: the inbox in a real browser', () => {
     expect((await api(`/human-tasks/${id}`, tokens.mine)).answer).toEqual({ amount: 25, reason: 'late', order: 'AB-1234', notify: true });
   });
 
+  it('issue 15: claim, release and reassign from the task page, each refusal shown as the server said it; a task answered with the keyboard only', { timeout: 90_000 }, async () => {
+    const { page } = browser;
+    const decision = { decision: { type: 'select', label: 'Decision', required: true, options: [{ value: 'ship', label: 'Ship' }, { value: 'hold', label: 'Hold' }] } };
+    const task = await api('/human-tasks', tokens.mine, { title: 'Ship release 1.4?', form: decision, assignee: 'user:ann' });
+    const id = String(task.id);
+    await page.goto(`${url}/#/inbox/${id}`);
+    const status = page.locator('.page-header .badge');
+    await page.getByRole('button', { name: 'Claim' }).click();
+    await status.filter({ hasText: 'claimed' }).waitFor(deadline);
+    expect(await page.locator('.task-side').textContent()).toContain('Claimed byann');
+    await page.getByRole('button', { name: 'Release' }).click();
+    await status.filter({ hasText: 'open' }).waitFor(deadline);
+
+    const to = page.getByLabel('Reassign to');
+    await to.fill('bob');
+    await page.getByRole('button', { name: 'Reassign' }).click();
+    await page.locator('.field-problem[data-field="to"]').filter({ hasText: 'expected user:ID or group:ID' }).waitFor(deadline);
+    await to.fill('user:zed');
+    await page.getByRole('button', { name: 'Reassign' }).click();
+    await page.getByRole('alert').filter({ hasText: 'unknown user "zed"' }).waitFor(deadline);
+    await to.fill('user:bob');
+    await page.getByRole('button', { name: 'Reassign' }).click();
+    await page.getByTestId('task-assignee').filter({ hasText: 'user:bob' }).waitFor(deadline);
+    // Now bob's: ann may not claim it, and the page says why.
+    await page.getByRole('button', { name: 'Claim' }).click();
+    await page.getByRole('alert').filter({ hasText: `ann may not claim human task "${id}": it is assigned to user:bob` }).waitFor(deadline);
+    expect(await page.getByRole('alert').textContent()).toContain('Only the assignee');
+
+    // The keyboard alone: Tab to the choices, arrows to pick, Tab to Answer, Enter.
+    const mine = String((await api('/human-tasks', tokens.mine, { title: 'Hold the release?', form: decision })).id);
+    await page.goto(`${url}/#/inbox/${mine}`);
+    await page.getByRole('heading', { name: /Hold the release\?/ }).waitFor(deadline);
+    const focused = () => page.evaluate(() => `${document.activeElement?.tagName}:${document.activeElement?.getAttribute('type') ?? ''}:${document.activeElement?.textContent ?? ''}`);
+    for (let step = 0; step < 20 && !(await focused()).startsWith('INPUT:radio'); step += 1) await page.keyboard.press('Tab');
+    await page.keyboard.press('Space');
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('Tab');
+    expect(await focused()).toBe('BUTTON:submit:Answer');
+    await page.keyboard.press('Enter');
+    await page.getByTestId('task-answer').waitFor(deadline);
+    expect((await api(`/human-tasks/${mine}`, tokens.mine)).answer).toEqual({ decision: 'hold' });
+  });
+
   it("issue 15: the open inbox shows a new task live, overdue first, with ticking countdowns; filters stay in the address; another tenant's tasks never appear", { timeout: 90_000 }, async () => {
     const { page } = browser;
     await page.goto(`${url}/#/inbox`);
@@ -249,7 +292,8 @@ describe('issue 15: the inbox in a real browser', () => {
   it('issue 15: no inbox page logged an error but the 404 of the other tenant\'s task, and no request left this machine', () => {
     const foreign = browser.requests.filter((request) => !request.startsWith(`${url}/`) && !request.startsWith('data:'));
     expect(foreign).toEqual([]);
-    const expected = (error: string) => /\/#\/inbox\/h\w+: .*status of 404/.test(error) || /status of 400/.test(error);
+    // The refusals the tests asked for: the other tenant's task (404), the bad answer and reassignment (400), the claim of bob's task (403).
+    const expected = (error: string) => /\/#\/inbox\/h\w+: .*status of (400|403|404)/.test(error);
     expect(browser.errors.filter((error) => !expected(error))).toEqual([]);
   });
 });
