@@ -175,6 +175,7 @@ describe('issue 15: the inbox in a real browser', () => {
     expect(await problem('order').textContent()).toBe('Order number must match the pattern [A-Z]{2}-\\d{4}, got "ab-1"');
     expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-invalid'))).toBe('true');
     expect(await page.getByLabel('Refund (EUR)').getAttribute('aria-invalid')).toBe('true');
+    await page.screenshot({ path: join(shots, 'human-task.png') });
     // A problem follows the edits: fixed, it goes.
     await page.getByLabel('Order number').fill('AB-1234');
     await problem('order').waitFor({ state: 'detached', ...deadline });
@@ -189,7 +190,6 @@ describe('issue 15: the inbox in a real browser', () => {
     await page.getByRole('alert').filter({ hasText: 'the answer is invalid: amount: must be at least 1' }).waitFor(deadline);
     await page.unroute(`**/human-tasks/${id}/answer`);
     expect(answers).toHaveLength(1);
-    await page.screenshot({ path: join(shots, 'human-task.png') });
 
     await page.getByRole('button', { name: 'Answer', exact: true }).click();
     await page.getByTestId('task-answer').waitFor(deadline);
