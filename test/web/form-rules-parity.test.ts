@@ -1,12 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { checkAnswer as serverCheck } from '../../src/humans/tasks/validate-answer.js';
 import type { FormDefinition } from '../../src/store/human-task-types.js';
-import { checkAnswer as browserCheck } from '../../web/src/forms/check-answer.js';
 
 /*
  * The dashboard checks an answer before sending it with its own copy of the rules (web/ may not
  * import src/). This keeps the copy honest: the same answers through both, the same verdicts.
+ * web/ is type-checked by its own tsconfig (bundler resolution), so its module is loaded by a path
+ * the root type check does not follow; vitest resolves it as the dashboard's build does.
  */
+
+type BrowserCheck = (form: FormDefinition, answer: Record<string, unknown>) => unknown;
+const browserModule = '../../web/src/forms/check-answer';
+const { checkAnswer: browserCheck } = (await import(browserModule)) as { checkAnswer: BrowserCheck };
 
 const options = [{ value: 'ship', label: 'Ship' }, { value: 'hold', label: 'Hold' }];
 const form: FormDefinition = {

@@ -1,11 +1,10 @@
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { assertBuilt } from '../cli/helpers/spawn-cli.js';
 import { startDaemon } from '../support/mcp-clients.js';
 import { TaskProject } from '../support/task-project.js';
 import { launchBrowser, type Browser } from './browser.js';
+import { apiOf, assertDashboardBuilt, deadline, logIn, shots, tokenIn, type Json } from './dashboard-session.js';
 
 /*
  * The inbox in a real browser (issue 15): Debian's Chromium against a real daemon (the built CLI,
@@ -13,10 +12,6 @@ import { launchBrowser, type Browser } from './browser.js';
  * gate run over the API (simulated: no model is called, the gate is real). Every wait is on the
  * DOM or the API with a deadline; screenshots go to docs/screenshots.
  */
-
-const root = fileURLToPath(new URL('../../', import.meta.url));
-const shots = join(root, 'docs', 'screenshots');
-const deadline = { timeout: 30_000 };
 
 const gate = `digraph Review {
   graph [goal="Ship a change", rankdir=LR]
@@ -56,23 +51,7 @@ let p: TaskProject;
 let url: string;
 let browser: Browser;
 let tokens: { mine: string; other: string };
-
-type Json = Record<string, unknown>;
-const api = async (path: string, token: string, body?: unknown): Promise<Json> => {
-  const response = await fetch(`${url}${path}`, {
-    method: body === undefined ? 'GET' : 'POST',
-    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-    ...(body !== undefined && { body: JSON.stringify(body) }),
-  });
-  expect(response.status, await response.clone().text()).toBeLessThan(300);
-  return (await response.json()) as Json;
-};
-
-const tokenIn = async (tenant: string): Promise<string> => {
-  const made = await p.bin(['token', 'create', '--name', `inbox-${tenant}`, '--tenant', tenant, '--scope', 'write', '--json']);
-  expect(made.code, made.stderr).toBe(0);
-  return (JSON.parse(made.stdout) as { token: string }).token;
-};
+let api: ReturnType<typeof apiOf>;
 
 /** Starts the gate pipeline over the API and waits for its gate's human task. */
 const startGateRun = async (): Promise<{ runId: string; taskId: string }> => {
@@ -85,19 +64,16 @@ const startGateRun = async (): Promise<{ runId: string; taskId: string }> => {
 const runState = async (runId: string) => String(((await api(`/runs/${runId}`, tokens.mine)).run as Json).displayState);
 
 beforeAll(async () => {
-  assertBuilt();
-  if (!existsSync(join(root, 'dist', 'web', 'index.html'))) throw new Error('dist/web is missing: run `npm run build` (it builds the dashboard) before the dashboard tests.');
+  assertDashboardBuilt();
   // ann is the CLI's user (so the dashboard's and the tokens'), in group reviewers; bob is in sales.
   p = new TaskProject({ env: { ORCHESTRA_USER: 'ann' } });
   mkdirSync(p.home, { recursive: true });
   writeFileSync(join(p.home, 'config.yaml'), people);
   url = await startDaemon(p);
-  tokens = { mine: await tokenIn('default'), other: await tokenIn('globex') };
+  api = apiOf(url);
+  tokens = { mine: await tokenIn(p, 'default', 'inbox-default'), other: await tokenIn(p, 'globex', 'inbox-globex') };
   browser = await launchBrowser();
-  const printed = await p.bin(['open', '--print']);
-  expect(printed.code, printed.stderr).toBe(0);
-  await browser.page.goto(printed.stdout.trim());
-  await browser.page.waitForURL(/#\/runs$/, deadline);
+  await logIn(p, browser);
 }, 120_000);
 
 afterAll(async () => {

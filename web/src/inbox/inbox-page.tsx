@@ -54,19 +54,13 @@ export function InboxPage({ route }: { route: Route }) {
   );
 }
 
+const columns = ['Task', 'Due', 'Status', 'Assigned to', 'Priority', 'From', 'Created'] as const;
+
 function InboxTable({ tasks, view, now }: { tasks: HumanTaskView[]; view: InboxView; now: number }) {
   return (
     <table className="runs-table inbox-table" data-testid="inbox-table">
       <thead>
-        <tr>
-          <th scope="col">Task</th>
-          <th scope="col">Due</th>
-          <th scope="col">Status</th>
-          <th scope="col">Assigned to</th>
-          <th scope="col">Priority</th>
-          <th scope="col">From</th>
-          <th scope="col">Created</th>
-        </tr>
+        <tr>{columns.map((column) => <th key={column} scope="col">{column}</th>)}</tr>
       </thead>
       <tbody>
         {tasks.map((task) => (
