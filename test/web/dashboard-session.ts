@@ -44,10 +44,18 @@ export function apiOf(url: string) {
   };
 }
 
-/** Logs the browser in with a fresh login link; it lands on the runs page. */
-export async function logIn(p: TaskProject, browser: Browser): Promise<void> {
+/**
+ * A fresh one-time login link (`orchestra open --print`). Its origin is the daemon's URL: `open`
+ * waits for the HTTP API, where `daemon status --json` may answer before it listens (no url yet).
+ */
+export async function loginLink(p: TaskProject): Promise<string> {
   const printed = await p.bin(['open', '--print']);
   expect(printed.code, printed.stderr).toBe(0);
-  await browser.page.goto(printed.stdout.trim());
+  return printed.stdout.trim();
+}
+
+/** Logs the browser in with a login link; it lands on the runs page. */
+export async function logIn(browser: Browser, link: string): Promise<void> {
+  await browser.page.goto(link);
   await browser.page.waitForURL(/#\/runs$/, deadline);
 }

@@ -1,10 +1,10 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, realpathSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDaemon } from '../support/mcp-clients.js';
 import { TaskProject } from '../support/task-project.js';
 import { launchBrowser, type Browser } from './browser.js';
-import { apiOf, assertDashboardBuilt, deadline, logIn, shots, tokenIn, type Json } from './dashboard-session.js';
+import { apiOf, assertDashboardBuilt, deadline, logIn, loginLink, shots, tokenIn, type Json } from './dashboard-session.js';
 
 /*
  * The inbox in a real browser (issue 15): Debian's Chromium against a real daemon (the built CLI,
@@ -69,11 +69,13 @@ beforeAll(async () => {
   p = new TaskProject({ env: { ORCHESTRA_USER: 'ann' } });
   mkdirSync(p.home, { recursive: true });
   writeFileSync(join(p.home, 'config.yaml'), people);
-  url = await startDaemon(p);
+  await startDaemon(p);
+  const link = await loginLink(p);
+  url = new URL(link).origin;
   api = apiOf(url);
   tokens = { mine: await tokenIn(p, 'default', 'inbox-default'), other: await tokenIn(p, 'globex', 'inbox-globex') };
   browser = await launchBrowser();
-  await logIn(p, browser);
+  await logIn(browser, link);
 }, 120_000);
 
 afterAll(async () => {
@@ -96,7 +98,10 @@ describe('issue 15: the inbox in a real browser', () => {
     expect(await page.getByTestId('task-context').textContent()).toContain(runId);
     await page.getByRole('radio', { name: 'Approve' }).check();
     await page.getByLabel('Comment').fill('Reviewed: ship it');
+    const sent = page.waitForRequest((request) => request.url().endsWith(`/human-tasks/${taskId}/answer`));
     await page.getByRole('button', { name: 'Answer', exact: true }).press('Enter');
+    // A gate's task is answered with the people of its run's project, as the gate made it.
+    expect((await sent).postDataJSON()).toEqual({ answer: { choice: 'ship', comment: 'Reviewed: ship it' }, project: realpathSync(p.project) });
     await page.getByTestId('task-answer').waitFor(deadline);
     expect(await page.getByTestId('task-answer').textContent()).toContain('Reviewed: ship it');
 

@@ -2,11 +2,12 @@ import { AnswerForm } from '../forms/answer-form';
 import { formatTime } from '../lib/format';
 import { isWaiting, type HumanTaskView } from './human-task';
 import { ReassignForm } from './reassign-form';
+import { usePeopleProject } from './use-people-project';
 import { useTaskActions } from './use-task-actions';
 
 interface Props {
   task: HumanTaskView;
-  /** The project whose people: the actions act with ('' for the daemon's config). */
+  /** The project whose people: the actions act with ('' for the daemon's config); a gate's task uses its run's. */
   project: string;
   onChanged(task: HumanTaskView): void;
   /** Without reassigning (the run page's gate keeps to the answer). */
@@ -19,7 +20,9 @@ interface Props {
  * problems beside their fields.
  */
 export function TaskAnswerPanel({ task, project, onChanged, compact = false }: Props) {
-  const actions = useTaskActions(task, project, onChanged);
+  const people = usePeopleProject(task, project);
+  const actions = useTaskActions(task, people ?? project, onChanged);
+  const waiting = actions.busy || people === undefined;
   if (!isWaiting(task)) return <FinishedTask task={task} />;
   const toProblem = actions.problems.find((problem) => problem.field === 'to')?.message;
   return (
@@ -30,14 +33,14 @@ export function TaskAnswerPanel({ task, project, onChanged, compact = false }: P
           {actions.refusal.hint !== undefined && <p className="muted">{actions.refusal.hint}</p>}
         </div>
       )}
-      <AnswerForm formId={`task-${task.id}`} form={task.form} serverProblems={actions.problems} busy={actions.busy} onAnswer={actions.answer}>
+      <AnswerForm formId={`task-${task.id}`} form={task.form} serverProblems={actions.problems} busy={actions.busy} disabled={people === undefined} onAnswer={actions.answer}>
         {task.status === 'open' ? (
-          <button type="button" disabled={actions.busy} onClick={actions.claim}>Claim</button>
+          <button type="button" disabled={waiting} onClick={actions.claim}>Claim</button>
         ) : (
-          <button type="button" disabled={actions.busy} onClick={actions.release}>Release</button>
+          <button type="button" disabled={waiting} onClick={actions.release}>Release</button>
         )}
       </AnswerForm>
-      {!compact && <ReassignForm busy={actions.busy} problem={toProblem} onReassign={actions.reassign} />}
+      {!compact && <ReassignForm busy={waiting} problem={toProblem} onReassign={actions.reassign} />}
     </div>
   );
 }
