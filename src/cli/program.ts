@@ -147,6 +147,7 @@ export function createProgram(ctx: CommandContext, setExitCode: (code: number) =
       .option('--quiet', 'print only the result line')
       .option('--json', 'print every event, then the result, as JSON lines')
       .addOption(new Option('--detached-as <run>').hideHelp())
+      .addOption(new Option('--context-file <file>').hideHelp())
       .action(async (run: string, options: ReplayOptions) => {
         const { replayCommand } = await import('./commands/replay.js');
         setExitCode(await replayCommand(ctx, run, options));

@@ -20,6 +20,8 @@ export const routes = [
   { name: 'runs.list', http: { method: 'get', path: '/runs' } },
   { name: 'runs.get', http: { method: 'get', path: '/runs/{runId}' } },
   { name: 'runs.graph', http: { method: 'get', path: '/runs/{runId}/graph' } },
+  { name: 'runs.node', http: { method: 'get', path: '/runs/{runId}/nodes/{nodeId}' } },
+  { name: 'runs.checkpoint', http: { method: 'get', path: '/runs/{runId}/checkpoints/{seq}' } },
   { name: 'runs.start', http: { method: 'post', path: '/runs' } },
   { name: 'runs.cancel', http: { method: 'post', path: '/runs/{runId}/cancel' } },
   { name: 'runs.resume', http: { method: 'post', path: '/runs/{runId}/resume' } },

@@ -9,6 +9,7 @@ import { createProfileSource } from './tasks/profile-source.js';
 import { taskMethods } from './tasks/task-methods.js';
 import { TaskService } from './tasks/task-service.js';
 import { taskPort } from './tasks/task-port.js';
+import { taskTerminals } from './terminal/task-terminals.js';
 
 // Served during recovery too: they change nothing, so they cannot race it.
 const readOnlyMethods = ['task.list', 'task.get', 'task.diff', 'task.logs', 'task.subscribe'];
@@ -103,7 +104,7 @@ export async function runDaemon(options: RunDaemonOptions): Promise<void> {
     return undefined;
   });
   // The HTTP API (issue 12), once this daemon owns the socket (so a losing daemon never writes http.json).
-  httpApi = startDaemonApi({ home: options.home, env: options.env, log, projects: { list: () => realPaths(state.projects) }, tasks: taskPort(service), taskChanges: service, ...options.http }).then(
+  httpApi = startDaemonApi({ home: options.home, env: options.env, log, projects: { list: () => realPaths(state.projects) }, tasks: taskPort(service), taskChanges: service, terminals: taskTerminals(service), ...options.http }).then(
     (api) => {
       log.info('HTTP API listening', { url: api.url });
       options.onHttpReady?.(api.url);

@@ -39,11 +39,13 @@ const cases: Record<string, Case> = {
   'runs.list': { call: (c) => c.runs.list({ limit: 5 }) },
   'runs.get': { call: (c, t) => c.runs.get({ runId: t.a.run }) },
   'runs.graph': { call: (c, t) => c.runs.graph({ runId: t.a.run }) },
+  'runs.node': { call: (c, t) => c.runs.node({ runId: t.a.run, nodeId: 'start' }) },
+  'runs.checkpoint': { call: (c, t) => c.runs.checkpoint({ runId: t.a.run, seq: 1 }) },
   'runs.start': { call: (c, t) => c.runs.start({ project: t.project, file: 'a.dot', simulate: true }) },
   'runs.cancel': { call: (c, t) => c.runs.cancel({ runId: t.a.run }) },
   'workspaces.cleanup': { call: (c, t) => c.workspaces.cleanup({ project: t.project, dryRun: true }) },
   'runs.resume': { call: (c, t) => c.runs.resume({ runId: t.a.run }) },
-  // The fixture's run is a record with no checkpoint and no gate.
+  // The fixture's run is a record whose one checkpoint is its last (nothing to replay), with no gate.
   'runs.replay': { call: (c, t) => c.runs.replay({ runId: t.a.run, checkpoint: 1 }), refused: 'E_CHECKPOINT_NOT_FOUND' },
   'runs.answer': { call: (c, t) => c.runs.answer({ runId: t.a.run, answer: { choice: 'ship' } }), refused: 'E_HUMAN_TASK_NOT_FOUND' },
   'tasks.list': { call: (c, t) => c.tasks.list({ project: t.project }) },

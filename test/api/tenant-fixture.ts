@@ -136,6 +136,9 @@ async function makeObjects(h: ApiHarness, asA: (name: string, input: Record<stri
   await h.store.createRun({ id: run, pipeline: marker, file: join(project, 'a.dot'), source: smallPipeline, goal: marker, logsRoot: join(h.deps.home, 'runs', run), variables: {}, options: {}, startedAt: h.deps.clock.now(), tenant: 'a' });
   // Interrupted: the state in which runs.resume would launch it, were the tenant not checked.
   await h.store.updateRun(run, { state: 'interrupted', currentNode: 'plan', updatedAt: h.deps.clock.now() });
+  // Its one checkpoint, the last (nothing follows it, so runs.replay refuses it): runs.checkpoint reads it.
+  const last = { v: 1 as const, seq: 1, timestamp: h.deps.clock.now(), currentNode: 'plan', nextNode: null, completedNodes: ['start', 'plan'], nodeOutcomes: {}, nodeRetries: {}, context: { marker }, logs: [], loopRestarts: 0 };
+  await h.store.commitCheckpoint(run, last, { currentNode: 'plan', updatedAt: h.deps.clock.now() }, []);
   const token = ((await asA('tokens.create', { name: `${marker}-robot`, access: 'read' })).record as { id: string; name: string });
   const task = (await asA('tasks.create', { project, slug: 'a-task', description: `${marker}: only tenant a asked for this` })).id as number;
   const guided = (await asA('guided.start', { project, workflow_name: 'REFACTOR_WITH_TESTS', context: { target: `src/${marker}.ts` } })).instance_id as string;

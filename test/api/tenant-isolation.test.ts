@@ -52,6 +52,8 @@ const cases: Record<string, Case> = {
   'runs.list': { input: () => ({}), expect: { list: true } },
   'runs.get': { input: (a) => ({ runId: a.run }), expect: { notFound: 'E_RUN_NOT_FOUND' } },
   'runs.graph': { input: (a) => ({ runId: a.run }), expect: { notFound: 'E_RUN_NOT_FOUND' } },
+  'runs.node': { input: (a) => ({ runId: a.run, nodeId: 'start' }), expect: { notFound: 'E_RUN_NOT_FOUND' } },
+  'runs.checkpoint': { input: (a) => ({ runId: a.run, seq: 1 }), expect: { notFound: 'E_RUN_NOT_FOUND' } },
   'runs.start': {
     input: (_a, t) => ({ project: t.project, file: 'a.dot', simulate: true }),
     expect: { createsInB: (body, t) => void expect(t.launches.at(-1)).toMatchObject({ kind: 'start', runId: body.runId, tenant: expect.stringMatching(/^b\d+$/) }) },

@@ -3,11 +3,15 @@ import { hrefOf, useRoute, type Route } from './lib/router';
 import { nextTheme, useTheme, type ThemeChoice } from './lib/theme';
 import { NextPage } from './pages/next-page';
 import { RunsPage } from './pages/runs-page';
+import { TaskPage } from './tasks/task-page';
+import { TasksBoard } from './tasks/tasks-board';
 
 // The run page brings React Flow and ELK (most of the dashboard's weight): loaded when first opened.
 const RunPage = lazy(() => import('./pages/run-page'));
 // The inbox brings the form rules' RE2 engine (the server's own): loaded when first opened.
 const InboxRoutes = lazy(() => import('./inbox/inbox-routes'));
+const WorkflowPage = lazy(() => import('./pages/run-workflow-page'));
+const GuidedPage = lazy(() => import('./pages/run-guided-page'));
 
 const sections = [
   { id: 'runs', title: 'Runs' },
@@ -23,7 +27,8 @@ const themeLabels: Readonly<Record<ThemeChoice, string>> = { system: 'Theme: sys
 export function App() {
   const route = useRoute();
   const [theme, setTheme] = useTheme();
-  const section = route.segments[0];
+  // Workflow and guided instance pages belong to the Runs section.
+  const section = route.segments[0] === 'workflows' || route.segments[0] === 'guided' ? 'runs' : route.segments[0];
   return (
     <>
       <a className="skip-link" href="#main" onClick={(event) => { event.preventDefault(); document.getElementById('main')?.focus(); }}>
@@ -54,14 +59,18 @@ export function App() {
 }
 
 function Page({ route, colorMode }: { route: Route; colorMode: ThemeChoice }) {
-  const [section, id] = route.segments;
+  const [section, id, rest] = route.segments;
   switch (section) {
     case 'runs':
-      return id === undefined ? <RunsPage route={route} /> : <RunPage key={id} runId={id} colorMode={colorMode} />;
+      return id === undefined ? <RunsPage route={route} /> : <RunPage key={id} runId={id} route={route} colorMode={colorMode} />;
+    case 'workflows':
+      return id === undefined ? <RunsPage route={route} /> : <WorkflowPage key={id} instanceId={id} />;
+    case 'guided':
+      return id === undefined ? <RunsPage route={route} /> : <GuidedPage key={id} instanceId={id} />;
     case 'inbox':
       return <InboxRoutes route={route} />;
     case 'tasks':
-      return <NextPage title="Tasks" what="The coding-agent tasks of every project as a board, with live terminals." />;
+      return id === undefined || rest === undefined ? <TasksBoard route={route} /> : <TaskPage key={`${id}:${rest}`} project={id} taskId={rest} />;
     case 'editor':
       return <NextPage title="Editor" what="Edit a pipeline as a graph or as DOT text, side by side, validated live." />;
     case 'agents':

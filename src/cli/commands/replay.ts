@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { ErrorCode, OrchestraError } from '../../core/index.js';
 import { replayRun } from '../../engine/runner.js';
@@ -17,6 +18,8 @@ export interface ReplayOptions {
   json?: boolean;
   /** Hidden: the new run's id, chosen by whoever spawned this process (the API's replay, issue 12); nobody is at a terminal. */
   detachedAs?: string;
+  /** Hidden: a JSON object of context values replacing the checkpoint's (the API's replay with an edited context). */
+  contextFile?: string;
 }
 
 /** `orchestra replay RUN --checkpoint N`: a new run forked from checkpoint N; the old run is untouched. */
@@ -26,7 +29,11 @@ export async function replayCommand(ctx: CommandContext, ref: string, options: R
   const { store, location } = await openCliStore(ctx.io.env);
   try {
     const run = await resolveRunRef(store, ref);
-    const overrides = { ...(options.logs !== undefined && { logsRoot: resolve(ctx.io.cwd, options.logs) }), ...(options.detachedAs !== undefined && { runId: options.detachedAs }) };
+    const overrides = {
+      ...(options.logs !== undefined && { logsRoot: resolve(ctx.io.cwd, options.logs) }),
+      ...(options.detachedAs !== undefined && { runId: options.detachedAs }),
+      ...(options.contextFile !== undefined && { context: readContextFile(resolve(ctx.io.cwd, options.contextFile)) }),
+    };
     return await driveRun(
       ctx,
       {
@@ -54,4 +61,13 @@ export function parseCheckpointNumber(text: string): number {
     });
   }
   return value;
+}
+
+/** The context override file the daemon wrote: a JSON object of context keys and values. */
+function readContextFile(file: string): Record<string, unknown> {
+  const value: unknown = JSON.parse(readFileSync(file, 'utf8'));
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    throw new OrchestraError(ErrorCode.USAGE, `--context-file ${file} must hold a JSON object of context values.`, { hint: 'Write {"key": value, ...}.' });
+  }
+  return value as Record<string, unknown>;
 }

@@ -16,6 +16,8 @@ import { writeCheckpointFile } from './stage-files.js';
 export interface ReplayOverrides {
   logsRoot?: string;
   runId?: string;
+  /** Context values that replace the checkpoint's before the new run starts (the dashboard's edited context). */
+  context?: Readonly<Record<string, unknown>>;
 }
 
 /**
@@ -54,7 +56,8 @@ export async function replayFromCheckpoint(runId: string, seq: number, engine: R
     tenant: record.tenant,
     runId: newId,
   });
-  const progress = { ...progressFromCheckpoint(source), checkpointSeq: 0 };
+  const edited = overrides.context === undefined ? source : { ...source, context: { ...source.context, ...overrides.context } };
+  const progress = { ...progressFromCheckpoint(edited), checkpointSeq: 0 };
   const first = toCheckpoint(progress, source.currentNode, source.nextNode, clock.now());
   await opened.events.commit(first, { currentNode: source.currentNode, updatedAt: first.timestamp }, [
     { type: 'checkpoint.saved', node: source.currentNode, checkpoint: first.seq },

@@ -11,6 +11,7 @@ import { startFeedRetention } from '../../services/events/feed-retention.js';
 import { mountEvents } from '../sse/mount-events.js';
 import { createFeedWakeup } from '../../services/events/index.js';
 import { feedTaskChanges, type TaskFeedOptions } from '../tasks/task-feed.js';
+import { mountTerminal, type TaskTerminals } from '../terminal/mount-terminal.js';
 import { daemonPaths } from '../daemon/daemon-paths.js';
 import { removeHttpFile, writeHttpFile } from '../daemon/http-file.js';
 import { mountMcp } from '../mcp/mount-mcp.js';
@@ -30,6 +31,8 @@ export interface DaemonApiOptions {
   tasks: ApiDeps['tasks'];
   /** Their changes, appended to the event feed as kind `task` (the task service's onChange). */
   taskChanges: TaskFeedOptions['tasks'];
+  /** The running agents, for the task terminal's WebSocket (`taskTerminals(service)`); without it, no terminal. */
+  terminals?: TaskTerminals;
   /** Default: ORCHESTRA_HTTP_HOST, else config.yaml's http.host, else 127.0.0.1. */
   host?: string;
   /** Default: ORCHESTRA_HTTP_PORT (0: any free port), else config.yaml's http.port, else 4777, or any free port when 4777 is taken. */
@@ -67,7 +70,10 @@ export async function startDaemonApi(o: DaemonApiOptions): Promise<{ url: string
   const changes = watchStoreChanges(defaultDbPath(o.home, o.env));
   const events = mountEvents({ changes });
   const retention = startFeedRetention({ store, clock: systemClock, log: o.log });
-  const taskFeed = feedTaskChanges({ tasks: o.taskChanges, store, scope: authenticateLocal({ env: {} }), now: () => systemClock.now(), log: o.log });
+  // The daemon's coding tasks are the local user's: their events go to that tenant's feed, and only its callers attach to their agents.
+  const taskScope = authenticateLocal({ env: {} });
+  const taskFeed = feedTaskChanges({ tasks: o.taskChanges, store, scope: taskScope, now: () => systemClock.now(), log: o.log });
+  const terminal = o.terminals === undefined ? undefined : mountTerminal({ terminals: o.terminals, tenant: taskScope.tenant, log: o.log });
   const app = createHttpApp({
     deps,
     operations,
@@ -76,7 +82,7 @@ export async function startDaemonApi(o: DaemonApiOptions): Promise<{ url: string
     publicMounts: [mountDashboard({ deps, root: packagePath('dist', 'web') })],
     allowedHosts: () => hosts,
     corsOrigins,
-    mounts: [mountTrpc, mountMcp({ operations }), events],
+    mounts: [mountTrpc, mountMcp({ operations }), events, ...(terminal ? [terminal.mount] : [])],
   });
   const closeAll = async (): Promise<void> => {
     retention.stop();
@@ -101,6 +107,8 @@ export async function startDaemonApi(o: DaemonApiOptions): Promise<{ url: string
     url: server.url,
     async stop() {
       await removeHttpFile(httpFile, process.pid);
+      // An open WebSocket is no HTTP connection the server ends itself: its viewers go first.
+      terminal?.close();
       await server.close();
       await closeAll();
     },

@@ -4,6 +4,7 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Hono } from 'hono';
 import type { ApiEnv } from './api-env.js';
+import { forwardUpgrades } from './upgrade-request.js';
 
 export interface HttpServer {
   /** `http://host:port`, the port the server got (not 0). */
@@ -24,6 +25,8 @@ export async function startHttpServer(o: { app: Hono<ApiEnv>; host: string; port
   // the request fails with "other side closed". A long idle keeps that race rare.
   server.keepAliveTimeout = keepAliveMs;
   server.headersTimeout = keepAliveMs + 1_000;
+  // WebSockets (the task terminal) open through the same app, behind the same checks.
+  forwardUpgrades(server, (request, env) => o.app.fetch(request, env));
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(o.port, o.host, () => {

@@ -40,19 +40,23 @@ function argsFor(request: RunLaunch, logsRoot: string): string[] {
     case 'start': {
       const variables = Object.entries(request.variables).map(([name, value]) => `${name}=${value}`);
       // DOT text is kept in the run directory; the file named is where it is said to live.
-      const text = request.source === undefined ? [] : ['--source-file', writeSource(logsRoot, request.source)];
+      const text = request.source === undefined ? [] : ['--source-file', writeRunFile(logsRoot, 'source.dot', request.source)];
       return ['run', request.file, ...variables, '--quiet', '--detached-as', request.runId, '--logs', logsRoot, '--tenant', request.tenant, ...text, ...(request.simulate ? ['--simulate'] : [])];
     }
     case 'resume':
       return ['resume', request.runId, '--quiet', '--detached'];
     case 'replay':
-      return ['replay', request.from, '--checkpoint', String(request.checkpoint), '--quiet', '--detached-as', request.runId, '--logs', logsRoot];
+      return [
+        'replay', request.from, '--checkpoint', String(request.checkpoint), '--quiet', '--detached-as', request.runId, '--logs', logsRoot,
+        ...(request.context === undefined ? [] : ['--context-file', writeRunFile(logsRoot, 'replay-context.json', JSON.stringify(request.context))]),
+      ];
   }
 }
 
-function writeSource(logsRoot: string, source: string): string {
-  const file = join(logsRoot, 'source.dot');
-  writeFileSync(file, source, { mode: 0o600 });
+/** A file the run's process reads (DOT text, a replay's context), kept in the run directory. */
+function writeRunFile(logsRoot: string, name: string, text: string): string {
+  const file = join(logsRoot, name);
+  writeFileSync(file, text, { mode: 0o600 });
   return file;
 }
 

@@ -1,7 +1,7 @@
 import { isAbsolute } from 'node:path';
 import { z } from 'zod';
-import { ErrorCode, OrchestraError } from '../../core/errors.js';
 import { defineMethod, type AnyRpcMethod, type RpcPeer } from '../rpc/index.js';
+import { attachableAgent } from './attachable-agent.js';
 import type { TaskService } from './task-service.js';
 
 const size = { cols: z.number().int().min(2).max(1000), rows: z.number().int().min(2).max(1000) };
@@ -20,13 +20,7 @@ export function attachMethods(service: TaskService): AnyRpcMethod[] {
       name: 'task.attach',
       params: z.object({ project: z.string().refine(isAbsolute, 'must be an absolute path'), ref: z.string().min(1), ...size }),
       handle: async (p, call) => {
-        const task = await service.get(p.project, p.ref);
-        const agent = service.liveAgent(p.project, task.id);
-        if (agent === undefined) {
-          throw new OrchestraError(ErrorCode.AGENT_NOT_RUNNING, `task ${task.id} (${task.slug}) has no running agent to attach to.`, {
-            hint: task.status === 'draft' ? `Start it: orchestra start ${task.id}` : `Start it again (it resumes its session): orchestra start ${task.id}`,
-          });
-        }
+        const { task, agent } = await attachableAgent(service, p.project, p.ref);
         detachers.get(call.peer.id)?.();
         const session = agent.session;
         const { cols, rows } = session.size();

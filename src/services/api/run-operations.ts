@@ -1,6 +1,6 @@
 import {
-  answerRunGate, answeredGate, answerRunInput, cancelOutput, cancelRun, getRun, getRunGraph, listRuns, listRunsInput, replayInput, replayRun, resumeRun,
-  runDetail, runGraph, runIdOnly, runPage, startedRun, startRun, startRunInput,
+  answerRunGate, answeredGate, answerRunInput, cancelOutput, cancelRun, getRun, getRunCheckpoint, getRunGraph, getRunNode, listRuns, listRunsInput, replayInput, replayRun, resumeRun,
+  runCheckpointDetail, runCheckpointInput, runDetail, runGraph, runIdOnly, runNodeDetail, runNodeInput, runPage, startedRun, startRun, startRunInput,
 } from '../runs/index.js';
 import { defineOperation } from './operation.js';
 
@@ -43,6 +43,31 @@ export const runOperations = [
     handle: (deps, caller, input) => getRunGraph(deps.store, caller.scope, input.runId),
   }),
   defineOperation({
+    name: 'runs.node',
+    summary: "Get one node's work in a run",
+    description:
+      "Returns a node of a run as its latest visit left it: each execution (status, attempt, timings), its prompt and response, its outcome (status.json), a tool's streamed output, its checks, and its agent turns (tokens, cost, tool calls, and with workspaces the commits and diff of each turn).",
+    access: 'read',
+    idempotent: true,
+    input: runNodeInput,
+    output: runNodeDetail,
+    http: { method: 'get', path: '/runs/{runId}/nodes/{nodeId}' },
+    mcp: 'run_node',
+    handle: (deps, caller, input) => getRunNode(deps.store, caller.scope, input.runId, input.nodeId),
+  }),
+  defineOperation({
+    name: 'runs.checkpoint',
+    summary: "Get a run's checkpoint with its context",
+    description: 'Returns checkpoint `seq` of a run (runs.get lists them) with the context it saved: what runs.replay from it starts with, before any `context` you give it.',
+    access: 'read',
+    idempotent: true,
+    input: runCheckpointInput,
+    output: runCheckpointDetail,
+    http: { method: 'get', path: '/runs/{runId}/checkpoints/{seq}' },
+    mcp: 'run_checkpoint',
+    handle: (deps, caller, input) => getRunCheckpoint(deps.store, caller.scope, input.runId, input.seq),
+  }),
+  defineOperation({
     name: 'runs.start',
     summary: 'Start a run',
     description:
@@ -82,7 +107,7 @@ export const runOperations = [
   defineOperation({
     name: 'runs.replay',
     summary: 'Replay a run from a checkpoint',
-    description: 'Starts a new run forked from checkpoint `checkpoint` of a run (runs.get lists them), driven by the daemon; returns the new run id. The original run is untouched.',
+    description: 'Starts a new run forked from checkpoint `checkpoint` of a run (runs.get lists them), driven by the daemon; returns the new run id. `context` replaces values of the checkpoint\'s context (runs.checkpoint shows it) before the new run starts. The original run is untouched.',
     access: 'write',
     input: replayInput,
     output: startedRun,

@@ -1,9 +1,12 @@
 export { answerRunGate } from './answer.js';
 export { cancelRun, type CancelOptions } from './cancel.js';
+export { getRunCheckpoint } from './checkpoint-detail.js';
 export { getRun } from './get.js';
 export { getRunGraph, runGraph, type RunGraph } from './graph.js';
 export type { RunLaunch, RunLauncher } from './launch-port.js';
 export { listRuns } from './list.js';
+export { getRunNode } from './node-detail.js';
+export * from './node-schemas.js';
 export { replayRun, resumeRun } from './resume.js';
 export { isRunStale } from './run-liveness.js';
 export * from './schemas.js';

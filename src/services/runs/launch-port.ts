@@ -18,7 +18,8 @@ export type RunLaunch =
       project: string;
     }
   | { kind: 'resume'; runId: string }
-  | { kind: 'replay'; runId: string; from: string; checkpoint: number };
+  /** `context`: values replacing the checkpoint's context before the new run starts. */
+  | { kind: 'replay'; runId: string; from: string; checkpoint: number; context?: Readonly<Record<string, unknown>> };
 
 /** The port ApiDeps.runs: launches a detached run; resolves once its process took the run (recorded it, holds it). */
 export interface RunLauncher {

@@ -21,7 +21,7 @@ export async function resumeRun(store: Store, runs: RunLauncher, scope: TenantSc
 }
 
 /** A new run forked from checkpoint `checkpoint` of the run (`orchestra replay`); the run itself is untouched. */
-export async function replayRun(store: Store, runs: RunLauncher, scope: TenantScope, input: { runId: string; checkpoint: number }): Promise<{ runId: string }> {
+export async function replayRun(store: Store, runs: RunLauncher, scope: TenantScope, input: { runId: string; checkpoint: number; context?: Record<string, unknown> | undefined }): Promise<{ runId: string }> {
   const run = await requireRunOf(store, scope, input.runId);
   const checkpoints = await store.listCheckpoints(run.id);
   const from = checkpoints.find((checkpoint) => checkpoint.seq === input.checkpoint);
@@ -33,6 +33,6 @@ export async function replayRun(store: Store, runs: RunLauncher, scope: TenantSc
     });
   }
   const newRunId = createRunId();
-  await runs.launch({ kind: 'replay', runId: newRunId, from: run.id, checkpoint: input.checkpoint });
+  await runs.launch({ kind: 'replay', runId: newRunId, from: run.id, checkpoint: input.checkpoint, ...(input.context !== undefined && { context: input.context }) });
   return { runId: newRunId };
 }

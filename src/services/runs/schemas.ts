@@ -52,7 +52,7 @@ export const nodeView = z.object({
 });
 export const checkpointView = z.object({ seq: z.number().int(), currentNode: z.string(), nextNode: z.string().nullable(), timestamp: z.number().int() });
 
-export const runDetail = z.object({ run: runView, nodes: z.array(nodeView), checkpoints: z.array(checkpointView) });
+export const runDetail = z.object({ run: runView, nodes: z.array(nodeView), checkpoints: z.array(checkpointView), costUsd: z.number().describe("What the run's agent turns cost (US dollars).") });
 
 export const startRunInput = z
   .strictObject({
@@ -68,7 +68,11 @@ export const startRunInput = z
 
 export const runIdOnly = z.strictObject({ runId: runIdInput });
 export const startedRun = z.object({ runId: z.string() });
-export const replayInput = z.strictObject({ runId: runIdInput, checkpoint: z.number().int().min(1).describe('The checkpoint number (runs.get lists them).') });
+export const replayInput = z.strictObject({
+  runId: runIdInput,
+  checkpoint: z.number().int().min(1).describe('The checkpoint number (runs.get lists them).'),
+  context: z.record(z.string().min(1), z.unknown()).optional().describe("Context values replacing the checkpoint's before the new run starts (runs.checkpoint shows its context); keys not named keep their value."),
+});
 export const cancelOutput = z.object({ runId: z.string(), displayState: z.enum(displayStates), stopped: z.boolean().describe('A process was driving the run and was told to stop.') });
 export const answerRunInput = z.strictObject({
   runId: runIdInput,

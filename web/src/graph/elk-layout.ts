@@ -1,4 +1,7 @@
-import ELK from 'elkjs/lib/elk.bundled.js';
+import ELK from 'elkjs/lib/elk-api.js';
+// ELK's layout engine (GWT-compiled Java, about 1.4 MB) runs in a Web Worker: a big graph's layout
+// never blocks the page. Vite copies the worker script into assets/ as it is (same origin: the CSP's 'self').
+import elkWorkerUrl from 'elkjs/lib/elk-worker.min.js?url';
 import type { Rankdir, RunGraph } from '../runs/types';
 
 /*
@@ -25,7 +28,7 @@ export function nodeWidth(label: string): number {
 let elk: InstanceType<typeof ELK> | undefined;
 
 export async function layoutGraph(graph: RunGraph): Promise<Map<string, Placed>> {
-  elk ??= new ELK();
+  elk ??= new ELK({ workerFactory: () => new Worker(elkWorkerUrl) });
   const laid = await elk.layout({
     id: 'root',
     layoutOptions: {

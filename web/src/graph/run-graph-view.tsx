@@ -36,7 +36,9 @@ export function RunGraphView({ graph, states, selected, colorMode, onSelect }: P
   }, [states, selected, placed]);
   const onNodesChange = (changes: NodeChange<StateNode>[]) => {
     setNodes((current) => applyNodeChanges(changes, current));
-    for (const change of changes) if (change.type === 'select') onSelect(change.selected ? change.id : undefined);
+    // Selecting another node comes as two changes (one off, one on) in either order: the one on wins.
+    const selections = changes.filter((change) => change.type === 'select');
+    if (selections.length > 0) onSelect(selections.find((change) => change.selected)?.id);
   };
   const edges = useMemo<Edge[]>(
     () => graph.edges.map((edge, index) => ({ id: `e${index}`, source: edge.from, target: edge.to, label: edge.label, markerEnd: { type: MarkerType.ArrowClosed }, focusable: false })),

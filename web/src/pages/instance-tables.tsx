@@ -1,21 +1,23 @@
 import { formatDuration, formatTime } from '../lib/format';
+import { hrefOf } from '../lib/router';
 import { useApi } from '../lib/use-api';
 import { instanceEventTypes, useEvents } from '../lib/use-events';
 import { StateBadge } from '../runs/state-badge';
 import type { GuidedInstanceView, Page, WorkflowInstanceView } from '../runs/types';
+import { WaitingBadge } from '../runs/waiting-badge';
+import type { Waiter } from '../runs/waiting-on';
 
 /*
  * Workflow instances and guided workflow instances on the runs page (their own API lists), live
  * from their events. They have no graph: each row says its state, what it waits for and where it is.
  */
 
-const waitsFor: Readonly<Record<string, string>> = { task: 'a person', timer: 'a timer', signal: 'a signal', child: 'a child workflow' };
-
 interface Row {
   id: string;
+  href: string;
   name: string;
   state: 'running' | 'waiting' | 'completed' | 'failed' | 'cancelled';
-  waiting?: string;
+  waiter: Waiter;
   at?: string;
   startedAt: number;
   durationMs: number;
@@ -35,9 +37,11 @@ function InstanceTable({ title, rows, testId }: { title: string; rows: Row[] | u
           <tbody>
             {rows.map((row) => (
               <tr key={row.id} data-instance={row.id}>
-                <td className="mono">{row.id}</td>
+                <td><a href={row.href} className="mono">{row.id}</a></td>
                 <td>{row.name}</td>
-                <td><StateBadge state={row.state} {...(row.waiting !== undefined && { waiting: row.waiting })} /></td>
+                <td>
+                  <StateBadge state={row.state} /> <WaitingBadge waiter={row.waiter} />
+                </td>
                 <td className="mono">{row.at ?? '—'}</td>
                 <td>{formatTime(row.startedAt)}</td>
                 <td>{formatDuration(row.durationMs)}</td>
@@ -60,9 +64,10 @@ function InstanceSection<T>({ path, kind, title, testId, toRow }: { path: string
 
 const workflowRow = (item: WorkflowInstanceView): Row => ({
   id: item.id,
+  href: hrefOf(['workflows', item.id]),
   name: item.name,
   state: item.status,
-  ...(item.waitingOn?.kind !== undefined && { waiting: waitsFor[item.waitingOn.kind] ?? item.waitingOn.kind }),
+  waiter: { kind: 'workflow', status: item.status, ...(item.waitingOn && { waitingOn: item.waitingOn }) },
   ...(item.suspendedAt !== undefined && { at: item.suspendedAt.name }),
   startedAt: item.createdAt,
   durationMs: (item.finishedAt ?? Date.now()) - item.createdAt,
@@ -70,9 +75,10 @@ const workflowRow = (item: WorkflowInstanceView): Row => ({
 
 const guidedRow = (item: GuidedInstanceView): Row => ({
   id: item.id,
+  href: hrefOf(['guided', item.id]),
   name: item.workflowName,
   state: item.status,
-  ...(item.status === 'waiting' && { waiting: 'a person or an agent' }),
+  waiter: { kind: 'guided', status: item.status, ...(item.waitingFor && { waitingFor: item.waitingFor }) },
   ...(item.currentStep !== undefined && { at: item.currentStep }),
   startedAt: item.createdAt,
   durationMs: (item.status === 'completed' || item.status === 'failed' ? item.updatedAt : Date.now()) - item.createdAt,

@@ -8,11 +8,11 @@ const labels: Readonly<Record<BadgeState, string>> = {
   completed: 'completed',
   failed: 'failed',
   'interrupted?': 'stalled',
-  waiting: 'waiting for a person',
+  waiting: 'waiting',
   cancelled: 'cancelled',
 };
 
-/** A run's state as a coloured badge (its text says it too: colour is never the only sign); `waiting` names what it waits for. */
-export function StateBadge({ state, waiting }: { state: BadgeState; waiting?: string }) {
-  return <span className={`badge badge-${state.replace('?', '-stalled')}`}>{state === 'waiting' ? `waiting for ${waiting ?? 'a person'}` : labels[state]}</span>;
+/** A run's state as a coloured badge (its text says it too: colour is never the only sign); what it waits on is WaitingBadge's. */
+export function StateBadge({ state }: { state: BadgeState }) {
+  return <span className={`badge badge-${state.replace('?', '-stalled')}`}>{labels[state]}</span>;
 }

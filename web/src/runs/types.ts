@@ -20,6 +20,8 @@ export interface RunView {
   durationMs: number;
   outcome?: string;
   error?: string;
+  parentRunId?: string;
+  parentCheckpoint?: number;
 }
 
 export interface Page<T> {
@@ -59,7 +61,7 @@ export interface WorkflowInstanceView {
   id: string;
   name: string;
   status: 'running' | 'waiting' | 'completed' | 'failed' | 'cancelled';
-  waitingOn?: { kind?: string; name?: string };
+  waitingOn?: { kind?: string; name?: string; until?: number };
   suspendedAt?: { name: string };
   createdAt: number;
   finishedAt?: number;
@@ -71,6 +73,61 @@ export interface GuidedInstanceView {
   workflowName: string;
   status: 'running' | 'waiting' | 'completed' | 'failed';
   currentStep?: string;
+  waitingFor?: { step: string; humanTaskId?: string; taskId?: string };
   createdAt: number;
   updatedAt: number;
+}
+
+export interface CheckpointView {
+  seq: number;
+  currentNode: string;
+  nextNode: string | null;
+  timestamp: number;
+}
+
+/** runs.get: the run, its node history, its checkpoints and what its agent turns cost. */
+export interface RunDetailFull extends RunDetail {
+  checkpoints: CheckpointView[];
+  costUsd: number;
+}
+
+/** runs.checkpoint: a checkpoint with the context a replay from it starts with. */
+export interface CheckpointDetail extends CheckpointView {
+  runId: string;
+  context: Record<string, unknown>;
+}
+
+export interface AgentTurnView {
+  turn: number;
+  at: number;
+  inputTokens: number;
+  outputTokens: number;
+  costUsd: number;
+  toolCalls: Array<{ name: string; isError: boolean }>;
+  commits?: Record<string, string>;
+  previousCommits?: Record<string, string>;
+  diffs?: Record<string, string>;
+}
+
+export interface CheckView {
+  name: string;
+  kind: string;
+  passed: boolean;
+  skipped?: boolean;
+  summary: string;
+  durationMs: number;
+}
+
+/** runs.node: one node's latest visit and its agent turns. */
+export interface NodeDetail {
+  nodeId: string;
+  executions: NodeRecordView[];
+  prompt?: string;
+  response?: string;
+  status?: Record<string, unknown>;
+  context?: Record<string, unknown>;
+  toolOutput?: string;
+  checks?: CheckView[];
+  turns: AgentTurnView[];
+  costUsd: number;
 }
