@@ -174,8 +174,6 @@ describe('issue 15: the dashboard in a real browser', () => {
     await page.keyboard.press('Enter');
     await page.waitForURL(/#\/inbox$/, deadline);
     await page.getByRole('heading', { name: 'Inbox' }).waitFor(deadline);
-    expect(await page.locator('main').textContent()).toContain('Next:');
-    await page.screenshot({ path: join(shots, 'inbox-next.png') });
   });
 
   it('issue 15: the session cookie changes state only with the page\'s Origin; no page request left this machine, and no page logged an error (CSP)', async () => {

@@ -8,6 +8,8 @@ import { TasksBoard } from './tasks/tasks-board';
 
 // The run page brings React Flow and ELK (most of the dashboard's weight): loaded when first opened.
 const RunPage = lazy(() => import('./pages/run-page'));
+// The inbox brings the form rules' RE2 engine (the server's own): loaded when first opened.
+const InboxRoutes = lazy(() => import('./inbox/inbox-routes'));
 const WorkflowPage = lazy(() => import('./pages/run-workflow-page'));
 const GuidedPage = lazy(() => import('./pages/run-guided-page'));
 const AgentsPage = lazy(() => import('./agents/agents-page'));
@@ -67,7 +69,7 @@ function Page({ route, colorMode }: { route: Route; colorMode: ThemeChoice }) {
     case 'guided':
       return id === undefined ? <RunsPage route={route} /> : <GuidedPage key={id} instanceId={id} />;
     case 'inbox':
-      return <NextPage title="Inbox" what="Human tasks for you and your groups, overdue first, with their forms." />;
+      return <InboxRoutes route={route} />;
     case 'tasks':
       return id === undefined || rest === undefined ? <TasksBoard route={route} /> : <TaskPage key={`${id}:${rest}`} project={id} taskId={rest} />;
     case 'editor':

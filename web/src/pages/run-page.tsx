@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { RunGraphView } from '../graph/run-graph-view';
 import { TimelineView } from '../graph/timeline-view';
+import { GateAnswer } from '../inbox/gate-answer';
 import { formatDuration } from '../lib/format';
 import { hrefOf, replaceQuery, type Route } from '../lib/router';
 import { useApi } from '../lib/use-api';
@@ -64,6 +65,7 @@ export default function RunPage({ runId, route, colorMode }: Props) {
       </header>
       <RunActions run={run} checkpoints={checkpoints} onDone={detail.refresh} />
       {run.error && <p className="error">{run.error}</p>}
+      {run.humanTask && <GateAnswer key={run.humanTask} taskId={run.humanTask} onAnswered={detail.refresh} />}
       <div className="run-body">
         {view === 'graph' ? (
           <RunGraphView graph={graph.data} states={states} selected={selected} colorMode={colorMode} onSelect={setSelected} />
