@@ -6,6 +6,7 @@ import { RunsPage } from './pages/runs-page';
 
 // The run page brings React Flow and ELK (most of the dashboard's weight): loaded when first opened.
 const RunPage = lazy(() => import('./pages/run-page'));
+const EditorPage = lazy(() => import('./pages/editor-page'));
 
 const sections = [
   { id: 'runs', title: 'Runs' },
@@ -61,7 +62,7 @@ function Page({ route, colorMode }: { route: Route; colorMode: ThemeChoice }) {
     case 'tasks':
       return <NextPage title="Tasks" what="The coding-agent tasks of every project as a board, with live terminals." />;
     case 'editor':
-      return <NextPage title="Editor" what="Edit a pipeline as a graph or as DOT text, side by side, validated live." />;
+      return <EditorPage route={route} colorMode={colorMode} />;
     case 'agents':
       return <NextPage title="Agents" what="The agent profiles and prompt layers of the project." />;
     default:
