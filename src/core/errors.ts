@@ -83,6 +83,8 @@ export const ErrorCode = {
   GUIDED_WORKFLOW_NOT_FOUND: 'E_GUIDED_WORKFLOW_NOT_FOUND',
   /** The guided workflow definition has errors (`orchestra compile workflows/NAME` shows them at file:line:col). */
   GUIDED_DEFINITION: 'E_GUIDED_DEFINITION',
+  /** A pipeline file changed on disk since the editor read it (its version differs), or exists where a new one was to be written (issue 15). */
+  PIPELINE_CONFLICT: 'E_PIPELINE_CONFLICT',
   /** No API token with this id or name in the caller's tenant (issue 12; another tenant's looks the same). */
   TOKEN_NOT_FOUND: 'E_TOKEN_NOT_FOUND',
   /** A request over the API without a valid bearer token: none, unknown, expired or revoked (issue 12). */
@@ -170,6 +172,7 @@ const exitCodeOf: Record<ErrorCode, ExitCode> = {
   E_GUIDED_WORKFLOW_NOT_FOUND: ExitCode.NOT_FOUND,
   E_GUIDED_DEFINITION: ExitCode.USAGE,
   E_WORKFLOW_TASK_UNANSWERED: ExitCode.FAILED,
+  E_PIPELINE_CONFLICT: ExitCode.CONFLICT,
   E_TOKEN_NOT_FOUND: ExitCode.NOT_FOUND,
   E_UNAUTHORIZED: ExitCode.USAGE,
   E_FORBIDDEN: ExitCode.CONFLICT,

@@ -36,6 +36,28 @@ const cases: Record<string, Case> = {
   'pipelines.list': { call: (c, t) => c.pipelines.list({ project: t.project }) },
   'pipelines.validate': { call: (c, t) => c.pipelines.validate({ project: t.project, file: 'a.dot' }) },
   'pipelines.render': { call: (c, t) => c.pipelines.render({ project: t.project, file: 'a.dot' }) },
+  'pipelines.read': {
+    call: async (c, t) => {
+      const out = await c.pipelines.read({ project: t.project, file: 'a.dot' });
+      expect(out.source).toContain('digraph');
+      return out;
+    },
+  },
+  'pipelines.save': {
+    call: async (c, t) => {
+      const { source, version } = await c.pipelines.read({ project: t.project, file: 'a.dot' });
+      const out = await c.pipelines.save({ project: t.project, file: 'a.dot', source, version });
+      expect(out.version).toBe(version);
+      return out;
+    },
+  },
+  'pipelines.attributes': {
+    call: async (c) => {
+      const out = await c.pipelines.attributes({});
+      expect(out.attributes.find((a) => a.name === 'max_retries')).toMatchObject({ appliesTo: ['node'], type: 'integer', min: 0 });
+      return out;
+    },
+  },
   'runs.list': { call: (c) => c.runs.list({ limit: 5 }) },
   'runs.get': { call: (c, t) => c.runs.get({ runId: t.a.run }) },
   'runs.graph': { call: (c, t) => c.runs.graph({ runId: t.a.run }) },

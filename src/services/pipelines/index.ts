@@ -4,3 +4,7 @@ export { readNamedPipeline, sourcePipelineName, type NamedPipeline } from './rea
 export { invalidPipeline, renderPipeline } from './render.js';
 export * from './schemas.js';
 export { checkPipeline, validationOf, type CheckedPipeline } from './validate.js';
+export { attributeCatalogue, type CatalogueEntry } from './attribute-catalogue.js';
+export { contentVersion } from './content-version.js';
+export { readPipelineSource, savePipelineSource, type PipelineSource, type SaveRequest } from './source-file.js';
+export * from './source-schemas.js';
