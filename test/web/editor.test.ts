@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { assertBuilt } from '../cli/helpers/spawn-cli.js';
 import { startDaemon } from '../support/mcp-clients.js';
 import { TaskProject } from '../support/task-project.js';
@@ -80,6 +80,13 @@ beforeAll(async () => {
   await browser.page.goto(printed.stdout.trim());
   await browser.page.waitForURL(/#\/runs$/, deadline);
 }, 120_000);
+
+afterEach(async (context) => {
+  if (context.task.result?.state === 'fail') {
+    await browser.page.screenshot({ path: `/tmp/editor-fail-${context.task.name.slice(10, 20)}.png` });
+    console.log(await browser.page.locator('main').innerText());
+  }
+});
 
 afterAll(async () => {
   await browser?.close();

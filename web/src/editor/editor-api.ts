@@ -27,7 +27,7 @@ export const editorApi = {
   read: (project: string, file: string) => apiGet<PipelineText>(`/pipelines/source?${query({ project, file })}`),
   /** Without `version` the file must not exist yet (a new pipeline); with it, the file must not have changed since (E_PIPELINE_CONFLICT). */
   save: (project: string, file: string, source: string, version?: string) =>
-    apiSend<{ file: string; version: string }>('PUT', '/pipelines/source', { project, file, source, ...(version !== undefined && { version }) }),
+    apiSend<{ file: string; version: string }>('POST', '/pipelines/source', { project, file, source, ...(version !== undefined && { version }) }),
   attributes: () => apiGet<AttributeCatalogue>('/pipelines/attributes'),
   validate: (project: string, source: string) => apiSend<Validation>('POST', '/pipelines/validate', { project, source }),
   run: (input: { project: string; file?: string; source?: string; variables: Record<string, string>; simulate: boolean }) => apiSend<{ runId: string }>('POST', '/runs', input),

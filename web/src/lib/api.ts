@@ -22,8 +22,8 @@ export async function apiGet<T>(path: string): Promise<T> {
   return (await response.json()) as T;
 }
 
-/** A POST, PUT, PATCH or DELETE with a JSON body; the problem's field issues ride on the ApiError (`fields`). */
-export async function apiSend<T>(method: 'POST' | 'PUT' | 'PATCH' | 'DELETE', path: string, body?: unknown): Promise<T> {
+/** A POST, PATCH or DELETE with a JSON body; the problem's field issues ride on the ApiError (`fields`). */
+export async function apiSend<T>(method: 'POST' | 'PATCH' | 'DELETE', path: string, body?: unknown): Promise<T> {
   const response = await fetch(path, {
     method,
     credentials: 'same-origin',
