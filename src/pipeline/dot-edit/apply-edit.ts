@@ -5,6 +5,7 @@ import { formatPos } from './format.js';
 import { requireNode } from './locate.js';
 import { setGraphAttrStep } from './graph-edits.js';
 import { addNode, removeNodeStep, setNodeAttrStep } from './node-edits.js';
+import { parseCst } from './cst-parser.js';
 import { parseChecked } from './parse-checked.js';
 import { applySplices, type Splice } from './splice.js';
 import type { DotEdit } from './types.js';
@@ -66,7 +67,8 @@ function once(text: string, step: (file: CstFile) => Splice[]): string {
 function repeat(text: string, step: (text: string, file: CstFile) => Splice[] | undefined): string {
   let current = text;
   for (let count = 0; count < MAX_STEPS; count++) {
-    const splices = step(current, parsed(current));
+    // The text given is checked by the real parser; the texts the steps make are checked once, at the end.
+    const splices = step(current, count === 0 ? parsed(current) : parseCst(current));
     if (splices === undefined) return current;
     current = applySplices(current, splices);
   }
