@@ -81,6 +81,7 @@ beforeAll(async () => {
   await browser.page.waitForURL(/#\/runs$/, deadline);
 }, 120_000);
 
+// A failing test leaves its page's picture and text, to see what the browser showed.
 afterEach(async (context) => {
   if (context.task.result?.state === 'fail') {
     await browser.page.screenshot({ path: `/tmp/editor-fail-${context.task.name.slice(10, 20)}.png` });
@@ -94,7 +95,7 @@ afterAll(async () => {
 });
 
 describe('issue 15: the pipeline editor in a real browser', () => {
-  it('issue 15: a node added, connected by dragging and given a prompt in the panel is saved into the DOT file, every other line kept as written', { timeout: 120_000 }, async () => {
+  it('issue 15: a node added, connected by dragging, pinned by moving it and given a prompt in the panel is saved into the DOT file (one deleted with the Delete key is not), every other line kept as written', { timeout: 120_000 }, async () => {
     const { page } = browser;
     await page.goto(`${url}/#/editor`);
     await page.getByRole('link', { name: 'pipelines/review.dot' }).click();
@@ -118,11 +119,27 @@ describe('issue 15: the pipeline editor in a real browser', () => {
     await panel.getByLabel('prompt', { exact: true }).blur();
     await page.locator('.cm-content').filter({ hasText: 'Tell the team it shipped' }).waitFor(deadline);
 
+    // Dropped somewhere else, a node is pinned there: its pos is written into the file.
+    const box = (await node(page, 'notify').boundingBox())!;
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2 + 60, { steps: 5 });
+    await page.mouse.up();
+    await page.locator('.cm-content').filter({ hasText: /notify \[prompt="Tell the team it shipped", pos="-?\d+,-?\d+!"\]/ }).waitFor(deadline);
+
+    // A node added by mistake goes again with the Delete key.
+    await page.getByLabel('New node id').fill('scratch');
+    await page.getByLabel('New node id').press('Enter');
+    await node(page, 'scratch').click();
+    await page.keyboard.press('Delete');
+    await node(page, 'scratch').waitFor({ state: 'detached', ...deadline });
+    expect(await page.locator('.cm-content').textContent()).not.toContain('scratch');
+
     await page.getByRole('button', { name: 'Save' }).click();
     await page.getByTestId('editor-message').filter({ hasText: 'Saved.' }).waitFor(deadline);
     const saved = readFileSync(join(p.project, 'pipelines', 'review.dot'), 'utf8');
     expect(keptLines(review, saved)).toEqual([]);
-    expect(saved).toMatch(/^\s*notify\b.*prompt="Tell the team it shipped"/m);
+    expect(saved).toMatch(/^\s*notify \[prompt="Tell the team it shipped", pos="-?\d+,-?\d+!"\]$/m);
     expect(saved).toMatch(/^\s*ship -> notify\b/m);
     expect(saved).toContain('// Review a change before it ships.');
     await page.getByTestId('validation-summary').filter({ hasText: /errors?,/ }).waitFor(deadline);
@@ -130,6 +147,7 @@ describe('issue 15: the pipeline editor in a real browser', () => {
 
     // Saving again over a change made elsewhere is refused with the server's words.
     writeFileSync(join(p.project, 'pipelines', 'review.dot'), `${saved}// edited elsewhere\n`);
+    await node(page, 'notify').click();
     await panel.getByLabel('prompt', { exact: true }).fill('Tell everyone');
     await panel.getByLabel('prompt', { exact: true }).blur();
     await page.getByRole('button', { name: 'Save' }).click();
@@ -151,9 +169,10 @@ describe('issue 15: the pipeline editor in a real browser', () => {
     await line.locator('.cm-lintRange-warning, .cm-lintRange-error').waitFor(deadline);
     await node(page, 'greet').locator('[data-diagnostic]').waitFor(deadline);
     expect(await node(page, 'greet').locator('[data-diagnostic]').getAttribute('aria-label')).toContain('boxx');
+    await page.screenshot({ path: join(shots, 'editor-diagnostics.png') });
 
     await page.keyboard.press('Enter');
-    await page.keyboard.type('greet -> ');
+    await page.keyboard.type('greet -> -> exit');
     await page.getByTestId('parse-error').waitFor(deadline);
     expect(await node(page, 'greet').count()).toBe(1);
     await page.locator('.cm-lintRange-error').first().waitFor(deadline);
@@ -177,5 +196,27 @@ describe('issue 15: the pipeline editor in a real browser', () => {
     const run = await page.evaluate(async (id) => (await (await fetch(`/runs/${id}`)).json()) as { run: { variables: Record<string, string>; file: string } }, runId);
     expect(run.run.variables).toEqual({ name: 'Ann' });
     expect(run.run.file).toMatch(/pipelines\/hello\.dot$/);
+  });
+
+  it('issue 15: New pipeline writes a pipeline that validates and opens it', { timeout: 60_000 }, async () => {
+    const { page } = browser;
+    await page.goto(`${url}/#/editor`);
+    await page.getByLabel('File').fill('pipelines/release-notes.dot');
+    await page.getByRole('button', { name: 'New pipeline' }).click();
+    await page.waitForURL(/#\/editor\/.+release-notes\.dot$/, deadline);
+    await node(page, 'exit').waitFor(deadline);
+    await page.getByTestId('validation-summary').filter({ hasText: '0 errors' }).waitFor(deadline);
+    expect(readFileSync(join(p.project, 'pipelines', 'release-notes.dot'), 'utf8')).toMatch(/^digraph ReleaseNotes \{/);
+    // The same name again is refused: a new pipeline never overwrites a file.
+    await page.goto(`${url}/#/editor`);
+    await page.getByLabel('File').fill('pipelines/release-notes.dot');
+    await page.getByRole('button', { name: 'New pipeline' }).click();
+    await page.getByRole('alert').waitFor(deadline);
+  });
+
+  it('issue 15: the editor logged no error (no CSP violation: CodeMirror\'s styles are constructed sheets) but the refused saves\' 409s', () => {
+    expect(browser.errors.filter((error) => !error.includes('status of 409'))).toEqual([]);
+    // Two: the save over a changed file, and the new pipeline over an existing one.
+    expect(browser.errors.some((error) => error.includes('status of 409'))).toBe(true);
   });
 });

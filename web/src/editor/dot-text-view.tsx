@@ -1,5 +1,6 @@
 import { setDiagnostics, lintGutter, type Diagnostic } from '@codemirror/lint';
-import { EditorView, basicSetup } from 'codemirror';
+import { highlightActiveLine, highlightActiveLineGutter, lineNumbers } from '@codemirror/view';
+import { EditorView, minimalSetup } from 'codemirror';
 import { useEffect, useRef } from 'react';
 import type { DotEditParseError } from './dot-edit';
 import { rangeOfDiagnostic, type DiagnosticView } from './lint-range';
@@ -39,11 +40,20 @@ export default function DotTextView({ text, onType, diagnostics, diagnosticsText
   const splicing = useRef(false);
 
   useEffect(() => {
+    // In a shadow root, CodeMirror's styles are constructed style sheets: the dashboard's CSP
+    // (no inline <style>) would refuse the <style> element it adds to a document.
+    const root = host.current!.shadowRoot ?? host.current!.attachShadow({ mode: 'open' });
     const editor = new EditorView({
       doc: text,
-      parent: host.current!,
+      root,
+      parent: root,
       extensions: [
-        basicSetup,
+        // Not basicSetup: its word completion takes Enter while a list is open, and DOT gains little from it.
+        minimalSetup,
+        lineNumbers(),
+        highlightActiveLine(),
+        highlightActiveLineGutter(),
+        EditorView.lineWrapping,
         lintGutter(),
         theme,
         EditorView.contentAttributes.of({ 'aria-label': 'DOT text of the pipeline' }),

@@ -1,7 +1,7 @@
 import { applyEdgeChanges, applyNodeChanges, Background, Controls, MarkerType, ReactFlow, type Connection, type Edge, type EdgeChange, type NodeChange } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
 import { useEffect, useMemo, useState } from 'react';
-import { layoutGraph } from '../graph/elk-layout';
+import { layoutGraph, nodeWidth } from '../graph/elk-layout';
 import type { DotEdit, EditorGraph } from './dot-edit';
 import { EditorNodeView, type EditorFlowNode } from './editor-node';
 import { labelOf, positionOf, rankdirOf, structureOf, toLayoutInput, type Point } from './flow-model';
@@ -47,6 +47,8 @@ export function EditorGraphView({ graph, diagnostics, selection, colorMode, onSe
         id: node.id,
         type: 'editor',
         position: positionOf(node, laidOut),
+        // As wide as the layout made room for (the run graph's nodes are sized alike).
+        style: { width: nodeWidth(labelOf(node)) },
         selected: selection.kind === 'node' && selection.id === node.id,
         ariaLabel: `Node ${labelOf(node)}`,
         data: { label: labelOf(node), shape: node.attrs.shape ?? 'box', rankdir, pinned: node.pos?.pinned ?? false, diagnostics: diagnostics.get(node.id) ?? [] },

@@ -93,6 +93,7 @@ export function EditorWorkspace({ project, loaded, colorMode }: Props) {
         <span className="muted" data-testid="validation-summary" role="status">
           {validation.error ?? (validation.text === '' ? 'Validating…' : `${errors} ${errors === 1 ? 'error' : 'errors'}, ${warnings} ${warnings === 1 ? 'warning' : 'warnings'}`)}
         </span>
+        {message && <span role={message.error ? 'alert' : 'status'} className={`editor-message ${message.error ? 'error' : 'muted'}`} data-testid="editor-message">{message.text}</span>}
         <div className="editor-actions">
           <input aria-label="New node id" placeholder={graph ? freshNodeId(graph) : 'node id'} value={newId} onChange={(event) => setNewId(event.target.value)} onKeyDown={(event) => event.key === 'Enter' && addNode()} />
           <button type="button" onClick={addNode} disabled={!graph}>Add node</button>
@@ -103,7 +104,6 @@ export function EditorWorkspace({ project, loaded, colorMode }: Props) {
           </details>
         </div>
       </header>
-      {message && <p role={message.error ? 'alert' : 'status'} className={message.error ? 'error' : 'muted'} data-testid="editor-message">{message.text}</p>}
       {doc.parseError && (
         <p role="alert" className="error" data-testid="parse-error">
           Line {doc.parseError.line}, column {doc.parseError.column}: {doc.parseError.message}. The graph shows the last text that parsed.
