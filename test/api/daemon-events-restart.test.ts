@@ -62,7 +62,7 @@ describe('issue 12: /events across a daemon killed with -9', () => {
         }
       }
     })();
-    await eventually(() => (before.messages.length >= 10 ? true : undefined), '10 events on the first stream');
+    await eventually(() => before.messages.length >= 10, '10 events on the first stream');
     await killDaemon(p);
     await writer;
     await before.ended;
@@ -89,7 +89,7 @@ describe('issue 12: /events across a daemon killed with -9', () => {
     // answer after the commit), the two made while down and the last.
     expect(expected.length).toBeGreaterThanOrEqual(created + 3);
     expect(expected.length).toBeLessThanOrEqual(created + 4);
-    await eventually(() => (before.messages.length + after.messages.length >= expected.length ? true : undefined), 'every event across both daemons');
+    await eventually(() => before.messages.length + after.messages.length >= expected.length, 'every event across both daemons');
     const received = [...before.messages, ...after.messages];
     expect(received.map((message) => Number(message.id))).toEqual(expected);
     expect(after.messages.map((message) => (JSON.parse(message.data) as { data: { humanTaskId: string } }).data.humanTaskId)).toEqual(expect.arrayContaining(later));
