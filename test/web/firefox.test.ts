@@ -1,22 +1,19 @@
 import { mkdirSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDaemon } from '../support/mcp-clients.js';
 import { TaskProject } from '../support/task-project.js';
 import { apiOf, assertDashboardBuilt, loginLink, tokenIn } from './dashboard-session.js';
-import { launchFirefox, offOrigin, tabTo, type Firefox } from './firefox.js';
+import { launchFirefox, offOrigin, shots, tabTo, type Firefox } from './firefox.js';
 
 /*
  * The runs pages and the Agents page in Firefox (issue 15: "works in Chromium and Firefox"):
  * Debian's Firefox ESR driven by puppeteer-core over WebDriver BiDi against a real daemon (the built
  * CLI, simulated models). Each page renders, its main controls are reached and worked with the
  * keyboard alone, nothing is asked of another origin and nothing is logged as an error. Screenshots
- * go to a temp dir ($ORCHESTRA_FIREFOX_SHOTS or <tmp>/orchestra-firefox-shots), to compare by eye
- * with Chromium's in docs/screenshots.
+ * go to a temp dir (see `shots`), to compare by eye with Chromium's in docs/screenshots.
  */
 
-export const shots = process.env.ORCHESTRA_FIREFOX_SHOTS ?? join(tmpdir(), 'orchestra-firefox-shots');
 const wait = { timeout: 30_000 };
 
 const pipeline = `digraph Ship {

@@ -1,4 +1,6 @@
 import { existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 
 /*
@@ -11,6 +13,9 @@ import puppeteer, { type Browser, type Page } from 'puppeteer-core';
  */
 
 export const firefoxPath = process.env.ORCHESTRA_FIREFOX ?? '/usr/bin/firefox-esr';
+
+/** Where the Firefox tests save their screenshots: a temp dir, to compare by eye with Chromium's in docs/. */
+export const shots = process.env.ORCHESTRA_FIREFOX_SHOTS ?? join(tmpdir(), 'orchestra-firefox-shots');
 
 /** Beyond puppeteer's defaults: the two services that probe the network when Firefox starts. */
 const quiet = {
@@ -76,10 +81,17 @@ export function focused(page: Page): Promise<string> {
 
 /**
  * Presses Tab from the top of the page until the focus is on a control matching `target` and
- * returns every stop on the way; fails naming them when the keyboard never gets there.
+ * returns every stop on the way; fails naming them when the keyboard never gets there. A stop put
+ * after the page's last control ends the walk: tabbing past the page into Firefox's own toolbar
+ * takes the focus from the page for good (Enter and Space would press nothing after).
  */
-export async function tabTo(page: Page, target: RegExp, most = 60): Promise<string[]> {
+export async function tabTo(page: Page, target: RegExp, most = 80): Promise<string[]> {
   await page.evaluate(() => {
+    const end = document.createElement('span');
+    end.tabIndex = 0;
+    end.setAttribute('aria-label', 'end of the page');
+    end.dataset['tabEnd'] = '';
+    document.body.append(end);
     // Focusing the body moves where Tab starts from to the top of the page.
     document.body.tabIndex = -1;
     document.body.focus();
@@ -87,12 +99,18 @@ export async function tabTo(page: Page, target: RegExp, most = 60): Promise<stri
     window.scrollTo(0, 0);
   });
   const stops: string[] = [];
-  for (let step = 0; step < most; step += 1) {
-    await page.keyboard.press('Tab');
-    stops.push(await focused(page));
-    if (target.test(stops.at(-1) ?? '')) return stops;
+  try {
+    for (let step = 0; step < most; step += 1) {
+      await page.keyboard.press('Tab');
+      const stop = await focused(page);
+      if (target.test(stop)) return [...stops, stop];
+      if (stop.endsWith('end of the page')) break;
+      stops.push(stop);
+    }
+  } finally {
+    await page.evaluate(() => document.querySelector('[data-tab-end]')?.remove());
   }
-  throw new Error(`Tab never reached ${target} in ${most} presses; it went to:\n${stops.join('\n')}`);
+  throw new Error(`Tab never reached ${target}; it went to:\n${stops.join('\n')}`);
 }
 
 /** The requests that left the daemon's origin (a data: URL stays in the page). */
