@@ -5,7 +5,7 @@ import { startDaemon } from '../support/mcp-clients.js';
 import { ok } from '../support/task-assertions.js';
 import { TaskProject } from '../support/task-project.js';
 import { apiOf, assertDashboardBuilt, loginLink, tokenIn, type Json } from './dashboard-session.js';
-import { launchFirefox, offOrigin, shots, tabTo, type Firefox } from './firefox.js';
+import { assertFirefox, launchFirefox, offOrigin, shots, tabTo, type Firefox } from './firefox.js';
 
 /*
  * The inbox, a human task's form, the tasks board and a task's terminal in Firefox (issue 15):
@@ -46,6 +46,7 @@ let api: ReturnType<typeof apiOf>;
 
 beforeAll(async () => {
   assertDashboardBuilt();
+  assertFirefox();
   mkdirSync(shots, { recursive: true });
   p = new TaskProject();
   await startDaemon(p);

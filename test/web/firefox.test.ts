@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDaemon } from '../support/mcp-clients.js';
 import { TaskProject } from '../support/task-project.js';
 import { apiOf, assertDashboardBuilt, loginLink, tokenIn } from './dashboard-session.js';
-import { launchFirefox, offOrigin, shots, tabTo, type Firefox } from './firefox.js';
+import { assertFirefox, launchFirefox, offOrigin, shots, tabTo, type Firefox } from './firefox.js';
 
 /*
  * The runs pages and the Agents page in Firefox (issue 15: "works in Chromium and Firefox"):
@@ -33,6 +33,7 @@ let runId: string;
 
 beforeAll(async () => {
   assertDashboardBuilt();
+  assertFirefox();
   mkdirSync(shots, { recursive: true });
   p = new TaskProject();
   await startDaemon(p);

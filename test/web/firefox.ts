@@ -35,8 +35,13 @@ export interface Firefox {
   close(): Promise<void>;
 }
 
-export async function launchFirefox(): Promise<Firefox> {
+/** Firefox ESR is installed, or a failure saying how to install it (the tests fail, never skip). */
+export function assertFirefox(): void {
   if (!existsSync(firefoxPath)) throw new Error(`${firefoxPath} is missing: the dashboard's Firefox tests need Firefox ESR (\`apt-get install -y firefox-esr\`; .ci/run installs it)`);
+}
+
+export async function launchFirefox(): Promise<Firefox> {
+  assertFirefox();
   const browser = await puppeteer.launch({
     browser: 'firefox',
     executablePath: firefoxPath,
