@@ -68,7 +68,9 @@ export async function launchFirefox(): Promise<Firefox> {
 /** What the focused element is, in words a test can match: its tag, role or type, and its name. */
 export function focused(page: Page): Promise<string> {
   return page.evaluate(() => {
-    const element = document.activeElement as HTMLElement | null;
+    let element = document.activeElement as HTMLElement | null;
+    // Into shadow roots (the editor's CodeMirror lives in one): the element that has the keys.
+    while (element?.shadowRoot?.activeElement) element = element.shadowRoot.activeElement as HTMLElement;
     if (element === null || element === document.body) return 'body';
     const labelled = element.getAttribute('aria-labelledby');
     // A label wrapping its control: its own words, not the options of the select inside it.
