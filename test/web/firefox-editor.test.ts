@@ -1,10 +1,8 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { startDaemon } from '../support/mcp-clients.js';
 import { TaskProject } from '../support/task-project.js';
-import { assertDashboardBuilt, loginLink } from './dashboard-session.js';
-import { assertFirefox, launchFirefox, offOrigin, shots, tabTo, type Firefox } from './firefox.js';
+import { dashboardInFirefox, offOrigin, shots, showFailure, tabTo, type Firefox } from './firefox.js';
 
 /*
  * The pipeline editor in Firefox (issue 15): Debian's Firefox ESR driven by puppeteer-core over
@@ -15,13 +13,13 @@ import { assertFirefox, launchFirefox, offOrigin, shots, tabTo, type Firefox } f
 
 const wait = { timeout: 30_000 };
 
-const hello = `// Say hello.
-digraph Hello {
-  graph [goal="Greet someone"]
-  start [shape=Mdiamond]
-  exit  [shape=Msquare]
-  greet [prompt="Say hello to $name"]
-  start -> greet -> exit
+const welcome = `// Welcome a new colleague.
+digraph Welcome {
+  graph [goal="Welcome a colleague", rankdir=TB]
+  begin [shape=Mdiamond]
+  done  [shape=Msquare]
+  greet [prompt="Write a welcome note for $name", label="Greet"]
+  begin -> greet -> done
 }
 `;
 
@@ -30,26 +28,13 @@ let origin: string;
 let firefox: Firefox;
 
 beforeAll(async () => {
-  assertDashboardBuilt();
-  assertFirefox();
-  mkdirSync(shots, { recursive: true });
   p = new TaskProject();
   mkdirSync(join(p.project, 'pipelines'));
-  writeFileSync(join(p.project, 'pipelines', 'hello.dot'), hello);
-  await startDaemon(p);
-  const link = await loginLink(p);
-  origin = new URL(link).origin;
-  firefox = await launchFirefox();
-  await firefox.page.goto(link);
-  await firefox.page.waitForFunction(() => location.hash === '#/runs', wait);
+  writeFileSync(join(p.project, 'pipelines', 'welcome.dot'), welcome);
+  ({ firefox, origin } = await dashboardInFirefox(p));
 }, 120_000);
 
-// A failing test leaves its page's picture and text, to see what Firefox showed.
-afterEach(async (context) => {
-  if (context.task.result?.state !== 'fail' || firefox === undefined) return;
-  await firefox.page.screenshot({ path: join(shots, `failed-${context.task.id}.png`) });
-  console.log(await firefox.page.evaluate(() => document.querySelector('main')?.innerText));
-});
+afterEach((context) => showFailure(firefox, context.task));
 
 afterAll(async () => {
   await firefox?.close();
@@ -64,8 +49,8 @@ describe('issue 15: the pipeline editor in Firefox', () => {
     const { page } = firefox;
     await tabTo(page, /a\[a\] Editor$/);
     await page.keyboard.press('Enter');
-    await page.waitForSelector('a[href*="hello.dot"]', wait);
-    await tabTo(page, /a\[a\] pipelines\/hello\.dot$/);
+    await page.waitForSelector('a[href*="welcome.dot"]', wait);
+    await tabTo(page, /a\[a\] pipelines\/welcome\.dot$/);
     await page.keyboard.press('Enter');
     await page.waitForSelector(node('greet'), wait);
     await page.waitForFunction(() => /0 errors/.test(document.querySelector('[data-testid="validation-summary"]')?.textContent ?? ''), wait);
@@ -98,9 +83,9 @@ describe('issue 15: the pipeline editor in Firefox', () => {
     await tabTo(page, /button\[button\] Save$/);
     await page.keyboard.press('Enter');
     await page.waitForFunction(() => document.querySelector('[data-testid="editor-message"]')?.textContent?.includes('Saved.'), wait);
-    const saved = readFileSync(join(p.project, 'pipelines', 'hello.dot'), 'utf8');
-    expect(saved).toContain('// Say hello.');
-    expect(saved).toContain('greet [prompt="Say hello to $name"]');
+    const saved = readFileSync(join(p.project, 'pipelines', 'welcome.dot'), 'utf8');
+    expect(saved).toContain('// Welcome a new colleague.');
+    expect(saved).toContain('greet [prompt="Write a welcome note for $name", label="Greet"]');
     expect(saved).toMatch(/^\s*notify\b/m);
     expect(saved).toMatch(/\/\/ greet again\n\s*greet \[shape=boxx\]/);
     expect(await text('[data-testid="validation-summary"]')).toMatch(/warning|error/);
@@ -108,10 +93,10 @@ describe('issue 15: the pipeline editor in Firefox', () => {
 
   it('issue 15: Firefox runs a pipeline from the editor with a variable, from the keyboard, and the run page shows its nodes green', { timeout: 120_000 }, async () => {
     const { page } = firefox;
-    writeFileSync(join(p.project, 'pipelines', 'hello.dot'), hello);
+    writeFileSync(join(p.project, 'pipelines', 'welcome.dot'), welcome);
     await page.goto(`${origin}/#/editor`);
-    await page.waitForSelector('a[href*="hello.dot"]', wait);
-    await tabTo(page, /a\[a\] pipelines\/hello\.dot$/);
+    await page.waitForSelector('a[href*="welcome.dot"]', wait);
+    await tabTo(page, /a\[a\] pipelines\/welcome\.dot$/);
     await page.keyboard.press('Enter');
     await page.waitForSelector(node('greet'), wait);
     await tabTo(page, /summary\[summary\] Run…/);
@@ -125,7 +110,7 @@ describe('issue 15: the pipeline editor in Firefox', () => {
     await page.waitForFunction(() => /^#\/runs\/[^/]+$/.test(location.hash), wait);
     const green = (id: string) => `${node(id)} .state-node[data-state="succeeded"]`;
     await page.waitForSelector(green('greet'), wait);
-    await page.waitForSelector(green('exit'), wait);
+    await page.waitForSelector(green('done'), wait);
     await page.waitForSelector('[data-testid="run-state"] .badge-completed', wait);
     const runId = decodeURIComponent(page.url().split('/').pop()!);
     const run = await page.evaluate(async (id) => (await (await fetch(`/runs/${id}`)).json()) as { run: { variables: Record<string, string> } }, runId);

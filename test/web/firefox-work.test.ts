@@ -1,11 +1,10 @@
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startDaemon } from '../support/mcp-clients.js';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { gatePipeline } from '../../src/cli/testing/pipelines.js';
 import { ok } from '../support/task-assertions.js';
 import { TaskProject } from '../support/task-project.js';
-import { apiOf, assertDashboardBuilt, loginLink, tokenIn, type Json } from './dashboard-session.js';
-import { assertFirefox, launchFirefox, offOrigin, shots, tabTo, type Firefox } from './firefox.js';
+import { apiOf, tokenIn, type Json } from './dashboard-session.js';
+import { dashboardInFirefox, offOrigin, shots, showFailure, tabTo, type Firefox } from './firefox.js';
 
 /*
  * The inbox, a human task's form, the tasks board and a task's terminal in Firefox (issue 15):
@@ -17,20 +16,8 @@ import { assertFirefox, launchFirefox, offOrigin, shots, tabTo, type Firefox } f
 
 const wait = { timeout: 30_000 };
 
-const gate = `digraph Review {
-  graph [goal="Ship a change", rankdir=LR]
-  start  [shape=Mdiamond]
-  exit   [shape=Msquare]
-  review [shape=hexagon, label="Ship it?", human.form="{ comment: { type: textarea, label: 'Comment' } }"]
-  ship   [prompt="Ship it"]
-  fix    [prompt="Fix it"]
-  start -> review
-  review -> ship [label="[A] Approve"]
-  review -> fix  [label="[F] Fix"]
-  ship -> exit
-  fix -> exit
-}
-`;
+/** The CLI tests' gate, asking for a comment too. */
+const gate = gatePipeline.replace('label="Ship it?"', `label="Ship it?", human.form="{ comment: { type: textarea, label: 'Comment' } }"`);
 
 const refund = {
   amount: { type: 'number', label: 'Refund (EUR)', required: true, min: 1, max: 100 },
@@ -45,22 +32,17 @@ let token: string;
 let api: ReturnType<typeof apiOf>;
 
 beforeAll(async () => {
-  assertDashboardBuilt();
-  assertFirefox();
-  mkdirSync(shots, { recursive: true });
   p = new TaskProject();
-  await startDaemon(p);
-  const link = await loginLink(p);
-  origin = new URL(link).origin;
-  api = apiOf(origin);
-  token = await tokenIn(p, 'default', 'firefox-work');
-  ok(await p.bin(['new', 'fix-date-tests', '-m', 'Make the date tests pass in every time zone.', '--agent', 'fake']));
-  ok(await p.bin(['start', 'fix-date-tests']));
-  await p.waitForTask('fix-date-tests', (task) => task.needsInput);
-  firefox = await launchFirefox();
-  await firefox.page.goto(link);
-  await firefox.page.waitForFunction(() => location.hash === '#/runs', wait);
+  ({ firefox, origin } = await dashboardInFirefox(p, async (at) => {
+    api = apiOf(at);
+    token = await tokenIn(p, 'default', 'firefox-work');
+    ok(await p.bin(['new', 'fix-date-tests', '-m', 'Make the date tests pass in every time zone.', '--agent', 'fake']));
+    ok(await p.bin(['start', 'fix-date-tests']));
+    await p.waitForTask('fix-date-tests', (task) => task.needsInput);
+  }));
 }, 120_000);
+
+afterEach((context) => showFailure(firefox, context.task));
 
 afterAll(async () => {
   await firefox?.close();

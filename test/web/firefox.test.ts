@@ -1,10 +1,8 @@
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startDaemon } from '../support/mcp-clients.js';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { TaskProject } from '../support/task-project.js';
-import { apiOf, assertDashboardBuilt, loginLink, tokenIn } from './dashboard-session.js';
-import { assertFirefox, launchFirefox, offOrigin, shots, tabTo, type Firefox } from './firefox.js';
+import { apiOf, tokenIn } from './dashboard-session.js';
+import { dashboardInFirefox, offOrigin, shots, showFailure, tabTo, type Firefox } from './firefox.js';
 
 /*
  * The runs pages and the Agents page in Firefox (issue 15: "works in Chromium and Firefox"):
@@ -32,19 +30,14 @@ let firefox: Firefox;
 let runId: string;
 
 beforeAll(async () => {
-  assertDashboardBuilt();
-  assertFirefox();
-  mkdirSync(shots, { recursive: true });
   p = new TaskProject();
-  await startDaemon(p);
-  const link = await loginLink(p);
-  origin = new URL(link).origin;
-  const token = await tokenIn(p, 'default', 'firefox-runs');
-  runId = String((await apiOf(origin)('/runs', token, { project: p.project, source: pipeline, simulate: true })).runId);
-  firefox = await launchFirefox();
-  await firefox.page.goto(link);
-  await firefox.page.waitForFunction(() => location.hash === '#/runs', wait);
+  ({ firefox, origin } = await dashboardInFirefox(p, async (at) => {
+    const token = await tokenIn(p, 'default', 'firefox-runs');
+    runId = String((await apiOf(at)('/runs', token, { project: p.project, source: pipeline, simulate: true })).runId);
+  }));
 }, 120_000);
+
+afterEach((context) => showFailure(firefox, context.task));
 
 afterAll(async () => {
   await firefox?.close();

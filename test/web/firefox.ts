@@ -1,7 +1,10 @@
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import { startDaemon } from '../support/mcp-clients.js';
+import type { TaskProject } from '../support/task-project.js';
+import { assertDashboardBuilt, loginLink } from './dashboard-session.js';
 
 /*
  * Debian's Firefox ESR driven by puppeteer-core over WebDriver BiDi (the W3C protocol Firefox speaks
@@ -62,7 +65,32 @@ export async function launchFirefox(): Promise<Firefox> {
   page.on('console', (message) => void (message.type() === 'error' && errors.push(`${page.url()}: ${message.text()}`)));
   page.on('pageerror', (error) => void errors.push(`${page.url()}: ${error instanceof Error ? error.message : String(error)}`));
   const version = (await browser.version()).replace(/^\D+\//, '');
+  mkdirSync(shots, { recursive: true });
   return { browser, page, version, requests, errors, close: () => browser.close() };
+}
+
+/**
+ * A daemon for `p` (the built CLI) and Firefox logged in to it with `orchestra open --print`'s
+ * link, on the runs page; `prepare` runs in between, with the daemon's origin.
+ */
+export async function dashboardInFirefox(p: TaskProject, prepare?: (origin: string) => Promise<void>): Promise<{ firefox: Firefox; origin: string }> {
+  assertDashboardBuilt();
+  assertFirefox();
+  await startDaemon(p);
+  const link = await loginLink(p);
+  const origin = new URL(link).origin;
+  await prepare?.(origin);
+  const firefox = await launchFirefox();
+  await firefox.page.goto(link);
+  await firefox.page.waitForFunction(() => location.hash === '#/runs', { timeout: 30_000 });
+  return { firefox, origin };
+}
+
+/** After a failed test: its page's picture (in `shots`) and text, to see what Firefox showed. */
+export async function showFailure(firefox: Firefox | undefined, test: { id: string; result?: { state: string } }): Promise<void> {
+  if (test.result?.state !== 'fail' || firefox === undefined) return;
+  await firefox.page.screenshot({ path: join(shots, `failed-${test.id}.png`) });
+  console.log(await firefox.page.evaluate(() => document.querySelector('main')?.innerText));
 }
 
 /** What the focused element is, in words a test can match: its tag, role or type, and its name. */
