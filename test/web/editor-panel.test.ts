@@ -2,10 +2,10 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { startDaemon } from '../support/mcp-clients.js';
 import { TaskProject } from '../support/task-project.js';
-import { launchBrowser, type Browser } from './browser.js';
-import { assertDashboardBuilt, deadline, loginLink, logIn } from './dashboard-session.js';
+import type { Browser } from './browser.js';
+import { deadline } from './dashboard-session.js';
+import { loggedInDashboard, showFailure } from './logged-in-dashboard.js';
 
 /*
  * The pipeline editor's attribute panel and keyboard in a real browser (issue 15), against a real
@@ -83,22 +83,14 @@ async function save(page: Page): Promise<void> {
 }
 
 beforeAll(async () => {
-  assertDashboardBuilt();
   p = new TaskProject();
   mkdirSync(join(p.project, 'pipelines'));
   writeFileSync(file('flow.dot'), flow);
   writeFileSync(file('keys.dot'), keys);
-  url = await startDaemon(p);
-  browser = await launchBrowser();
-  await logIn(browser, await loginLink(p));
+  ({ url, browser } = await loggedInDashboard(p));
 }, 120_000);
 
-afterEach(async (context) => {
-  if (context.task.result?.state === 'fail') {
-    await browser.page.screenshot({ path: `/tmp/editor-panel-fail-${context.task.name.slice(10, 20)}.png` });
-    console.log(await browser.page.locator('main').innerText());
-  }
-});
+afterEach((context) => showFailure(browser, context, 'editor-panel'));
 
 afterAll(async () => {
   await browser?.close();

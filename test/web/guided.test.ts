@@ -1,11 +1,11 @@
+import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeModelServer, type FakeModelServer } from '../support/fake-model-server/index.js';
 import { guidedProject, workflowName } from '../support/guided-mcp.js';
-import { startDaemon } from '../support/mcp-clients.js';
 import type { TaskProject } from '../support/task-project.js';
-import { launchBrowser, type Browser } from './browser.js';
-import { apiOf, assertDashboardBuilt, deadline, loginLink, logIn, shots, tokenIn } from './dashboard-session.js';
-import { join } from 'node:path';
+import type { Browser } from './browser.js';
+import { deadline, shots } from './dashboard-session.js';
+import { loggedInDashboard, showFailure, type LoggedInDashboard } from './logged-in-dashboard.js';
 
 /*
  * The guided workflow page in a real browser (issue 15): the shipped REFACTOR_WITH_TESTS workflow,
@@ -19,29 +19,18 @@ let model: FakeModelServer;
 let p: TaskProject;
 let url: string;
 let browser: Browser;
-let api: ReturnType<typeof apiOf>;
-let token: string;
+let api: LoggedInDashboard['api'];
 
 /** The model's answer to one decision, as the orchestrator asks for it. */
 const decides = (next: string, reason: string) => ({ text: JSON.stringify({ next_step: next, context_updates: {}, reason }) });
 
 beforeAll(async () => {
-  assertDashboardBuilt();
   model = await startFakeModelServer();
   p = guidedProject({ AI_SERVICE_ENDPOINT: model.openaiBaseUrl, AI_SERVICE_API_KEY: 'test-key', AI_SERVICE_MODEL: 'gpt-fake', AI_REQUEST_TIMEOUT_MS: '20000' });
-  url = await startDaemon(p);
-  api = apiOf(url);
-  token = await tokenIn(p, 'default');
-  browser = await launchBrowser();
-  await logIn(browser, await loginLink(p));
+  ({ url, browser, api } = await loggedInDashboard(p));
 }, 120_000);
 
-afterEach(async (context) => {
-  if (context.task.result?.state === 'fail') {
-    await browser.page.screenshot({ path: '/tmp/guided-fail.png' });
-    console.log(await browser.page.locator('main').innerText());
-  }
-});
+afterEach((context) => showFailure(browser, context, 'guided'));
 
 afterAll(async () => {
   await browser?.close();
@@ -52,10 +41,10 @@ afterAll(async () => {
 describe('issue 15: the guided workflow page in a real browser', () => {
   it('issue 15: a guided instance advanced once shows its status, current step, the reported step and each decision with who made it and why; advanced again over the API, the page follows', { timeout: 120_000 }, async () => {
     const { page } = browser;
-    const started = await api('/guided', token, { project: p.project, workflow_name: workflowName, context: { target: 'src/invoice.ts', goal: 'split parsing from validation' } });
+    const started = await api('/guided', { project: p.project, workflow_name: workflowName, context: { target: 'src/invoice.ts', goal: 'split parsing from validation' } });
     const id = String(started.instance_id);
     model.script([decides('ENSURE_TESTS', 'the target and its tests are known')]);
-    const first = await api(`/guided/${id}/advance`, token, {
+    const first = await api(`/guided/${id}/advance`, {
       report: { step_id: 'UNDERSTAND_TARGET', status: 'success', result: 'found src/invoice.ts and its tests' },
       context_updates: { test_command: 'npm test -- invoice', test_files: ['test/invoice.test.ts'], tests_passing: true },
     });
@@ -83,7 +72,7 @@ describe('issue 15: the guided workflow page in a real browser', () => {
 
     // The model names a step the workflow does not have: the rules decide, and the page says so.
     model.script([decides('DEPLOY', 'ship it')]);
-    const second = await api(`/guided/${id}/advance`, token, { report: { step_id: 'ENSURE_TESTS', status: 'success', result: 'tests pass' }, context_updates: { tests_passing: true } });
+    const second = await api(`/guided/${id}/advance`, { report: { step_id: 'ENSURE_TESTS', status: 'success', result: 'tests pass' }, context_updates: { tests_passing: true } });
     expect(second).toMatchObject({ next_step: { name: 'REFACTOR_STEP' } });
     await expect.poll(() => currentStep.innerText(), deadline).toBe('REFACTOR_STEP');
     await expect.poll(() => steps.count(), deadline).toBe(2);

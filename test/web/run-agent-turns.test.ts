@@ -3,10 +3,10 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeModelServer, type FakeModelServer } from '../support/fake-model-server/index.js';
-import { startDaemon } from '../support/mcp-clients.js';
 import { TaskProject } from '../support/task-project.js';
-import { launchBrowser, type Browser } from './browser.js';
-import { apiOf, assertDashboardBuilt, deadline, loginLink, logIn, shots, tokenIn } from './dashboard-session.js';
+import type { Browser } from './browser.js';
+import { deadline, shots } from './dashboard-session.js';
+import { loggedInDashboard, showFailure, type LoggedInDashboard } from './logged-in-dashboard.js';
 
 /*
  * A run page's node panel with a real agent (issue 15): the daemon runs an agent node with the
@@ -33,8 +33,7 @@ let model: FakeModelServer;
 let p: TaskProject;
 let url: string;
 let browser: Browser;
-let api: ReturnType<typeof apiOf>;
-let token: string;
+let api: LoggedInDashboard['api'];
 
 const git = (dir: string, ...args: string[]) => execFileSync('git', args, { cwd: dir, encoding: 'utf8' }).trim();
 
@@ -52,7 +51,6 @@ function appRepo(): string {
 }
 
 beforeAll(async () => {
-  assertDashboardBuilt();
   model = await startFakeModelServer();
   p = new TaskProject({ env: { ANTHROPIC_API_KEY: 'sk-test' } });
   appRepo();
@@ -72,18 +70,12 @@ workspace:
 `,
   );
   writeFileSync(join(p.project, 'notes.dot'), pipeline);
-  url = await startDaemon(p);
-  api = apiOf(url);
-  token = await tokenIn(p, 'default');
-  browser = await launchBrowser();
-  await logIn(browser, await loginLink(p));
+  ({ url, browser, api } = await loggedInDashboard(p));
 }, 120_000);
 
 afterEach(async (context) => {
-  if (context.task.result?.state === 'fail') {
-    await browser.page.screenshot({ path: '/tmp/run-agent-turns-fail.png' });
-    console.log(await browser.page.locator('main').innerText(), JSON.stringify(model.requests.map((request) => [request.path, request.model])));
-  }
+  await showFailure(browser, context, 'run-agent-turns');
+  if (context.task.result?.state === 'fail') console.log('model requests:', JSON.stringify(model.requests.map((request) => [request.path, request.model])));
 });
 
 afterAll(async () => {
@@ -106,7 +98,7 @@ describe('issue 15: agent turns in the node panel', () => {
     );
     model.script([{ text: 'Add the release notes' }, { text: 'Add the change list' }], { model: cheap });
 
-    const runId = String((await api('/runs', token, { project: p.project, file: 'notes.dot' })).runId);
+    const runId = String((await api('/runs', { project: p.project, file: 'notes.dot' })).runId);
     await page.goto(`${url}/#/runs/${runId}`);
     await page.locator('[data-testid="run-state"] .badge-completed').waitFor(deadline);
     expect(model.remaining).toBe(0);
