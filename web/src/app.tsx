@@ -1,7 +1,6 @@
 import { lazy, Suspense } from 'react';
 import { hrefOf, useRoute, type Route } from './lib/router';
 import { nextTheme, useTheme, type ThemeChoice } from './lib/theme';
-import { NextPage } from './pages/next-page';
 import { RunsPage } from './pages/runs-page';
 import { TaskPage } from './tasks/task-page';
 import { TasksBoard } from './tasks/tasks-board';
@@ -13,6 +12,7 @@ const InboxRoutes = lazy(() => import('./inbox/inbox-routes'));
 const WorkflowPage = lazy(() => import('./pages/run-workflow-page'));
 const GuidedPage = lazy(() => import('./pages/run-guided-page'));
 const AgentsPage = lazy(() => import('./agents/agents-page'));
+const EditorPage = lazy(() => import('./pages/editor-page'));
 
 const sections = [
   { id: 'runs', title: 'Runs' },
@@ -73,7 +73,7 @@ function Page({ route, colorMode }: { route: Route; colorMode: ThemeChoice }) {
     case 'tasks':
       return id === undefined || rest === undefined ? <TasksBoard route={route} /> : <TaskPage key={`${id}:${rest}`} project={id} taskId={rest} />;
     case 'editor':
-      return <NextPage title="Editor" what="Edit a pipeline as a graph or as DOT text, side by side, validated live." />;
+      return <EditorPage route={route} colorMode={colorMode} />;
     case 'agents':
       return <AgentsPage route={route} />;
     default:

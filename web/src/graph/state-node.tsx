@@ -5,7 +5,8 @@ import type { Rankdir } from '../runs/types';
 export type StateNodeData = { label: string; state: NodeState; shape: string; rankdir: Rankdir };
 export type StateNode = Node<StateNodeData, 'state'>;
 
-const sides: Readonly<Record<Rankdir, [Position, Position]>> = {
+/** Where a node's incoming and outgoing handles sit in each `rankdir` (the run graph and the editor draw alike). */
+export const sides: Readonly<Record<Rankdir, [Position, Position]>> = {
   TB: [Position.Top, Position.Bottom],
   LR: [Position.Left, Position.Right],
   BT: [Position.Bottom, Position.Top],
