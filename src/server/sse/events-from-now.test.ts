@@ -1,13 +1,9 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { mintTenantScope } from '../../core/tenant-scope.js';
 import type { FeedEvent } from '../../store/feed.js';
-import { openSqliteStore, watchStoreChanges, type SqliteStore, type StoreChanges } from '../../store/sqlite/index.js';
 import { eventually } from '../../../test/cli/helpers/spawn-cli.js';
-import { startEventsServer } from './testing/events-app.js';
-import { openSse, type SseConnection } from './testing/sse-client.js';
+import type { SseConnection } from './testing/sse-client.js';
+import { useEventsServer } from './testing/use-events-server.js';
 
 // `GET /events?after=now` (issue 15): a page that has just read its lists follows what happens next,
 // without the whole history first, and a reconnect before any event loses nothing.
@@ -17,17 +13,11 @@ const run = (id: string, tenant: string) => ({ id, tenant, pipeline: 'p', file: 
 const log = (message: string) => ({ type: 'log' as const, level: 'info' as const, message, at: 1 });
 
 describe('GET /events?after=now over a real server', () => {
-  let dir: string;
-  let store: SqliteStore;
-  let changes: StoreChanges;
-  let server: Awaited<ReturnType<typeof startEventsServer>>;
-  const open: SseConnection[] = [];
+  const fixture = useEventsServer();
+  const connect = (query: string, headers: Record<string, string> = {}) => fixture.connect(query, 'acme', headers);
 
   beforeEach(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'orchestra-events-now-'));
-    store = await openSqliteStore(join(dir, 'orchestra.db'));
-    changes = watchStoreChanges(join(dir, 'orchestra.db'));
-    server = await startEventsServer(store, { changes, heartbeatMs: 150 });
+    const { store } = fixture;
     await store.createRun(run('r1', 'acme'));
     await store.createRun(run('g1', 'globex'));
     // History the stream must not replay: 30 events of acme, then one of globex (a later id).
@@ -35,24 +25,11 @@ describe('GET /events?after=now over a real server', () => {
     await store.appendEvents('g1', [log('globex')]);
   });
 
-  afterEach(async () => {
-    for (const connection of open.splice(0)) connection.close();
-    await server.close();
-    changes.close();
-    await store.close();
-    rmSync(dir, { recursive: true, force: true });
-  });
-
-  const connect = async (query: string, headers: Record<string, string> = {}) => {
-    const connection = await openSse(`${server.url}/events${query}`, { 'x-tenant': 'acme', ...headers });
-    open.push(connection);
-    return connection;
-  };
   const events = (connection: SseConnection) => connection.messages.filter((m) => m.event !== 'feed.ready').map((m) => JSON.parse(m.data) as FeedEvent);
-  const write = async (...messages: string[]) => store.appendEvents('r1', messages.map(log));
+  const write = async (...messages: string[]) => fixture.store.appendEvents('r1', messages.map(log));
 
   it('issue 15: after=now sends first a feed.ready message carrying the newest event id of the tenant, then only new events', async () => {
-    const head = (await store.readFeed(acme, { limit: 100 })).at(-1)?.id;
+    const head = (await fixture.store.readFeed(acme, { limit: 100 })).at(-1)?.id;
     const stream = await connect('?after=now&kinds=run');
     await eventually(() => (stream.messages.length > 0 ? true : undefined), 'the ready message');
     expect(stream.messages[0]).toEqual({ id: String(head), event: 'feed.ready', data: JSON.stringify({ after: head }) });
@@ -66,7 +43,7 @@ describe('GET /events?after=now over a real server', () => {
   it('issue 15: a stream from now that waits gets no old event, where one without after gets all of them', async () => {
     const fromNow = await connect('?after=now');
     const fromOldest = await connect('');
-    await eventually(() => (server.mount.waiting() === 2 ? true : undefined), 'both streams waiting');
+    await eventually(() => (fixture.server.mount.waiting() === 2 ? true : undefined), 'both streams waiting');
     expect(fromNow.messages.map((m) => m.event)).toEqual(['feed.ready']);
     expect(events(fromOldest)).toHaveLength(30);
   });
@@ -76,7 +53,7 @@ describe('GET /events?after=now over a real server', () => {
     await eventually(() => (first.messages.length === 1 ? true : undefined), 'the ready message');
     first.close();
     await first.ended;
-    await eventually(() => (server.mount.waiting() === 0 ? true : undefined), 'the closed stream to stop waiting');
+    await eventually(() => (fixture.server.mount.waiting() === 0 ? true : undefined), 'the closed stream to stop waiting');
     // Committed while no stream was open: a reconnect at a new "now" would miss them.
     await write('missed 1', 'missed 2', 'missed 3');
     const again = await connect('?after=now', { 'Last-Event-ID': first.messages[0]?.id ?? '' });
@@ -88,7 +65,7 @@ describe('GET /events?after=now over a real server', () => {
 
   it('issue 15: a bad after is a 400 E_USAGE naming the parameter; Last-Event-ID takes only an id', async () => {
     const problem = async (query: string, headers: Record<string, string> = {}) => {
-      const response = await fetch(`${server.url}/events${query}`, { headers: { 'x-tenant': 'acme', ...headers } });
+      const response = await fetch(`${fixture.server.url}/events${query}`, { headers: { 'x-tenant': 'acme', ...headers } });
       return { status: response.status, body: (await response.json()) as { code: string; detail: string } };
     };
     expect(await problem('?after=later')).toEqual({ status: 400, body: { code: 'E_USAGE', detail: 'GET /events: after: expected an event id (digits) or "now"' } });
