@@ -11,7 +11,7 @@ import '../runs/runs.css';
 /** One guided workflow instance (guided.show), live: its status, current step, the steps reported and each decision with its reason. */
 export default function GuidedPage({ instanceId }: { instanceId: string }) {
   const detail = useApi<GuidedDetail>(`/guided/${encodeURIComponent(instanceId)}/history`);
-  useEvents(`kinds=guided`, (event) => event.subject === instanceId && detail.refresh(), instanceEventTypes);
+  useEvents(`kinds=guided`, (event) => event.subject === instanceId && detail.refresh(), { types: instanceEventTypes, onReady: detail.refresh });
   if (detail.error) return <p role="alert" className="error">{detail.error.message}</p>;
   if (!detail.data) return <p className="muted">Loading…</p>;
   const { instance, history, decisions } = detail.data;
