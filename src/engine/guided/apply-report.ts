@@ -5,6 +5,7 @@ import type { JsonObject, NewHumanTask } from '../../store/human-task-types.js';
 import { decideAdvance } from './decide-next.js';
 import { answerFor, enterStep } from './enter-step.js';
 import type { GuidedAnswer, GuidedDeps } from './guided-types.js';
+import { resolveDecider } from './step-decider.js';
 
 /**
  * The core of an advance (issue 13), once the report is known to be for the current step: decides
@@ -15,7 +16,7 @@ export async function applyReport(deps: GuidedDeps, scope: TenantScope, instance
   const step = instance.currentStep ?? report.step_id;
   const context: JsonObject = { ...instance.context, ...updates };
   const history = await deps.store.readGuidedHistory(scope, instance.id);
-  const { decision, input, output } = await decideAdvance({ definition, step, history, report, context }, deps.decider);
+  const { decision, input, output } = await decideAdvance({ definition, step, history, report, context }, await resolveDecider(deps.decider));
   const nextContext: JsonObject = { ...context, ...(decision.contextUpdates as JsonObject) };
   const at = deps.now();
   let patch: GuidedPatch = { currentStep: null, status: decision.status, context: nextContext, waitingFor: null, updatedAt: at };

@@ -2,7 +2,7 @@ import type { TenantScope } from '../../core/tenant-scope.js';
 import type { GuidedDefinition, StepReport } from '../../guided/definition.js';
 import type { GuidedInstance, GuidedInstanceStatus } from '../../store/guided-types.js';
 import type { Store } from '../../store/store.js';
-import type { StepDecider } from './step-decider.js';
+import type { DeciderSource } from './step-decider.js';
 
 /** What a step's coding-agent task reports when asked (the service layer maps the daemon's task states to these). */
 export type GuidedTaskState = { state: 'running' } | { state: 'succeeded'; result?: unknown } | { state: 'failed'; result?: unknown };
@@ -19,8 +19,8 @@ export interface GuidedTaskPort {
 /** What the orchestrator's operations need; an operation of the service layer builds it once. */
 export interface GuidedDeps {
   store: Store;
-  /** The model that decides; absent: the rules decide. */
-  decider?: StepDecider;
+  /** The model that decides, or how to find it once a decision is due; absent (or found none): the rules decide. */
+  decider?: DeciderSource;
   tasks?: GuidedTaskPort;
   now: () => number;
   /** The definition an instance runs (the parser, reading instance.definitionDir). */

@@ -11,6 +11,7 @@ import type { GuidedAnswer, GuidedDeps, ResumeInput } from './guided-types.js';
 import { loadGuided, statusReason } from './orchestrator.js';
 import { reconcile, type Reconciliation } from './reconcile.js';
 import { settleWait } from './settle-wait.js';
+import { resolveDecider } from './step-decider.js';
 
 /**
  * An agent coming back (issue 13): it says which step it believes is current. The same as the record:
@@ -39,7 +40,7 @@ export async function resumeGuided(deps: GuidedDeps, scope: TenantScope, input: 
   }
   const history = await deps.store.readGuidedHistory(scope, instance.id);
   const context = { ...instance.context, ...updates };
-  const decided = await reconcile({ definition, recorded, assumed, history, context, ...(input.report && { report: input.report }) }, deps.decider);
+  const decided = await reconcile({ definition, recorded, assumed, history, context, ...(input.report && { report: input.report }) }, await resolveDecider(deps.decider));
   return commitResume(deps, scope, instance, definition, decided.reconciliation, decided.input, decided.output, updates, input);
 }
 
