@@ -44,7 +44,8 @@ export async function enterStep(deps: GuidedDeps, scope: TenantScope, instance: 
     const assignee = assigneeOf(wait.assignee);
     const humanTask: NewHumanTask = {
       id,
-      title: wait.title,
+      // The title is part of the step, so its {{context.x}} are filled like the instructions'.
+      title: renderInstructions(wait.title, context),
       description,
       form: (wait.form as FormDefinition | undefined) ?? defaultStepForm,
       context: { guidedId: instance.id, workflow: definition.name, step: stepName, context },
@@ -60,7 +61,7 @@ export async function enterStep(deps: GuidedDeps, scope: TenantScope, instance: 
       hint: 'Run guided workflows through the daemon (its task service starts the task), or remove waitsFor from the step.',
     });
   }
-  const request = { guidedId: instance.id, step: stepName, description: `${wait.description}\n\n${description}`, ...(wait.agent !== undefined && { agent: wait.agent }), ...(instance.projectDir !== undefined && { projectDir: instance.projectDir }) };
+  const request = { guidedId: instance.id, step: stepName, description: `${renderInstructions(wait.description, context)}\n\n${description}`, ...(wait.agent !== undefined && { agent: wait.agent }), ...(instance.projectDir !== undefined && { projectDir: instance.projectDir }) };
   const { taskId } = await deps.tasks.createTask(scope, request);
   return { patch: { currentStep: stepName, status: 'waiting', waitingFor: { step: stepName, taskId } } };
 }
