@@ -14,6 +14,8 @@ export type GuidedTaskState = { state: 'running' } | { state: 'succeeded'; resul
 export interface GuidedTaskPort {
   createTask(scope: TenantScope, request: { guidedId: string; step: string; description: string; agent?: string; projectDir?: string }): Promise<{ taskId: string }>;
   taskState(scope: TenantScope, taskId: string): Promise<GuidedTaskState>;
+  /** Stops a task started for a step the instance did not enter after all (another change was stored first). */
+  abandonTask(scope: TenantScope, taskId: string): Promise<void>;
 }
 
 /** What the orchestrator's operations need; an operation of the service layer builds it once. */
