@@ -15,6 +15,8 @@ export interface McpConnection {
   client: Client;
   /** What `orchestra mcp` wrote to stderr (empty over HTTP): shown when an assertion fails. */
   stderr(): string;
+  /** The `orchestra mcp` process (stdio only), for tests that kill it. */
+  pid?: number;
   close(): Promise<void>;
 }
 
@@ -46,7 +48,7 @@ export async function connectStdio(p: TaskProject, cwd: string = p.project, env:
   transport.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
   const client = new Client({ name: 'orchestra-e2e', version: '1.0.0' });
   await client.connect(transport);
-  return { client, stderr: () => stderr, close: () => client.close() };
+  return { client, stderr: () => stderr, close: () => client.close(), ...(transport.pid !== null && { pid: transport.pid }) };
 }
 
 /** The daemon's /mcp over Streamable HTTP with `token`. */
