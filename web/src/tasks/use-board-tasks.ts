@@ -13,8 +13,6 @@ export interface BoardTasks {
   loaded: boolean;
 }
 
-const clockMarginMs = 5_000;
-
 /** Every task of a project: the pages of GET /tasks, at most 500 a page. */
 async function projectTasks(project: string): Promise<TaskPage> {
   const all: TaskPage = { items: [], problems: [] };
@@ -31,7 +29,8 @@ async function projectTasks(project: string): Promise<TaskPage> {
 /**
  * The tasks of every served project (or only `only`), live: status and activity events move a task
  * in place; a created, edited or removed task reloads its project's list (one load at a time per
- * project: events arriving meanwhile reload it once more after).
+ * project: events arriving meanwhile reload it once more after). The event stream's ready message
+ * reloads the lists (use-events.ts says why), once the first load is over if it is still going.
  */
 export function useBoardTasks(only: string | undefined): BoardTasks {
   const [projects, setProjects] = useState<string[]>();
@@ -41,8 +40,8 @@ export function useBoardTasks(only: string | undefined): BoardTasks {
   const [loaded, setLoaded] = useState(false);
   const loading = useRef(new Map<string, boolean>());
   const shown = useRef<string[]>([]);
-  /** When the lists were read, less a margin for the daemon's clock: older events are in them (task-events.ts). */
-  const since = useRef(Number.POSITIVE_INFINITY);
+  /** The first load of the lists: `stale` when the stream became ready meanwhile (it may have read before). */
+  const firstLoad = useRef<'running' | 'stale' | 'done'>('running');
 
   const load = useCallback((project: string) => {
     if (loading.current.has(project)) return void loading.current.set(project, true);
@@ -65,7 +64,7 @@ export function useBoardTasks(only: string | undefined): BoardTasks {
     setTasks([]);
     setProblems([]);
     setLoaded(false);
-    since.current = Date.now() - clockMarginMs;
+    firstLoad.current = 'running';
     apiGet<{ projects: string[] }>('/projects').then(async ({ projects: served }) => {
       if (!current) return;
       setProjects(served);
@@ -76,22 +75,32 @@ export function useBoardTasks(only: string | undefined): BoardTasks {
       setProblems(pages.flatMap(([, page]) => page.problems));
       setError(undefined);
       setLoaded(true);
-    }).catch((reason: Error) => current && setError(reason));
+    }).catch((reason: Error) => current && setError(reason)).finally(() => {
+      if (!current) return;
+      if (firstLoad.current === 'stale') for (const project of shown.current) load(project);
+      firstLoad.current = 'done';
+    });
     return () => {
       current = false;
     };
-  }, [only]);
+  }, [only, load]);
 
   // Events are handled against the tasks as last shown (a ref: a reload is started here, never inside a state update).
   const latest = useRef(tasks);
   latest.current = tasks;
   useEvents('kinds=task', (event: FeedEvent) => {
-    const { tasks: next, reload } = applyTaskEvent(latest.current, event, since.current);
+    const { tasks: next, reload } = applyTaskEvent(latest.current, event);
     if (next !== latest.current) {
       latest.current = next;
       setTasks(next);
     }
     if (reload !== undefined && shown.current.includes(reload)) load(reload);
-  }, taskEventTypes);
+  }, {
+    types: taskEventTypes,
+    onReady: () => {
+      if (firstLoad.current === 'done') for (const project of shown.current) load(project);
+      else firstLoad.current = 'stale';
+    },
+  });
   return { projects, tasks, problems, error, loaded };
 }
