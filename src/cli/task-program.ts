@@ -139,6 +139,7 @@ export function registerTaskCommands(program: Command, ctx: CommandContext, setE
     program
       .command('hook', { hidden: true })
       .argument('<source>', 'claude, opencode, codex or gemini')
-      .action(async (source: string) => setExitCode(await (await import('./task-commands/hook-command.js')).hookCommand(ctx, source)));
+      .option('--approve', "answer Claude's PermissionRequest with a person's decision (a human task)")
+      .action(async (source: string, options: { approve?: boolean }) => setExitCode(await (await import('./task-commands/hook-command.js')).hookCommand(ctx, source, options)));
   }
 }

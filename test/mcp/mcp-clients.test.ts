@@ -1,7 +1,9 @@
 import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { LATEST_PROTOCOL_VERSION, type ReadResourceResult } from '@modelcontextprotocol/sdk/types.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { smallPipeline } from '../../src/cli/testing/pipelines.js';
 import { callError, callOk, connectHttp, connectStdio, createToken, eventually, startDaemon, type McpConnection } from '../support/mcp-clients.js';
 import { TaskProject } from '../support/task-project.js';
 
@@ -117,6 +119,37 @@ describe.each(transports)('issue 12: the official MCP client over %s', (transpor
     const got = await callOk<HumanTaskResult>(mcp, 'human_task_get', { id: created.id });
     expect(got).toMatchObject({ status: 'completed', answer: { decision: 'yes', note: 'ok' }, answeredBy: expect.any(String) });
     expect(got.history.map((entry) => entry.action)).toEqual(['created', 'claimed', 'answered']);
+  });
+
+  it('issue 12: speaks the newest MCP revision the official SDK supports', () => {
+    expect(mcp.protocolVersion).toBe(LATEST_PROTOCOL_VERSION);
+  });
+
+  it('issue 12: resources: the inbox, a task file and a run with its node history, read as JSON by URI', { timeout: 60_000 }, async () => {
+    const read = async <T>(uri: string): Promise<T> => {
+      const { contents } = (await mcp.client.readResource({ uri })) as ReadResourceResult;
+      expect(contents[0]).toMatchObject({ uri, mimeType: 'application/json' });
+      return JSON.parse((contents[0] as { text: string }).text) as T;
+    };
+    expect((await mcp.client.listResources()).resources.map((resource) => resource.uri)).toContain('orchestra://inbox');
+    expect((await mcp.client.listResourceTemplates()).resourceTemplates.map((template) => template.uriTemplate).sort()).toEqual(['orchestra://runs/{id}', 'orchestra://tasks/{ref}{?project}']);
+
+    const human = await callOk<HumanTaskResult>(mcp, 'human_task_create', { title: `Read me (${transport})`, form: { ok: { type: 'boolean' } } });
+    expect((await read<{ items: HumanTaskResult[] }>('orchestra://inbox')).items.map((task) => task.id)).toContain(human.id);
+
+    const task = await callOk<TaskResult>(mcp, 'task_create', { project: p.project, slug: `${slug}-file`, description: `A task file read as a resource (${transport}).`, agent: 'fake' });
+    const file = await read<TaskResult & { description: string }>(`orchestra://tasks/${task.id}?project=${encodeURIComponent(p.project)}`);
+    expect(file).toMatchObject({ id: task.id, slug: `${slug}-file`, status: 'draft', description: expect.stringContaining(`read as a resource (${transport})`) });
+
+    const { runId } = await callOk<{ runId: string }>(mcp, 'pipeline_run', { project: p.project, source: smallPipeline, variables: { who: transport }, simulate: true });
+    const run = await eventually(
+      () => read<{ run: { id: string; displayState: string }; nodes: Array<{ nodeId: string; status: string }> }>(`orchestra://runs/${runId}`),
+      (got) => got.run.displayState === 'completed',
+      'the run to complete',
+    );
+    expect(run.nodes.filter((node) => node.nodeId === 'plan' || node.nodeId === 'build').map((node) => [node.nodeId, node.status])).toEqual([['plan', 'success'], ['build', 'success']]);
+    // A missing one is the JSON-RPC not-found error carrying Orchestra's code, not an empty document.
+    await expect(mcp.client.readResource({ uri: 'orchestra://runs/nosuchrun' })).rejects.toMatchObject({ code: -32002, message: expect.stringContaining('E_RUN_NOT_FOUND') });
   });
 
   it('issue 12: an Orchestra error is a tool error with its code and hint, not a protocol error', async () => {

@@ -1,7 +1,8 @@
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
-import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
+import type { Transport } from '@modelcontextprotocol/sdk/shared/transport.js';
+import type { CallToolResult, JSONRPCMessage } from '@modelcontextprotocol/sdk/types.js';
 import { expect } from 'vitest';
 import { binPath, type TaskProject } from './task-project.js';
 
@@ -15,6 +16,8 @@ export interface McpConnection {
   client: Client;
   /** What `orchestra mcp` wrote to stderr (empty over HTTP): shown when an assertion fails. */
   stderr(): string;
+  /** The protocol revision the server answered `initialize` with. */
+  protocolVersion: string | undefined;
   /** The `orchestra mcp` process (stdio only), for tests that kill it. */
   pid?: number;
   close(): Promise<void>;
@@ -47,16 +50,37 @@ export async function connectStdio(p: TaskProject, cwd: string = p.project, env:
   let stderr = '';
   transport.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
   const client = new Client({ name: 'orchestra-e2e', version: '1.0.0' });
+  const protocolVersion = recordInitialize(transport);
   await client.connect(transport);
-  return { client, stderr: () => stderr, close: () => client.close(), ...(transport.pid !== null && { pid: transport.pid }) };
+  return { client, stderr: () => stderr, protocolVersion: protocolVersion(), close: () => client.close(), ...(transport.pid !== null && { pid: transport.pid }) };
 }
 
 /** The daemon's /mcp over Streamable HTTP with `token`. */
 export async function connectHttp(url: string, token: string): Promise<McpConnection> {
   const transport = new StreamableHTTPClientTransport(new URL('/mcp', url), { requestInit: { headers: { authorization: `Bearer ${token}` } } });
   const client = new Client({ name: 'orchestra-e2e', version: '1.0.0' });
+  const protocolVersion = recordInitialize(transport);
   await client.connect(transport);
-  return { client, stderr: () => '', close: () => client.close() };
+  return { client, stderr: () => '', protocolVersion: protocolVersion(), close: () => client.close() };
+}
+
+/**
+ * Watches the messages `transport` delivers to its client for the answer to `initialize` (the
+ * client sets `onmessage` before it starts the transport); returns a reader of its protocolVersion.
+ */
+function recordInitialize(transport: Transport): () => string | undefined {
+  let version: string | undefined;
+  const start = transport.start.bind(transport);
+  transport.start = () => {
+    const deliver = transport.onmessage;
+    transport.onmessage = (message: JSONRPCMessage, extra) => {
+      const result = 'result' in message ? (message.result as { protocolVersion?: unknown }) : undefined;
+      if (version === undefined && typeof result?.protocolVersion === 'string') version = result.protocolVersion;
+      deliver?.(message, extra);
+    };
+    return start();
+  };
+  return () => version;
 }
 
 /** Calls a tool that must succeed and returns its structured result (also checking the JSON text beside it). */

@@ -41,6 +41,16 @@ describe('claudeHookSettings', () => {
     }
   });
 
+  it('issue 12: with approvals, PermissionRequest runs the command with --approve and waits up to 290 s; the other events are as without', () => {
+    const command = ['/usr/bin/node', '/opt/orchestra.js', 'hook', 'claude'];
+    const plain = JSON.parse(claudeHookSettings(command)) as Settings;
+    const approving = JSON.parse(claudeHookSettings(command, { approvals: true })) as Settings;
+    expect(Object.keys(approving.hooks)).toEqual([...ClaudeHookEvents]);
+    expect(approving.hooks.PermissionRequest).toEqual([{ hooks: [{ type: 'command', command: "'/usr/bin/node' '/opt/orchestra.js' 'hook' 'claude' '--approve'", timeout: 290 }] }]);
+    expect({ ...approving.hooks, PermissionRequest: undefined }).toEqual({ ...plain.hooks, PermissionRequest: undefined });
+    expect(JSON.parse(claudeHookSettings(command, { approvals: false }))).toEqual(plain);
+  });
+
   it('quotes each argument so that /bin/sh runs it as written, stdin included', async () => {
     const log = join(dir, "events $HOME `x` 'log'.txt");
     const settings = JSON.parse(claudeHookSettings(recordingHook(log))) as Settings;

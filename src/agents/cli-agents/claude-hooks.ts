@@ -14,21 +14,30 @@ const hookTimeoutSeconds = 10;
  *
  * @example claudeHookSettings([process.execPath, '/opt/orchestra/bin/orchestra.js', 'hook', 'claude'])
  */
-export function claudeHookSettings(hookCommand: readonly string[]): string {
-  return JSON.stringify(commandHooks('claudeHookSettings', ClaudeHookEvents, hookCommand, 'claude'));
+export function claudeHookSettings(hookCommand: readonly string[], options: { approvals?: boolean } = {}): string {
+  const settings = commandHooks('claudeHookSettings', ClaudeHookEvents, hookCommand, 'claude');
+  if (options.approvals === true) settings.hooks.PermissionRequest = commandHooks('claudeHookSettings', ['PermissionRequest'], [...hookCommand, '--approve'], 'claude', approvalTimeoutSeconds).hooks.PermissionRequest;
+  return JSON.stringify(settings);
 }
+
+/**
+ * With approvals, the PermissionRequest hook waits for a person's answer (`orchestra hook claude
+ * --approve`): Claude shows the hook's decision instead of its own dialog. The operation waits at
+ * most 280 s (approvals.request); the hook gets a little more to print its answer.
+ */
+const approvalTimeoutSeconds = 290;
 
 /**
  * `{ hooks: { <event>: [{ hooks: [{ type: "command", command, timeout }] }] } }` for each event: the
  * hooks format of Claude Code, which Codex's hooks.json shares. `caller` and `source` name who
  * asked in the error for an empty command.
  */
-export function commandHooks(caller: string, events: readonly string[], hookCommand: readonly string[], source: string): { hooks: Record<string, unknown> } {
+export function commandHooks(caller: string, events: readonly string[], hookCommand: readonly string[], source: string, timeout = hookTimeoutSeconds): { hooks: Record<string, unknown> } {
   if (hookCommand.length === 0) {
     throw new OrchestraError(ErrorCode.USAGE, `${caller}: the hook command is empty.`, { hint: `Pass the argv of the command that reports hook events, e.g. [node, orchestra.js, "hook", "${source}"].` });
   }
   const command = hookCommand.map(shellQuote).join(' ');
-  const entry = [{ hooks: [{ type: 'command', command, timeout: hookTimeoutSeconds }] }];
+  const entry = [{ hooks: [{ type: 'command', command, timeout }] }];
   return { hooks: Object.fromEntries(events.map((event) => [event, entry])) };
 }
 

@@ -79,8 +79,10 @@ export async function interactiveLaunch(profile: CliProfile, input: InteractiveL
   const template = input.resume ? (spec.resumeArgs ?? []) : spec.args;
   const env: Record<string, string> = { ...profile.env, ...spec.env };
   let args = expandArgs(profile.name, template, values);
-  if (spec.status === 'claude-hooks') args = beforeOptionEnd(args, ['--settings', claudeHookSettings(withSource(input.hookCommand, 'claude'))]);
   const mcpServer = spec.mcp === false ? undefined : input.mcpServer;
+  // Approvals need the daemon's HTTP API, which the MCP server's presence stands for.
+  const approvals = spec.approvals === true && mcpServer !== undefined;
+  if (spec.status === 'claude-hooks') args = beforeOptionEnd(args, ['--settings', claudeHookSettings(withSource(input.hookCommand, 'claude'), { approvals })]);
   if (spec.status === 'claude-hooks' && mcpServer !== undefined) args = beforeOptionEnd(args, await claudeMcpOptions(input.stateDir, mcpServer, spec.approvals === true));
   if (spec.status === 'opencode-plugin') {
     const pluginUrl = await installOpencodePlugin(input.stateDir, withSource(input.hookCommand, 'opencode'));

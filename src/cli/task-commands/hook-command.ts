@@ -7,18 +7,20 @@ import { HookSources, type HookSource } from '../../agents/cli-agents/agent-repo
 
 /**
  * `orchestra hook <source>`: what an agent's hooks (Claude Code, Codex, Gemini CLI) or plugin (Opencode) run. Reads the
- * event as JSON on stdin and reports it to the daemon for the task named in the environment. It
- * never fails the agent: problems go to stderr and the exit code is 0.
+ * event as JSON on stdin and reports it to the daemon for the task named in the environment; with
+ * `--approve` (Claude's PermissionRequest, approvals on) it then answers with a person's decision
+ * (hook-approval.ts). It never fails the agent: problems go to stderr and the exit code is 0.
  */
-export async function hookCommand(ctx: CommandContext, source: string): Promise<number> {
+export async function hookCommand(ctx: CommandContext, source: string, options: { approve?: boolean } = {}): Promise<number> {
   const taskId = Number(ctx.io.env.ORCHESTRA_TASK_ID);
   const project = ctx.io.env.ORCHESTRA_PROJECT_ROOT;
   if (!Number.isInteger(taskId) || project === undefined || !isHookSource(source)) {
     ctx.io.stderr.write('orchestra hook: not run by an orchestra task (ORCHESTRA_TASK_ID / ORCHESTRA_PROJECT_ROOT unset), or unknown source\n');
     return ExitCode.OK;
   }
+  let payload: unknown = {};
   try {
-    const payload = JSON.parse((await readAll(ctx.io.stdin)) || '{}') as unknown;
+    payload = JSON.parse((await readAll(ctx.io.stdin)) || '{}') as unknown;
     const client = await DaemonClient.connect(daemonPaths(resolveOrchestraHome(ctx.io.env)).socket, { timeoutMs: 3_000 });
     try {
       await client.call('task.report', { project, taskId, source, payload });
@@ -27,6 +29,15 @@ export async function hookCommand(ctx: CommandContext, source: string): Promise<
     }
   } catch (error) {
     ctx.io.stderr.write(`orchestra hook: ${(error as Error).message}\n`);
+  }
+  // The task reported waiting first, so it shows as needing input while the person decides.
+  if (options.approve === true && source === 'claude' && typeof payload === 'object' && payload !== null) {
+    try {
+      const answer = await (await import('./hook-approval.js')).approvalHookAnswer(ctx, payload);
+      if (answer !== undefined) ctx.io.stdout.write(`${answer}\n`);
+    } catch (error) {
+      ctx.io.stderr.write(`orchestra hook: the approval was not asked: ${(error as Error).message}\n`);
+    }
   }
   return ExitCode.OK;
 }

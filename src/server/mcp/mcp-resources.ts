@@ -36,13 +36,13 @@ export const resourceSpecs: readonly ResourceSpec[] = [
     title: 'Run',
     description: "A run's status and node history, as JSON (runs.get).",
     operation: 'runs.get',
-    input: (variables) => ({ id: one(variables.id) }),
+    input: (variables) => ({ runId: one(variables.id) }),
   },
   {
     name: 'task',
     uri: 'orchestra://tasks/{ref}{?project}',
     title: 'Task',
-    description: 'A task file: its front matter and body, as JSON (tasks.get). `project` is the project folder.',
+    description: "A task file: its front matter and body, as JSON (tasks.get). `project` is the project folder's absolute path, percent-encoded as URI templates expand it.",
     operation: 'tasks.get',
     input: (variables) => ({ ref: one(variables.ref), ...(variables.project !== undefined && { project: one(variables.project) }) }),
   },
@@ -53,7 +53,7 @@ export function registerResources(server: McpServer, o: { deps: ApiDeps; caller:
     const op = o.operations.find((candidate) => candidate.name === spec.operation);
     if (op === undefined || !allows(o.caller.access, op.access)) continue;
     const read = async (uri: URL, variables: Variables): Promise<ReadResourceResult> => {
-      const outcome = await runOperation(op, o.deps, o.caller, spec.input(variables));
+      const outcome = await runOperation(op, o.deps, o.caller, spec.input(decoded(variables)));
       if (!outcome.ok) throw readError(outcome.error);
       return { contents: [{ uri: uri.href, mimeType: 'application/json', text: JSON.stringify(outcome.output, null, 2) }] };
     };
@@ -80,6 +80,22 @@ const resourceNotFound = -32002;
 function rpcCodeOf(error: OrchestraError): number {
   if (error.code.endsWith('_NOT_FOUND')) return resourceNotFound;
   return error.code === 'E_INTERNAL' ? McpErrorCode.InternalError : McpErrorCode.InvalidParams;
+}
+
+/**
+ * The URI's variables as their values: the SDK matches a template without decoding, and a client
+ * expanding `{?project}` percent-encodes the path's slashes (RFC 6570). A malformed escape stays as
+ * sent, for the operation to refuse naming the field.
+ */
+function decoded(variables: Variables): Variables {
+  const decode = (value: string) => {
+    try {
+      return decodeURIComponent(value);
+    } catch {
+      return value;
+    }
+  };
+  return Object.fromEntries(Object.entries(variables).map(([name, value]) => [name, Array.isArray(value) ? value.map(decode) : decode(value)]));
 }
 
 function one(value: string | string[] | undefined): string | undefined {

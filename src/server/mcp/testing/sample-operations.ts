@@ -69,12 +69,13 @@ export const sampleOperations = [
     summary: 'Get a run',
     description: "A run's status and node history.",
     access: 'read',
-    input: z.object({ id: z.string() }),
+    // The real runs.get's input: the run resource must give it `runId`.
+    input: z.strictObject({ runId: z.string() }),
     output: z.object({ id: z.string(), status: z.string(), nodes: z.array(z.string()) }),
-    http: { method: 'get', path: '/runs/{id}' },
+    http: { method: 'get', path: '/runs/{runId}' },
     mcp: 'get_run',
     handle: async (_deps, _caller, input) => {
-      if (input.id !== 'r1') throw new OrchestraError(ErrorCode.RUN_NOT_FOUND, `no run "${input.id}"`);
+      if (input.runId !== 'r1') throw new OrchestraError(ErrorCode.RUN_NOT_FOUND, `no run "${input.runId}"`);
       return { id: 'r1', status: 'running', nodes: ['start', 'work'] };
     },
   }),
