@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { prepareLayout } from '../graph/elk-layout';
 import { RunGraphView } from '../graph/run-graph-view';
 import { TimelineView } from '../graph/timeline-view';
 import { GateAnswer } from '../inbox/gate-answer';
@@ -33,6 +34,10 @@ export default function RunPage({ runId, route, colorMode }: Props) {
   const [version, setVersion] = useState(0);
   const view = route.query.get('view') === 'timeline' ? 'timeline' : 'graph';
   const loaded = detail.data;
+  // ELK's worker starts while the run and its graph are fetched, not after.
+  useEffect(() => {
+    if (view === 'graph') prepareLayout();
+  }, [view]);
   useEffect(() => {
     if (loaded) setStates((live) => ({ ...live, ...statesOfDetail(loaded.nodes, loaded.run) }));
   }, [loaded]);
