@@ -1,13 +1,14 @@
-// Layout of one graph by ELK (what the run page uses, with the options of web/src/graph/elk-layout.ts)
-// and by Graphviz's dot (@hpcc-js/wasm-graphviz), both in this process: the layout work alone.
+// Layout of one graph by ELK (with the options the run page used: web/src/graph/layout-options.ts,
+// read from the page's User Timing measure) and by Graphviz's dot (@hpcc-js/wasm-graphviz), both in
+// this process: the layout work alone.
 import { Graphviz } from '@hpcc-js/wasm-graphviz';
 import ELK from 'elkjs/lib/elk.bundled.js';
 import { parseDot } from '../dist/index.js';
 
 const nodeWidth = (label) => Math.min(320, Math.max(120, 24 + label.length * 8));
 
-/** `{ elk, graphviz }`: the median ms of `runs` layouts of `dot` by each, after a warm-up. */
-export async function timeLayouts(dot, runs = 5) {
+/** `{ elk, graphviz }`: the median ms of `runs` layouts of `dot` by each (ELK with `options`), after a warm-up. */
+export async function timeLayouts(dot, options, runs = 5) {
   const graph = parseDot(dot, 'big.dot');
   const nodes = [...graph.nodes.values()].map((node) => ({ id: node.id, label: node.attrs.label?.value.value ?? node.id }));
   const edges = graph.edges.map((edge, index) => ({ id: `e${index}`, sources: [edge.from], targets: [edge.to] }));
@@ -15,7 +16,7 @@ export async function timeLayouts(dot, runs = 5) {
   const elkOnce = () =>
     elk.layout({
       id: 'root',
-      layoutOptions: { 'elk.algorithm': 'layered', 'elk.direction': 'DOWN', 'elk.spacing.nodeNode': '32', 'elk.layered.spacing.nodeNodeBetweenLayers': '96', 'elk.edgeRouting': 'SPLINES' },
+      layoutOptions: options,
       children: nodes.map((node) => ({ id: node.id, width: nodeWidth(node.label), height: 44 })),
       edges,
     });

@@ -2,7 +2,7 @@
 // In-page measurements for the dashboard benchmark, the same for the dashboard and its static peers.
 
 /** Selectors whose counts the page watcher records: the dashboard's and the static peers'. */
-export const watched = ['tr[data-run]', '[data-testid="task-card"]', '.react-flow__node', 'tr.peer-row', '.peer-card'];
+export const watched = ['tr[data-run]', '[data-testid="task-card"]', '.react-flow__node', '.react-flow__edge', 'tr.peer-row', '.peer-card'];
 
 /**
  * Installed in every document before its scripts: for each watched selector, the frame in which
@@ -32,20 +32,38 @@ export function pageWatcher(selectors) {
 
 /**
  * Loads `url` fresh (a reload: the assets cached, as on a second visit) until `count` elements of
- * `selector` are drawn; `{ first, all }` in ms since navigation start. `runs` times, the median kept.
+ * `selector` are drawn, and `then.count` of `then.selector` after them when given; in ms since
+ * navigation start, `{ first, all, then }` and `measures`: the page's own User Timing measures
+ * (`orchestra:*`, e.g. the graph's layout) by name, `{ duration, detail }`. `runs` times, the median kept.
  */
-export async function timeRender(page, url, selector, count, runs = 5, timeout = 60_000) {
+export async function timeRender(page, url, selector, count, runs = 5, timeout = 60_000, then = undefined) {
   const samples = [];
   for (let i = 0; i <= runs; i++) {
+    // A hash of the page already open is the same document: reload it, so that every sample is a load.
+    if (page.url().split('#')[0] === url.split('#')[0] && page.url() !== url) await page.goto(url);
     if (page.url() === url) await page.reload();
     else await page.goto(url);
     await page.waitForFunction(([s, n]) => window.__bench?.[s]?.count >= n, [selector, count], { timeout, polling: 50 });
-    const { first, at, count: drawn } = await page.evaluate((s) => window.__bench[s], selector);
+    if (then) await page.waitForFunction(([s, n]) => window.__bench?.[s]?.count >= n, [then.selector, then.count], { timeout, polling: 50 });
+    const seen = await page.evaluate(() => ({
+      bench: window.__bench,
+      measures: performance.getEntriesByType('measure').filter((m) => m.name.startsWith('orchestra:')).map((m) => ({ name: m.name, duration: m.duration, detail: m.detail })),
+    }));
+    const { first, at, count: drawn } = seen.bench[selector];
+    const measures = Object.fromEntries(seen.measures.map((m) => [m.name, m]));
     // The first load warms the browser's caches and JIT, as any visit but the very first finds them.
-    if (i > 0) samples.push({ first, all: at, drawn });
+    if (i > 0) samples.push({ first, all: at, drawn, then: then ? seen.bench[then.selector].at : undefined, measures });
   }
-  const median = (key) => samples.map((sample) => sample[key]).sort((a, b) => a - b)[Math.floor(samples.length / 2)];
-  return { first: median('first'), all: median('all'), drawn: samples[0].drawn, samples: samples.length };
+  const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+  const names = Object.keys(samples[0].measures);
+  return {
+    first: median(samples.map((sample) => sample.first)),
+    all: median(samples.map((sample) => sample.all)),
+    then: then ? median(samples.map((sample) => sample.then)) : undefined,
+    measures: Object.fromEntries(names.map((name) => [name, { duration: median(samples.map((sample) => sample.measures[name]?.duration ?? NaN)), detail: samples[0].measures[name].detail }])),
+    drawn: samples[0].drawn,
+    samples: samples.length,
+  };
 }
 
 /**

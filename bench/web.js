@@ -11,7 +11,8 @@
 //   (d) 20 runs streaming live updates to the runs page: the longest main-thread task and a click's
 //       delay; peer: the same page with nothing streaming.
 // Targets (issue 15): 200 tasks and 1,000 runs render < 1 s, a 500-node layout < 1 s.
-// Shorter while working: BENCH_WEB_RUNS=200 BENCH_WEB_TASKS=50 BENCH_WEB_NODES=100 BENCH_WEB_SECONDS=3 node bench/web.js
+// Shorter while working: BENCH_WEB_RUNS=200 BENCH_WEB_TASKS=50 BENCH_WEB_NODES=100 BENCH_WEB_SECONDS=3 node bench/web.js;
+// BENCH_WEB_CASES=c node bench/web.js measures case (c) alone (any of the letters abcd; all by default).
 import { createServer } from 'node:http';
 import { loadavg } from 'node:os';
 import { pageWatcher, timeRender, watched, watchResponsiveness } from './web-measure.js';
@@ -24,6 +25,7 @@ const TASKS = Number(process.env.BENCH_WEB_TASKS ?? 200);
 const NODES = Number(process.env.BENCH_WEB_NODES ?? 500);
 const LIVE = Number(process.env.BENCH_WEB_LIVE ?? 20);
 const SECONDS = Number(process.env.BENCH_WEB_SECONDS ?? 8);
+const CASES = new Set(process.env.BENCH_WEB_CASES ?? 'abcd');
 
 console.log(`\nDashboard: runs page with ${RUNS} runs, board with ${TASKS} tasks, a ${NODES}-node run graph, ${LIVE} live runs (headless Chromium, medians of 5 reloads after a warm-up)`);
 console.log(`load average ${loadavg().map((v) => v.toFixed(1)).join(' ')} (2 cores: other work on the machine inflates every figure)`);
@@ -38,20 +40,36 @@ const peer = await staticPeer();
 let browser;
 try {
   let started = performance.now();
-  await seedRuns(daemon, RUNS);
-  console.log(`seeded ${RUNS} runs through the engine in ${ms(performance.now() - started)}`);
+  if (CASES.has('a') || CASES.has('d')) {
+    await seedRuns(daemon, RUNS);
+    console.log(`seeded ${RUNS} runs through the engine in ${ms(performance.now() - started)}`);
+  }
   started = performance.now();
-  await seedTasks(daemon, TASKS);
-  console.log(`created ${TASKS} tasks over the API in ${ms(performance.now() - started)}`);
+  if (CASES.has('b')) {
+    await seedTasks(daemon, TASKS);
+    console.log(`created ${TASKS} tasks over the API in ${ms(performance.now() - started)}`);
+  }
   started = performance.now();
-  const bigRun = await runToEnd(daemon, 'big.dot', bigPipeline(NODES));
-  console.log(`ran the ${NODES}-node pipeline in ${ms(performance.now() - started)}`);
+  const bigRun = CASES.has('c') ? await runToEnd(daemon, 'big.dot', bigPipeline(NODES)) : undefined;
+  if (bigRun !== undefined) console.log(`ran the ${NODES}-node pipeline in ${ms(performance.now() - started)}`);
 
   browser = await openBrowser(daemon);
   await browser.context.addInitScript(pageWatcher, watched);
   const { page } = browser;
 
-  // (a) The runs page: it shows the newest runs of its list (GET /runs?limit=200), newest first.
+  const cases = { a: runsPage, b: tasksBoard, c: bigGraph, d: liveRuns };
+  for (const [letter, measure] of Object.entries(cases)) if (CASES.has(letter)) await measure({ page, daemon, peer, bigRun });
+} finally {
+  const left = await api(daemon, 'GET', '/runs?state=running&limit=200').catch(() => ({ items: [] }));
+  for (const run of left.items) await api(daemon, 'POST', `/runs/${run.id}/cancel`).catch(() => undefined);
+  const trace = await browser?.close();
+  if (trace) console.log(`Playwright trace: ${trace} (npx playwright show-trace, or https://trace.playwright.dev offline copy)`);
+  peer.close();
+  daemon.stop();
+}
+
+// (a) The runs page: it shows the newest runs of its list (GET /runs?limit=200), newest first.
+async function runsPage({ page, daemon, peer }) {
   const listed = [];
   for (let i = 0; i < 5; i++) {
     const asked = performance.now();
@@ -67,8 +85,10 @@ try {
   row('  first row drawn', ms(ours.first), ms(theirs.first), ratio(ours.first, theirs.first));
   row('  every row drawn', ms(ours.all), ms(theirs.all), `${ratio(ours.all, theirs.all)}   ${verdict(ours.all, 1000)}`);
   console.log(`  of which the API's answer (GET /runs?limit=200, median of 5 from Node): ${ms(listed.sort((a, b) => a - b)[2])}`);
+}
 
-  // (b) The tasks board: a card per task.
+// (b) The tasks board: a card per task.
+async function tasksBoard({ page, daemon, peer }) {
   const tasks = await api(daemon, 'GET', `/tasks?project=${encodeURIComponent(daemon.project)}&limit=${TASKS}`);
   peer.set('/tasks', taskCards(tasks.items ?? tasks.tasks ?? []));
   const board = await timeRender(page, `${daemon.url}/#/tasks`, '[data-testid="task-card"]', TASKS, 5, 15_000).catch((error) => ({ error }));
@@ -79,15 +99,25 @@ try {
     row('  first card drawn', ms(board.first), ms(cards.first), ratio(board.first, cards.first));
     row('  every card drawn', ms(board.all), ms(cards.all), `${ratio(board.all, cards.all)}   ${verdict(board.all, 1000)}`);
   }
+}
 
-  // (c) The run page of the big pipeline (fetch, ELK layout, React Flow), then the layout alone.
-  const graph = await timeRender(page, `${daemon.url}/#/runs/${bigRun}`, '.react-flow__node', NODES, 3);
-  const layouts = await timeLayouts(bigPipeline(NODES));
-  console.log(`(c) a ${layouts.nodes}-node, ${layouts.edges}-edge pipeline`);
-  console.log(`${'  run page: every node drawn'.padEnd(40)} dashboard ${ms(graph.all).padStart(9)}   (load, GET /runs/ID/graph, ELK in the page, React Flow)`);
-  row('  layout alone: ELK vs Graphviz dot', ms(layouts.elk), ms(layouts.graphviz), `${ratio(layouts.elk, layouts.graphviz)}   ${verdict(layouts.elk, 1000)}`);
+// (c) The run page of the big pipeline (fetch, ELK layout, React Flow), then the layout alone.
+async function bigGraph({ page, daemon, bigRun }) {
+  const { edges } = await api(daemon, 'GET', `/runs/${bigRun}/graph`);
+  // React Flow puts every node in the page hidden, measures them, then shows them and draws the edges.
+  const graph = await timeRender(page, `${daemon.url}/#/runs/${bigRun}`, '.react-flow__node', NODES, 3, 60_000, { selector: '.react-flow__edge', count: edges.length });
+  const inPage = graph.measures['orchestra:layout'];
+  // The options the page used (its User Timing measure's detail): those of its graph's size.
+  const layouts = await timeLayouts(bigPipeline(NODES), inPage.detail.options);
+  console.log(`(c) a ${layouts.nodes}-node, ${layouts.edges}-edge pipeline (ELK thoroughness ${inPage.detail.options['elk.layered.thoroughness'] ?? 'default'})`);
+  console.log(`${'  run page: every node in the page'.padEnd(40)} dashboard ${ms(graph.all).padStart(9)}   (load, GET /runs/ID and /graph, ELK in its worker, React Flow)`);
+  console.log(`${'  run page: every node and edge shown'.padEnd(40)} dashboard ${ms(graph.then).padStart(9)}   (the nodes measured and shown, the edges drawn)`);
+  row("  layout in the page's worker vs dot", ms(inPage.duration), ms(layouts.graphviz), `${ratio(inPage.duration, layouts.graphviz)}   ${verdict(inPage.duration, 1000)}`);
+  row('  layout alone in Node: ELK vs dot', ms(layouts.elk), ms(layouts.graphviz), `${ratio(layouts.elk, layouts.graphviz)}   ${verdict(layouts.elk, 1000)}`);
+}
 
-  // (d) Live runs: the same page idle, then with LIVE runs streaming node events.
+// (d) Live runs: the same page idle, then with LIVE runs streaming node events.
+async function liveRuns({ page, daemon }) {
   await page.goto(`${daemon.url}/#/runs`);
   await page.waitForSelector('tr[data-run]');
   const idle = await watchResponsiveness(page, SECONDS);
@@ -106,13 +136,6 @@ try {
   row('  longest gap between frames', ms(busy.longestFrameGap), ms(idle.longestFrameGap), ratio(busy.longestFrameGap, idle.longestFrameGap));
   row('  click to its handler p95 / max', `${ms(busy.input.p95)}/${ms(busy.input.max)}`, `${ms(idle.input.p95)}/${ms(idle.input.max)}`);
   row('  click to next frame p95 / max', `${ms(busy.toFrame.p95)}/${ms(busy.toFrame.max)}`, `${ms(idle.toFrame.p95)}/${ms(idle.toFrame.max)}`, `${ratio(busy.toFrame.p95, idle.toFrame.p95)}   (responsive: < 100 ms) ${busy.toFrame.p95 < 100 ? 'OK' : 'SLOW'}`);
-} finally {
-  const left = await api(daemon, 'GET', '/runs?state=running&limit=200').catch(() => ({ items: [] }));
-  for (const run of left.items) await api(daemon, 'POST', `/runs/${run.id}/cancel`).catch(() => undefined);
-  const trace = await browser?.close();
-  if (trace) console.log(`Playwright trace: ${trace} (npx playwright show-trace, or https://trace.playwright.dev offline copy)`);
-  peer.close();
-  daemon.stop();
 }
 
 /** Follows the tenant's run events (GET /events, as the page does); stop() counts those of a time window. */

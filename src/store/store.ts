@@ -48,6 +48,8 @@ export interface Store extends HumanTaskStore, TimerStore, HumanTaskTimerStore, 
   appendEvents(runId: string, events: EventInput[]): Promise<StoredEvent[]>;
   /** Events with seq > `afterSeq`, oldest first, at most `limit`. */
   readEvents(runId: string, afterSeq: number, limit?: number): Promise<StoredEvent[]>;
+  /** What each run's agent turns cost (the sum of its agent.turn events' costUsd; 0 without any), for any number of runs at once. */
+  runCosts(runIds: readonly string[]): Promise<Map<string, number>>;
 
   recordNodeStart(record: NodeStart): Promise<void>;
   recordNodeEnd(runId: string, index: number, end: NodeEnd): Promise<void>;

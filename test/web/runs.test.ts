@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { openSqliteStore } from '../../src/store/index.js';
 import { deadline, shots } from './dashboard-session.js';
 import { useDashboard } from './use-dashboard.js';
 
@@ -97,6 +98,8 @@ describe('issue 15: the runs pages in a real browser', () => {
     const newId = page.url().split('/').at(-1)!;
     await page.locator('[data-testid="run-state"] .badge-completed').waitFor(deadline);
     await page.getByText(`replayed from ${runId} at checkpoint ${afterPlan.seq}`).waitFor(deadline);
+    // The nodes completed before the checkpoint are done in the replay too (as its origin left them), not pending.
+    for (const done of ['start', 'plan']) await page.locator(`.react-flow__node[data-id="${done}"] [data-state="succeeded"]`).waitFor(deadline);
     await page.locator('.react-flow__node[data-id="review"]').click();
     const panel = page.getByTestId('node-panel');
     await panel.getByText('Context when it started').click();
@@ -130,6 +133,22 @@ describe('issue 15: the runs pages in a real browser', () => {
     await expect.poll(() => timeline.getAttribute('data-zoom'), deadline).toBe('4');
     await timeline.getByRole('button', { name: 'Fit' }).click();
     await page.screenshot({ path: join(shots, 'timeline.png') });
+  });
+
+  it("issue 15: the runs list shows what each run's agent turns cost", { timeout: 90_000 }, async () => {
+    const { url, browser, p } = session;
+    const { page } = browser;
+    const [paid, free] = [await startRun(quick), await startRun(quick)];
+    for (const id of [paid, free]) await expect.poll(() => runState(id), deadline).toBe('completed');
+    // Simulated nodes cost nothing: two agent turns of the first run, as an agent backend records them, in the daemon's store.
+    const store = await openSqliteStore(join(p.home, 'orchestra.db'));
+    const turn = (turnNo: number, costUsd: number) => ({ type: 'agent.turn' as const, node: 'review', turn: turnNo, inputTokens: 1200, outputTokens: 300, costUsd, toolCalls: [], at: Date.now() });
+    await store.appendEvents(paid, [turn(1, 0.25), turn(2, 0.125)]).finally(() => store.close());
+    await page.goto(`${url}/#/runs?kind=pipelines`);
+    await expect.poll(() => page.locator(`tr[data-run="${paid}"] [data-testid="run-cost"]`).textContent(), deadline).toBe('$0.3750');
+    expect(await page.locator(`tr[data-run="${free}"] [data-testid="run-cost"]`).textContent()).toBe('—');
+    const listed = (await api('/runs?limit=50')).items as Array<{ id: string; costUsd: number }>;
+    expect(listed.find((run) => run.id === paid)?.costUsd).toBe(0.375);
   });
 
   it('issue 15: runs at a gate wait on "a person" on the list and the run page; bulk cancel from the list interrupts them', { timeout: 90_000 }, async () => {

@@ -9,7 +9,7 @@ export const runOperations = [
   defineOperation({
     name: 'runs.list',
     summary: 'List runs',
-    description: "Lists your tenant's pipeline runs, newest first, a page at a time; `state` keeps one stored state. `displayState` says what each is doing (`waiting` at a human gate: answer it with runs.answer).",
+    description: "Lists your tenant's pipeline runs, newest first, a page at a time, each with what its agent turns cost (`costUsd`); `state` keeps one stored state. `displayState` says what each is doing (`waiting` at a human gate: answer it with runs.answer).",
     access: 'read',
     idempotent: true,
     input: listRunsInput,
@@ -58,7 +58,7 @@ export const runOperations = [
   defineOperation({
     name: 'runs.checkpoint',
     summary: "Get a run's checkpoint with its context",
-    description: 'Returns checkpoint `seq` of a run (runs.get lists them) with the context it saved: what runs.replay from it starts with, before any `context` you give it.',
+    description: 'Returns checkpoint `seq` of a run (runs.get lists them) with the context it saved and the nodes completed by then: what runs.replay from it starts with, before any `context` you give it.',
     access: 'read',
     idempotent: true,
     input: runCheckpointInput,

@@ -2,10 +2,11 @@ import type { z } from 'zod';
 import { ErrorCode, OrchestraError } from '../../core/errors.js';
 import type { TenantScope } from '../../core/tenant-scope.js';
 import type { Store } from '../../store/store.js';
+import { completedNodesOf } from './completed-nodes.js';
 import type { runCheckpointDetail } from './node-schemas.js';
 import { requireRunOf } from './require-run.js';
 
-/** One checkpoint of a run with its context: what a replay from it starts with (and may edit: runs.replay `context`). */
+/** One checkpoint of a run with its context and completed nodes: what a replay from it starts with (and may edit: runs.replay `context`). */
 export async function getRunCheckpoint(store: Store, scope: TenantScope, runId: string, seq: number): Promise<z.input<typeof runCheckpointDetail>> {
   const run = await requireRunOf(store, scope, runId);
   const checkpoint = await store.getCheckpoint(run.id, seq);
@@ -15,5 +16,5 @@ export async function getRunCheckpoint(store: Store, scope: TenantScope, runId: 
       fields: [{ field: 'seq', message: 'no such checkpoint' }],
     });
   }
-  return { runId: run.id, seq: checkpoint.seq, currentNode: checkpoint.currentNode, nextNode: checkpoint.nextNode, timestamp: checkpoint.timestamp, context: checkpoint.context };
+  return { runId: run.id, seq: checkpoint.seq, currentNode: checkpoint.currentNode, nextNode: checkpoint.nextNode, timestamp: checkpoint.timestamp, context: checkpoint.context, completedNodes: completedNodesOf(checkpoint) };
 }

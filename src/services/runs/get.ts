@@ -13,6 +13,7 @@ export async function getRun(store: Store, scope: TenantScope, runId: string, no
   const view = await viewOf(store, run, now, await openGateTasksByRun(store, [run]));
   const nodes = (await store.listNodeRecords(run.id)).map(apiNodeView);
   const checkpoints = (await store.listCheckpoints(run.id)).map(({ seq, currentNode, nextNode, timestamp }) => ({ seq, currentNode, nextNode, timestamp }));
-  const costUsd = (await store.readEvents(run.id, 0)).reduce((sum, event) => sum + (event.type === 'agent.turn' ? event.costUsd : 0), 0);
+  // Summed by the store over its agent turns only, not by reading every event of the run.
+  const costUsd = (await store.runCosts([run.id])).get(run.id) ?? 0;
   return { run: apiRunView(view), nodes, checkpoints, costUsd };
 }

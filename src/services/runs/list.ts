@@ -17,7 +17,9 @@ export async function listRuns(store: Store, scope: TenantScope, input: z.output
   const start = after === undefined ? 0 : index(all, after);
   const page = all.slice(start, start + input.limit);
   const tasks = await openGateTasksByRun(store, page);
-  const items = await Promise.all(page.map(async (run) => apiRunView(await viewOf(store, run, now, tasks))));
+  // One query for the whole page's costs (an index of agent turns by run), not one per run.
+  const costs = await store.runCosts(page.map((run) => run.id));
+  const items = await Promise.all(page.map(async (run) => ({ ...apiRunView(await viewOf(store, run, now, tasks)), costUsd: costs.get(run.id) ?? 0 })));
   const last = page.at(-1);
   return { items, ...(last !== undefined && start + input.limit < all.length && { nextCursor: encodeCursor(last) }) };
 }

@@ -45,4 +45,7 @@ export const runCheckpointDetail = z.object({
   nextNode: z.string().nullable(),
   timestamp: z.number().int(),
   context: z.record(z.string(), z.unknown()).describe('The context as saved: runs.replay `context` replaces values of it.'),
+  completedNodes: z
+    .array(z.object({ nodeId: z.string(), status: z.string().describe('Its latest outcome (success, partial_success, fail, retry, skipped).') }))
+    .describe('The nodes completed by this checkpoint, in first-completion order: a replay from it starts with them done (a replayed run records no node history of its own for them).'),
 });

@@ -37,7 +37,8 @@ export const runView = z.object({
 export type RunViewOutput = z.input<typeof runView>;
 
 export const listRunsInput = z.strictObject({ state: z.enum(runStates).optional().describe('Only runs stored in this state.'), ...pageInput });
-export const runPage = pageOf(runView);
+export const runListItem = runView.extend({ costUsd: z.number().describe("What the run's agent turns cost so far (US dollars).") });
+export const runPage = pageOf(runListItem);
 
 export const nodeView = z.object({
   index: z.number().int(),

@@ -63,6 +63,18 @@ export function describeEventConformance(fixture: StoreFixture): void {
       expect(seqs).toEqual(Array.from({ length: 13 }, (_, i) => i + 1));
     });
 
+    it("issue 15: sums each run's agent turns' cost for many runs at once (0 for a run without turns, or unknown)", async () => {
+      const store = fixture.store();
+      const turn = (costUsd: number): EventInput => ({ type: 'agent.turn', node: 'work', turn: 1, inputTokens: 10, outputTokens: 5, costUsd, toolCalls: [], at: t0 });
+      for (const id of ['r1', 'r2', 'r3']) await store.createRun(newRun(id));
+      await store.appendEvents('r1', [turn(0.25), logEvent('between'), turn(0.5)]);
+      await store.commitCheckpoint('r1', checkpoint(1), {}, [turn(0.125)]);
+      await store.appendEvents('r2', [logEvent('no turns')]);
+      await store.appendEvents('r3', [turn(1)]);
+      expect(await store.runCosts(['r1', 'r2', 'ghost'])).toEqual(new Map([['r1', 0.875], ['r2', 0], ['ghost', 0]]));
+      expect(await store.runCosts([])).toEqual(new Map());
+    });
+
     it('rejects events for an unknown run', async () => {
       await expectStoreError(fixture.store().appendEvents('ghost', [logEvent('x')]), 'E_RUN_NOT_FOUND', 'run "ghost" does not exist in the store');
     });

@@ -128,6 +128,13 @@ class MemoryStore extends MemoryWebLoginStore implements Store {
     });
   }
 
+  runCosts(runIds: readonly string[]): Promise<Map<string, number>> {
+    return this.guard(() => {
+      const cost = (runId: string) => (this.runs.get(runId)?.events ?? []).map((row) => toStoredEvent(runId, row.seq, row.json)).reduce((sum, event) => sum + (event.type === 'agent.turn' ? event.costUsd : 0), 0);
+      return new Map(runIds.map((id) => [id, cost(id)]));
+    });
+  }
+
   recordNodeStart(record: NodeStart): Promise<void> {
     return this.guard(() => {
       const tables = this.require(record.runId);

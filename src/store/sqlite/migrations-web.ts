@@ -22,4 +22,10 @@ export const webMigrations: readonly Migration[] = [
       CREATE INDEX web_logins_expiry ON web_logins (expires_at);
     `,
   },
+  {
+    // The runs list's cost column (runs.list costUsd): each listed run's agent turns summed in one
+    // query. A partial index holds only agent.turn events, so no other event's insert pays for it.
+    name: 'agent turns by run',
+    sql: "CREATE INDEX events_agent_turns ON events (run_id) WHERE type = 'agent.turn';",
+  },
 ];

@@ -153,6 +153,14 @@ export class SqliteStore extends SqliteWebLoginStore implements Store {
     });
   }
 
+  runCosts(runIds: readonly string[]): Promise<Map<string, number>> {
+    return this.guard(() => {
+      const costs = new Map(runIds.map((id) => [id, 0]));
+      if (runIds.length > 0) for (const row of this.sql.runCosts.all(JSON.stringify(runIds))) costs.set(row.run_id, row.cost);
+      return costs;
+    });
+  }
+
   recordNodeStart(record: NodeStart): Promise<void> {
     return this.submit(ordinary, () => {
       try {

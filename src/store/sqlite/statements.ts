@@ -62,6 +62,11 @@ export function prepareStatements(db: Db) {
     readEvents: prepare<[string, number, number], { seq: number; json: string }>(
       'SELECT seq, json FROM events WHERE run_id = ? AND seq > ? ORDER BY seq LIMIT ?',
     ),
+    // The run ids as a JSON array: one statement for any number of runs (index events_agent_turns).
+    runCosts: prepare<[string], { run_id: string; cost: number }>(
+      `SELECT run_id, TOTAL(json_extract(json, '$.costUsd')) AS cost FROM events
+       WHERE type = 'agent.turn' AND run_id IN (SELECT value FROM json_each(?)) GROUP BY run_id`,
+    ),
 
     insertNodeRecord: prepare<[string, number, string, number, string, number], void>(
       `INSERT INTO node_records (run_id, idx, node_id, attempt, status, handler, started_at)

@@ -1,5 +1,5 @@
 import { Handle, type Node, type NodeProps } from '@xyflow/react';
-import { sides } from '../graph/state-node';
+import { handleSides as sides } from '../graph/node-handles';
 import type { EditorNodeData } from './flow-model';
 
 export type EditorFlowNode = Node<EditorNodeData, 'editor'>;

@@ -2,7 +2,8 @@ import ELK from 'elkjs/lib/elk-api.js';
 // ELK's layout engine (GWT-compiled Java, about 1.4 MB) runs in a Web Worker: a big graph's layout
 // never blocks the page. Vite copies the worker script into assets/ as it is (same origin: the CSP's 'self').
 import elkWorkerUrl from 'elkjs/lib/elk-worker.min.js?url';
-import type { Rankdir, RunGraph } from '../runs/types';
+import type { RunGraph } from '../runs/types';
+import { layoutOptions } from './layout-options';
 
 /*
  * Positions for a run's graph by ELK's layered algorithm (Graphviz's dot draws the same kind of
@@ -18,7 +19,6 @@ export interface Placed {
   height: number;
 }
 
-const directions: Readonly<Record<Rankdir, string>> = { TB: 'DOWN', LR: 'RIGHT', BT: 'UP', RL: 'LEFT' };
 const nodeHeight = 44;
 
 export function nodeWidth(label: string): number {
@@ -27,21 +27,26 @@ export function nodeWidth(label: string): number {
 
 let elk: InstanceType<typeof ELK> | undefined;
 
-export async function layoutGraph(graph: RunGraph): Promise<Map<string, Placed>> {
+/**
+ * Starts ELK's worker (a few hundred ms to compile its script) if it is not running yet: the run
+ * page calls it on opening, so the worker starts while the run and its graph are fetched.
+ */
+export function prepareLayout(): InstanceType<typeof ELK> {
   elk ??= new ELK({ workerFactory: () => new Worker(elkWorkerUrl) });
-  const laid = await elk.layout({
+  return elk;
+}
+
+/** The graph's positions; the time it took is a User Timing measure, `orchestra:layout` (its detail: sizes and options). */
+export async function layoutGraph(graph: RunGraph): Promise<Map<string, Placed>> {
+  const started = performance.now();
+  const options = layoutOptions(graph);
+  const laid = await prepareLayout().layout({
     id: 'root',
-    layoutOptions: {
-      'elk.algorithm': 'layered',
-      'elk.direction': directions[graph.rankdir],
-      'elk.spacing.nodeNode': '32',
-      // Room between layers for the edge labels React Flow draws at each edge's middle.
-      'elk.layered.spacing.nodeNodeBetweenLayers': graph.edges.some((edge) => edge.label !== undefined) ? '96' : '48',
-      'elk.edgeRouting': 'SPLINES',
-    },
+    layoutOptions: options,
     children: graph.nodes.map((node) => ({ id: node.id, width: nodeWidth(node.label), height: nodeHeight })),
     edges: graph.edges.map((edge, index) => ({ id: `e${index}`, sources: [edge.from], targets: [edge.to] })),
   });
+  performance.measure('orchestra:layout', { start: started, detail: { nodes: graph.nodes.length, edges: graph.edges.length, options } });
   const placed = new Map<string, Placed>();
   for (const child of laid.children ?? []) placed.set(child.id, { id: child.id, x: child.x ?? 0, y: child.y ?? 0, width: child.width ?? 120, height: child.height ?? nodeHeight });
   return placed;

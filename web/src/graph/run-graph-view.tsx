@@ -1,12 +1,15 @@
 import { applyNodeChanges, Background, Controls, MarkerType, ReactFlow, type Edge, type NodeChange } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
-import { useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { NodeState, NodeStates } from '../runs/node-states';
 import type { RunGraph } from '../runs/types';
 import { layoutGraph, type Placed } from './elk-layout';
+import { LabelledEdge } from './labelled-edge';
+import { handlesOf } from './node-handles';
 import { StateNodeView, type StateNode } from './state-node';
 
 const nodeTypes = { state: StateNodeView };
+const edgeTypes = { labelled: LabelledEdge };
 
 interface Props {
   graph: RunGraph;
@@ -31,17 +34,25 @@ export function RunGraphView({ graph, states, selected, colorMode, onSelect }: P
   useEffect(() => {
     if (placed !== undefined) setNodes(graph.nodes.map((node) => placedNode(node, graph.rankdir, placed.get(node.id))));
   }, [graph, placed]);
+  // The same array when no node changed: a new one makes React Flow go over every node again.
   useEffect(() => {
-    setNodes((current) => current.map((node) => withState(node, states[node.id] ?? 'pending', node.id === selected)));
+    setNodes((current) => {
+      const next = current.map((node) => withState(node, states[node.id] ?? 'pending', node.id === selected));
+      return next.some((node, index) => node !== current[index]) ? next : current;
+    });
   }, [states, selected, placed]);
-  const onNodesChange = (changes: NodeChange<StateNode>[]) => {
-    setNodes((current) => applyNodeChanges(changes, current));
-    // Selecting another node comes as two changes (one off, one on) in either order: the one on wins.
-    const selections = changes.filter((change) => change.type === 'select');
-    if (selections.length > 0) onSelect(selections.find((change) => change.selected)?.id);
-  };
+  // The same function on each render: a new one is a change React Flow hands to every node and edge.
+  const onNodesChange = useCallback(
+    (changes: NodeChange<StateNode>[]) => {
+      setNodes((current) => applyNodeChanges(changes, current));
+      // Selecting another node comes as two changes (one off, one on) in either order: the one on wins.
+      const selections = changes.filter((change) => change.type === 'select');
+      if (selections.length > 0) onSelect(selections.find((change) => change.selected)?.id);
+    },
+    [onSelect],
+  );
   const edges = useMemo<Edge[]>(
-    () => graph.edges.map((edge, index) => ({ id: `e${index}`, source: edge.from, target: edge.to, label: edge.label, markerEnd: { type: MarkerType.ArrowClosed }, focusable: false })),
+    () => graph.edges.map((edge, index) => ({ id: `e${index}`, type: 'labelled', source: edge.from, target: edge.to, label: edge.label, markerEnd: { type: MarkerType.ArrowClosed }, focusable: false })),
     [graph],
   );
   if (placed === undefined) return <p className="muted">Laying out the graph…</p>;
@@ -51,6 +62,7 @@ export function RunGraphView({ graph, states, selected, colorMode, onSelect }: P
         nodes={nodes}
         edges={edges}
         nodeTypes={nodeTypes}
+        edgeTypes={edgeTypes}
         colorMode={colorMode}
         fitView
         fitViewOptions={{ maxZoom: 1, padding: 0.15 }}
@@ -67,12 +79,18 @@ export function RunGraphView({ graph, states, selected, colorMode, onSelect }: P
   );
 }
 
+/** A node at ELK's position with ELK's size and handles: React Flow shows it and its edges before measuring it. */
 function placedNode(node: RunGraph['nodes'][number], rankdir: RunGraph['rankdir'], at: Placed | undefined): StateNode {
+  const width = at?.width ?? 120;
+  const height = at?.height ?? 44;
   return {
     id: node.id,
     type: 'state',
     position: { x: at?.x ?? 0, y: at?.y ?? 0 },
-    style: { width: at?.width ?? 120 },
+    style: { width },
+    initialWidth: width,
+    initialHeight: height,
+    handles: handlesOf(rankdir, width, height),
     data: { label: node.label, shape: node.shape, rankdir, state: 'pending' },
   };
 }

@@ -1,21 +1,14 @@
-import { Handle, Position, type Node, type NodeProps } from '@xyflow/react';
+import { Handle, type Node, type NodeProps } from '@xyflow/react';
 import type { NodeState } from '../runs/node-states';
 import type { Rankdir } from '../runs/types';
+import { handleSides } from './node-handles';
 
 export type StateNodeData = { label: string; state: NodeState; shape: string; rankdir: Rankdir };
 export type StateNode = Node<StateNodeData, 'state'>;
 
-/** Where a node's incoming and outgoing handles sit in each `rankdir` (the run graph and the editor draw alike). */
-export const sides: Readonly<Record<Rankdir, [Position, Position]>> = {
-  TB: [Position.Top, Position.Bottom],
-  LR: [Position.Left, Position.Right],
-  BT: [Position.Bottom, Position.Top],
-  RL: [Position.Right, Position.Left],
-};
-
 /** A node of the run graph: its label, coloured by its state (CSS: .state-node.is-running pulses). */
 export function StateNodeView({ data, selected }: NodeProps<StateNode>) {
-  const [target, source] = sides[data.rankdir];
+  const [target, source] = handleSides[data.rankdir];
   return (
     <div className={`state-node is-${data.state} shape-${data.shape.toLowerCase()}${selected ? ' is-selected' : ''}`} data-state={data.state} title={`${data.label}: ${data.state}`}>
       <Handle type="target" position={target} isConnectable={false} />

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { prepareLayout } from '../graph/elk-layout';
 import { RunGraphView } from '../graph/run-graph-view';
 import { TimelineView } from '../graph/timeline-view';
 import { GateAnswer } from '../inbox/gate-answer';
@@ -6,10 +7,11 @@ import { formatDuration } from '../lib/format';
 import { hrefOf, replaceQuery, type Route } from '../lib/router';
 import { useApi } from '../lib/use-api';
 import { useEvents, type FeedEvent } from '../lib/use-events';
-import { applyEvent, statesOfDetail, type NodeStates } from '../runs/node-states';
+import { applyEvent, mergeStates, statesOfDetail, type NodeStates } from '../runs/node-states';
 import { RunActions } from '../runs/run-actions';
 import { StateBadge } from '../runs/state-badge';
 import type { RunDetailFull, RunGraph } from '../runs/types';
+import { useReplayOrigin } from '../runs/use-replay-origin';
 import { WaitingBadge } from '../runs/waiting-badge';
 import '../runs/runs.css';
 import { NodePanel } from './node-panel';
@@ -33,9 +35,14 @@ export default function RunPage({ runId, route, colorMode }: Props) {
   const [version, setVersion] = useState(0);
   const view = route.query.get('view') === 'timeline' ? 'timeline' : 'graph';
   const loaded = detail.data;
+  const origin = useReplayOrigin(loaded?.run);
+  // ELK's worker starts while the run and its graph are fetched, not after.
   useEffect(() => {
-    if (loaded) setStates((live) => ({ ...live, ...statesOfDetail(loaded.nodes, loaded.run) }));
-  }, [loaded]);
+    if (view === 'graph') prepareLayout();
+  }, [view]);
+  useEffect(() => {
+    if (loaded) setStates((live) => mergeStates(live, statesOfDetail(loaded.nodes, loaded.run, origin)));
+  }, [loaded, origin]);
   useEvents(`run=${encodeURIComponent(runId)}`, (event: FeedEvent) => {
     setStates((current) => applyEvent(current, event));
     if (event.type.startsWith('run.') || event.type.startsWith('node.') || event.type === 'interview.started') detail.refresh();

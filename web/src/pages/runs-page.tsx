@@ -4,7 +4,7 @@ import { useApi } from '../lib/use-api';
 import { useEvents } from '../lib/use-events';
 import { bulkCancel, bulkRetry, cancellable, retryWay, type BulkResult } from '../runs/bulk';
 import { RunsTable } from '../runs/runs-table';
-import type { Page, RunView } from '../runs/types';
+import type { Page, RunListItem } from '../runs/types';
 import '../runs/runs.css';
 import { GuidedSection, WorkflowsSection } from './instance-tables';
 
@@ -41,7 +41,7 @@ function PipelineRuns({ route }: { route: Route }) {
   const state = route.query.get('state') ?? '';
   const text = route.query.get('q') ?? '';
   const path = `/runs?limit=200${state === '' ? '' : `&state=${encodeURIComponent(state)}`}`;
-  const runs = useApi<Page<RunView>>(path);
+  const runs = useApi<Page<RunListItem>>(path);
   useEvents('kinds=run', runs.refresh, { onReady: runs.refresh });
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const [results, setResults] = useState<BulkResult[]>();

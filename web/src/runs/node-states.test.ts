@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { applyEvent, stateOfStatus, statesOfDetail } from './node-states';
+import { applyEvent, mergeStates, stateOfStatus, statesOfDetail } from './node-states';
 
 const event = (type: string, data: Record<string, unknown>) => ({ id: 1, kind: 'run', subject: 'r', type, at: 0, data });
 
@@ -23,6 +23,22 @@ describe('issue 15: node states of the run graph', () => {
     ];
     const run = { id: 'r', pipeline: 'p', file: 'f', goal: '', displayState: 'waiting' as const, waitingAt: 'g', simulate: true, startedAt: 0, durationMs: 0 };
     expect(statesOfDetail(nodes, run)).toEqual({ a: 'succeeded', g: 'waiting' });
+  });
+
+  const record = (index: number, nodeId: string, status: string) => ({ index, nodeId, attempt: 1, status, handler: 'codergen', startedAt: index });
+  it.each([
+    ['a run not replayed: its own history', [], [record(1, 'start', 'success'), record(2, 'plan', 'running')], { start: 'succeeded', plan: 'running' }],
+    ['a replayed run: the checkpoint\'s nodes as the origin left them, pending before its own history', [{ nodeId: 'start', status: 'success' }, { nodeId: 'plan', status: 'success' }], [], { start: 'succeeded', plan: 'succeeded' }],
+    ['a replayed run: a node failed before the checkpoint stays failed', [{ nodeId: 'start', status: 'success' }, { nodeId: 'check', status: 'fail' }], [record(1, 'fix', 'running')], { start: 'succeeded', check: 'failed', fix: 'running' }],
+    ['a replayed run: a node run again after the checkpoint has its new state', [{ nodeId: 'start', status: 'success' }, { nodeId: 'build', status: 'fail' }], [record(1, 'build', 'success')], { start: 'succeeded', build: 'succeeded' }],
+  ] as const)('issue 15: %s', (_, origin, nodes, states) => {
+    expect(statesOfDetail(nodes, undefined, origin)).toEqual(states);
+  });
+
+  it('issue 15: merging loaded states that change nothing keeps the same object (the graph is not drawn again)', () => {
+    const live = { a: 'succeeded' as const, b: 'running' as const };
+    expect(mergeStates(live, { a: 'succeeded' })).toBe(live);
+    expect(mergeStates(live, { b: 'succeeded', c: 'pending' })).toEqual({ a: 'succeeded', b: 'succeeded', c: 'pending' });
   });
 
   it.each([

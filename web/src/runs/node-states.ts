@@ -26,12 +26,22 @@ export function stateOfStatus(status: string): NodeState {
   }
 }
 
-/** Each node's state by its latest execution (the highest index), and the gate the run waits at. */
-export function statesOfDetail(nodes: readonly NodeRecordView[], run?: RunView): NodeStates {
+/**
+ * Each node's state by its latest execution (the highest index), and the gate the run waits at.
+ * A replayed run executed nothing before its checkpoint: `origin` (the checkpoint's completed
+ * nodes, runs.checkpoint) colours those nodes as the run it was replayed from left them.
+ */
+export function statesOfDetail(nodes: readonly NodeRecordView[], run?: RunView, origin: ReadonlyArray<{ nodeId: string; status: string }> = []): NodeStates {
   const states: Record<string, NodeState> = {};
+  for (const node of origin) states[node.nodeId] = stateOfStatus(node.status);
   for (const node of [...nodes].sort((a, b) => a.index - b.index)) states[node.nodeId] = stateOfStatus(node.status);
   if (run?.displayState === 'waiting' && run.waitingAt !== undefined) states[run.waitingAt] = 'waiting';
   return states;
+}
+
+/** `live` with `loaded`'s states over it; `live` itself when that changes nothing (no re-render of the graph). */
+export function mergeStates(live: NodeStates, loaded: NodeStates): NodeStates {
+  return Object.entries(loaded).every(([node, state]) => live[node] === state) ? live : { ...live, ...loaded };
 }
 
 /** The states after one event of the run's stream (events of other runs or kinds change nothing). */

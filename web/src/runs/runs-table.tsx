@@ -1,11 +1,11 @@
 import { formatDuration, formatTime } from '../lib/format';
 import { hrefOf } from '../lib/router';
 import { StateBadge } from './state-badge';
-import type { RunView } from './types';
+import type { RunListItem } from './types';
 import { WaitingBadge } from './waiting-badge';
 
 interface Props {
-  runs: readonly RunView[];
+  runs: readonly RunListItem[];
   selected: ReadonlySet<string>;
   onToggle(runId: string, on: boolean): void;
   onToggleAll(on: boolean): void;
@@ -47,7 +47,7 @@ export function RunsTable({ runs, selected, onToggle, onToggleAll }: Props) {
             <td className="mono">{run.waitingAt ?? run.currentNode ?? '—'}</td>
             <td>{formatTime(run.startedAt)}</td>
             <td>{formatDuration(run.durationMs)}</td>
-            <td title="What a run's agent turns cost is on its page (runs.get); the list does not read every run's events">—</td>
+            <td className="cost-cell" data-testid="run-cost">{run.costUsd > 0 ? `$${run.costUsd.toFixed(4)}` : <span className="muted" title="No agent turn has cost anything">—</span>}</td>
           </tr>
         ))}
       </tbody>

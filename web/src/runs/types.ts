@@ -24,6 +24,11 @@ export interface RunView {
   parentCheckpoint?: number;
 }
 
+/** A run as runs.list gives it: with what its agent turns cost so far. */
+export interface RunListItem extends RunView {
+  costUsd: number;
+}
+
 export interface Page<T> {
   items: T[];
   nextCursor?: string;
@@ -95,6 +100,8 @@ export interface RunDetailFull extends RunDetail {
 export interface CheckpointDetail extends CheckpointView {
   runId: string;
   context: Record<string, unknown>;
+  /** The nodes completed by the checkpoint, with their latest outcome: a replay from it starts with them done. */
+  completedNodes: Array<{ nodeId: string; status: string }>;
 }
 
 export interface AgentTurnView {
