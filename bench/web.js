@@ -106,6 +106,10 @@ try {
   row('  longest gap between frames', ms(busy.longestFrameGap), ms(idle.longestFrameGap), ratio(busy.longestFrameGap, idle.longestFrameGap));
   row('  click to its handler p95 / max', `${ms(busy.input.p95)}/${ms(busy.input.max)}`, `${ms(idle.input.p95)}/${ms(idle.input.max)}`);
   row('  click to next frame p95 / max', `${ms(busy.toFrame.p95)}/${ms(busy.toFrame.max)}`, `${ms(idle.toFrame.p95)}/${ms(idle.toFrame.max)}`, `${ratio(busy.toFrame.p95, idle.toFrame.p95)}   (responsive: < 100 ms) ${busy.toFrame.p95 < 100 ? 'OK' : 'SLOW'}`);
+
+  // (e) 20 coding-agent tasks at once: the tasks board and a task's attached terminal (bench/web-agents.js).
+  const { liveAgentsCase } = await import('./web-agents.js');
+  await liveAgentsCase(daemon, page, SECONDS, { row, ms, ratio });
 } finally {
   const left = await api(daemon, 'GET', '/runs?state=running&limit=200').catch(() => ({ items: [] }));
   for (const run of left.items) await api(daemon, 'POST', `/runs/${run.id}/cancel`).catch(() => undefined);

@@ -1,0 +1,166 @@
+/* global fetch, document */
+// The dashboard benchmark's case (e): 20 real coding-agent tasks at once. Each is started through the
+// daemon (POST /tasks/{id}/start) and runs bench/tasks-agent.mjs in its PTY; once told to (a file
+// appears), every agent works in turns as coding agents do: seconds of coloured output, then a
+// question and a pause (so the tasks turn running and idle, and the board moves), its turns spread
+// at random. Measured on the tasks board and on one task's page with its terminal attached over the
+// WebSocket: the longest main-thread task, the longest gap between frames and a click's delay to the
+// next frame, against the same page while the same agents sit idle (the peer, in the same run).
+import { rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { agentScript } from './tasks-project.js';
+import { watchResponsiveness } from './web-measure.js';
+import { api } from './web-setup.js';
+
+const AGENTS = Number(process.env.BENCH_WEB_AGENTS ?? 20);
+const LINES = Number(process.env.BENCH_WEB_AGENT_LINES ?? 25);
+const WORK_MS = Number(process.env.BENCH_WEB_AGENT_WORK_MS ?? 4000);
+const PAUSE_MS = Number(process.env.BENCH_WEB_AGENT_PAUSE_MS ?? 2500);
+
+/** Case (e) of bench/web.js: measures and prints, with web.js's `row`, `ms` and `ratio`. */
+export async function liveAgentsCase(daemon, page, seconds, { row, ms, ratio }) {
+  const result = await measureLiveAgents(daemon, page, AGENTS, seconds);
+  console.log(`(e) ${AGENTS} coding-agent tasks started over the API in ${ms(result.started)}; each in turns of ${WORK_MS} ms printing ${LINES} lines/s, then a question and ${PAUSE_MS} ms quiet; against the same page with the agents idle; a click every 100 ms`);
+  const show = (label, { idle, busy, events }, extra = '') => {
+    console.log(`  ${label}: ${events} task events in ${seconds} s${extra}`);
+    row('    longest main-thread task', ms(busy.longestTask), ms(idle.longestTask), `${busy.longTasks} tasks over 50 ms, ${ms(busy.blocked)} blocked beyond 50 ms`);
+    row('    longest gap between frames', ms(busy.longestFrameGap), ms(idle.longestFrameGap), ratio(busy.longestFrameGap, idle.longestFrameGap));
+    row('    click to next frame p95 / max', `${ms(busy.toFrame.p95)}/${ms(busy.toFrame.max)}`, `${ms(idle.toFrame.p95)}/${ms(idle.toFrame.max)}`, `(responsive: < 100 ms) ${busy.toFrame.p95 < 100 && busy.longestTask < 100 ? 'OK' : 'SLOW'}`);
+  };
+  show('tasks board #/tasks', result.board);
+  show('a task page, its terminal attached', result.task, `, ${(result.task.bytes / 1024 / seconds).toFixed(0)} KB/s to its terminal`);
+}
+
+/**
+ * Starts `count` agent tasks in the daemon's project and measures both pages idle, then busy, for
+ * `seconds` each; `{ started, board: { idle, busy }, task: { idle, busy, bytes }, events }`. The
+ * agents are stopped before it returns.
+ */
+export async function measureLiveAgents(daemon, page, count, seconds) {
+  const go = join(daemon.root, 'agents-go');
+  writeFileSync(join(daemon.project, 'orchestra.yaml'), agentConfig(go));
+  const ids = [];
+  for (let i = 0; i < count; i++) {
+    const task = await api(daemon, 'POST', '/tasks', { project: daemon.project, slug: `live-agent-${i}`, description: `Live agent ${i}: refactor module ${i}.`, agent: 'bench' });
+    ids.push(task.id);
+  }
+  const began = performance.now();
+  try {
+    await inParallel(ids, 4, (id) => api(daemon, 'POST', `/tasks/${id}/start`, { project: daemon.project, cols: 100, rows: 30 }));
+    const started = performance.now() - began;
+    // Idle: every agent printed its line and sits quiet (its task turns idle once the output is quiet).
+    await until(async () => (await ours(daemon, ids)).every((task) => task.status === 'idle'), 60_000);
+    const board = await onBoard(daemon, page, ids.length);
+    const boardIdle = await watchResponsiveness(page, seconds);
+    const terminal = await onTaskPage(daemon, page, ids[0]);
+    const taskIdle = await watchResponsiveness(page, seconds);
+    writeFileSync(go, '');
+    const events = followTaskEvents(daemon);
+    // Busy: a whole cycle, so every agent has had a turn, and the attached one is printing.
+    await until(async () => (await ours(daemon, ids)).filter((task) => task.status === 'running').length >= count / 2, 60_000);
+    await terminal.printing();
+    const taskFrom = Date.now();
+    terminal.count();
+    const taskBusy = await watchResponsiveness(page, seconds);
+    const bytes = terminal.count();
+    const taskEvents = events.count(taskFrom, Date.now());
+    await board.open();
+    const boardFrom = Date.now();
+    const boardBusy = await watchResponsiveness(page, seconds);
+    const boardEvents = events.count(boardFrom, Date.now());
+    events.stop();
+    return { started, board: { idle: boardIdle, busy: boardBusy, events: boardEvents }, task: { idle: taskIdle, busy: taskBusy, events: taskEvents, bytes } };
+  } finally {
+    rmSync(go, { force: true });
+    await inParallel(ids, 4, (id) => api(daemon, 'POST', `/tasks/${id}/stop`, { project: daemon.project }).catch(() => undefined));
+  }
+}
+
+/** The benchmark agent as a config-only profile: streaming while `go` exists. */
+function agentConfig(go) {
+  const args = [agentScript, '--stream', go, String(LINES), String(WORK_MS), String(PAUSE_MS)];
+  return `cli_agents:\n  bench:\n    command: ${JSON.stringify(process.execPath)}\n    interactive:\n      args: ${JSON.stringify(args)}\n      prompt_via: none\n`;
+}
+
+/** The board with every task's card drawn; `open()` goes back to it. */
+async function onBoard(daemon, page, count) {
+  const open = async () => {
+    await page.goto(`${daemon.url}/#/tasks`);
+    await page.waitForFunction((n) => document.querySelectorAll('[data-testid="task-card"]').length >= n, count, { timeout: 30_000 });
+  };
+  await open();
+  return { open };
+}
+
+/**
+ * The task's page with its terminal attached (the page's own WebSocket, as a person clicks Attach);
+ * `count()` gives the bytes the terminal received since the last call, `printing()` waits for output.
+ */
+async function onTaskPage(daemon, page, id) {
+  let bytes = 0;
+  let waiting;
+  page.on('websocket', (socket) => {
+    socket.on('framereceived', ({ payload }) => {
+      bytes += typeof payload === 'string' ? Buffer.byteLength(payload) : payload.length;
+      waiting?.();
+    });
+  });
+  await page.goto(`${daemon.url}/#/tasks/${encodeURIComponent(daemon.project)}/${id}`);
+  await page.getByRole('button', { name: 'Attach' }).click();
+  await page.getByTestId('terminal-state').filter({ hasText: 'Attached' }).waitFor({ timeout: 30_000 });
+  return {
+    count() {
+      const seen = bytes;
+      bytes = 0;
+      return seen;
+    },
+    printing: () => new Promise((resolve) => {
+      waiting = () => {
+        waiting = undefined;
+        resolve();
+      };
+    }),
+  };
+}
+
+/** Our tasks as the API lists them. */
+async function ours(daemon, ids) {
+  const { items } = await api(daemon, 'GET', `/tasks?project=${encodeURIComponent(daemon.project)}&limit=500`);
+  return items.filter((task) => ids.includes(task.id));
+}
+
+async function until(check, timeoutMs) {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}
+
+async function inParallel(items, width, work) {
+  let next = 0;
+  await Promise.all(Array.from({ length: width }, async () => {
+    while (next < items.length) await work(items[next++]);
+  }));
+}
+
+/** The tenant's task events (GET /events, as the pages follow them); `count(from, to)` those of a window. */
+function followTaskEvents(daemon) {
+  const times = [];
+  const abort = new AbortController();
+  void (async () => {
+    const response = await fetch(`${daemon.url}/events?kinds=task`, { headers: { authorization: `Bearer ${daemon.token}` }, signal: abort.signal });
+    const decoder = new TextDecoder();
+    let buffer = '';
+    for await (const chunk of response.body) {
+      buffer += decoder.decode(chunk, { stream: true });
+      const lines = buffer.split('\n');
+      buffer = lines.pop();
+      for (const line of lines) if (line.startsWith('data:')) times.push(JSON.parse(line.slice(5)).at);
+    }
+  })().catch(() => undefined);
+  return {
+    count: (from, to) => times.filter((at) => at >= from && at <= to).length,
+    stop: () => abort.abort(),
+  };
+}
