@@ -6,7 +6,7 @@
 // at random. Measured on the tasks board and on one task's page with its terminal attached over the
 // WebSocket: the longest main-thread task, the longest gap between frames and a click's delay to the
 // next frame, against the same page while the same agents sit idle (the peer, in the same run).
-import { rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { agentScript } from './tasks-project.js';
 import { watchResponsiveness } from './web-measure.js';
@@ -48,8 +48,9 @@ export async function measureLiveAgents(daemon, page, count, seconds) {
   try {
     await inParallel(ids, 4, (id) => api(daemon, 'POST', `/tasks/${id}/start`, { project: daemon.project, cols: 100, rows: 30 }));
     const started = performance.now() - began;
-    // Idle: every agent printed its line and sits quiet (its task turns idle once the output is quiet).
-    await until(async () => (await ours(daemon, ids)).every((task) => task.status === 'idle'), 60_000);
+    // Idle: every agent printed its line and sits quiet. Its activity, not its status: under load a
+    // task can stay `running` (the quiet came before the start recorded `running`: the daemon's race).
+    await until(daemon, ids, (tasks) => tasks.every((task) => task.activity !== undefined && task.activity !== 'working'), 'every agent quiet');
     const board = await onBoard(daemon, page, ids.length);
     const boardIdle = await watchResponsiveness(page, seconds);
     const terminal = await onTaskPage(daemon, page, ids[0]);
@@ -57,16 +58,16 @@ export async function measureLiveAgents(daemon, page, count, seconds) {
     writeFileSync(go, '');
     const events = followTaskEvents(daemon);
     // Busy: a whole cycle, so every agent has had a turn, and the attached one is printing.
-    await until(async () => (await ours(daemon, ids)).filter((task) => task.status === 'running').length >= count / 2, 60_000);
+    await until(daemon, ids, (tasks) => tasks.filter((task) => task.activity === 'working').length >= count / 2, 'half the agents working');
     await terminal.printing();
     const taskFrom = Date.now();
     terminal.count();
-    const taskBusy = await watchResponsiveness(page, seconds);
+    const taskBusy = await profiled(page, 'task', () => watchResponsiveness(page, seconds));
     const bytes = terminal.count();
     const taskEvents = events.count(taskFrom, Date.now());
     await board.open();
     const boardFrom = Date.now();
-    const boardBusy = await watchResponsiveness(page, seconds);
+    const boardBusy = await profiled(page, 'board', () => watchResponsiveness(page, seconds));
     const boardEvents = events.count(boardFrom, Date.now());
     events.stop();
     return { started, board: { idle: boardIdle, busy: boardBusy, events: boardEvents }, task: { idle: taskIdle, busy: taskBusy, events: taskEvents, bytes } };
@@ -123,16 +124,38 @@ async function onTaskPage(daemon, page, id) {
   };
 }
 
-/** Our tasks as the API lists them. */
-async function ours(daemon, ids) {
-  const { items } = await api(daemon, 'GET', `/tasks?project=${encodeURIComponent(daemon.project)}&limit=500`);
-  return items.filter((task) => ids.includes(task.id));
+/**
+ * With BENCH_WEB_PROFILE=<dir>: Chromium's performance trace of the page during `work` (each task
+ * of the main thread with its scripts, style, layout and paint; DevTools' Performance panel opens it)
+ * in <dir>/<name>.trace.json.
+ */
+async function profiled(page, name, work) {
+  const dir = process.env.BENCH_WEB_PROFILE;
+  if (!dir) return work();
+  const cdp = await page.context().newCDPSession(page);
+  const events = [];
+  cdp.on('Tracing.dataCollected', ({ value }) => events.push(...value));
+  const done = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));
+  await cdp.send('Tracing.start', { transferMode: 'ReportEvents', traceConfig: { includedCategories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8.execute', 'blink.user_timing'] } });
+  const result = await work();
+  await cdp.send('Tracing.end');
+  await done;
+  mkdirSync(dir, { recursive: true });
+  const file = join(dir, `${name}.trace.json`);
+  writeFileSync(file, JSON.stringify({ traceEvents: events }));
+  console.log(`  performance trace of the ${name} page: ${file}`);
+  await cdp.detach();
+  return result;
 }
 
-async function until(check, timeoutMs) {
+/** Polls our tasks as the API lists them until `accept(tasks)` (the daemon has no "all idle" event). */
+async function until(daemon, ids, accept, what, timeoutMs = 60_000) {
   const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms`);
+  for (;;) {
+    const { items } = await api(daemon, 'GET', `/tasks?project=${encodeURIComponent(daemon.project)}&limit=500`);
+    const tasks = items.filter((task) => ids.includes(task.id));
+    if (tasks.length === ids.length && accept(tasks)) return;
+    if (Date.now() > deadline) throw new Error(`not ${what} after ${timeoutMs} ms: ${tasks.map((task) => `#${task.id} ${task.status} (${task.activity}) ${task.lastLine ?? ''}`).join('; ')} (${tasks.length} of ${ids.length} listed)`);
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
 }

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { apiGet } from '../lib/api';
+import { coalesce } from '../lib/coalesce';
 import { useEvents, type FeedEvent } from '../lib/use-events';
 import { applyTaskEvent, taskEventTypes } from './task-events';
 import type { TaskPage, TaskProblem, TaskView } from './types';
@@ -14,6 +15,8 @@ export interface BoardTasks {
 }
 
 const clockMarginMs = 5_000;
+/** At most one render of the board's events this often. */
+const boardEveryMs = 150;
 
 /** Every task of a project: the pages of GET /tasks, at most 500 a page. */
 async function projectTasks(project: string): Promise<TaskPage> {
@@ -82,16 +85,25 @@ export function useBoardTasks(only: string | undefined): BoardTasks {
     };
   }, [only]);
 
-  // Events are handled against the tasks as last shown (a ref: a reload is started here, never inside a state update).
+  // Events are handled against the tasks as last shown (a ref: a reload is started here, never inside
+  // a state update), those of an interval together: 20 busy agents cost one render, not one an event.
   const latest = useRef(tasks);
   latest.current = tasks;
-  useEvents('kinds=task', (event: FeedEvent) => {
-    const { tasks: next, reload } = applyTaskEvent(latest.current, event, since.current);
+  const [batch] = useState(() => coalesce<FeedEvent>((events) => {
+    const reloads = new Set<string>();
+    let next = latest.current;
+    for (const event of events) {
+      const applied = applyTaskEvent(next, event, since.current);
+      next = applied.tasks;
+      if (applied.reload !== undefined) reloads.add(applied.reload);
+    }
     if (next !== latest.current) {
       latest.current = next;
       setTasks(next);
     }
-    if (reload !== undefined && shown.current.includes(reload)) load(reload);
-  }, taskEventTypes);
+    for (const project of reloads) if (shown.current.includes(project)) load(project);
+  }, boardEveryMs));
+  useEffect(() => () => batch.cancel(), [batch]);
+  useEvents('kinds=task', batch.push, taskEventTypes);
   return { projects, tasks, problems, error, loaded };
 }
