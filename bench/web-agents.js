@@ -1,4 +1,4 @@
-/* global fetch, document */
+/* global document */
 // The dashboard benchmark's case (e): 20 real coding-agent tasks at once. Each is started through the
 // daemon (POST /tasks/{id}/start) and runs bench/tasks-agent.mjs in its PTY; once told to (a file
 // appears), every agent works in turns as coding agents do: seconds of coloured output, then a
@@ -13,7 +13,7 @@ import { watchResponsiveness } from './web-measure.js';
 import { api } from './web-setup.js';
 
 const AGENTS = Number(process.env.BENCH_WEB_AGENTS ?? 20);
-const LINES = Number(process.env.BENCH_WEB_AGENT_LINES ?? 25);
+const LINES = Number(process.env.BENCH_WEB_AGENT_LINES ?? 100);
 const WORK_MS = Number(process.env.BENCH_WEB_AGENT_WORK_MS ?? 4000);
 const PAUSE_MS = Number(process.env.BENCH_WEB_AGENT_PAUSE_MS ?? 2500);
 
@@ -33,7 +33,7 @@ export async function liveAgentsCase(daemon, page, seconds, { row, ms, ratio }) 
 
 /**
  * Starts `count` agent tasks in the daemon's project and measures both pages idle, then busy, for
- * `seconds` each; `{ started, board: { idle, busy }, task: { idle, busy, bytes }, events }`. The
+ * `seconds` each; `{ started, board: { idle, busy, events }, task: { idle, busy, events, bytes } }`. The
  * agents are stopped before it returns.
  */
 export async function measureLiveAgents(daemon, page, count, seconds) {
@@ -56,8 +56,8 @@ export async function measureLiveAgents(daemon, page, count, seconds) {
     const terminal = await onTaskPage(daemon, page, ids[0]);
     const taskIdle = await watchResponsiveness(page, seconds);
     writeFileSync(go, '');
-    const events = followTaskEvents(daemon);
-    // Busy: a whole cycle, so every agent has had a turn, and the attached one is printing.
+    const events = await followTaskEvents(page);
+    // Busy: half the agents or more in a turn (their turns are spread out), the attached one printing.
     await until(daemon, ids, (tasks) => tasks.filter((task) => task.activity === 'working').length >= count / 2, 'half the agents working');
     await terminal.printing();
     const taskFrom = Date.now();
@@ -69,7 +69,7 @@ export async function measureLiveAgents(daemon, page, count, seconds) {
     const boardFrom = Date.now();
     const boardBusy = await profiled(page, 'board', () => watchResponsiveness(page, seconds));
     const boardEvents = events.count(boardFrom, Date.now());
-    events.stop();
+    await events.stop();
     return { started, board: { idle: boardIdle, busy: boardBusy, events: boardEvents }, task: { idle: taskIdle, busy: taskBusy, events: taskEvents, bytes } };
   } finally {
     rmSync(go, { force: true });
@@ -167,23 +167,16 @@ async function inParallel(items, width, work) {
   }));
 }
 
-/** The tenant's task events (GET /events, as the pages follow them); `count(from, to)` those of a window. */
-function followTaskEvents(daemon) {
+/** The task events the page's event stream delivers (seen through DevTools' protocol); `count(from, to)` those of a window. */
+async function followTaskEvents(page) {
   const times = [];
-  const abort = new AbortController();
-  void (async () => {
-    const response = await fetch(`${daemon.url}/events?kinds=task`, { headers: { authorization: `Bearer ${daemon.token}` }, signal: abort.signal });
-    const decoder = new TextDecoder();
-    let buffer = '';
-    for await (const chunk of response.body) {
-      buffer += decoder.decode(chunk, { stream: true });
-      const lines = buffer.split('\n');
-      buffer = lines.pop();
-      for (const line of lines) if (line.startsWith('data:')) times.push(JSON.parse(line.slice(5)).at);
-    }
-  })().catch(() => undefined);
+  const cdp = await page.context().newCDPSession(page);
+  cdp.on('Network.eventSourceMessageReceived', ({ eventName }) => {
+    if (eventName.startsWith('task.')) times.push(Date.now());
+  });
+  await cdp.send('Network.enable');
   return {
     count: (from, to) => times.filter((at) => at >= from && at <= to).length,
-    stop: () => abort.abort(),
+    stop: () => cdp.detach(),
   };
 }
