@@ -5,7 +5,7 @@ import { useEffect, useRef, useState } from 'react';
 import { coalesce } from '../lib/coalesce';
 import { closeReason, joined, terminalUrl, type ServerFrame } from './terminal-socket';
 
-const outputEveryMs = 50;
+const outputEveryMs = 100;
 
 interface Props {
   project: string;
@@ -44,7 +44,7 @@ export default function TerminalView({ project, taskId, onDetached }: Props) {
     let typing = false;
     const send = (frame: unknown) => ws.readyState === WebSocket.OPEN && ws.send(JSON.stringify(frame));
     // The agent's output written together at most every outputEveryMs: xterm.js draws the next
-    // frame after a write, so a busy agent costs ~20 draws a second, not one a frame (bench/web-agents.js).
+    // frame after a write, so a busy agent costs ~10 draws a second, not one a frame (bench/web-agents.js).
     const output = coalesce<Uint8Array>((chunks) => terminal.write(joined(chunks)), outputEveryMs);
     ws.onmessage = (message: MessageEvent<ArrayBuffer | string>) => {
       if (typeof message.data !== 'string') return output.push(new Uint8Array(message.data));
