@@ -2,6 +2,7 @@ import { realpathSync } from 'node:fs';
 import { createDaemonLog, daemonPaths, startDaemonServer, type DaemonServer } from './daemon/index.js';
 import { startDaemonApi } from './http/daemon-api.js';
 import { gateMethods } from './daemon/gate-methods.js';
+import { httpStateCell } from './daemon/http-state.js';
 import { startHumanWork } from './human-work/start-human-work.js';
 import { DaemonState } from './tasks/daemon-state.js';
 import { attachMethods } from './tasks/attach-methods.js';
@@ -66,6 +67,7 @@ export async function runDaemon(options: RunDaemonOptions): Promise<void> {
   let humanWork: Promise<{ stop(): Promise<void> } | undefined> = Promise.resolve(undefined);
   let httpApi: Promise<{ stop(): Promise<void> } | undefined> = Promise.resolve(undefined);
   let httpFailure: Error | undefined;
+  const http = httpStateCell();
   let stopping = false;
   const shutdown = (): void => {
     if (stopping) return;
@@ -86,7 +88,7 @@ export async function runDaemon(options: RunDaemonOptions): Promise<void> {
   let server: DaemonServer;
   try {
     const methods = gateMethods(recovered, [...taskMethods(service), ...attachMethods(service)], readOnlyMethods);
-    server = await startDaemonServer({ home: options.home, methods, log, onShutdownRequest: shutdown });
+    server = await startDaemonServer({ home: options.home, methods, log, onShutdownRequest: shutdown, http });
   } catch (error) {
     // Losing a start race to another daemon ends up here: that one serves, this one leaves.
     log.error('daemon did not start', { error: (error as Error).message });
@@ -107,11 +109,13 @@ export async function runDaemon(options: RunDaemonOptions): Promise<void> {
   httpApi = startDaemonApi({ home: options.home, env: options.env, log, projects: { list: () => realPaths(state.projects) }, tasks: taskPort(service), taskChanges: service, terminals: taskTerminals(service), ...options.http }).then(
     (api) => {
       log.info('HTTP API listening', { url: api.url });
+      http.set({ state: 'listening', url: api.url });
       options.onHttpReady?.(api.url);
       return api;
     },
     (error: Error) => {
       log.error('the HTTP API is off', { error: error.message });
+      http.set({ state: 'off', error: error.message });
       if (options.httpRequired === true) {
         httpFailure = error;
         shutdown();

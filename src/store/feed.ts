@@ -52,6 +52,11 @@ export interface FeedQuery {
 export interface FeedStore {
   /** The tenant's events after `after`, oldest first, at most `limit`. */
   readFeed(scope: TenantScope, query: FeedQuery): Promise<FeedEvent[]>;
+  /**
+   * The id of the tenant's newest event, 0 when it has none: where a reader that wants only what
+   * happens from now on starts (`GET /events?after=now`). Every later event has a greater id.
+   */
+  feedHead(scope: TenantScope): Promise<number>;
   /** Appends events the store cannot see itself (a coding task's status), in order, in one transaction. */
   appendFeedEvents(scope: TenantScope, events: readonly NewFeedEvent[]): Promise<FeedEvent[]>;
   /**

@@ -53,6 +53,18 @@ describe('the daemon\'s HTTP API', () => {
     await expect(fetch(`${http.url}/health`)).rejects.toThrow();
   });
 
+  it('issue 15: daemon status asked right after a command started the daemon has the URL (it waits for the HTTP API)', async () => {
+    freshHome();
+    // The daemon answers on its socket before its HTTP API listens: status is asked in that moment.
+    expect((await runBin(['daemon', 'start'], { cwd: home, home, env })).code).toBe(0);
+    const status = await runBin(['daemon', 'status', '--json'], { cwd: home, home, env });
+    expect(status.code, status.stderr).toBe(0);
+    const shown = JSON.parse(status.stdout) as { url?: string; pid: number };
+    expect(shown.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    expect(readHttp()).toEqual({ url: shown.url, pid: shown.pid });
+    expect(await (await fetch(`${shown.url}/health`)).json()).toEqual({ ok: true });
+  });
+
   it('issue 12: orchestra serve prints its URL, answers there, and stops on SIGINT, removing http.json', async () => {
     freshHome();
     serving = spawnCli(['serve', '--port', '0'], { cwd: home, home, env });

@@ -2,7 +2,8 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSyn
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { assertBuilt, runBin } from './helpers/spawn-cli.js';
+import { spawnInPty } from '../support/pty-driver.js';
+import { assertBuilt, binPath, runBin } from './helpers/spawn-cli.js';
 
 const shipped = join(import.meta.dirname, '../../templates/guided');
 let base: string;
@@ -63,4 +64,22 @@ describe('issue 13: orchestra init --guided', () => {
     expect((await bin(base, 'init', 'proj', '--no-guided')).code).toBe(0);
     expect(readdirSync(join(base, 'proj/workflows'))).toEqual(['customer-support.ts']);
   });
+
+  it('at a terminal, init offers the five and adds the ones a person picks', async () => {
+    // A person's terminal: no CI, no coding agent's variables (the tests may run inside one).
+    const env: Record<string, string | undefined> = { ...process.env, ORCHESTRA_HOME: home, CI: '', NO_COLOR: '1' };
+    for (const name of ['CLAUDECODE', 'CLAUDE_CODE_ENTRYPOINT', 'CURSOR_AGENT', 'GEMINI_CLI', 'CODEX_SANDBOX', 'OPENCODE', 'AIDER_MODEL', 'AI_AGENT']) delete env[name];
+    const terminal = spawnInPty(process.execPath, [binPath, 'init', 'proj'], { cwd: base, env });
+    try {
+      const offered = await terminal.waitFor('Enter for none) ');
+      for (const [index, name] of ['REFACTOR_WITH_TESTS', 'RESUME', 'SAVE', 'SPRINT_TASK', 'WORK'].entries()) expect(offered).toContain(`${index + 1}. ${name} — `);
+      terminal.write('1, sprint_task\r');
+      expect((await terminal.exited).exitCode).toBe(0);
+    } finally {
+      terminal.kill();
+    }
+    expect(terminal.output()).toContain('created   workflows/REFACTOR_WITH_TESTS/');
+    expect(readdirSync(join(base, 'proj/workflows')).sort()).toEqual(['REFACTOR_WITH_TESTS', 'SPRINT_TASK', 'customer-support.ts']);
+    expect(readFileSync(join(base, 'proj/workflows/SPRINT_TASK/steps/HUMAN_REVIEW.md'), 'utf8')).toBe(readFileSync(join(shipped, 'SPRINT_TASK/steps/HUMAN_REVIEW.md'), 'utf8'));
+  }, 30_000);
 });

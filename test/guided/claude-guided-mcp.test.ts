@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { daemonPaths } from '../../src/server/daemon/index.js';
 import { Endpoint, startFakeModelServer, type FakeModelServer, type RecordedRequest, type StaticTurn } from '../support/fake-model-server/index.js';
-import { guidedProject, show, workflowName } from '../support/guided-mcp.js';
+import { decides, guidedProject, modelEnv, show, workflowName } from '../support/guided-mcp.js';
 import { connectStdio } from '../support/mcp-clients.js';
 import { claudeBin as claude, claudeWithOrchestra, runClaude as run } from '../support/claude-with-orchestra.js';
 import type { TaskProject } from '../support/task-project.js';
@@ -45,8 +45,8 @@ describe.skipIf(!existsSync(claude))('issue 13: the real Claude Code CLI drives 
     const fake = await startFakeModelServer({ fallback: (request) => claudeTurn(request, projectDir) });
     server = fake;
     // The orchestrator's model, asked over OpenAI chat after the report: it agrees with the rules.
-    fake.script([{ text: JSON.stringify({ next_step: 'ENSURE_TESTS', context_updates: {}, reason: 'the agent knows the target and its tests' }) }], { endpoint: Endpoint.openaiChat });
-    const project = guidedProject({ AI_SERVICE_ENDPOINT: fake.openaiBaseUrl, AI_SERVICE_MODEL: 'gpt-fake', AI_SERVICE_API_KEY: 'k' });
+    fake.script([decides('ENSURE_TESTS', 'the agent knows the target and its tests')], { endpoint: Endpoint.openaiChat });
+    const project = guidedProject(modelEnv(fake));
     p = project;
     projectDir = project.project;
     const { config, env } = await claudeWithOrchestra(project, fake);

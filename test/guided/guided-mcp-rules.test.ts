@@ -1,33 +1,20 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
-import { advance, guidedProject, show, workflowName, type GuidedAnswer } from '../support/guided-mcp.js';
-import { callError, callOk, connectStdio, startDaemon, type McpConnection } from '../support/mcp-clients.js';
-import type { TaskProject } from '../support/task-project.js';
+import { advance, guidedProject, guidedSession, noModel, show, workflowName, type GuidedAnswer } from '../support/guided-mcp.js';
+import { callError, callOk, connectStdio } from '../support/mcp-clients.js';
 
 // The official MCP client over stdio (`orchestra mcp` of the built CLI, relaying to a real daemon)
 // with no model configured: the definition's rule lines decide every step. Bad input is a tool
 // error with Orchestra's code and hint, and leaves the stored instance as it was.
 
-let p: TaskProject;
-let mcp: McpConnection;
-
-beforeAll(async () => {
-  // No model, even if the environment running the tests configures one.
-  p = guidedProject({ AI_SERVICE_ENDPOINT: '', AI_SERVICE_MODEL: '', AI_SERVICE_API_KEY: '' });
-  await startDaemon(p);
-  mcp = await connectStdio(p);
-}, 60_000);
-
-afterAll(async () => {
-  await mcp?.close();
-  await p?.cleanup();
-});
+const session = guidedSession(() => guidedProject(noModel));
 
 // Without `project`: the daemon serves this one project, as an agent in it would leave it out.
-const start = (target: string) => callOk<GuidedAnswer>(mcp, 'start_workflow', { workflow_name: workflowName, context: { target, goal: 'smaller functions' } });
+const start = (target: string) => callOk<GuidedAnswer>(session.mcp, 'start_workflow', { workflow_name: workflowName, context: { target, goal: 'smaller functions' } });
 
 describe('issue 13: guided workflows over MCP with the rules alone', () => {
   it('issue 13: seed 004\'s five tools are listed once each, and no other tool takes their names', async () => {
+    const { mcp } = session;
     const { tools } = await mcp.client.listTools();
     const seed = ['list_workflows', 'start_workflow', 'get_workflow_status', 'advance_workflow', 'resume_workflow'];
     const names = tools.map((tool) => tool.name);
@@ -44,6 +31,7 @@ describe('issue 13: guided workflows over MCP with the rules alone', () => {
   });
 
   it('issue 13: REFACTOR_WITH_TESTS from start_workflow to completed, a failing step sent to FIX_TESTS by its on failure: line and back', { timeout: 60_000 }, async () => {
+    const { mcp } = session;
     const started = await start('src/report.ts');
     expect(started).toMatchObject({ status: 'running', next_step: { name: 'UNDERSTAND_TARGET', instructions: expect.stringContaining('`src/report.ts`') } });
     const id = started.instance_id;
@@ -67,6 +55,7 @@ describe('issue 13: guided workflows over MCP with the rules alone', () => {
   });
 
   it('issue 13: a resume with a wrong assumed step is reconciled by the rules, saying why', async () => {
+    const { mcp } = session;
     const { instance_id: id } = await start('src/resume.ts');
     await advance(mcp, id, 'UNDERSTAND_TARGET', 'success', { tests_passing: true }, 'ENSURE_TESTS');
     // UNDERSTAND_TARGET is in the history: the record is ahead of the agent.
@@ -84,6 +73,7 @@ describe('issue 13: guided workflows over MCP with the rules alone', () => {
   });
 
   it('issue 13: a resume the rules cannot settle asks a person (a human task); their answer, given over MCP, is taken up by get_workflow_status', async () => {
+    const { mcp } = session;
     const { instance_id: id } = await start('src/person.ts');
     // REVIEW_DIFF is neither the step after UNDERSTAND_TARGET nor in the history.
     const waiting = await callOk<GuidedAnswer>(mcp, 'resume_workflow', { instance_id: id, assumed_current_step_name: 'REVIEW_DIFF' });
@@ -102,6 +92,7 @@ describe('issue 13: guided workflows over MCP with the rules alone', () => {
   });
 
   it('issue 13: two reports of the same step at once: one is taken, the other refused, and the history has one entry', async () => {
+    const { mcp, p } = session;
     const { instance_id: id } = await start('src/race.ts');
     const other = await connectStdio(p);
     try {
@@ -120,6 +111,7 @@ describe('issue 13: guided workflows over MCP with the rules alone', () => {
   });
 
   it('issue 13: bad input is a tool error with its code and hint, and nothing stored changes', async () => {
+    const { mcp, p } = session;
     const { instance_id: id } = await start('src/bad.ts');
     await advance(mcp, id, 'UNDERSTAND_TARGET', 'success', { tests_passing: true }, 'ENSURE_TESTS');
     const before = await show(mcp, id);

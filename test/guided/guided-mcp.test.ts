@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeModelServer, type FakeModelServer } from '../support/fake-model-server/index.js';
-import { advance, guidedProject, show, workflowName, type GuidedAnswer } from '../support/guided-mcp.js';
+import { advance, decides, guidedProject, modelEnv, show, workflowName, type GuidedAnswer } from '../support/guided-mcp.js';
 import { callOk, connectHttp, connectStdio, createToken, startDaemon, type McpConnection } from '../support/mcp-clients.js';
 import type { TaskProject } from '../support/task-project.js';
 
@@ -15,7 +15,7 @@ let token = '';
 
 beforeAll(async () => {
   model = await startFakeModelServer();
-  p = guidedProject({ AI_SERVICE_ENDPOINT: model.openaiBaseUrl, AI_SERVICE_API_KEY: 'test-key', AI_SERVICE_MODEL: 'gpt-fake', AI_REQUEST_TIMEOUT_MS: '20000' });
+  p = guidedProject(modelEnv(model));
   await startDaemon(p);
   token = await createToken(p, 'guided-agent', 'write');
 }, 60_000);
@@ -30,9 +30,6 @@ async function connect(): Promise<McpConnection> {
   expect(daemon.code, daemon.stderr).toBe(0);
   return connectHttp((JSON.parse(daemon.stdout) as { url: string }).url, token);
 }
-
-/** The model's answer to one decision, as the orchestrator asks for it (JSON with next_step, context_updates, reason). */
-const decides = (next: string, reason: string, updates: Record<string, unknown> = {}) => ({ text: JSON.stringify({ next_step: next, context_updates: updates, reason }) });
 
 describe('issue 13: guided workflows over MCP with a model deciding (the fake model server)', () => {
   it('issue 13: REFACTOR_WITH_TESTS from start_workflow to completed: a failure routed back by the model, a missing step falling back to the rules, a daemon restart and a reconciled resume', { timeout: 120_000 }, async () => {

@@ -1,9 +1,8 @@
-import { execFileSync } from 'node:child_process';
-import { appendFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { advance, show, type GuidedAnswer } from '../support/guided-mcp.js';
-import { callError, callOk, connectStdio, eventually, startDaemon, type McpConnection } from '../support/mcp-clients.js';
+import { describe, expect, it } from 'vitest';
+import { addWorkflow, advance, guidedSession, noModel, show, type GuidedAnswer } from '../support/guided-mcp.js';
+import { callError, callOk, eventually } from '../support/mcp-clients.js';
 import { TaskProject } from '../support/task-project.js';
 
 // Seed 004: a step whose front matter says `waits_for: { task: … }` starts an Orchestra
@@ -88,39 +87,23 @@ interface TaskResult {
   needsInput: boolean;
 }
 
-let p: TaskProject;
-let mcp: McpConnection;
-
-beforeAll(async () => {
-  // No model: the step files' rule lines decide every step.
-  p = new TaskProject({ quietMs: 300, env: { AI_SERVICE_ENDPOINT: '', AI_SERVICE_MODEL: '', AI_SERVICE_API_KEY: '' } });
-  for (const [name, agent] of [[workflow, 'fake'], [crashWorkflow, 'crashing']] as const) {
-    for (const [file, text] of Object.entries(workflowFiles(agent))) {
-      const path = join(p.project, 'workflows', name, file);
-      mkdirSync(join(path, '..'), { recursive: true });
-      writeFileSync(path, text);
-    }
-  }
+// No model: the step files' rule lines decide every step.
+const session = guidedSession(() => {
+  const p = new TaskProject({ quietMs: 300, env: noModel });
   appendFileSync(join(p.project, 'orchestra.yaml'), crashingAgent);
-  const git = (...args: string[]) => execFileSync('git', args, { cwd: p.project, stdio: 'ignore' });
-  git('add', '.');
-  git('commit', '-q', '-m', `add the ${workflow} guided workflow`);
-  await startDaemon(p);
-  mcp = await connectStdio(p);
-}, 60_000);
-
-afterAll(async () => {
-  await mcp?.close();
-  await p?.cleanup();
+  addWorkflow(p, workflow, workflowFiles('fake'));
+  addWorkflow(p, crashWorkflow, workflowFiles('crashing'));
+  return p;
 });
 
-const status = (id: string) => callOk<GuidedAnswer & { waiting_for?: { task_id?: string } }>(mcp, 'get_workflow_status', { instance_id: id });
+const status = (id: string) => callOk<GuidedAnswer>(session.mcp, 'get_workflow_status', { instance_id: id });
 
 /** Starts an instance and reports PLAN done: BUILD starts its task; returns the instance and the task's number. */
 async function reachBuild(feature: string, name = workflow): Promise<{ id: string; taskId: string; ref: string }> {
+  const { mcp, p } = session;
   const started = await callOk<GuidedAnswer>(mcp, 'start_workflow', { workflow_name: name, context: { feature }, project: p.project });
   expect(started).toMatchObject({ status: 'running', next_step: { name: 'PLAN', instructions: expect.stringContaining(feature) } });
-  const waiting = (await advance(mcp, started.instance_id, 'PLAN', 'success', {}, null)) as GuidedAnswer & { waiting_for?: { step: string; task_id?: string } };
+  const waiting = await advance(mcp, started.instance_id, 'PLAN', 'success', {}, null);
   expect(waiting, waiting.reason).toMatchObject({ status: 'waiting', next_step: null, waiting_for: { step: 'BUILD', task_id: expect.any(String) } });
   const taskId = waiting.waiting_for!.task_id!;
   // The wait names the task by its number in the instance's project.
@@ -131,6 +114,7 @@ async function reachBuild(feature: string, name = workflow): Promise<{ id: strin
 
 describe('issue 13: a guided step starts a coding-agent task and waits for it, through the real daemon', () => {
   it('issue 13: the task is created and started in the project; the instance waits while it runs, and its completion moves it on', { timeout: 90_000 }, async () => {
+    const { mcp, p } = session;
     const { id, taskId, ref } = await reachBuild('dark mode');
 
     const task = await callOk<TaskResult>(mcp, 'task_get', { project: p.project, ref });
@@ -171,6 +155,7 @@ describe('issue 13: a guided step starts a coding-agent task and waits for it, t
   });
 
   it('issue 13: a task that is stopped is the step\'s failure, routed by its on failure: line; sent back to the step, it starts a new task', { timeout: 90_000 }, async () => {
+    const { mcp, p } = session;
     const { id, taskId, ref } = await reachBuild('search');
     await p.waitForTask(ref, (task) => task.status === 'running');
     expect(await status(id)).toMatchObject({ status: 'waiting', waiting_for: { task_id: taskId } });
@@ -187,7 +172,7 @@ describe('issue 13: a guided step starts a coding-agent task and waits for it, t
     expect((await callOk<TaskResult>(mcp, 'task_get', { project: p.project, ref })).status).toBe('stopped');
 
     // Sent back to BUILD, the step starts a new task (the same step, the same instance: a new number).
-    const again = (await advance(mcp, id, 'RESCUE', 'failure', {}, null)) as GuidedAnswer & { waiting_for?: { task_id?: string } };
+    const again = await advance(mcp, id, 'RESCUE', 'failure', {}, null);
     expect(again, again.reason).toMatchObject({ status: 'waiting', waiting_for: { step: 'BUILD', task_id: expect.any(String) } });
     const retryId = again.waiting_for!.task_id!;
     expect(retryId).not.toBe(taskId);
@@ -199,6 +184,7 @@ describe('issue 13: a guided step starts a coding-agent task and waits for it, t
   });
 
   it('issue 13: a task whose agent fails is the step\'s failure too', { timeout: 90_000 }, async () => {
+    const { mcp, p } = session;
     const { id, taskId, ref } = await reachBuild('export', crashWorkflow);
     // No event reaches the test from the daemon: poll the task until its agent's exit 3 failed it.
     await p.waitForTask(ref, (task) => task.status === 'failed');

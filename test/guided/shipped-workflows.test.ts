@@ -57,8 +57,24 @@ describe.each(names)('issue 13: the shipped guided workflow %s', (name) => {
     expect([...definition.steps.map((step) => step.name), END_STEP].filter((step) => !reached.has(step))).toEqual([]);
     for (const step of definition.steps) {
       for (const [, variable] of step.instructions.matchAll(/\{\{\s*context\.([a-z_][a-z0-9_]*)/g)) expect(Object.keys(definition.context), `${step.name}: {{context.${variable}}}`).toContain(variable);
-      if (step.waitsFor?.kind === 'human-task') {
-        for (const field of Object.values((step.waitsFor.form ?? {}) as Record<string, { type: string }>)) expect(FormFieldTypes).toContain(field.type);
+      const wait = step.waitsFor;
+      const waitText = wait === undefined ? '' : wait.kind === 'task' ? wait.description : wait.title;
+      for (const [, variable] of waitText.matchAll(/\{\{\s*context\.([a-z_][a-z0-9_]*)/g)) expect(Object.keys(definition.context), `${step.name} waits_for: {{context.${variable}}}`).toContain(variable);
+      if (wait?.kind === 'human-task') {
+        for (const field of Object.values((wait.form ?? {}) as Record<string, { type: string }>)) expect(FormFieldTypes).toContain(field.type);
+      }
+    }
+  });
+
+  it('routes only on declared variables; a step that waits for a person routes only on what the form asks', async () => {
+    const definition = await load(name);
+    for (const step of definition.steps) {
+      for (const rule of step.rules) {
+        if (rule.kind !== 'when') continue;
+        const variable = rule.path.split('.')[0]!;
+        expect(Object.keys(definition.context), `${step.name}: when context.${rule.path}`).toContain(variable);
+        // While the step waits, the agent reports nothing: the person's answer is all the rule can see.
+        if (step.waitsFor?.kind === 'human-task') expect(Object.keys((step.waitsFor.form ?? {}) as object), `${step.name}: when context.${rule.path}`).toContain(variable);
       }
     }
   });

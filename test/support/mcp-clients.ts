@@ -15,16 +15,23 @@ export interface McpConnection {
   client: Client;
   /** What `orchestra mcp` wrote to stderr (empty over HTTP): shown when an assertion fails. */
   stderr(): string;
+  /** The `orchestra mcp` process (stdio only), for tests that kill it. */
+  pid?: number;
   close(): Promise<void>;
 }
 
-/** Starts the project's daemon (registering the project with it) and returns its HTTP base URL. */
+/**
+ * Starts the project's daemon (registering the project with it) and returns its HTTP base URL
+ * (`daemon status` waits for a starting HTTP API, so the URL is there; a daemon without one fails here).
+ */
 export async function startDaemon(p: TaskProject): Promise<string> {
   const status = await p.bin(['status']);
   expect(status.code, status.stderr).toBe(0);
   const daemon = await p.bin(['daemon', 'status', '--json']);
   expect(daemon.code, daemon.stderr).toBe(0);
-  return (JSON.parse(daemon.stdout) as { url: string }).url;
+  const { url } = JSON.parse(daemon.stdout) as { url?: string };
+  expect(url, `the daemon has no HTTP API: ${daemon.stdout}`).toMatch(/^http:\/\//);
+  return url as string;
 }
 
 /** A bearer token of the daemon's store, printed once by `orchestra token create --json`. */
@@ -41,7 +48,7 @@ export async function connectStdio(p: TaskProject, cwd: string = p.project, env:
   transport.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
   const client = new Client({ name: 'orchestra-e2e', version: '1.0.0' });
   await client.connect(transport);
-  return { client, stderr: () => stderr, close: () => client.close() };
+  return { client, stderr: () => stderr, close: () => client.close(), ...(transport.pid !== null && { pid: transport.pid }) };
 }
 
 /** The daemon's /mcp over Streamable HTTP with `token`. */

@@ -1,21 +1,14 @@
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { assertBuilt } from '../cli/helpers/spawn-cli.js';
-import { startDaemon } from '../support/mcp-clients.js';
-import { fakeAgentConfig, TaskProject } from '../support/task-project.js';
-import { launchBrowser, type Browser } from './browser.js';
+import { describe, expect, it } from 'vitest';
+import { fakeAgentConfig } from '../support/task-project.js';
+import { deadline, shots } from './dashboard-session.js';
+import { useDashboard } from './use-dashboard.js';
 
 /*
  * The Agents page in a real browser (issue 15): a project whose orchestra.yaml defines a CLI agent
  * profile and an agent with prompt layers, and two pipelines, one running the other as a node. The
  * page shows them from GET /agents, never a profile's env values.
  */
-
-const root = fileURLToPath(new URL('../../', import.meta.url));
-const shots = join(root, 'docs', 'screenshots');
-const deadline = { timeout: 30_000 };
 
 const config = `${fakeAgentConfig()}    env: { REVIEW_BOT_TOKEN: "do-not-show-this-value" }
     models: { smart: review-large, worker: review-medium, cheap: review-small }
@@ -52,34 +45,12 @@ const files: Record<string, string> = {
 `,
 };
 
-let p: TaskProject;
-let url: string;
-let browser: Browser;
-
-beforeAll(async () => {
-  assertBuilt();
-  if (!existsSync(join(root, 'dist', 'web', 'index.html'))) throw new Error('dist/web is missing: run `npm run build` before the dashboard tests.');
-  p = new TaskProject();
-  for (const [path, text] of Object.entries(files)) {
-    mkdirSync(join(p.project, path, '..'), { recursive: true });
-    writeFileSync(join(p.project, path), text);
-  }
-  url = await startDaemon(p);
-  browser = await launchBrowser();
-}, 120_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await p?.cleanup();
-});
+const session = useDashboard({ files });
 
 describe('issue 15: the Agents page', () => {
   it("issue 15: a project's orchestra.yaml profile, its agent's prompt layers and its composed pipelines are shown, env values never", { timeout: 90_000 }, async () => {
-    const printed = await p.bin(['open', '--print']);
-    expect(printed.code, printed.stderr).toBe(0);
+    const { p, url, browser } = session;
     const { page } = browser;
-    await page.goto(printed.stdout.trim());
-    await page.waitForURL(/#\/runs$/, deadline);
     await page.getByRole('link', { name: 'Agents' }).click();
     await page.waitForURL(/#\/agents$/, deadline);
 

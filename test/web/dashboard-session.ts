@@ -44,10 +44,7 @@ export function apiOf(url: string) {
   };
 }
 
-/**
- * A fresh one-time login link (`orchestra open --print`). Its origin is the daemon's URL: `open`
- * waits for the HTTP API, where `daemon status --json` may answer before it listens (no url yet).
- */
+/** A fresh one-time login link (`orchestra open --print`); its origin is the daemon's URL. */
 export async function loginLink(p: TaskProject): Promise<string> {
   const printed = await p.bin(['open', '--print']);
   expect(printed.code, printed.stderr).toBe(0);

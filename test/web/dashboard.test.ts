@@ -1,14 +1,11 @@
-import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { mintTenantScope } from '../../src/core/tenant-scope.js';
 import { createLoginCode } from '../../src/services/auth/index.js';
 import { openSqliteStore } from '../../src/store/sqlite/index.js';
-import { assertBuilt } from '../cli/helpers/spawn-cli.js';
-import { startDaemon } from '../support/mcp-clients.js';
-import { TaskProject } from '../support/task-project.js';
-import { launchBrowser, type Browser } from './browser.js';
+import { deadline, loginLink, shots } from './dashboard-session.js';
+import { reviewPipeline } from './pipelines.js';
+import { useDashboard } from './use-dashboard.js';
 
 /*
  * The dashboard in a real browser (issue 15): Debian's Chromium against a real daemon (the built
@@ -16,72 +13,17 @@ import { launchBrowser, type Browser } from './browser.js';
  * started over the API. Every wait is on the DOM with a deadline; screenshots go to docs/screenshots.
  */
 
-const root = fileURLToPath(new URL('../../', import.meta.url));
-const shots = join(root, 'docs', 'screenshots');
-const deadline = { timeout: 30_000 };
+const gate = reviewPipeline();
 
-const gate = `digraph Review {
-  graph [goal="Ship a change", rankdir=LR]
-  start  [shape=Mdiamond]
-  exit   [shape=Msquare]
-  plan   [prompt="Plan the change"]
-  review [shape=hexagon, label="Ship it?"]
-  ship   [prompt="Ship it"]
-  fix    [prompt="Fix it"]
-  start -> plan -> review
-  review -> ship [label="[A] Approve"]
-  review -> fix  [label="[F] Fix"]
-  ship -> exit
-  fix -> exit
-}
-`;
-
-let p: TaskProject;
-let url: string;
-let browser: Browser;
-let tokens: { mine: string; other: string };
+// The first test logs in itself: the login link is what it checks.
+const session = useDashboard({ tokens: { mine: 'default', other: 'globex' }, logIn: false });
 /** The page of another tenant's run: its API calls answer 404, as they must. */
 let foreignRunPage = '';
 
-const api = async (path: string, token: string, body?: unknown): Promise<Record<string, unknown>> => {
-  const response = await fetch(`${url}${path}`, {
-    method: body === undefined ? 'GET' : 'POST',
-    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-    ...(body !== undefined && { body: JSON.stringify(body) }),
-  });
-  expect(response.status, await response.clone().text()).toBeLessThan(300);
-  return (await response.json()) as Record<string, unknown>;
-};
-
-const tokenIn = async (tenant: string): Promise<string> => {
-  const made = await p.bin(['token', 'create', '--name', `web-${tenant}`, '--tenant', tenant, '--scope', 'write', '--json']);
-  expect(made.code, made.stderr).toBe(0);
-  return (JSON.parse(made.stdout) as { token: string }).token;
-};
-
-const loginLink = async (): Promise<string> => {
-  const printed = await p.bin(['open', '--print']);
-  expect(printed.code, printed.stderr).toBe(0);
-  return printed.stdout.trim();
-};
-
-beforeAll(async () => {
-  assertBuilt();
-  if (!existsSync(join(root, 'dist', 'web', 'index.html'))) throw new Error('dist/web is missing: run `npm run build` (it builds the dashboard) before the dashboard tests.');
-  p = new TaskProject();
-  url = await startDaemon(p);
-  tokens = { mine: await tokenIn('default'), other: await tokenIn('globex') };
-  browser = await launchBrowser();
-}, 120_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await p?.cleanup();
-});
-
 describe('issue 15: the dashboard in a real browser', () => {
   it('issue 15: a login link logs in once, with an HttpOnly SameSite=Strict cookie; a used or expired link is refused with a clear page', { timeout: 90_000 }, async () => {
-    const link = await loginLink();
+    const { p, url, browser } = session;
+    const link = await loginLink(p);
     expect(link).toMatch(new RegExp(`^${url}/login\\?code=olc_`));
     const { page, context } = browser;
     await page.goto(link);
@@ -106,6 +48,7 @@ describe('issue 15: the dashboard in a real browser', () => {
   });
 
   it("issue 15: the runs page lists a run started over the API (never another tenant's), and the run page shows its nodes turning to succeeded live", { timeout: 120_000 }, async () => {
+    const { p, url, browser, tokens, api } = session;
     const { page } = browser;
     const runId = String((await api('/runs', tokens.mine, { project: p.project, source: gate, simulate: true })).runId);
     const otherId = String((await api('/runs', tokens.other, { project: p.project, source: gate, simulate: true })).runId);
@@ -152,6 +95,7 @@ describe('issue 15: the dashboard in a real browser', () => {
   });
 
   it('issue 15: the theme toggle switches to dark, and the keyboard reaches the navigation and opens a section', { timeout: 60_000 }, async () => {
+    const { url, browser } = session;
     const { page } = browser;
     await page.goto(`${url}/#/runs`);
     await page.locator('tr[data-run]').first().waitFor(deadline);
@@ -177,6 +121,7 @@ describe('issue 15: the dashboard in a real browser', () => {
   });
 
   it('issue 15: the session cookie changes state only with the page\'s Origin; no page request left this machine, and no page logged an error (CSP)', async () => {
+    const { p, url, browser } = session;
     const cookie = (await browser.context.cookies(url)).find((candidate) => candidate.name === 'orchestra_session');
     const headers = { cookie: `orchestra_session=${cookie?.value ?? ''}`, 'content-type': 'application/json' };
     const body = JSON.stringify({ project: p.project, source: gate, simulate: true });

@@ -1,133 +1,154 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import WebSocket from 'ws';
+import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import { startDaemon } from '../support/mcp-clients.js';
+import type { TaskProject } from '../support/task-project.js';
+import { assertDashboardBuilt, loginLink } from './dashboard-session.js';
 
 /*
- * Debian's Firefox ESR driven over WebDriver BiDi (the W3C protocol Firefox speaks natively) for the
- * dashboard's Firefox check (issue 15). Playwright's Firefox needs its own patched build, which
- * cannot be downloaded here, and playwright-core's BiDi mode sends commands ESR does not know yet
- * (emulation.setMediaFeaturesOverride); the few commands a smoke test needs are this small client.
+ * Debian's Firefox ESR driven by puppeteer-core over WebDriver BiDi (the W3C protocol Firefox speaks
+ * itself) for the dashboard's Firefox tests (issue 15). Playwright's Firefox needs its own patched
+ * build, which cannot be installed here, and playwright-core's BiDi mode sends commands ESR does not
+ * know yet (emulation.setMediaFeaturesOverride). Puppeteer makes a fresh profile per launch, with
+ * prefs that keep Firefox's own traffic (updates, telemetry, safe browsing) off, and deletes it on
+ * close. A missing Firefox fails the test (with how to install it): it never skips.
  */
 
 export const firefoxPath = process.env.ORCHESTRA_FIREFOX ?? '/usr/bin/firefox-esr';
 
-/** Nothing the browser would fetch for itself: the test's requests are the page's alone. */
-const prefs: Readonly<Record<string, string | boolean | number>> = {
-  'app.update.enabled': false,
-  'browser.shell.checkDefaultBrowser': false,
-  'browser.startup.homepage_override.mstone': 'ignore',
-  'datareporting.policy.dataSubmissionEnabled': false,
-  'toolkit.telemetry.enabled': false,
+/** Where the Firefox tests save their screenshots: a temp dir, to compare by eye with Chromium's in docs/. */
+export const shots = process.env.ORCHESTRA_FIREFOX_SHOTS ?? join(tmpdir(), 'orchestra-firefox-shots');
+
+/** Beyond puppeteer's defaults: the two services that probe the network when Firefox starts. */
+const quiet = {
   'network.captive-portal-service.enabled': false,
   'network.connectivity-service.enabled': false,
-  'browser.safebrowsing.malware.enabled': false,
-  'browser.safebrowsing.phishing.enabled': false,
-  'extensions.update.enabled': false,
-  'browser.newtabpage.enabled': false,
-  'remote.prefs.recommended': true,
 };
 
 export interface Firefox {
+  browser: Browser;
+  page: Page;
+  /** Firefox's version, e.g. `140.5.0`. */
   version: string;
+  /** Every URL the page asked for, in order. */
+  requests: string[];
   /** Console errors and uncaught exceptions of the page. */
   errors: string[];
-  goto(url: string): Promise<void>;
-  /** Runs `expression` in the page (awaited when a promise) and returns its JSON value. */
-  evaluate<T>(expression: string): Promise<T>;
-  /** Waits until `expression` is truthy in the page, or throws after `timeoutMs`. */
-  waitFor(expression: string, timeoutMs?: number): Promise<void>;
-  screenshot(path: string): Promise<void>;
   close(): Promise<void>;
 }
 
-export async function launchFirefox(): Promise<Firefox> {
-  if (!existsSync(firefoxPath)) throw new Error(`${firefoxPath} is missing: the Firefox check needs Firefox ESR (\`apt-get install -y firefox-esr\`; .ci/run installs it)`);
-  const profile = mkdtempSync(join(tmpdir(), 'orchestra-firefox-'));
-  writeFileSync(join(profile, 'user.js'), Object.entries(prefs).map(([key, value]) => `user_pref(${JSON.stringify(key)}, ${JSON.stringify(value)});\n`).join(''));
-  const child = spawn(firefoxPath, ['--headless', '--no-remote', '--remote-debugging-port=0', '--profile', profile, 'about:blank'], { stdio: ['ignore', 'pipe', 'pipe'] });
-  const endpoint = await bidiEndpoint(child);
-  const socket = new WebSocket(`${endpoint}/session`);
-  await new Promise((resolve, reject) => socket.once('open', resolve).once('error', reject));
-  const errors: string[] = [];
-  let nextId = 1;
-  const pending = new Map<number, { resolve: (value: Record<string, unknown>) => void; reject: (error: Error) => void }>();
-  socket.on('message', (data: Buffer) => {
-    const message = JSON.parse(data.toString()) as { id?: number; type: string; method?: string; params?: Record<string, unknown>; result?: Record<string, unknown>; error?: string; message?: string };
-    if (message.method === 'log.entryAdded' && message.params?.['level'] === 'error') errors.push(String(message.params['text']));
-    if (message.id === undefined) return;
-    const waiter = pending.get(message.id);
-    pending.delete(message.id);
-    if (message.type === 'error') waiter?.reject(new Error(`${message.error ?? 'error'}: ${message.message ?? ''}`));
-    else waiter?.resolve(message.result ?? {});
-  });
-  const send = (method: string, params: Record<string, unknown>): Promise<Record<string, unknown>> =>
-    new Promise((resolve, reject) => {
-      const id = nextId++;
-      pending.set(id, { resolve, reject });
-      socket.send(JSON.stringify({ id, method, params }));
-    });
-
-  const session = (await send('session.new', { capabilities: {} })) as { capabilities: { browserVersion: string } };
-  await send('session.subscribe', { events: ['log.entryAdded'] });
-  const tree = (await send('browsingContext.getTree', {})) as { contexts: Array<{ context: string }> };
-  const context = tree.contexts[0]?.context as string;
-  await send('browsingContext.setViewport', { context, viewport: { width: 1280, height: 800 } });
-
-  const evaluate = async <T>(expression: string): Promise<T> => {
-    const wrapped = `(async () => JSON.stringify(await (${expression})))()`;
-    const out = (await send('script.evaluate', { expression: wrapped, target: { context }, awaitPromise: true })) as { type: string; result?: { value?: string }; exceptionDetails?: { text: string } };
-    if (out.type === 'exception') throw new Error(`in the page: ${out.exceptionDetails?.text ?? 'an exception'}`);
-    const value = out.result?.value;
-    return (value === undefined ? undefined : JSON.parse(value)) as T;
-  };
-  return {
-    version: session.capabilities.browserVersion,
-    errors,
-    async goto(url) {
-      await send('browsingContext.navigate', { context, url, wait: 'complete' });
-    },
-    evaluate,
-    async waitFor(expression, timeoutMs = 30_000) {
-      const until = Date.now() + timeoutMs;
-      // Polling the page is the only way BiDi offers to wait on its DOM; each look is a round trip.
-      while (!(await evaluate<boolean>(`Boolean(${expression})`).catch(() => false))) {
-        if (Date.now() > until) throw new Error(`timed out after ${timeoutMs} ms waiting for ${expression}`);
-        await new Promise((resolve) => setTimeout(resolve, 50));
-      }
-    },
-    async screenshot(path) {
-      const shot = (await send('browsingContext.captureScreenshot', { context })) as { data: string };
-      writeFileSync(path, Buffer.from(shot.data, 'base64'));
-    },
-    async close() {
-      await send('browser.close', {}).catch(() => undefined);
-      socket.close();
-      if (child.exitCode === null) await new Promise((resolve) => child.once('exit', resolve));
-      rmSync(profile, { recursive: true, force: true });
-    },
-  };
+/** Firefox ESR is installed, or a failure saying how to install it (the tests fail, never skip). */
+export function assertFirefox(): void {
+  if (!existsSync(firefoxPath)) throw new Error(`${firefoxPath} is missing: the dashboard's Firefox tests need Firefox ESR (\`apt-get install -y firefox-esr\`; .ci/run installs it)`);
 }
 
-/** Firefox prints `WebDriver BiDi listening on ws://…` on stderr once it accepts sessions. */
-function bidiEndpoint(child: ChildProcess): Promise<string> {
-  return new Promise((resolve, reject) => {
-    let log = '';
-    const timer = setTimeout(() => fail(new Error(`Firefox did not open WebDriver BiDi within 60 s:\n${log}`)), 60_000);
-    const fail = (error: Error) => {
-      clearTimeout(timer);
-      child.kill('SIGKILL');
-      reject(error);
-    };
-    child.stderr?.on('data', (chunk: Buffer) => {
-      log += chunk.toString();
-      const match = /WebDriver BiDi listening on (ws:\/\/\S+)/.exec(log);
-      if (match?.[1] !== undefined) {
-        clearTimeout(timer);
-        resolve(match[1]);
-      }
-    });
-    child.once('exit', (code) => fail(new Error(`Firefox exited (${code}) before WebDriver BiDi was ready:\n${log}`)));
+export async function launchFirefox(): Promise<Firefox> {
+  assertFirefox();
+  const browser = await puppeteer.launch({
+    browser: 'firefox',
+    executablePath: firefoxPath,
+    headless: true,
+    extraPrefsFirefox: quiet,
+    defaultViewport: { width: 1280, height: 800 },
+    timeout: 60_000,
   });
+  // Headless Firefox never gives its first tab the focus: there Enter and Space reach a button or a
+  // check box as key events but do not press it. A tab opened over BiDi is the focused one.
+  const first = await browser.pages();
+  const page = await browser.newPage();
+  await Promise.all(first.map((each) => each.close()));
+  if (!(await page.evaluate(() => document.hasFocus()))) throw new Error('Firefox did not give its tab the focus: the keyboard checks would not press anything');
+  const requests: string[] = [];
+  const errors: string[] = [];
+  page.on('request', (request) => void requests.push(request.url()));
+  page.on('console', (message) => void (message.type() === 'error' && errors.push(`${page.url()}: ${message.text()}`)));
+  page.on('pageerror', (error) => void errors.push(`${page.url()}: ${error instanceof Error ? error.message : String(error)}`));
+  const version = (await browser.version()).replace(/^\D+\//, '');
+  mkdirSync(shots, { recursive: true });
+  return { browser, page, version, requests, errors, close: () => browser.close() };
+}
+
+/**
+ * A daemon for `p` (the built CLI) and Firefox logged in to it with `orchestra open --print`'s
+ * link, on the runs page; `prepare` runs in between, with the daemon's origin.
+ */
+export async function dashboardInFirefox(p: TaskProject, prepare?: (origin: string) => Promise<void>): Promise<{ firefox: Firefox; origin: string }> {
+  assertDashboardBuilt();
+  assertFirefox();
+  await startDaemon(p);
+  const link = await loginLink(p);
+  const origin = new URL(link).origin;
+  await prepare?.(origin);
+  const firefox = await launchFirefox();
+  await firefox.page.goto(link);
+  await firefox.page.waitForFunction(() => location.hash === '#/runs', { timeout: 30_000 });
+  return { firefox, origin };
+}
+
+/** After a failed test: its page's picture (in `shots`) and text, to see what Firefox showed. */
+export async function showFailure(firefox: Firefox | undefined, test: { id: string; result?: { state: string } }): Promise<void> {
+  if (test.result?.state !== 'fail' || firefox === undefined) return;
+  await firefox.page.screenshot({ path: join(shots, `failed-${test.id}.png`) });
+  console.log(await firefox.page.evaluate(() => document.querySelector('main')?.innerText));
+}
+
+/** What the focused element is, in words a test can match: its tag, role or type, and its name. */
+export function focused(page: Page): Promise<string> {
+  return page.evaluate(() => {
+    let element = document.activeElement as HTMLElement | null;
+    // Into shadow roots (the editor's CodeMirror lives in one): the element that has the keys.
+    while (element?.shadowRoot?.activeElement) element = element.shadowRoot.activeElement as HTMLElement;
+    if (element === null || element === document.body) return 'body';
+    const labelled = element.getAttribute('aria-labelledby');
+    // A label wrapping its control: its own words, not the options of the select inside it.
+    const label = (element as HTMLInputElement).labels?.[0]?.cloneNode(true) as HTMLElement | undefined;
+    label?.querySelectorAll('select, input, textarea').forEach((control) => control.remove());
+    const name =
+      element.getAttribute('aria-label') ??
+      (labelled === null ? null : document.getElementById(labelled)?.textContent) ??
+      label?.textContent ??
+      element.textContent;
+    const kind = element.getAttribute('role') ?? element.getAttribute('type') ?? element.tagName.toLowerCase();
+    return `${element.tagName.toLowerCase()}[${kind}] ${(name ?? '').trim().replace(/\s+/g, ' ').slice(0, 60)}`;
+  });
+}
+
+/**
+ * Presses Tab from the top of the page until the focus is on a control matching `target` and
+ * returns every stop on the way; fails naming them when the keyboard never gets there. A stop put
+ * after the page's last control ends the walk: tabbing past the page into Firefox's own toolbar
+ * takes the focus from the page for good (Enter and Space would press nothing after).
+ */
+export async function tabTo(page: Page, target: RegExp, most = 80): Promise<string[]> {
+  await page.evaluate(() => {
+    const end = document.createElement('span');
+    end.tabIndex = 0;
+    end.setAttribute('aria-label', 'end of the page');
+    end.dataset['tabEnd'] = '';
+    document.body.append(end);
+    // Focusing the body moves where Tab starts from to the top of the page.
+    document.body.tabIndex = -1;
+    document.body.focus();
+    document.body.removeAttribute('tabindex');
+    window.scrollTo(0, 0);
+  });
+  const stops: string[] = [];
+  try {
+    for (let step = 0; step < most; step += 1) {
+      await page.keyboard.press('Tab');
+      const stop = await focused(page);
+      if (target.test(stop)) return [...stops, stop];
+      if (stop.endsWith('end of the page')) break;
+      stops.push(stop);
+    }
+  } finally {
+    await page.evaluate(() => document.querySelector('[data-tab-end]')?.remove());
+  }
+  throw new Error(`Tab never reached ${target}; it went to:\n${stops.join('\n')}`);
+}
+
+/** The requests that left the daemon's origin (a data: URL stays in the page). */
+export function offOrigin(requests: readonly string[], origin: string): string[] {
+  return requests.filter((request) => !request.startsWith(`${origin}/`) && !request.startsWith('data:') && request !== 'about:blank');
 }

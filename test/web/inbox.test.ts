@@ -1,10 +1,9 @@
-import { mkdirSync, realpathSync, writeFileSync } from 'node:fs';
+import { realpathSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startDaemon } from '../support/mcp-clients.js';
-import { TaskProject } from '../support/task-project.js';
-import { launchBrowser, type Browser } from './browser.js';
-import { apiOf, assertDashboardBuilt, deadline, logIn, loginLink, shots, tokenIn, type Json } from './dashboard-session.js';
+import { describe, expect, it } from 'vitest';
+import { deadline, shots, type Json } from './dashboard-session.js';
+import { reviewPipeline } from './pipelines.js';
+import { useDashboard } from './use-dashboard.js';
 
 /*
  * The inbox in a real browser (issue 15): Debian's Chromium against a real daemon (the built CLI,
@@ -13,21 +12,7 @@ import { apiOf, assertDashboardBuilt, deadline, logIn, loginLink, shots, tokenIn
  * DOM or the API with a deadline; screenshots go to docs/screenshots.
  */
 
-const gate = `digraph Review {
-  graph [goal="Ship a change", rankdir=LR]
-  start  [shape=Mdiamond]
-  exit   [shape=Msquare]
-  plan   [prompt="Plan the change"]
-  review [shape=hexagon, label="Ship it?", human.form="{ comment: { type: textarea, label: 'Comment', help: 'Why, or what to fix' } }"]
-  ship   [prompt="Ship it"]
-  fix    [prompt="Fix it"]
-  start -> plan -> review
-  review -> ship [label="[A] Approve"]
-  review -> fix  [label="[F] Fix"]
-  ship -> exit
-  fix -> exit
-}
-`;
+const gate = reviewPipeline(`human.form="{ comment: { type: textarea, label: 'Comment', help: 'Why, or what to fix' } }"`);
 
 /** A form of several field types, for refusing and accepting values. */
 const refundForm = {
@@ -47,44 +32,23 @@ const people = `people:
     sales: [bob]
 `;
 
-let p: TaskProject;
-let url: string;
-let browser: Browser;
-let tokens: { mine: string; other: string };
-let api: ReturnType<typeof apiOf>;
+// ann is the CLI's user (so the dashboard's and the tokens'), in group reviewers; bob is in sales.
+const session = useDashboard({ project: { env: { ORCHESTRA_USER: 'ann' } }, homeFiles: { 'config.yaml': people }, tokens: { mine: 'default', other: 'globex' } });
 
 /** Starts the gate pipeline over the API and waits for its gate's human task. */
 const startGateRun = async (): Promise<{ runId: string; taskId: string }> => {
+  const { p, tokens, api } = session;
   const runId = String((await api('/runs', tokens.mine, { project: p.project, source: gate, simulate: true })).runId);
   let taskId = '';
   await expect.poll(async () => (taskId = String(((await api(`/runs/${runId}`, tokens.mine)).run as Json).humanTask ?? '')), deadline).not.toBe('');
   return { runId, taskId };
 };
 
-const runState = async (runId: string) => String(((await api(`/runs/${runId}`, tokens.mine)).run as Json).displayState);
-
-beforeAll(async () => {
-  assertDashboardBuilt();
-  // ann is the CLI's user (so the dashboard's and the tokens'), in group reviewers; bob is in sales.
-  p = new TaskProject({ env: { ORCHESTRA_USER: 'ann' } });
-  mkdirSync(p.home, { recursive: true });
-  writeFileSync(join(p.home, 'config.yaml'), people);
-  await startDaemon(p);
-  const link = await loginLink(p);
-  url = new URL(link).origin;
-  api = apiOf(url);
-  tokens = { mine: await tokenIn(p, 'default', 'inbox-default'), other: await tokenIn(p, 'globex', 'inbox-globex') };
-  browser = await launchBrowser();
-  await logIn(browser, link);
-}, 120_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await p?.cleanup();
-});
+const runState = async (runId: string) => String(((await session.api(`/runs/${runId}`, session.tokens.mine)).run as Json).displayState);
 
 describe('issue 15: the inbox in a real browser', () => {
   it('issue 15: a gate answered from the inbox: the task is listed, its page shows the question and context, and the run goes on to the chosen node', { timeout: 120_000 }, async () => {
+    const { p, url, browser } = session;
     const { page } = browser;
     const { runId, taskId } = await startGateRun();
     await page.goto(`${url}/#/inbox`);
@@ -112,6 +76,7 @@ describe('issue 15: the inbox in a real browser', () => {
   });
 
   it('issue 15: a gate answered in place on the run page: the run goes on along the chosen edge, live', { timeout: 120_000 }, async () => {
+    const { url, browser } = session;
     const { page } = browser;
     const { runId, taskId } = await startGateRun();
     await page.goto(`${url}/#/runs/${runId}`);
@@ -131,6 +96,7 @@ describe('issue 15: the inbox in a real browser', () => {
   });
 
   it('issue 15: a form refuses a bad value in the browser and from the server, each beside its field, and accepts a good one', { timeout: 90_000 }, async () => {
+    const { url, browser, tokens, api } = session;
     const { page } = browser;
     const context = { customer: 'Ada <img src=x onerror="document.title=1">', order: { lines: 2, total: 42.5 } };
     const task = await api('/human-tasks', tokens.mine, {
@@ -178,6 +144,7 @@ describe('issue 15: the inbox in a real browser', () => {
   });
 
   it('issue 15: claim, release and reassign from the task page, each refusal shown as the server said it; a task answered with the keyboard only', { timeout: 90_000 }, async () => {
+    const { url, browser, tokens, api } = session;
     const { page } = browser;
     const decision = { decision: { type: 'select', label: 'Decision', required: true, options: [{ value: 'ship', label: 'Ship' }, { value: 'hold', label: 'Hold' }] } };
     const task = await api('/human-tasks', tokens.mine, { title: 'Ship release 1.4?', form: decision, assignee: 'user:ann' });
@@ -221,6 +188,7 @@ describe('issue 15: the inbox in a real browser', () => {
   });
 
   it("issue 15: the open inbox shows a new task live, overdue first, with ticking countdowns; filters stay in the address; another tenant's tasks never appear", { timeout: 90_000 }, async () => {
+    const { url, browser, tokens, api } = session;
     const { page } = browser;
     await page.goto(`${url}/#/inbox`);
     await page.getByRole('heading', { name: 'Inbox', exact: true }).waitFor(deadline);
@@ -271,6 +239,7 @@ describe('issue 15: the inbox in a real browser', () => {
   });
 
   it('issue 15: no inbox page logged an error but the 404 of the other tenant\'s task, and no request left this machine', () => {
+    const { url, browser } = session;
     const foreign = browser.requests.filter((request) => !request.startsWith(`${url}/`) && !request.startsWith('data:'));
     expect(foreign).toEqual([]);
     // The refusals the tests asked for: the other tenant's task (404), the bad answer and reassignment (400), the claim of bob's task (403).

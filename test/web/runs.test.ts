@@ -1,21 +1,13 @@
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { assertBuilt } from '../cli/helpers/spawn-cli.js';
-import { startDaemon } from '../support/mcp-clients.js';
-import { TaskProject } from '../support/task-project.js';
-import { launchBrowser, type Browser } from './browser.js';
+import { describe, expect, it } from 'vitest';
+import { deadline, shots } from './dashboard-session.js';
+import { useDashboard } from './use-dashboard.js';
 
 /*
  * The runs pages in a real browser (issue 15): run actions, the waiting badge, the node panel, the
  * timeline, bulk actions and workflow instance pages, against a real daemon (the built CLI) with
  * simulated models. Every wait is on the DOM with a deadline; screenshots go to docs/screenshots.
  */
-
-const root = fileURLToPath(new URL('../../', import.meta.url));
-const shots = join(root, 'docs', 'screenshots');
-const deadline = { timeout: 30_000 };
 
 const slow = `digraph Slow {
   graph [goal="Wait a while"]
@@ -56,49 +48,17 @@ export const release = workflow('release', async (ctx) => {
 });
 `;
 
-let p: TaskProject;
-let url: string;
-let browser: Browser;
-let token: string;
+const session = useDashboard({ files: { 'workflows/release.ts': workflowFile }, tokens: { mine: 'default' } });
 
-const api = async (path: string, body?: unknown): Promise<Record<string, unknown>> => {
-  const response = await fetch(`${url}${path}`, {
-    method: body === undefined ? 'GET' : 'POST',
-    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-    ...(body !== undefined && { body: JSON.stringify(body) }),
-  });
-  expect(response.status, await response.clone().text()).toBeLessThan(300);
-  return (await response.json()) as Record<string, unknown>;
-};
+const api = (path: string, body?: unknown) => session.api(path, session.tokens.mine, body);
 
-const startRun = async (source: string) => String((await api('/runs', { project: p.project, source, simulate: true })).runId);
+const startRun = async (source: string) => String((await api('/runs', { project: session.p.project, source, simulate: true })).runId);
 
 const runState = async (runId: string) => ((await api(`/runs/${runId}`)).run as { displayState: string }).displayState;
 
-beforeAll(async () => {
-  assertBuilt();
-  if (!existsSync(join(root, 'dist', 'web', 'index.html'))) throw new Error('dist/web is missing: run `npm run build` before the dashboard tests.');
-  p = new TaskProject();
-  mkdirSync(join(p.project, 'workflows'));
-  writeFileSync(join(p.project, 'workflows', 'release.ts'), workflowFile);
-  url = await startDaemon(p);
-  const made = await p.bin(['token', 'create', '--name', 'web-runs', '--scope', 'write', '--json']);
-  expect(made.code, made.stderr).toBe(0);
-  token = (JSON.parse(made.stdout) as { token: string }).token;
-  browser = await launchBrowser();
-  const printed = await p.bin(['open', '--print']);
-  expect(printed.code, printed.stderr).toBe(0);
-  await browser.page.goto(printed.stdout.trim());
-  await browser.page.waitForURL(/#\/runs$/, deadline);
-}, 120_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await p?.cleanup();
-});
-
 describe('issue 15: the runs pages in a real browser', () => {
   it('issue 15: cancel a running run from its page; it is then interrupted and can be resumed', { timeout: 90_000 }, async () => {
+    const { url, browser } = session;
     const { page } = browser;
     const runId = await startRun(slow);
     await page.goto(`${url}/#/runs/${runId}`);
@@ -117,6 +77,7 @@ describe('issue 15: the runs pages in a real browser', () => {
   });
 
   it('issue 15: replay from a checkpoint with an edited context value; the new run starts with it', { timeout: 120_000 }, async () => {
+    const { url, browser } = session;
     const { page } = browser;
     const runId = await startRun(quick);
     await expect.poll(() => runState(runId), deadline).toBe('completed');
@@ -172,6 +133,7 @@ describe('issue 15: the runs pages in a real browser', () => {
   });
 
   it('issue 15: runs at a gate wait on "a person" on the list and the run page; bulk cancel from the list interrupts them', { timeout: 90_000 }, async () => {
+    const { url, browser } = session;
     const { page } = browser;
     const ids = [await startRun(gate), await startRun(gate)];
     await page.goto(`${url}/#/runs?kind=pipelines`);
@@ -195,6 +157,7 @@ describe('issue 15: the runs pages in a real browser', () => {
   });
 
   it('issue 15: a workflow instance page shows its steps and what it waits on, live; a signal sent from it finishes it', { timeout: 90_000 }, async () => {
+    const { p, url, browser } = session;
     const { page } = browser;
     const started = await api('/workflows', { project: p.project, name: 'release' });
     const id = (started.instance as { id: string }).id;
@@ -213,6 +176,7 @@ describe('issue 15: the runs pages in a real browser', () => {
   });
 
   it('issue 15: no page logged an error (the ELK worker loads under the CSP) and no request left this machine', () => {
+    const { url, browser } = session;
     expect(browser.errors).toEqual([]);
     expect(browser.requests.filter((request) => !request.startsWith(`${url}/`) && !request.startsWith('data:'))).toEqual([]);
     expect(browser.requests.some((request) => /\/assets\/elk-worker[^/]*\.js$/.test(request))).toBe(true);

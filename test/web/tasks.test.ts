@@ -1,13 +1,9 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { assertBuilt } from '../cli/helpers/spawn-cli.js';
-import { startDaemon } from '../support/mcp-clients.js';
+import { describe, expect, it } from 'vitest';
 import { ok } from '../support/task-assertions.js';
-import { TaskProject } from '../support/task-project.js';
-import { launchBrowser, type Browser } from './browser.js';
+import { deadline, shots } from './dashboard-session.js';
+import { useDashboard } from './use-dashboard.js';
 
 /*
  * The tasks board and a task's page in a real browser (issue 15): Debian's Chromium against a real
@@ -16,40 +12,21 @@ import { launchBrowser, type Browser } from './browser.js';
  * answer, then completes, reviews and merges the task, a refusal first. Every wait is on the DOM.
  */
 
-const root = fileURLToPath(new URL('../../', import.meta.url));
-const shots = join(root, 'docs', 'screenshots');
-const deadline = { timeout: 30_000 };
-
-let p: TaskProject;
-let url: string;
-let browser: Browser;
-
-beforeAll(async () => {
-  assertBuilt();
-  if (!existsSync(join(root, 'dist', 'web', 'index.html'))) throw new Error('dist/web is missing: run `npm run build` (it builds the dashboard) before the dashboard tests.');
-  p = new TaskProject();
-  url = await startDaemon(p);
-  ok(await p.bin(['new', 'fix-date-tests', '-m', 'Make the date tests pass in every time zone.', '--agent', 'fake']));
-  ok(await p.bin(['new', 'write-changelog', '-m', 'Write the changelog of the release.', '--agent', 'fake']));
-  ok(await p.bin(['start', 'fix-date-tests']));
-  await p.waitForTask('fix-date-tests', (task) => task.needsInput);
-  browser = await launchBrowser();
-  const link = await p.bin(['open', '--print']);
-  expect(link.code, link.stderr).toBe(0);
-  await browser.page.goto(link.stdout.trim());
-  await browser.page.waitForURL(/#\/runs$/, deadline);
-}, 120_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await p?.cleanup();
+const session = useDashboard({
+  async prepare(p) {
+    ok(await p.bin(['new', 'fix-date-tests', '-m', 'Make the date tests pass in every time zone.', '--agent', 'fake']));
+    ok(await p.bin(['new', 'write-changelog', '-m', 'Write the changelog of the release.', '--agent', 'fake']));
+    ok(await p.bin(['start', 'fix-date-tests']));
+    await p.waitForTask('fix-date-tests', (task) => task.needsInput);
+  },
 });
 
-const column = (status: string) => browser.page.locator(`[data-testid="task-column"][data-status="${status}"]`);
+const column = (status: string) => session.browser.page.locator(`[data-testid="task-column"][data-status="${status}"]`);
 const card = (status: string, slug: string) => column(status).locator('[data-testid="task-card"]', { hasText: slug });
 
 describe('issue 15: the tasks board and task page in a real browser', () => {
   it('issue 15: the board shows each task in the column of its status with counts, follows a new task live and filters by project', { timeout: 90_000 }, async () => {
+    const { p, url, browser } = session;
     const { page } = browser;
     await page.goto(`${url}/#/tasks`);
     await card('idle', 'fix-date-tests').waitFor(deadline);
@@ -72,6 +49,7 @@ describe('issue 15: the tasks board and task page in a real browser', () => {
   });
 
   it('issue 15: a task page attaches a terminal to the agent; typing reaches it and its answer and diff show; detaching leaves it running', { timeout: 90_000 }, async () => {
+    const { p, url, browser } = session;
     const { page } = browser;
     await page.goto(`${url}/#/tasks`);
     await card('idle', 'fix-date-tests').click();
@@ -97,6 +75,7 @@ describe('issue 15: the tasks board and task page in a real browser', () => {
   });
 
   it('issue 15: merging shows the server\'s refusal for a task never started, then merges a finished task into its base branch', { timeout: 90_000 }, async () => {
+    const { p, url, browser } = session;
     const { page } = browser;
     await page.goto(`${url}/#/tasks/${encodeURIComponent(p.project)}/2`);
     await page.getByRole('heading', { name: /write-changelog/ }).waitFor(deadline);
@@ -123,6 +102,7 @@ describe('issue 15: the tasks board and task page in a real browser', () => {
   });
 
   it('issue 15: no page request left this machine, and no page logged an error but the refused actions', () => {
+    const { browser } = session;
     expect(browser.requests.filter((request) => !/^(https?|wss?):\/\/127\.0\.0\.1:\d+\//.test(request) && !request.startsWith('data:'))).toEqual([]);
     const refused = (error: string) => /status of 409/.test(error);
     expect(browser.errors.filter((error) => !refused(error))).toEqual([]);

@@ -22,7 +22,7 @@ export async function daemonSubcommand(ctx: CommandContext, action: string, opti
       const stopped = await stopDaemon({ home });
       const { client, started } = await ensureDaemon({ home, command: daemonCommand(), env: { ...ctx.io.env } });
       client.close();
-      const status = await daemonStatus({ home });
+      const status = await daemonStatus({ home, httpWaitMs: 0 });
       const pid = status.running ? ` (pid ${status.pid})` : '';
       ctx.io.stdout.write(stopped.wasRunning && started ? `restarted the orchestra daemon${pid}\n` : `started the orchestra daemon${pid}\n`);
       return ExitCode.OK;
@@ -44,7 +44,7 @@ export async function daemonSubcommand(ctx: CommandContext, action: string, opti
       else if (!status.running) ctx.io.stdout.write('the orchestra daemon is not running (any task command starts it)\n');
       else {
         const mb = (status.rssBytes / 1024 / 1024).toFixed(1);
-        const http = status.url === undefined ? '' : `, HTTP API ${status.url}`;
+        const http = status.url !== undefined ? `, HTTP API ${status.url}` : status.http === 'off' ? `, HTTP API off (${status.httpError ?? 'see daemon logs'})` : status.http === 'starting' ? ', HTTP API still starting' : '';
         ctx.io.stdout.write(`the orchestra daemon is running: pid ${status.pid}, up ${Math.round(status.uptimeMs / 1000)}s, ${mb} MB, socket ${status.socket}${http}\n`);
       }
       return status.running ? ExitCode.OK : ExitCode.FAILED;

@@ -24,6 +24,16 @@ export function contextIssues(definition: GuidedDefinition, values: Readonly<Rec
   return issues;
 }
 
+/**
+ * The fields of `values` that the definition declares as context variables, each of its declared
+ * type: how a person's answer to a step's human task (its form's fields) feeds the context, as an
+ * agent's context_updates would. Anything else stays in the report's result only.
+ */
+export function declaredValues(definition: GuidedDefinition, values: Readonly<Record<string, unknown>>): Record<string, unknown> {
+  const declared = Object.entries(values).filter(([name]) => Object.hasOwn(definition.context, name));
+  return Object.fromEntries(declared.filter(([name, value]) => contextIssues(definition, { [name]: value }, 'answer').length === 0));
+}
+
 /** E_GUIDED_CONTEXT naming each field whose value has the wrong type; nothing is stored. */
 export function checkContextValues(definition: GuidedDefinition, values: Readonly<Record<string, unknown>>, what: string): void {
   const issues = contextIssues(definition, values, what);

@@ -4,7 +4,7 @@ import type { TenantScope } from '../../core/tenant-scope.js';
 import type { GuidedDefinition } from '../../guided/definition.js';
 import { renderInstructions } from '../../guided/render-instructions.js';
 import { createHumanTaskId } from '../../humans/tasks/task-id.js';
-import type { GuidedInstance, GuidedPatch } from '../../store/guided-types.js';
+import type { GuidedChange, GuidedInstance, GuidedPatch } from '../../store/guided-types.js';
 import type { Assignee, FormDefinition, JsonObject, NewHumanTask } from '../../store/human-task-types.js';
 import type { GuidedAnswer, GuidedDeps } from './guided-types.js';
 
@@ -44,7 +44,8 @@ export async function enterStep(deps: GuidedDeps, scope: TenantScope, instance: 
     const assignee = assigneeOf(wait.assignee);
     const humanTask: NewHumanTask = {
       id,
-      title: wait.title,
+      // The title is part of the step, so its {{context.x}} are filled like the instructions'.
+      title: renderInstructions(wait.title, context),
       description,
       form: (wait.form as FormDefinition | undefined) ?? defaultStepForm,
       context: { guidedId: instance.id, workflow: definition.name, step: stepName, context },
@@ -60,9 +61,24 @@ export async function enterStep(deps: GuidedDeps, scope: TenantScope, instance: 
       hint: 'Run guided workflows through the daemon (its task service starts the task), or remove waitsFor from the step.',
     });
   }
-  const request = { guidedId: instance.id, step: stepName, description: `${wait.description}\n\n${description}`, ...(wait.agent !== undefined && { agent: wait.agent }), ...(instance.projectDir !== undefined && { projectDir: instance.projectDir }) };
+  const request = { guidedId: instance.id, step: stepName, description: `${renderInstructions(wait.description, context)}\n\n${description}`, ...(wait.agent !== undefined && { agent: wait.agent }), ...(instance.projectDir !== undefined && { projectDir: instance.projectDir }) };
   const { taskId } = await deps.tasks.createTask(scope, request);
   return { patch: { currentStep: stepName, status: 'waiting', waitingFor: { step: stepName, taskId } } };
+}
+
+/**
+ * Stores a change that entered a step. When the store refuses it (another report or reader changed
+ * the instance first), a coding task the entry started would work for a step never entered: it is
+ * stopped (best effort) before the refusal goes on to the caller.
+ */
+export async function commitEntered(deps: GuidedDeps, scope: TenantScope, id: string, change: GuidedChange, patch: GuidedPatch): Promise<GuidedInstance> {
+  try {
+    return await deps.store.commitGuidedChange(scope, id, change);
+  } catch (error) {
+    const started = patch.waitingFor?.taskId;
+    if (started !== undefined && deps.tasks !== undefined) await deps.tasks.abandonTask(scope, started).catch(() => undefined);
+    throw error;
+  }
 }
 
 /** The operations' answer for `instance` as it now stands. */

@@ -2,7 +2,7 @@ import type { TenantScope } from '../../core/tenant-scope.js';
 import type { GuidedDefinition, StepReport } from '../../guided/definition.js';
 import type { GuidedInstance, GuidedInstanceStatus } from '../../store/guided-types.js';
 import type { Store } from '../../store/store.js';
-import type { StepDecider } from './step-decider.js';
+import type { DeciderSource } from './step-decider.js';
 
 /** What a step's coding-agent task reports when asked (the service layer maps the daemon's task states to these). */
 export type GuidedTaskState = { state: 'running' } | { state: 'succeeded'; result?: unknown } | { state: 'failed'; result?: unknown };
@@ -14,13 +14,15 @@ export type GuidedTaskState = { state: 'running' } | { state: 'succeeded'; resul
 export interface GuidedTaskPort {
   createTask(scope: TenantScope, request: { guidedId: string; step: string; description: string; agent?: string; projectDir?: string }): Promise<{ taskId: string }>;
   taskState(scope: TenantScope, taskId: string): Promise<GuidedTaskState>;
+  /** Stops a task started for a step the instance did not enter after all (another change was stored first). */
+  abandonTask(scope: TenantScope, taskId: string): Promise<void>;
 }
 
 /** What the orchestrator's operations need; an operation of the service layer builds it once. */
 export interface GuidedDeps {
   store: Store;
-  /** The model that decides; absent: the rules decide. */
-  decider?: StepDecider;
+  /** The model that decides, or how to find it once a decision is due; absent (or found none): the rules decide. */
+  decider?: DeciderSource;
   tasks?: GuidedTaskPort;
   now: () => number;
   /** The definition an instance runs (the parser, reading instance.definitionDir). */

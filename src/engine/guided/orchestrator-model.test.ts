@@ -64,6 +64,8 @@ describe('the guided orchestrator with a model (AI_SERVICE_ENDPOINT, the fake mo
     model.script([answer('DEPLOY', 'ship it')]);
     const next = await advanceGuided(deps, scope, { instance_id: id, report: { step_id: 'PLAN', status: 'success' } });
     expect(next).toMatchObject({ next_step: { name: 'TEST' }, fallback: 'the model named step "DEPLOY", which workflow REFACTOR does not have' });
+    // No AI_SERVICE_API_KEY: no credentials sent.
+    expect(model.requests.at(-1)?.headers).not.toHaveProperty('authorization');
     expect((await store.readGuidedDecisions(scope, id)).at(-1)).toMatchObject({ by: 'rules', fallback: expect.stringContaining('DEPLOY'), output: { model_answer: { next_step: 'DEPLOY' } } });
   });
 
@@ -79,9 +81,10 @@ describe('the guided orchestrator with a model (AI_SERVICE_ENDPOINT, the fake mo
 
 describe('a model that does not answer in time', () => {
   let silent: Server;
+  const authorizations: Array<string | undefined> = [];
   beforeAll(async () => {
     // Real HTTP that never answers: the request is held until the client gives up.
-    silent = createServer(() => undefined);
+    silent = createServer((req) => authorizations.push(req.headers.authorization));
     await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
   });
   afterAll(async () => {
@@ -89,12 +92,13 @@ describe('a model that does not answer in time', () => {
     await new Promise((resolve) => silent.close(resolve));
   });
 
-  it('issue 13: AI_REQUEST_TIMEOUT_MS passes, the rules decide, and the timeout is recorded', async () => {
+  it('issue 13: AI_REQUEST_TIMEOUT_MS passes, the rules decide, and the timeout is recorded; AI_SERVICE_API_KEY is the bearer token', async () => {
     const { port } = silent.address() as AddressInfo;
-    const { deps, id } = await started({ AI_SERVICE_ENDPOINT: `http://127.0.0.1:${port}/v1`, AI_REQUEST_TIMEOUT_MS: '200' });
+    const { deps, id } = await started({ AI_SERVICE_ENDPOINT: `http://127.0.0.1:${port}/v1`, AI_SERVICE_API_KEY: 'sk-guided', AI_REQUEST_TIMEOUT_MS: '200' });
     const next = await advanceGuided(deps, scope, { instance_id: id, report: { step_id: 'PLAN', status: 'success' } });
     expect(next).toMatchObject({ next_step: { name: 'TEST' }, fallback: 'the model failed: no answer within 200 ms (AI_REQUEST_TIMEOUT_MS)' });
     expect((await store.readGuidedDecisions(scope, id)).at(-1)).toMatchObject({ by: 'rules', fallback: expect.stringContaining('200 ms') });
+    expect(authorizations).toEqual(['Bearer sk-guided']);
   });
 });
 

@@ -1,16 +1,17 @@
 import type { TenantScope } from '../../core/tenant-scope.js';
 import type { GuidedDefinition } from '../../guided/definition.js';
 import { createHumanTaskId } from '../../humans/tasks/task-id.js';
-import type { GuidedInstance, GuidedPatch } from '../../store/guided-types.js';
+import type { GuidedChange, GuidedInstance, GuidedPatch } from '../../store/guided-types.js';
 import type { JsonObject, NewHumanTask } from '../../store/human-task-types.js';
 import { applyReport } from './apply-report.js';
 import { checkContextValues } from './context-check.js';
-import { answerFor, enterStep } from './enter-step.js';
+import { answerFor, commitEntered, enterStep } from './enter-step.js';
 import { finishedError, stepNotCurrentError } from './guided-errors.js';
 import type { GuidedAnswer, GuidedDeps, ResumeInput } from './guided-types.js';
 import { loadGuided, statusReason } from './orchestrator.js';
 import { reconcile, type Reconciliation } from './reconcile.js';
 import { settleWait } from './settle-wait.js';
+import { resolveDecider } from './step-decider.js';
 
 /**
  * An agent coming back (issue 13): it says which step it believes is current. The same as the record:
@@ -39,7 +40,7 @@ export async function resumeGuided(deps: GuidedDeps, scope: TenantScope, input: 
   }
   const history = await deps.store.readGuidedHistory(scope, instance.id);
   const context = { ...instance.context, ...updates };
-  const decided = await reconcile({ definition, recorded, assumed, history, context, ...(input.report && { report: input.report }) }, deps.decider);
+  const decided = await reconcile({ definition, recorded, assumed, history, context, ...(input.report && { report: input.report }) }, await resolveDecider(deps.decider));
   return commitResume(deps, scope, instance, definition, decided.reconciliation, decided.input, decided.output, updates, input);
 }
 
@@ -68,13 +69,14 @@ async function commitResume(
     humanTask = entered.humanTask;
   }
   const report = request.report;
-  const updated = await deps.store.commitGuidedChange(scope, instance.id, {
+  const change: GuidedChange = {
     expectedVersion: instance.version,
     patch,
     ...(reconciliation.recordReport && report && { history: { step: recorded, report: report as JsonObject, contextUpdates: updates, at } }),
     decision: { kind: 'resume', input, output, reason: reconciliation.reason, by: reconciliation.by, ...(reconciliation.fallback !== undefined && { fallback: reconciliation.fallback }), at },
     ...(humanTask && { humanTask }),
-  });
+  };
+  const updated = await commitEntered(deps, scope, instance.id, change, patch);
   return answerFor(updated, definition, `${reconciliation.action}: ${reconciliation.reason}`, reconciliation.fallback);
 }
 

@@ -3,6 +3,7 @@ import type { GuidedDefinition, StepReport } from '../../guided/definition.js';
 import type { GuidedInstance } from '../../store/guided-types.js';
 import type { HumanTask, JsonObject } from '../../store/human-task-types.js';
 import { applyReport } from './apply-report.js';
+import { declaredValues } from './context-check.js';
 import { answerFor } from './enter-step.js';
 import type { GuidedAnswer, GuidedDeps } from './guided-types.js';
 
@@ -11,7 +12,9 @@ const settled = new Set(['completed', 'expired', 'cancelled']);
 /**
  * Checked whenever a waiting instance is read (status, advance, resume): no background loop. When
  * what it waits for has finished, the instance moves on (the human task's answer or the coding
- * task's outcome is the step's report) and the answer says so; undefined while it still waits.
+ * task's outcome is the step's report; the answer's fields that are declared context variables
+ * update the context, so rules like `when context.review_approved = false` see the person's
+ * verdict) and the answer says so; undefined while it still waits.
  */
 export async function settleWait(deps: GuidedDeps, scope: TenantScope, instance: GuidedInstance, definition: GuidedDefinition): Promise<GuidedAnswer | undefined> {
   const wait = instance.waitingFor;
@@ -20,7 +23,8 @@ export async function settleWait(deps: GuidedDeps, scope: TenantScope, instance:
     const task = await deps.store.getHumanTask(scope, wait.humanTaskId);
     if (task === undefined || !settled.has(task.status)) return undefined;
     if (wait.reconcile !== undefined) return settleReconcile(deps, scope, instance, definition, task, wait.reconcile);
-    return applyReport(deps, scope, instance, definition, humanTaskReport(wait.step, task), {});
+    const updates = task.status === 'completed' ? (declaredValues(definition, task.answer ?? {}) as JsonObject) : {};
+    return applyReport(deps, scope, instance, definition, humanTaskReport(wait.step, task), updates);
   }
   if (wait.taskId !== undefined && deps.tasks !== undefined) {
     const state = await deps.tasks.taskState(scope, wait.taskId);

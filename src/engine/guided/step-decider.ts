@@ -37,3 +37,13 @@ export interface StepDecider {
   readonly label: string;
   decide(request: StepDecisionRequest): Promise<StepAnswer>;
 }
+
+/**
+ * Where the orchestrator gets its decider: the decider itself, or a function finding it when a
+ * decision is due (so reading an instance never reads the model's configuration); none: the rules.
+ */
+export type DeciderSource = StepDecider | (() => Promise<StepDecider | undefined>);
+
+export function resolveDecider(source: DeciderSource | undefined): Promise<StepDecider | undefined> {
+  return typeof source === 'function' ? source() : Promise.resolve(source);
+}

@@ -16,6 +16,7 @@ describe('a step that waits for a coding-agent task', () => {
     const tasks: GuidedTaskPort = {
       createTask: (_scope, request) => (created.push(request), Promise.resolve({ taskId: '7' })),
       taskState: () => Promise.resolve(state),
+      abandonTask: () => Promise.reject(new Error('not abandoned here')),
     };
     const deps = guidedDepsFor(store, definition, { tasks });
     const { instance_id: id } = await startGuided(deps, scope, { definition, context: { target: 'a.ts' }, projectDir: '/work/p' });
@@ -40,10 +41,34 @@ describe('a step that waits for a coding-agent task', () => {
   });
 });
 
+describe('two reports entering a task step at once', () => {
+  it('issue 13: both start a task, one change is stored, and the task of the refused one is stopped', async () => {
+    const store = createMemoryStore();
+    let next = 0;
+    const abandoned: string[] = [];
+    const tasks: GuidedTaskPort = {
+      createTask: () => Promise.resolve({ taskId: String((next += 1)) }),
+      taskState: () => Promise.resolve({ state: 'running' }),
+      abandonTask: (_scope, taskId) => (abandoned.push(taskId), Promise.resolve()),
+    };
+    const deps = guidedDepsFor(store, definition, { tasks });
+    const { instance_id: id } = await startGuided(deps, scope, { definition, context: { target: 'a.ts' } });
+    await advanceGuided(deps, scope, { instance_id: id, report: { step_id: 'PLAN', status: 'success' } });
+    const report = { instance_id: id, report: { step_id: 'TEST', status: 'success' } };
+    const results = await Promise.allSettled([advanceGuided(deps, scope, report), advanceGuided(deps, scope, report)]);
+    const taken = results.flatMap((result) => (result.status === 'fulfilled' ? [result.value] : []));
+    expect(taken).toHaveLength(1);
+    expect(results.find((result) => result.status === 'rejected')).toMatchObject({ reason: { code: 'E_GUIDED_CONFLICT' } });
+    const kept = taken[0]!.waiting_for?.task_id;
+    expect(abandoned).toEqual([kept === '1' ? '2' : '1']);
+    expect(await store.getGuidedInstance(scope, id)).toMatchObject({ waitingFor: { step: 'REVIEW', taskId: kept } });
+  });
+});
+
 describe('two readers picking up one finished wait', () => {
   it('issue 13: one moves the instance on, the other reports the result without an error', async () => {
     const store = createMemoryStore();
-    const tasks: GuidedTaskPort = { createTask: () => Promise.resolve({ taskId: '8' }), taskState: () => Promise.resolve({ state: 'succeeded' }) };
+    const tasks: GuidedTaskPort = { createTask: () => Promise.resolve({ taskId: '8' }), taskState: () => Promise.resolve({ state: 'succeeded' }), abandonTask: () => Promise.resolve() };
     const deps = guidedDepsFor(store, definition, { tasks });
     const { instance_id: id } = await startGuided(deps, scope, { definition, context: { target: 'a.ts' } });
     await advanceGuided(deps, scope, { instance_id: id, report: { step_id: 'PLAN', status: 'success' } });

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { defineMethod, type RpcMethod } from '../rpc/index.js';
+import type { DaemonHttpState } from './http-state.js';
 
 /** What `daemon.ping` answers: enough for `orchestra daemon status` and the memory benchmark. */
 export interface DaemonPing {
@@ -10,6 +11,8 @@ export interface DaemonPing {
   rssBytes: number;
   heapUsedBytes: number;
   peers: number;
+  /** The HTTP API's state; absent from a daemon without one (an embedder's, an older version's). */
+  http?: DaemonHttpState;
 }
 
 export interface BuiltinContext {
@@ -18,6 +21,8 @@ export interface BuiltinContext {
   peers(): number;
   /** Called after the `daemon.shutdown` answer is on its way. */
   requestShutdown(): void;
+  /** The HTTP API's state once settled, waiting at most `waitMs` while it starts (see http-state.ts). */
+  http?(waitMs: number): Promise<DaemonHttpState>;
 }
 
 /** `daemon.ping` and `daemon.shutdown`, served by every daemon. */
@@ -25,8 +30,10 @@ export interface BuiltinContext {
 export function builtinMethods(context: BuiltinContext): RpcMethod<any, any>[] {
   const ping = defineMethod({
     name: 'daemon.ping',
-    params: z.object({}),
-    async handle(): Promise<DaemonPing> {
+    // `waitForHttpMs`: answer once the HTTP API listens (or failed), not while it starts (daemon status).
+    params: z.object({ waitForHttpMs: z.number().int().min(0).max(60_000).optional() }),
+    async handle({ waitForHttpMs }): Promise<DaemonPing> {
+      const http = await context.http?.(waitForHttpMs ?? 0);
       const memory = process.memoryUsage();
       return {
         pid: process.pid,
@@ -36,6 +43,7 @@ export function builtinMethods(context: BuiltinContext): RpcMethod<any, any>[] {
         rssBytes: memory.rss,
         heapUsedBytes: memory.heapUsed,
         peers: context.peers(),
+        ...(http !== undefined && { http }),
       };
     },
   });

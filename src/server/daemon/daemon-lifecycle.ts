@@ -74,19 +74,39 @@ export async function stopDaemon(o: { home: string; timeoutMs?: number }): Promi
 
 export type DaemonStatus =
   | { running: false }
-  | { running: true; pid: number; version: string; startedAt: string; uptimeMs: number; rssBytes: number; socket: string; url?: string };
+  | {
+      running: true;
+      pid: number;
+      version: string;
+      startedAt: string;
+      uptimeMs: number;
+      rssBytes: number;
+      socket: string;
+      url?: string;
+      /** Why there is no `url`: the HTTP API failed to start (`off`, with `httpError`) or is still starting past the wait. */
+      http?: 'starting' | 'off';
+      httpError?: string;
+    };
 
-/** What `orchestra daemon status` shows, from `daemon.ping`; never starts a daemon. */
-export async function daemonStatus(o: { home: string }): Promise<DaemonStatus> {
+/**
+ * What `orchestra daemon status` shows, from `daemon.ping`; never starts a daemon. A daemon whose
+ * HTTP API is still starting (it starts once the socket is owned, so a command that has just started
+ * the daemon asks in that moment) is waited for, up to `httpWaitMs`, so the status has its URL.
+ */
+export async function daemonStatus(o: { home: string; httpWaitMs?: number }): Promise<DaemonStatus> {
   const paths = daemonPaths(o.home);
   const client = await DaemonClient.connect(paths.socket, { timeoutMs: probeTimeoutMs }).catch(() => undefined);
   if (!client) return { running: false };
   try {
-    const ping = await client.call<DaemonPing>('daemon.ping', {}, { signal: AbortSignal.timeout(5_000) });
-    // The HTTP API's URL (issue 12), when this daemon wrote it: a file left by an older one says nothing.
+    const waitForHttpMs = o.httpWaitMs ?? 15_000;
+    const ping = await client.call<DaemonPing>('daemon.ping', { waitForHttpMs }, { signal: AbortSignal.timeout(waitForHttpMs + 5_000) });
+    const base = { running: true as const, pid: ping.pid, version: ping.version, startedAt: ping.startedAt, uptimeMs: ping.uptimeMs, rssBytes: ping.rssBytes, socket: paths.socket };
+    if (ping.http?.state === 'listening') return { ...base, url: ping.http.url };
+    if (ping.http?.state === 'off') return { ...base, http: 'off', httpError: ping.http.error };
+    if (ping.http?.state === 'starting') return { ...base, http: 'starting' };
+    // A daemon that does not say (an older version): the URL it wrote, if the file is its own.
     const http = readHttpFile(paths.httpFile);
-    const url = http?.pid === ping.pid ? http.url : undefined;
-    return { running: true, pid: ping.pid, version: ping.version, startedAt: ping.startedAt, uptimeMs: ping.uptimeMs, rssBytes: ping.rssBytes, socket: paths.socket, ...(url !== undefined && { url }) };
+    return http?.pid === ping.pid ? { ...base, url: http.url } : base;
   } finally {
     client.close();
   }

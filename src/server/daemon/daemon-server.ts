@@ -4,6 +4,7 @@ import { ErrorCode, OrchestraError } from '../../core/errors.js';
 import { prepareOrchestraHome } from '../../store/home.js';
 import { serveConnection, type ConnectionPeer, type RpcMethod } from '../rpc/index.js';
 import { builtinMethods } from './builtin-methods.js';
+import type { HttpStateCell } from './http-state.js';
 import { claimSocket } from './claim-socket.js';
 import type { DaemonLog } from './daemon-log.js';
 import { daemonPaths } from './daemon-paths.js';
@@ -28,6 +29,8 @@ export interface DaemonServerOptions {
   onShutdownRequest?: () => void;
   /** Reported by `daemon.ping` and in the pid file; defaults to the package version. */
   version?: string;
+  /** The HTTP API's state, reported by `daemon.ping` (runDaemon's; absent when there is none). */
+  http?: HttpStateCell;
 }
 
 /**
@@ -53,6 +56,7 @@ export async function startDaemonServer(o: DaemonServerOptions): Promise<DaemonS
     version: record.version,
     peers: () => peers.size,
     requestShutdown: () => (o.onShutdownRequest ? o.onShutdownRequest() : void close()),
+    ...(o.http !== undefined && { http: o.http.settled }),
   });
   const methods = registry([...builtins, ...o.methods]);
   const server = createServer(function acceptPeer(socket: Socket) {

@@ -1,48 +1,22 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { mintTenantScope } from '../../core/tenant-scope.js';
 import type { FeedEvent } from '../../store/feed.js';
-import { openSqliteStore, watchStoreChanges, type SqliteStore, type StoreChanges } from '../../store/sqlite/index.js';
 import { eventually } from '../../../test/cli/helpers/spawn-cli.js';
-import { startEventsServer } from './testing/events-app.js';
 import { requireDist, startFeedWriter } from './testing/feed-processes.js';
-import { openSse, type SseConnection } from './testing/sse-client.js';
+import type { SseConnection } from './testing/sse-client.js';
+import { useEventsServer } from './testing/use-events-server.js';
 
 const acme = mintTenantScope('acme');
 const globex = mintTenantScope('globex');
 
 describe('GET /events over a real server, fed by another process', () => {
-  let dir: string;
-  let store: SqliteStore;
-  let changes: StoreChanges;
-  let server: Awaited<ReturnType<typeof startEventsServer>>;
-  const open: SseConnection[] = [];
+  const events = useEventsServer();
+  const { connect } = events;
 
-  beforeEach(async () => {
-    requireDist();
-    dir = mkdtempSync(join(tmpdir(), 'orchestra-events-'));
-    store = await openSqliteStore(join(dir, 'orchestra.db'));
-    changes = watchStoreChanges(join(dir, 'orchestra.db'));
-    server = await startEventsServer(store, { changes, heartbeatMs: 150 });
-  });
+  beforeEach(() => requireDist());
 
-  afterEach(async () => {
-    for (const connection of open.splice(0)) connection.close();
-    await server.close();
-    changes.close();
-    await store.close();
-    rmSync(dir, { recursive: true, force: true });
-  });
-
-  const connect = async (query: string, tenant = 'acme', headers: Record<string, string> = {}) => {
-    const connection = await openSse(`${server.url}/events${query}`, { 'x-tenant': tenant, ...headers });
-    open.push(connection);
-    return connection;
-  };
   const received = (connection: SseConnection) => connection.messages.map((m) => JSON.parse(m.data) as FeedEvent);
-  const feed = async (scope = acme, filter = {}) => store.readFeed(scope, { limit: 1000, filter });
+  const feed = async (scope = acme, filter = {}) => events.store.readFeed(scope, { limit: 1000, filter });
 
   it('issue 12: subscribers get what another process commits, filtered, in their tenant only, with the SSE id and event name', async () => {
     const all = await connect('');
@@ -50,8 +24,8 @@ describe('GET /events over a real server, fed by another process', () => {
     const workflowsAndTasks = await connect('?workflow=w1&human_task=h1');
     const runsOnly = await connect('?kinds=run');
     const other = await connect('', 'globex');
-    await eventually(() => (server.mount.waiting() === 5 ? true : undefined), 'five subscribers waiting');
-    await startFeedWriter(join(dir, 'orchestra.db'), 20, 2).done;
+    await eventually(() => (events.server.mount.waiting() === 5 ? true : undefined), 'five subscribers waiting');
+    await startFeedWriter(events.db, 20, 2).done;
 
     const acmeFeed = await feed();
     expect(acmeFeed).toHaveLength(22);
@@ -70,13 +44,13 @@ describe('GET /events over a real server, fed by another process', () => {
   });
 
   it('issue 12: a client that disconnects resumes with Last-Event-ID without loss or duplicates, and leaves nothing behind', async () => {
-    const writer = startFeedWriter(join(dir, 'orchestra.db'), 60, 5);
+    const writer = startFeedWriter(events.db, 60, 5);
     const first = await connect('?kinds=run');
     await eventually(() => (first.messages.length >= 10 ? true : undefined), 'ten events before the disconnect');
     first.close();
     await first.ended;
     const lastId = first.messages.at(-1)?.id ?? '';
-    await eventually(() => (server.mount.waiting() === 0 ? true : undefined), 'the closed stream to stop waiting');
+    await eventually(() => (events.server.mount.waiting() === 0 ? true : undefined), 'the closed stream to stop waiting');
     // Reconnect as EventSource does: the first URL again (with its stale ?after=) plus Last-Event-ID.
     const second = await connect('?kinds=run&after=1', 'acme', { 'Last-Event-ID': lastId });
     await writer.done;
@@ -93,7 +67,7 @@ describe('GET /events over a real server, fed by another process', () => {
 
   it('issue 12: a bad query is a 400 naming the parameter, before any stream starts', async () => {
     const problem = async (query: string, headers: Record<string, string> = {}) => {
-      const response = await fetch(`${server.url}/events${query}`, { headers: { 'x-tenant': 'acme', ...headers } });
+      const response = await fetch(`${events.server.url}/events${query}`, { headers: { 'x-tenant': 'acme', ...headers } });
       return { status: response.status, body: (await response.json()) as { code: string; detail: string } };
     };
     expect(await problem('?kinds=run,nope')).toMatchObject({ status: 400, body: { code: 'E_USAGE', detail: expect.stringMatching(/^GET \/events: kinds\.1: /) } });

@@ -5,7 +5,7 @@ import { RESPONSE_ALREADY_SENT } from '@hono/node-server/utils/response';
 import { createFeedWakeup, eventsInputFromQuery, followFeed, type ChangeSource } from '../../services/events/index.js';
 import type { ApiEnv, Mount } from '../http/api-env.js';
 import { nodeSseSink, type SseSink } from './node-sse-sink.js';
-import { sseFrames, sseHeartbeat } from './sse-frame.js';
+import { sseFrames, sseHeartbeat, sseReady } from './sse-frame.js';
 
 export interface EventsMountOptions {
   /** A change watcher of its own (watchStoreChanges on the store file): see createFeedWakeup. */
@@ -25,8 +25,9 @@ export type EventsMount = Mount & {
 /**
  * GET /events (issue 12): the caller's tenant's event feed as Server-Sent Events. Query: `run`,
  * `task`, `human_task`, `workflow` (any of them), `kinds` (comma-separated); resume with the
- * `Last-Event-ID` header (or `?after=ID`). Each event's SSE id is its feed id, its name the type and
- * its data the JSON event. The auth middleware has set `caller` and `deps` before this runs.
+ * `Last-Event-ID` header (or `?after=ID`); `?after=now` starts after the newest event and says where
+ * first (a `feed.ready` message). Each event's SSE id is its feed id, its name the type and its data
+ * the JSON event. The auth middleware has set `caller` and `deps` before this runs.
  */
 export function mountEvents(options: EventsMountOptions): EventsMount {
   const wakeup = createFeedWakeup(options.changes);
@@ -44,6 +45,7 @@ export function mountEvents(options: EventsMountOptions): EventsMount {
           signal: sink.signal,
           send: (events) => sink.write(sseFrames(events)),
           heartbeat: () => sink.write(sseHeartbeat),
+          ready: (after) => sink.write(sseReady(after)),
         });
       const res = nodeResponse(c);
       if (res !== undefined) {

@@ -21,3 +21,12 @@ export function sseFrames(events: readonly FeedEvent[]): string {
 }
 
 export const sseHeartbeat = ': heartbeat\n\n';
+
+/**
+ * The first message of a stream from now (`?after=now`): its id is the position the stream starts
+ * after, so an EventSource that reconnects before any event sends it as Last-Event-ID and misses
+ * nothing; its data says the same for a reader that does not track ids.
+ */
+export function sseReady(after: number): string {
+  return `id: ${after}\nevent: feed.ready\ndata: ${JSON.stringify({ after })}\n\n`;
+}

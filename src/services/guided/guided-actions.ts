@@ -19,22 +19,22 @@ export async function listWorkflows(ctx: GuidedServiceContext, projectDir: strin
 
 export async function startWorkflow(ctx: GuidedServiceContext, projectDir: string, input: StartWorkflowInput): Promise<GuidedAnswer> {
   const definition = await guidedDefinitionOf(projectDir, ctx.env, input.workflow_name);
-  return startGuided(await guidedDeps(ctx, projectDir), ctx.scope, { definition, context: input.context ?? {}, projectDir });
+  return startGuided(guidedDeps(ctx, projectDir), ctx.scope, { definition, context: input.context ?? {}, projectDir });
 }
 
 export async function workflowStatus(ctx: GuidedServiceContext, input: { instance_id: string }): Promise<GuidedAnswer> {
   const instance = await instanceOf(ctx, input.instance_id);
-  return getGuidedStatus(await guidedDeps(ctx, instance.projectDir), ctx.scope, input);
+  return getGuidedStatus(guidedDeps(ctx, instance.projectDir), ctx.scope, input);
 }
 
 export async function advanceWorkflow(ctx: GuidedServiceContext, input: AdvanceWorkflowInput): Promise<GuidedAnswer> {
   const instance = await instanceOf(ctx, input.instance_id);
-  return advanceGuided(await guidedDeps(ctx, instance.projectDir), ctx.scope, input);
+  return advanceGuided(guidedDeps(ctx, instance.projectDir), ctx.scope, input);
 }
 
 export async function resumeWorkflow(ctx: GuidedServiceContext, input: ResumeWorkflowInput): Promise<GuidedAnswer> {
   const instance = await instanceOf(ctx, input.instance_id);
-  return resumeGuided(await guidedDeps(ctx, instance.projectDir), ctx.scope, input);
+  return resumeGuided(guidedDeps(ctx, instance.projectDir), ctx.scope, input);
 }
 
 export interface GuidedDetail {

@@ -1,7 +1,7 @@
 import type { Clock } from '../../core/clock.js';
 import type { TenantScope } from '../../core/tenant-scope.js';
 import { loadConfig } from '../../config/index.js';
-import { stepDeciderFromEnvironment, type GuidedDeps } from '../../engine/guided/index.js';
+import { stepDeciderFromEnvironment, type GuidedDeps, type StepDecider } from '../../engine/guided/index.js';
 import type { Store } from '../../store/store.js';
 import { loadDefinitionOrThrow } from './guided-definitions.js';
 import { guidedTaskPort, type GuidedTasks } from './guided-task-port.js';
@@ -17,19 +17,25 @@ export interface GuidedServiceContext {
 }
 
 /**
- * The orchestrator's deps for an instance working in `projectDir`: the model is the project's
- * orchestra.yaml's (or seed 004's AI_SERVICE_ENDPOINT), read on every call as a CLI command would;
- * none configured, the rules decide. Definitions are reloaded from the instance's folder, so an
- * edit of a step file applies to the next step handed out.
+ * The orchestrator's deps for an instance working in `projectDir`. The model is the project's
+ * orchestra.yaml's (or seed 004's AI_SERVICE_ENDPOINT), looked up only when a decision is due, at
+ * most once per operation: reading an instance (status, show) never touches the configuration, and
+ * an edit of orchestra.yaml applies to the next decision, as it would to the next CLI command. None
+ * configured, the rules decide. Definitions are reloaded from the instance's folder, so an edit of
+ * a step file applies to the next step handed out.
  */
-export async function guidedDeps(ctx: GuidedServiceContext, projectDir: string | undefined): Promise<GuidedDeps> {
-  const { config } = await loadConfig({ startDir: projectDir ?? ctx.env.ORCHESTRA_HOME ?? '/', env: ctx.env });
-  const decider = stepDeciderFromEnvironment({ config, env: ctx.env });
+export function guidedDeps(ctx: GuidedServiceContext, projectDir: string | undefined): GuidedDeps {
+  let decider: Promise<StepDecider | undefined> | undefined;
   return {
     store: ctx.store,
     now: () => ctx.clock.now(),
     loadDefinition: (instance) => loadDefinitionOrThrow(instance.definitionDir, instance.workflowName),
-    ...(decider && { decider }),
+    decider: () => (decider ??= deciderFor(ctx.env, projectDir)),
     ...(ctx.tasks && { tasks: guidedTaskPort(ctx.tasks) }),
   };
+}
+
+async function deciderFor(env: GuidedServiceContext['env'], projectDir: string | undefined): Promise<StepDecider | undefined> {
+  const { config } = await loadConfig({ startDir: projectDir ?? env.ORCHESTRA_HOME ?? '/', env });
+  return stepDeciderFromEnvironment({ config, env });
 }

@@ -4,7 +4,7 @@ import type { TaskPort } from '../api/task-port.js';
 import { guidedTaskSlug } from './guided-task-slug.js';
 
 /** The parts of the daemon's task service a guided step uses. */
-export type GuidedTasks = Pick<TaskPort, 'list' | 'create' | 'start' | 'get'>;
+export type GuidedTasks = Pick<TaskPort, 'list' | 'create' | 'start' | 'get' | 'stop'>;
 
 // Statuses after which the step's work is done, and after which it will not be.
 const succeeded = new Set(['completed', 'reviewed', 'merged']);
@@ -30,12 +30,21 @@ export function guidedTaskPort(tasks: GuidedTasks): GuidedTaskPort {
       // The instance's wait keeps this one reference: the task's number and its project.
       return { taskId: `${task.id}@${request.projectDir}` };
     },
+    async abandonTask(_scope, taskId) {
+      const { project, ref } = taskRef(taskId);
+      await tasks.stop(project, ref);
+    },
     async taskState(_scope, taskId): Promise<GuidedTaskState> {
-      const at = taskId.indexOf('@');
-      const task = await tasks.get(taskId.slice(at + 1), taskId.slice(0, at));
+      const { project, ref } = taskRef(taskId);
+      const task = await tasks.get(project, ref);
       if (succeeded.has(task.status)) return { state: 'succeeded', result: { task: task.id, status: task.status } };
       if (failed.has(task.status)) return { state: 'failed', result: { task: task.id, status: task.status } };
       return { state: 'running' };
     },
   };
+}
+
+function taskRef(taskId: string): { project: string; ref: string } {
+  const at = taskId.indexOf('@');
+  return { project: taskId.slice(at + 1), ref: taskId.slice(0, at) };
 }

@@ -64,6 +64,23 @@ export function describeFeedConformance(fixture: StoreFixture): void {
       expect(await store.readFeed(tenantB, { limit: 100 })).toEqual([]);
     });
 
+    it('issue 15: the feed head is the id of the tenant\'s newest event (0 for none), and reading after it gives only later events', async () => {
+      const store = fixture.store();
+      expect(await store.feedHead(tenantA)).toBe(0);
+      await store.createRun(newRun('r1', { tenant: 'acme' }));
+      await store.appendEvents('r1', [logEvent('one', t0), logEvent('two', t0 + 1)]);
+      const head = await store.feedHead(tenantA);
+      expect(head).toBe((await store.readFeed(tenantA, { limit: 100 })).at(-1)?.id);
+      expect(await store.feedHead(tenantB)).toBe(0);
+      expect(await store.readFeed(tenantA, { after: head, limit: 100 })).toEqual([]);
+      await store.createRun(newRun('r2', { tenant: 'globex' }));
+      await store.appendEvents('r2', [logEvent('other tenant', t0 + 2)]);
+      expect(await store.feedHead(tenantA)).toBe(head);
+      await store.appendEvents('r1', [logEvent('three', t0 + 3)]);
+      expect((await store.readFeed(tenantA, { after: head, limit: 100 })).map((e) => e.data.seq)).toEqual([3]);
+      expect(await store.feedHead(tenantA)).toBeGreaterThan(head);
+    });
+
     it('issue 12: appends events the store cannot see (a coding task), refuses a bad one whole, and prunes by time', async () => {
       const store = fixture.store();
       const appended = await store.appendFeedEvents(tenantA, [{ kind: 'task', subject: '3', type: 'task.status', at: t0, data: { taskId: 3, status: 'running' } }]);

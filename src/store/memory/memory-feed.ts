@@ -24,6 +24,10 @@ export class MemoryFeed {
       .map(({ tenant: _tenant, ...event }) => structuredClone(event));
   }
 
+  head(tenant: string): number {
+    return this.rows.reduce((head, row) => (row.tenant === tenant && row.id > head ? row.id : head), 0);
+  }
+
   prune(before: number): number {
     const kept = this.rows.filter((row) => row.at >= before);
     const removed = this.rows.length - kept.length;

@@ -247,6 +247,7 @@ class MemoryStore extends MemoryWebLoginStore implements Store {
 
   readFeed(scope: TenantScope, query: FeedQuery): Promise<FeedEvent[]> { return this.guard(() => this.feed.read(tenantOf(scope), query)); }
   appendFeedEvents(scope: TenantScope, events: readonly NewFeedEvent[]): Promise<FeedEvent[]> { return this.guard(() => events.map((event, i) => (serializeFeedEvent(event, i + 1), event)).map((event) => this.feed.add(tenantOf(scope), event))); }
+  feedHead(scope: TenantScope): Promise<number> { return this.guard(() => this.feed.head(tenantOf(scope))); }
   pruneFeed(before: number): Promise<number> { return this.guard(() => this.feed.prune(before)); }
 
   close(): Promise<void> {

@@ -26,6 +26,7 @@ export class FeedTable {
       read: db.prepare<[Record<string, unknown>], FeedRow>(readSql),
       insert: db.prepare<[string, FeedKind, string, string, number, string], FeedRow>('INSERT INTO feed (tenant, kind, subject, type, at, data_json) VALUES (?, ?, ?, ?, ?, ?) RETURNING *'),
       prune: db.prepare<[number]>('DELETE FROM feed WHERE at < ?'),
+      head: db.prepare<[string], { head: number }>('SELECT COALESCE(MAX(id), 0) AS head FROM feed WHERE tenant = ?'),
     };
   }
 
@@ -41,6 +42,10 @@ export class FeedTable {
         limit: Math.max(0, query.limit),
       })
       .map(fromFeedRow);
+  }
+
+  head(tenant: string): number {
+    return this.sql.head.get(tenant)?.head ?? 0;
   }
 
   /** Inside the caller's transaction: all or nothing. */

@@ -255,6 +255,7 @@ export class SqliteStore extends SqliteWebLoginStore implements Store {
 
   // The event feed (feed-table.ts); the triggers write most of it. An appended event is durable.
   readFeed: Store['readFeed'] = (scope, query) => this.guard(() => this.feed.read(tenantOf(scope), query));
+  feedHead: Store['feedHead'] = (scope) => this.guard(() => this.feed.head(tenantOf(scope)));
   appendFeedEvents: Store['appendFeedEvents'] = (scope, events) => this.submit(durable, () => this.feed.append(tenantOf(scope), events));
   pruneFeed: Store['pruneFeed'] = (before) => this.guard(() => this.feed.prune(before));
 

@@ -52,6 +52,19 @@ describe('startFakeModelServer', () => {
     expect(server.remaining).toBe(0);
   });
 
+  it('issue 13: holdNext() keeps the next model answer back (the request recorded) until released; later ones are not held', async () => {
+    server.script([{ text: 'late' }, { text: 'on time' }]);
+    const held = server.holdNext();
+    let answered = false;
+    const pending = ask('/v1/chat/completions', 'm').then((text) => ((answered = true), text));
+    expect((await held.arrived).path).toBe('/v1/chat/completions');
+    expect(answered).toBe(false);
+    expect(await ask('/v1/messages', 'm')).toBe('late');
+    expect(answered).toBe(false);
+    held.release();
+    expect(await pending).toBe('on time');
+  });
+
   it('answers a per-model script (a title request) before the shared queue', async () => {
     server.script([{ text: 'the real answer' }]);
     server.script([{ text: 'Short title' }], { model: 'small-model' });

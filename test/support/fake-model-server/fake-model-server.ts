@@ -60,12 +60,22 @@ function reply(res: ServerResponse, request: RecordedRequest, endpoint: Endpoint
 export async function startFakeModelServer(options: FakeModelServerOptions = {}): Promise<FakeModelServer> {
   const queue = createTurnQueue(options.fallback);
   const requests: RecordedRequest[] = [];
+  const holds: Array<{ arrive: (request: RecordedRequest) => void; released: Promise<void>; release: () => void }> = [];
+  const waiting = new Set<() => void>();
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const request = await recordRequest(req);
     requests.push(request);
+    const sequence = requests.length;
     if (request.endpoint !== undefined) {
-      reply(res, request, request.endpoint, queue, requests.length);
+      const hold = holds.shift();
+      if (hold !== undefined) {
+        hold.arrive(request);
+        await hold.released;
+        // Its client went away while it waited (a process killed): nothing to answer, no turn used.
+        if (res.destroyed || req.socket.destroyed) return;
+      }
+      reply(res, request, request.endpoint, queue, sequence);
     } else if (request.method === 'GET' && answerModelList(res, request.path)) {
       return;
     } else {
@@ -96,8 +106,18 @@ export async function startFakeModelServer(options: FakeModelServerOptions = {})
       return queue.size;
     },
     requests,
+    holdNext() {
+      let arrive: (request: RecordedRequest) => void = () => {};
+      let release = () => {};
+      const arrived = new Promise<RecordedRequest>((resolve) => (arrive = resolve));
+      const released = new Promise<void>((resolve) => (release = resolve));
+      waiting.add(release);
+      holds.push({ arrive, released, release });
+      return { arrived, release: () => (waiting.delete(release), release()) };
+    },
     close: () =>
       new Promise<void>((resolve, reject) => {
+        for (const release of waiting) release();
         server.closeAllConnections();
         server.close((error) => (error ? reject(error) : resolve()));
       }),

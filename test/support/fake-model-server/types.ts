@@ -89,5 +89,17 @@ export interface FakeModelServer {
   readonly remaining: number;
   /** Every request received, in arrival order. */
   readonly requests: RecordedRequest[];
+  /**
+   * Holds the answer to the next model request (recorded on arrival) until `release()`: a model slow
+   * to answer, so a test can kill whatever waits for it. Released after its client went away, it
+   * is not answered and uses no scripted turn. Later requests are not held.
+   */
+  holdNext(): HeldAnswer;
   close(): Promise<void>;
+}
+
+export interface HeldAnswer {
+  /** The held request, once it arrives. */
+  arrived: Promise<RecordedRequest>;
+  release(): void;
 }

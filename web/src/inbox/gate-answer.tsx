@@ -18,7 +18,7 @@ interface Props {
  */
 export function GateAnswer({ taskId, onAnswered }: Props) {
   const task = useApi<HumanTaskView>(`/human-tasks/${encodeURIComponent(taskId)}`);
-  useEvents(`human_task=${encodeURIComponent(taskId)}`, task.refresh, humanTaskEventTypes);
+  useEvents(`human_task=${encodeURIComponent(taskId)}`, task.refresh, { types: humanTaskEventTypes, onReady: task.refresh });
   if (task.error) return <p role="alert" className="error">The gate's task {taskId}: {task.error.message}</p>;
   if (!task.data) return null;
   const shown = task.data;

@@ -15,7 +15,7 @@ import { useNow } from './use-now';
  */
 export function HumanTaskPage({ taskId, project }: { taskId: string; project: string }) {
   const task = useApi<HumanTaskView>(`/human-tasks/${encodeURIComponent(taskId)}`);
-  useEvents(`human_task=${encodeURIComponent(taskId)}`, task.refresh, humanTaskEventTypes);
+  useEvents(`human_task=${encodeURIComponent(taskId)}`, task.refresh, { types: humanTaskEventTypes, onReady: task.refresh });
   const now = useNow();
   const back = <a href={hrefOf(['inbox'], { project })}>Inbox</a>;
   if (task.error) return <p role="alert" className="error">{back}: {task.error.message}</p>;

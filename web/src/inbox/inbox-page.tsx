@@ -18,7 +18,7 @@ import { useNow } from './use-now';
 export function InboxPage({ route }: { route: Route }) {
   const view = viewOf(route.query);
   const tasks = useApi<Page<HumanTaskView>>(listPath(view));
-  useEvents('kinds=human_task', tasks.refresh, humanTaskEventTypes);
+  useEvents('kinds=human_task', tasks.refresh, { types: humanTaskEventTypes, onReady: tasks.refresh });
   const now = useNow();
   const shown = (tasks.data?.items ?? []).filter((task) => inView(view.show, task)).sort(inboxOrder);
   const overdue = shown.filter((task) => dueOf(task.dueAt, now).overdue).length;

@@ -57,7 +57,7 @@ function InstanceTable({ title, rows, testId }: { title: string; rows: Row[] | u
 /** One API list of instances, live from its kind's events, as a table of rows. */
 function InstanceSection<T>({ path, kind, title, testId, toRow }: { path: string; kind: string; title: string; testId: string; toRow(item: T): Row }) {
   const list = useApi<Page<T>>(path);
-  useEvents(`kinds=${kind}`, list.refresh, instanceEventTypes);
+  useEvents(`kinds=${kind}`, list.refresh, { types: instanceEventTypes, onReady: list.refresh });
   if (list.error) return <p role="alert" className="error">{list.error.message}</p>;
   return <InstanceTable title={title} rows={list.data?.items.map(toRow)} testId={testId} />;
 }

@@ -2,6 +2,7 @@ import { formatDuration, formatTime } from '../lib/format';
 import { hrefOf } from '../lib/router';
 import { useApi } from '../lib/use-api';
 import { instanceEventTypes, useEvents } from '../lib/use-events';
+import { reportSummary } from '../runs/guided-report';
 import { brief, type GuidedDetail } from '../runs/instance-types';
 import { StateBadge } from '../runs/state-badge';
 import { WaitingBadge } from '../runs/waiting-badge';
@@ -10,7 +11,7 @@ import '../runs/runs.css';
 /** One guided workflow instance (guided.show), live: its status, current step, the steps reported and each decision with its reason. */
 export default function GuidedPage({ instanceId }: { instanceId: string }) {
   const detail = useApi<GuidedDetail>(`/guided/${encodeURIComponent(instanceId)}/history`);
-  useEvents(`kinds=guided`, (event) => event.subject === instanceId && detail.refresh(), instanceEventTypes);
+  useEvents(`kinds=guided`, (event) => event.subject === instanceId && detail.refresh(), { types: instanceEventTypes, onReady: detail.refresh });
   if (detail.error) return <p role="alert" className="error">{detail.error.message}</p>;
   if (!detail.data) return <p className="muted">Loading…</p>;
   const { instance, history, decisions } = detail.data;
@@ -38,7 +39,7 @@ export default function GuidedPage({ instanceId }: { instanceId: string }) {
           <thead><tr><th scope="col">#</th><th scope="col">Step</th><th scope="col">Report</th><th scope="col">At</th></tr></thead>
           <tbody>
             {history.map((entry) => (
-              <tr key={entry.seq}><td>{entry.seq}</td><td className="mono">{entry.step}</td><td className="mono">{brief(entry.report, 80)}</td><td>{formatTime(entry.at)}</td></tr>
+              <tr key={entry.seq}><td>{entry.seq}</td><td className="mono">{entry.step}</td><td title={JSON.stringify(entry.report)}>{reportSummary(entry.report)}</td><td>{formatTime(entry.at)}</td></tr>
             ))}
           </tbody>
         </table>

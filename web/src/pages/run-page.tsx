@@ -40,7 +40,7 @@ export default function RunPage({ runId, route, colorMode }: Props) {
     setStates((current) => applyEvent(current, event));
     if (event.type.startsWith('run.') || event.type.startsWith('node.') || event.type === 'interview.started') detail.refresh();
     if (selected !== undefined && event.data.node === selected) setVersion((count) => count + 1);
-  });
+  }, { onReady: detail.refresh });
   const error = detail.error ?? graph.error;
   if (error) return <p role="alert" className="error">{error.message}</p>;
   if (!detail.data || !graph.data) return <p className="muted">Loading…</p>;

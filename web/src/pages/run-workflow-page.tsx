@@ -17,7 +17,7 @@ import '../runs/runs.css';
 export default function WorkflowPage({ instanceId }: { instanceId: string }) {
   const path = `/workflows/${encodeURIComponent(instanceId)}`;
   const detail = useApi<WorkflowDetail>(path);
-  useEvents(`kinds=workflow`, (event) => event.subject === instanceId && detail.refresh(), instanceEventTypes);
+  useEvents(`kinds=workflow`, (event) => event.subject === instanceId && detail.refresh(), { types: instanceEventTypes, onReady: detail.refresh });
   if (detail.error) return <p role="alert" className="error">{detail.error.message}</p>;
   if (!detail.data) return <p className="muted">Loading…</p>;
   const { instance, journal, signals, pendingTask } = detail.data;

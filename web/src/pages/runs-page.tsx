@@ -42,7 +42,7 @@ function PipelineRuns({ route }: { route: Route }) {
   const text = route.query.get('q') ?? '';
   const path = `/runs?limit=200${state === '' ? '' : `&state=${encodeURIComponent(state)}`}`;
   const runs = useApi<Page<RunView>>(path);
-  useEvents('kinds=run', runs.refresh);
+  useEvents('kinds=run', runs.refresh, { onReady: runs.refresh });
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const [results, setResults] = useState<BulkResult[]>();
   const [busy, setBusy] = useState(false);

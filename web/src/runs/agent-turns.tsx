@@ -24,7 +24,7 @@ export function AgentTurns({ turns }: { turns: readonly AgentTurnView[] }) {
               Object.entries(turn.diffs).map(([repo, diff]) => (
                 <details key={repo} className="node-text">
                   <summary>Diff of {repo}</summary>
-                  <pre className="mono diff">{diff.split('\n').map((line, at) => <span key={at} className={diffClass(line)}>{line}{'\n'}</span>)}</pre>
+                  <pre className="mono diff">{diff.replace(/\n$/, '').split('\n').map((line, at) => <span key={at} className={diffClass(line)}>{line}{'\n'}</span>)}</pre>
                 </details>
               ))}
           </li>

@@ -45,10 +45,12 @@ describe('issue 15: task events on the board', () => {
     expect(waiting.tasks[1]).toBe(tasks[1]);
   });
 
-  it('issue 15: an event from before the lists were read (the feed replays its history) changes nothing', () => {
-    const tasks = [task(1, 'running')];
-    expect(applyTaskEvent(tasks, event('task.status', { taskId: 1, project: '/p', status: 'failed' }), Date.parse('2026-03-01'))).toEqual({ tasks });
-    expect(applyTaskEvent(tasks, event('task.created', { taskId: 2, project: '/p' }), Date.parse('2026-03-01'))).toEqual({ tasks });
+  it('issue 15: an event applied twice (the list was read after its change) gives what applying it once gives', () => {
+    const tasks = [task(1, 'running'), task(2, 'draft')];
+    for (const each of [event('task.status', { taskId: 1, project: '/p', status: 'failed' }), event('task.activity', { taskId: 1, project: '/p', activity: 'waiting', needsInput: true })]) {
+      const once = applyTaskEvent(tasks, each);
+      expect(applyTaskEvent(once.tasks, each)).toEqual(once);
+    }
   });
 
   it.each([

@@ -7,11 +7,10 @@ export const taskEventTypes = ['task.created', 'task.status', 'task.activity', '
 /**
  * A task event applied to the tasks shown: a status or activity change moves the task in place (the
  * event says all of it); anything else (created, edited, removed, or a task not shown yet) asks for
- * the project's list again (`reload`). The feed replays its history to a new stream: an event from
- * before `since` (when the lists were read) is in them already, and is passed over.
+ * the project's list again (`reload`). Applying an event the list already shows changes nothing
+ * more (the board's stream may bring events of changes its lists were read after: use-events.ts).
  */
-export function applyTaskEvent(tasks: readonly TaskView[], event: FeedEvent, since = 0): { tasks: readonly TaskView[]; reload?: string } {
-  if (event.at < since) return { tasks };
+export function applyTaskEvent(tasks: readonly TaskView[], event: FeedEvent): { tasks: readonly TaskView[]; reload?: string } {
   const project = typeof event.data.project === 'string' ? event.data.project : undefined;
   const taskId = event.data.taskId;
   const at = tasks.findIndex((task) => task.id === taskId && task.projectRoot === project);

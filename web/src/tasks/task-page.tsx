@@ -27,7 +27,10 @@ export function TaskPage({ project, taskId }: { project: string; taskId: string 
     if (event.data.taskId !== id || event.data.project !== project) return;
     task.refresh();
     if (event.type === 'task.status') diff.refresh();
-  }, taskEventTypes);
+  }, { types: taskEventTypes, onReady: () => {
+    task.refresh();
+    diff.refresh();
+  } });
   const current = shown !== undefined && task.data !== undefined && shown.updatedAt > task.data.updatedAt ? shown : task.data;
   if (task.error) return <p role="alert" className="error">{task.error.message} <a href={hrefOf(['tasks'])}>Back to the board</a>.</p>;
   if (current === undefined) return <p className="muted">Loading…</p>;

@@ -14,7 +14,6 @@ export interface BoardTasks {
   loaded: boolean;
 }
 
-const clockMarginMs = 5_000;
 /** At most one render of the board's events this often. */
 const boardEveryMs = 150;
 
@@ -34,7 +33,8 @@ async function projectTasks(project: string): Promise<TaskPage> {
 /**
  * The tasks of every served project (or only `only`), live: status and activity events move a task
  * in place; a created, edited or removed task reloads its project's list (one load at a time per
- * project: events arriving meanwhile reload it once more after).
+ * project: events arriving meanwhile reload it once more after). The event stream's ready message
+ * reloads the lists (use-events.ts says why), once the first load is over if it is still going.
  */
 export function useBoardTasks(only: string | undefined): BoardTasks {
   const [projects, setProjects] = useState<string[]>();
@@ -44,8 +44,8 @@ export function useBoardTasks(only: string | undefined): BoardTasks {
   const [loaded, setLoaded] = useState(false);
   const loading = useRef(new Map<string, boolean>());
   const shown = useRef<string[]>([]);
-  /** When the lists were read, less a margin for the daemon's clock: older events are in them (task-events.ts). */
-  const since = useRef(Number.POSITIVE_INFINITY);
+  /** The first load of the lists: `stale` when the stream became ready meanwhile (it may have read before). */
+  const firstLoad = useRef<'running' | 'stale' | 'done'>('running');
 
   const load = useCallback((project: string) => {
     if (loading.current.has(project)) return void loading.current.set(project, true);
@@ -68,7 +68,7 @@ export function useBoardTasks(only: string | undefined): BoardTasks {
     setTasks([]);
     setProblems([]);
     setLoaded(false);
-    since.current = Date.now() - clockMarginMs;
+    firstLoad.current = 'running';
     apiGet<{ projects: string[] }>('/projects').then(async ({ projects: served }) => {
       if (!current) return;
       setProjects(served);
@@ -79,11 +79,15 @@ export function useBoardTasks(only: string | undefined): BoardTasks {
       setProblems(pages.flatMap(([, page]) => page.problems));
       setError(undefined);
       setLoaded(true);
-    }).catch((reason: Error) => current && setError(reason));
+    }).catch((reason: Error) => current && setError(reason)).finally(() => {
+      if (!current) return;
+      if (firstLoad.current === 'stale') for (const project of shown.current) load(project);
+      firstLoad.current = 'done';
+    });
     return () => {
       current = false;
     };
-  }, [only]);
+  }, [only, load]);
 
   // Events are handled against the tasks as last shown (a ref: a reload is started here, never inside
   // a state update), those of an interval together: 20 busy agents cost one render, not one an event.
@@ -93,7 +97,7 @@ export function useBoardTasks(only: string | undefined): BoardTasks {
     const reloads = new Set<string>();
     let next = latest.current;
     for (const event of events) {
-      const applied = applyTaskEvent(next, event, since.current);
+      const applied = applyTaskEvent(next, event);
       next = applied.tasks;
       if (applied.reload !== undefined) reloads.add(applied.reload);
     }
@@ -104,6 +108,12 @@ export function useBoardTasks(only: string | undefined): BoardTasks {
     for (const project of reloads) if (shown.current.includes(project)) load(project);
   }, boardEveryMs));
   useEffect(() => () => batch.cancel(), [batch]);
-  useEvents('kinds=task', batch.push, taskEventTypes);
+  useEvents('kinds=task', batch.push, {
+    types: taskEventTypes,
+    onReady: () => {
+      if (firstLoad.current === 'done') for (const project of shown.current) load(project);
+      else firstLoad.current = 'stale';
+    },
+  });
   return { projects, tasks, problems, error, loaded };
 }
