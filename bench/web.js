@@ -12,7 +12,7 @@
 //       delay; peer: the same page with nothing streaming.
 // Targets (issue 15): 200 tasks and 1,000 runs render < 1 s, a 500-node layout < 1 s.
 // Shorter while working: BENCH_WEB_RUNS=200 BENCH_WEB_TASKS=50 BENCH_WEB_NODES=100 BENCH_WEB_SECONDS=3 node bench/web.js;
-// BENCH_WEB_CASES=c node bench/web.js measures case (c) alone (any of the letters abcd; all by default).
+// BENCH_WEB_CASES=c node bench/web.js measures case (c) alone (any of the letters abcde; all by default).
 import { createServer } from 'node:http';
 import { loadavg } from 'node:os';
 import { pageWatcher, timeRender, watched, watchResponsiveness } from './web-measure.js';
@@ -25,7 +25,7 @@ const TASKS = Number(process.env.BENCH_WEB_TASKS ?? 200);
 const NODES = Number(process.env.BENCH_WEB_NODES ?? 500);
 const LIVE = Number(process.env.BENCH_WEB_LIVE ?? 20);
 const SECONDS = Number(process.env.BENCH_WEB_SECONDS ?? 8);
-const CASES = new Set(process.env.BENCH_WEB_CASES ?? 'abcd');
+const CASES = new Set(process.env.BENCH_WEB_CASES ?? 'abcde');
 
 console.log(`\nDashboard: runs page with ${RUNS} runs, board with ${TASKS} tasks, a ${NODES}-node run graph, ${LIVE} live runs (headless Chromium, medians of 5 reloads after a warm-up)`);
 console.log(`load average ${loadavg().map((v) => v.toFixed(1)).join(' ')} (2 cores: other work on the machine inflates every figure)`);
@@ -57,7 +57,7 @@ try {
   await browser.context.addInitScript(pageWatcher, watched);
   const { page } = browser;
 
-  const cases = { a: runsPage, b: tasksBoard, c: bigGraph, d: liveRuns };
+  const cases = { a: runsPage, b: tasksBoard, c: bigGraph, d: liveRuns, e: liveAgents };
   for (const [letter, measure] of Object.entries(cases)) if (CASES.has(letter)) await measure({ page, daemon, peer, bigRun });
 } finally {
   const left = await api(daemon, 'GET', '/runs?state=running&limit=200').catch(() => ({ items: [] }));
@@ -136,6 +136,12 @@ async function liveRuns({ page, daemon }) {
   row('  longest gap between frames', ms(busy.longestFrameGap), ms(idle.longestFrameGap), ratio(busy.longestFrameGap, idle.longestFrameGap));
   row('  click to its handler p95 / max', `${ms(busy.input.p95)}/${ms(busy.input.max)}`, `${ms(idle.input.p95)}/${ms(idle.input.max)}`);
   row('  click to next frame p95 / max', `${ms(busy.toFrame.p95)}/${ms(busy.toFrame.max)}`, `${ms(idle.toFrame.p95)}/${ms(idle.toFrame.max)}`, `${ratio(busy.toFrame.p95, idle.toFrame.p95)}   (responsive: < 100 ms) ${busy.toFrame.p95 < 100 ? 'OK' : 'SLOW'}`);
+}
+
+/** (e) 20 coding-agent tasks at once: the tasks board and a task's attached terminal (bench/web-agents.js). */
+async function liveAgents({ page, daemon }) {
+  const { liveAgentsCase } = await import('./web-agents.js');
+  await liveAgentsCase(daemon, page, SECONDS, { row, ms, ratio });
 }
 
 /** Follows the tenant's run events (GET /events, as the page does); stop() counts those of a time window. */

@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import { hrefOf, replaceQuery, type Route } from '../lib/router';
 import { boardColumns, groupByColumn } from './board-columns';
 import { TaskBadge } from './task-badge';
@@ -59,7 +60,8 @@ export function TasksBoard({ route }: { route: Route }) {
   );
 }
 
-function TaskCard({ task, showProject }: { task: TaskView; showProject: boolean }) {
+// A card renders again only when its task changed: an event changes one task of the list.
+const TaskCard = memo(function TaskCard({ task, showProject }: { task: TaskView; showProject: boolean }) {
   return (
     <a className={`task-card${task.needsInput ? ' needs-input' : ''}`} href={hrefOf(['tasks', task.projectRoot, String(task.id)])} data-testid="task-card" data-task={task.id}>
       <span className="task-card-title">
@@ -73,7 +75,7 @@ function TaskCard({ task, showProject }: { task: TaskView; showProject: boolean 
       {task.lastLine && <span className="task-card-line mono">{task.lastLine}</span>}
     </a>
   );
-}
+});
 
 export function nameOf(project: string): string {
   return project.split('/').filter(Boolean).at(-1) ?? project;

@@ -21,3 +21,15 @@ export function closeReason(code: number, reason: string): string {
   if (code === 4008) return 'Detached: this page fell too far behind the agent\'s output.';
   return 'The connection to the daemon closed (the session may have expired, or the daemon stopped).';
 }
+
+/** Chunks of the agent's output as one (one write to the terminal). */
+export function joined(chunks: readonly Uint8Array[]): Uint8Array {
+  if (chunks.length === 1) return chunks[0]!;
+  const all = new Uint8Array(chunks.reduce((sum, chunk) => sum + chunk.length, 0));
+  let at = 0;
+  for (const chunk of chunks) {
+    all.set(chunk, at);
+    at += chunk.length;
+  }
+  return all;
+}

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { apiGet } from '../lib/api';
+import { coalesce } from '../lib/coalesce';
 import { useEvents, type FeedEvent } from '../lib/use-events';
 import { applyTaskEvent, taskEventTypes } from './task-events';
 import type { TaskPage, TaskProblem, TaskView } from './types';
@@ -12,6 +13,9 @@ export interface BoardTasks {
   error: Error | undefined;
   loaded: boolean;
 }
+
+/** At most one render of the board's events this often. */
+const boardEveryMs = 150;
 
 /** Every task of a project: the pages of GET /tasks, at most 500 a page. */
 async function projectTasks(project: string): Promise<TaskPage> {
@@ -85,17 +89,26 @@ export function useBoardTasks(only: string | undefined): BoardTasks {
     };
   }, [only, load]);
 
-  // Events are handled against the tasks as last shown (a ref: a reload is started here, never inside a state update).
+  // Events are handled against the tasks as last shown (a ref: a reload is started here, never inside
+  // a state update), those of an interval together: 20 busy agents cost one render, not one an event.
   const latest = useRef(tasks);
   latest.current = tasks;
-  useEvents('kinds=task', (event: FeedEvent) => {
-    const { tasks: next, reload } = applyTaskEvent(latest.current, event);
+  const [batch] = useState(() => coalesce<FeedEvent>((events) => {
+    const reloads = new Set<string>();
+    let next = latest.current;
+    for (const event of events) {
+      const applied = applyTaskEvent(next, event);
+      next = applied.tasks;
+      if (applied.reload !== undefined) reloads.add(applied.reload);
+    }
     if (next !== latest.current) {
       latest.current = next;
       setTasks(next);
     }
-    if (reload !== undefined && shown.current.includes(reload)) load(reload);
-  }, {
+    for (const project of reloads) if (shown.current.includes(project)) load(project);
+  }, boardEveryMs));
+  useEffect(() => () => batch.cancel(), [batch]);
+  useEvents('kinds=task', batch.push, {
     types: taskEventTypes,
     onReady: () => {
       if (firstLoad.current === 'done') for (const project of shown.current) load(project);
