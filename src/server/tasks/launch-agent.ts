@@ -116,6 +116,10 @@ async function launchOnce(ctx: ServiceContext, projectRoot: string, task: Task, 
   log.info(options.resume ? 'resumed agent' : 'started agent', { projectRoot, taskId: task.id, profile: profile.name, pid: session.pid, sessionId });
   const status = options.keepStatus === true || task.status === 'running' || task.status === 'idle' ? task.status : 'running';
   await setTaskStatus(ctx, projectRoot, task, status, { agent: profile.name, agentSession: sessionId });
+  // An agent that settled while the status above was being written had its change read against the
+  // old status and dropped (a draft cannot go idle): apply what it does now. A later change reads the
+  // file written above, so it is never lost.
+  if (agent.currentActivity !== 'working') await applyActivity(ctx, agent, agent.currentActivity, agent.feedback);
   return agent;
 }
 
