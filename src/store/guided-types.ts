@@ -14,8 +14,15 @@ export type GuidedInstanceStatus = (typeof GuidedStatuses)[number];
 export interface GuidedWait {
   step: string;
   humanTaskId?: string;
-  /** The coding task's reference (its number), from GuidedTaskPort.createTask. */
+  /** The coding task's reference (`<number>@<project>`), stored once the task exists and was started. */
   taskId?: string;
+  /**
+   * The coding task's slug, chosen and stored with the step's entry before the task is made: the
+   * step visit's identity, by which a retry after a crash finds the task instead of making another.
+   */
+  taskSlug?: string;
+  /** What the task is made with, kept until `taskId` is stored (a retry after a crash makes it from this). */
+  taskRequest?: { description: string; agent?: string };
   /** Set when a person was asked to settle a resume: the two views they choose between. */
   reconcile?: { recorded: string; assumed: string };
 }

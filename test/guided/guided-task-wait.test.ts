@@ -2,6 +2,7 @@ import { appendFileSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { addWorkflow, advance, guidedSession, noModel, show, type GuidedAnswer } from '../support/guided-mcp.js';
+import { taskWorkflowFiles as workflowFiles } from '../support/guided-task-workflow.js';
 import { callError, callOk, eventually } from '../support/mcp-clients.js';
 import { TaskProject } from '../support/task-project.js';
 
@@ -19,64 +20,6 @@ const crashingAgent = `  crashing:
       args: ["-e", "setTimeout(() => process.exit(3), 1000)", "{prompt}"]
       prompt_via: argument
 `;
-
-const workflowFiles = (agent: string): Record<string, string> => ({
-  'index.md': `---
-first_step: PLAN
-context:
-  feature: string
----
-
-# Ship with a task
-
-Plan, let a coding agent build it, then check the result.
-
-## Steps
-
-1. PLAN — write down what to build
-2. BUILD — a coding-agent task builds it
-3. CHECK — look at what the task did
-4. RESCUE — the task failed or was stopped: decide what to do
-`,
-  'steps/PLAN.md': `# Orchestrator Guidance
-
-- on success: BUILD
-
-# Client Instructions
-
-Plan {{context.feature}}.
-`,
-  'steps/BUILD.md': `---
-waits_for:
-  task: { description: "Build the planned feature", agent: ${agent} }
----
-# Orchestrator Guidance
-
-- on failure: RESCUE
-- on success: CHECK
-
-# Client Instructions
-
-Build {{context.feature}} as planned.
-`,
-  'steps/CHECK.md': `# Orchestrator Guidance
-
-- on success: END
-
-# Client Instructions
-
-Check what the task built for {{context.feature}}.
-`,
-  'steps/RESCUE.md': `# Orchestrator Guidance
-
-- on failure: BUILD
-- on success: END
-
-# Client Instructions
-
-The build of {{context.feature}} did not finish: decide what to do.
-`,
-});
 
 interface TaskResult {
   id: number;

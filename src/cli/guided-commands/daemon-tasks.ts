@@ -21,7 +21,6 @@ export function daemonTasks(ctx: CommandContext): { tasks: GuidedTasks; close():
       // The agent gets the caller's environment, as with `orchestra start`.
       start: async (project, ref, options) => (await connect()).call<TaskView>('task.start', { project, ref, ...options, env: definedEnv(ctx.io.env) }),
       get: async (project, ref) => (await connect()).call<TaskView>('task.get', { project, ref }),
-      stop: async (project, ref) => (await connect()).call<TaskView>('task.stop', { project, ref }),
     },
     close: () => void client?.then((connected) => connected.close(), () => undefined),
   };

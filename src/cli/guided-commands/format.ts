@@ -54,6 +54,7 @@ export function describeWait(wait: GuidedWait | undefined): string {
   if (wait.reconcile) return `a person to choose the step (${safe(wait.reconcile.recorded)} or ${safe(wait.reconcile.assumed)}), task ${safe(wait.humanTaskId ?? '')}`;
   if (wait.humanTaskId !== undefined) return `${safe(wait.step)} (human task ${safe(wait.humanTaskId)}: \`orchestra answer ${safe(wait.humanTaskId)}\`)`;
   if (wait.taskId !== undefined) return `${safe(wait.step)} (coding task ${safe(wait.taskId)})`;
+  if (wait.taskSlug !== undefined) return `${safe(wait.step)} (coding task ${safe(wait.taskSlug)}, not started yet)`;
   return safe(wait.step);
 }
 

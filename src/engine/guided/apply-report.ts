@@ -33,6 +33,6 @@ export async function applyReport(deps: GuidedDeps, scope: TenantScope, instance
     decision: { kind: 'advance', input, output, reason: decision.reason, by: decision.by, ...(decision.fallback !== undefined && { fallback: decision.fallback }), at },
     ...(humanTask && { humanTask }),
   };
-  const updated = await commitEntered(deps, scope, instance.id, change, patch);
+  const updated = await commitEntered(deps, scope, instance.id, change);
   return answerFor(updated, definition, decision.reason, decision.fallback);
 }

@@ -7,6 +7,7 @@ import { createHumanTaskId } from '../../humans/tasks/task-id.js';
 import type { GuidedChange, GuidedInstance, GuidedPatch } from '../../store/guided-types.js';
 import type { Assignee, FormDefinition, JsonObject, NewHumanTask } from '../../store/human-task-types.js';
 import type { GuidedAnswer, GuidedDeps } from './guided-types.js';
+import { startStepTask } from './step-task.js';
 
 /** What entering a step changes: the current step, and for a step that waits, the wait and the human task to create with it. */
 export interface EnteredStep {
@@ -32,7 +33,8 @@ export function assigneeOf(text: string | undefined): Assignee | undefined {
 
 /**
  * Enters `stepName`: a plain step runs; a step that waits for a human task gets it (created with the
- * change, in its transaction); one that waits for a coding task starts it through the task port first.
+ * change, in its transaction); one that waits for a coding task gets its task's name, and the task
+ * is made after the change is stored (commitEntered).
  */
 export async function enterStep(deps: GuidedDeps, scope: TenantScope, instance: Pick<GuidedInstance, 'id' | 'projectDir'>, definition: GuidedDefinition, stepName: string, context: JsonObject): Promise<EnteredStep> {
   const step = definition.steps.find((candidate) => candidate.name === stepName);
@@ -61,24 +63,18 @@ export async function enterStep(deps: GuidedDeps, scope: TenantScope, instance: 
       hint: 'Run guided workflows through the daemon (its task service starts the task), or remove waitsFor from the step.',
     });
   }
-  const request = { guidedId: instance.id, step: stepName, description: `${renderInstructions(wait.description, context)}\n\n${description}`, ...(wait.agent !== undefined && { agent: wait.agent }), ...(instance.projectDir !== undefined && { projectDir: instance.projectDir }) };
-  const { taskId } = await deps.tasks.createTask(scope, request);
-  return { patch: { currentStep: stepName, status: 'waiting', waitingFor: { step: stepName, taskId } } };
+  // Only the task's name is taken now; the task is made once the store holds it (step-task.ts).
+  const { slug } = await deps.tasks.nameTask(scope, { guidedId: instance.id, step: stepName, ...(instance.projectDir !== undefined && { projectDir: instance.projectDir }) });
+  const taskRequest = { description: `${renderInstructions(wait.description, context)}\n\n${description}`, ...(wait.agent !== undefined && { agent: wait.agent }) };
+  return { patch: { currentStep: stepName, status: 'waiting', waitingFor: { step: stepName, taskSlug: slug, taskRequest } } };
 }
 
 /**
- * Stores a change that entered a step. When the store refuses it (another report or reader changed
- * the instance first), a coding task the entry started would work for a step never entered: it is
- * stopped (best effort) before the refusal goes on to the caller.
+ * Stores a change that entered a step, then makes the coding task the step waits for, if any. A
+ * change the store refuses (another report or reader changed the instance first) made no task.
  */
-export async function commitEntered(deps: GuidedDeps, scope: TenantScope, id: string, change: GuidedChange, patch: GuidedPatch): Promise<GuidedInstance> {
-  try {
-    return await deps.store.commitGuidedChange(scope, id, change);
-  } catch (error) {
-    const started = patch.waitingFor?.taskId;
-    if (started !== undefined && deps.tasks !== undefined) await deps.tasks.abandonTask(scope, started).catch(() => undefined);
-    throw error;
-  }
+export async function commitEntered(deps: GuidedDeps, scope: TenantScope, id: string, change: GuidedChange): Promise<GuidedInstance> {
+  return startStepTask(deps, scope, await deps.store.commitGuidedChange(scope, id, change));
 }
 
 /** The operations' answer for `instance` as it now stands. */

@@ -17,8 +17,15 @@ export function finishedError(instance: GuidedInstance, request: string): Orches
 }
 
 export function waitingError(instance: GuidedInstance, request: string): OrchestraError {
-  const what = instance.waitingFor?.humanTaskId !== undefined ? `human task ${instance.waitingFor.humanTaskId}` : `task ${instance.waitingFor?.taskId ?? '?'}`;
-  return new OrchestraError(ErrorCode.GUIDED_STATE, `cannot ${request} guided instance "${instance.id}": step ${instance.waitingFor?.step ?? instance.currentStep ?? '?'} waits for ${what}`, {
+  return new OrchestraError(ErrorCode.GUIDED_STATE, `cannot ${request} guided instance "${instance.id}": step ${instance.waitingFor?.step ?? instance.currentStep ?? '?'} waits for ${waitedFor(instance)}`, {
     hint: instance.waitingFor?.humanTaskId !== undefined ? `Answer it (orchestra answer ${instance.waitingFor.humanTaskId} …), then call get_workflow_status.` : 'Wait for the task to finish, then call get_workflow_status.',
   });
+}
+
+/** What a waiting instance waits for, in the words of its answers and errors. */
+export function waitedFor(instance: GuidedInstance): string {
+  const wait = instance.waitingFor;
+  if (wait?.humanTaskId !== undefined) return `human task ${wait.humanTaskId}`;
+  if (wait?.taskId === undefined && wait?.taskSlug !== undefined) return `task ${wait.taskSlug} (not started yet)`;
+  return `task ${wait?.taskId ?? '?'}`;
 }

@@ -7,15 +7,28 @@ import type { DeciderSource } from './step-decider.js';
 /** What a step's coding-agent task reports when asked (the service layer maps the daemon's task states to these). */
 export type GuidedTaskState = { state: 'running' } | { state: 'succeeded'; result?: unknown } | { state: 'failed'; result?: unknown };
 
+/** The task a step visit wants: what to create it with, where, and (once chosen) its slug, its identity. */
+export interface GuidedTaskRequest {
+  guidedId: string;
+  step: string;
+  description: string;
+  agent?: string;
+  projectDir?: string;
+}
+
 /**
  * Coding-agent tasks for steps that wait for one (`waitsFor: task`). The service layer fills it with
- * the daemon's task service; without it such a step is refused with a clear error.
+ * the daemon's task service; without it such a step is refused with a clear error. A step visit's
+ * task is named before anything is stored (`nameTask`), the name is stored with the step's entry,
+ * and only then is the task made (`ensureTask`), which finds the task a crashed attempt made by that
+ * name instead of making a second (step-task.ts says why each crash point is safe).
  */
 export interface GuidedTaskPort {
-  createTask(scope: TenantScope, request: { guidedId: string; step: string; description: string; agent?: string; projectDir?: string }): Promise<{ taskId: string }>;
+  /** The slug the visit's task will have: free in the project now (earlier visits' tasks hold theirs). */
+  nameTask(scope: TenantScope, request: Pick<GuidedTaskRequest, 'guidedId' | 'step' | 'projectDir'>): Promise<{ slug: string }>;
+  /** The task named `slug`: created unless it exists, started unless it did; its reference (`taskId`). Idempotent. */
+  ensureTask(scope: TenantScope, request: GuidedTaskRequest & { slug: string }): Promise<{ taskId: string }>;
   taskState(scope: TenantScope, taskId: string): Promise<GuidedTaskState>;
-  /** Stops a task started for a step the instance did not enter after all (another change was stored first). */
-  abandonTask(scope: TenantScope, taskId: string): Promise<void>;
 }
 
 /** What the orchestrator's operations need; an operation of the service layer builds it once. */

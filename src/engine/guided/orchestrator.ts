@@ -7,9 +7,10 @@ import type { JsonObject } from '../../store/human-task-types.js';
 import { applyReport } from './apply-report.js';
 import { checkContextValues, checkRequiredContext } from './context-check.js';
 import { answerFor, enterStep, newGuidedId } from './enter-step.js';
-import { finishedError, stepNotCurrentError, waitingError } from './guided-errors.js';
+import { finishedError, stepNotCurrentError, waitedFor, waitingError } from './guided-errors.js';
 import type { AdvanceInput, GuidedAnswer, GuidedDeps, StartInput } from './guided-types.js';
 import { settleWait } from './settle-wait.js';
+import { startStepTask } from './step-task.js';
 
 /*
  * The guided-workflow orchestrator (seed 004, issue 13), shaped as operations: (deps, scope, input)
@@ -27,7 +28,7 @@ export async function startGuided(deps: GuidedDeps, scope: TenantScope, input: S
   const entered = await enterStep(deps, scope, { id, ...(input.projectDir !== undefined && { projectDir: input.projectDir }) }, definition, definition.firstStep, context);
   const at = deps.now();
   const reason = `${definition.firstStep} is the first step of ${definition.name}`;
-  const instance = await deps.store.createGuidedInstance(
+  const created = await deps.store.createGuidedInstance(
     scope,
     {
       id,
@@ -43,13 +44,16 @@ export async function startGuided(deps: GuidedDeps, scope: TenantScope, input: S
     { kind: 'start', input: { workflow: definition.name, context }, output: { next_step: definition.firstStep, status: entered.patch.status }, reason, by: 'rules', at },
     entered.humanTask,
   );
+  const instance = await startStepTask(deps, scope, created);
   return answerFor(instance, definition, reason);
 }
 
-/** The instance and its definition; E_GUIDED_INSTANCE_NOT_FOUND for an unknown id (or another tenant's). */
+/** The instance (its step's coding task made, if a crash left it unmade) and its definition; E_GUIDED_INSTANCE_NOT_FOUND for an unknown id (or another tenant's). */
 export async function loadGuided(deps: GuidedDeps, scope: TenantScope, id: string): Promise<{ instance: GuidedInstance; definition: GuidedDefinition }> {
-  const instance = await deps.store.getGuidedInstance(scope, id);
-  if (instance === undefined) throw guidedNotFoundError(id);
+  const stored = await deps.store.getGuidedInstance(scope, id);
+  if (stored === undefined) throw guidedNotFoundError(id);
+  // A step visit whose task a crash kept from being made or started gets it now (step-task.ts).
+  const instance = await startStepTask(deps, scope, stored);
   return { instance, definition: await deps.loadDefinition(instance) };
 }
 
@@ -97,7 +101,7 @@ export function statusReason(instance: GuidedInstance): string {
     case 'running':
       return `current step: ${instance.currentStep ?? '?'}`;
     case 'waiting':
-      return `step ${instance.waitingFor?.step ?? instance.currentStep ?? '?'} waits for ${instance.waitingFor?.humanTaskId !== undefined ? `human task ${instance.waitingFor.humanTaskId}` : `task ${instance.waitingFor?.taskId ?? '?'}`}`;
+      return `step ${instance.waitingFor?.step ?? instance.currentStep ?? '?'} waits for ${waitedFor(instance)}`;
     default:
       return `the instance ${instance.status}`;
   }

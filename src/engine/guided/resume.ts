@@ -76,7 +76,7 @@ async function commitResume(
     decision: { kind: 'resume', input, output, reason: reconciliation.reason, by: reconciliation.by, ...(reconciliation.fallback !== undefined && { fallback: reconciliation.fallback }), at },
     ...(humanTask && { humanTask }),
   };
-  const updated = await commitEntered(deps, scope, instance.id, change, patch);
+  const updated = await commitEntered(deps, scope, instance.id, change);
   return answerFor(updated, definition, `${reconciliation.action}: ${reconciliation.reason}`, reconciliation.fallback);
 }
 

@@ -31,7 +31,7 @@ export function guidedDeps(ctx: GuidedServiceContext, projectDir: string | undef
     now: () => ctx.clock.now(),
     loadDefinition: (instance) => loadDefinitionOrThrow(instance.definitionDir, instance.workflowName),
     decider: () => (decider ??= deciderFor(ctx.env, projectDir)),
-    ...(ctx.tasks && { tasks: guidedTaskPort(ctx.tasks) }),
+    ...(ctx.tasks && { tasks: guidedTaskPort(ctx.tasks, ctx.env) }),
   };
 }
 

@@ -56,7 +56,7 @@ export const guidedInstanceSchema = z.object({
   context: json,
   createdAt: z.number(),
   updatedAt: z.number(),
-  waitingFor: z.object({ step: z.string(), humanTaskId: z.string().optional(), taskId: z.string().optional(), reconcile: z.object({ recorded: z.string(), assumed: z.string() }).optional() }).optional(),
+  waitingFor: z.object({ step: z.string(), humanTaskId: z.string().optional(), taskId: z.string().optional(), taskSlug: z.string().optional(), reconcile: z.object({ recorded: z.string(), assumed: z.string() }).optional() }).optional(),
   version: z.number(),
 });
 
