@@ -34,7 +34,9 @@ export async function launchBrowser(): Promise<Browser> {
   context.on('request', (request) => requests.push(request.url()));
   const errors: string[] = [];
   const watch = (page: Page) => {
-    page.on('console', (message) => message.type() === 'error' && errors.push(`${page.url()}: ${message.text()}`));
+    // The resource a failed load was for is named too: a fetch of the page before a hash change can
+    // fail after it, while page.url() is already the next page's.
+    page.on('console', (message) => message.type() === 'error' && errors.push(`${page.url()}: ${message.text()}${message.location().url ? ` (${message.location().url})` : ''}`));
     page.on('pageerror', (error) => errors.push(`${page.url()}: ${error.message}`));
   };
   context.on('page', watch);
