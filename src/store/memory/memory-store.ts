@@ -1,6 +1,7 @@
 import { parseBranchStep, serializeBranchStep } from '../branch-step-json.js';
 import { parseCheckpointJson, serializeCheckpoint } from '../checkpoint-input.js';
 import { serializeEventInput, serializeJson, toStoredEvent } from '../event-input.js';
+import { runCostsOf } from './run-costs.js';
 import { canAcquireLease, canReleaseLease, canRenewLease, validateLeaseTiming } from '../lease-rules.js';
 import { applyRunPatch, compareRunsNewestFirst, createRunRecord } from '../run-record.js';
 import type { NodeProcess } from '../node-process.js';
@@ -129,10 +130,7 @@ class MemoryStore extends MemoryWebLoginStore implements Store {
   }
 
   runCosts(runIds: readonly string[]): Promise<Map<string, number>> {
-    return this.guard(() => {
-      const cost = (runId: string) => (this.runs.get(runId)?.events ?? []).map((row) => toStoredEvent(runId, row.seq, row.json)).reduce((sum, event) => sum + (event.type === 'agent.turn' ? event.costUsd : 0), 0);
-      return new Map(runIds.map((id) => [id, cost(id)]));
-    });
+    return this.guard(() => runCostsOf(runIds, (runId) => this.runs.get(runId)?.events ?? []));
   }
 
   recordNodeStart(record: NodeStart): Promise<void> {
